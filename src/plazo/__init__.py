@@ -1,0 +1,3 @@
+"""plazo keeps clients informed and promises kept."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,7 @@
+"""``python -m plazo`` runs the ``plazo`` command."""
+
+import sys
+
+from plazo.cli import main
+
+sys.exit(main())

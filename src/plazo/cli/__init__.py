@@ -1,0 +1,78 @@
+"""The ``plazo`` command: one argparse parser, one module per sub-command.
+
+Each module in ``COMMANDS`` exposes ``add_parser(subparsers)``, which registers its sub-command and
+sets ``run`` (a function ``argparse.Namespace -> int``) as the parser default. Modules import heavy
+libraries inside ``run`` so that ``plazo --help`` stays instant. Commands that need the database
+call :func:`plazo.cli.django.setup_django` first; core-only commands (``check``, ``forecast``,
+``backtest``, ``policy``) never start Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from plazo import __version__
+from plazo.cli.errors import CommandError
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+COMMANDS = (
+    "demo",
+    "serve",
+    "manage",
+    "forecast",
+    "backtest",
+    "check",
+    "policy",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the top-level parser with every sub-command registered."""
+    parser = argparse.ArgumentParser(
+        prog="plazo",
+        description="Keeps clients informed and promises kept.",
+        epilog="Run 'plazo COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"plazo {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show full tracebacks instead of one-line errors"
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"plazo.cli.{name}")
+        except ModuleNotFoundError as error:  # TEMPORARY while sub-commands land in parallel
+            if error.name == f"plazo.cli.{name}":
+                continue
+            raise
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        parser.print_help()
+        return 2
+    args = parser.parse_args(args_list)
+    run = getattr(args, "run", None)
+    if run is None:
+        parser.print_help()
+        return 2
+    try:
+        code: int = run(args)
+    except CommandError as error:
+        if args.debug:
+            raise
+        print(f"plazo: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("plazo: interrupted", file=sys.stderr)
+        return 130
+    return code

@@ -1,0 +1,1 @@
+"""Storage: the Django models, migrations, admin and use-case services of plazo."""

@@ -1,0 +1,1 @@
+"""The web shell: URLs, views, templates and the WSGI application."""
