@@ -1,0 +1,61 @@
+"""Start Django for the sub-commands that need the database, turning set-up failures into errors."""
+
+from __future__ import annotations
+
+import os
+
+from plazo.cli.errors import CommandError
+
+__all__ = ["ensure_database", "migrate", "setup_django"]
+
+
+def setup_django() -> None:
+    """Read the settings from the environment and start Django; a bad setting is a CommandError."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
+    import django
+
+    from plazo.conf.errors import ConfigError
+
+    try:
+        django.setup()
+    except ConfigError as error:
+        raise CommandError(str(error)) from error
+
+
+def ensure_database() -> None:
+    """Connect once, so an unreachable database is one clear sentence, not a traceback."""
+    from django.db import DatabaseError, connection
+
+    try:
+        connection.ensure_connection()
+    except DatabaseError as error:
+        params = connection.settings_dict
+        where = (
+            f"{params.get('HOST') or 'localhost'}:{params.get('PORT') or 5432}/{params['NAME']}"
+            if connection.vendor == "postgresql"
+            else str(params["NAME"])
+        )
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise CommandError(
+            f"cannot reach the {connection.vendor} database at {where} ({reason}); "
+            "check DATABASE_URL and that the server is running."
+        ) from error
+
+
+def migrate() -> None:
+    """Bring the schema up to date, quietly."""
+    from django.core.management import call_command
+
+    ensure_database()
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def unapplied_migrations() -> list[str]:
+    """Names of migrations the database still lacks."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    ensure_database()
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]

@@ -1,0 +1,31 @@
+"""``plazo manage …``: Django's management commands (migrate, createsuperuser, shell, …)."""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["add_parser"]
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "manage",
+        help="run a Django management command (migrate, createsuperuser, shell, …)",
+        description="Pass the arguments through to Django's management commands, with plazo's "
+        "settings. Example: plazo manage createsuperuser",
+        add_help=False,
+    )
+    parser.add_argument(
+        "arguments", nargs=argparse.REMAINDER, help="the Django command and its options"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from django.core.management import execute_from_command_line
+
+    from plazo.cli.django import setup_django
+
+    setup_django()
+    execute_from_command_line(["plazo manage", *(args.arguments or ["help"])])
+    return 0

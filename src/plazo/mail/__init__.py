@@ -1,0 +1,1 @@
+"""Delivery: Django e-mail backends and, later, the outbox worker."""

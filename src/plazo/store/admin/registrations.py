@@ -1,0 +1,174 @@
+"""Model admins: lists an owner can scan, forms that keep rows inside one organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
+
+from plazo.store.admin.scoped import ScopedAdmin, ScopedInline, member_organisations
+from plazo.store.models import (
+    Client,
+    Commitment,
+    Contact,
+    DelayCase,
+    Forecast,
+    Membership,
+    Message,
+    Offer,
+    Organisation,
+    Project,
+    WorkItem,
+)
+
+
+class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["name", "slug", "language", "currency", "country", "time_zone"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
+        return member_organisations(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_superuser)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_staff) and member_organisations(request).exists()
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request) and (
+            obj is None or member_organisations(request).filter(pk=obj.pk).exists()
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+
+class TenantAdmin(ScopedAdmin):
+    """Fills the organisation of inline rows from their parent."""
+
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: ModelForm[Any],
+        formset: BaseInlineFormSet[Any, Any, Any],
+        change: bool,
+    ) -> None:
+        for inline_form in formset.forms:
+            if (
+                hasattr(inline_form.instance, "organisation_id")
+                and not inline_form.instance.organisation_id
+            ):
+                inline_form.instance.organisation_id = form.instance.organisation_id
+        super().save_formset(request, form, formset, change)
+
+
+class ContactInline(ScopedInline):
+    model = Contact
+    fields = ["name", "email", "is_primary"]
+
+
+@admin.register(Client)
+class ClientAdmin(TenantAdmin):
+    list_display = ["name", "organisation", "language", "register", "time_zone", "tier"]
+    list_filter = ["language", "register", "tier"]
+    search_fields = ["name"]
+    inlines = [ContactInline]
+
+
+class WorkItemInline(ScopedInline):
+    model = WorkItem
+    fields = [
+        "title",
+        "status",
+        "estimate_hours",
+        "actual_hours",
+        "estimator",
+        "added_on",
+        "completed_on",
+    ]
+
+
+@admin.register(Project)
+class ProjectAdmin(TenantAdmin):
+    list_display = ["name", "client", "status", "promised_on", "stake_on", "value", "currency"]
+    list_filter = ["status", "client"]
+    search_fields = ["name", "client__name", "stake"]
+    readonly_fields = ["promised_on"]
+    inlines = [WorkItemInline]
+
+
+@admin.register(WorkItem)
+class WorkItemAdmin(TenantAdmin):
+    list_display = [
+        "title",
+        "project",
+        "status",
+        "estimate_hours",
+        "actual_hours",
+        "estimator",
+        "completed_on",
+    ]
+    list_filter = ["status", "estimator"]
+    search_fields = ["title", "project__name"]
+
+
+class ReadOnlyAdmin(TenantAdmin):
+    """Rows written only by plazo's services (history, ledger): viewable, never edited here."""
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Forecast)
+class ForecastAdmin(ReadOnlyAdmin):
+    list_display = ["project", "created_at", "model", "finish_p50_on", "finish_p85_on", "p_on_time"]
+    list_filter = ["model"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ReadOnlyAdmin):
+    list_display = ["project", "promised_on", "made_at", "made_to", "is_current", "outcome"]
+    list_filter = ["outcome", "is_current"]
+
+
+@admin.register(DelayCase)
+class DelayCaseAdmin(TenantAdmin):
+    list_display = ["project", "state", "trigger", "opened_at", "recommended_on", "chosen_on"]
+    list_filter = ["state", "trigger", "cause_category"]
+
+
+@admin.register(Offer)
+class OfferAdmin(TenantAdmin):
+    list_display = ["project", "kind", "amount", "currency", "state", "offered_at"]
+    list_filter = ["kind", "state"]
+
+
+@admin.register(Message)
+class MessageAdmin(ReadOnlyAdmin):
+    list_display = ["subject", "project", "kind", "language", "state", "attempts", "created_at"]
+    list_filter = ["kind", "state", "language"]
+    search_fields = ["subject", "idempotency_key"]
+    exclude = ["mime"]

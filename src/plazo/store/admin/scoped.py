@@ -1,0 +1,93 @@
+"""Admin base classes that respect the tenant walls.
+
+A staff user who is not a superuser sees, edits and can pick (in foreign-key choices) only rows of
+organisations they are a member of; another organisation's row is a 404 in the admin, because
+``get_queryset`` never returns it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.db.models import QuerySet
+from django.forms import ModelChoiceField
+from django.http import HttpRequest
+
+from plazo.store.models import Organisation, OrganisationQuerySet
+
+__all__ = ["ScopedAdmin", "ScopedInline", "member_organisations"]
+
+
+def member_organisations(request: HttpRequest) -> QuerySet[Organisation]:
+    """The organisations the request's user may see."""
+    user = request.user
+    if user.is_superuser:
+        return Organisation.objects.all()
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user)
+
+
+def _is_member(request: HttpRequest) -> bool:
+    return bool(request.user.is_active and request.user.is_staff) and (
+        request.user.is_superuser or member_organisations(request).exists()
+    )
+
+
+def _may_touch(request: HttpRequest, obj: Any) -> bool:
+    if obj is None or request.user.is_superuser:
+        return _is_member(request)
+    return (
+        _is_member(request)
+        and member_organisations(request).filter(pk=obj.organisation_id).exists()
+    )
+
+
+class _ScopedMixin:
+    """Scoping shared by model admins and inlines."""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset = super().get_queryset(request)  # type: ignore[misc]
+        assert isinstance(queryset, OrganisationQuerySet), f"{queryset.model} is not a tenant model"
+        return queryset.for_user(request.user)
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey[Any, Any], request: HttpRequest, **kwargs: Any
+    ) -> ModelChoiceField[Any] | None:
+        related = db_field.related_model
+        if related is Organisation:
+            kwargs["queryset"] = member_organisations(request)
+        elif isinstance(related, type) and isinstance(
+            getattr(related, "objects", None), models.Manager
+        ):
+            queryset = related._default_manager.all()
+            if isinstance(queryset, OrganisationQuerySet):
+                kwargs["queryset"] = queryset.for_user(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc, no-any-return]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return _is_member(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _may_touch(request, obj)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return _is_member(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _may_touch(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _may_touch(request, obj)
+
+
+class ScopedAdmin(_ScopedMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """A model admin for a tenant model."""
+
+
+class ScopedInline(_ScopedMixin, admin.TabularInline):  # type: ignore[type-arg]
+    """A tabular inline for a tenant model."""
+
+    extra = 0

@@ -1,0 +1,56 @@
+"""plazo's domain model (DESIGN §4) as Django models; every row belongs to one organisation."""
+
+from plazo.store.models.choices import (
+    CauseCategory,
+    CommitmentOutcome,
+    DelayCaseState,
+    DelayTrigger,
+    Language,
+    MessageKind,
+    MessageState,
+    OfferKind,
+    OfferState,
+    ProjectStatus,
+    Register,
+    Role,
+    WorkItemStatus,
+)
+from plazo.store.models.client import Client, Contact
+from plazo.store.models.commitment import Commitment
+from plazo.store.models.delay import OPEN_CASE_STATES, DelayCase, Offer
+from plazo.store.models.forecast import Forecast
+from plazo.store.models.message import Message
+from plazo.store.models.organisation import Membership, Organisation
+from plazo.store.models.project import Project
+from plazo.store.models.scoping import OrganisationQuerySet, TenantModel
+from plazo.store.models.work import WorkItem
+
+__all__ = [
+    "OPEN_CASE_STATES",
+    "CauseCategory",
+    "Client",
+    "Commitment",
+    "CommitmentOutcome",
+    "Contact",
+    "DelayCase",
+    "DelayCaseState",
+    "DelayTrigger",
+    "Forecast",
+    "Language",
+    "Membership",
+    "Message",
+    "MessageKind",
+    "MessageState",
+    "Offer",
+    "OfferKind",
+    "OfferState",
+    "Organisation",
+    "OrganisationQuerySet",
+    "Project",
+    "ProjectStatus",
+    "Register",
+    "Role",
+    "TenantModel",
+    "WorkItem",
+    "WorkItemStatus",
+]

@@ -1,0 +1,48 @@
+"""Clients and the people at them who receive plazo's messages."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from plazo.store.models.choices import Language, Register
+from plazo.store.models.scoping import TenantModel
+
+__all__ = ["Client", "Contact"]
+
+
+class Client(TenantModel):
+    """Who the work is for, and how to speak to them."""
+
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    register = models.CharField(max_length=16, choices=Register.choices, default=Register.FORMAL)
+    time_zone = models.CharField(max_length=64, default="UTC")
+    tier = models.CharField(
+        max_length=40, default="standard", help_text="Compensation tier named in the policy."
+    )
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="client_name_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contact(TenantModel):
+    """A person at a client who receives updates and notices."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    is_primary = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["client", "-is_primary", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.email else self.name

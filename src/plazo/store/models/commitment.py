@@ -1,0 +1,57 @@
+"""The promise ledger: every date promised to a client, append-only."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from plazo.store.models.choices import CommitmentOutcome
+from plazo.store.models.project import Project
+from plazo.store.models.scoping import TenantModel
+
+__all__ = ["Commitment"]
+
+
+class Commitment(TenantModel):
+    """One promised date: when, to whom, why, what replaced it and whether it was kept."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="commitments")
+    promised_on = models.DateField()
+    made_at = models.DateTimeField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    made_to = models.CharField(max_length=300, blank=True, help_text="Who heard the promise")
+    reason = models.TextField(blank=True)
+    forecast = models.ForeignKey(
+        "plazo.Forecast", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    notice = models.ForeignKey(
+        "plazo.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    superseded_by = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
+    )
+    is_current = models.BooleanField(default=True)
+    outcome = models.CharField(
+        max_length=8, choices=CommitmentOutcome.choices, default=CommitmentOutcome.PENDING
+    )
+    resolved_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "made_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(is_current=True),
+                name="commitment_one_current_per_project",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_current=False) | Q(superseded_by__isnull=True),
+                name="commitment_current_is_not_superseded",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.promised_on}"

@@ -1,0 +1,51 @@
+"""Forecasts: one row per run, kept as history ("forecast over time")."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from plazo.store.models.project import Project
+from plazo.store.models.scoping import TenantModel
+
+__all__ = ["Forecast"]
+
+
+class Forecast(TenantModel):
+    """The result of one forecast run for one project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="forecasts")
+    created_at = models.DateTimeField(db_index=True)
+    model = models.CharField(max_length=40)
+    trials = models.PositiveIntegerField()
+    history_size = models.PositiveIntegerField(default=0)
+    remaining_hours = models.FloatField(help_text="Sum of remaining estimates")
+    effort_p50_hours = models.FloatField()
+    effort_p85_hours = models.FloatField()
+    effort_p95_hours = models.FloatField()
+    finish_p50_on = models.DateField(null=True, blank=True)
+    finish_p85_on = models.DateField(null=True, blank=True)
+    finish_p95_on = models.DateField(null=True, blank=True)
+    p_on_time = models.FloatField(null=True, blank=True, help_text="P(finish ≤ promised date)")
+    recommended_on = models.DateField(null=True, blank=True)
+    confidence_target = models.FloatField(default=0.85)
+    reason = models.TextField(blank=True, help_text="Why a prior or a fallback was used")
+    inputs_fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the inputs")
+
+    class Meta:
+        ordering = ["project", "-created_at"]
+        get_latest_by = "created_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effort_p50_hours__lte=models.F("effort_p85_hours"))
+                & Q(effort_p85_hours__lte=models.F("effort_p95_hours")),
+                name="forecast_effort_percentiles_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(p_on_time__isnull=True) | (Q(p_on_time__gte=0) & Q(p_on_time__lte=1)),
+                name="forecast_probability_in_0_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} @ {self.created_at:%Y-%m-%d %H:%M}"

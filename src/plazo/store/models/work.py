@@ -1,0 +1,57 @@
+"""Work items: the tasks of a project, their estimates and, once done, their actual effort."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from plazo.store.models.choices import WorkItemStatus
+from plazo.store.models.project import Project
+from plazo.store.models.scoping import TenantModel
+
+__all__ = ["WorkItem"]
+
+
+class WorkItem(TenantModel):
+    """One task. Scope changes are kept: a removed item keeps its row with ``removed_on`` set."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="work_items")
+    title = models.CharField(max_length=300)
+    status = models.CharField(
+        max_length=8, choices=WorkItemStatus.choices, default=WorkItemStatus.TODO
+    )
+    estimate_hours = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, help_text="Empty: not estimated."
+    )
+    actual_hours = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    estimator = models.CharField(max_length=120, blank=True)
+    added_on = models.DateField(help_text="When the item entered the scope.")
+    removed_on = models.DateField(null=True, blank=True, help_text="When it left the scope.")
+    started_on = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["project", "position", "pk"]
+        indexes = [models.Index(fields=["organisation", "status", "completed_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(estimate_hours__isnull=True) | Q(estimate_hours__gt=0),
+                name="workitem_estimate_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_hours__isnull=True) | Q(actual_hours__gte=0),
+                name="workitem_actual_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=WorkItemStatus.DONE) | Q(completed_on__isnull=False),
+                name="workitem_done_has_completion_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(removed_on__isnull=True) | Q(removed_on__gte=models.F("added_on")),
+                name="workitem_removed_after_added",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

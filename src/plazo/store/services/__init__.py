@@ -1,0 +1,1 @@
+"""Use cases: one function, one transaction; views, API and CLI call these and nothing else."""
