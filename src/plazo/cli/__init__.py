@@ -60,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list:
         parser.print_help()
         return 2
-    args = parser.parse_args(args_list)
+    args, extra = parser.parse_known_args(args_list)
+    if extra:
+        if not getattr(args, "pass_through", False):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.arguments = [*extra, *args.arguments]
     run = getattr(args, "run", None)
     if run is None:
         parser.print_help()

@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "arguments", nargs=argparse.REMAINDER, help="the Django command and its options"
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, pass_through=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,5 +27,8 @@ def run(args: argparse.Namespace) -> int:
     from plazo.cli.django import setup_django
 
     setup_django()
-    execute_from_command_line(["plazo manage", *(args.arguments or ["help"])])
+    arguments = args.arguments or ["help"]
+    if arguments[0] in ("-h", "--help"):
+        arguments = ["help", *arguments[1:]]
+    execute_from_command_line(["plazo manage", *arguments])
     return 0

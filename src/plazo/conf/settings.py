@@ -67,6 +67,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = CONFIG.home / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it, even when it serves from the finders
 STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

@@ -1,0 +1,16 @@
+"""Settings for the test suite: plazo's settings with a throw-away ``PLAZO_HOME``.
+
+pytest-django reads the settings before any conftest runs, so the temporary home is chosen here.
+``DATABASE_URL`` is still honoured, which is how CI runs the database tests on PostgreSQL.
+"""
+
+import os
+import tempfile
+
+os.environ["PLAZO_HOME"] = tempfile.mkdtemp(prefix="plazo-test-home-")
+os.environ.pop("SECRET_KEY", None)
+os.environ.pop("EMAIL_URL", None)
+
+from plazo.conf.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests

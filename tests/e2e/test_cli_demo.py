@@ -1,0 +1,72 @@
+"""``plazo demo`` and the command's basics, end to end in a temporary PLAZO_HOME."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plazo import __version__
+from tests.e2e.cli import run_plazo
+
+
+def test_demo_loads_the_portfolio_and_shows_the_project_at_risk(tmp_path: Path) -> None:
+    first = run_plazo("demo", home=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "Portal del inversor" in first.stdout
+    assert "Grupo Alameda" in first.stdout
+    assert str(tmp_path) in first.stdout
+    assert (tmp_path / "plazo.sqlite3").exists()
+
+    second = run_plazo("demo", home=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "nothing changed" in second.stdout
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    assert run_plazo("--version", home=tmp_path).stdout.strip() == f"plazo {__version__}"
+    helped = run_plazo("--help", home=tmp_path)
+    assert helped.returncode == 0
+    for command in ("demo", "serve", "manage"):
+        assert command in helped.stdout
+        assert run_plazo(command, "--help", home=tmp_path).returncode == 0
+
+
+def test_manage_passes_through_to_django(tmp_path: Path) -> None:
+    checked = run_plazo("manage", "check", home=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert "no issues" in checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "words"),
+    [
+        ({"DATABASE_URL": "mysql://nope"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "postgres://postgres@127.0.0.1:1/test"}, "cannot reach"),
+        ({"SECRET_KEY": "changeme"}, "SECRET_KEY"),
+        ({"TIME_ZONE": "Nowhere/Land"}, "TIME_ZONE"),
+    ],
+)
+def test_bad_settings_are_one_sentence_and_exit_2(
+    tmp_path: Path, env: dict[str, str], words: str
+) -> None:
+    result = run_plazo("demo", home=tmp_path, env=env)
+    assert result.returncode == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unwritable_home_is_one_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_plazo("demo", home=blocker / "home")
+    assert result.returncode == 2
+    assert "PLAZO_HOME" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = run_plazo("--debug", "demo", home=tmp_path, env={"DATABASE_URL": "mysql://nope"})
+    assert result.returncode != 0
+    assert "Traceback" in result.stderr
