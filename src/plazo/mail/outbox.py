@@ -1,0 +1,105 @@
+"""The outbox: claim due messages, send them through Django's e-mail backend, record the outcome.
+
+Life-cycle: queued → sending → sent, or → retry (with ``next_attempt_at``) → sending …, or →
+failed. Claims are compare-and-set updates (``UPDATE … WHERE state IN (queued, retry)``) whose row
+count says who won, so any number of workers may run this at once; a claim is a lease, so a worker
+that dies mid-send leaves a message another worker re-sends after the lease: at most that one
+message can go out twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import smtplib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.mail import get_connection
+from django.db.models import F, Q
+
+from plazo.core.retry import MAX_ATTEMPTS, retry_delay
+from plazo.mail.stored import StoredEmail
+from plazo.store.models import Message, MessageState
+
+__all__ = ["DeliveryReport", "deliver_due", "is_transient"]
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=10)
+
+
+@dataclass
+class DeliveryReport:
+    """What one pass over the outbox did, by message id."""
+
+    sent: list[int] = field(default_factory=list)
+    retrying: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether trying again later may succeed: 4xx replies and network trouble, not 5xx."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(error, smtplib.SMTPServerDisconnected | OSError)
+
+
+def deliver_due(
+    *, now: datetime, rng: random.Random, limit: int = 100, connection: Any = None
+) -> DeliveryReport:
+    """Send every due message this worker manages to claim (at most ``limit``)."""
+    report = DeliveryReport()
+    due = (
+        Q(state__in=[MessageState.QUEUED, MessageState.RETRY])
+        & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+    ) | Q(state=MessageState.SENDING, next_attempt_at__lte=now)  # an expired lease
+    candidates = list(
+        Message.objects.filter(due).order_by("queued_at", "pk").values_list("pk", "state")[:limit]
+    )
+    backend = connection or get_connection(fail_silently=False)
+    for pk, seen_state in candidates:
+        if not _claim(pk, seen_state, now):
+            continue  # another worker won it
+        message = Message.objects.get(pk=pk)
+        try:
+            backend.send_messages([StoredEmail(bytes(message.mime), list(message.recipients))])
+        except Exception as error:
+            _record_failure(message, error, now, rng, report)
+        else:
+            Message.objects.filter(pk=pk).update(
+                state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
+            )
+            report.sent.append(pk)
+    return report
+
+
+def _claim(pk: int, seen_state: str, now: datetime) -> bool:
+    """Compare-and-set: move the message to sending only if nobody changed it since we looked."""
+    claimed = Message.objects.filter(pk=pk, state=seen_state).update(
+        state=MessageState.SENDING, attempts=F("attempts") + 1, next_attempt_at=now + LEASE
+    )
+    return claimed == 1
+
+
+def _record_failure(
+    message: Message, error: Exception, now: datetime, rng: random.Random, report: DeliveryReport
+) -> None:
+    # 1. Describe the error in one line for the outbox view.
+    description = f"{type(error).__name__}: {error}"[:1000]
+    # 2. Permanent errors and exhausted attempts stop; anything else waits and tries again.
+    if is_transient(error) and message.attempts < MAX_ATTEMPTS:
+        Message.objects.filter(pk=message.pk).update(
+            state=MessageState.RETRY,
+            last_error=description,
+            next_attempt_at=now + retry_delay(message.attempts, rng),
+        )
+        report.retrying.append(message.pk)
+    else:
+        Message.objects.filter(pk=message.pk).update(
+            state=MessageState.FAILED, last_error=description, next_attempt_at=None
+        )
+        report.failed.append(message.pk)
+        log.warning("message %s failed for good: %s", message.pk, description)

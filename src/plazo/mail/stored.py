@@ -1,0 +1,43 @@
+"""Hand a stored RFC 5322 message to any Django e-mail backend, byte for byte."""
+
+from __future__ import annotations
+
+from email import message_from_bytes, policy
+from email.message import EmailMessage as StdEmailMessage
+from email.utils import getaddresses
+from typing import Any
+
+from django.core.mail import EmailMessage
+
+__all__ = ["StoredEmail"]
+
+
+class _Bytes:
+    """What Django's backends call ``as_bytes(linesep=…)`` on: the stored bytes, re-lined."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data.replace(b"\r\n", b"\n")
+
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
+        return self._data.replace(b"\n", linesep.encode())
+
+    def __getitem__(self, name: str) -> Any:
+        parsed: StdEmailMessage = message_from_bytes(self._data, policy=policy.default)
+        return parsed[name]
+
+
+class StoredEmail(EmailMessage):
+    """A Django ``EmailMessage`` whose body is an already-composed MIME message."""
+
+    def __init__(self, data: bytes, recipients: list[str]) -> None:
+        parsed = message_from_bytes(data, policy=policy.default)
+        sender = getaddresses([str(parsed.get("From", ""))])
+        super().__init__(
+            subject=str(parsed.get("Subject", "")),
+            from_email=sender[0][1] if sender else None,
+            to=recipients,
+        )
+        self._stored = data
+
+    def message(self, *, policy: Any = None) -> Any:
+        return _Bytes(self._stored)
