@@ -40,7 +40,7 @@ class Commitment(TenantModel):
     resolved_on = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["project", "made_at"]
+        ordering = ["project", "made_at", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["project"],
