@@ -27,6 +27,8 @@ COMMANDS = (
     "backtest",
     "check",
     "policy",
+    "import_",
+    "token",
 )
 
 

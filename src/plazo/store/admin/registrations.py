@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from plazo.store.admin.scoped import ScopedAdmin, ScopedInline, member_organisations
 from plazo.store.models import (
+    ApiToken,
     Client,
     Commitment,
     Contact,
@@ -172,3 +173,9 @@ class MessageAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "state", "language"]
     search_fields = ["subject", "idempotency_key"]
     exclude = ["mime"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyAdmin):
+    list_display = ["name", "prefix", "organisation", "created_at", "last_used_at", "revoked_at"]
+    exclude = ["digest"]

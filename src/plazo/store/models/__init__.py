@@ -1,5 +1,6 @@
 """plazo's domain model (DESIGN §4) as Django models; every row belongs to one organisation."""
 
+from plazo.store.models.api_token import ApiToken
 from plazo.store.models.choices import (
     CauseCategory,
     CommitmentOutcome,
@@ -27,6 +28,7 @@ from plazo.store.models.work import WorkItem
 
 __all__ = [
     "OPEN_CASE_STATES",
+    "ApiToken",
     "CauseCategory",
     "Client",
     "Commitment",

@@ -21,12 +21,20 @@ class Client(TenantModel):
         max_length=40, default="standard", help_text="Compensation tier named in the policy."
     )
     notes = models.TextField(blank=True)
+    external_id = models.CharField(
+        max_length=200, blank=True, help_text="Id in the system it was imported from."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="client_name_unique"),
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="client_external_id_unique",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -40,9 +48,17 @@ class Contact(TenantModel):
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
     is_primary = models.BooleanField(default=True)
+    external_id = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["client", "-is_primary", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="contact_external_id_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>" if self.email else self.name

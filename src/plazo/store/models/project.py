@@ -57,12 +57,20 @@ class Project(TenantModel):
     )
     value = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0"))
     currency = models.CharField(max_length=3, default="EUR")
+    external_id = models.CharField(
+        max_length=200, blank=True, help_text="Id in the system it was imported from."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["promised_on", "name"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "name"], name="project_name_unique"),
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~Q(external_id=""),
+                name="project_external_id_unique",
+            ),
             models.CheckConstraint(
                 condition=Q(capacity_hours_per_week__gt=0), name="project_capacity_positive"
             ),

@@ -30,11 +30,19 @@ class WorkItem(TenantModel):
     started_on = models.DateField(null=True, blank=True)
     completed_on = models.DateField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    external_id = models.CharField(
+        max_length=200, blank=True, help_text="Id in the system it was imported from."
+    )
 
     class Meta:
         ordering = ["project", "position", "pk"]
         indexes = [models.Index(fields=["organisation", "status", "completed_on"])]
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~Q(external_id=""),
+                name="workitem_external_id_unique",
+            ),
             models.CheckConstraint(
                 condition=Q(estimate_hours__isnull=True) | Q(estimate_hours__gt=0),
                 name="workitem_estimate_positive",
