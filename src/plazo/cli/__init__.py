@@ -23,6 +23,7 @@ COMMANDS = (
     "demo",
     "serve",
     "manage",
+    "worker",
     "forecast",
     "backtest",
     "check",

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "plazo.store",
     "plazo.web",
 ]
@@ -57,6 +59,10 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": CONFIG.database}
+
+# Background work: django-tasks with its database backend, so the embedded default needs nothing
+# but SQLite and a team adds `plazo worker` processes against one PostgreSQL.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"

@@ -1,0 +1,1 @@
+"""Background work: the tasks ``plazo worker`` runs, on django-tasks' database backend."""
