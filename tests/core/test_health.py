@@ -1,0 +1,41 @@
+"""Health follows the forecast: on track, at risk (the early-warning triggers), late."""
+
+from datetime import date
+
+import pytest
+
+from plazo.core.health import Health, assess_health
+
+TODAY = date(2026, 12, 1)
+PROMISE = date(2026, 12, 18)
+
+
+def _health(p: float, p85: date | None = date(2026, 12, 10), promised: date = PROMISE) -> Health:
+    return assess_health(
+        today=TODAY, promised_on=promised, p_on_time=p, finish_p85_on=p85, risk_threshold=0.7
+    )
+
+
+def test_a_likely_and_comfortable_project_is_on_track() -> None:
+    assert _health(0.93) is Health.ON_TRACK
+
+
+def test_probability_below_the_threshold_is_at_risk() -> None:
+    assert _health(0.65) is Health.AT_RISK
+
+
+def test_a_p85_past_the_promise_is_at_risk_even_with_a_high_probability() -> None:
+    assert _health(0.8, p85=date(2026, 12, 21)) is Health.AT_RISK
+
+
+def test_more_likely_late_than_not_is_late() -> None:
+    assert _health(0.4) is Health.LATE
+
+
+def test_a_passed_promise_is_late() -> None:
+    assert _health(1.0, promised=date(2026, 11, 30)) is Health.LATE
+
+
+def test_a_probability_outside_0_1_is_refused() -> None:
+    with pytest.raises(ValueError, match="probability"):
+        _health(1.2)
