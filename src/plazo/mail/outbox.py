@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import smtplib
+import ssl
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -39,12 +40,20 @@ class DeliveryReport:
 
 
 def is_transient(error: BaseException) -> bool:
-    """Whether trying again later may succeed: 4xx replies and network trouble, not 5xx."""
+    """Whether trying again later may succeed: 4xx replies and network trouble, not 5xx.
+
+    A refused certificate or a server without the extension we need (AUTH, STARTTLS) is a
+    configuration problem: retrying cannot fix it, so it fails at once and the owner hears of it.
+    """
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return any(400 <= code < 500 for code, _ in error.recipients.values())
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
-    return isinstance(error, smtplib.SMTPServerDisconnected | OSError)
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(error, smtplib.SMTPException | ssl.SSLCertVerificationError):
+        return False
+    return isinstance(error, OSError)  # refused connections, resets, timeouts
 
 
 def deliver_due(
