@@ -4,10 +4,13 @@ pytest-django reads the settings before any conftest runs, so the temporary home
 ``DATABASE_URL`` is still honoured, which is how CI runs the database tests on PostgreSQL.
 """
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ["PLAZO_HOME"] = tempfile.mkdtemp(prefix="plazo-test-home-")
+atexit.register(shutil.rmtree, os.environ["PLAZO_HOME"], ignore_errors=True)
 os.environ.pop("SECRET_KEY", None)
 os.environ.pop("EMAIL_URL", None)
 
