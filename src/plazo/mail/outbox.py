@@ -68,21 +68,43 @@ def deliver_due(
     candidates = list(
         Message.objects.filter(due).order_by("queued_at", "pk").values_list("pk", "state")[:limit]
     )
+    if not candidates:
+        return report
     backend = connection or get_connection(fail_silently=False)
-    for pk, seen_state in candidates:
-        if not _claim(pk, seen_state, now):
-            continue  # another worker won it
-        message = Message.objects.get(pk=pk)
-        try:
-            backend.send_messages([StoredEmail(bytes(message.mime), list(message.recipients))])
-        except Exception as error:
-            _record_failure(message, error, now, rng, report)
-        else:
-            Message.objects.filter(pk=pk).update(
-                state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
-            )
-            report.sent.append(pk)
+    try:
+        backend.open()  # one SMTP session for the whole pass; a failure resurfaces per message
+    except Exception:
+        log.debug("could not open the mail connection up front", exc_info=True)
+    try:
+        for pk, seen_state in candidates:
+            if _claim(pk, seen_state, now):  # else another worker won it
+                _send_claimed(pk, backend, now, rng, report)
+    finally:
+        _close(backend)
     return report
+
+
+def _send_claimed(
+    pk: int, backend: Any, now: datetime, rng: random.Random, report: DeliveryReport
+) -> None:
+    message = Message.objects.get(pk=pk)
+    try:
+        backend.send_messages([StoredEmail(bytes(message.mime), list(message.recipients))])
+    except Exception as error:
+        _record_failure(message, error, now, rng, report)
+        _close(backend)  # the session may be broken; the next message opens a fresh one
+    else:
+        Message.objects.filter(pk=pk).update(
+            state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
+        )
+        report.sent.append(pk)
+
+
+def _close(backend: Any) -> None:
+    try:
+        backend.close()
+    except Exception:  # QUIT on a broken session can fail; the socket is gone either way
+        log.debug("closing the mail connection failed", exc_info=True)
 
 
 def _claim(pk: int, seen_state: str, now: datetime) -> bool:
