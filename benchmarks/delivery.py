@@ -74,6 +74,7 @@ def main() -> int:
                 break
             sent += len(report.sent)
         elapsed = time.perf_counter() - started
+    org.delete()  # leave a shared database as we found it
     print(
         json.dumps(
             {
