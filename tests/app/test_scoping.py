@@ -83,3 +83,19 @@ def test_admin_choices_offer_only_the_users_clients(two_tenants) -> None:  # typ
     page = browser.get("/admin/plazo/project/add/").content.decode()
     assert ours.client.name in page
     assert theirs.client.name not in page
+
+
+def test_deleting_an_organisation_removes_all_of_its_rows_and_nothing_else() -> None:
+    from datetime import date
+
+    from plazo.store.demo import load_demo
+
+    doomed = load_demo(date(2026, 11, 27)).organisation
+    doomed_pk = doomed.pk
+    survivor = make_project(make_org())
+    assert Project.objects.for_organisation(doomed_pk).exists()
+    doomed.delete()
+    for model in apps.get_app_config("plazo").get_models():
+        if issubclass(model, TenantModel):
+            assert not model.objects.for_organisation(doomed_pk).exists(), model
+    assert Project.objects.filter(pk=survivor.pk).exists()

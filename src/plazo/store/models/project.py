@@ -22,7 +22,7 @@ class Project(TenantModel):
     writes it, in the same transaction as the commitment row.
     """
 
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="projects")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="projects")
     name = models.CharField(max_length=200)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
