@@ -24,4 +24,12 @@ def run_due_work(*, now: datetime, rng: random.Random) -> DueWork:
     Every step is idempotent and guarded by the database (unique keys, compare-and-set claims), so
     two workers running this at once cannot send or create anything twice.
     """
-    return DueWork(delivery=deliver_due(now=now, rng=rng))
+    delivery = DeliveryReport()
+    while True:  # until a pass finds nothing it can claim
+        batch = deliver_due(now=now, rng=rng)
+        if not (batch.sent or batch.retrying or batch.failed):
+            break
+        delivery.sent += batch.sent
+        delivery.retrying += batch.retrying
+        delivery.failed += batch.failed
+    return DueWork(delivery=delivery)
