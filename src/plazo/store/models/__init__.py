@@ -24,6 +24,7 @@ from plazo.store.models.message import Message
 from plazo.store.models.organisation import Membership, Organisation
 from plazo.store.models.project import Project
 from plazo.store.models.scoping import OrganisationQuerySet, TenantModel
+from plazo.store.models.status_page import StatusPage, new_status_token
 from plazo.store.models.work import WorkItem
 
 __all__ = [
@@ -52,7 +53,9 @@ __all__ = [
     "ProjectStatus",
     "Register",
     "Role",
+    "StatusPage",
     "TenantModel",
     "WorkItem",
     "WorkItemStatus",
+    "new_status_token",
 ]
