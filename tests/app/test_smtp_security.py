@@ -70,41 +70,33 @@ def _backend(authority: trustme.CA, **options: Any) -> EmailBackend:
     )
 
 
-@pytest.fixture
-def starttls_server(authority: trustme.CA) -> Iterator[tuple[RecordingHandler, int]]:
+def _serve(**options: Any) -> Iterator[tuple[RecordingHandler, int]]:
     handler, port = RecordingHandler(), unused_port()
     controller = Controller(
         handler,
         hostname="127.0.0.1",
         port=port,
-        tls_context=_server_context(authority),
-        require_starttls=True,
         authenticator=_authenticate,
         auth_required=True,
-        auth_require_tls=True,
+        **options,
     )
     controller.start()
     yield handler, port
     controller.stop()
     gc.collect()  # let the leaked transports warn inside this module, where it is ignored
+
+
+@pytest.fixture
+def starttls_server(authority: trustme.CA) -> Iterator[tuple[RecordingHandler, int]]:
+    yield from _serve(
+        tls_context=_server_context(authority), require_starttls=True, auth_require_tls=True
+    )
 
 
 @pytest.fixture
 def implicit_tls_server(authority: trustme.CA) -> Iterator[tuple[RecordingHandler, int]]:
-    handler, port = RecordingHandler(), unused_port()
-    controller = Controller(
-        handler,
-        hostname="127.0.0.1",
-        port=port,
-        ssl_context=_server_context(authority),
-        authenticator=_authenticate,
-        auth_required=True,
-        auth_require_tls=False,  # aiosmtpd does not count implicit TLS as TLS for this check
-    )
-    controller.start()
-    yield handler, port
-    controller.stop()
-    gc.collect()  # let the leaked transports warn inside this module, where it is ignored
+    # aiosmtpd does not count implicit TLS as TLS for its AUTH check; the session is TLS anyway.
+    yield from _serve(ssl_context=_server_context(authority), auth_require_tls=False)
 
 
 def test_starttls_with_a_login_delivers(
