@@ -106,7 +106,11 @@ def decide(policy: Policy, situation: Situation, *, lang: str = "en") -> Decisio
         sentences.append(say("reason.offers", offers=say.join(listed)))
         if factor > 1 and any(o.kind is not OfferKind.EXTRA for o in offers):
             sentences.append(
-                say("reason.escalated", factor=say.number(factor), repeat=situation.repeat)
+                say(
+                    "reason.escalated",
+                    factor=say.number(factor),
+                    times=_times(situation.repeat, say),
+                )
             )
     else:
         sentences.append(say("reason.no_offer"))
@@ -116,6 +120,10 @@ def decide(policy: Policy, situation: Situation, *, lang: str = "en") -> Decisio
     return Decision(
         offers=offers, rule=rule.name, reason=" ".join(sentences), apologise=rule.apologise
     )
+
+
+def _times(count: int, say: Phrases) -> str:
+    return say("reason.times_one") if count == 1 else say("reason.times_many", count=count)
 
 
 def _price(
