@@ -1,0 +1,35 @@
+"""The promise ledger's pure side: records, rules for new dates, and the metrics."""
+
+from __future__ import annotations
+
+from plazo.core.ledger.metrics import (
+    CompensationTotals,
+    LedgerMetrics,
+    MissedDeadline,
+    compute_metrics,
+)
+from plazo.core.ledger.records import OfferRecord, OfferState, Outcome, ProjectId, PromiseRecord
+from plazo.core.ledger.rules import (
+    PromiseInPastError,
+    PromiseWarning,
+    outcome_on_delivery,
+    validate_new_promise,
+)
+from plazo.core.ledger.workdays import weekday_working_days
+
+__all__ = [
+    "CompensationTotals",
+    "LedgerMetrics",
+    "MissedDeadline",
+    "OfferRecord",
+    "OfferState",
+    "Outcome",
+    "ProjectId",
+    "PromiseInPastError",
+    "PromiseRecord",
+    "PromiseWarning",
+    "compute_metrics",
+    "outcome_on_delivery",
+    "validate_new_promise",
+    "weekday_working_days",
+]

@@ -1,0 +1,218 @@
+"""The numbers that show whether we keep our word, computed from the ledger's records."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from plazo.core.ledger.records import OfferRecord, OfferState, Outcome, ProjectId, PromiseRecord
+from plazo.core.ledger.workdays import weekday_working_days
+
+__all__ = ["CompensationTotals", "LedgerMetrics", "MissedDeadline", "compute_metrics"]
+
+WorkingDays = Callable[[date, date], int]
+
+
+@dataclass(frozen=True)
+class MissedDeadline:
+    """A promised date that passed with no word to the client before it."""
+
+    project_id: ProjectId
+    client: str
+    promised_on: date
+
+
+@dataclass(frozen=True)
+class CompensationTotals:
+    """Money in one currency: offered (any state), accepted (accepted or applied), applied."""
+
+    offered: Decimal = Decimal(0)
+    accepted: Decimal = Decimal(0)
+    applied: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class LedgerMetrics:
+    """Every ledger metric for one scope (organisation, client, period); see docs/policy.md."""
+
+    promises_kept: int
+    promises_broken: int
+    projects: int
+    slipped_projects: int
+    re_slipped_projects: int
+    notice_lead_working_days: tuple[int, ...]
+    missed_without_notice: tuple[MissedDeadline, ...]
+    compensation: Mapping[str, CompensationTotals] = field(default_factory=dict)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """kept / (kept + broken); None when nothing was resolved yet."""
+        resolved = self.promises_kept + self.promises_broken
+        return self.promises_kept / resolved if resolved else None
+
+    @property
+    def re_slip_rate(self) -> float | None:
+        """Share of projects that slipped at least twice (three or more promises)."""
+        return self.re_slipped_projects / self.projects if self.projects else None
+
+    @property
+    def notice_lead_median_working_days(self) -> float | None:
+        """Median working days of warning; negative means the client heard after the deadline."""
+        leads = self.notice_lead_working_days
+        return float(statistics.median(leads)) if leads else None
+
+    @property
+    def notice_lead_mean_working_days(self) -> float | None:
+        """Mean working days of warning."""
+        leads = self.notice_lead_working_days
+        return statistics.fmean(leads) if leads else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (money as strings, dates as ISO)."""
+        return {
+            "on_time_rate": self.on_time_rate,
+            "promises_kept": self.promises_kept,
+            "promises_broken": self.promises_broken,
+            "projects": self.projects,
+            "slipped_projects": self.slipped_projects,
+            "re_slipped_projects": self.re_slipped_projects,
+            "re_slip_rate": self.re_slip_rate,
+            "notice_lead_working_days": {
+                "median": self.notice_lead_median_working_days,
+                "mean": self.notice_lead_mean_working_days,
+                "count": len(self.notice_lead_working_days),
+            },
+            "missed_without_notice": [
+                {
+                    "project": m.project_id,
+                    "client": m.client,
+                    "promised_on": m.promised_on.isoformat(),
+                }
+                for m in self.missed_without_notice
+            ],
+            "compensation": {
+                currency: {
+                    "offered": str(t.offered),
+                    "accepted": str(t.accepted),
+                    "applied": str(t.applied),
+                }
+                for currency, t in sorted(self.compensation.items())
+            },
+        }
+
+
+def _in_period(day: date, since: date | None, until: date | None) -> bool:
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def _histories(promises: Iterable[PromiseRecord]) -> dict[ProjectId, list[PromiseRecord]]:
+    by_project: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
+    for promise in promises:
+        by_project[promise.project_id].append(promise)
+    # sorted() is stable, so promises made the same day keep the order they were given in.
+    return {pid: sorted(history, key=lambda p: p.made_on) for pid, history in by_project.items()}
+
+
+def _missed_silently(
+    promise: PromiseRecord, successor: PromiseRecord | None, today: date | None
+) -> bool:
+    """The deadline passed unmet and the client heard nothing on or before it."""
+    deadline = promise.promised_on
+    delivered_in_time = promise.delivered_on is not None and promise.delivered_on <= deadline
+    if delivered_in_time or promise.outcome is Outcome.KEPT:
+        return False
+    if successor is not None:
+        return successor.heard_on > deadline
+    passed = (
+        promise.outcome is Outcome.BROKEN
+        or promise.delivered_on is not None
+        or (today is not None and deadline < today)
+    )
+    return passed
+
+
+def compute_metrics(
+    promises: Iterable[PromiseRecord],
+    offers: Iterable[OfferRecord],
+    *,
+    calendar_working_days: WorkingDays | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    client: str | None = None,
+    today: date | None = None,
+) -> LedgerMetrics:
+    """Compute the ledger metrics for ``client`` (or everyone) over ``[since, until]``.
+
+    Each metric takes the records whose own date falls in the period:
+
+    1. On time and missed deadlines: promises whose promised date is in the period.
+    2. Notice lead time: replacement promises the client heard of in the period, measured from that
+       day to the deadline they replaced, in working days (``calendar_working_days``, default
+       Monday to Friday).
+    3. Re-slip: projects with a promise made, or due, in the period; slips are counted over the
+       project's history up to ``until``.
+    4. Compensation: offers made in the period.
+
+    ``today`` lets a pending promise whose date has passed count as missed; without it, only
+    deadlines the records show as passed (broken, delivered late, or replaced afterwards) count.
+    """
+    working_days = calendar_working_days or weekday_working_days
+    chosen = [p for p in promises if client is None or p.client == client]
+    kept = broken = projects = slipped = re_slipped = 0
+    leads: list[int] = []
+    missed: list[MissedDeadline] = []
+    for history in _histories(chosen).values():
+        for index, promise in enumerate(history):
+            successor = history[index + 1] if index + 1 < len(history) else None
+            if _in_period(promise.promised_on, since, until):
+                kept += promise.outcome is Outcome.KEPT
+                broken += promise.outcome is Outcome.BROKEN
+                if _missed_silently(promise, successor, today):
+                    missed.append(
+                        MissedDeadline(promise.project_id, promise.client, promise.promised_on)
+                    )
+            if index > 0 and _in_period(promise.heard_on, since, until):
+                leads.append(working_days(promise.heard_on, history[index - 1].promised_on))
+        if any(
+            _in_period(p.made_on, since, until) or _in_period(p.promised_on, since, until)
+            for p in history
+        ):
+            made = sum(1 for p in history if until is None or p.made_on <= until)
+            projects += 1
+            slipped += made >= 2
+            re_slipped += made >= 3
+    return LedgerMetrics(
+        promises_kept=kept,
+        promises_broken=broken,
+        projects=projects,
+        slipped_projects=slipped,
+        re_slipped_projects=re_slipped,
+        notice_lead_working_days=tuple(leads),
+        missed_without_notice=tuple(missed),
+        compensation=_compensation(offers, since=since, until=until, client=client),
+    )
+
+
+def _compensation(
+    offers: Iterable[OfferRecord], *, since: date | None, until: date | None, client: str | None
+) -> dict[str, CompensationTotals]:
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
+    for offer in offers:
+        if (client is not None and offer.client != client) or not _in_period(
+            offer.offered_on, since, until
+        ):
+            continue
+        totals = sums[offer.currency]
+        totals[0] += offer.amount
+        # An applied offer was accepted first, so it counts in both.
+        if offer.state in (OfferState.ACCEPTED, OfferState.APPLIED):
+            totals[1] += offer.amount
+        if offer.state is OfferState.APPLIED:
+            applied = offer.amount if offer.applied_amount is None else offer.applied_amount
+            totals[2] += applied
+    return {currency: CompensationTotals(*values) for currency, values in sums.items()}

@@ -1,0 +1,75 @@
+"""What the promise ledger remembers, as plain values the metrics can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+__all__ = ["OfferRecord", "OfferState", "Outcome", "ProjectId", "PromiseRecord"]
+
+ProjectId = str | int
+
+
+class Outcome(StrEnum):
+    """Whether a promised date was met; pending until delivery (or forever, if superseded)."""
+
+    PENDING = "pending"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
+class OfferState(StrEnum):
+    """An offer's life-cycle: offered, then accepted or declined; accepted ones get applied."""
+
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    APPLIED = "applied"
+
+
+@dataclass(frozen=True)
+class PromiseRecord:
+    """One date promised to a client.
+
+    A project's promises, ordered by ``made_on`` (ties keep their given order), form its history:
+    each one after the first replaced the one before it. ``notice_sent_on`` is the day the notice
+    announcing this promise went out; without one, the client is taken to have heard on
+    ``made_on``.
+    """
+
+    project_id: ProjectId
+    client: str
+    promised_on: date
+    made_on: date
+    notice_sent_on: date | None = None
+    outcome: Outcome = Outcome.PENDING
+    delivered_on: date | None = None
+
+    def __post_init__(self) -> None:
+        # Accept the plain strings the database stores ("kept") as well as the enum.
+        object.__setattr__(self, "outcome", Outcome(self.outcome))
+
+    @property
+    def heard_on(self) -> date:
+        """The day the client learnt of this promise."""
+        return self.notice_sent_on or self.made_on
+
+
+@dataclass(frozen=True)
+class OfferRecord:
+    """One compensation offer and where it is in its life-cycle."""
+
+    project_id: ProjectId
+    client: str
+    kind: str
+    amount: Decimal
+    currency: str
+    state: OfferState
+    offered_on: date
+    applied_amount: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", OfferState(self.state))
+        object.__setattr__(self, "currency", self.currency.upper())
