@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -46,7 +47,7 @@ def test_a_done_item_has_a_completion_date() -> None:
 
 def test_a_project_has_at_most_one_current_commitment() -> None:
     project = make_project(make_org())
-    record_promise(project, project.start_on.replace(day=30), made_at=NOW)
+    record_promise(project, date(2026, 12, 30), made_at=NOW)
     _refused(
         lambda: Commitment.objects.create(
             organisation_id=project.organisation_id,

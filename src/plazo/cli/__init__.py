@@ -28,6 +28,7 @@ COMMANDS = (
     "backtest",
     "check",
     "policy",
+    "ledger",
     "import_",
     "token",
 )

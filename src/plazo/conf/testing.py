@@ -14,6 +14,6 @@ atexit.register(shutil.rmtree, os.environ["PLAZO_HOME"], ignore_errors=True)
 os.environ.pop("SECRET_KEY", None)
 os.environ.pop("EMAIL_URL", None)
 
-from plazo.conf.settings import *  # noqa: F403
+from plazo.conf.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests

@@ -15,7 +15,6 @@ from django.db import transaction
 from plazo.store.demo.portfolio import CLIENTS, PROJECTS, SEED, DemoProject, items_for
 from plazo.store.models import (
     Client,
-    CommitmentOutcome,
     Contact,
     Membership,
     Organisation,
@@ -24,7 +23,7 @@ from plazo.store.models import (
     Role,
     WorkItem,
 )
-from plazo.store.services.ledger import record_promise
+from plazo.store.services.ledger import deliver_project, record_promise
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SLUG", "DEMO_USERNAME", "DemoLoaded", "load_demo"]
 
@@ -106,17 +105,14 @@ def _project(
     def day(offset: int | None) -> date | None:
         return None if offset is None else today + timedelta(days=offset)
 
-    start_on = day(spec.start_days)
-    assert start_on is not None
-    delivered_on = day(spec.delivered_days)
+    start_on = today + timedelta(days=spec.start_days)
     project = Project.objects.create(
         organisation=org,
         client=client,
         name=spec.name,
         owner=owner,
-        status=ProjectStatus.DELIVERED if delivered_on else ProjectStatus.ACTIVE,
+        status=ProjectStatus.ACTIVE,
         start_on=start_on,
-        delivered_on=delivered_on,
         stake=spec.stake,
         stake_on=day(spec.stake_days),
         capacity_hours_per_week=Decimal(spec.capacity_hours_per_week),
@@ -141,18 +137,25 @@ def _project(
         )
         for position, item in enumerate(items_for(spec, today, rng))
     )
-    promised_on = day(spec.promised_days) or delivered_on
-    assert promised_on is not None
-    recorded = record_promise(
+    contacts = ", ".join(client.contacts.values_list("name", flat=True))
+    record_promise(
         project,
-        promised_on,
+        today + timedelta(days=spec.promised_days),
         made_at=datetime.combine(start_on, time(10), tzinfo=ZONE),
         made_by=owner,
-        made_to=", ".join(client.contacts.values_list("name", flat=True)),
+        made_to=contacts,
         reason="Fecha acordada al firmar la propuesta.",
     )
-    if delivered_on is not None:
-        recorded.commitment.outcome = CommitmentOutcome.KEPT
-        recorded.commitment.resolved_on = delivered_on
-        recorded.commitment.save(update_fields=["outcome", "resolved_on"])
+    if spec.replan is not None:
+        made_days, promised_days = spec.replan
+        record_promise(
+            project,
+            today + timedelta(days=promised_days),
+            made_at=datetime.combine(today + timedelta(days=made_days), time(10), tzinfo=ZONE),
+            made_by=owner,
+            made_to=contacts,
+            reason="Third-party mapping API changed its licence; we re-planned the solver work.",
+        )
+    if spec.delivered_days is not None:
+        deliver_project(project, today + timedelta(days=spec.delivered_days))
     return project

@@ -34,7 +34,7 @@ class DemoProject:
     client: str
     name: str
     start_days: int  # relative to today (negative: in the past)
-    promised_days: int | None
+    promised_days: int
     tasks: tuple[tuple[str, float], ...]  # (title, estimate hours), in plan order
     done_share: float  # share of the tasks already finished
     capacity_hours_per_week: int = 30
@@ -42,6 +42,8 @@ class DemoProject:
     stake: str = ""
     stake_days: int | None = None
     delivered_days: int | None = None
+    # A re-plan: (day the new date was promised, the new promised day), both relative to today.
+    replan: tuple[int, int] | None = None
     checkin_weekday: int = 0
 
 
@@ -143,11 +145,13 @@ PROJECTS = (
                 stake="the peak-season rollout to 400 drivers", stake_days=70, checkin_weekday=4),
     DemoProject("Northwind Logistics Ltd", "Warehouse dashboard", -15, 42, _DASHBOARD, 0.34,
                 value=14_000, checkin_weekday=4),
-    DemoProject("Grupo Alameda S.A.", "Web corporativa", -230, None, _WEBSITE, 1.0,
+    DemoProject("Grupo Alameda S.A.", "Web corporativa", -230, -118, _WEBSITE, 1.0,
                 value=18_000, delivered_days=-120),
-    DemoProject("Northwind Logistics Ltd", "Route planner API", -200, None, _ROUTES, 1.0,
-                value=26_000, delivered_days=-70),
-    DemoProject("Café Brisa", "Web de la cafetería", -300, None, _CAFE_WEB, 1.0,
+    # Slipped once, with eleven days' notice, and then delivered on the new date.
+    DemoProject("Northwind Logistics Ltd", "Route planner API", -200, -84, _ROUTES, 1.0,
+                value=26_000, delivered_days=-70, replan=(-95, -70)),
+    # Delivered five days late without a word: the number the ledger wants at zero.
+    DemoProject("Café Brisa", "Web de la cafetería", -300, -185, _CAFE_WEB, 1.0,
                 value=6_500, delivered_days=-180),
 )  # fmt: skip
 

@@ -31,7 +31,7 @@ class Commitment(TenantModel):
         "plazo.Message", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     superseded_by = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes"
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
     )
     is_current = models.BooleanField(default=True)
     outcome = models.CharField(

@@ -1,4 +1,4 @@
-"""The promise ledger: the one way a project's promised date changes."""
+"""The promise ledger: the one way a project's promised date changes, and how promises end."""
 
 from __future__ import annotations
 
@@ -8,17 +8,19 @@ from typing import Any
 
 from django.db import transaction
 
-from plazo.store.models import Commitment, Forecast, Message, Project
+from plazo.core.ledger import PromiseWarning, outcome_on_delivery, validate_new_promise
+from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
 
-__all__ = ["PromiseRecorded", "record_promise"]
+__all__ = ["PromiseRecorded", "deliver_project", "record_promise"]
 
 
 @dataclass(frozen=True)
 class PromiseRecorded:
-    """The new current commitment and the one it replaced (if any)."""
+    """The new current commitment, the one it replaced (if any), and warnings for the person."""
 
     commitment: Commitment
     superseded: Commitment | None
+    warnings: tuple[PromiseWarning, ...] = ()
 
 
 @transaction.atomic
@@ -27,18 +29,30 @@ def record_promise(
     promised_on: date,
     *,
     made_at: datetime,
+    today: date | None = None,
     made_by: Any = None,
     made_to: str = "",
     reason: str = "",
     forecast: Forecast | None = None,
     notice: Message | None = None,
+    lang: str = "en",
 ) -> PromiseRecorded:
     """Record a new promised date for ``project``, superseding the current one.
 
-    1. Lock the project row, so two people re-promising at once are serialised.
-    2. Write the new commitment (history is append-only: old rows are only marked superseded).
-    3. Point the old current commitment at it and mirror the date on the project.
+    1. Check the date: never in the past (``PromiseInPastError``); a warning when it is before the
+       forecast's P50, because the project would probably slip twice.
+    2. Lock the project row, so two people re-promising at once are serialised.
+    3. Write the new commitment (history is append-only: old rows are only marked superseded).
+    4. Point the old current commitment at it and mirror the date on the project.
+
+    ``today`` defaults to the day of ``made_at``; an imported old promise passes an old ``made_at``.
     """
+    warnings = validate_new_promise(
+        promised_on,
+        today=today or made_at.date(),
+        forecast_p50=forecast.finish_p50_on if forecast else None,
+        lang=lang,
+    )
     project = Project.objects.select_for_update().get(pk=project.pk)
     previous = Commitment.objects.filter(project=project, is_current=True).first()
     if previous is not None:
@@ -61,4 +75,21 @@ def record_promise(
         previous.save(update_fields=["superseded_by"])
     project.promised_on = promised_on
     project.save(update_fields=["promised_on"])
-    return PromiseRecorded(commitment=commitment, superseded=previous)
+    return PromiseRecorded(commitment=commitment, superseded=previous, warnings=tuple(warnings))
+
+
+@transaction.atomic
+def deliver_project(project: Project, delivered_on: date) -> Commitment | None:
+    """Mark ``project`` delivered and its current promise kept or broken; returns that promise."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if project.delivered_on is not None:
+        raise ValueError(f"{project.name} was already delivered on {project.delivered_on}")
+    project.status = ProjectStatus.DELIVERED
+    project.delivered_on = delivered_on
+    project.save(update_fields=["status", "delivered_on"])
+    current = Commitment.objects.filter(project=project, is_current=True).first()
+    if current is not None:
+        current.outcome = outcome_on_delivery(current.promised_on, delivered_on).value
+        current.resolved_on = delivered_on
+        current.save(update_fields=["outcome", "resolved_on"])
+    return current
