@@ -1,0 +1,27 @@
+"""``plazo ledger`` prints the demo's promise-keeping numbers, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.cli import run_plazo
+
+
+def test_ledger_reports_the_demo_history(tmp_path: Path) -> None:
+    assert run_plazo("demo", home=tmp_path).returncode == 0
+    table = run_plazo("ledger", home=tmp_path)
+    assert table.returncode == 0, table.stderr
+    assert "On-time rate" in table.stdout
+    report = json.loads(run_plazo("ledger", "--json", home=tmp_path).stdout)
+    assert report["promises_kept"] == 2
+    assert report["missed_without_notice"][0]["client"] == "Café Brisa"
+
+
+def test_ledger_names_bad_filters(tmp_path: Path) -> None:
+    assert run_plazo("demo", home=tmp_path).returncode == 0
+    unknown = run_plazo("ledger", "--client", "Nobody", home=tmp_path)
+    assert (unknown.returncode, "no client named 'Nobody'" in unknown.stderr) == (2, True)
+    bad_date = run_plazo("ledger", "--since", "yesterday", home=tmp_path)
+    assert bad_date.returncode == 2
+    assert "not a date" in bad_date.stderr
