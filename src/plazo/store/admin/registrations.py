@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
+from plazo.core.policy import PolicyError, load_policy
 from plazo.store.admin.scoped import ScopedAdmin, ScopedInline, member_organisations
 from plazo.store.models import (
     ApiToken,
@@ -32,8 +34,29 @@ class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
     autocomplete_fields = ["user"]
 
 
+class OrganisationForm(ModelForm[Organisation]):
+    """Refuses a compensation policy that does not load, with its line-numbered errors."""
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name", "slug", "language", "currency", "country", "time_zone", "sender_email",
+            "policy_toml", "send_updates_automatically",
+        ]  # fmt: skip
+
+    def clean_policy_toml(self) -> str:
+        text: str = self.cleaned_data["policy_toml"]
+        if text.strip():
+            try:
+                load_policy(text, source="policy")
+            except PolicyError as error:
+                raise ValidationError([issue.format("line") for issue in error.errors]) from error
+        return text
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    form = OrganisationForm
     list_display = ["name", "slug", "language", "currency", "country", "time_zone"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
