@@ -42,7 +42,17 @@ def _issues(text: str) -> list[PolicyIssue]:
 
 def test_every_semantic_error_is_reported_with_its_line_and_column() -> None:
     found = [(issue.line, issue.column) for issue in _issues(BROKEN)]
-    assert found == [(2, 1), (5, 1), (6, 1), (10, 1), (11, 1), (16, 3), (17, 3), (20, 3), (22, 3)]
+    assert found == [
+        (2, 1),
+        (5, 1),
+        (6, 27),
+        (10, 23),
+        (11, 32),
+        (16, 3),
+        (17, 3),
+        (20, 3),
+        (22, 3),
+    ]
 
 
 def test_the_messages_name_the_key_and_what_is_wrong() -> None:

@@ -134,10 +134,11 @@ class FieldReader:
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
             self.error(path, f"expected a string or an array of strings, got {_type_name(value)}")
             return None
-        bad = [item for item in items if choices is not None and item not in choices]
-        for item in bad:
+        bad = [i for i, item in enumerate(items) if choices is not None and item not in choices]
+        for i in bad:
             expected = ", ".join(sorted(choices or ()))
-            self.error(path, f"unknown value {item!r} (expected one of: {expected})")
+            where = path if isinstance(value, str) else (*path, i)
+            self.error(where, f"unknown value {items[i]!r} (expected one of: {expected})")
         return None if bad else frozenset(items)
 
     def texts(self, value: Any, path: Path) -> Mapping[str, str] | None:

@@ -66,6 +66,9 @@ class Situation:
             raise ValueError(f"value must be a non-negative Decimal, got {self.value!r}")
         if self.repeat < 0:
             raise ValueError(f"repeat must be >= 0, got {self.repeat}")
+        if self.cause not in set(Cause):
+            causes = ", ".join(str(cause) for cause in Cause)
+            raise ValueError(f"cause must be one of {causes}, got {self.cause!r}")
         object.__setattr__(self, "cause", Cause(self.cause))
         object.__setattr__(self, "currency", self.currency.upper())
 
