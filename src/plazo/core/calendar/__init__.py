@@ -1,0 +1,8 @@
+"""Working-day calendars: weekends, public holidays, closures, and effort turned into dates."""
+
+from __future__ import annotations
+
+from plazo.core.calendar.holiday_sets import UnknownHolidayCalendar, public_holidays
+from plazo.core.calendar.work_calendar import WorkCalendar
+
+__all__ = ["UnknownHolidayCalendar", "WorkCalendar", "public_holidays"]

@@ -1,0 +1,104 @@
+"""Forecast one project, or a whole portfolio in bounded-memory chunks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+from numpy.typing import NDArray
+
+from plazo.core.calendar import WorkCalendar
+from plazo.core.forecast.history import History, Task
+from plazo.core.forecast.plans import DEFAULT_MODEL, SamplingPlan, plan_model
+from plazo.core.forecast.result import ProjectForecast
+from plazo.core.forecast.simulate import simulate_totals
+from plazo.core.forecast.summarize import Schedule, summarize
+
+__all__ = ["PortfolioProject", "forecast_portfolio", "forecast_project"]
+
+DEFAULT_TRIALS = 10_000
+DEFAULT_CONFIDENCE = 0.85
+_CHUNK_BYTES = 128 << 20  # simulated totals held at once, whatever the portfolio's size
+
+
+@dataclass(frozen=True)
+class PortfolioProject:
+    """One project of a batch: the estimates of its remaining tasks and its schedule."""
+
+    estimates_hours: Sequence[float]
+    start: date | None = None
+    capacity_hours_per_week: float | None = None
+    deadline: date | None = None
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    confidence: float = DEFAULT_CONFIDENCE
+
+
+def _model_name(model: str) -> str:
+    return DEFAULT_MODEL if model == "default" else model
+
+
+def forecast_project(
+    remaining: Sequence[Task],
+    history: History,
+    *,
+    start: date | None = None,
+    capacity_hours_per_week: float | None = None,
+    deadline: date | None = None,
+    calendar: WorkCalendar | None = None,
+    confidence: float = DEFAULT_CONFIDENCE,
+    trials: int = DEFAULT_TRIALS,
+    rng: np.random.Generator,
+    model: str = "default",
+) -> ProjectForecast:
+    """Forecast the remaining tasks of one project from the team's finished-work ``history``."""
+    project = PortfolioProject(
+        tuple(task.estimate_hours for task in remaining),
+        start,
+        capacity_hours_per_week,
+        deadline,
+        calendar or WorkCalendar(),
+        confidence,
+    )
+    return forecast_portfolio([project], history, trials=trials, rng=rng, model=model)[0]
+
+
+def forecast_portfolio(
+    projects: Sequence[PortfolioProject],
+    history: History,
+    *,
+    trials: int = DEFAULT_TRIALS,
+    rng: np.random.Generator,
+    model: str = "default",
+    plan: SamplingPlan | None = None,
+) -> list[ProjectForecast]:
+    """Forecast many projects of one team at once, in chunks so memory stays bounded.
+
+    Projects of one chunk share random draws (see ``simulate_totals``): each forecast is exact on
+    its own, but the forecasts are not independent of each other.
+    """
+    plan = plan or plan_model(_model_name(model), history)
+    schedules = [
+        Schedule(p.start, p.capacity_hours_per_week, p.deadline, p.calendar) for p in projects
+    ]
+    chunk = max(1, _CHUNK_BYTES // (8 * trials))
+    results: list[ProjectForecast] = []
+    for first in range(0, len(projects), chunk):
+        batch = projects[first : first + chunk]
+        estimates: list[NDArray[np.float64]] = []
+        for p in batch:
+            values = np.asarray(p.estimates_hours, dtype=np.float64)
+            if values.size and not (np.isfinite(values).all() and values.min() > 0):
+                raise ValueError("estimates must be positive numbers")
+            estimates.append(values)
+        totals = simulate_totals(plan, estimates, trials, rng)
+        remaining_hours = np.array([float(e.sum()) for e in estimates])
+        results += summarize(
+            totals,
+            remaining_hours,
+            plan,
+            schedules[first : first + chunk],
+            [p.confidence for p in batch],
+        )
+    return results

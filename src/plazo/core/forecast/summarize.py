@@ -1,0 +1,107 @@
+"""From simulated totals to percentiles, dates, the chance of meeting a deadline, a date to promise."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from numpy.typing import NDArray
+
+from plazo.core.calendar import WorkCalendar
+from plazo.core.forecast.plans import SamplingPlan
+from plazo.core.forecast.result import ProjectForecast
+
+__all__ = ["PERCENTILES", "Schedule", "order_statistic_rank", "summarize"]
+
+PERCENTILES = (0.50, 0.85, 0.95)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When work starts, at what pace, on which calendar, and the date promised (if any)."""
+
+    start: date | None = None
+    capacity_hours_per_week: float | None = None
+    deadline: date | None = None
+    calendar: WorkCalendar = WorkCalendar()
+
+    def __post_init__(self) -> None:
+        if self.capacity_hours_per_week is not None and not self.capacity_hours_per_week > 0:
+            raise ValueError(f"capacity must be positive, got {self.capacity_hours_per_week} h/week")
+        if self.deadline is not None and self.start is not None and self.deadline < self.start:
+            raise ValueError(f"the deadline {self.deadline} is before the start {self.start}")
+
+    @property
+    def dated(self) -> bool:
+        """True when effort can be turned into dates."""
+        return self.start is not None and self.capacity_hours_per_week is not None
+
+
+def order_statistic_rank(p: float, trials: int) -> int:
+    """0-based rank of the p-quantile: the smallest x with a share ≥ p of trials at or below it."""
+    return max(0, math.ceil(p * trials - 1e-9) - 1)
+
+
+def summarize(
+    totals: NDArray[np.float64],
+    remaining_hours: NDArray[np.float64],
+    plan: SamplingPlan,
+    schedules: list[Schedule],
+    confidences: list[float],
+    reason: str = "",
+) -> list[ProjectForecast]:
+    """One forecast per row of ``totals`` (projects × trials); ``totals`` is reordered in place.
+
+    Effort-to-date is monotone, so a date percentile is the date of the effort percentile, and the
+    recommended date (first day with P(done) ≥ confidence) is the date of the confidence quantile.
+    """
+    for confidence in confidences:
+        if not 0 < confidence < 1:
+            raise ValueError(f"confidence must be between 0 and 1, got {confidence}")
+    trials = totals.shape[1]
+    capacity_at_deadline = np.full(totals.shape[0], np.nan)
+    for row, schedule in enumerate(schedules):
+        if schedule.dated and schedule.deadline is not None:
+            assert schedule.start is not None and schedule.capacity_hours_per_week is not None
+            capacity_at_deadline[row] = schedule.calendar.capacity_hours_until(
+                schedule.start, schedule.deadline, schedule.capacity_hours_per_week
+            )
+    # Same tolerance as the calendar's: an effort equal to the capacity is done that day.
+    on_time = np.mean(totals * (1 - 1e-12) <= capacity_at_deadline[:, None], axis=1)
+    ranks = [order_statistic_rank(p, trials) for p in PERCENTILES]
+    confidence_ranks = [order_statistic_rank(c, trials) for c in confidences]
+    totals.partition(sorted({*ranks, *confidence_ranks}), axis=1)
+    quantiles = totals[:, ranks]
+    results = []
+    for row, schedule in enumerate(schedules):
+        p50, p85, p95 = (float(q) for q in quantiles[row])
+        at_confidence = float(totals[row, confidence_ranks[row]])
+        confidence = confidences[row]
+        dates: list[date | None] = [None, None, None, None]
+        if schedule.dated:
+            assert schedule.start is not None and schedule.capacity_hours_per_week is not None
+            found = schedule.calendar.finish_dates(
+                schedule.start, [p50, p85, p95, at_confidence], schedule.capacity_hours_per_week
+            )
+            dates = [d.astype(object) for d in found]
+        results.append(
+            ProjectForecast(
+                model=plan.name,
+                trials=trials,
+                history_size=plan.history_size,
+                remaining_hours=float(remaining_hours[row]),
+                effort_p50_hours=p50,
+                effort_p85_hours=p85,
+                effort_p95_hours=p95,
+                finish_p50_on=dates[0],
+                finish_p85_on=dates[1],
+                finish_p95_on=dates[2],
+                p_on_time=float(on_time[row]) if schedule.deadline and schedule.dated else None,
+                recommended_on=dates[3],
+                confidence=confidence,
+                reason=reason or plan.reason,
+            )
+        )
+    return results
