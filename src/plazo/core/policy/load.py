@@ -6,6 +6,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -57,6 +58,7 @@ def default_policy_text() -> str:
     return resources.files(__package__).joinpath("default_policy.toml").read_text("utf-8")
 
 
+@cache
 def default_policy() -> Policy:
     """The policy plazo ships with; its rationale is in the file's comments and docs/policy.md."""
     return load_policy(default_policy_text(), source="default_policy.toml")
