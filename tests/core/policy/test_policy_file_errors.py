@@ -106,6 +106,17 @@ name = "same"
     ]
 
 
+def test_a_minimum_value_above_the_maximum_in_the_same_currency_is_an_error() -> None:
+    (issue,) = _issues(
+        '[[rules]]\nname = "r"\n[rules.when]\nmin_value = { EUR = 900, USD = 1 }\n'
+        "max_value = { EUR = 100, JPY = 5 }\n"
+    )
+    assert (issue.line, issue.message) == (
+        4,
+        "rules[0].when.min_value: min_value (900 EUR) is above max_value",
+    )
+
+
 def test_an_offer_needs_exactly_the_fields_of_its_kind() -> None:
     text = """\
 [[rules]]

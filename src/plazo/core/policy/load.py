@@ -195,10 +195,15 @@ class _PolicyReader(FieldReader):
         for name in _BOUNDS:
             low, high = (self.bound(table, path, f"{edge}_{name}") for edge in ("min", "max"))
             fields[f"min_{name}"], fields[f"max_{name}"] = low, high
-            if isinstance(low, int | Decimal) and isinstance(high, int | Decimal) and low > high:
-                self.error(
-                    (*path, f"min_{name}"), f"min_{name} ({low}) is above max_{name} ({high})"
-                )
+            if isinstance(low, dict) and isinstance(high, dict):
+                pairs = [(f"{low[c]} {c}", low[c] > high[c]) for c in low if c in high]
+            elif isinstance(low, int | Decimal) and isinstance(high, int | Decimal):
+                pairs = [(str(low), low > high)]
+            else:
+                pairs = []
+            for shown, inverted in pairs:
+                if inverted:
+                    self.error((*path, f"min_{name}"), f"min_{name} ({shown}) is above max_{name}")
         return Conditions(**fields)
 
     def bound(self, table: dict[str, Any], path: Path, key: str) -> Any:
