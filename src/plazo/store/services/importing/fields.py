@@ -1,0 +1,170 @@
+"""Typed values out of one row: each reader records a problem instead of raising."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from plazo.store.services.importing.problems import Problem
+from plazo.store.services.importing.rows import Row, Table
+
+__all__ = ["RowReader", "check_columns", "known_time_zones"]
+
+CENT = Decimal("0.01")
+
+
+@cache
+def known_time_zones() -> frozenset[str]:
+    """IANA time-zone names this machine knows."""
+    return frozenset(zoneinfo.available_timezones())
+
+
+def check_columns(
+    table: Table, *, required: Iterable[str], optional: Iterable[str]
+) -> list[Problem]:
+    """Problems with the columns themselves: a required one missing, an unknown one present."""
+    required = tuple(required)
+    allowed = {*required, *optional}
+    problems = [
+        Problem(
+            line, column, f"unknown column {name!r}; expected some of: {', '.join(sorted(allowed))}"
+        )
+        for name, (line, column) in table.columns.items()
+        if name not in allowed
+    ]
+    if table.rows or table.columns:
+        problems += [
+            Problem(1, 1, f"missing required column {name!r}")
+            for name in required
+            if name not in table.columns
+        ]
+    return problems
+
+
+class RowReader:
+    """Reads the values of one row, appending a :class:`Problem` for each bad one."""
+
+    def __init__(self, row: Row, problems: list[Problem]) -> None:
+        self.row = row
+        self.problems = problems
+
+    def has(self, column: str) -> bool:
+        """True when the row gives a non-empty value for ``column``."""
+        return bool(self.row.values.get(column, ""))
+
+    def problem(self, column: str, message: str) -> None:
+        """Record a problem with ``column``'s value."""
+        self.problems.append(Problem(*self.row.where(column), f"{column}: {message}"))
+
+    def text(self, column: str, *, max_length: int = 200, required: bool = False) -> str:
+        """A string (empty when absent); too long or missing-but-required is a problem."""
+        value = self.row.values.get(column, "")
+        if not value and required:
+            self.problem(column, "is required")
+        elif len(value) > max_length:
+            self.problem(column, f"is {len(value)} characters long; at most {max_length} fit")
+        elif "\x00" in value:
+            self.problem(column, "contains a NUL character")
+        return value
+
+    def date(self, column: str, *, required: bool = False) -> date | None:
+        """An ISO date ``YYYY-MM-DD``."""
+        value = self.text(column, required=required)
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else _bad_date()
+        except ValueError:
+            self.problem(column, f"must be a date as YYYY-MM-DD, got {value!r}")
+            return None
+
+    def decimal(
+        self,
+        column: str,
+        *,
+        minimum: Decimal = Decimal(0),
+        above_minimum: bool = False,
+        below: Decimal = Decimal("1000000"),
+        required: bool = False,
+    ) -> Decimal | None:
+        """A number rounded to cents, in [minimum, below) (or (minimum, below))."""
+        value = self.text(column, required=required)
+        if not value:
+            return None
+        try:
+            number = Decimal(value.replace(",", ".") if value.count(",") == 1 else value)
+        except InvalidOperation:
+            number = Decimal("NaN")
+        if not number.is_finite():
+            self.problem(column, f"must be a number such as 12.5, got {value!r}")
+            return None
+        number = number.quantize(CENT, rounding=ROUND_HALF_EVEN)
+        sign = ">" if above_minimum else "≥"
+        if number < minimum or (above_minimum and number == minimum) or number >= below:
+            self.problem(column, f"must be {sign} {minimum} and < {below}, got {value}")
+            return None
+        return number
+
+    def integer(self, column: str, *, minimum: int, maximum: int) -> int | None:
+        """A whole number in [minimum, maximum]."""
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            number = int(value)
+        except ValueError:
+            number = minimum - 1
+        if not minimum <= number <= maximum:
+            self.problem(
+                column, f"must be a whole number from {minimum} to {maximum}, got {value!r}"
+            )
+            return None
+        return number
+
+    def choice(self, column: str, choices: Iterable[str]) -> str | None:
+        """One of ``choices`` (case-insensitive)."""
+        value = self.text(column).lower()
+        if not value:
+            return None
+        options = tuple(choices)
+        if value not in options:
+            self.problem(column, f"must be one of {', '.join(options)}, got {value!r}")
+            return None
+        return value
+
+    def email(self, column: str) -> str:
+        """An e-mail address (empty when absent)."""
+        value = self.text(column, max_length=254)
+        if value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                self.problem(column, f"is not an e-mail address: {value!r}")
+                return ""
+        return value
+
+    def time_zone(self, column: str) -> str | None:
+        """An IANA time-zone name such as Europe/Madrid."""
+        value = self.text(column, max_length=64)
+        if value and value not in known_time_zones():
+            self.problem(column, f"must be a time zone such as Europe/Madrid, got {value!r}")
+            return None
+        return value or None
+
+    def code(self, column: str, *, length: int) -> str | None:
+        """An upper-case letter code (ISO 4217 currency, ISO 3166 country)."""
+        value = self.text(column).upper()
+        if value and not (len(value) == length and value.isascii() and value.isalpha()):
+            self.problem(column, f"must be a {length}-letter code, got {value!r}")
+            return None
+        return value or None
+
+
+def _bad_date() -> date:
+    raise ValueError("not YYYY-MM-DD")

@@ -1,0 +1,29 @@
+"""What an import found wrong: one problem per bad value, by line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ImportRejected", "Problem"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One bad value (or missing one) at a 1-based line and column of the file."""
+
+    line: int
+    column: int
+    message: str
+
+    def format(self, source: str) -> str:
+        """``FILE:LINE:COLUMN: message``, the shape compilers and editors understand."""
+        return f"{source}:{self.line}:{self.column}: {self.message}"
+
+
+class ImportRejected(Exception):
+    """The file has problems; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''}; nothing was imported")

@@ -1,0 +1,187 @@
+"""Import projects; rows match existing ones by external id, then by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from plazo.store.models import Client, Organisation, Project, ProjectStatus
+from plazo.store.services.importing.common import Counts, ProgressCallback, assign, bulk_write
+from plazo.store.services.importing.fields import RowReader, check_columns
+from plazo.store.services.importing.problems import Problem
+from plazo.store.services.importing.rows import Row, Table
+from plazo.store.services.ledger import record_promise
+
+__all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
+
+COLUMNS = {
+    "required": ("client", "name"),
+    "optional": (
+        "external_id", "status", "start_on", "delivered_on", "promised_on", "stake", "stake_on",
+        "capacity_hours_per_week", "value", "currency", "country", "subdivision",
+        "confidence_target", "risk_threshold", "checkin_weekday", "checkin_hour",
+    ),
+}  # fmt: skip
+_ONE = Decimal(1)
+
+
+@dataclass
+class ProjectRecord:
+    """A project as the file gives it: its client reference, the values set, the promise."""
+
+    row: Row
+    client: str
+    name: str
+    external_id: str
+    values: dict[str, Any]
+    promised_on: date | None
+
+
+def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
+    """Validate every row (pure)."""
+    problems = check_columns(table, **COLUMNS)
+    records: list[ProjectRecord] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in table.rows:
+        read = RowReader(row, problems)
+        client = read.text("client", required=True)
+        name = read.text("name", required=True)
+        external_id = read.text("external_id")
+        key = ("external_id", external_id) if external_id else ("name", name)
+        if (first := seen.setdefault(key, row.line)) != row.line:
+            read.problem(key[0], f"the same project is already on line {first}")
+        parsed: dict[str, Any] = {
+            "name": name,
+            "status": read.choice("status", ProjectStatus.values),
+            "start_on": read.date("start_on"),
+            "delivered_on": read.date("delivered_on"),
+            "stake_on": read.date("stake_on"),
+            "capacity_hours_per_week": read.decimal(
+                "capacity_hours_per_week", above_minimum=True, below=Decimal(100_000)
+            ),
+            "value": read.decimal("value", below=Decimal(10**10)),
+            "currency": read.code("currency", length=3),
+            "country": read.code("country", length=2),
+            "confidence_target": read.decimal("confidence_target", above_minimum=True, below=_ONE),
+            "risk_threshold": read.decimal("risk_threshold", above_minimum=True, below=_ONE),
+            "checkin_weekday": read.integer("checkin_weekday", minimum=0, maximum=6),
+            "checkin_hour": read.integer("checkin_hour", minimum=0, maximum=23),
+        }
+        if read.has("stake"):
+            parsed["stake"] = read.text("stake", max_length=300)
+        if read.has("subdivision"):
+            parsed["subdivision"] = read.text("subdivision", max_length=10).upper()
+        values = {column: value for column, value in parsed.items() if value is not None}
+        if external_id:
+            values["external_id"] = external_id
+        promised_on = read.date("promised_on")
+        if first == row.line:  # a duplicate is reported, and its values still checked
+            records.append(ProjectRecord(row, client, name, external_id, values, promised_on))
+    return records, problems
+
+
+@dataclass
+class ProjectsPlan:
+    """What the import will write, and the promises it will record through the ledger."""
+
+    source: str
+    now: datetime
+    counts: Counts = field(default_factory=Counts)
+    new_projects: list[Project] = field(default_factory=list)
+    changed_projects: list[Project] = field(default_factory=list)
+    project_fields: set[str] = field(default_factory=set)
+    promises: list[tuple[Project, date]] = field(default_factory=list)
+
+    def write(self, progress: ProgressCallback | None) -> None:
+        """Insert and update the projects, then record each new promise in the ledger."""
+        bulk_write(
+            Project,
+            self.new_projects,
+            self.changed_projects,
+            self.project_fields,
+            phase="projects",
+            progress=progress,
+        )
+        for project, promised_on in self.promises:
+            # The ledger is the one writer of promised dates; it keeps the history.
+            record_promise(
+                project, promised_on, made_at=self.now, reason=f"Imported from {self.source}."
+            )
+
+
+def plan_projects(
+    organisation: Organisation,
+    records: list[ProjectRecord],
+    problems: list[Problem],
+    *,
+    source: str,
+    now: datetime,
+) -> ProjectsPlan:
+    """Match the records against the organisation's clients and projects (reads only)."""
+    plan = ProjectsPlan(source=source, now=now)
+    clients = list(Client.objects.for_organisation(organisation))
+    clients_by_external_id = {c.external_id: c for c in clients if c.external_id}
+    clients_by_name = {c.name: c for c in clients}
+    projects = list(Project.objects.for_organisation(organisation))
+    by_external_id = {p.external_id: p for p in projects if p.external_id}
+    by_name = {p.name: p for p in projects}
+    claimed: dict[str, int] = {}
+    for record in records:
+        read = RowReader(record.row, problems)
+        client = clients_by_external_id.get(record.client) or clients_by_name.get(record.client)
+        if client is None:
+            read.problem(
+                "client",
+                f"no client named {record.client!r} or with that external id; import clients first",
+            )
+            continue
+        project = by_external_id.get(record.external_id) if record.external_id else None
+        if project is None:
+            project = by_name.get(record.name)
+            if project is not None and record.external_id and project.external_id:
+                read.problem("name", f"{record.name!r} is the project {project.external_id!r}")
+                continue
+        holder = by_name.get(record.name)
+        if claimed.setdefault(record.name, record.row.line) != record.row.line or (
+            holder is not None and holder is not project
+        ):
+            read.problem("name", f"another project is already named {record.name!r}")
+            continue
+        values = {**record.values, "client_id": client.pk}
+        created = project is None
+        if project is None:
+            if "start_on" not in values:
+                read.problem("start_on", "is required for a new project")
+                continue
+            values.setdefault("currency", organisation.currency)
+            values.setdefault("country", organisation.country)
+            project = Project(organisation=organisation, **values)
+            changed_fields = list(values)
+        else:
+            before = {name: getattr(project, name) for name in values}
+            changed_fields = assign(project, values)
+        if not _consistent(read, project):
+            if not created:
+                assign(project, before)
+            continue
+        if created:
+            plan.new_projects.append(project)
+        elif changed_fields:
+            plan.changed_projects.append(project)
+            plan.project_fields.update(changed_fields)
+        promise = record.promised_on is not None and record.promised_on != project.promised_on
+        if promise:
+            plan.promises.append((project, record.promised_on))  # type: ignore[arg-type]
+            plan.counts.record("promises", created=True, changed=True)
+        plan.counts.record("projects", created=created, changed=bool(changed_fields) or promise)
+    return plan
+
+
+def _consistent(read: RowReader, project: Project) -> bool:
+    """Check the rules that span columns, on the values the project would end up with."""
+    if project.delivered_on is not None and project.delivered_on < project.start_on:
+        read.problem("delivered_on", f"is before start_on ({project.start_on})")
+        return False
+    return True

@@ -1,0 +1,157 @@
+"""Read a CSV or JSON file into rows that remember where each value came from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from plazo.store.services.importing.problems import ImportRejected, Problem
+
+__all__ = ["FileFormat", "Row", "Table", "format_for", "read_table"]
+
+FileFormat = Literal["csv", "json"]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record: its values by column name and the (line, column) of each value."""
+
+    line: int
+    values: dict[str, str]
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, column: str) -> tuple[int, int]:
+        """Where ``column``'s value is (or where the record starts, when the value is absent)."""
+        return self.positions.get(column, (self.line, 1))
+
+
+@dataclass(frozen=True)
+class Table:
+    """The rows of a file and the columns it names (with the position of each name)."""
+
+    columns: dict[str, tuple[int, int]]
+    rows: list[Row]
+
+
+def format_for(filename: str) -> FileFormat | None:
+    """The format a file name implies by its extension, or None when it implies none."""
+    lowered = filename.lower()
+    if lowered.endswith(".csv"):
+        return "csv"
+    if lowered.endswith(".json"):
+        return "json"
+    return None
+
+
+def read_table(text: str, file_format: FileFormat) -> Table:
+    """Parse ``text``; a file that cannot be read at all raises :class:`ImportRejected`."""
+    text = text.removeprefix("\ufeff")  # a BOM from spreadsheet exports is not part of a name
+    return _read_csv(text) if file_format == "csv" else _read_json(text)
+
+
+def _read_csv(text: str) -> Table:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[Problem] = []
+    header: list[str] = []
+    rows: list[Row] = []
+    next_line = 1
+    try:
+        for record in reader:
+            line, next_line = next_line, reader.line_num + 1
+            if not any(value.strip() for value in record):
+                continue  # blank lines are layout, not records
+            if not header:
+                header = [name.strip().lower() for name in record]
+                columns = {name: (line, index + 1) for index, name in enumerate(header)}
+                for index, name in enumerate(header):
+                    if not name:
+                        problems.append(Problem(line, index + 1, "empty column name"))
+                    elif columns[name] != (line, index + 1):
+                        problems.append(Problem(line, index + 1, f"column {name!r} appears twice"))
+                continue
+            if len(record) > len(header):
+                problems.append(
+                    Problem(
+                        line,
+                        len(header) + 1,
+                        f"{len(record)} values but the header names {len(header)} columns",
+                    )
+                )
+                continue
+            values = {name: value.strip() for name, value in zip(header, record, strict=False)}
+            positions = {name: (line, index + 1) for index, name in enumerate(header)}
+            rows.append(Row(line, values, positions))
+    except csv.Error as error:
+        problems.append(Problem(reader.line_num or 1, 1, f"not valid CSV: {error}"))
+    if not header and not problems:
+        problems.append(Problem(1, 1, "the file is empty; expected a header row"))
+    if problems:
+        raise ImportRejected(problems)
+    return Table({name: (1, index + 1) for index, name in enumerate(header)}, rows)
+
+
+_WHITESPACE = re.compile(r"\s*")
+
+
+def _read_json(text: str) -> Table:
+    """An array of flat objects; positions come from where each key is written."""
+    decoder = json.JSONDecoder()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportRejected(
+            [Problem(error.lineno, error.colno, f"not valid JSON: {error.msg}")]
+        ) from None
+    if not isinstance(data, list):
+        raise ImportRejected([Problem(1, 1, "expected a JSON array of objects")])
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    columns: dict[str, tuple[int, int]] = {}
+    index = _WHITESPACE.match(text, 0).end() + 1  # type: ignore[union-attr]  # past '['
+    for _ in data:  # walk the text again to learn where each element starts and ends
+        index = _WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
+        if text[index] == ",":
+            index = _WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
+        element, end = decoder.raw_decode(text, index)
+        line, column = _line_column(text, index)
+        if not isinstance(element, dict):
+            problems.append(Problem(line, column, "expected an object with column names as keys"))
+        else:
+            row = _json_row(text, index, end, element, problems)
+            rows.append(row)
+            for name in row.values:
+                columns.setdefault(name, row.where(name))
+        index = end
+    if problems:
+        raise ImportRejected(problems)
+    return Table(columns, rows)
+
+
+def _json_row(
+    text: str, start: int, end: int, element: dict[str, Any], problems: list[Problem]
+) -> Row:
+    line, _ = _line_column(text, start)
+    values: dict[str, str] = {}
+    positions: dict[str, tuple[int, int]] = {}
+    for key, value in element.items():
+        name = key.strip().lower()
+        found = re.compile(re.escape(json.dumps(key)) + r"\s*:").search(text, start, end)
+        positions[name] = _line_column(text, found.start()) if found else (line, 1)
+        if value is None:
+            values[name] = ""
+        elif isinstance(value, bool):
+            values[name] = "true" if value else "false"
+        elif isinstance(value, int | float | str):
+            values[name] = str(value).strip()
+        else:
+            problems.append(Problem(*positions[name], f"{name}: expected a plain value"))
+    return Row(line, values, positions)
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1

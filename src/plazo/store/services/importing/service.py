@@ -1,0 +1,97 @@
+"""The import use case: read, validate every row, then write everything or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from django.db import transaction
+
+from plazo.store.models import Organisation
+from plazo.store.services.importing.clients import parse_clients, plan_clients
+from plazo.store.services.importing.common import Counts, ProgressCallback
+from plazo.store.services.importing.history import (
+    DEFAULT_HISTORY_CLIENT,
+    parse_history,
+    plan_history,
+)
+from plazo.store.services.importing.items import parse_items, plan_items
+from plazo.store.services.importing.problems import ImportRejected, Problem
+from plazo.store.services.importing.projects import parse_projects, plan_projects
+from plazo.store.services.importing.rows import FileFormat, read_table
+
+__all__ = ["KINDS", "ImportKind", "ImportReport", "import_text"]
+
+ImportKind = Literal["clients", "projects", "items", "history"]
+KINDS: tuple[ImportKind, ...] = ("clients", "projects", "items", "history")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import wrote (or, on a dry run, would write), per kind of row."""
+
+    kind: ImportKind
+    rows: int
+    created: dict[str, int]
+    updated: dict[str, int]
+    unchanged: dict[str, int]
+    dry_run: bool
+
+    @classmethod
+    def of(cls, kind: ImportKind, rows: int, counts: Counts, *, dry_run: bool) -> ImportReport:
+        return cls(
+            kind, rows, dict(counts.created), dict(counts.updated), dict(counts.unchanged), dry_run
+        )
+
+
+def import_text(
+    organisation: Organisation,
+    kind: ImportKind,
+    text: str,
+    file_format: FileFormat,
+    *,
+    source: str,
+    now: datetime,
+    dry_run: bool = False,
+    history_client: str = DEFAULT_HISTORY_CLIENT,
+    progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import ``text`` into ``organisation``, all or nothing.
+
+    1. Parse and validate every row without touching the database (pure functions).
+    2. Match rows against what exists, with every lookup prefetched into dictionaries.
+    3. Any problem in 1 or 2 raises :class:`ImportRejected` listing all of them; nothing is written.
+    4. Otherwise write in batches inside one transaction (skipped on a dry run).
+    """
+    table = read_table(text, file_format)
+    if progress:
+        progress("reading", len(table.rows), len(table.rows))
+    with transaction.atomic():
+        problems: list[Problem] = []
+        plan: _Plan
+        if kind == "clients":
+            client_records, problems = parse_clients(table)
+            plan = plan_clients(organisation, client_records, problems)
+        elif kind == "projects":
+            project_records, problems = parse_projects(table)
+            plan = plan_projects(organisation, project_records, problems, source=source, now=now)
+        elif kind == "items":
+            item_records, problems = parse_items(table)
+            plan = plan_items(organisation, item_records, problems)
+        else:
+            item_records, problems = parse_history(table)
+            plan = plan_history(organisation, item_records, problems, client_name=history_client)
+        if problems:
+            raise ImportRejected(problems)
+        if not dry_run:
+            plan.write(progress)
+    return ImportReport.of(kind, len(table.rows), plan.counts, dry_run=dry_run)
+
+
+class _Plan(Protocol):
+    """What every kind's plan offers (a structural type for the dispatch above)."""
+
+    counts: Counts
+
+    def write(self, progress: ProgressCallback | None) -> None: ...
