@@ -33,7 +33,9 @@ class WorkCalendar:
 
     def __post_init__(self) -> None:
         if not self.weekend <= set(range(7)):
-            raise ValueError(f"weekend days must be weekday numbers 0-6, got {sorted(self.weekend)}")
+            raise ValueError(
+                f"weekend days must be weekday numbers 0-6, got {sorted(self.weekend)}"
+            )
         if len(self.weekend) == 7:
             raise ValueError("a calendar needs at least one working weekday")
         if self.country is not None:
@@ -104,7 +106,7 @@ class WorkCalendar:
                 break
             years *= 2
         capacity_through = per_day * np.arange(1, needed + 1, dtype=np.float64)
-        # Cumulative capacity is exact for per_day*k; tolerate float noise of efforts near a boundary.
+        # Capacity through day k is per_day*k; forgive float noise in an effort right at a boundary.
         index = np.searchsorted(capacity_through, efforts * (1 - 1e-12), side="left")
         result: NDArray[np.datetime64] = days[first + index]
         return result
@@ -121,7 +123,9 @@ def _as_date(day: np.datetime64) -> date:
 
 
 @lru_cache(maxsize=256)
-def _working_days(calendar: WorkCalendar, first_year: int, last_year: int) -> NDArray[np.datetime64]:
+def _working_days(
+    calendar: WorkCalendar, first_year: int, last_year: int
+) -> NDArray[np.datetime64]:
     """Sorted working days of the years given (inclusive), cached per calendar."""
     first = np.datetime64(f"{first_year:04d}-01-01", "D")
     last = np.datetime64(f"{last_year + 1:04d}-01-01", "D")

@@ -26,8 +26,9 @@ SIP_RATIO_QUANTILES = np.array(
 SIP_RATIO_QUANTILES.setflags(write=False)
 
 # Standard deviation of the log of the multiplier shared by all tasks of one forecast: a project
-# (or period) running over or under as a whole. On SiP the backtest is best calibrated with 0.1;
-# the method-of-moments estimate of between-project spread (0.2-0.3) over-widens (docs/forecasting.md).
+# (or period) running over or under as a whole. On SiP the backtest is best calibrated with
+# 0.1; the method-of-moments estimate of between-project spread (0.2-0.3) over-widens (see
+# docs/forecasting.md).
 SIP_SHARED_SPREAD_LOG_SD = 0.1
 
 # Below this many finished tasks the team's own ratios are pooled with the SiP quantiles above.

@@ -1,4 +1,4 @@
-"""What a forecast says about one project: effort and date percentiles, chances, a date to promise."""
+"""One project's forecast: effort and date percentiles, chances, a date to promise."""
 
 from __future__ import annotations
 

@@ -60,7 +60,10 @@ def _estimate_matrices(
     binned = [plan.size_bins(np.asarray(e, dtype=np.float64)) for e in estimates_hours]
     matrices = []
     for k in range(len(plan.pools)):
-        columns = [np.asarray(e, dtype=np.float64)[b == k] for e, b in zip(estimates_hours, binned, strict=True)]
+        columns = [
+            np.asarray(e, dtype=np.float64)[b == k]
+            for e, b in zip(estimates_hours, binned, strict=True)
+        ]
         width = max((c.size for c in columns), default=0)
         matrix = np.zeros((len(columns), width))
         for row, column in enumerate(columns):

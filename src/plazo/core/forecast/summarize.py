@@ -1,9 +1,9 @@
-"""From simulated totals to percentiles, dates, the chance of meeting a deadline, a date to promise."""
+"""Simulated totals turned into percentiles, dates, the chance of a deadline, a date to promise."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -25,11 +25,13 @@ class Schedule:
     start: date | None = None
     capacity_hours_per_week: float | None = None
     deadline: date | None = None
-    calendar: WorkCalendar = WorkCalendar()
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
 
     def __post_init__(self) -> None:
         if self.capacity_hours_per_week is not None and not self.capacity_hours_per_week > 0:
-            raise ValueError(f"capacity must be positive, got {self.capacity_hours_per_week} h/week")
+            raise ValueError(
+                f"capacity must be positive, got {self.capacity_hours_per_week} h/week"
+            )
         if self.deadline is not None and self.start is not None and self.deadline < self.start:
             raise ValueError(f"the deadline {self.deadline} is before the start {self.start}")
 
@@ -64,7 +66,8 @@ def summarize(
     capacity_at_deadline = np.full(totals.shape[0], np.nan)
     for row, schedule in enumerate(schedules):
         if schedule.dated and schedule.deadline is not None:
-            assert schedule.start is not None and schedule.capacity_hours_per_week is not None
+            assert schedule.start is not None
+            assert schedule.capacity_hours_per_week is not None
             capacity_at_deadline[row] = schedule.calendar.capacity_hours_until(
                 schedule.start, schedule.deadline, schedule.capacity_hours_per_week
             )
@@ -81,7 +84,8 @@ def summarize(
         confidence = confidences[row]
         dates: list[date | None] = [None, None, None, None]
         if schedule.dated:
-            assert schedule.start is not None and schedule.capacity_hours_per_week is not None
+            assert schedule.start is not None
+            assert schedule.capacity_hours_per_week is not None
             found = schedule.calendar.finish_dates(
                 schedule.start, [p50, p85, p95, at_confidence], schedule.capacity_hours_per_week
             )

@@ -1,0 +1,178 @@
+"""``plazo forecast``: a stateless forecast from a tasks CSV and a history CSV."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from plazo.cli.errors import CommandError
+
+if TYPE_CHECKING:
+    from plazo.core.forecast import ProjectForecast
+
+__all__ = ["add_parser", "iso_date", "run"]
+
+MODEL_CHOICES = ("default", "estimates", "ebs", "sized")
+
+
+def iso_date(text: str) -> date:
+    """An argparse type for YYYY-MM-DD dates."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _positive(kind: type[int] | type[float]) -> Any:
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be positive, got {text}")
+        return value
+
+    return parse
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``plazo forecast``."""
+    parser = subparsers.add_parser(
+        "forecast",
+        help="forecast effort and finish dates from a tasks CSV and a history CSV",
+        description=(
+            "Monte Carlo forecast of the remaining tasks (TASKS.csv: task,estimate[,estimator]) "
+            "from the team's estimate-versus-actual history (HISTORY.csv, see docs/forecasting.md)."
+        ),
+    )
+    parser.add_argument("--tasks", required=True, metavar="TASKS.csv", help="remaining tasks")
+    parser.add_argument("--history", required=True, metavar="HISTORY.csv", help="finished tasks")
+    parser.add_argument("--start", type=iso_date, metavar="DATE", help="first day of work")
+    parser.add_argument("--deadline", type=iso_date, metavar="DATE", help="the promised date")
+    parser.add_argument(
+        "--capacity", type=_positive(float), metavar="HOURS_PER_WEEK", help="hours of work a week"
+    )
+    parser.add_argument("--country", metavar="CC", help="public holidays of this country (ES, GB…)")
+    parser.add_argument("--subdivision", metavar="CODE", help="region of --country (e.g. MD)")
+    parser.add_argument(
+        "--trials", type=_positive(int), default=10_000, metavar="N", help="default 10000"
+    )
+    parser.add_argument("--seed", type=int, metavar="S", help="random seed, for repeatable runs")
+    parser.add_argument(
+        "--model",
+        choices=MODEL_CHOICES,
+        default="default",
+        help="default: plazo's calibrated model",
+    )
+    parser.add_argument(
+        "--confidence",
+        type=float,
+        default=0.85,
+        metavar="P",
+        help="confidence target of the recommended date (default 0.85)",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the CSVs, forecast, print."""
+    import numpy as np
+
+    from plazo.core.calendar import UnknownHolidayCalendar, WorkCalendar
+    from plazo.core.forecast import HistoryError, forecast_project, read_history_csv, read_tasks_csv
+
+    if (args.start is None) != (args.capacity is None):
+        raise CommandError("--start and --capacity go together: give both to get dates")
+    if args.deadline is not None and args.start is None:
+        raise CommandError("--deadline needs --start and --capacity")
+    if args.deadline is not None and args.deadline < args.start:
+        raise CommandError(f"the deadline {args.deadline} is before the start {args.start}")
+    if not 0 < args.confidence < 1:
+        raise CommandError(f"--confidence must be between 0 and 1, got {args.confidence}")
+    try:
+        calendar = WorkCalendar(country=args.country, subdivision=args.subdivision)
+        tasks = read_tasks_csv(args.tasks)
+        history = read_history_csv(args.history)
+        forecast = forecast_project(
+            tasks,
+            history,
+            start=args.start,
+            capacity_hours_per_week=args.capacity,
+            deadline=args.deadline,
+            calendar=calendar,
+            confidence=args.confidence,
+            trials=args.trials,
+            rng=np.random.default_rng(args.seed),
+            model=args.model,
+        )
+    except (HistoryError, UnknownHolidayCalendar) as error:
+        raise CommandError(str(error)) from None
+    except ValueError as error:
+        raise CommandError(str(error)) from None
+    if args.json:
+        print(json.dumps(forecast_json(forecast), indent=2))
+    else:
+        _print_table(forecast)
+    return 0
+
+
+def forecast_json(forecast: ProjectForecast) -> dict[str, Any]:
+    """The JSON shape of DESIGN §5 (plus history_size, remaining_hours, confidence, reason)."""
+    result: dict[str, Any] = {
+        "effort": {
+            "p50": round(forecast.effort_p50_hours, 2),
+            "p85": round(forecast.effort_p85_hours, 2),
+            "p95": round(forecast.effort_p95_hours, 2),
+        }
+    }
+    if forecast.finish_p50_on is not None:
+        result["finish"] = {
+            "p50": forecast.finish_p50_on.isoformat(),
+            "p85": forecast.finish_p85_on.isoformat() if forecast.finish_p85_on else None,
+            "p95": forecast.finish_p95_on.isoformat() if forecast.finish_p95_on else None,
+        }
+    if forecast.p_on_time is not None:
+        result["p_on_time"] = forecast.p_on_time
+    recommended = forecast.recommended_on
+    result["recommended_date"] = recommended.isoformat() if recommended else None
+    result.update(
+        model=forecast.model,
+        trials=forecast.trials,
+        history_size=forecast.history_size,
+        remaining_hours=round(forecast.remaining_hours, 2),
+        confidence=forecast.confidence,
+        reason=forecast.reason,
+    )
+    return result
+
+
+def _print_table(forecast: ProjectForecast) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Forecast ({forecast.model}, {forecast.trials:,} trials)")
+    table.add_column("")
+    for label in ("P50", "P85", "P95"):
+        table.add_column(label, justify="right")
+    efforts = (forecast.effort_p50_hours, forecast.effort_p85_hours, forecast.effort_p95_hours)
+    table.add_row("effort (h)", *(f"{e:,.1f}" for e in efforts))
+    finishes = (forecast.finish_p50_on, forecast.finish_p85_on, forecast.finish_p95_on)
+    if finishes[0] is not None:
+        table.add_row("finish", *(d.isoformat() if d else "" for d in finishes))
+    console = Console()
+    console.print(table)
+    console.print(f"remaining estimates: {forecast.remaining_hours:,.1f} h")
+    console.print(f"history: {forecast.history_size:,} finished tasks")
+    if forecast.p_on_time is not None:
+        console.print(f"probability of finishing by the deadline: {forecast.p_on_time:.0%}")
+    if forecast.recommended_on is not None:
+        console.print(
+            f"recommended date ({forecast.confidence:.0%} confidence): "
+            f"{forecast.recommended_on.isoformat()}"
+        )
+    if forecast.reason:
+        console.print(f"note: {forecast.reason}")
