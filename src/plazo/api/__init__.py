@@ -1,0 +1,1 @@
+"""plazo's REST API (django-ninja): ``plazo.api.api.api`` is mounted at ``/api/``."""

@@ -1,0 +1,60 @@
+"""The REST API: one NinjaAPI with a router per resource, bearer tokens, one error shape."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.http import FileResponse, HttpRequest
+from ninja import NinjaAPI, Router
+
+from plazo import __version__
+from plazo.api.auth import TokenAuth
+from plazo.api.docs import BundledSwagger, asset_response
+from plazo.api.errors import ApiError, install_error_handlers
+from plazo.api.routers import clients, items, projects
+
+__all__ = ["api"]
+
+api = NinjaAPI(
+    title="plazo",
+    version=__version__,
+    description="Clients, projects, work items, progress events, forecasts and the promise "
+    "ledger of one organisation. Authenticate with 'Authorization: Bearer plz_…' "
+    "(create a token with 'plazo token create'). Errors have one shape: "
+    '{"error": {"code", "message", "details"}}.',
+    auth=TokenAuth(),
+    docs=BundledSwagger(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/", clients.router)
+api.add_router("/", projects.router)
+api.add_router("/", items.router)
+
+try:  # the message checker lands in parallel; POST /api/check exists once it does
+    api.add_router("/", import_module("plazo.api.routers.check").router)
+except ModuleNotFoundError as missing:  # pragma: no cover
+    if missing.name != "plazo.core.check":
+        raise
+
+
+@api.get("/docs/assets/{name}", auth=None, include_in_schema=False)
+def docs_asset(request: HttpRequest, name: str) -> FileResponse:
+    """Swagger UI's own files, from django-ninja's package."""
+    return asset_response(name)
+
+
+fallback = Router()
+
+
+@fallback.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", auth=None, include_in_schema=False
+)
+def unknown_path(request: HttpRequest, rest: str) -> None:
+    """Anything else under /api/ answers 404 in the error shape, not Django's HTML page."""
+    raise ApiError(404, f"no endpoint {request.path}; see /api/docs")
+
+
+api.add_router("/", fallback)  # last, so every real route matches first

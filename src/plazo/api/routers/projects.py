@@ -1,0 +1,117 @@
+"""``/api/projects``: projects, their progress events, latest forecast and promise ledger."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router
+
+from plazo.api import writes
+from plazo.api.auth import organisation_id
+from plazo.api.errors import ApiError
+from plazo.api.events import events_from_body
+from plazo.api.lookups import get_organisation, get_project
+from plazo.api.pagination import PageQuery, page_of
+from plazo.api.schemas import (
+    CommitmentOut,
+    ErrorOut,
+    EventsIn,
+    EventsOut,
+    ForecastOut,
+    ProjectIn,
+    ProjectOut,
+    ProjectPage,
+    ProjectPatch,
+)
+from plazo.api.types import PathId
+from plazo.store.models import Commitment, Forecast, Project
+from plazo.store.services.progress import (
+    ProgressEventError,
+    record_progress_event,
+)
+
+__all__ = ["router"]
+
+router = Router(tags=["projects"])
+ERRORS = {401: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+
+
+@router.get("/projects", response={200: ProjectPage, **ERRORS})
+def list_projects(request: HttpRequest, page: Query[PageQuery]) -> dict[str, object]:
+    """The organisation's projects, soonest promise first."""
+    projects = Project.objects.for_organisation(organisation_id(request)).order_by(
+        "promised_on", "name", "pk"
+    )
+    return page_of(projects, page)
+
+
+@router.post("/projects", response={201: ProjectOut, **ERRORS})
+def create_project(request: HttpRequest, body: ProjectIn) -> tuple[int, Project]:
+    """Create a project; a ``promised_on`` is recorded in the promise ledger."""
+    project = writes.create_project(
+        get_organisation(request), body.model_dump(), now=timezone.now()
+    )
+    return 201, project
+
+
+@router.get("/projects/{project_id}", response={200: ProjectOut, **ERRORS})
+def read_project(request: HttpRequest, project_id: PathId) -> Project:
+    """One project."""
+    return get_project(request, project_id)
+
+
+@router.patch("/projects/{project_id}", response={200: ProjectOut, **ERRORS})
+def update_project(request: HttpRequest, project_id: PathId, body: ProjectPatch) -> Project:
+    """Change the fields the body names; a new ``promised_on`` goes through the ledger."""
+    project = get_project(request, project_id)
+    return writes.update_project(project, body.model_dump(exclude_unset=True), now=timezone.now())
+
+
+@router.delete("/projects/{project_id}", response={204: None, **ERRORS})
+def delete_project(request: HttpRequest, project_id: PathId) -> tuple[int, None]:
+    """Delete a project and everything recorded about it."""
+    writes.delete_project(get_project(request, project_id))
+    return 204, None
+
+
+@router.post("/projects/{project_id}/events", response={200: EventsOut, **ERRORS})
+def record_events(request: HttpRequest, project_id: PathId, body: EventsIn) -> ProgressRecorded:
+    """Apply progress events (item added, done, removed, re-estimated) in one transaction."""
+    project = get_project(request, project_id)
+    try:
+        return record_progress_event(project, events_from_body(body), today=timezone.localdate())
+    except ProgressEventError as error:
+        field = f"body.events.{error.index}"
+        raise ApiError(
+            422,
+            f"event {error.index}: {error}; no event was applied",
+            details=[{"field": field, "message": str(error), "type": "invalid"}],
+        ) from None
+    changes = [{"kind": change.kind, "item": change.item} for change in recorded.changes]
+    return {"project_id": project.pk, "changes": changes}
+
+
+@router.get("/projects/{project_id}/forecast", response={200: ForecastOut, **ERRORS})
+def latest_forecast(request: HttpRequest, project_id: PathId) -> Forecast:
+    """The project's most recent forecast; 404 when it has never been forecast."""
+    project = get_project(request, project_id)
+    forecast = (
+        Forecast.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if forecast is None:
+        raise ApiError(404, f"project {project_id} has no forecast yet")
+    return forecast
+
+
+@router.get("/projects/{project_id}/commitments", response={200: list[CommitmentOut], **ERRORS})
+def commitments(request: HttpRequest, project_id: PathId) -> list[Commitment]:
+    """The promise ledger of the project: every date promised, oldest first."""
+    project = get_project(request, project_id)
+    return list(
+        Commitment.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .order_by("made_at", "pk")
+    )

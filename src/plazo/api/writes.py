@@ -1,0 +1,155 @@
+"""Use cases behind the API's create, update and delete of clients, projects and work items.
+
+Each is one function and one transaction. They check what the database would refuse (unique
+names and external ids, cross-column rules) first, so the caller hears which field is wrong.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from plazo.api.errors import ApiError
+from plazo.store.models import Client, Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.services.ledger import record_promise
+
+__all__ = [
+    "create_client",
+    "create_project",
+    "delete_client",
+    "delete_project",
+    "update_client",
+    "update_project",
+    "update_work_item",
+]
+
+
+def _invalid(field: str, message: str) -> ApiError:
+    return ApiError(
+        422,
+        f"{field}: {message}",
+        details=[{"field": f"body.{field}", "message": message, "type": "invalid"}],
+    )
+
+
+def _taken(
+    model: type[Client | Project], organisation_id: int, field: str, value: str, pk: int | None
+) -> None:
+    """Refuse a name or external id another row of the organisation already has."""
+    if field == "external_id" and not value:
+        return
+    others = model.objects.for_organisation(organisation_id).filter(**{field: value})
+    if pk is not None:
+        others = others.exclude(pk=pk)
+    if others.exists():
+        raise ApiError(409, f"{field}: another {model.__name__.lower()} has {value!r}")
+
+
+@transaction.atomic
+def create_client(organisation: Organisation, values: dict[str, Any]) -> Client:
+    """A new client; language and time zone default to the organisation's."""
+    _taken(Client, organisation.pk, "name", values["name"], None)
+    _taken(Client, organisation.pk, "external_id", values.get("external_id", ""), None)
+    values = {k: v for k, v in values.items() if v is not None}
+    values.setdefault("language", organisation.language)
+    values.setdefault("time_zone", organisation.time_zone)
+    return Client.objects.create(organisation=organisation, **values)
+
+
+@transaction.atomic
+def update_client(client: Client, changes: dict[str, Any]) -> Client:
+    """Change the fields named in ``changes``."""
+    for field in ("name", "external_id"):
+        if field in changes:
+            _taken(Client, client.organisation_id, field, changes[field], client.pk)
+    for field, value in changes.items():
+        setattr(client, field, value)
+    client.save(update_fields=list(changes) or None)
+    return client
+
+
+@transaction.atomic
+def delete_client(client: Client) -> None:
+    """Delete a client with its contacts and projects."""
+    client.delete()
+
+
+def _client(organisation_id: int, client_id: int) -> Client:
+    client = Client.objects.for_organisation(organisation_id).filter(pk=client_id).first()
+    if client is None:
+        raise _invalid("client_id", f"no client {client_id} in this organisation")
+    return client
+
+
+def _check_dates(project: Project) -> None:
+    if project.delivered_on is not None and project.delivered_on < project.start_on:
+        raise _invalid("delivered_on", f"is before start_on ({project.start_on})")
+
+
+@transaction.atomic
+def create_project(organisation: Organisation, values: dict[str, Any], *, now: datetime) -> Project:
+    """A new project; a promised date goes through the promise ledger."""
+    values = dict(values)
+    promised_on = values.pop("promised_on", None)
+    values["client"] = _client(organisation.pk, values.pop("client_id"))
+    _taken(Project, organisation.pk, "name", values["name"], None)
+    _taken(Project, organisation.pk, "external_id", values.get("external_id", ""), None)
+    values["currency"] = values.get("currency") or organisation.currency
+    values["country"] = values.get("country") or organisation.country
+    project = Project(organisation=organisation, **values)
+    _check_dates(project)
+    project.save()
+    if promised_on is not None:
+        record_promise(project, promised_on, made_at=now, reason="Set through the API.")
+        project.refresh_from_db()
+    return project
+
+
+@transaction.atomic
+def update_project(project: Project, changes: dict[str, Any], *, now: datetime) -> Project:
+    """Change the fields named; a new promised date is recorded in the ledger with its reason."""
+    changes = dict(changes)
+    promised_on = changes.pop("promised_on", None)
+    reason = changes.pop("promise_reason", None) or "Changed through the API."
+    if "client_id" in changes:
+        changes["client"] = _client(project.organisation_id, changes.pop("client_id"))
+    for field in ("name", "external_id"):
+        if field in changes:
+            _taken(Project, project.organisation_id, field, changes[field], project.pk)
+    for field, value in changes.items():
+        setattr(project, field, value)
+    _check_dates(project)
+    if changes:
+        project.save(update_fields=list(changes))
+    if promised_on is not None and promised_on != project.promised_on:
+        record_promise(project, promised_on, made_at=now, reason=reason)
+        project.refresh_from_db()
+    return project
+
+
+@transaction.atomic
+def delete_project(project: Project) -> None:
+    """Delete a project with its items, forecasts, ledger and messages."""
+    project.delete()
+
+
+@transaction.atomic
+def update_work_item(item: WorkItem, changes: dict[str, Any]) -> WorkItem:
+    """Change the fields named (scope changes go through progress events instead)."""
+    external_id = changes.get("external_id")
+    if external_id and (
+        WorkItem.objects.for_organisation(item.organisation_id)
+        .filter(external_id=external_id)
+        .exclude(pk=item.pk)
+        .exists()
+    ):
+        raise ApiError(409, f"external_id: another work item has {external_id!r}")
+    for field, value in changes.items():
+        setattr(item, field, value)
+    if item.status == WorkItemStatus.DONE and item.completed_on is None:
+        raise _invalid("completed_on", "is required when status is done")
+    if changes:
+        item.save(update_fields=list(changes))
+    return item
