@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from plazo.core.forecast.history import History
-from plazo.core.forecast.plans import DEFAULT_MODEL, plan_model
+from plazo.core.forecast.plans import DEFAULT_MODEL, SamplingPlan, plan_model
 from plazo.core.forecast.simulate import simulate_totals
 from plazo.core.forecast.summarize import PERCENTILES, order_statistic_rank
 
@@ -80,8 +80,13 @@ def backtest_cuts(history: History) -> list[BacktestCut]:
     return cuts
 
 
-def _quantiles(model: str, cut: BacktestCut, trials: int, rng: np.random.Generator) -> list[float]:
-    plan = plan_model(model, cut.history)
+Planner = Callable[[str, History], SamplingPlan]
+
+
+def _quantiles(
+    planner: Planner, model: str, cut: BacktestCut, trials: int, rng: np.random.Generator
+) -> list[float]:
+    plan = planner(model, cut.history)
     totals = simulate_totals(plan, [cut.remaining_estimates_hours], trials, rng)[0]
     ranks = [order_statistic_rank(p, trials) for p in PERCENTILES]
     totals.partition(ranks)
@@ -113,14 +118,18 @@ def backtest(
     default: str = DEFAULT_MODEL,
     trials: int = 10_000,
     progress: Callable[[int, int], None] | None = None,
+    planner: Planner = plan_model,
 ) -> BacktestReport:
-    """Run the protocol for each model; ``progress(done, total)`` is called after each cut."""
+    """Run the protocol for each model; ``progress(done, total)`` is called after each cut.
+
+    ``planner`` fits a model by name to a cut's history (variants for experiments go here).
+    """
     names = list(dict.fromkeys([*models, default]))
     cuts = backtest_cuts(history)
     quantiles = {name: np.empty((len(cuts), len(PERCENTILES))) for name in names}
     for i, cut in enumerate(cuts):
         for name in names:
-            quantiles[name][i] = _quantiles(name, cut, trials, rng)
+            quantiles[name][i] = _quantiles(planner, name, cut, trials, rng)
         if progress is not None:
             progress(i + 1, len(cuts))
     actuals = np.array([cut.actual_hours for cut in cuts])

@@ -1,0 +1,215 @@
+"""Forecast engine speed and calibration; prints JSON.
+
+1. portfolio: 10,000 projects × 50 tasks × 10,000 trials, default model (wall s, peak RSS MiB),
+   in a child process so its memory is its own;
+2. speed: ``plazo forecast --model ebs`` on 2,000 tasks × 1,000,000 trials against a per-trial
+   Python loop (``estimate * random.choice(ratios)``), both whole processes, per sample;
+3. single: ``plazo forecast`` on 100 tasks × 10,000 trials as a whole process;
+4. calibration: the backtest on SiP (converted at run time, never stored) for every model, a few
+   seeds, plus variants that show what each part of the default model buys.
+
+Usage: python benchmarks/forecast.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SIP_DIR = REPO.parent / "shared" / "data" / "sip"
+
+LOOP = """
+import csv, random, sys, time, json
+started = time.perf_counter()
+ratios = [float(r["actual"]) / float(r["estimate"]) for r in csv.DictReader(open(sys.argv[1]))]
+estimates = [float(r["estimate"]) for r in csv.DictReader(open(sys.argv[2]))]
+trials = int(sys.argv[3]); random.seed(1); totals = []
+for _ in range(trials):
+    total = 0.0
+    for estimate in estimates:
+        total += estimate * random.choice(ratios)
+    totals.append(total)
+totals.sort()
+q = {p: totals[max(0, -(-int(p * trials) // 100) - 1)] for p in (50, 85, 95)}
+print(json.dumps({"p50": q[50], "p85": q[85], "p95": q[95]}))
+"""
+
+
+def history_csv(directory: Path) -> tuple[Path, str]:
+    """SiP converted into ``directory`` when the shared folder is here, else a synthetic history."""
+    out = directory / "history.csv"
+    if (SIP_DIR / "to_history.py").exists():
+        script = str(SIP_DIR / "to_history.py")
+        subprocess.run([sys.executable, script, str(out)], check=True, capture_output=True)
+        return out, "SiP"
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    with out.open("w") as handle:
+        handle.write("project,task,estimate,actual,completed_on\n")
+        for i in range(4000):
+            estimate = float(rng.integers(1, 40))
+            actual = estimate * float(rng.lognormal(0.1, 0.6))
+            handle.write(f"P{i % 40},{i},{estimate},{actual:.2f},2026-01-{1 + i % 28:02d}\n")
+    return out, "synthetic (SiP folder absent)"
+
+
+def tasks_csv(directory: Path, count: int) -> Path:
+    path = directory / f"tasks-{count}.csv"
+    lines = ["task,estimate"] + [f"t{i},{1 + (i * 7) % 24}" for i in range(count)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def timed(command: list[str]) -> tuple[float, str]:
+    started = time.perf_counter()
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return time.perf_counter() - started, done.stdout
+
+
+def portfolio_child(projects: int, trials: int, history: str) -> None:
+    """Run in a child process: forecast the portfolio, print wall seconds and peak RSS."""
+    from datetime import date
+
+    import numpy as np
+
+    from plazo.core.calendar import WorkCalendar
+    from plazo.core.forecast import PortfolioProject, forecast_portfolio, read_history_csv
+
+    loaded = read_history_csv(history)
+    rng = np.random.default_rng(0)
+    calendar = WorkCalendar("ES")
+    batch = [
+        PortfolioProject(rng.uniform(1, 40, 50).tolist(), date(2027, 1, 4), 30.0, None, calendar)
+        for _ in range(projects)
+    ]
+    started = time.perf_counter()
+    results = forecast_portfolio(batch, loaded, trials=trials, rng=np.random.default_rng(1))
+    wall = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    assert len(results) == projects
+    print(json.dumps({"wall_s": round(wall, 2), "peak_rss_mib": round(peak_mib, 1)}))
+
+
+def portfolio(history: Path, quick: bool) -> dict[str, Any]:
+    projects, trials = (500, 2_000) if quick else (10_000, 10_000)
+    _, out = timed(
+        [sys.executable, __file__, "--portfolio-child", str(projects), str(trials), str(history)]
+    )
+    return {"projects": projects, "tasks": 50, "trials": trials, **json.loads(out)}
+
+
+def speed(history: Path, directory: Path, quick: bool) -> dict[str, Any]:
+    tasks = tasks_csv(directory, 2_000)
+    trials, loop_trials = (20_000, 200) if quick else (1_000_000, 3_000)
+    plazo = [sys.executable, "-m", "plazo", "forecast", "--tasks", str(tasks), "--history",
+             str(history), "--model", "ebs", "--trials", str(trials), "--seed", "1",
+             "--json"]  # fmt: skip
+    plazo_wall, plazo_out = timed(plazo)
+    loop_wall, loop_out = timed(
+        [sys.executable, "-c", LOOP, str(history), str(tasks), str(loop_trials)]
+    )
+    ours, theirs = json.loads(plazo_out)["effort"], json.loads(loop_out)
+    plazo_ns = plazo_wall / (trials * 2_000) * 1e9
+    loop_ns = loop_wall / (loop_trials * 2_000) * 1e9
+    gaps = {p: abs(ours[p] / theirs[p] - 1) for p in ("p50", "p85", "p95")}
+    return {
+        "tasks": 2_000,
+        "plazo_trials": trials,
+        "plazo_wall_s": round(plazo_wall, 2),
+        "plazo_ns_per_sample": round(plazo_ns, 2),
+        "loop_trials": loop_trials,
+        "loop_wall_s": round(loop_wall, 2),
+        "loop_ns_per_sample": round(loop_ns, 1),
+        "speedup_per_sample": round(loop_ns / plazo_ns, 1),
+        "ebs_quantiles": {"plazo": ours, "loop": theirs},
+        "max_quantile_gap": round(max(gaps.values()), 4),
+    }
+
+
+def single(history: Path, directory: Path) -> dict[str, Any]:
+    tasks = tasks_csv(directory, 100)
+    command = [sys.executable, "-m", "plazo", "forecast", "--tasks", str(tasks), "--history",
+               str(history), "--start", "2027-01-04", "--capacity", "30", "--country", "ES",
+               "--deadline", "2027-06-01", "--seed", "1", "--json"]  # fmt: skip
+    walls = [timed(command)[0] for _ in range(3)]
+    return {"tasks": 100, "trials": 10_000, "wall_s_best_of_3": round(min(walls), 3)}
+
+
+def calibration(history: Path, quick: bool) -> dict[str, Any]:
+    from dataclasses import replace
+
+    import numpy as np
+
+    from plazo.core.forecast import History, SamplingPlan, backtest, plan_model, read_history_csv
+
+    def planner(name: str, known: History) -> SamplingPlan:
+        """The shipped models, and variants of the default that drop or change one part."""
+        if name == "ebs+shared":
+            return replace(plan_model("ebs", known), name=name, shared_spread_log_sd=0.1)
+        if name.startswith("sized/spread="):
+            spread = float(name.split("=")[1])
+            return replace(plan_model("sized", known), name=name, shared_spread_log_sd=spread)
+        return plan_model(name, known)
+
+    loaded = read_history_csv(history)
+    variants = ["estimates", "ebs", "sized", "ebs+shared", "sized/spread=0", "sized/spread=0.2",
+                "sized/spread=0.3"]  # fmt: skip
+    trials = 2_000 if quick else 10_000
+    seeds = (1,) if quick else (1, 2, 3)
+    runs = []
+    for seed in seeds:
+        report = backtest(
+            loaded, rng=np.random.default_rng(seed), models=variants, trials=trials, planner=planner
+        )
+        runs.append(report)
+    table = {
+        name: {
+            "coverage": {
+                f"p{round(p * 100)}": round(
+                    float(np.mean([r.models[name].coverage[p] for r in runs])), 3
+                )
+                for p in (0.5, 0.85, 0.95)
+            },
+            "calibration_error": [round(r.models[name].calibration_error, 3) for r in runs],
+            "pinball": [round(r.models[name].pinball, 4) for r in runs],
+        }
+        for name in variants
+    }
+    return {"forecasts": runs[0].forecasts, "trials": trials, "seeds": list(seeds), "models": table}
+
+
+def main() -> int:
+    if len(sys.argv) == 5 and sys.argv[1] == "--portfolio-child":
+        portfolio_child(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO / "src"))
+    with tempfile.TemporaryDirectory(prefix="plazo-bench-") as folder:
+        directory = Path(folder)
+        history, source = history_csv(directory)
+        result = {
+            "history": source,
+            "cpus": os.cpu_count(),
+            "portfolio": portfolio(history, args.quick),
+            "speed": speed(history, directory, args.quick),
+            "single": single(history, directory),
+            "calibration": calibration(history, args.quick),
+        }
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
