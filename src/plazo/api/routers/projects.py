@@ -75,11 +75,13 @@ def delete_project(request: HttpRequest, project_id: PathId) -> tuple[int, None]
 
 
 @router.post("/projects/{project_id}/events", response={200: EventsOut, **ERRORS})
-def record_events(request: HttpRequest, project_id: PathId, body: EventsIn) -> ProgressRecorded:
+def record_events(request: HttpRequest, project_id: PathId, body: EventsIn) -> dict[str, object]:
     """Apply progress events (item added, done, removed, re-estimated) in one transaction."""
     project = get_project(request, project_id)
     try:
-        return record_progress_event(project, events_from_body(body), today=timezone.localdate())
+        recorded = record_progress_event(
+            project, events_from_body(body), today=timezone.localdate()
+        )
     except ProgressEventError as error:
         field = f"body.events.{error.index}"
         raise ApiError(
