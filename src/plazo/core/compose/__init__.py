@@ -1,0 +1,53 @@
+"""The message composer: weekly updates, delay notices, delivered and owner alerts, from plain data.
+
+Pure: templates per language under ``templates/<lang>/``, Babel for dates and money, Pillow for the
+timeline chart, icalendar for the moved delivery event. Time is an argument (``sent_at``).
+"""
+
+from plazo.core.compose.batch import WeeklyUpdateInput, compose_weekly_updates
+from plazo.core.compose.chart import render_timeline_png
+from plazo.core.compose.delay_notice import compose_delay_notice
+from plazo.core.compose.delivered import compose_delivered
+from plazo.core.compose.errors import ComposeError
+from plazo.core.compose.formats import supported_languages
+from plazo.core.compose.inputs import (
+    BurnUp,
+    Client,
+    Contact,
+    DelayCase,
+    ForecastView,
+    Offer,
+    OfferKind,
+    Organisation,
+    Project,
+    Register,
+    Updates,
+)
+from plazo.core.compose.message import Attachment, Message
+from plazo.core.compose.owner_alert import compose_owner_alert
+from plazo.core.compose.weekly_update import compose_weekly_update
+
+__all__ = [
+    "Attachment",
+    "BurnUp",
+    "Client",
+    "ComposeError",
+    "Contact",
+    "DelayCase",
+    "ForecastView",
+    "Message",
+    "Offer",
+    "OfferKind",
+    "Organisation",
+    "Project",
+    "Register",
+    "Updates",
+    "WeeklyUpdateInput",
+    "compose_delay_notice",
+    "compose_delivered",
+    "compose_owner_alert",
+    "compose_weekly_update",
+    "compose_weekly_updates",
+    "render_timeline_png",
+    "supported_languages",
+]

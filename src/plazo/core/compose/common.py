@@ -1,0 +1,116 @@
+"""What every kind of message shares: checking inputs, the reader's language, the final Message."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from plazo.core.compose.envelope import check_recipients, envelope_headers
+from plazo.core.compose.errors import ComposeError
+from plazo.core.compose.formats import Formats, labels_for, supported_languages
+from plazo.core.compose.headers import check_email
+from plazo.core.compose.inputs import Client, Contact, Organisation, Project, Register
+from plazo.core.compose.message import Attachment, Message
+from plazo.core.compose.render import render_kind
+
+__all__ = ["Audience", "audience_for_client", "base_problems", "build_message", "local_day"]
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who reads: their language, locale for dates and money, and register."""
+
+    language: str
+    locale: str
+    formal: bool
+
+
+def _language_problems(language: str, whose: str) -> list[str]:
+    if language not in supported_languages():
+        known = ", ".join(supported_languages())
+        return [f"{whose} has unknown language {language!r}: plazo has templates for {known}"]
+    return []
+
+
+def base_problems(
+    organisation: Organisation,
+    project: Project,
+    client: Client | None = None,
+    contacts: Sequence[Contact] | None = None,
+) -> list[str]:
+    """Every problem shared by all kinds, collected so one error lists them all."""
+    problems = check_email(organisation.sender_email, f"organisation {organisation.name!r}")
+    problems += check_email(project.owner_email, f"owner of project {project.name!r}")
+    problems += _language_problems(organisation.language, f"organisation {organisation.name!r}")
+    if client is not None:
+        problems += _language_problems(client.language, f"client {client.name!r}")
+        try:
+            ZoneInfo(client.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(f"client {client.name!r} has unknown time zone {client.time_zone!r}")
+    if contacts is not None:
+        problems += check_recipients(contacts, f"project {project.name!r}")
+    return problems
+
+
+def audience_for_client(client: Client) -> Audience:
+    """The client's language, locale (their own, or the language's default) and register."""
+    locale = client.locale or client.language
+    Formats.for_locale(locale)
+    return Audience(client.language, locale, client.register == Register.FORMAL)
+
+
+def local_day(sent_at: datetime, time_zone: str) -> date:
+    """The calendar day it is for the reader when the message is sent."""
+    if sent_at.tzinfo is None:
+        raise ComposeError(["sent_at must be time-zone aware"])
+    return sent_at.astimezone(ZoneInfo(time_zone)).date()
+
+
+def build_message(
+    *,
+    kind: str,
+    audience: Audience,
+    organisation: Organisation,
+    project: Project,
+    to: Sequence[tuple[str, str]],
+    reply_to: tuple[str, str] | None,
+    sent_at: datetime,
+    message_key: str,
+    context: dict[str, Any],
+    attachments: Sequence[Attachment] = (),
+) -> Message:
+    """Render the kind's templates and wrap them with headers into a Message."""
+    full_context = {
+        "fmt": Formats.for_locale(audience.locale),
+        "formal": audience.formal,
+        "labels": labels_for(audience.language),
+        "organisation": organisation,
+        "project": project,
+        **context,
+    }
+    rendered = render_kind(kind, audience.language, full_context)
+    headers = envelope_headers(
+        kind=kind,
+        language=audience.language,
+        organisation=organisation,
+        project=project,
+        to=to,
+        reply_to=reply_to,
+        subject=rendered.subject,
+        sent_at=sent_at,
+        message_key=message_key,
+    )
+    return Message(
+        kind=kind,
+        language=audience.language,
+        subject=rendered.subject,
+        text=rendered.text,
+        html=rendered.html,
+        headers=headers,
+        recipients=tuple(email for _, email in to),
+        attachments=tuple(attachments),
+    )

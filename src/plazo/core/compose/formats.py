@@ -1,0 +1,75 @@
+"""Locale-correct dates, money and percentages for templates, through Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_currency, format_percent
+
+from plazo.core.compose.errors import ComposeError
+
+__all__ = ["TEMPLATES_DIR", "Formats", "labels_for", "supported_languages"]
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def supported_languages() -> tuple[str, ...]:
+    """Languages with a template folder (a folder per language holding ``labels.toml``)."""
+    return tuple(sorted(p.parent.name for p in TEMPLATES_DIR.glob("*/labels.toml")))
+
+
+def check_language(language: str) -> None:
+    """Refuse a language plazo has no templates for."""
+    if language not in supported_languages():
+        known = ", ".join(supported_languages())
+        raise ComposeError([f"unknown language {language!r}: plazo has templates for {known}"])
+
+
+@lru_cache(maxsize=16)
+def labels_for(language: str) -> dict[str, Any]:
+    """The short words a language needs outside its templates (chart legend, calendar event)."""
+    check_language(language)
+    with (TEMPLATES_DIR / language / "labels.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class Formats:
+    """Formatting bound to one CLDR locale; templates call ``fmt.date(d)``, ``fmt.money(a, c)``."""
+
+    locale: str
+
+    @staticmethod
+    @lru_cache(maxsize=32)
+    def for_locale(locale: str) -> Formats:
+        """A validated, cached formatter (an unknown locale is a ComposeError)."""
+        try:
+            Locale.parse(locale)
+        except (ValueError, LookupError) as error:
+            raise ComposeError([f"unknown locale {locale!r}: {error}"]) from None
+        return Formats(locale)
+
+    def date(self, day: dt.date) -> str:
+        """A long date: "15 de diciembre de 2026", "December 15, 2026"."""
+        return format_date(day, "long", locale=self.locale)
+
+    def short_date(self, day: dt.date) -> str:
+        """Day and month for a chart axis: "15 dic", "Dec 15"."""
+        return format_skeleton("MMMd", day, locale=self.locale)
+
+    def money(self, amount: Decimal, currency: str) -> str:
+        """An amount with its currency: "1.200,00 €", "$1,200.00"."""
+        return format_currency(amount, currency.upper(), locale=self.locale)
+
+    def percent(self, share: float) -> str:
+        """A share as a whole percentage: "62 %", "62%"."""
+        return format_percent(share, locale=self.locale)

@@ -1,0 +1,153 @@
+"""The plain values a message is composed from; the application fills them from its models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from plazo.core.health import Health
+
+__all__ = [
+    "BurnUp",
+    "Client",
+    "Contact",
+    "DelayCase",
+    "ForecastView",
+    "Offer",
+    "OfferKind",
+    "Organisation",
+    "Project",
+    "Register",
+    "Updates",
+]
+
+
+class Register(StrEnum):
+    """How formally we speak to a client: usted / formal English, or tú / casual English."""
+
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
+class OfferKind(StrEnum):
+    """The compensation kinds (same values as ``plazo.core.policy.OfferKind``)."""
+
+    DISCOUNT = "discount"
+    CREDIT = "credit"
+    EXTRA = "extra"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who sends: an agency or a freelancer."""
+
+    name: str
+    language: str
+    currency: str
+    country: str
+    sender_name: str
+    sender_email: str
+
+
+@dataclass(frozen=True)
+class Client:
+    """Who receives, and how they like to be spoken to."""
+
+    name: str
+    language: str
+    register: Register | str = Register.FORMAL
+    time_zone: str = "UTC"
+    locale: str | None = None  # e.g. "en_GB"; defaults to the language's own CLDR locale
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "register", Register(self.register))
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One person at the client who gets the messages."""
+
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Project:
+    """The work promised, the promise, and what the client counts on it for."""
+
+    key: str  # stable id: threads the mailbox and names the calendar event (UID)
+    name: str
+    owner_name: str
+    owner_email: str
+    start_on: date
+    promised_on: date
+    stake: str  # what the client counts on it for, as a phrase: "su junta anual de accionistas"
+    stake_on: date | None
+    value: Decimal
+    currency: str
+
+
+@dataclass(frozen=True)
+class BurnUp:
+    """Work done and total scope on each date (same unit for both, e.g. hours or points)."""
+
+    dates: tuple[date, ...]
+    done: tuple[float, ...]
+    scope: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if not len(self.dates) == len(self.done) == len(self.scope):
+            raise ValueError("burn-up dates, done and scope must have the same length")
+
+
+@dataclass(frozen=True)
+class ForecastView:
+    """The current forecast as a client sees it; the fan runs from today to P50..P95."""
+
+    p50_on: date
+    p85_on: date
+    p95_on: date
+    p_on_time: float
+    health: Health | str
+    percent_complete: float
+    burn_up: BurnUp = field(default_factory=lambda: BurnUp((), (), ()))
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "health", Health(self.health))
+        if not self.p50_on <= self.p85_on <= self.p95_on:
+            raise ValueError("forecast percentiles must be ordered: P50 <= P85 <= P95")
+
+
+@dataclass(frozen=True)
+class DelayCase:
+    """Why the promise moves, to when, and how the project gets back on track."""
+
+    new_on: date | None
+    cause: str
+    identified: str
+    prevention: str
+    recovery_steps: tuple[str, ...]
+    previous_promised_on: date
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Compensation for the trouble: a discount, a credit on a future project, or a free extra."""
+
+    kind: OfferKind | str
+    amount: Decimal
+    currency: str
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", OfferKind(self.kind))
+
+
+@dataclass(frozen=True)
+class Updates:
+    """What was done since the last update and what comes next (one short line each)."""
+
+    done: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()

@@ -1,0 +1,85 @@
+"""A composed message as plain values, and its RFC 5322 form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.policy import SMTP
+
+__all__ = ["Attachment", "Message"]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with the message; with a ``content_id`` it is shown inside the HTML."""
+
+    filename: str
+    content_type: str  # "image/png", "text/calendar"
+    data: bytes
+    content_id: str | None = None  # without angle brackets: "timeline.p7@example.com"
+    params: tuple[
+        tuple[str, str], ...
+    ] = ()  # extra Content-Type parameters: (("method", "PUBLISH"),)
+
+
+@dataclass(frozen=True)
+class Message:
+    """Everything the outbox needs: kind, language, headers, bodies and files."""
+
+    kind: str  # weekly_update, delay_notice, delivered, owner_alert
+    language: str
+    subject: str
+    text: str
+    html: str
+    headers: tuple[tuple[str, str], ...]  # in order; values are single-line and safe
+    recipients: tuple[str, ...]  # bare addresses for the SMTP envelope
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def message_id(self) -> str:
+        """Our Message-ID header, angle brackets included."""
+        return self.header("Message-ID")
+
+    def header(self, name: str) -> str:
+        """One header's value (KeyError when absent)."""
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        raise KeyError(name)
+
+    def to_email(self) -> EmailMessage:
+        """The MIME message: text + HTML alternatives, inline images related to the HTML, files.
+
+        1. ``multipart/alternative`` holds the plain text and the HTML.
+        2. Images with a content id go into a ``multipart/related`` next to the HTML.
+        3. Anything else is attached, which wraps it all in ``multipart/mixed``.
+        """
+        mail = EmailMessage(policy=SMTP)
+        for name, value in self.headers:
+            mail[name] = value
+        mail.set_content(self.text, subtype="plain", charset="utf-8", cte="quoted-printable")
+        mail.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
+        html_part = mail.get_body(preferencelist=("html",))
+        assert isinstance(html_part, EmailMessage)
+        for item in self.attachments:
+            maintype, _, subtype = item.content_type.partition("/")
+            if item.content_id is not None:
+                html_part.add_related(
+                    item.data,
+                    maintype,
+                    subtype,
+                    cid=f"<{item.content_id}>",
+                    filename=item.filename,
+                    disposition="inline",
+                )
+        for item in self.attachments:
+            if item.content_id is None:
+                maintype, _, subtype = item.content_type.partition("/")
+                mail.add_attachment(
+                    item.data,
+                    maintype,
+                    subtype,
+                    filename=item.filename,
+                    params=dict(item.params),
+                )
+        return mail

@@ -1,0 +1,68 @@
+"""Jinja2 rendering of one message kind in one language: subject, plain text and inlined HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import css_inline
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from plazo.core.compose.formats import TEMPLATES_DIR, check_language
+from plazo.core.compose.headers import clean_header_text
+
+__all__ = ["Rendered", "render_kind"]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The three texts of one message."""
+
+    subject: str
+    text: str
+    html: str
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    # Only the HTML is escaped; plain text and subjects must keep client text as written.
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=lambda name: name is not None and name.endswith(".html"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def _inliner() -> css_inline.CSSInliner:
+    # At-rules (the dark-mode media query) stay in a <style> block: they cannot be inlined.
+    return css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+def _tidy_text(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def render_kind(kind: str, language: str, context: Mapping[str, Any]) -> Rendered:
+    """Render ``templates/<language>/<kind>.{subject,txt,html}`` with one context."""
+    check_language(language)
+    env = _environment()
+    subject = env.get_template(f"{language}/{kind}.subject").render(context)
+    text = env.get_template(f"{language}/{kind}.txt").render(context)
+    html = env.get_template(f"{language}/{kind}.html").render(context)
+    return Rendered(
+        subject=clean_header_text(subject),
+        text=_tidy_text(text),
+        html=_inliner().inline(html),
+    )

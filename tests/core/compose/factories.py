@@ -1,0 +1,166 @@
+"""Inputs for composer tests: keyword defaults, one variant per language and register."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from plazo.core.compose import (
+    BurnUp,
+    Client,
+    Contact,
+    DelayCase,
+    ForecastView,
+    Offer,
+    Organisation,
+    Project,
+    Updates,
+)
+
+__all__ = [
+    "SENT_AT",
+    "VARIANTS",
+    "make_burn_up",
+    "make_case",
+    "make_client",
+    "make_contacts",
+    "make_forecast",
+    "make_offer",
+    "make_organisation",
+    "make_project",
+    "make_updates",
+]
+
+# Monday 30 November 2026, 09:00 in Madrid.
+SENT_AT = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+VARIANTS = [("es", "formal"), ("es", "informal"), ("en", "formal"), ("en", "informal")]
+
+
+def make_organisation(**overrides: Any) -> Organisation:
+    base = Organisation(
+        name="Estudio Norte",
+        language="es",
+        currency="EUR",
+        country="ES",
+        sender_name="Estudio Norte",
+        sender_email="avisos@estudionorte.es",
+    )
+    return replace(base, **overrides)
+
+
+def make_client(language: str = "es", register: str = "formal", **overrides: Any) -> Client:
+    name = "Bodegas Ribera" if language == "es" else "Harbour Books"
+    tz = "Europe/Madrid" if language == "es" else "America/New_York"
+    return replace(
+        Client(name=name, language=language, register=register, time_zone=tz), **overrides
+    )
+
+
+def make_contacts(language: str = "es") -> tuple[Contact, ...]:
+    if language == "es":
+        return (Contact("Laura Gómez", "laura@bodegasribera.es"),)
+    return (Contact("Laura Smith", "laura@harbourbooks.com"),)
+
+
+def make_project(language: str = "es", **overrides: Any) -> Project:
+    if language == "es":
+        base = Project(
+            key="p7",
+            name="Tienda en línea",
+            owner_name="Ana Ruiz",
+            owner_email="ana@estudionorte.es",
+            start_on=date(2026, 9, 1),
+            promised_on=date(2026, 12, 15),
+            stake="la junta anual de accionistas",
+            stake_on=date(2027, 1, 20),
+            value=Decimal("24000"),
+            currency="EUR",
+        )
+    else:
+        base = Project(
+            key="p9",
+            name="Online shop",
+            owner_name="Ana Ruiz",
+            owner_email="ana@estudionorte.es",
+            start_on=date(2026, 9, 1),
+            promised_on=date(2026, 12, 15),
+            stake="the annual shareholders' meeting",
+            stake_on=date(2027, 1, 20),
+            value=Decimal("24000"),
+            currency="USD",
+        )
+    return replace(base, **overrides)
+
+
+def make_burn_up(weeks: int = 13) -> BurnUp:
+    dates = tuple(date(2026, 9, 1) + timedelta(weeks=i) for i in range(weeks))
+    done = tuple(float(7 * i) for i in range(weeks))
+    scope = tuple(100.0 if i < 6 else 120.0 for i in range(weeks))
+    return BurnUp(dates, done, scope)
+
+
+def make_forecast(health: str = "at_risk", **overrides: Any) -> ForecastView:
+    base = ForecastView(
+        p50_on=date(2026, 12, 22),
+        p85_on=date(2027, 1, 8),
+        p95_on=date(2027, 1, 15),
+        p_on_time=0.31,
+        health=health,
+        percent_complete=70.0,
+        burn_up=make_burn_up(),
+    )
+    return replace(base, **overrides)
+
+
+def make_updates(language: str = "es") -> Updates:
+    if language == "es":
+        return Updates(
+            done=("Catálogo de productos", "Carrito de compra"),
+            next=("Pasarela de pago", "Pruebas con usuarios"),
+        )
+    return Updates(
+        done=("Product catalogue", "Shopping cart"), next=("Payment gateway", "User testing")
+    )
+
+
+def make_case(language: str = "es", **overrides: Any) -> DelayCase:
+    if language == "es":
+        base = DelayCase(
+            new_on=date(2027, 1, 12),
+            cause="la integración con la pasarela de pago resultó más compleja de lo que estimamos",
+            identified="la pasarela exige una certificación de seguridad que no habíamos previsto",
+            prevention=(
+                "revisaremos los requisitos de cada proveedor externo"
+                " antes de comprometer una fecha"
+            ),
+            recovery_steps=(
+                "completar la certificación de seguridad antes del 18 de diciembre",
+                "incorporar a una segunda desarrolladora al proyecto desde el lunes",
+                "hacer las pruebas de pago en paralelo con el resto del trabajo",
+            ),
+            previous_promised_on=date(2026, 12, 15),
+        )
+    else:
+        base = DelayCase(
+            new_on=date(2027, 1, 12),
+            cause="the payment gateway integration turned out to be more complex than we estimated",
+            identified="the gateway requires a security certification we had not planned for",
+            prevention=(
+                "we will review every external provider's requirements before committing to a date"
+            ),
+            recovery_steps=(
+                "complete the security certification by December 18",
+                "bring a second developer onto the project from Monday",
+                "run the payment tests in parallel with the remaining work",
+            ),
+            previous_promised_on=date(2026, 12, 15),
+        )
+    return replace(base, **overrides)
+
+
+def make_offer(language: str = "es", **overrides: Any) -> Offer:
+    currency = "EUR" if language == "es" else "USD"
+    return replace(Offer(kind="discount", amount=Decimal("1200"), currency=currency), **overrides)
