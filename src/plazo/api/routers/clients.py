@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from plazo.api import writes
 from plazo.api.auth import organisation_id
@@ -27,9 +27,11 @@ def list_clients(request: HttpRequest, page: Query[PageQuery]) -> dict[str, obje
 
 
 @router.post("/clients", response={201: ClientOut, **ERRORS}, by_alias=True)
-def create_client(request: HttpRequest, body: ClientIn) -> tuple[int, Client]:
+def create_client(request: HttpRequest, body: ClientIn) -> Status[Client]:
     """Create a client."""
-    return 201, writes.create_client(get_organisation(request), body.model_dump(by_alias=True))
+    return Status(
+        201, writes.create_client(get_organisation(request), body.model_dump(by_alias=True))
+    )
 
 
 @router.get("/clients/{client_id}", response={200: ClientOut, **ERRORS}, by_alias=True)
@@ -47,7 +49,7 @@ def update_client(request: HttpRequest, client_id: PathId, body: ClientPatch) ->
 
 
 @router.delete("/clients/{client_id}", response={204: None, **ERRORS}, by_alias=True)
-def delete_client(request: HttpRequest, client_id: PathId) -> tuple[int, None]:
+def delete_client(request: HttpRequest, client_id: PathId) -> Status[None]:
     """Delete a client, its contacts and its projects."""
     writes.delete_client(get_client(request, client_id))
-    return 204, None
+    return Status(204, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from plazo.api import writes
 from plazo.api.errors import ApiError
@@ -42,7 +42,7 @@ def list_items(
 
 
 @router.post("/projects/{project_id}/items", response={201: ItemOut, **ERRORS})
-def create_item(request: HttpRequest, project_id: PathId, body: ItemIn) -> tuple[int, WorkItem]:
+def create_item(request: HttpRequest, project_id: PathId, body: ItemIn) -> Status[WorkItem]:
     """Add a work item to the project's scope (an ``item_added`` progress event)."""
     event = ItemAdded(
         title=body.title,
@@ -57,7 +57,7 @@ def create_item(request: HttpRequest, project_id: PathId, body: ItemIn) -> tuple
         )
     except ProgressEventError as error:
         raise ApiError(409, str(error)) from None
-    return 201, recorded.changes[0].item
+    return Status(201, recorded.changes[0].item)
 
 
 @router.get("/items/{item_id}", response={200: ItemOut, **ERRORS})
@@ -73,11 +73,11 @@ def update_item(request: HttpRequest, item_id: PathId, body: ItemPatch) -> WorkI
 
 
 @router.delete("/items/{item_id}", response={204: None, **ERRORS})
-def remove_item(request: HttpRequest, item_id: PathId) -> tuple[int, None]:
+def remove_item(request: HttpRequest, item_id: PathId) -> Status[None]:
     """Take the item out of scope today; its row stays so burn-up charts show the change."""
     item = get_item(request, item_id)
     try:
         record_progress_event(item.project, [ItemRemoved(item.pk)], today=timezone.localdate())
     except ProgressEventError as error:
         raise ApiError(409 if "was removed" in str(error) else 422, str(error)) from None
-    return 204, None
+    return Status(204, None)

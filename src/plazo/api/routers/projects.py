@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from plazo.api import writes
 from plazo.api.auth import organisation_id
@@ -46,12 +46,12 @@ def list_projects(request: HttpRequest, page: Query[PageQuery]) -> dict[str, obj
 
 
 @router.post("/projects", response={201: ProjectOut, **ERRORS})
-def create_project(request: HttpRequest, body: ProjectIn) -> tuple[int, Project]:
+def create_project(request: HttpRequest, body: ProjectIn) -> Status[Project]:
     """Create a project; a ``promised_on`` is recorded in the promise ledger."""
     project = writes.create_project(
         get_organisation(request), body.model_dump(), now=timezone.now()
     )
-    return 201, project
+    return Status(201, project)
 
 
 @router.get("/projects/{project_id}", response={200: ProjectOut, **ERRORS})
@@ -68,10 +68,10 @@ def update_project(request: HttpRequest, project_id: PathId, body: ProjectPatch)
 
 
 @router.delete("/projects/{project_id}", response={204: None, **ERRORS})
-def delete_project(request: HttpRequest, project_id: PathId) -> tuple[int, None]:
+def delete_project(request: HttpRequest, project_id: PathId) -> Status[None]:
     """Delete a project and everything recorded about it."""
     writes.delete_project(get_project(request, project_id))
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/projects/{project_id}/events", response={200: EventsOut, **ERRORS})

@@ -1,0 +1,35 @@
+"""Calling the REST API through Django's test client with a bearer token."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.test import Client as HttpClient
+
+from plazo.store.models import Organisation
+from plazo.store.services.tokens import create_token
+from tests.app.factories import NOW
+
+__all__ = ["call", "token_for"]
+
+
+def token_for(org: Organisation) -> str:
+    """A new live token of ``org`` (the secret)."""
+    return create_token(org, name="tests", now=NOW).secret
+
+
+def call(
+    method: str,
+    path: str,
+    *,
+    token: str | None = None,
+    body: Any = None,
+    raw: bytes | None = None,
+) -> Any:
+    """``METHOD /api/path`` with a JSON body (or raw bytes) and the token, if any."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    data = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
+    return HttpClient().generic(
+        method, f"/api{path}", data=data, content_type="application/json", headers=headers
+    )
