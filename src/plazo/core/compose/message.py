@@ -53,10 +53,9 @@ class Message:
         1. ``multipart/alternative`` holds the plain text and the HTML.
         2. Images with a content id go into a ``multipart/related`` next to the HTML.
         3. Anything else is attached, which wraps it all in ``multipart/mixed``.
+        4. The headers go on the outermost part.
         """
         mail = EmailMessage(policy=SMTP)
-        for name, value in self.headers:
-            mail[name] = value
         mail.set_content(self.text, subtype="plain", charset="utf-8", cte="quoted-printable")
         mail.add_alternative(self.html, subtype="html", charset="utf-8", cte="quoted-printable")
         html_part = mail.get_body(preferencelist=("html",))
@@ -82,4 +81,7 @@ class Message:
                     filename=item.filename,
                     params=dict(item.params),
                 )
+        # Last: set_content() and the move to multipart/mixed would drop or move Content-* headers.
+        for name, value in self.headers:
+            mail[name] = value
         return mail

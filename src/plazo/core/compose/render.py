@@ -25,12 +25,14 @@ class Rendered:
     html: str
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    # Only the HTML is escaped; plain text and subjects must keep client text as written.
+@lru_cache(maxsize=2)
+def _environment(html: bool) -> Environment:
+    # Two environments, so shared phrase macros are compiled twice: escaping everything for HTML,
+    # nothing for text and subjects (which keep client text as written). One environment deciding
+    # by file name would let an unescaped text macro's output into the HTML.
     return Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
-        autoescape=lambda name: name is not None and name.endswith(".html"),
+        autoescape=html,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -57,10 +59,10 @@ def _tidy_text(text: str) -> str:
 def render_kind(kind: str, language: str, context: Mapping[str, Any]) -> Rendered:
     """Render ``templates/<language>/<kind>.{subject,txt,html}`` with one context."""
     check_language(language)
-    env = _environment()
-    subject = env.get_template(f"{language}/{kind}.subject").render(context)
-    text = env.get_template(f"{language}/{kind}.txt").render(context)
-    html = env.get_template(f"{language}/{kind}.html").render(context)
+    text_env, html_env = _environment(html=False), _environment(html=True)
+    subject = text_env.get_template(f"{language}/{kind}.subject").render(context)
+    text = text_env.get_template(f"{language}/{kind}.txt").render(context)
+    html = html_env.get_template(f"{language}/{kind}.html").render(context)
     return Rendered(
         subject=clean_header_text(subject),
         text=_tidy_text(text),

@@ -1,0 +1,61 @@
+"""The .ics moves the delivery event: same UID per project, newer SEQUENCE, the new date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from icalendar import Calendar
+
+from plazo.core.compose import Message, compose_delay_notice
+from tests.core.compose.factories import (
+    SENT_AT,
+    make_case,
+    make_client,
+    make_contacts,
+    make_offer,
+    make_organisation,
+    make_project,
+)
+
+
+def notice(sequence: int, new_on: date = date(2027, 1, 12), key: str = "p7") -> Message:
+    return compose_delay_notice(
+        make_organisation(),
+        make_client(),
+        make_contacts(),
+        make_project(key=key),
+        make_case(new_on=new_on),
+        make_offer(),
+        sent_at=SENT_AT,
+        sequence=sequence,
+    )
+
+
+def event_of(message: Message) -> Calendar:
+    (ics,) = [a for a in message.attachments if a.content_type == "text/calendar"]
+    calendar = Calendar.from_ical(ics.data)
+    (event,) = calendar.walk("VEVENT")
+    return event
+
+
+def test_event_is_on_the_new_date_all_day() -> None:
+    event = event_of(notice(1))
+    assert event.decoded("dtstart") == date(2027, 1, 12)
+    assert event.decoded("dtend") == date(2027, 1, 13)
+    assert str(event["summary"]) == "Entrega: Tienda en línea"
+
+
+def test_uid_is_stable_per_project_and_sequence_is_the_argument() -> None:
+    first, second = event_of(notice(1)), event_of(notice(2, new_on=date(2027, 1, 19)))
+    assert str(first["uid"]) == str(second["uid"]) == "plazo-delivery-p7@estudionorte.es"
+    assert int(first["sequence"]) == 1
+    assert int(second["sequence"]) == 2
+    assert second.decoded("dtstart") == date(2027, 1, 19)
+
+
+def test_another_project_gets_another_uid() -> None:
+    assert str(event_of(notice(1, key="p8"))["uid"]) != str(event_of(notice(1))["uid"])
+
+
+def test_stamp_is_the_sending_time() -> None:
+    assert event_of(notice(1)).decoded("dtstamp") == SENT_AT

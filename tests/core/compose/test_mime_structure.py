@@ -1,0 +1,129 @@
+"""The e-mail form parses back: alternatives, chart related by CID, the .ics, threading."""
+
+from __future__ import annotations
+
+import email
+from email import policy
+from email.message import EmailMessage
+
+from plazo.core.compose import Message, compose_delay_notice, compose_weekly_update
+from tests.core.compose.factories import (
+    SENT_AT,
+    make_case,
+    make_client,
+    make_contacts,
+    make_forecast,
+    make_offer,
+    make_organisation,
+    make_project,
+    make_updates,
+)
+
+
+def weekly(**overrides: object) -> Message:
+    return compose_weekly_update(
+        make_organisation(),
+        make_client(),
+        make_contacts(),
+        make_project(),
+        make_forecast(),
+        make_updates(),
+        sent_at=SENT_AT,
+        **overrides,  # type: ignore[arg-type]
+    )
+
+
+def notice(sequence: int = 1) -> Message:
+    return compose_delay_notice(
+        make_organisation(),
+        make_client(),
+        make_contacts(),
+        make_project(),
+        make_case(),
+        make_offer(),
+        sent_at=SENT_AT,
+        sequence=sequence,
+    )
+
+
+def parse(message: Message) -> EmailMessage:
+    parsed = email.message_from_bytes(message.to_email().as_bytes(), policy=policy.default)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def structure(part: EmailMessage, depth: int = 0) -> list[str]:
+    lines = ["  " * depth + part.get_content_type()]
+    if part.is_multipart():
+        for child in part.iter_parts():
+            assert isinstance(child, EmailMessage)
+            lines += structure(child, depth + 1)
+    return lines
+
+
+def test_weekly_update_is_text_and_html_with_the_chart_inline() -> None:
+    parsed = parse(weekly())
+    assert structure(parsed) == [
+        "multipart/alternative",
+        "  text/plain",
+        "  multipart/related",
+        "    text/html",
+        "    image/png",
+    ]
+    html_part = parsed.get_body(preferencelist=("html",))
+    assert html_part is not None
+    image = next(p for p in parsed.walk() if p.get_content_type() == "image/png")
+    cid = image["Content-ID"].strip("<>")
+    assert f'src="cid:{cid}"' in html_part.get_content()
+    assert image.get_content()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_delay_notice_attaches_the_calendar_event() -> None:
+    parsed = parse(notice())
+    assert structure(parsed) == [
+        "multipart/mixed",
+        "  multipart/alternative",
+        "    text/plain",
+        "    text/html",
+        "  text/calendar",
+    ]
+    calendar = next(p for p in parsed.walk() if p.get_content_type() == "text/calendar")
+    assert calendar.get_filename() == "entrega.ics"
+    assert calendar.get_param("method") == "PUBLISH"
+    assert b"BEGIN:VCALENDAR" in calendar.get_payload(decode=True)
+
+
+def test_plain_text_survives_the_round_trip() -> None:
+    message = weekly()
+    text_part = parse(message).get_body(preferencelist=("plain",))
+    assert text_part is not None
+    assert text_part.get_content().replace("\r\n", "\n") == message.text
+
+
+def test_headers_thread_every_message_of_a_project() -> None:
+    update, delay = parse(weekly()), parse(notice())
+    assert update["References"] == delay["References"] == "<plazo.p7.thread@estudionorte.es>"
+    assert update["In-Reply-To"] == "<plazo.p7.thread@estudionorte.es>"
+    assert update["Message-ID"] == "<plazo.p7.weekly-2026-W49@estudionorte.es>"
+    assert update["Message-ID"] != delay["Message-ID"]
+
+
+def test_message_id_is_deterministic() -> None:
+    assert weekly().to_email()["Message-ID"] == weekly().to_email()["Message-ID"]
+    assert weekly().to_email().as_bytes().count(b"Message-ID") == 1
+
+
+def test_reply_to_is_the_project_owner_and_from_is_the_organisation() -> None:
+    parsed = parse(notice())
+    assert parsed["Reply-To"] == "Ana Ruiz <ana@estudionorte.es>"
+    assert parsed["From"] == "Estudio Norte <avisos@estudionorte.es>"
+    assert parsed["To"] == "Laura Gómez <laura@bodegasribera.es>"
+    assert parsed["Date"] == "Mon, 30 Nov 2026 08:00:00 +0000"
+    assert parsed["Content-Language"] == "es"
+
+
+def test_html_has_css_inlined_and_keeps_dark_mode() -> None:
+    html = weekly().html
+    assert '<p style="' in html
+    assert "prefers-color-scheme: dark" in html
+    assert 'name="color-scheme" content="light dark"' in html

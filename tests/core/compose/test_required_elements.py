@@ -1,0 +1,204 @@
+"""Each kind says what the practice requires, in every language and register."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from plazo.core.compose import (
+    compose_delay_notice,
+    compose_delivered,
+    compose_owner_alert,
+    compose_weekly_update,
+)
+from tests.core.compose.factories import (
+    SENT_AT,
+    VARIANTS,
+    make_case,
+    make_client,
+    make_contacts,
+    make_forecast,
+    make_offer,
+    make_organisation,
+    make_project,
+    make_updates,
+)
+
+# Per language: the words that carry each element of a delay notice in plazo's own wording.
+NOTICE_ELEMENTS = {
+    "es": {
+        "apology": ("disculpas",),
+        "impact": ("antes de la junta anual de accionistas", "20 de enero de 2027"),
+        "assurance": ("Hemos identificado", "bajo control", "para que no vuelva a ocurrir"),
+        "new_date": ("La nueva fecha de entrega es el 12 de enero de 2027",),
+        "cause": ("El motivo del retraso:",),
+        "plan": ("1. Completar", "2. Incorporar", "3. Hacer"),
+        "compensation": ("descuento de 1.200,00\xa0€",),
+    },
+    "en": {
+        "apology": ("apologies",),
+        "impact": ("well before the annual shareholders' meeting", "January 20, 2027"),
+        "assurance": ("identified the problem", "under control", "does not happen again"),
+        "new_date": ("The new delivery date is January 12, 2027",),
+        "cause": ("The cause of the delay:",),
+        "plan": ("1. Complete", "2. Bring", "3. Run"),
+        "compensation": ("discount of $1,200.00",),
+    },
+}
+
+
+def visible_text(markup: str) -> str:
+    """What a reader sees of an HTML body, roughly: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_delay_notice_has_all_seven_elements_in_text_and_html(language: str, register: str) -> None:
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language),
+        make_offer(language),
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    for element, phrases in NOTICE_ELEMENTS[language].items():
+        for phrase in phrases:
+            assert phrase in message.text, (element, phrase)
+            assert re.sub(r"^\d\. ", "", phrase) in visible_text(message.html), (element, phrase)
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_delay_notice_apologises_in_the_first_paragraph(language: str, register: str) -> None:
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language),
+        make_offer(language),
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    first_paragraph = message.text.split("\n\n")[1]  # [0] is the greeting
+    assert NOTICE_ELEMENTS[language]["apology"][0] in first_paragraph
+
+
+@pytest.mark.parametrize("kind", ["discount", "credit", "extra"])
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_offer_kind_names_its_amount(kind: str, language: str) -> None:
+    offer = make_offer(language, kind=kind, description="")
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language),
+        make_contacts(language),
+        make_project(language),
+        make_case(language),
+        offer,
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    assert ("1.200,00\xa0€" if language == "es" else "$1,200.00") in message.text
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_weekly_update_has_progress_forecast_health_and_chart(language: str, register: str) -> None:
+    message = compose_weekly_update(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_forecast("on_track"),
+        make_updates(language),
+        sent_at=SENT_AT,
+    )
+    expected = {
+        "es": [
+            "70\xa0%",
+            "15 de diciembre de 2026",
+            "22 de diciembre de 2026",
+            "8 de enero de 2027",
+            "Vamos bien",
+            "Catálogo de productos",
+            "Pasarela de pago",
+        ],
+        "en": [
+            "70%",
+            "December 15, 2026",
+            "December 22, 2026",
+            "January 8, 2027",
+            "on track",
+            "Product catalogue",
+            "Payment gateway",
+        ],
+    }[language]
+    for phrase in expected:
+        assert phrase in message.text
+    (chart,) = message.attachments
+    assert f'src="cid:{chart.content_id}"' in message.html
+
+
+@pytest.mark.parametrize(
+    ("health", "words"),
+    [
+        ("on_track", "seguimos en camino"),
+        ("at_risk", "Hay riesgo"),
+        ("late", "no llegaremos"),
+    ],
+)
+def test_weekly_update_puts_health_in_words_a_client_understands(health: str, words: str) -> None:
+    message = compose_weekly_update(
+        make_organisation(),
+        make_client(),
+        make_contacts(),
+        make_project(),
+        make_forecast(health),
+        make_updates(),
+        sent_at=SENT_AT,
+    )
+    assert words in message.text
+    assert health not in message.text
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_delivered_thanks_lists_items_and_says_how_the_credit_applies(
+    language: str, register: str
+) -> None:
+    message = compose_delivered(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        ["Tienda publicada", "Manual de uso"],
+        make_offer(language, kind="credit"),
+        delivered_on=date(2027, 1, 11),
+        sent_at=SENT_AT,
+    )
+    thanks, credit = {
+        "es": ("gracias", "se aplicará a"),
+        "en": ("Thank you", "will be applied to your next project"),
+    }[language]
+    assert thanks in message.text
+    assert "- Tienda publicada" in message.text
+    assert credit in message.text
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_owner_alert_says_why_and_links_the_draft(language: str) -> None:
+    message = compose_owner_alert(
+        make_organisation(language=language),
+        make_project(language),
+        make_forecast(),
+        client_name="Bodegas Ribera",
+        draft_url="https://plazo.example/delays/7/",
+        sent_at=SENT_AT,
+    )
+    assert message.recipients == ("ana@estudionorte.es",)
+    assert "https://plazo.example/delays/7/" in message.text
+    assert ("31\xa0%" if language == "es" else "31%") in message.text
+    assert message.header("Auto-Submitted") == "auto-generated"

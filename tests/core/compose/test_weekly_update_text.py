@@ -1,0 +1,148 @@
+"""A weekly update reads exactly as written, in each language and register."""
+# ruff: noqa: E501  (expected messages are compared line for line, long lines included)
+
+from __future__ import annotations
+
+import pytest
+
+from plazo.core.compose import compose_weekly_update
+from tests.core.compose.factories import (
+    SENT_AT,
+    make_client,
+    make_contacts,
+    make_forecast,
+    make_organisation,
+    make_project,
+    make_updates,
+)
+
+EXPECTED = {
+    ("es", "formal"): (
+        "Tienda en línea: actualización semanal del 30 de noviembre de 2026",
+        """\
+Buenos días, Laura Gómez:
+
+Le escribo con la actualización semanal de «Tienda en línea».
+
+Hay riesgo de que no lleguemos a la fecha prometida, el 15 de diciembre de 2026. Lo estamos vigilando de cerca y le informaré en la próxima actualización, o antes si algo cambia.
+
+Llevamos completado el 70 % del trabajo. Nuestra previsión: lo más probable es terminar el 22 de diciembre de 2026 y, con un 85 % de confianza, no más tarde del 8 de enero de 2027.
+
+Hecho desde la última actualización:
+- Catálogo de productos
+- Carrito de compra
+
+Próximos pasos:
+- Pasarela de pago
+- Pruebas con usuarios
+
+El cronograma actualizado va en la versión HTML de este correo.
+
+Si tiene cualquier pregunta, puede responder a este correo.
+
+Atentamente,
+Ana Ruiz
+Estudio Norte
+""",
+    ),
+    ("es", "informal"): (
+        "Tienda en línea: actualización semanal del 30 de noviembre de 2026",
+        """\
+Hola, Laura Gómez:
+
+Te escribo con la actualización semanal de «Tienda en línea».
+
+Hay riesgo de que no lleguemos a la fecha prometida, el 15 de diciembre de 2026. Lo estamos vigilando de cerca y te informaré en la próxima actualización, o antes si algo cambia.
+
+Llevamos completado el 70 % del trabajo. Nuestra previsión: lo más probable es terminar el 22 de diciembre de 2026 y, con un 85 % de confianza, no más tarde del 8 de enero de 2027.
+
+Hecho desde la última actualización:
+- Catálogo de productos
+- Carrito de compra
+
+Próximos pasos:
+- Pasarela de pago
+- Pruebas con usuarios
+
+El cronograma actualizado va en la versión HTML de este correo.
+
+Si tienes cualquier pregunta, responde a este correo.
+
+Un saludo,
+Ana Ruiz
+Estudio Norte
+""",
+    ),
+    ("en", "formal"): (
+        "Online shop: weekly update, November 30, 2026",
+        """\
+Dear Laura Smith,
+
+Here is this week's update on "Online shop".
+
+There is a risk that we miss the promised date, December 15, 2026. We are watching it closely and I will report back in the next update, or earlier if anything changes.
+
+70% of the work is complete. Our forecast: most likely finished on December 22, 2026 and, with 85% confidence, no later than January 8, 2027.
+
+Done since the last update:
+- Product catalogue
+- Shopping cart
+
+Next:
+- Payment gateway
+- User testing
+
+The updated timeline is in the HTML version of this e-mail.
+
+If you have any questions, please reply to this e-mail.
+
+Kind regards,
+Ana Ruiz
+Estudio Norte
+""",
+    ),
+    ("en", "informal"): (
+        "Online shop: weekly update, November 30, 2026",
+        """\
+Hi Laura Smith,
+
+Here's this week's update on "Online shop".
+
+There is a risk that we miss the promised date, December 15, 2026. We're watching it closely and I'll report back in the next update, or earlier if anything changes.
+
+70% of the work is complete. Our forecast: most likely finished on December 22, 2026 and, with 85% confidence, no later than January 8, 2027.
+
+Done since the last update:
+- Product catalogue
+- Shopping cart
+
+Next:
+- Payment gateway
+- User testing
+
+The updated timeline is in the HTML version of this e-mail.
+
+Any questions? Just reply to this e-mail.
+
+Best,
+Ana Ruiz
+Estudio Norte
+""",
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "register"), list(EXPECTED))
+def test_weekly_update_text_is_exactly_as_written(language: str, register: str) -> None:
+    message = compose_weekly_update(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_forecast(),
+        make_updates(language),
+        sent_at=SENT_AT,
+    )
+    subject, text = EXPECTED[(language, register)]
+    assert message.subject == subject
+    assert message.text == text
