@@ -46,10 +46,10 @@ class ClientRecord:
 
 def parse_clients(table: Table) -> tuple[list[ClientRecord], list[Problem]]:
     """Validate every row (pure); a client on several rows collects one contact per row."""
-    problems = check_columns(table, **COLUMNS)
+    problems, absent = check_columns(table, **COLUMNS)
     records: dict[tuple[str, str], ClientRecord] = {}
     for row in table.rows:
-        read = RowReader(row, problems)
+        read = RowReader(row, problems, absent)
         name = read.text("name", required=True)
         external_id = read.text("external_id")
         values: dict[str, Any] = {"name": name}

@@ -27,8 +27,11 @@ def known_time_zones() -> frozenset[str]:
 
 def check_columns(
     table: Table, *, required: Iterable[str], optional: Iterable[str]
-) -> list[Problem]:
-    """Problems with the columns themselves: a required one missing, an unknown one present."""
+) -> tuple[list[Problem], frozenset[str]]:
+    """Problems with the columns themselves, and the required columns the file lacks entirely.
+
+    Rows do not repeat "is required" for a column the header already lacks: one problem each.
+    """
     required = tuple(required)
     allowed = {*required, *optional}
     problems = [
@@ -38,21 +41,20 @@ def check_columns(
         for name, (line, column) in table.columns.items()
         if name not in allowed
     ]
-    if table.rows or table.columns:
-        problems += [
-            Problem(1, 1, f"missing required column {name!r}")
-            for name in required
-            if name not in table.columns
-        ]
-    return problems
+    absent = frozenset(name for name in required if name not in table.columns)
+    problems += [Problem(1, 1, f"missing required column {name!r}") for name in sorted(absent)]
+    return problems, absent
 
 
 class RowReader:
     """Reads the values of one row, appending a :class:`Problem` for each bad one."""
 
-    def __init__(self, row: Row, problems: list[Problem]) -> None:
+    def __init__(
+        self, row: Row, problems: list[Problem], absent: frozenset[str] = frozenset()
+    ) -> None:
         self.row = row
         self.problems = problems
+        self.absent = absent
 
     def has(self, column: str) -> bool:
         """True when the row gives a non-empty value for ``column``."""
@@ -65,7 +67,7 @@ class RowReader:
     def text(self, column: str, *, max_length: int = 200, required: bool = False) -> str:
         """A string (empty when absent); too long or missing-but-required is a problem."""
         value = self.row.values.get(column, "")
-        if not value and required:
+        if not value and required and column not in self.absent:
             self.problem(column, "is required")
         elif len(value) > max_length:
             self.problem(column, f"is {len(value)} characters long; at most {max_length} fit")

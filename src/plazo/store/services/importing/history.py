@@ -42,11 +42,11 @@ _HOURS_LIMIT = Decimal(1_000_000)
 
 def parse_history(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
     """Validate every row (pure) into done work-item records with derived external ids."""
-    problems = check_columns(table, **COLUMNS)
+    problems, absent = check_columns(table, **COLUMNS)
     records: list[ItemRecord] = []
     occurrences: Counter[tuple[str, str, str]] = Counter()
     for row in table.rows:
-        read = RowReader(row, problems)
+        read = RowReader(row, problems, absent)
         project = read.text("project", required=True)
         task = read.text("task", max_length=300, required=True)
         estimate = read.decimal("estimate", above_minimum=True, below=_HOURS_LIMIT, required=True)
@@ -121,8 +121,10 @@ def plan_history(
     for record in records:
         if record.project in existing:
             continue
-        first: date = record.values["added_on"]
-        last: date = record.values["completed_on"]
+        first: date | None = record.values["added_on"]
+        last: date | None = record.values["completed_on"]
+        if first is None or last is None:
+            continue  # a row with a bad date has its problem already; it will not be written
         known = spans.get(record.project, (first, last))
         spans[record.project] = (min(known[0], first), max(known[1], last))
     new_projects = [
@@ -138,7 +140,8 @@ def plan_history(
         )
         for name, (start_on, delivered_on) in spans.items()
     ]
-    counts.created["projects"] += len(new_projects)
+    if new_projects:
+        counts.created["projects"] += len(new_projects)
     items = _plan_items_with(organisation, records, problems, new_projects)
     counts.created.update(items.counts.created)
     counts.updated.update(items.counts.updated)

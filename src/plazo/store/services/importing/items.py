@@ -45,11 +45,11 @@ class ItemRecord:
 
 def parse_items(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
     """Validate every row (pure)."""
-    problems = check_columns(table, **COLUMNS)
+    problems, absent = check_columns(table, **COLUMNS)
     records: list[ItemRecord] = []
     seen: dict[str, int] = {}
     for row in table.rows:
-        read = RowReader(row, problems)
+        read = RowReader(row, problems, absent)
         project = read.text("project", required=True)
         external_id = read.text("external_id")
         first = seen.setdefault(external_id, row.line) if external_id else row.line
@@ -156,7 +156,12 @@ def plan_items(
 def consistent(read: RowReader, item: WorkItem) -> bool:
     """Check the rules that span columns, on the values the item would end up with."""
     ok = True
-    if item.status == WorkItemStatus.DONE and item.completed_on is None:
+    # An unreadable completed_on has its own problem already; one message per cell is enough.
+    if (
+        item.status == WorkItemStatus.DONE
+        and item.completed_on is None
+        and not read.has("completed_on")
+    ):
         read.problem("completed_on", "is required when status is done")
         ok = False
     if item.removed_on is not None and item.removed_on < item.added_on:

@@ -41,11 +41,11 @@ class ProjectRecord:
 
 def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
     """Validate every row (pure)."""
-    problems = check_columns(table, **COLUMNS)
+    problems, absent = check_columns(table, **COLUMNS)
     records: list[ProjectRecord] = []
     seen: dict[tuple[str, str], int] = {}
     for row in table.rows:
-        read = RowReader(row, problems)
+        read = RowReader(row, problems, absent)
         client = read.text("client", required=True)
         name = read.text("name", required=True)
         external_id = read.text("external_id")
