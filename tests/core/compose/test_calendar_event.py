@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from plazo.core.compose import Message, compose_delay_notice
 from tests.core.compose.factories import (
@@ -31,7 +31,7 @@ def notice(sequence: int, new_on: date = date(2027, 1, 12), key: str = "p7") -> 
     )
 
 
-def event_of(message: Message) -> Calendar:
+def event_of(message: Message) -> Component:
     (ics,) = [a for a in message.attachments if a.content_type == "text/calendar"]
     calendar = Calendar.from_ical(ics.data)
     (event,) = calendar.walk("VEVENT")
@@ -48,8 +48,8 @@ def test_event_is_on_the_new_date_all_day() -> None:
 def test_uid_is_stable_per_project_and_sequence_is_the_argument() -> None:
     first, second = event_of(notice(1)), event_of(notice(2, new_on=date(2027, 1, 19)))
     assert str(first["uid"]) == str(second["uid"]) == "plazo-delivery-p7@estudionorte.es"
-    assert int(first["sequence"]) == 1
-    assert int(second["sequence"]) == 2
+    assert int(str(first["sequence"])) == 1
+    assert int(str(second["sequence"])) == 2
     assert second.decoded("dtstart") == date(2027, 1, 19)
 
 

@@ -1,0 +1,43 @@
+"""Quality gate: every delay notice plazo composes passes the message checker, in all variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from plazo.core.compose import compose_delay_notice
+from tests.core.compose.factories import (
+    SENT_AT,
+    VARIANTS,
+    make_case,
+    make_client,
+    make_contacts,
+    make_offer,
+    make_organisation,
+    make_project,
+)
+
+checker = pytest.importorskip("plazo.core.check")
+
+ELEMENTS = ("apology", "impact", "assurance", "new_date", "cause", "plan", "compensation")
+
+
+@pytest.mark.parametrize("offer_kind", ["discount", "credit", "extra"])
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_delay_notice_has_all_seven_elements_and_no_warning(
+    language: str, register: str, offer_kind: str
+) -> None:
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language),
+        make_offer(language, kind=offer_kind),
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    report = checker.check(message.text, lang=language)
+    missing = [name for name in ELEMENTS if not report.elements[name].present]
+    assert missing == []
+    assert list(report.warnings) == []
+    assert report.passes

@@ -1,0 +1,44 @@
+"""The timeline chart is a sharp, deterministic PNG that copes with thin data."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+from PIL import Image
+
+from plazo.core.compose import BurnUp, render_timeline_png
+from tests.core.compose.factories import make_forecast, make_project
+
+
+def test_chart_is_a_png_at_twice_the_email_width() -> None:
+    png = render_timeline_png(make_project(), make_forecast(), language="es")
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG"
+    assert image.size == (1120, 560)
+
+
+def test_chart_is_deterministic() -> None:
+    first = render_timeline_png(make_project(), make_forecast(), language="en")
+    assert render_timeline_png(make_project(), make_forecast(), language="en") == first
+
+
+def test_chart_differs_by_language() -> None:
+    spanish = render_timeline_png(make_project(), make_forecast(), language="es")
+    assert render_timeline_png(make_project(), make_forecast(), language="en") != spanish
+
+
+def test_chart_draws_promised_and_stake_lines_in_their_colours() -> None:
+    png = render_timeline_png(make_project(), make_forecast(), language="es", scale=1)
+    counts = Image.open(io.BytesIO(png)).convert("RGB").getcolors(1 << 16)
+    assert counts is not None
+    colours = {rgb for _, rgb in counts}
+    assert (220, 38, 38) in colours  # promised date
+    assert (124, 58, 237) in colours  # client's stake date
+    assert (191, 219, 254) in colours  # forecast fan
+
+
+def test_chart_without_burn_up_or_stake_still_renders() -> None:
+    forecast = replace(make_forecast(), burn_up=BurnUp((), (), ()))
+    png = render_timeline_png(make_project(stake_on=None), forecast, language="en", scale=1)
+    assert Image.open(io.BytesIO(png)).size == (560, 280)
