@@ -1,4 +1,4 @@
-"""A History CSV becomes done work items of delivered projects, once however often it is imported."""
+"""A History CSV becomes done items of delivered projects, once however often it is imported."""
 
 from __future__ import annotations
 
