@@ -155,15 +155,21 @@ def calibration(history: Path, quick: bool) -> dict[str, Any]:
     def planner(name: str, known: History) -> SamplingPlan:
         """The shipped models, and variants of the default that drop or change one part."""
         if name == "ebs+shared":
-            return replace(plan_model("ebs", known), name=name, shared_spread_log_sd=0.1)
+            plan = plan_model("ebs", known)
+            return replace(plan, name=name, shared_spread_log_sd=0.1, min_shared_spread_log_sd=0.1)
+        if name == "sized/no-own-project":
+            return replace(plan_model("sized", known), name=name, project_spread_log_sd=0.0)
         if name.startswith("sized/spread="):
             spread = float(name.split("=")[1])
-            return replace(plan_model("sized", known), name=name, shared_spread_log_sd=spread)
+            plan = plan_model("sized", known)
+            return replace(
+                plan, name=name, shared_spread_log_sd=spread, min_shared_spread_log_sd=spread
+            )
         return plan_model(name, known)
 
     loaded = read_history_csv(history)
-    variants = ["estimates", "ebs", "sized", "ebs+shared", "sized/spread=0", "sized/spread=0.2",
-                "sized/spread=0.3"]  # fmt: skip
+    variants = ["estimates", "ebs", "sized", "ebs+shared", "sized/no-own-project",
+                "sized/spread=0", "sized/spread=0.2", "sized/spread=0.3"]  # fmt: skip
     trials = 2_000 if quick else 10_000
     seeds = (1,) if quick else (1, 2, 3)
     runs = []

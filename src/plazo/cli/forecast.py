@@ -74,6 +74,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="P",
         help="confidence target of the recommended date (default 0.85)",
     )
+    parser.add_argument(
+        "--project",
+        metavar="NAME",
+        help="this project's name in HISTORY.csv: its finished tasks tell how it is running",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(run=run)
 
@@ -108,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
             trials=args.trials,
             rng=np.random.default_rng(args.seed),
             model=args.model,
+            project=args.project,
         )
     except (HistoryError, UnknownHolidayCalendar) as error:
         raise CommandError(str(error)) from None

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plazo.core.calendar import WorkCalendar
-from plazo.core.forecast import forecast_project, plan_model
+from plazo.core.forecast import HistoryRow, forecast_project, history_from_rows, plan_model
 from plazo.core.forecast.prior import MIN_OWN_HISTORY_TASKS
 from tests.core.forecast.factories import make_history, tasks
 
@@ -197,3 +197,44 @@ def test_more_capacity_never_gives_a_later_date(
 
     slow, fast = dates(capacity), dates(capacity + extra)
     assert all(f is not None and s is not None and f <= s for f, s in zip(fast, slow, strict=True))
+
+
+def _team(project_log_sd: float, seed: int = 5) -> list[HistoryRow]:
+    """Twelve projects of 20 tasks; each project's ratios share a multiplier of this log-sd."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for p in range(12):
+        shared = float(np.exp(rng.normal(0, project_log_sd)))
+        for i in range(20):
+            ratio = float(np.exp(rng.normal(0, 0.3))) * shared
+            rows.append(HistoryRow(f"P{p}", f"{p}-{i}", 4.0, 4.0 * ratio, MONDAY))
+    return rows
+
+
+def _running_late(rows: list[HistoryRow]) -> list[HistoryRow]:
+    """The team's rows plus five tasks of project NEW that took three times their estimate."""
+    return [*rows, *(HistoryRow("NEW", f"n{i}", 4.0, 12.0, MONDAY) for i in range(5))]
+
+
+def test_where_projects_differ_a_project_running_late_is_forecast_later() -> None:
+    history = history_from_rows(_running_late(_team(0.6)))
+    assert plan_model("sized", history).project_spread_log_sd > 0.3
+
+    def p50(project: str | None) -> float:
+        return forecast_project(
+            tasks(*[4.0] * 10), history, project=project, rng=np.random.default_rng(1)
+        ).effort_p50_hours
+
+    assert p50("NEW") > 1.5 * p50(None)
+
+
+def test_where_projects_do_not_differ_a_projects_own_tasks_change_nothing() -> None:
+    history = history_from_rows(_running_late(_team(0.0)))
+    assert plan_model("sized", history).project_spread_log_sd == 0.0
+
+    def p50(project: str | None) -> float:
+        return forecast_project(
+            tasks(*[4.0] * 10), history, project=project, rng=np.random.default_rng(1)
+        ).effort_p50_hours
+
+    assert p50("NEW") == p50(None)

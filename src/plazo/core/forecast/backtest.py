@@ -87,7 +87,9 @@ def _quantiles(
     planner: Planner, model: str, cut: BacktestCut, trials: int, rng: np.random.Generator
 ) -> list[float]:
     plan = planner(model, cut.history)
-    totals = simulate_totals(plan, [cut.remaining_estimates_hours], trials, rng)[0]
+    own = cut.history.subset(cut.history.project == cut.project)
+    multiplier = plan.shared_multiplier(own)
+    totals = simulate_totals(plan, [cut.remaining_estimates_hours], trials, rng, [multiplier])[0]
     ranks = [order_statistic_rank(p, trials) for p in PERCENTILES]
     totals.partition(ranks)
     return [float(totals[r]) for r in ranks]

@@ -33,6 +33,7 @@ class PortfolioProject:
     deadline: date | None = None
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     confidence: float = DEFAULT_CONFIDENCE
+    project: str | None = None  # its name in the history, whose finished tasks are its own
 
 
 def _model_name(model: str) -> str:
@@ -51,17 +52,37 @@ def forecast_project(
     trials: int = DEFAULT_TRIALS,
     rng: np.random.Generator,
     model: str = "default",
+    project: str | None = None,
 ) -> ProjectForecast:
-    """Forecast the remaining tasks of one project from the team's finished-work ``history``."""
-    project = PortfolioProject(
+    """Forecast the remaining tasks of one project from the team's finished-work ``history``.
+
+    ``project`` names this project in ``history``: its finished tasks then tell how it runs.
+    """
+    single = PortfolioProject(
         tuple(task.estimate_hours for task in remaining),
         start,
         capacity_hours_per_week,
         deadline,
         calendar or WorkCalendar(),
         confidence,
+        project,
     )
-    return forecast_portfolio([project], history, trials=trials, rng=rng, model=model)[0]
+    return forecast_portfolio([single], history, trials=trials, rng=rng, model=model)[0]
+
+
+def _multipliers(
+    plan: SamplingPlan, projects: Sequence[PortfolioProject], history: History
+) -> list[tuple[float, float]]:
+    """Each project's shared multiplier, from its own finished tasks when it names them."""
+    if not any(p.project for p in projects):
+        return [plan.shared_multiplier()] * len(projects)
+    names, which = np.unique(history.project, return_inverse=True)
+    rows = {str(name): np.flatnonzero(which == i) for i, name in enumerate(names)}
+    empty = np.empty(0, dtype=np.intp)
+    return [
+        plan.shared_multiplier(history.subset(rows.get(p.project, empty)) if p.project else None)
+        for p in projects
+    ]
 
 
 def forecast_portfolio(
@@ -82,6 +103,7 @@ def forecast_portfolio(
     schedules = [
         Schedule(p.start, p.capacity_hours_per_week, p.deadline, p.calendar) for p in projects
     ]
+    multipliers = _multipliers(plan, projects, history)
     chunk = max(1, _CHUNK_BYTES // (8 * trials))
     results: list[ProjectForecast] = []
     for first in range(0, len(projects), chunk):
@@ -92,7 +114,7 @@ def forecast_portfolio(
             if values.size and not (np.isfinite(values).all() and values.min() > 0):
                 raise ValueError("estimates must be positive numbers")
             estimates.append(values)
-        totals = simulate_totals(plan, estimates, trials, rng)
+        totals = simulate_totals(plan, estimates, trials, rng, multipliers[first : first + chunk])
         remaining_hours = np.array([float(e.sum()) for e in estimates])
         results += summarize(
             totals,

@@ -23,12 +23,14 @@ def simulate_totals(
     estimates_hours: Sequence[NDArray[np.float64]],
     trials: int,
     rng: np.random.Generator,
+    multipliers: Sequence[tuple[float, float]] | None = None,
 ) -> NDArray[np.float64]:
     """Total effort of each project's remaining tasks, shape ``(projects, trials)``.
 
     Projects in one call share their random draws (task slot j of every project gets the same
     ratio in a trial): each project's own distribution is exact, and one draw serves them all
-    through a matrix product. Never add totals across projects of one call.
+    through a matrix product. Never add totals across projects of one call. ``multipliers``
+    holds each project's shared multiplier (log-mean, log-sd); default: the plan's, unshifted.
     """
     if trials < 1:
         raise ValueError(f"trials must be at least 1, got {trials}")
@@ -46,10 +48,16 @@ def simulate_totals(
 
     with ThreadPoolExecutor(STREAMS) as pool:
         list(pool.map(run, range(STREAMS)))
-    if plan.shared_spread_log_sd > 0:
-        sd = plan.shared_spread_log_sd
-        shared = np.exp(sd * rng.standard_normal(trials) - sd * sd / 2)
-        totals *= shared[None, :]
+    shift, spread = (
+        np.array(multipliers or [(0.0, plan.shared_spread_log_sd)] * projects, dtype=np.float64)
+        .reshape(projects, 2)
+        .T
+    )
+    if spread.any() or shift.any():
+        z = rng.standard_normal(trials)
+        for row in range(projects):  # row by row: no (projects × trials) temporary
+            s = spread[row]
+            totals[row] *= np.exp(shift[row] - s * s / 2 + s * z)
     return totals
 
 
