@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from plazo.core.compose.formats import TEMPLATES_DIR, check_language
 from plazo.core.compose.headers import clean_header_text
 
-__all__ = ["Rendered", "render_kind"]
+__all__ = ["Rendered", "inline_css", "render_kind", "render_templates"]
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,22 @@ def _tidy_text(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_kind(kind: str, language: str, context: Mapping[str, Any]) -> Rendered:
-    """Render ``templates/<language>/<kind>.{subject,txt,html}`` with one context."""
+def inline_css(html: str) -> str:
+    """Move the stylesheet into ``style`` attributes, as many mail clients ignore <style>."""
+    return _inliner().inline(html)
+
+
+def render_templates(kind: str, language: str, context: Mapping[str, Any]) -> Rendered:
+    """Render ``templates/<language>/<kind>.{subject,txt,html}``; the HTML is not inlined yet."""
     check_language(language)
     text_env, html_env = _environment(html=False), _environment(html=True)
     subject = text_env.get_template(f"{language}/{kind}.subject").render(context)
     text = text_env.get_template(f"{language}/{kind}.txt").render(context)
     html = html_env.get_template(f"{language}/{kind}.html").render(context)
-    return Rendered(
-        subject=clean_header_text(subject),
-        text=_tidy_text(text),
-        html=_inliner().inline(html),
-    )
+    return Rendered(subject=clean_header_text(subject), text=_tidy_text(text), html=html)
+
+
+def render_kind(kind: str, language: str, context: Mapping[str, Any]) -> Rendered:
+    """Render one kind's templates and inline the HTML's CSS."""
+    raw = render_templates(kind, language, context)
+    return Rendered(subject=raw.subject, text=raw.text, html=inline_css(raw.html))
