@@ -102,7 +102,7 @@ def render_timeline_png(
     image = Image.new("P", (width, height), _INDEX["background"])
     image.putpalette(_PALETTE)
     draw = ImageDraw.Draw(image)
-    small, tiny = _font(11 * s), _font(10 * s)
+    small, tiny = _font(13 * s), _font(11 * s)
 
     burn = forecast.burn_up
     days = [project.start_on, project.promised_on, forecast.p95_on, *burn.dates]
@@ -110,7 +110,7 @@ def render_timeline_png(
         days.append(project.stake_on)
     first_on, last_on = min(days), max(days) + timedelta(days=3)
     top_amount = max([1.0, *burn.scope, *burn.done]) * 1.12
-    frame = _Frame(40 * s, 66 * s, width - 14 * s, height - 24 * s, first_on, last_on, top_amount)
+    frame = _Frame(40 * s, 70 * s, width - 14 * s, height - 24 * s, first_on, last_on, top_amount)
 
     # 1. Grid and axis labels, so amounts and dates can be read off.
     step = _nice_step(top_amount)
@@ -171,12 +171,12 @@ def render_timeline_png(
         markers.append(("stake", project.stake_on, labels["stake"]))
     for row, (colour, day, label) in enumerate(markers):
         x = frame.x(day)
-        _dashed_vertical(draw, x, (34 + 14 * row) * s, frame.bottom, _INDEX[colour], 2 * s, 4 * s)
+        _dashed_vertical(draw, x, (34 + 15 * row) * s, frame.bottom, _INDEX[colour], 2 * s, 4 * s)
         text = f"{label} · {fmt.short_date(day)}"
         anchor = "ra" if x > (frame.left + frame.right) / 2 else "la"
         offset = -4 * s if anchor == "ra" else 4 * s
         draw.text(
-            (x + offset, (34 + 14 * row) * s), text, fill=_INDEX[colour], font=tiny, anchor=anchor
+            (x + offset, (34 + 15 * row) * s), text, fill=_INDEX[colour], font=tiny, anchor=anchor
         )
 
     # 5. The legend, one row across the top.
