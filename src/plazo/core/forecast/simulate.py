@@ -94,18 +94,17 @@ def _fill(
         if slots == 0:
             continue
         block = max(1, _BLOCK_ELEMENTS // slots)
-        uniform = np.empty((block, slots), dtype=np.float32)
+        scaled = np.empty((block, slots), dtype=np.float64)
         index = np.empty((block, slots), dtype=np.intp)
         ratios = np.empty((block, slots), dtype=np.float64)
-        top = pool.size - 1
+        to_index = pool.size * 2.0**-32
         for start in range(first, last, block):
             size = min(block, last - start)
-            u, i, r = uniform[:size], index[:size], ratios[:size]
-            # A float32 uniform scaled to the pool is an index; 24 bits keep it uniform to 1e-3
-            # even for pools of 16,000 ratios, at half the cost of integer draws.
-            rng.random(out=u, dtype=np.float32)
-            np.multiply(u, pool.size, out=u)
-            i[...] = u
-            np.minimum(i, top, out=i)  # float32 rounding can reach pool.size
+            x, i, r = scaled[:size], index[:size], ratios[:size]
+            # Raw 32-bit draws times n/2³² are uniform indices in [0, n) (multiply-shift; bias
+            # below n/2³²), at a third of the cost of Generator.integers.
+            raw = rng.bit_generator.random_raw((size * slots + 1) // 2).view(np.uint32)
+            np.multiply(raw[: size * slots].reshape(size, slots), to_index, out=x)
+            i[...] = x
             np.take(pool, i, out=r)
             totals[:, start : start + size] += matrix @ r.T
