@@ -1,0 +1,56 @@
+"""New-date detection: concrete dates and durations that are not the old deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from plazo.core.check.lexicon import Lexicon
+from plazo.core.check.scopes import Scopes
+
+__all__ = ["find_new_dates"]
+
+# How far back in the sentence a cue may sit and still describe the date.
+_CUE_WINDOW = 90
+_AFTER_WINDOW = 40
+
+
+def _inside(start: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def _is_old(lex: Lexicon, folded: str, scopes: Scopes, start: int, end: int) -> bool:
+    """True when the nearest cue before the date (or one right after it) says it is the old one."""
+    sentence_start, sentence_end = scopes.sentence(start)
+    left = max(sentence_start, start - _CUE_WINDOW)
+    last_old = max((m.end() for m in lex.old_date_cue.finditer(folded, left, start)), default=-1)
+    last_new = max((m.end() for m in lex.new_date_cue.finditer(folded, left, start)), default=-1)
+    if last_old >= 0 and last_old >= last_new:
+        return True
+    if last_new >= 0:
+        return False
+    right = min(sentence_end, end + _AFTER_WINDOW)
+    return lex.old_after_cue is not None and lex.old_after_cue.match(folded, end, right) is not None
+
+
+def find_new_dates(
+    lex: Lexicon, folded: str, scopes: Scopes, blocked_sentences: Iterable[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of dates or durations offered as the new completion, in text order."""
+    blocked = list(blocked_sentences)
+    spans: list[tuple[int, int]] = []
+    for pattern in (lex.date, lex.duration):
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if end == start or scopes.in_quote(start, end) or _inside(start, blocked):
+                continue
+            if _is_old(lex, folded, scopes, start, end):
+                continue
+            spans.append((start, end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
