@@ -41,3 +41,22 @@ def test_delay_notice_has_all_seven_elements_and_no_warning(
     assert missing == []
     assert list(report.warnings) == []
     assert report.passes
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_bare_notice_still_passes(language: str, register: str) -> None:
+    """One recovery step, no stake date, a credit without description: still all seven."""
+    step = "revisar el plan cada lunes con usted" if language == "es" else "review the plan weekly"
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language, stake_on=None),
+        make_case(language, recovery_steps=(step,)),
+        make_offer(language, kind="credit", description=""),
+        sent_at=SENT_AT,
+        sequence=3,
+    )
+    report = checker.check(message.text, lang=language)
+    assert [n for n in ELEMENTS if not report.elements[n].present] == []
+    assert list(report.warnings) == []

@@ -32,7 +32,7 @@ La nueva fecha de entrega es el 12 de enero de 2027.
 
 El motivo del retraso: la integración con la pasarela de pago resultó más compleja de lo que estimamos.
 
-Nuestro plan para cumplir la nueva fecha:
+Nuestro plan para recuperar el retraso:
 1. Completar la certificación de seguridad antes del 18 de diciembre
 2. Incorporar a una segunda desarrolladora al proyecto desde el lunes
 3. Hacer las pruebas de pago en paralelo con el resto del trabajo
@@ -61,7 +61,7 @@ La nueva fecha de entrega es el 12 de enero de 2027.
 
 El motivo del retraso: la integración con la pasarela de pago resultó más compleja de lo que estimamos.
 
-Nuestro plan para cumplir la nueva fecha:
+Nuestro plan para recuperar el retraso:
 1. Completar la certificación de seguridad antes del 18 de diciembre
 2. Incorporar a una segunda desarrolladora al proyecto desde el lunes
 3. Hacer las pruebas de pago en paralelo con el resto del trabajo
@@ -90,7 +90,7 @@ The new delivery date is January 12, 2027.
 
 The cause of the delay: the payment gateway integration turned out to be more complex than we estimated.
 
-Our plan to meet the new date:
+Our recovery plan:
 1. Complete the security certification by December 18
 2. Bring a second developer onto the project from Monday
 3. Run the payment tests in parallel with the remaining work
@@ -119,7 +119,7 @@ The new delivery date is January 12, 2027.
 
 The cause of the delay: the payment gateway integration turned out to be more complex than we estimated.
 
-Our plan to meet the new date:
+Our recovery plan:
 1. Complete the security certification by December 18
 2. Bring a second developer onto the project from Monday
 3. Run the payment tests in parallel with the remaining work
