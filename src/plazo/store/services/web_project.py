@@ -1,0 +1,134 @@
+"""Read models of one project: the owner's project page and the client's status page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from plazo.store.models import (
+    OPEN_CASE_STATES,
+    Commitment,
+    DelayCase,
+    Forecast,
+    Message,
+    MessageKind,
+    MessageState,
+    OrganisationQuerySet,
+    Project,
+    StatusPage,
+    WorkItem,
+)
+from plazo.store.services.status_pages import live_status_page, status_page_for_token
+from plazo.store.services.web_portfolio import project_health
+
+__all__ = ["CLIENT_KINDS", "ClientStatus", "ProjectPage", "client_status", "project_page"]
+
+# What the client receives; owner alerts go to the owner and never show on the client's side.
+CLIENT_KINDS = (MessageKind.WEEKLY_UPDATE, MessageKind.DELAY_NOTICE, MessageKind.DELIVERED)
+LATEST_UPDATES = 5
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    """Everything the owner's project page shows."""
+
+    project: Project
+    today: date
+    health: str
+    forecasts: list[Forecast]  # newest first; the first is the current forecast
+    commitments: list[Commitment]  # oldest first
+    thread: list[Message]  # sent to the client, oldest first
+    items: list[WorkItem]
+    open_case: DelayCase | None
+    status_page: StatusPage | None
+
+    @property
+    def latest_forecast(self) -> Forecast | None:
+        """The current forecast, if the project was ever forecast."""
+        return self.forecasts[0] if self.forecasts else None
+
+
+@dataclass(frozen=True)
+class ClientStatus:
+    """What a client sees of their project: nothing else of the organisation."""
+
+    project: Project
+    today: date
+    latest_forecast: Forecast | None
+    commitments: list[Commitment]
+    updates: list[Message]  # newest first
+    items: list[WorkItem]
+
+
+def project_page(project: Project, *, now: datetime) -> ProjectPage:
+    """Load the project page of ``project`` (already scoped to the person's organisation)."""
+    org = project.organisation_id
+    today = _today(project, now)
+    forecasts = list(
+        Forecast.objects.for_organisation(org)
+        .filter(project=project)
+        .order_by("-created_at", "-pk")
+    )
+    return ProjectPage(
+        project=project,
+        today=today,
+        health=project_health(project, forecasts[0] if forecasts else None, today),
+        forecasts=forecasts,
+        commitments=_commitments(project),
+        thread=list(_client_messages(project).order_by("sent_at", "pk")),
+        items=_items(project),
+        open_case=DelayCase.objects.for_organisation(org)
+        .filter(project=project, state__in=OPEN_CASE_STATES)
+        .first(),
+        status_page=live_status_page(project),
+    )
+
+
+def client_status(token: str, *, now: datetime) -> ClientStatus | None:
+    """What the live status page behind ``token`` shows, or None (unknown or revoked)."""
+    page = status_page_for_token(token)
+    if page is None:
+        return None
+    project = page.project
+    forecast = (
+        Forecast.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return ClientStatus(
+        project=project,
+        today=_today(project, now),
+        latest_forecast=forecast,
+        commitments=_commitments(project),
+        updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),
+        items=_items(project),
+    )
+
+
+def _today(project: Project, now: datetime) -> date:
+    """The day it is for the client, whose dates the project's promises are in."""
+    return now.astimezone(ZoneInfo(project.client.time_zone)).date()
+
+
+def _commitments(project: Project) -> list[Commitment]:
+    return list(
+        Commitment.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .order_by("made_at", "pk")
+    )
+
+
+def _client_messages(project: Project) -> OrganisationQuerySet[Message]:
+    return Message.objects.for_organisation(project.organisation_id).filter(
+        project=project, kind__in=CLIENT_KINDS, state=MessageState.SENT
+    )
+
+
+def _items(project: Project) -> list[WorkItem]:
+    return list(
+        WorkItem.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .order_by("position", "pk")
+    )

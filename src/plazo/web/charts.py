@@ -1,0 +1,196 @@
+"""Geometry of the burn-up timeline chart, as plain numbers the SVG template draws.
+
+Pure: dates and hours in, coordinates out; no Django, no clock. The template owns the words (so
+they are translated) and the markup (so everything is escaped).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["ItemSpan", "Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
+
+WIDTH, HEIGHT = 720, 300
+LEFT, RIGHT, TOP, BOTTOM = 52.0, 16.0, 16.0, 36.0  # margins for the axis labels
+
+
+@dataclass(frozen=True)
+class ItemSpan:
+    """What the chart needs of one work item."""
+
+    estimate_hours: float
+    added_on: date
+    removed_on: date | None = None
+    completed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class TimelineInput:
+    """A project's items, its dates and its latest forecast (finish percentiles)."""
+
+    start_on: date
+    today: date
+    items: Sequence[ItemSpan]
+    promised_on: date | None = None
+    stake_on: date | None = None
+    finish_p50_on: date | None = None
+    finish_p85_on: date | None = None
+    finish_p95_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A vertical line at a date: ``kind`` is today, promised or stake."""
+
+    kind: str
+    day: date
+    x: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    """An axis label at a position (``value`` is a date on x, hours on y)."""
+
+    position: float
+    value: date | float
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    """Everything the SVG template draws; point lists are SVG ``points`` strings."""
+
+    width: int
+    height: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+    done_points: str
+    scope_points: str
+    fan_points: str  # empty without a forecast
+    p85_line: tuple[float, float, float, float] | None
+    markers: tuple[Marker, ...]
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    done_hours: float
+    scope_hours: float
+
+
+def timeline_chart(data: TimelineInput) -> TimelineChart:
+    """Lay out the burn-up chart: done and scope steps up to today, the forecast fan after it."""
+    first = data.start_on
+    last = max(
+        d
+        for d in (
+            data.today,
+            data.promised_on,
+            data.stake_on,
+            data.finish_p95_on,
+            data.finish_p85_on,
+            data.finish_p50_on,
+        )
+        if d is not None
+    )
+    last = max(last, first + timedelta(days=7))
+    days = (last - first).days * 1.05  # a little room after the last date
+    done_steps = _done_steps(data)
+    scope_steps = _scope_steps(data)
+    done_now = done_steps[-1][1]
+    scope_now = scope_steps[-1][1]
+    peak = max([h for _, h in scope_steps] + [done_now, 1.0])
+    y_top = _nice_ceiling(peak)
+    right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+
+    def x(day: date) -> float:
+        return round(LEFT + (day - first).days / days * (right - LEFT), 1)
+
+    def y(hours: float) -> float:
+        return round(bottom - hours / y_top * (bottom - TOP), 1)
+
+    fan, p85_line = "", None
+    if data.finish_p50_on and data.finish_p95_on:
+        corners = [
+            (data.today, done_now),
+            (data.finish_p50_on, scope_now),
+            (data.finish_p95_on, scope_now),
+        ]
+        fan = " ".join(f"{x(d)},{y(h)}" for d, h in corners)
+    if data.finish_p85_on:
+        p85_line = (x(data.today), y(done_now), x(data.finish_p85_on), y(scope_now))
+    markers = [Marker("today", data.today, x(data.today))]
+    if data.promised_on:
+        markers.append(Marker("promised", data.promised_on, x(data.promised_on)))
+    if data.stake_on:
+        markers.append(Marker("stake", data.stake_on, x(data.stake_on)))
+    step = y_top / 4
+    span = (last - first).days
+    tick_days = [first + timedelta(days=round(i * span / 4)) for i in range(5)]
+    return TimelineChart(
+        width=WIDTH,
+        height=HEIGHT,
+        left=LEFT,
+        top=TOP,
+        right=right,
+        bottom=bottom,
+        done_points=_points(done_steps, x, y),
+        scope_points=_points(scope_steps, x, y),
+        fan_points=fan,
+        p85_line=p85_line,
+        markers=tuple(markers),
+        x_ticks=tuple(Tick(x(day), day) for day in tick_days),
+        y_ticks=tuple(Tick(y(i * step), i * step) for i in range(5)),
+        done_hours=done_now,
+        scope_hours=scope_now,
+    )
+
+
+def _done_steps(data: TimelineInput) -> list[tuple[date, float]]:
+    """Cumulative estimated hours of finished items, a step at each completion day."""
+    by_day: dict[date, float] = {}
+    for item in data.items:
+        finished = item.completed_on
+        if finished is None or finished > data.today:
+            continue
+        if item.removed_on is not None and item.removed_on <= finished:
+            continue  # left the scope before it was done: not delivered work
+        day = max(finished, data.start_on)
+        by_day[day] = by_day.get(day, 0.0) + item.estimate_hours
+    steps, total = [(data.start_on, 0.0)], 0.0
+    for day in sorted(by_day):
+        total += by_day[day]
+        steps += [(day, steps[-1][1]), (day, total)]
+    return [*steps, (data.today, total)]
+
+
+def _scope_steps(data: TimelineInput) -> list[tuple[date, float]]:
+    """Estimated hours in scope over time, a step at each addition and removal."""
+    changes: dict[date, float] = {}
+    for item in data.items:
+        added = max(item.added_on, data.start_on)
+        if added <= data.today:
+            changes[added] = changes.get(added, 0.0) + item.estimate_hours
+        if item.removed_on is not None and item.removed_on <= data.today:
+            removed = max(item.removed_on, data.start_on)
+            changes[removed] = changes.get(removed, 0.0) - item.estimate_hours
+    steps, total = [(data.start_on, 0.0)], 0.0
+    for day in sorted(changes):
+        total += changes[day]
+        steps += [(day, steps[-1][1]), (day, total)]
+    return [*steps, (data.today, total)]
+
+
+def _points(
+    steps: list[tuple[date, float]], x: Callable[[date], float], y: Callable[[float], float]
+) -> str:
+    return " ".join(f"{x(d)},{y(h)}" for d, h in steps)
+
+
+def _nice_ceiling(value: float) -> float:
+    """Four equal steps of 1, 2, 2.5 or 5 × 10ⁿ hours that reach ``value`` (round axis labels)."""
+    raw = value / 4
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    step = next(f * magnitude for f in (1.0, 2.0, 2.5, 5.0, 10.0) if f * magnitude >= raw)
+    return step * 4

@@ -1,0 +1,48 @@
+"""The dashboard's words for stored codes (states, health, kinds), translated at render time."""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["LABELS", "STATE_LABELS"]
+
+STATE_LABELS: dict[str, Promise] = {
+    "draft": _("draft"),
+    "queued": _("queued"),
+    "sending": _("sending"),
+    "sent": _("sent"),
+    "retry": _("awaiting retry"),
+    "failed": _("failed"),
+    "cancelled": _("cancelled"),
+}
+
+LABELS: dict[str, dict[str, Promise]] = {
+    "state": STATE_LABELS,
+    "health": {
+        "on_track": _("on track"),
+        "at_risk": _("at risk"),
+        "late": _("late"),
+        "no_forecast": _("no forecast yet"),
+    },
+    "action": {
+        "review_notice": _("Review the delay notice"),
+        "tell_client": _("Tell the client"),
+        "send_notice": _("Send the approved notice"),
+    },
+    "kind": {
+        "weekly_update": _("weekly update"),
+        "delay_notice": _("delay notice"),
+        "delivered": _("delivered"),
+        "owner_alert": _("owner alert"),
+    },
+    "item": {"todo": _("to do"), "doing": _("in progress"), "done": _("done")},
+    "outcome": {"pending": _("pending"), "kept": _("kept"), "broken": _("broken")},
+    "case": {
+        "draft": _("draft"),
+        "approved": _("approved"),
+        "sent": _("sent"),
+        "cancelled": _("cancelled"),
+    },
+    "marker": {"today": _("today"), "promised": _("promised"), "stake": _("client needs it")},
+}

@@ -1,0 +1,28 @@
+"""A fixed-window request counter per client IP, kept in Django's cache."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+__all__ = ["allow"]
+
+
+def allow(request: HttpRequest, *, scope: str, limit: int, window_seconds: int = 60) -> bool:
+    """Count this request against the caller's window; False once it is over ``limit``.
+
+    The address is the socket's (``REMOTE_ADDR``): a forwarded header is whatever the caller says,
+    so trusting it would let anyone reset their own counter.
+    """
+    window = int(time.time()) // window_seconds
+    key = f"plazo:rl:{scope}:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    # add() is a no-op when the key exists, so the first request of a window starts it at 0.
+    cache.add(key, 0, timeout=window_seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this request opens a new window
+        cache.set(key, 1, timeout=window_seconds + 1)
+        count = 1
+    return count <= limit

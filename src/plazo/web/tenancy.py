@@ -1,0 +1,62 @@
+"""The current organisation of a request: chosen in the session, defaulting to the first membership.
+
+Every dashboard view is wrapped in :func:`organisation_view`, which requires a login and sets
+``request.organisation`` (and ``request.memberships`` for the switcher). Views then scope every
+query with ``for_organisation(request.organisation)``, so another organisation's id is a 404.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from plazo.store.models import Membership, Organisation
+
+__all__ = ["LOGIN_URL", "SESSION_KEY", "OrganisationRequest", "memberships_of", "organisation_view"]
+
+SESSION_KEY = "plazo_organisation_id"
+LOGIN_URL = "web:login"
+
+_View = TypeVar("_View", bound=Callable[..., HttpResponse])
+
+
+class OrganisationRequest(HttpRequest):
+    """A request whose person is logged in and working in one organisation."""
+
+    organisation: Organisation
+    memberships: list[Membership]
+
+
+def memberships_of(user: Any) -> list[Membership]:
+    """The person's memberships, oldest first (the first is the default organisation)."""
+    return list(
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("created_at", "pk")
+    )
+
+
+def organisation_view(view: _View) -> _View:
+    """Require a login and a membership; set the current organisation and its time zone."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        memberships = memberships_of(request.user)
+        if not memberships:
+            return render(request, "plazo/no_organisation.html", status=403)
+        wanted = request.session.get(SESSION_KEY)
+        current = next((m for m in memberships if m.organisation_id == wanted), memberships[0])
+        request = cast(OrganisationRequest, request)
+        request.organisation = current.organisation
+        request.memberships = memberships
+        # Dates and times on the dashboard read in the organisation's own time zone.
+        with timezone.override(current.organisation.time_zone):
+            return view(request, *args, **kwargs)
+
+    return cast(_View, login_required(wrapped, login_url=LOGIN_URL))

@@ -1,0 +1,1 @@
+"""Dashboard views, one module per page; each parses input, calls one service and renders."""

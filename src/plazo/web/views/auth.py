@@ -1,0 +1,41 @@
+"""Logging in and out, and switching between the organisations a person belongs to."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from plazo.web.tenancy import LOGIN_URL, SESSION_KEY, memberships_of
+
+__all__ = ["LoginView", "LogoutView", "switch_organisation"]
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login with plazo's own page; a logged-in person goes straight to the portfolio."""
+
+    template_name = "plazo/login.html"
+    redirect_authenticated_user = True
+    next_page = "web:portfolio"
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out (POST only, as Django requires) and land on the login page."""
+
+    next_page = LOGIN_URL
+
+
+@require_POST
+@login_required(login_url=LOGIN_URL)
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    """Make another of the person's organisations the current one; a stranger's id is a 404."""
+    try:
+        wanted = int(request.POST.get("organisation", ""))
+    except ValueError:
+        raise Http404("no such organisation") from None
+    if wanted not in {m.organisation_id for m in memberships_of(request.user)}:
+        raise Http404("no such organisation")
+    request.session[SESSION_KEY] = wanted
+    return redirect("web:portfolio")

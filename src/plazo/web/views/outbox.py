@@ -1,0 +1,74 @@
+"""The outbox: every message with its delivery state; retry a failed one, cancel an unsent one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plazo.store.models import Message, MessageState
+from plazo.store.services.outbox_actions import (
+    CANCELLABLE,
+    RETRYABLE,
+    OutboxActionError,
+    cancel_message,
+    retry_message,
+)
+from plazo.store.services.web_outbox import outbox_messages
+from plazo.web.labels import STATE_LABELS
+from plazo.web.tenancy import OrganisationRequest, organisation_view
+
+__all__ = ["cancel", "outbox", "retry"]
+
+
+@organisation_view
+def outbox(request: OrganisationRequest) -> HttpResponse:
+    """Every message of the organisation, newest first, filterable by state."""
+    state = request.GET.get("state", "")
+    rows = outbox_messages(request.organisation, state=state)
+    context = {
+        "nav": "outbox",
+        "rows": rows,
+        "state": state,
+        "states": MessageState.choices,
+        "retryable": [s.value for s in RETRYABLE],
+        "cancellable": [s.value for s in CANCELLABLE],
+    }
+    return render(request, "plazo/outbox.html", context)
+
+
+def _act(
+    request: OrganisationRequest,
+    message_id: int,
+    action: Callable[..., Message],
+    done: str,
+) -> HttpResponse:
+    try:
+        action(request.organisation, message_id, now=timezone.now())
+    except Message.DoesNotExist:
+        raise Http404("no such message") from None
+    except OutboxActionError as error:
+        state = STATE_LABELS.get(error.state, error.state)
+        messages.error(request, _("Nothing changed: the message is %(state)s.") % {"state": state})
+    else:
+        messages.success(request, done)
+    return redirect("web:outbox")
+
+
+@require_POST
+@organisation_view
+def retry(request: OrganisationRequest, message_id: int) -> HttpResponse:
+    """Queue a failed message again, to go out at the next worker pass."""
+    return _act(request, message_id, retry_message, _("The message is queued again."))
+
+
+@require_POST
+@organisation_view
+def cancel(request: OrganisationRequest, message_id: int) -> HttpResponse:
+    """Cancel a message that has not been sent."""
+    return _act(request, message_id, cancel_message, _("The message was cancelled."))

@@ -1,0 +1,49 @@
+"""The portfolio: every active project, the ones that need action today first."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from plazo.core.health import Health
+from plazo.store.services.web_portfolio import (
+    NO_FORECAST,
+    SORT_KEYS,
+    PortfolioFilter,
+    dashboard_portfolio,
+)
+from plazo.web.tenancy import OrganisationRequest, organisation_view
+
+__all__ = ["portfolio"]
+
+HEALTH_VALUES = {h.value for h in Health} | {NO_FORECAST}
+
+
+def _wanted(request: OrganisationRequest) -> PortfolioFilter:
+    """Read the filters from the query string, ignoring what is not understood."""
+    query = request.GET
+    health = query.get("health", "")
+    client = query.get("client", "")
+    sort = query.get("sort", "action")
+    return PortfolioFilter(
+        health=health if health in HEALTH_VALUES else "",
+        client_id=int(client) if client.isdigit() else None,
+        search=query.get("q", "").strip()[:100],
+        sort=sort if sort.lstrip("-") in SORT_KEYS else "action",
+    )
+
+
+@organisation_view
+def portfolio(request: OrganisationRequest) -> HttpResponse:
+    """The portfolio page, or only its table when HTMX asks for a partial refresh."""
+    wanted = _wanted(request)
+    result = dashboard_portfolio(request.organisation, now=timezone.now(), wanted=wanted)
+    template = "plazo/_portfolio_table.html" if request.headers.get("HX-Request") else None
+    context = {
+        "portfolio": result,
+        "wanted": wanted,
+        "health_values": sorted(HEALTH_VALUES),
+        "nav": "portfolio",
+    }
+    return render(request, template or "plazo/portfolio.html", context)

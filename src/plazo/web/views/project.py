@@ -1,0 +1,56 @@
+"""One project: timeline, forecast over time, promise ledger, message thread, work items."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plazo.store.models import Project
+from plazo.store.services.status_pages import ensure_status_page, revoke_status_page
+from plazo.store.services.web_project import project_page
+from plazo.web.tenancy import OrganisationRequest, organisation_view
+from plazo.web.timeline import project_timeline
+
+__all__ = ["create_status_link", "project_detail", "revoke_status_link"]
+
+
+def _project(request: OrganisationRequest, project_id: int) -> Project:
+    """The project, only if it is the current organisation's: anything else is a 404."""
+    projects = Project.objects.for_organisation(request.organisation).select_related("client")
+    return get_object_or_404(projects, pk=project_id)
+
+
+@organisation_view
+def project_detail(request: OrganisationRequest, project_id: int) -> HttpResponse:
+    """The project page."""
+    page = project_page(_project(request, project_id), now=timezone.now())
+    chart = project_timeline(page.project, page.items, page.latest_forecast, today=page.today)
+    link = None
+    if page.status_page is not None:
+        link = request.build_absolute_uri(reverse("web:status_page", args=[page.status_page.token]))
+    return render(request, "plazo/project.html", {"page": page, "chart": chart, "link": link})
+
+
+@require_POST
+@organisation_view
+def create_status_link(request: OrganisationRequest, project_id: int) -> HttpResponse:
+    """Give the project a client status page link (the live one if it has one)."""
+    project = _project(request, project_id)
+    ensure_status_page(project, now=timezone.now())
+    messages.success(request, _("The client's status page link is ready to share."))
+    return redirect("web:project", project_id=project.pk)
+
+
+@require_POST
+@organisation_view
+def revoke_status_link(request: OrganisationRequest, project_id: int) -> HttpResponse:
+    """Kill the project's status page link; whoever holds it now gets a 404."""
+    project = _project(request, project_id)
+    if revoke_status_page(project, now=timezone.now()) is not None:
+        messages.success(request, _("The link was revoked; it no longer opens the page."))
+    return redirect("web:project", project_id=project.pk)

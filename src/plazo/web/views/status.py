@@ -1,0 +1,42 @@
+"""The client's status page: no login, one project, in the client's language, never indexed."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+
+from plazo.store.services.web_project import client_status
+from plazo.web.ratelimit import allow
+from plazo.web.timeline import project_timeline
+
+__all__ = ["REQUESTS_PER_MINUTE", "status_page"]
+
+REQUESTS_PER_MINUTE = 60
+
+
+@never_cache
+def status_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The status page behind ``token``; unknown or revoked tokens are a plain 404."""
+    if not allow(request, scope="status", limit=REQUESTS_PER_MINUTE):
+        response = HttpResponse("Too many requests; try again in a minute.", status=429)
+        response["Retry-After"] = "60"
+        return _noindex(response)
+    status = client_status(token, now=timezone.now())
+    if status is None:
+        raise Http404("no such page")
+    client = status.project.client
+    chart = project_timeline(
+        status.project, status.items, status.latest_forecast, today=status.today
+    )
+    with translation.override(client.language), timezone.override(client.time_zone):
+        response = render(request, "plazo/status_page.html", {"status": status, "chart": chart})
+    response["Content-Language"] = client.language
+    return _noindex(response)
+
+
+def _noindex(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"  # the token is in the URL: never leak it onwards
+    return response

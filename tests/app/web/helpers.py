@@ -1,0 +1,65 @@
+"""Small builders for the dashboard tests: forecasts, sent messages and logged-in browsers."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.test import Client as HttpClient
+from django.utils import timezone
+
+from plazo.store.models import Forecast, Message, Organisation, Project
+from plazo.store.services.ledger import record_promise
+from tests.app.factories import make_message, make_user
+
+__all__ = ["browser_for", "make_forecast", "promise", "send"]
+
+_keys = itertools.count(1)
+
+
+def browser_for(
+    org: Organisation, *, user: User | None = None, csrf: bool = False
+) -> tuple[HttpClient, User]:
+    """A test client logged in as a member (an owner) of ``org``."""
+    person = user or make_user(org)
+    browser = HttpClient(enforce_csrf_checks=csrf)
+    browser.force_login(person)
+    return browser, person
+
+
+def promise(project: Project, on: date, *, made_at: datetime | None = None) -> None:
+    """Promise ``on`` to the client through the ledger service."""
+    record_promise(project, on, made_at=made_at or timezone.now() - timedelta(days=30))
+
+
+def make_forecast(project: Project, **fields: Any) -> Forecast:
+    """A stored forecast run; by default comfortably on time."""
+    today = timezone.localdate()
+    fields.setdefault("created_at", timezone.now())
+    fields.setdefault("finish_p50_on", today + timedelta(days=10))
+    fields.setdefault("finish_p85_on", today + timedelta(days=14))
+    fields.setdefault("finish_p95_on", today + timedelta(days=18))
+    fields.setdefault("p_on_time", 0.95)
+    values = {
+        "model": "sized",
+        "trials": 1000,
+        "remaining_hours": 40.0,
+        "effort_p50_hours": 40.0,
+        "effort_p85_hours": 50.0,
+        "effort_p95_hours": 60.0,
+        "inputs_fingerprint": "0" * 64,
+        **fields,
+    }
+    return Forecast.objects.create(
+        organisation_id=project.organisation_id, project=project, **values
+    )
+
+
+def send(project: Project, **fields: Any) -> Message:
+    """A message the client already received."""
+    fields.setdefault("state", "sent")
+    fields.setdefault("sent_at", timezone.now() - timedelta(days=1))
+    fields.setdefault("idempotency_key", f"test:{project.pk}:{next(_keys)}")
+    return make_message(project, **fields)
