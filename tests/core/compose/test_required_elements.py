@@ -202,3 +202,24 @@ def test_owner_alert_says_why_and_links_the_draft(language: str) -> None:
     assert "https://plazo.example/delays/7/" in message.text
     assert ("31\xa0%" if language == "es" else "31%") in message.text
     assert message.header("Auto-Submitted") == "auto-generated"
+
+
+@pytest.mark.parametrize(
+    ("utc_hour", "greeting"),
+    [
+        (8, "Buenos días, Laura Gómez:"),
+        (15, "Buenas tardes, Laura Gómez:"),
+        (21, "Buenas noches, Laura Gómez:"),
+    ],
+)
+def test_formal_spanish_greeting_follows_the_readers_clock(utc_hour: int, greeting: str) -> None:
+    message = compose_weekly_update(
+        make_organisation(),
+        make_client("es", "formal"),  # Madrid: UTC+1 in winter
+        make_contacts("es"),
+        make_project("es"),
+        make_forecast(),
+        make_updates("es"),
+        sent_at=SENT_AT.replace(hour=utc_hour),
+    )
+    assert message.text.startswith(greeting + "\n")

@@ -82,9 +82,11 @@ def build_message(
     message_key: str,
     context: dict[str, Any],
     attachments: Sequence[Attachment] = (),
+    time_zone: str = "UTC",
 ) -> Message:
     """Render the kind's templates and wrap them with headers into a Message."""
     full_context = {
+        "hour": sent_at.astimezone(ZoneInfo(time_zone)).hour,  # "buenos días" or "buenas tardes"
         "fmt": Formats.for_locale(audience.locale),
         "formal": audience.formal,
         "labels": labels_for(audience.language),

@@ -97,6 +97,7 @@ def compose_delay_notice(
         to=[(c.name, c.email) for c in contacts],
         reply_to=(project.owner_name, project.owner_email),
         sent_at=sent_at,
+        time_zone=client.time_zone,
         message_key=key,
         context={
             "client": client,
