@@ -20,6 +20,8 @@ COLUMNS = {
         "contact_name", "contact_email", "contact_external_id",
     ),
 }  # fmt: skip
+_REGISTER_VALUES = tuple(Register.values)  # computed once: Enum lookups are slow per row
+_LANGUAGE_VALUES = tuple(Language.values)  # computed once: Enum lookups are slow per row
 _CONTACT_COLUMNS = ("contact_name", "contact_email", "contact_external_id")
 
 
@@ -54,8 +56,8 @@ def parse_clients(table: Table) -> tuple[list[ClientRecord], list[Problem]]:
         external_id = read.text("external_id")
         values: dict[str, Any] = {"name": name}
         for column, value in (
-            ("language", read.choice("language", Language.values)),
-            ("register", read.choice("register", Register.values)),
+            ("language", read.choice("language", _LANGUAGE_VALUES)),
+            ("register", read.choice("register", _REGISTER_VALUES)),
             ("time_zone", read.time_zone("time_zone")),
         ):
             if value:

@@ -30,6 +30,9 @@ COLUMNS = {
         "added_on", "removed_on", "started_on", "completed_on",
     ),
 }  # fmt: skip
+_WORKITEMSTATUS_VALUES = tuple(
+    WorkItemStatus.values
+)  # computed once: Enum lookups are slow per row
 _HOURS_LIMIT = Decimal(1_000_000)  # the columns hold 8 digits with 2 decimals
 
 
@@ -57,7 +60,7 @@ def parse_items(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
             read.problem("external_id", f"the same item is already on line {first}")
         parsed: dict[str, Any] = {
             "title": read.text("title", max_length=300, required=True),
-            "status": read.choice("status", WorkItemStatus.values),
+            "status": read.choice("status", _WORKITEMSTATUS_VALUES),
             "estimate_hours": read.decimal(
                 "estimate_hours", above_minimum=True, below=_HOURS_LIMIT
             ),

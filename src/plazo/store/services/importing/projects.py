@@ -24,6 +24,7 @@ COLUMNS = {
         "confidence_target", "risk_threshold", "checkin_weekday", "checkin_hour",
     ),
 }  # fmt: skip
+_PROJECTSTATUS_VALUES = tuple(ProjectStatus.values)  # computed once: Enum lookups are slow per row
 _ONE = Decimal(1)
 
 
@@ -54,7 +55,7 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
             read.problem(key[0], f"the same project is already on line {first}")
         parsed: dict[str, Any] = {
             "name": name,
-            "status": read.choice("status", ProjectStatus.values),
+            "status": read.choice("status", _PROJECTSTATUS_VALUES),
             "start_on": read.date("start_on"),
             "delivered_on": read.date("delivered_on"),
             "stake_on": read.date("stake_on"),

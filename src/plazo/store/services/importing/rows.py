@@ -18,14 +18,21 @@ FileFormat = Literal["csv", "json"]
 
 @dataclass(frozen=True)
 class Row:
-    """One record: its values by column name and the (line, column) of each value."""
+    """One record: its values by column name and where each value is.
+
+    CSV rows share one ``column_numbers`` map (a value is on the record's line); JSON rows carry
+    the (line, column) of each key.
+    """
 
     line: int
     values: dict[str, str]
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    column_numbers: dict[str, int] = field(default_factory=dict)
 
     def where(self, column: str) -> tuple[int, int]:
         """Where ``column``'s value is (or where the record starts, when the value is absent)."""
+        if column in self.column_numbers:
+            return self.line, self.column_numbers[column]
         return self.positions.get(column, (self.line, 1))
 
 
@@ -57,6 +64,7 @@ def _read_csv(text: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[Problem] = []
     header: list[str] = []
+    numbers: dict[str, int] = {}
     rows: list[Row] = []
     next_line = 1
     try:
@@ -67,6 +75,7 @@ def _read_csv(text: str) -> Table:
             if not header:
                 header = [name.strip().lower() for name in record]
                 columns = {name: (line, index + 1) for index, name in enumerate(header)}
+                numbers = {name: index + 1 for index, name in enumerate(header)}
                 for index, name in enumerate(header):
                     if not name:
                         problems.append(Problem(line, index + 1, "empty column name"))
@@ -83,8 +92,7 @@ def _read_csv(text: str) -> Table:
                 )
                 continue
             values = {name: value.strip() for name, value in zip(header, record, strict=False)}
-            positions = {name: (line, index + 1) for index, name in enumerate(header)}
-            rows.append(Row(line, values, positions))
+            rows.append(Row(line, values, column_numbers=numbers))
     except csv.Error as error:
         problems.append(Problem(reader.line_num or 1, 1, f"not valid CSV: {error}"))
     if not header and not problems:
