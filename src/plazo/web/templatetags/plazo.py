@@ -19,8 +19,8 @@ def label(code: str, group: str) -> str:
 
 
 @register.filter
-def percent(share: float | None) -> str:
+def percent(share: object) -> str:
     """``0.734`` → ``73 %``-style text in the active locale; empty when unknown."""
-    if share is None:
+    if not isinstance(share, float | int):  # None, or "" from a missing forecast
         return ""
     return f"{number_format(round(share * 100))} %"

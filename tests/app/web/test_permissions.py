@@ -1,0 +1,83 @@
+"""Tenants are walls on the dashboard: logins are required and other organisations' ids are 404."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client as HttpClient
+from django.urls import URLPattern, reverse
+from django.utils import timezone
+
+from plazo.store.models import Message, StatusPage
+from plazo.store.services.status_pages import ensure_status_page
+from plazo.web import dashboard_urls
+from tests.app.factories import make_org, make_project, make_user
+from tests.app.web.helpers import browser_for, send
+
+pytestmark = pytest.mark.django_db
+
+# Every dashboard URL that takes an id, found from the URL map so a new one cannot be forgotten.
+ID_URLS = sorted(
+    p.name
+    for p in dashboard_urls.urlpatterns
+    if isinstance(p, URLPattern) and p.name and p.pattern.converters
+    and "token" not in p.pattern.converters
+)
+LOGIN_ONLY = ["portfolio", "outbox"]
+
+
+def _args(name: str, *, project_id: int, message_id: int) -> dict[str, int]:
+    return {"message_id": message_id} if name.startswith("message_") else {"project_id": project_id}
+
+
+def test_the_id_urls_are_the_ones_we_expect() -> None:
+    assert ID_URLS == [
+        "message_cancel",
+        "message_retry",
+        "project",
+        "status_link_create",
+        "status_link_revoke",
+    ]
+
+
+@pytest.mark.parametrize("name", ID_URLS)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
+    theirs = make_org()
+    project = make_project(theirs)
+    message = send(project, state="failed")
+    page = ensure_status_page(project, now=timezone.now())
+    browser, _ = browser_for(make_org())
+    url = reverse(f"web:{name}", kwargs=_args(name, project_id=project.pk, message_id=message.pk))
+
+    response = getattr(browser, method)(url)
+
+    # GET on a POST-only URL is 405 before any lookup, which leaks nothing; POST must be 404.
+    assert response.status_code == (404 if method == "post" or name == "project" else 405)
+    assert Message.objects.get(pk=message.pk).state == "failed"
+    assert StatusPage.objects.get(pk=page.pk).revoked_at is None
+    assert StatusPage.objects.filter(project=project).count() == 1
+
+
+@pytest.mark.parametrize("name", ID_URLS)
+def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
+    browser, _ = browser_for(make_org())
+    url = reverse(f"web:{name}", kwargs=_args(name, project_id=999_999, message_id=999_999))
+    method = browser.get if name == "project" else browser.post
+    assert method(url).status_code == 404
+
+
+@pytest.mark.parametrize("name", [*LOGIN_ONLY, *ID_URLS])
+def test_every_dashboard_url_needs_a_login(name: str) -> None:
+    kwargs = {} if name in LOGIN_ONLY else _args(name, project_id=1, message_id=1)
+    response = HttpClient().get(reverse(f"web:{name}", kwargs=kwargs))
+    assert response.status_code in (302, 405)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("web:login"))
+
+
+def test_a_person_without_an_organisation_is_told_so() -> None:
+    browser = HttpClient()
+    browser.force_login(make_user())
+    response = browser.get("/")
+    assert response.status_code == 403
+    assert b"any organisation" in response.content
