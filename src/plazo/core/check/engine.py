@@ -52,7 +52,7 @@ def _matches(rule: Rule, lex: Lexicon, folded: str, scopes: Scopes) -> list[tupl
     spans: list[tuple[int, int]] = []
     for match in rule.find.finditer(folded):
         start, end = match.span()
-        if end == start or scopes.in_quote(start, end):
+        if end == start or (not rule.quotable and scopes.in_quote(start, end)):
             continue
         if rule.negatable and scopes.negated(folded, start, lex.negation):
             continue
@@ -102,6 +102,9 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
     found["new_date"] = find_new_dates(lex, folded, scopes, unknown_sentences)
     if found["new_date"]:
         found["vague_timing"] = []
+    if found.get("blames_client") and not found.get("cause"):
+        # Blaming the client still names a cause, just the wrong owner of it.
+        found["cause"] = list(found["blames_client"])
 
     elements = {
         name: ElementResult(

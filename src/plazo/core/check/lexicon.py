@@ -27,6 +27,7 @@ class Rule:
     not_after: re.Pattern[str] | None  # tested on the text just after a match
     negatable: bool
     skip_hypothetical: bool
+    quotable: bool  # True: a match inside a quotation still counts (a cause passed on)
     message: str
 
 
@@ -86,6 +87,7 @@ def parse(lang: str, data: dict[str, Any]) -> Lexicon:
             not_after=_compile(spec.get("not_after"), fragments, f"{lang}:{name}"),
             negatable=bool(spec.get("negatable", True)),
             skip_hypothetical=bool(spec.get("skip_hypothetical", False)),
+            quotable=bool(spec.get("quotable", False)),
             message=str(spec.get("message", "")),
         )
     scopes = data.get("scopes", {})
