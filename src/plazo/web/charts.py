@@ -193,4 +193,4 @@ def _nice_ceiling(value: float) -> float:
     raw = value / 4
     magnitude = 10.0 ** math.floor(math.log10(raw))
     step = next(f * magnitude for f in (1.0, 2.0, 2.5, 5.0, 10.0) if f * magnitude >= raw)
-    return step * 4
+    return max(step, 1.0) * 4  # whole hours on the axis, even for a tiny project

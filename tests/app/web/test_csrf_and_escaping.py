@@ -38,9 +38,12 @@ def test_every_post_without_a_csrf_token_is_refused() -> None:
         assert browser.post(url, data).status_code == 403, url
     assert Message.objects.get(pk=message.pk).state == "failed"
     assert not StatusPage.objects.exists()
-    assert HttpClient(enforce_csrf_checks=True).post(
-        "/login/", {"username": "a", "password": "b"}
-    ).status_code == 403
+    assert (
+        HttpClient(enforce_csrf_checks=True)
+        .post("/login/", {"username": "a", "password": "b"})
+        .status_code
+        == 403
+    )
 
 
 def test_every_form_on_the_pages_carries_a_csrf_token() -> None:

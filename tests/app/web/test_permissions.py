@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 ID_URLS = sorted(
     p.name
     for p in dashboard_urls.urlpatterns
-    if isinstance(p, URLPattern) and p.name and p.pattern.converters
+    if isinstance(p, URLPattern)
+    and p.name
+    and p.pattern.converters
     and "token" not in p.pattern.converters
 )
 LOGIN_ONLY = ["portfolio", "outbox"]

@@ -104,7 +104,7 @@ def test_a_notice_from_before_the_current_promise_does_not_count_as_telling() ->
 
 
 def test_filters_and_sorting_come_from_the_query_string() -> None:
-    org, projects = _portfolio_of(6)
+    org, _projects = _portfolio_of(6)
     other = make_client(org, name="Otro cliente")
     make_project(org, other, name="Del otro")
     browser, _ = browser_for(org)
@@ -114,9 +114,12 @@ def test_filters_and_sorting_come_from_the_query_string() -> None:
     searched = browser.get("/", {"q": "otro"}).content.decode()
     by_name = browser.get("/", {"sort": "-name"}).content.decode()
 
-    assert "P000" in late and "P001" not in late
-    assert "Del otro" in by_client and "P000" not in by_client
-    assert "Del otro" in searched and "P000" not in searched
+    assert "P000" in late
+    assert "P001" not in late
+    assert "Del otro" in by_client
+    assert "P000" not in by_client
+    assert "Del otro" in searched
+    assert "P000" not in searched
     assert by_name.index("P005") < by_name.index("P000")
 
 

@@ -1,0 +1,87 @@
+"""The timeline chart's geometry: exact points for a small project, and invariants."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from plazo.web.charts import ItemSpan, TimelineInput, timeline_chart
+
+START, TODAY = date(2026, 11, 1), date(2026, 11, 21)
+
+
+def _xs(points: str) -> list[float]:
+    return [float(p.split(",")[0]) for p in points.split()]
+
+
+def _ys(points: str) -> list[float]:
+    return [float(p.split(",")[1]) for p in points.split()]
+
+
+def test_done_and_scope_are_steps_at_completion_addition_and_removal_days() -> None:
+    items = [
+        ItemSpan(10, START, completed_on=date(2026, 11, 11)),
+        ItemSpan(10, START),
+        ItemSpan(20, date(2026, 11, 6), removed_on=date(2026, 11, 16)),
+    ]
+    chart = timeline_chart(TimelineInput(START, TODAY, items))
+
+    # 20 days plus 5 % room = 21 day-widths over 652 px (31.05 px a day from x = 52); 40 h on top.
+    assert chart.done_points == "52.0,264.0 362.5,264.0 362.5,202.0 673.0,202.0"
+    assert chart.scope_points == (
+        "52.0,264.0 52.0,264.0 52.0,140.0 207.2,140.0 207.2,16.0 517.7,16.0 517.7,140.0 673.0,140.0"
+    )
+    assert (chart.done_hours, chart.scope_hours) == (10.0, 20.0)
+    assert [t.value for t in chart.y_ticks] == [0, 10, 20, 30, 40]
+    assert chart.fan_points == ""
+    assert chart.p85_line is None
+
+
+def test_the_fan_runs_from_today_to_p50_and_p95_at_the_scope() -> None:
+    items = [ItemSpan(8, START, completed_on=date(2026, 11, 5)), ItemSpan(8, START)]
+    data = TimelineInput(
+        START,
+        TODAY,
+        items,
+        promised_on=date(2026, 12, 1),
+        stake_on=date(2026, 12, 10),
+        finish_p50_on=date(2026, 11, 28),
+        finish_p85_on=date(2026, 12, 3),
+        finish_p95_on=date(2026, 12, 8),
+    )
+    chart = timeline_chart(data)
+
+    today_x, p50_x, p95_x = _xs(chart.fan_points)
+    markers = {m.kind: m.x for m in chart.markers}
+    assert today_x == markers["today"] < p50_x < p95_x
+    assert _ys(chart.fan_points)[1] == _ys(chart.fan_points)[2] == _ys(chart.scope_points)[-1]
+    assert chart.p85_line is not None
+    assert p50_x < chart.p85_line[2] < p95_x
+    assert markers["today"] < markers["promised"] < markers["stake"] <= chart.right
+
+
+def test_every_point_stays_inside_the_plot_and_time_only_moves_forward() -> None:
+    items = [
+        ItemSpan(
+            float(3 + i % 7), START + timedelta(days=i % 9), completed_on=START + timedelta(days=i)
+        )
+        if i % 2
+        else ItemSpan(5.0, START - timedelta(days=3), removed_on=START + timedelta(days=i + 1))
+        for i in range(15)
+    ]
+    chart = timeline_chart(
+        TimelineInput(
+            START, TODAY, items, finish_p50_on=date(2027, 1, 9), finish_p95_on=date(2027, 2, 1)
+        )
+    )
+    for points in (chart.done_points, chart.scope_points, chart.fan_points):
+        xs, ys = _xs(points), _ys(points)
+        assert all(chart.left <= x <= chart.right for x in xs)
+        assert all(chart.top <= y <= chart.bottom for y in ys)
+    assert _xs(chart.done_points) == sorted(_xs(chart.done_points))
+    assert _ys(chart.done_points) == sorted(_ys(chart.done_points), reverse=True)  # never undone
+
+
+def test_an_empty_project_draws_flat_lines_and_a_sane_axis() -> None:
+    chart = timeline_chart(TimelineInput(START, START, []))
+    assert set(_ys(chart.done_points)) == {chart.bottom}
+    assert chart.y_ticks[-1].value == 4  # one hour at least, rounded up to four steps
