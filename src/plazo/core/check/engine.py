@@ -98,8 +98,13 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
         for name, rule in lex.rules.items()
         if name in ELEMENTS or name in WARNINGS
     }
-    unknown_sentences = [scopes.sentence(start) for start, _ in found.get("unknown_date", [])]
-    found["new_date"] = find_new_dates(lex, folded, scopes, unknown_sentences)
+    # Dates in a sentence that withholds a date or blames the client are not the new date.
+    blocked = [
+        scopes.sentence(start)
+        for name in ("unknown_date", "blames_client")
+        for start, _ in found.get(name, [])
+    ]
+    found["new_date"] = find_new_dates(lex, folded, scopes, blocked)
     if found["new_date"]:
         found["vague_timing"] = []
     if found.get("blames_client") and not found.get("cause"):
