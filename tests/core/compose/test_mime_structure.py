@@ -127,3 +127,16 @@ def test_html_has_css_inlined_and_keeps_dark_mode() -> None:
     assert '<p style="' in html
     assert "prefers-color-scheme: dark" in html
     assert 'name="color-scheme" content="light dark"' in html
+
+
+def test_composing_twice_gives_the_same_bytes() -> None:
+    assert weekly() == weekly()
+    assert notice().to_email().as_bytes() == notice().to_email().as_bytes()
+
+
+def test_without_a_chart_the_update_is_text_and_html_only() -> None:
+    assert structure(parse(weekly(with_chart=False))) == [
+        "multipart/alternative",
+        "  text/plain",
+        "  text/html",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -53,7 +54,7 @@ class Message:
         1. ``multipart/alternative`` holds the plain text and the HTML.
         2. Images with a content id go into a ``multipart/related`` next to the HTML.
         3. Anything else is attached, which wraps it all in ``multipart/mixed``.
-        4. The headers go on the outermost part.
+        4. The headers go on the outermost part; boundaries are derived from the Message-ID.
         """
         mail = EmailMessage(policy=SMTP)
         mail.set_content(self.text, subtype="plain", charset="utf-8", cte="quoted-printable")
@@ -84,4 +85,10 @@ class Message:
         # Last: set_content() and the move to multipart/mixed would drop or move Content-* headers.
         for name, value in self.headers:
             mail[name] = value
+        # Boundaries from the Message-ID make the bytes reproducible; "=_" cannot occur in
+        # quoted-printable or base64 bodies, so the boundary cannot collide with content.
+        seed = hashlib.sha256(self.message_id.encode()).hexdigest()[:20]
+        multiparts = [part for part in mail.walk() if part.is_multipart()]
+        for number, part in enumerate(multiparts):
+            part.set_boundary(f"=_plazo_{seed}_{number}")
         return mail
