@@ -20,6 +20,7 @@ __all__ = [
 ]
 
 BATCH_SIZE = 2000  # rows per INSERT/UPDATE: large enough to be fast, small for SQLite's limits
+UPDATE_BATCH_SIZE = 500  # bulk_update builds one CASE per field; its cost grows with batch²
 LOOKUP_BATCH_SIZE = 900  # values per IN (...) list, under every backend's parameter limit
 
 ProgressCallback = Callable[[str, int, int], None]
@@ -75,7 +76,7 @@ def bulk_write(
         if progress:
             progress(phase, done, total)
     names = sorted(set(fields))
-    for batch in batches(updated):
+    for batch in batches(updated, UPDATE_BATCH_SIZE):
         if names:
             model.objects.bulk_update(batch, names)  # type: ignore[attr-defined]
         done += len(batch)
