@@ -1,0 +1,108 @@
+"""``plazo check``: which of the seven elements a delay message has, with evidence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plazo.cli.errors import CommandError
+
+if TYPE_CHECKING:
+    from plazo.core.check import CheckReport
+
+__all__ = ["add_parser", "render", "run"]
+
+_MAX_READ = 1_000_001  # one byte over the core's limit, so it can say "too large"
+_COLOURS = {
+    "apology": "green",
+    "impact": "cyan",
+    "assurance": "blue",
+    "new_date": "magenta",
+    "cause": "yellow",
+    "plan": "bright_green",
+    "compensation": "bright_cyan",
+}
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``plazo check``."""
+    parser = subparsers.add_parser(
+        "check",
+        help="check a delay message for the seven elements and three warnings",
+        description=(
+            "Reads a delay message (text or HTML, Spanish or English) and shows which of the "
+            "seven elements it has (apology, impact, assurance, new_date, cause, plan, "
+            "compensation) with the evidence, and warns about vague timing, blaming the client "
+            "and not giving a date. Exit 0 when all seven are present and nothing is wrong, "
+            "1 otherwise, 2 on bad input."
+        ),
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="the message file, or - for stdin"
+    )
+    parser.add_argument(
+        "--lang", choices=("auto", "es", "en"), default="auto", help="language (default: auto)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the DESIGN §5 JSON report")
+    parser.set_defaults(run=run)
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read(_MAX_READ)
+    path = Path(name)
+    if not path.is_file():
+        raise CommandError(f"{name}: no such file (give a message file or - for stdin)")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_MAX_READ)
+    except OSError as error:
+        raise CommandError(f"{name}: cannot read it ({error.strerror})") from None
+
+
+def render(report: CheckReport, text: str) -> object:
+    """A Rich renderable: the message with coloured evidence, then the elements and warnings."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    message = Text(text)
+    for name in report.elements:
+        for span in report.elements[name].evidence:
+            message.stylize(f"bold {_COLOURS[name]}", span.start, span.end)
+    for finding in report.warnings:
+        message.stylize("bold white on red", finding.start, finding.end)
+    table = Table(title=f"plazo check — {report.lang}, score {report.score}/100")
+    table.add_column("element")
+    table.add_column("")
+    table.add_column("evidence")
+    for name, result in report.elements.items():
+        mark = Text("✓", style="green") if result.present else Text("✗", style="red")
+        evidence = "; ".join(span.text for span in result.evidence[:3])
+        table.add_row(Text(name, style=_COLOURS[name]), mark, evidence)
+    for finding in report.warnings:
+        table.add_row(Text(finding.code, style="red"), Text("!", style="red"), finding.message)
+    verdict = "passes" if report.passes else "does not pass"
+    return Group(message, Text(""), table, Text(f"The message {verdict}."))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check one message; exit 0 if it passes, 1 if not, 2 on bad input."""
+    from plazo.core.check import CheckError, check
+
+    data = _read(args.file)
+    try:
+        report = check(data, lang=args.lang)
+    except CheckError as error:
+        raise CommandError(f"{args.file}: {error}") from None
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from rich.console import Console
+
+        text = data.decode("utf-8-sig")
+        Console().print(render(report, text))
+    return 0 if report.passes else 1

@@ -1,0 +1,52 @@
+"""Impact, assurance, cause, plan and compensation, with negation and history."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.check.helpers import has
+
+
+@pytest.mark.parametrize(
+    ("text", "element"),
+    [
+        ("I know you were counting on it for the trade fair.", "impact"),
+        ("Sé que contabas con la web para la feria.", "impact"),
+        ("Somos conscientes de que esto les complica la campaña.", "impact"),
+        ("We've identified the problem and it won't happen again.", "assurance"),
+        ("Ya hemos identificado el fallo y está bajo control.", "assurance"),
+        ("The delay is due to a supplier that shipped the wrong parts.", "cause"),
+        ("El retraso se debe a una avería en la imprenta.", "cause"),
+        ("We've brought in a second developer and will test in parallel.", "plan"),
+        ("Vamos a reforzar el equipo con otra cuadrilla.", "plan"),
+        ("We're taking 10% off the final invoice.", "compensation"),
+        ("Le haremos un descuento del 10 % en la factura final.", "compensation"),
+        ("The first month of hosting is on us.", "compensation"),
+        ("No te cobraremos la revisión final.", "compensation"),
+    ],
+)
+def test_elements_are_found(text: str, element: str) -> None:
+    assert has(text, element)
+
+
+def test_a_discount_mentioned_as_history_is_not_compensation() -> None:
+    text = "Last year we gave you a 10% discount when the order was late."
+    assert not has(text, "compensation", "en")
+
+
+def test_a_refused_discount_is_not_compensation() -> None:
+    assert not has("No podemos ofrecerle ningún descuento.", "compensation", "es")
+    assert not has("Unfortunately we can't offer a discount.", "compensation", "en")
+
+
+def test_a_hypothetical_offer_is_not_compensation() -> None:
+    text = "If we had known, we would have offered you a discount."
+    assert not has(text, "compensation", "en")
+
+
+def test_feel_free_is_not_compensation() -> None:
+    assert not has("Feel free to call me about the delay.", "compensation", "en")
+
+
+def test_sending_the_goods_is_not_a_plan() -> None:
+    assert not has("We'll send it to you on Friday.", "plan", "en")
