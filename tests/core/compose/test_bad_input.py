@@ -174,3 +174,33 @@ def test_owner_alert_needs_a_web_link() -> None:
 def test_unordered_forecast_is_refused() -> None:
     with pytest.raises(ValueError, match="ordered"):
         replace(make_forecast(), p85_on=date(2026, 12, 1))
+
+
+def test_a_new_date_in_the_past_is_refused() -> None:
+    project = make_project(promised_on=date(2026, 11, 1))
+    case = make_case(previous_promised_on=date(2026, 11, 1), new_on=date(2026, 11, 20))
+    with pytest.raises(ComposeError, match=r"is not after today \(2026-11-30\)"):
+        compose_delay_notice(
+            make_organisation(),
+            make_client(),
+            make_contacts(),
+            project,
+            case,
+            make_offer(),
+            sent_at=SENT_AT,
+            sequence=1,
+        )
+
+
+def test_a_negative_calendar_sequence_is_refused() -> None:
+    with pytest.raises(ComposeError, match="sequence must be >= 0"):
+        compose_delay_notice(
+            make_organisation(),
+            make_client(),
+            make_contacts(),
+            make_project(),
+            make_case(),
+            make_offer(),
+            sent_at=SENT_AT,
+            sequence=-1,
+        )

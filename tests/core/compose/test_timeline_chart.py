@@ -42,3 +42,10 @@ def test_chart_without_burn_up_or_stake_still_renders() -> None:
     forecast = replace(make_forecast(), burn_up=BurnUp((), (), ()))
     png = render_timeline_png(make_project(stake_on=None), forecast, language="en", scale=1)
     assert Image.open(io.BytesIO(png)).size == (560, 280)
+
+
+def test_chart_copes_with_one_point_zero_scope_and_dates_out_of_order() -> None:
+    one_point = BurnUp((make_project().start_on,), (0.0,), (0.0,))
+    forecast = replace(make_forecast(), burn_up=one_point)
+    project = make_project(stake_on=make_project().start_on.replace(year=2020))
+    assert render_timeline_png(project, forecast, language="es")[:4] == b"\x89PNG"
