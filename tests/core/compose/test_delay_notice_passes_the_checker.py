@@ -36,11 +36,12 @@ def test_delay_notice_has_all_seven_elements_and_no_warning(
         sent_at=SENT_AT,
         sequence=1,
     )
-    report = checker.check(message.text, lang=language)
-    missing = [name for name in ELEMENTS if not report.elements[name].present]
-    assert missing == []
-    assert list(report.warnings) == []
-    assert report.passes
+    for body in (message.text, message.html):
+        report = checker.check(body, lang=language)
+        missing = [name for name in ELEMENTS if not report.elements[name].present]
+        assert missing == []
+        assert list(report.warnings) == []
+        assert report.passes
 
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
