@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -119,17 +120,18 @@ def _read_json(text: str) -> Table:
     rows: list[Row] = []
     problems: list[Problem] = []
     columns: dict[str, tuple[int, int]] = {}
+    line_column = _Lines(text)
     index = _WHITESPACE.match(text, 0).end() + 1  # type: ignore[union-attr]  # past '['
     for _ in data:  # walk the text again to learn where each element starts and ends
         index = _WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
         if text[index] == ",":
             index = _WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
         element, end = decoder.raw_decode(text, index)
-        line, column = _line_column(text, index)
+        line, column = line_column(index)
         if not isinstance(element, dict):
             problems.append(Problem(line, column, "expected an object with column names as keys"))
         else:
-            row = _json_row(text, index, end, element, problems)
+            row = _json_row(text, index, end, element, problems, line_column)
             rows.append(row)
             for name in row.values:
                 columns.setdefault(name, row.where(name))
@@ -140,15 +142,20 @@ def _read_json(text: str) -> Table:
 
 
 def _json_row(
-    text: str, start: int, end: int, element: dict[str, Any], problems: list[Problem]
+    text: str,
+    start: int,
+    end: int,
+    element: dict[str, Any],
+    problems: list[Problem],
+    line_column: _Lines,
 ) -> Row:
-    line, _ = _line_column(text, start)
+    line, _ = line_column(start)
     values: dict[str, str] = {}
     positions: dict[str, tuple[int, int]] = {}
     for key, value in element.items():
         name = key.strip().lower()
         found = re.compile(re.escape(json.dumps(key)) + r"\s*:").search(text, start, end)
-        positions[name] = _line_column(text, found.start()) if found else (line, 1)
+        positions[name] = line_column(found.start()) if found else (line, 1)
         if value is None:
             values[name] = ""
         elif isinstance(value, bool):
@@ -160,6 +167,13 @@ def _json_row(
     return Row(line, values, positions)
 
 
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+class _Lines:
+    """Line and column of a character offset, by bisecting the offsets of the newlines."""
+
+    def __init__(self, text: str) -> None:
+        self.newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def __call__(self, index: int) -> tuple[int, int]:
+        before = bisect.bisect_left(self.newlines, index)  # newlines ahead of ``index``
+        line_start = self.newlines[before - 1] + 1 if before else 0
+        return before + 1, index - line_start + 1
