@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from decimal import Decimal
@@ -120,7 +121,13 @@ def _all_messages(language: str, register: str) -> list[str]:
         delivered_on=date(2027, 1, 11),
         sent_at=SENT_AT,
     )
-    return [m.subject + "\n" + m.text for m in (weekly, notice, delivered)]
+    bodies = [m.subject + "\n" + m.text for m in (weekly, notice, delivered)]
+    return bodies + [_visible_html(m.html) for m in (weekly, notice, delivered)]
+
+
+def _visible_html(markup: str) -> str:
+    body = markup[markup.index("<body") :]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
