@@ -65,8 +65,9 @@ def import_text(
     4. Otherwise write in batches inside one transaction (skipped on a dry run).
     """
     table = read_table(text, file_format)
+    rows = len(table.rows)
     if progress:
-        progress("reading", len(table.rows), len(table.rows))
+        progress("validating", 0, rows)
     with transaction.atomic():
         problems: list[Problem] = []
         plan: _Plan
@@ -82,11 +83,13 @@ def import_text(
         else:
             item_records, problems = parse_history(table)
             plan = plan_history(organisation, item_records, problems, client_name=history_client)
+        if progress:
+            progress("validating", rows, rows)
         if problems:
             raise ImportRejected(problems)
         if not dry_run:
             plan.write(progress)
-    return ImportReport.of(kind, len(table.rows), plan.counts, dry_run=dry_run)
+    return ImportReport.of(kind, rows, plan.counts, dry_run=dry_run)
 
 
 class _Plan(Protocol):
