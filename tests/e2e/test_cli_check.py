@@ -50,7 +50,9 @@ def test_human_output_shows_the_table_of_elements() -> None:
     result = _plazo(stdin=GOOD.encode())
     assert result.returncode == 0
     out = result.stdout.decode()
-    assert "apology" in out and "compensation" in out and "score 100/100" in out
+    assert "apology" in out
+    assert "compensation" in out
+    assert "score 100/100" in out
 
 
 def test_empty_input_exits_2_with_a_clear_message() -> None:

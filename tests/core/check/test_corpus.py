@@ -15,7 +15,8 @@ CORPUS = ROOT / "tests" / "data" / "messages"
 
 def _load_eval() -> ModuleType:
     spec = importlib.util.spec_from_file_location("check_eval", ROOT / "benchmarks/check_eval.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["check_eval"] = module
     spec.loader.exec_module(module)

@@ -48,9 +48,9 @@ def test_html_is_stripped_but_offsets_point_into_the_html() -> None:
 
 
 def test_html_entities_are_decoded() -> None:
-    assert check("<p>Lo siento, la entrega ser&aacute; el 3 de mayo.</p>").elements[
-        "new_date"
-    ].present
+    assert (
+        check("<p>Lo siento, la entrega ser&aacute; el 3 de mayo.</p>").elements["new_date"].present
+    )
 
 
 def test_bytes_in_utf8_are_accepted() -> None:

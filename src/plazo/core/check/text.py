@@ -21,6 +21,7 @@ _TAG = re.compile(
 _LOOKS_HTML = re.compile(
     r"</?(?:p|br|div|span|html|body|b|i|strong|em|ul|li|a|td|h[1-6])\b[^<>]*>", re.I
 )
+_THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|tr|h[1-6]|table|blockquote)\b", re.I)
 
@@ -103,6 +104,6 @@ def prepare(data: str | bytes) -> Prepared:
     visible = data
     if _LOOKS_HTML.search(data):
         visible, offsets = _strip_html(data)
-    if sum(1 for c in visible if c.isalpha()) < 3:
+    if _THREE_LETTERS.search(visible) is None:
         raise CheckError("the message is empty: there is no text to check")
     return Prepared(visible=visible, folded=fold(visible), offsets=offsets)
