@@ -44,8 +44,9 @@ def base_problems(
     """Every problem shared by all kinds, collected so one error lists them all."""
     problems = check_email(organisation.sender_email, f"organisation {organisation.name!r}")
     problems += check_email(project.owner_email, f"owner of project {project.name!r}")
-    problems += _language_problems(organisation.language, f"organisation {organisation.name!r}")
-    if client is not None:
+    if client is None:  # internal messages are in the organisation's language
+        problems += _language_problems(organisation.language, f"organisation {organisation.name!r}")
+    else:
         problems += _language_problems(client.language, f"client {client.name!r}")
         try:
             ZoneInfo(client.time_zone)

@@ -16,7 +16,7 @@ from babel.numbers import format_currency, format_percent
 
 from plazo.core.compose.errors import ComposeError
 
-__all__ = ["TEMPLATES_DIR", "Formats", "labels_for", "supported_languages"]
+__all__ = ["TEMPLATES_DIR", "Formats", "check_language", "labels_for", "supported_languages"]
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 

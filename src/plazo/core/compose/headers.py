@@ -12,6 +12,7 @@ __all__ = [
     "clean_header_text",
     "format_mailbox",
     "message_id",
+    "raise_if",
     "thread_root_id",
 ]
 
