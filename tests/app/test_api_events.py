@@ -94,3 +94,22 @@ def test_forecast_is_404_until_there_is_one_then_the_latest() -> None:
     latest = call("GET", f"/projects/{project.pk}/forecast", token=token)
     assert latest.status_code == 200
     assert latest.json()["remaining_hours"] == 30.0
+
+
+def test_an_external_id_that_is_taken_is_refused() -> None:
+    org = make_org()
+    project = make_project(org)
+    make_item(project, external_id="GH-1")
+    token = token_for(org)
+    body = {"events": [{"kind": "item_added", "title": "Again", "external_id": "GH-1"}]}
+    response = call("POST", f"/projects/{project.pk}/events", token=token, body=body)
+    assert response.status_code == 422
+    assert "taken" in response.json()["error"]["message"]
+    again = call(
+        "POST",
+        f"/projects/{project.pk}/items",
+        token=token,
+        body={"title": "Again", "external_id": "GH-1"},
+    )
+    assert again.status_code == 409
+    assert WorkItem.objects.filter(external_id="GH-1").count() == 1

@@ -108,6 +108,12 @@ def record_progress_event(
     changes: list[ItemChange] = []
     for index, event in enumerate(events):
         if isinstance(event, ItemAdded):
+            if event.external_id and (
+                WorkItem.objects.for_organisation(project.organisation_id)
+                .filter(external_id=event.external_id)
+                .exists()
+            ):
+                raise ProgressEventError(index, f"external id {event.external_id!r} is taken")
             last = items.aggregate(last=Max("position"))["last"]
             item = WorkItem.objects.create(
                 organisation_id=project.organisation_id,
@@ -119,13 +125,6 @@ def record_progress_event(
                 added_on=event.on or today,
                 position=0 if last is None else last + 1,
             )
-            if event.external_id and (
-                WorkItem.objects.for_organisation(project.organisation_id)
-                .filter(external_id=event.external_id)
-                .exclude(pk=item.pk)
-                .exists()
-            ):
-                raise ProgressEventError(index, f"external id {event.external_id!r} is taken")
             changes.append(ItemChange("item_added", item))
             continue
         item = _item(items, event.item_id, index)
