@@ -147,3 +147,20 @@ def test_the_next_check_in_is_in_the_clients_time_zone() -> None:
     row = dashboard_portfolio(org, now=timezone.now(), wanted=PortfolioFilter()).rows[0]
     local = row.next_checkin_at.astimezone(__import__("zoneinfo").ZoneInfo("America/Mexico_City"))
     assert (local.weekday(), local.hour) == (project.checkin_weekday, 9)
+
+
+def test_a_long_portfolio_is_split_into_pages_most_urgent_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("plazo.web.views.portfolio.PAGE_SIZE", 4)
+    org, _ = _portfolio_of(6)
+    browser, _ = browser_for(org)
+
+    first = browser.get("/").content.decode()
+    second = browser.get("/", {"page": 2}).content.decode()
+
+    assert first.count('<th scope="row"') == 4
+    assert second.count('<th scope="row"') == 2
+    assert "6 active projects" in first
+    assert "Page 1 of 2" in first
+    assert 'rel="next"' in first

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from plazo.core.health import Health
@@ -17,6 +19,7 @@ from plazo.web.tenancy import OrganisationRequest, organisation_view
 
 __all__ = ["portfolio"]
 
+PAGE_SIZE = 200  # the most urgent come first; nobody reads 2,000 rows at once
 HEALTH_VALUES = {h.value for h in Health} | {NO_FORECAST}
 
 
@@ -40,10 +43,14 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
     wanted = _wanted(request)
     result = dashboard_portfolio(request.organisation, now=timezone.now(), wanted=wanted)
     template = "plazo/_portfolio_table.html" if request.headers.get("HX-Request") else None
+    page = Paginator(result.rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "portfolio": result,
+        "page": page,
         "wanted": wanted,
         "health_values": sorted(HEALTH_VALUES),
         "nav": "portfolio",
+        # One reverse for the page instead of one per row: the links differ only by the id.
+        "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
     }
     return render(request, template or "plazo/portfolio.html", context)
