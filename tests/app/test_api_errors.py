@@ -75,3 +75,10 @@ def test_an_unknown_path_is_404_in_the_error_shape() -> None:
     response = call("GET", "/nothing/here")
     assert response.status_code == 404
     _assert_error_shape(response.json())
+
+
+def test_a_method_the_path_lacks_is_405_in_the_error_shape() -> None:
+    response = call("PUT", "/clients", token=token_for(make_org()), body={"name": "Acme"})
+    assert response.status_code == 405
+    _assert_error_shape(response.json())
+    assert "GET" in response["Allow"]

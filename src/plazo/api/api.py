@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from importlib import import_module
+from typing import Any
 
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponseBase, JsonResponse
+from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI, Router
 
 from plazo import __version__
 from plazo.api.auth import TokenAuth
 from plazo.api.docs import BundledSwagger, asset_response
-from plazo.api.errors import ApiError, install_error_handlers
+from plazo.api.errors import ApiError, error_body, install_error_handlers
 from plazo.api.routers import clients, items, projects
 
 __all__ = ["api"]
 
-api = NinjaAPI(
+
+class PlazoAPI(NinjaAPI):
+    """NinjaAPI whose 405 answers (a method the path lacks) have plazo's error shape too."""
+
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _shaped_405(pattern.callback)
+        return patterns
+
+
+def _shaped_405(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        body = error_body(405, f"{request.method} is not allowed here; use {response['Allow']}")
+        shaped = JsonResponse(body, status=405)
+        shaped["Allow"] = response["Allow"]
+        return shaped
+
+    return wrapper
+
+
+api = PlazoAPI(
     title="plazo",
     version=__version__,
     description="Clients, projects, work items, progress events, forecasts and the promise "
