@@ -130,9 +130,9 @@ _CAFE_WEB = (
 )  # fmt: skip
 
 PROJECTS = (
-    DemoProject("Grupo Alameda S.A.", "Portal del inversor", -45, 18, _PORTAL, 0.36,
+    DemoProject("Grupo Alameda S.A.", "Portal del inversor", -45, 18, _PORTAL, 0.57,
                 capacity_hours_per_week=24, value=24_000,
-                stake="la junta anual de accionistas", stake_days=30),
+                stake="la junta anual de accionistas", stake_days=45),
     DemoProject("Grupo Alameda S.A.", "Informe anual interactivo", -20, 75, _REPORT, 0.3,
                 value=12_000, stake="la publicación de resultados", stake_days=90),
     DemoProject("Café Brisa", "Tienda online", -30, 24, _SHOP, 0.45, value=9_500,

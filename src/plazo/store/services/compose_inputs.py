@@ -1,0 +1,133 @@
+"""Turn stored rows into the composer's plain inputs (the composer never sees a model)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from email.utils import parseaddr
+
+from django.conf import settings
+
+from plazo.core import compose
+from plazo.core.health import assess_health
+from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
+
+__all__ = [
+    "burn_up",
+    "client_input",
+    "contacts_input",
+    "forecast_view",
+    "organisation_input",
+    "project_input",
+    "updates_since",
+]
+
+BURN_UP_POINTS = 12
+
+
+def organisation_input(organisation: Organisation) -> compose.Organisation:
+    """The sender: the organisation's own address, else the server's DEFAULT_FROM_EMAIL."""
+    fallback_name, fallback_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return compose.Organisation(
+        name=organisation.name,
+        language=organisation.language,
+        currency=organisation.currency,
+        country=organisation.country,
+        sender_name=organisation.name or fallback_name,
+        sender_email=organisation.sender_email or fallback_email,
+    )
+
+
+def client_input(client: Client) -> compose.Client:
+    return compose.Client(
+        name=client.name,
+        language=client.language,
+        register=client.register,
+        time_zone=client.time_zone,
+    )
+
+
+def contacts_input(client: Client) -> list[compose.Contact]:
+    """Every contact of the client; the composer names the ones without an address."""
+    return [compose.Contact(name=c.name, email=c.email) for c in client.contacts.all()]
+
+
+def project_input(project: Project) -> compose.Project:
+    owner = project.owner
+    if project.promised_on is None:
+        raise ValueError(f"{project.name} has no promised date yet")
+    return compose.Project(
+        key=f"{project.organisation_id}-{project.pk}",
+        name=project.name,
+        owner_name=(owner.get_full_name() or owner.get_username()) if owner else "",
+        owner_email=owner.email if owner else "",
+        start_on=project.start_on,
+        promised_on=project.promised_on,
+        stake=project.stake,
+        stake_on=project.stake_on,
+        value=project.value,
+        currency=project.currency,
+    )
+
+
+def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.BurnUp:
+    """Done and in-scope estimated hours at evenly spaced days from the start to today."""
+    span = max((today - start).days, 1)
+    days = sorted(
+        {start + timedelta(days=span * i // (BURN_UP_POINTS - 1)) for i in range(BURN_UP_POINTS)}
+    )
+    done, scope = [], []
+    for day in days:
+        in_scope = [
+            i for i in items if i.added_on <= day and (i.removed_on is None or i.removed_on > day)
+        ]
+        scope.append(float(sum(i.estimate_hours or 0 for i in in_scope)))
+        done.append(
+            float(
+                sum(
+                    i.estimate_hours or 0
+                    for i in in_scope
+                    if i.status == WorkItemStatus.DONE and i.completed_on and i.completed_on <= day
+                )
+            )
+        )
+    return compose.BurnUp(tuple(days), tuple(done), tuple(scope))
+
+
+def forecast_view(project: Project, forecast: Forecast, *, today: date) -> compose.ForecastView:
+    """The latest forecast as the client will read it, with the burn-up behind the chart."""
+    if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
+        raise ValueError(f"the forecast of {project.name} has no dates (no capacity or start?)")
+    assert forecast.finish_p95_on is not None
+    assert project.promised_on is not None
+    items = list(project.work_items.all())
+    chart = burn_up(items, start=project.start_on, today=today)
+    total = chart.scope[-1] if chart.scope else 0.0
+    p_on_time = forecast.p_on_time if forecast.p_on_time is not None else 0.0
+    return compose.ForecastView(
+        p50_on=forecast.finish_p50_on,
+        p85_on=forecast.finish_p85_on,
+        p95_on=forecast.finish_p95_on,
+        p_on_time=p_on_time,
+        health=assess_health(
+            today=today,
+            promised_on=project.promised_on,
+            p_on_time=p_on_time,
+            finish_p85_on=forecast.finish_p85_on,
+            risk_threshold=float(project.risk_threshold),
+        ).value,
+        percent_complete=(chart.done[-1] / total) if total else 0.0,
+        burn_up=chart,
+    )
+
+
+def updates_since(project: Project, *, since: date, limit: int = 5) -> compose.Updates:
+    """What was finished since ``since`` and what comes next, by plan order."""
+    items = project.work_items.filter(removed_on__isnull=True)
+    done = items.filter(status=WorkItemStatus.DONE, completed_on__gte=since).order_by(
+        "completed_on"
+    )
+    upcoming = items.exclude(status=WorkItemStatus.DONE).order_by("position", "pk")[:limit]
+    return compose.Updates(
+        done=tuple(i.title for i in done[:limit]), next=tuple(i.title for i in upcoming)
+    )

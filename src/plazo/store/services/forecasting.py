@@ -1,0 +1,147 @@
+"""Re-forecast stored projects with the core engine and keep every run as history."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+
+from plazo.core.calendar import WorkCalendar
+from plazo.core.forecast import History, HistoryRow, Task, forecast_project, history_from_rows
+from plazo.store.models import Forecast, Organisation, Project, ProjectStatus, WorkItem
+
+__all__ = ["Reforecast", "organisation_history", "reforecast_active", "reforecast_project"]
+
+TRIALS = 10_000
+
+
+@dataclass(frozen=True)
+class Reforecast:
+    """The project's current forecast, and whether this run stored a new row."""
+
+    forecast: Forecast
+    stored: bool
+
+
+def organisation_history(organisation: Organisation | int) -> History:
+    """Every finished, estimated task of the organisation with its actual effort."""
+    done = (
+        WorkItem.objects.for_organisation(organisation)
+        .filter(
+            status="done",
+            estimate_hours__isnull=False,
+            actual_hours__isnull=False,
+            completed_on__isnull=False,
+        )
+        .order_by("completed_on", "pk")
+        .values_list(
+            "project_id", "pk", "estimate_hours", "actual_hours", "completed_on", "estimator"
+        )
+    )
+    return history_from_rows(
+        HistoryRow(str(project), str(pk), float(estimate or 0), float(actual or 0), completed, who)
+        for project, pk, estimate, actual, completed, who in done
+        if completed is not None  # filtered above; the annotation cannot know
+    )
+
+
+def reforecast_project(
+    project: Project, *, today: date, now: datetime, history: History | None = None
+) -> Reforecast:
+    """Forecast ``project`` from today; store a row only when the inputs changed since the last.
+
+    The random seed is derived from the inputs, so the same inputs always give the same numbers:
+    any figure plazo prints can be reproduced from the data it was computed from.
+    """
+    history = history if history is not None else organisation_history(project.organisation_id)
+    remaining = [
+        Task(float(estimate or 0), estimator, str(pk))
+        for pk, estimate, estimator in project.work_items.filter(
+            removed_on__isnull=True, estimate_hours__isnull=False
+        )
+        .exclude(status="done")
+        .order_by("position", "pk")
+        .values_list("pk", "estimate_hours", "estimator")
+    ]
+    start = max(today, project.start_on)
+    deadline = project.promised_on if project.promised_on and project.promised_on >= start else None
+    calendar = WorkCalendar(
+        country=project.country or None, subdivision=project.subdivision or None
+    )
+    fingerprint = _fingerprint(project, remaining, history, start, deadline)
+    latest = project.forecasts.order_by("-created_at", "-pk").first()
+    if latest is not None and latest.inputs_fingerprint == fingerprint:
+        return Reforecast(latest, stored=False)
+    result = forecast_project(
+        remaining,
+        history,
+        start=start,
+        capacity_hours_per_week=float(project.capacity_hours_per_week),
+        deadline=deadline,
+        calendar=calendar,
+        confidence=float(project.confidence_target),
+        trials=TRIALS,
+        rng=np.random.default_rng(int(fingerprint[:16], 16)),
+        project=str(project.pk),
+    )
+    p_on_time = result.p_on_time
+    if project.promised_on is not None and deadline is None:
+        p_on_time = 0.0  # the promised date is already behind us
+    forecast = Forecast.objects.create(
+        organisation_id=project.organisation_id,
+        project=project,
+        created_at=now,
+        model=result.model,
+        trials=result.trials,
+        history_size=result.history_size,
+        remaining_hours=result.remaining_hours,
+        effort_p50_hours=result.effort_p50_hours,
+        effort_p85_hours=result.effort_p85_hours,
+        effort_p95_hours=result.effort_p95_hours,
+        finish_p50_on=result.finish_p50_on,
+        finish_p85_on=result.finish_p85_on,
+        finish_p95_on=result.finish_p95_on,
+        p_on_time=p_on_time,
+        recommended_on=result.recommended_on,
+        confidence_target=result.confidence,
+        reason=result.reason,
+        inputs_fingerprint=fingerprint,
+    )
+    return Reforecast(forecast, stored=True)
+
+
+def reforecast_active(
+    organisation: Organisation, *, today: date, now: datetime
+) -> list[Reforecast]:
+    """Re-forecast every active project of the organisation (the history is read once)."""
+    history = organisation_history(organisation)
+    projects: Iterable[Project] = (
+        Project.objects.for_organisation(organisation)
+        .filter(status=ProjectStatus.ACTIVE)
+        .order_by("pk")
+    )
+    return [reforecast_project(p, today=today, now=now, history=history) for p in projects]
+
+
+def _fingerprint(
+    project: Project, remaining: list[Task], history: History, start: date, deadline: date | None
+) -> str:
+    inputs = {
+        "remaining": [(t.name, t.estimate_hours, t.estimator) for t in remaining],
+        "history": hashlib.sha256(
+            history.estimate_hours.tobytes()
+            + history.actual_hours.tobytes()
+            + "|".join(history.project.tolist()).encode()
+        ).hexdigest(),
+        "start": start.isoformat(),
+        "deadline": deadline.isoformat() if deadline else None,
+        "capacity": str(project.capacity_hours_per_week),
+        "calendar": [project.country, project.subdivision],
+        "confidence": str(project.confidence_target),
+        "trials": TRIALS,
+    }
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
