@@ -50,3 +50,16 @@ def test_feel_free_is_not_compensation() -> None:
 
 def test_sending_the_goods_is_not_a_plan() -> None:
     assert not has("We'll send it to you on Friday.", "plan", "en")
+
+
+def test_a_bare_inconvenience_formula_is_an_apology_but_not_impact() -> None:
+    text = "Sorry for any inconvenience this may cause."
+    assert has(text, "apology", "en")
+    assert not has(text, "impact", "en")
+    assert not has("Disculpe las molestias que esto le pueda ocasionar.", "impact", "es")
+
+
+def test_thats_on_us_is_ownership_not_compensation() -> None:
+    assert not has("We misjudged the estimate; that's on us.", "compensation", "en")
+    assert has("The next month of hosting is on us.", "compensation", "en")
+    assert not has("The next month of hosting is on us.", "new_date", "en")

@@ -66,3 +66,16 @@ def test_no_podemos_comprometer_una_fecha_is_unknown_date_not_new_date() -> None
 def test_unknown_date_inside_a_quote_does_not_count() -> None:
     text = '"We don\'t know when the park will reopen," the council said. Sorry.'
     assert not warns(text, "unknown_date", "en")
+
+
+def test_a_client_side_event_the_sender_owns_is_not_blame() -> None:
+    text = (
+        "The measurements reached us late because your surveyor was ill, but we should have "
+        "warned you; that's on us."
+    )
+    assert not warns(text, "blames_client", "en")
+    assert has(text, "cause", "en")
+
+
+def test_vague_phrase_quoted_from_the_client_is_not_vague_timing() -> None:
+    assert not warns("You asked for it 'ASAP', and that is fair.", "vague_timing", "en")

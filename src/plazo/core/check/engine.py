@@ -96,8 +96,11 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
     found = {
         name: _matches(rule, lex, folded, scopes)
         for name, rule in lex.rules.items()
-        if name in ELEMENTS or name in WARNINGS
+        if name in ELEMENTS or name in WARNINGS or name == "owns_delay"
     }
+    if found.pop("owns_delay", None):
+        # A client-side event the sender takes responsibility for is not blame.
+        found["blames_client"] = []
     # Dates in a sentence that withholds a date or blames the client are not the new date.
     blocked = [
         scopes.sentence(start)

@@ -15,6 +15,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\u2014\u2013]| - ")
 _QUOTED = re.compile(
     r"\u201c[^\u201d\n]{1,300}\u201d|\u00ab[^\u00bb\n]{1,300}\u00bb"
     r"|\"[^\"\n]{1,300}\"|\u2018[^\u2019\n]{1,300}\u2019(?!\w)"
+    r"|(?<!\w)'[^'\n]{1,80}'(?!\w)"
 )
 _NEGATION_WINDOW = 45
 
