@@ -14,7 +14,8 @@ from datetime import date, timedelta
 __all__ = ["ItemSpan", "Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
 
 WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 52.0, 16.0, 16.0, 36.0  # margins for the axis labels
+LEFT, RIGHT, TOP, BOTTOM = 60.0, 16.0, 16.0, 36.0  # margins for the axis labels
+_ROUND_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,16 @@ class TimelineInput:
 
 @dataclass(frozen=True)
 class Marker:
-    """A vertical line at a date: ``kind`` is today, promised or stake."""
+    """A vertical line at a date: ``kind`` is today, promised or stake.
+
+    ``anchor`` is the SVG text-anchor of its label: past the middle, labels end at the line so
+    they stay inside the chart.
+    """
 
     kind: str
     day: date
     x: float
+    anchor: str = "start"
 
 
 @dataclass(frozen=True)
@@ -120,11 +126,16 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
         fan = " ".join(f"{x(d)},{y(h)}" for d, h in corners)
     if data.finish_p85_on:
         p85_line = (x(data.today), y(done_now), x(data.finish_p85_on), y(scope_now))
-    markers = [Marker("today", data.today, x(data.today))]
-    if data.promised_on:
-        markers.append(Marker("promised", data.promised_on, x(data.promised_on)))
-    if data.stake_on:
-        markers.append(Marker("stake", data.stake_on, x(data.stake_on)))
+    middle = (LEFT + right) / 2
+    markers = [
+        Marker(kind, day, x(day), "end" if x(day) > middle else "start")
+        for kind, day in (
+            ("today", data.today),
+            ("promised", data.promised_on),
+            ("stake", data.stake_on),
+        )
+        if day is not None
+    ]
     step = y_top / 4
     span = (last - first).days
     tick_days = [first + timedelta(days=round(i * span / 4)) for i in range(5)]
@@ -189,8 +200,8 @@ def _points(
 
 
 def _nice_ceiling(value: float) -> float:
-    """Four equal steps of 1, 2, 2.5 or 5 × 10ⁿ hours that reach ``value`` (round axis labels)."""
+    """Four equal round steps (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 or 8 × 10ⁿ) that reach ``value``."""
     raw = value / 4
     magnitude = 10.0 ** math.floor(math.log10(raw))
-    step = next(f * magnitude for f in (1.0, 2.0, 2.5, 5.0, 10.0) if f * magnitude >= raw)
+    step = next(f * magnitude for f in _ROUND_STEPS if f * magnitude >= raw)
     return max(step, 1.0) * 4  # whole hours on the axis, even for a tiny project

@@ -25,10 +25,10 @@ def test_done_and_scope_are_steps_at_completion_addition_and_removal_days() -> N
     ]
     chart = timeline_chart(TimelineInput(START, TODAY, items))
 
-    # 20 days plus 5 % room = 21 day-widths over 652 px (31.05 px a day from x = 52); 40 h on top.
-    assert chart.done_points == "52.0,264.0 362.5,264.0 362.5,202.0 673.0,202.0"
+    # 20 days plus 5 % room = 21 day-widths over 644 px (30.67 px a day from x = 60); 40 h on top.
+    assert chart.done_points == "60.0,264.0 366.7,264.0 366.7,202.0 673.3,202.0"
     assert chart.scope_points == (
-        "52.0,264.0 52.0,264.0 52.0,140.0 207.2,140.0 207.2,16.0 517.7,16.0 517.7,140.0 673.0,140.0"
+        "60.0,264.0 60.0,264.0 60.0,140.0 213.3,140.0 213.3,16.0 520.0,16.0 520.0,140.0 673.3,140.0"
     )
     assert (chart.done_hours, chart.scope_hours) == (10.0, 20.0)
     assert [t.value for t in chart.y_ticks] == [0, 10, 20, 30, 40]
@@ -85,3 +85,9 @@ def test_an_empty_project_draws_flat_lines_and_a_sane_axis() -> None:
     chart = timeline_chart(TimelineInput(START, START, []))
     assert set(_ys(chart.done_points)) == {chart.bottom}
     assert chart.y_ticks[-1].value == 4  # one hour at least, rounded up to four steps
+
+
+def test_labels_of_lines_past_the_middle_end_at_their_line() -> None:
+    data = TimelineInput(START, TODAY, [], promised_on=date(2026, 12, 20))
+    anchors = {m.kind: m.anchor for m in timeline_chart(data).markers}
+    assert anchors == {"today": "start", "promised": "end"}

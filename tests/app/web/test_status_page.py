@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -124,3 +125,14 @@ def test_the_owner_creates_and_revokes_the_link_from_the_project_page() -> None:
     assert f"/s/{live.token}/" in shown
     assert not StatusPage.objects.filter(project=project, revoked_at=None).exists()
     assert HttpClient().get(f"/s/{live.token}/").status_code == 404
+
+
+def test_the_chart_coordinates_keep_decimal_points_in_spanish() -> None:
+    # Spanish writes 264,0; an SVG attribute must stay 264.0 or the chart falls apart.
+    page, _ = _page("es")
+    body = HttpClient().get(f"/s/{page.token}/").content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    assert re.search(r'\b(?:x|y|x1|x2|y1|y2)="[^"]*,', svg) is None
+    points = re.findall(r'points="([^"]*)"', svg)
+    assert points
+    assert all(re.fullmatch(r"(\d+\.\d,\d+\.\d ?)+", p) for p in points)
