@@ -69,7 +69,7 @@ def _demo_with_forecasts_and_mail() -> str:
                 inputs_fingerprint="0" * 64,
             )  # fmt: skip
         Message.objects.create(
-            organisation=org, project=project, kind="weekly_update", language=project.client.language,
+            organisation=org, project=project, kind="weekly_update", language="es",
             idempotency_key=f"e2e:{project.pk}:sent", subject=f"{project.name}: avance semanal",
             text="Esta semana terminamos la portada.\nLa próxima: el área privada.",
             state="sent", created_at=now - timedelta(days=3), sent_at=now - timedelta(days=3),
