@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from importlib import import_module
 from typing import Any
 
 from django.http import FileResponse, HttpRequest, HttpResponseBase, JsonResponse
@@ -15,7 +14,7 @@ from plazo import __version__
 from plazo.api.auth import TokenAuth
 from plazo.api.docs import BundledSwagger, asset_response
 from plazo.api.errors import ApiError, error_body, install_error_handlers
-from plazo.api.routers import clients, items, projects
+from plazo.api.routers import check, clients, items, projects
 
 __all__ = ["api"]
 
@@ -63,11 +62,7 @@ api.add_router("/", clients.router)
 api.add_router("/", projects.router)
 api.add_router("/", items.router)
 
-try:  # the message checker lands in parallel; POST /api/check exists once it does
-    api.add_router("/", import_module("plazo.api.routers.check").router)
-except ImportError as missing:  # pragma: no cover
-    if not (missing.name or "").startswith("plazo.core.check"):
-        raise
+api.add_router("/", check.router)
 
 
 @api.get("/docs/assets/{name}", auth=None, include_in_schema=False)

@@ -10,10 +10,7 @@ from pydantic import Field
 
 from plazo.api.errors import ApiError
 from plazo.api.schemas import ErrorOut, Input
-from plazo.core.check import (  # type: ignore[import-not-found, import-untyped, unused-ignore]
-    CheckError,
-    check,
-)
+from plazo.core.check import CheckError, check
 
 __all__ = ["router"]
 
