@@ -57,3 +57,68 @@ def test_cannot_commit_to_a_date_is_not_a_new_date() -> None:
 def test_the_clients_event_date_is_not_a_new_date() -> None:
     text = "I know your board meeting is on March 3rd. We're sorry for the delay."
     assert not has(text, "new_date", "en")
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "on 3 March",
+        "by Friday",
+        "next Tuesday",
+        "in two weeks",
+        "early next month",
+        "by mid-April",
+        "on 2025-03-14",
+        "by the end of the month",
+        "on Friday, March 7",
+        "by 5 pm tomorrow",
+        "a fortnight from now",
+        "by Christmas",
+        "in the first week of May",
+    ],
+)
+def test_english_date_forms(when: str) -> None:
+    assert has(f"You'll have it {when}.", "new_date", "en")
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "el martes que viene",
+        "en 10 días hábiles",
+        "a finales de la semana que viene",
+        "antes de fin de mes",
+        "a mediados de abril",
+        "mañana por la tarde",
+        "en un plazo de 15 días",
+        "el 3/4/2025",
+        "pasado mañana",
+        "de aquí a dos semanas",
+        "la primera semana de mayo",
+        "para Navidad",
+    ],
+)
+def test_spanish_date_forms(when: str) -> None:
+    assert has(f"Lo tendrás {when}.", "new_date", "es")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Version 2.1 failed the review.",
+        "Two of the 3 items are ready.",
+        "The 1.5 m panel cracked.",
+        "Your order 12/345 is late.",
+        "It took us three days to find the bug.",
+    ],
+)
+def test_numbers_that_are_not_dates(text: str) -> None:
+    assert not has(text, "new_date", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["El panel de 1,5 m se rompió.", "Llevamos dos semanas con esto.", "Perdimos dos días."],
+)
+def test_spanish_numbers_that_are_not_dates(text: str) -> None:
+    assert not has(text, "new_date", "es")
