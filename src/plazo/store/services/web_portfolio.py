@@ -157,9 +157,12 @@ def dashboard_portfolio(
     wanted = wanted or PortfolioFilter()
     projects = _annotated_projects(organisation, wanted)
     latest = {p.pk: p.latest_forecast_id for p in projects}  # type: ignore[attr-defined]
-    forecasts = Forecast.objects.for_organisation(organisation).in_bulk(
-        [pk for pk in latest.values() if pk is not None]
-    )
+    forecasts = {
+        pk: _ForecastNumbers(p_on_time, p85)
+        for pk, p_on_time, p85 in Forecast.objects.for_organisation(organisation)
+        .filter(pk__in=[pk for pk in latest.values() if pk is not None])
+        .values_list("pk", "p_on_time", "finish_p85_on")
+    }
     today = now.astimezone(ZoneInfo(organisation.time_zone)).date()
     rows = [_row(p, forecasts.get(latest[p.pk]), now=now, today=today) for p in projects]
     if wanted.health:
@@ -170,6 +173,26 @@ def dashboard_portfolio(
         Client.objects.for_organisation(organisation).order_by("name").values_list("pk", "name")
     )
     return Portfolio(sorted(rows, key=key, reverse=descending), list(clients))
+
+
+# Only what a row needs: the portfolio loads thousands of projects per request.
+_PROJECT_FIELDS = (
+    "name",
+    "promised_on",
+    "checkin_weekday",
+    "checkin_hour",
+    "risk_threshold",
+    "client__name",
+    "client__time_zone",
+)
+
+
+@dataclass(frozen=True)
+class _ForecastNumbers:
+    """The latest forecast's numbers a row needs (no model instance: there are thousands)."""
+
+    p_on_time: float | None
+    finish_p85_on: date | None
 
 
 def _annotated_projects(organisation: Organisation, wanted: PortfolioFilter) -> list[Project]:
@@ -197,6 +220,7 @@ def _annotated_projects(organisation: Organisation, wanted: PortfolioFilter) -> 
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
         .select_related("client")
+        .only(*_PROJECT_FIELDS)
         .annotate(
             latest_forecast_id=Subquery(latest_forecast),
             last_update_at=Subquery(last_update),
@@ -216,7 +240,7 @@ def _annotated_projects(organisation: Organisation, wanted: PortfolioFilter) -> 
 
 
 def _row(
-    project: Project, forecast: Forecast | None, *, now: datetime, today: date
+    project: Project, forecast: _ForecastNumbers | None, *, now: datetime, today: date
 ) -> PortfolioRow:
     health = project_health(project, forecast, today)
     open_case_state = project.open_case_state or ""  # type: ignore[attr-defined]
@@ -248,7 +272,9 @@ def _row(
     )
 
 
-def project_health(project: Project, forecast: Forecast | None, today: date) -> str:
+def project_health(
+    project: Project, forecast: Forecast | _ForecastNumbers | None, today: date
+) -> str:
     """The project's health from its latest forecast, or NO_FORECAST when it cannot be judged."""
     if forecast is None or project.promised_on is None:
         return NO_FORECAST
