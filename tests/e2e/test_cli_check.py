@@ -84,3 +84,13 @@ def test_an_oversized_file_exits_2(tmp_path: Path) -> None:
 def test_a_bad_language_is_a_usage_error() -> None:
     result = _plazo("--lang", "fr", stdin=b"hello")
     assert result.returncode == 2
+
+
+def test_a_mixed_language_message_gets_a_note() -> None:
+    text = (
+        "Sorry for the delay, we will deliver it on Monday and it is on us. "
+        "Lo siento mucho por el retraso, lo tendrás el lunes que viene sin falta."
+    )
+    result = _plazo("--json", stdin=text.encode())
+    assert result.returncode in (0, 1)
+    assert b"mixes languages" in result.stderr

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_parser", "render", "run"]
 
+_MIXED_SHARE = 0.3  # share of the other language's stop words that counts as mixed
 _MAX_READ = 1_000_001  # one byte over the core's limit, so it can say "too large"
 _COLOURS = {
     "apology": "green",
@@ -91,13 +92,22 @@ def render(report: CheckReport, text: str) -> object:
 
 def run(args: argparse.Namespace) -> int:
     """Check one message; exit 0 if it passes, 1 if not, 2 on bad input."""
-    from plazo.core.check import CheckError, check
+    from plazo.core.check import CheckError, check, language_shares
 
     data = _read(args.file)
     try:
         report = check(data, lang=args.lang)
+        shares = language_shares(data)
     except CheckError as error:
         raise CommandError(f"{args.file}: {error}") from None
+    other = max((share for lang, share in shares.items() if lang != report.lang), default=0.0)
+    if other >= _MIXED_SHARE:
+        # Rules of one language only: say so rather than silently miss the other part.
+        print(
+            f"plazo: note: the message mixes languages; it was checked as {report.lang!r} "
+            "(split it, or pass --lang)",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plazo.core.check.engine import check, detect_language
+from plazo.core.check.engine import check, detect_language, language_shares
 from plazo.core.check.model import (
     ELEMENTS,
     WARNINGS,
@@ -23,4 +23,5 @@ __all__ = [
     "Span",
     "check",
     "detect_language",
+    "language_shares",
 ]

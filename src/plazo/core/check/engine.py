@@ -19,7 +19,7 @@ from plazo.core.check.scopes import Scopes
 from plazo.core.check.score import score
 from plazo.core.check.text import Prepared, prepare
 
-__all__ = ["check", "detect_language"]
+__all__ = ["check", "detect_language", "language_shares"]
 
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
@@ -31,18 +31,30 @@ _DEFAULT_MESSAGES = {
 }
 
 
-def detect_language(folded: str) -> str:
-    """The language whose stop words are most frequent in ``folded`` text."""
+def _stopword_counts(folded: str) -> dict[str, int]:
     counts = dict.fromkeys(LANGUAGES, 0)
     lexicons = [load(lang) for lang in LANGUAGES]
     for word in _WORD.findall(folded[:20_000]):
         for lex in lexicons:
             if word in lex.stopwords:
                 counts[lex.lang] += 1
+    return counts
+
+
+def detect_language(folded: str) -> str:
+    """The language whose stop words are most frequent in ``folded`` text."""
+    counts = _stopword_counts(folded)
     best = max(LANGUAGES, key=lambda lang: counts[lang])
     if counts[best] == 0:
         raise CheckError("could not tell the language of the message; pass --lang es or --lang en")
     return best
+
+
+def language_shares(text: str | bytes) -> dict[str, float]:
+    """Share of each language's stop words in ``text`` (to warn about mixed-language messages)."""
+    counts = _stopword_counts(prepare(text).folded)
+    total = sum(counts.values()) or 1
+    return {lang: count / total for lang, count in counts.items()}
 
 
 def _matches(rule: Rule, lex: Lexicon, folded: str, scopes: Scopes) -> list[tuple[int, int]]:
