@@ -62,10 +62,14 @@ def test_it_speaks_the_clients_language_whatever_the_browser_says() -> None:
     assert '<html lang="en">' in en
 
 
-def test_a_revoked_link_is_not_found() -> None:
+def test_a_revoked_link_is_not_found_and_looks_like_an_unknown_one() -> None:
     page, project = _page()
     revoke_status_page(project, now=timezone.now())
-    assert HttpClient().get(f"/s/{page.token}/").status_code == 404
+    revoked = HttpClient().get(f"/s/{page.token}/")
+    unknown = HttpClient().get("/s/" + "A" * 43 + "/")
+    assert revoked.status_code == 404
+    assert revoked["X-Robots-Tag"].startswith("noindex")
+    assert revoked.content == unknown.content
 
 
 def test_an_unknown_token_is_not_found() -> None:

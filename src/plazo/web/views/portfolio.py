@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from plazo.core.health import Health
 from plazo.store.services.web_portfolio import (
@@ -53,4 +54,6 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
         # One reverse for the page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
     }
-    return render(request, template or "plazo/portfolio.html", context)
+    response = render(request, template or "plazo/portfolio.html", context)
+    patch_vary_headers(response, ["HX-Request"])  # a cache must not serve the table as the page
+    return response

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
@@ -25,7 +25,8 @@ def status_page(request: HttpRequest, token: str) -> HttpResponse:
         return _noindex(response)
     status = client_status(token, now=timezone.now())
     if status is None:
-        raise Http404("no such page")
+        # Unknown and revoked links look the same, so a guess learns nothing.
+        return _noindex(render(request, "plazo/status_gone.html", status=404))
     client = status.project.client
     chart = project_timeline(
         status.project, status.items, status.latest_forecast, today=status.today
