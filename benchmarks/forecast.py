@@ -8,7 +8,7 @@
 4. calibration: the backtest on SiP (converted at run time, never stored) for every model, a few
    seeds, plus variants that show what each part of the default model buys.
 
-Usage: python benchmarks/forecast.py [--quick]
+Usage: python benchmarks/forecast.py [--quick] [--only PART]
 """
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ totals.sort()
 q = {p: totals[max(0, -(-int(p * trials) // 100) - 1)] for p in (50, 85, 95)}
 print(json.dumps({"p50": q[50], "p85": q[85], "p95": q[95]}))
 """
+
+
+PARTS = ("portfolio", "speed", "single", "calibration", "synthetic_team")
 
 
 def history_csv(directory: Path) -> tuple[Path, str]:
@@ -254,21 +257,27 @@ def main() -> int:
         return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
+    parser.add_argument("--only", choices=PARTS, help="run one part only")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "src"))
     with tempfile.TemporaryDirectory(prefix="plazo-bench-") as folder:
         directory = Path(folder)
         history, source = history_csv(directory)
-        result = {
+        parts = {
+            "portfolio": lambda: portfolio(history, args.quick),
+            "speed": lambda: speed(history, directory, args.quick),
+            "single": lambda: single(history, directory),
+            "calibration": lambda: calibration(history, args.quick),
+            "synthetic_team": lambda: synthetic_team(args.quick),
+        }
+        result: dict[str, Any] = {
             "history": source,
             "cpus": os.cpu_count(),
             "load_average_1m_at_start": round(os.getloadavg()[0], 2),
-            "portfolio": portfolio(history, args.quick),
-            "speed": speed(history, directory, args.quick),
-            "single": single(history, directory),
-            "calibration": calibration(history, args.quick),
-            "synthetic_team": synthetic_team(args.quick),
         }
+        for name, part in parts.items():
+            if args.only in (None, name):
+                result[name] = part()
     print(json.dumps(result, indent=2))
     return 0
 
