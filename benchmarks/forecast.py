@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -263,7 +264,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="plazo-bench-") as folder:
         directory = Path(folder)
         history, source = history_csv(directory)
-        parts = {
+        parts: dict[str, Callable[[], dict[str, Any]]] = {
             "portfolio": lambda: portfolio(history, args.quick),
             "speed": lambda: speed(history, directory, args.quick),
             "single": lambda: single(history, directory),
