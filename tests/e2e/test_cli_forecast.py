@@ -166,3 +166,10 @@ def test_on_sip_the_default_model_is_calibrated_and_beats_both_baselines(
     assert models["sized"]["calibration_error"] <= 0.05
     assert models["sized"]["pinball"] < models["ebs"]["pinball"]
     assert models["sized"]["pinball"] < models["estimates"]["pinball"]
+
+
+def test_naming_the_project_in_the_history_is_accepted(tmp_path: Path) -> None:
+    result = run_plazo("forecast", *inputs(tmp_path), "--project", "A", "--seed", "2", "--json",
+                       home=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["model"] == "sized"
