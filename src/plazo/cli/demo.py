@@ -1,4 +1,4 @@
-"""``plazo demo``: set up the embedded default with a realistic portfolio and show it."""
+"""``plazo demo``: set up the embedded default, load a realistic portfolio and run one cycle."""
 
 from __future__ import annotations
 
@@ -6,20 +6,25 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
+    from plazo.store.demo.cycle import DemoCycle
     from plazo.store.services.portfolio import ProjectRow
 
 __all__ = ["add_parser"]
+
+HEALTH_STYLE = {"on_track": "green", "at_risk": "yellow", "late": "bold red"}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "demo",
-        help="create the database and load a demo portfolio (idempotent)",
+        help="create the database, load a demo portfolio and run one cycle (idempotent)",
         description="Migrate the database, load the demo studio (Spanish and English clients, one "
-        "project at risk) unless it is already there, and print the portfolio. Data lives under "
-        "$PLAZO_HOME (default ./.plazo).",
+        "project at risk) unless it is already there, then run one cycle: forecast every project, "
+        "open a delay case with a notice for the one at risk, write weekly updates and deliver "
+        "them as .eml files. Data lives under $PLAZO_HOME (default ./.plazo).",
     )
     parser.set_defaults(run=run)
 
@@ -35,19 +40,31 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from plazo.store.demo import DEMO_USERNAME, load_demo
+    from plazo.store.demo.cycle import run_demo_cycle
     from plazo.store.demo.load import DEMO_PASSWORD
     from plazo.store.services.portfolio import portfolio_rows
 
     console = Console()
-    loaded = load_demo(today=timezone.localdate())
-    console.print(_portfolio_table(portfolio_rows(loaded.organisation), loaded.organisation.name))
-    status = "loaded" if loaded.created else "already loaded; nothing changed"
-    console.print(f"Demo organisation: [bold]{loaded.organisation.name}[/] ({status})")
+    today, now = timezone.localdate(), timezone.now()
+    loaded = load_demo(today=today)
+    cycle = run_demo_cycle(loaded.organisation, today=today, now=now)
+    console.print(
+        _portfolio_table(portfolio_rows(loaded.organisation, today=today), loaded.organisation.name)
+    )
+    _print_cycle(console, cycle)
+    changed = loaded.created or cycle.changed
+    status = "loaded" if loaded.created else "already loaded"
+    console.print(
+        f"Demo organisation: [bold]{loaded.organisation.name}[/] ({status}"
+        f"{'' if changed else '; nothing changed'})"
+    )
     console.print(f"PLAZO_HOME:  {settings.PLAZO_HOME}")
     if settings.EMAIL_FILE_PATH:
-        console.print(f"Outbox:      {settings.EMAIL_FILE_PATH}")
+        console.print(
+            f"Outbox:      {settings.EMAIL_FILE_PATH}  (open the .eml files in a mail client)"
+        )
     console.print(
-        f"Next:        plazo serve, then {settings.PLAZO_BASE_URL}/admin/ "
+        f"Next:        plazo serve, then {settings.PLAZO_BASE_URL}/ "
         f"(user [bold]{DEMO_USERNAME}[/], password [bold]{DEMO_PASSWORD}[/])"
     )
     return 0
@@ -57,19 +74,38 @@ def _portfolio_table(rows: list[ProjectRow], title: str) -> Table:
     from rich.table import Table
 
     table = Table(title=f"{title}: active projects", title_justify="left")
-    table.add_column("Client")
-    table.add_column("Project")
-    table.add_column("Promised", justify="right")
-    table.add_column("Client needs it", justify="right")
-    table.add_column("Remaining h", justify="right")
-    table.add_column("Done", justify="right")
+    for name, justify in [
+        ("Client", "left"), ("Project", "left"), ("Promised", "right"), ("P85", "right"),
+        ("P(on time)", "right"), ("Health", "left"), ("Remaining h", "right"), ("Done", "right"),
+    ]:  # fmt: skip
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
+        health = row.health.value if row.health else "—"
         table.add_row(
             row.client,
             row.project,
             f"{row.promised_on:%Y-%m-%d}" if row.promised_on else "—",
-            f"{row.stake_on:%Y-%m-%d}" if row.stake_on else "",
+            f"{row.finish_p85_on:%Y-%m-%d}" if row.finish_p85_on else "—",
+            "—" if row.p_on_time is None else f"{row.p_on_time:.0%}",
+            f"[{HEALTH_STYLE.get(health, '')}]{health.replace('_', ' ')}[/]",
             f"{row.remaining_hours:.1f}",
             f"{row.done_share:.0%}",
         )
     return table
+
+
+def _print_cycle(console: Console, cycle: DemoCycle) -> None:
+    for case in cycle.cases_opened:
+        console.print(
+            f"[yellow]Delay case opened[/] for [bold]{case.project.name}[/]: recommended new date "
+            f"{case.recommended_on:%Y-%m-%d} (was {case.previous_promised_on:%Y-%m-%d}); "
+            "the owner was alerted."
+        )
+    for notice in cycle.notices:
+        console.print(
+            f"[bold]Delay notice[/] queued: «{notice.subject}» to {', '.join(notice.recipients)}"
+        )
+    if cycle.updates:
+        console.print(f"Weekly updates queued: {len(cycle.updates)}")
+    if cycle.delivered:
+        console.print(f"Delivered to the outbox: {len(cycle.delivered)} message(s)")

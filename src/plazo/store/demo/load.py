@@ -59,6 +59,7 @@ def _create(today: date) -> Organisation:
         country="ES",
         time_zone="Europe/Madrid",
         sender_email="hola@estudiolumbre.example",
+        send_updates_automatically=True,
     )
     owner = _owner(org)
     clients = {}

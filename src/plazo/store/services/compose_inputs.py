@@ -116,7 +116,7 @@ def forecast_view(project: Project, forecast: Forecast, *, today: date) -> compo
             finish_p85_on=forecast.finish_p85_on,
             risk_threshold=float(project.risk_threshold),
         ).value,
-        percent_complete=(chart.done[-1] / total) if total else 0.0,
+        percent_complete=100 * chart.done[-1] / total if total else 0.0,
         burn_up=chart,
     )
 

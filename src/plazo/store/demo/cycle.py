@@ -1,0 +1,88 @@
+"""One whole cycle on the demo portfolio: forecast, risk, notice, weekly updates, delivery."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from plazo.store.models import DelayCase, DelayCaseState, Message, Organisation, Project
+from plazo.store.services.checkins import queue_weekly_update
+from plazo.store.services.delays import approve_notice, open_case_if_at_risk
+from plazo.store.services.due import run_due_work
+from plazo.store.services.forecasting import reforecast_active
+
+__all__ = ["DemoCycle", "run_demo_cycle"]
+
+# What the owner of the at-risk project would type into the delay case, in the client's language.
+PORTAL_CAUSE = (
+    "la integración con el registro de acciones resultó más compleja de lo previsto: "
+    "el proveedor cambió su interfaz a mitad del proyecto"
+)
+PORTAL_IDENTIFIED = (
+    "son los cambios en la nueva interfaz del registro, y ya tenemos acceso a su entorno de pruebas"
+)
+PORTAL_PREVENTION = (
+    "a partir de ahora validaremos cada integración externa con un prototipo en la primera "
+    "semana del proyecto"
+)
+PORTAL_STEPS = (
+    "dedicar a dos personas a la integración durante las próximas dos semanas",
+    "adelantar en paralelo la migración de contenidos",
+    "revisar el avance con ustedes cada viernes hasta la entrega",
+)
+
+
+@dataclass
+class DemoCycle:
+    """What this run did; all empty on a second run the same day."""
+
+    forecasts_stored: int = 0
+    cases_opened: list[DelayCase] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
+    updates: list[Message] = field(default_factory=list)
+    delivered: list[int] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.forecasts_stored or self.cases_opened or self.notices or self.updates
+            or self.delivered
+        )  # fmt: skip
+
+
+def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) -> DemoCycle:
+    """Run the cycle the worker runs, playing the owner for the at-risk project's notice."""
+    cycle = DemoCycle()
+    runs = reforecast_active(organisation, today=today, now=now)
+    cycle.forecasts_stored = sum(run.stored for run in runs)
+    for run in runs:
+        opened = open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
+        if opened is not None:
+            cycle.cases_opened.append(opened[0])
+    drafts = DelayCase.objects.for_organisation(organisation).filter(
+        state=DelayCaseState.DRAFT, project__name="Portal del inversor"
+    )
+    for case in drafts.select_related("project"):
+        if case.recommended_on is not None:
+            approved = approve_notice(
+                case,
+                new_on=case.recommended_on,
+                cause=PORTAL_CAUSE,
+                identified=PORTAL_IDENTIFIED,
+                prevention=PORTAL_PREVENTION,
+                recovery_steps=PORTAL_STEPS,
+                now=now,
+            )
+            cycle.notices.append(approved.notice)
+    if cycle.notices:  # a new promise is a new deadline to forecast against
+        cycle.forecasts_stored += sum(
+            run.stored for run in reforecast_active(organisation, today=today, now=now)
+        )
+    active = Project.objects.for_organisation(organisation).filter(status="active")
+    for project in active.select_related("client").order_by("pk"):
+        message, created = queue_weekly_update(project, now=now)
+        if created:
+            cycle.updates.append(message)
+    cycle.delivered = run_due_work(now=now, rng=random.Random(0)).delivery.sent
+    return cycle

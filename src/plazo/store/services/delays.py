@@ -1,0 +1,212 @@
+"""Delay cases: opened when the forecast puts a promise in danger; the notice, when approved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+
+from plazo.core import compose
+from plazo.core.calendar import WorkCalendar
+from plazo.core.health import Health, assess_health
+from plazo.core.policy import Decision, Situation, decide
+from plazo.store.models import (
+    OPEN_CASE_STATES,
+    DelayCase,
+    DelayCaseState,
+    Forecast,
+    Message,
+    MessageState,
+    Offer,
+    Project,
+)
+from plazo.store.services import compose_inputs as inputs
+from plazo.store.services.ledger import record_promise
+from plazo.store.services.outbox_write import store_message
+from plazo.store.services.policy import organisation_policy
+
+__all__ = ["NoticeApproved", "approve_notice", "compensation_for", "open_case_if_at_risk"]
+
+
+@dataclass(frozen=True)
+class NoticeApproved:
+    """The queued notice, the offers it made and any warning for the person who approved it."""
+
+    notice: Message
+    offers: tuple[Offer, ...]
+    warnings: tuple[str, ...]
+
+
+def _calendar(project: Project) -> WorkCalendar:
+    return WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
+
+
+@transaction.atomic
+def open_case_if_at_risk(
+    project: Project, forecast: Forecast, *, now: datetime
+) -> tuple[DelayCase, Message] | None:
+    """Open a draft delay case and alert the owner when the forecast puts the promise in danger.
+
+    1. Nothing to do without a promise, when the project is on track, or when a case is open.
+    2. The case starts with the forecast's recommended date; cause and plan are the owner's.
+    3. The owner alert is written to the outbox in the same transaction.
+    """
+    if project.promised_on is None or forecast.p_on_time is None:
+        return None
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    health = assess_health(
+        today=today,
+        promised_on=project.promised_on,
+        p_on_time=forecast.p_on_time,
+        finish_p85_on=forecast.finish_p85_on,
+        risk_threshold=float(project.risk_threshold),
+    )
+    if health is Health.ON_TRACK:
+        return None
+    if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
+        return None
+    case = DelayCase.objects.create(
+        organisation_id=project.organisation_id,
+        project=project,
+        trigger="forecast",
+        opened_at=now,
+        previous_promised_on=project.promised_on,
+        recommended_on=forecast.recommended_on,
+        forecast=forecast,
+    )
+    alert = compose.compose_owner_alert(
+        inputs.organisation_input(project.organisation),
+        inputs.project_input(project),
+        inputs.forecast_view(project, forecast, today=today),
+        client_name=project.client.name,
+        draft_url=f"{settings.PLAZO_BASE_URL}/admin/plazo/delaycase/{case.pk}/change/",
+        sent_at=now,
+        message_key=f"alert-case-{case.pk}",
+    )
+    message, _ = store_message(
+        alert,
+        organisation=project.organisation_id,
+        project=project,
+        key=f"owner_alert:case:{case.pk}",
+        state=MessageState.QUEUED,
+        now=now,
+        delay_case=case,
+    )
+    return case, message
+
+
+def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
+    """What the organisation's policy offers for moving the promise to ``new_on``."""
+    project = case.project
+    calendar = _calendar(project)
+    previous = case.previous_promised_on or project.promised_on or today
+    first = project.commitments.order_by("made_at", "pk").first()
+    planned_end = first.promised_on if first else previous
+    situation = Situation(
+        slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
+        planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
+        value=project.value,
+        currency=project.currency,
+        tier=project.client.tier,
+        repeat=max(0, project.commitments.count() - 1),
+        cause=case.cause_category,
+        notice_lead_working_days=calendar.working_days_between(today, previous),
+    )
+    return decide(
+        organisation_policy(project.organisation), situation, lang=project.client.language
+    )
+
+
+@transaction.atomic
+def approve_notice(
+    case: DelayCase,
+    *,
+    new_on: date,
+    cause: str,
+    identified: str,
+    prevention: str,
+    recovery_steps: Sequence[str],
+    now: datetime,
+    approved_by: object = None,
+) -> NoticeApproved:
+    """Compose the notice, record the new promise and queue the notice, all in one transaction.
+
+    1. Save the owner's facts on the case; the policy decides the offer.
+    2. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
+    3. Queue it, record the offers and the new promise (which points at the notice).
+    """
+    case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
+    if case.state not in OPEN_CASE_STATES:
+        raise ValueError(f"this delay case is {case.state}; only an open case can be approved")
+    project = case.project
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    case.cause, case.identified, case.prevention = cause, identified, prevention
+    case.recovery_steps = [step for step in recovery_steps if step.strip()]
+    case.chosen_on = new_on
+    decision = compensation_for(case, new_on, today=today)
+    main_offer = decision.offers[0] if decision.offers else None
+    sequence = project.commitments.count()  # the calendar event moves once per promise
+    notice = compose.compose_delay_notice(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(project.client),
+        inputs.contacts_input(project.client),
+        inputs.project_input(project),
+        compose.DelayCase(
+            new_on=new_on,
+            cause=cause,
+            identified=identified,
+            prevention=prevention,
+            recovery_steps=tuple(case.recovery_steps),
+            previous_promised_on=case.previous_promised_on or new_on,
+        ),
+        compose.Offer(
+            main_offer.kind.value, main_offer.amount, main_offer.currency, main_offer.description
+        )
+        if main_offer
+        else None,
+        sent_at=now,
+        sequence=sequence,
+        message_key=f"notice-case-{case.pk}",
+    )
+    message, _ = store_message(
+        notice,
+        organisation=project.organisation_id,
+        project=project,
+        key=f"delay_notice:case:{case.pk}",
+        state=MessageState.QUEUED,
+        now=now,
+        delay_case=case,
+    )
+    offers = tuple(
+        Offer.objects.create(
+            organisation_id=project.organisation_id,
+            project=project,
+            delay_case=case,
+            kind=proposal.kind.value,
+            amount=proposal.amount,
+            currency=proposal.currency,
+            description=proposal.description,
+            rule=decision.rule,
+            offered_at=now,
+        )
+        for proposal in decision.offers[:1]  # the notice names one offer (see the composer)
+    )
+    recorded = record_promise(
+        project,
+        new_on,
+        made_at=now,
+        today=today,
+        made_by=approved_by,
+        made_to=", ".join(project.client.contacts.values_list("name", flat=True)),
+        reason=cause,
+        forecast=case.forecast,
+        notice=message,
+        lang=project.client.language,
+    )
+    case.state = DelayCaseState.APPROVED
+    case.save()
+    return NoticeApproved(message, offers, tuple(w.message for w in recorded.warnings))

@@ -1,0 +1,54 @@
+"""Store a composed message in the outbox, once per idempotency key."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+
+from plazo.core import compose
+from plazo.store.models import DelayCase, Message, MessageState, Organisation, Project
+
+__all__ = ["store_message"]
+
+
+def store_message(
+    composed: compose.Message,
+    *,
+    organisation: Organisation | int,
+    project: Project | None,
+    key: str,
+    state: MessageState,
+    now: datetime,
+    delay_case: DelayCase | None = None,
+) -> tuple[Message, bool]:
+    """Write ``composed`` under ``key``; if that key exists, return the stored one instead.
+
+    The unique key, not a prior lookup, is what stops a second worker from writing the same
+    message: the loser's insert fails inside a savepoint and it reads the winner's row.
+    """
+    org_id = organisation if isinstance(organisation, int) else organisation.pk
+    fields = {
+        "organisation_id": org_id,
+        "project": project,
+        "delay_case": delay_case,
+        "kind": composed.kind,
+        "language": composed.language,
+        "subject": composed.subject,
+        "text": composed.text,
+        "html": composed.html,
+        "mime": composed.to_email().as_bytes(),
+        "recipients": list(composed.recipients),
+        "message_id": composed.message_id,
+        "state": state,
+        "created_at": now,
+        "queued_at": now if state == MessageState.QUEUED else None,
+    }
+    try:
+        with transaction.atomic():
+            return Message.objects.create(idempotency_key=key, **fields), True
+    except IntegrityError:
+        existing = Message.objects.filter(idempotency_key=key).first()
+        if existing is None:
+            raise  # some other constraint failed
+        return existing, False
