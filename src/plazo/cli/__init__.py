@@ -29,6 +29,7 @@ COMMANDS = (
     "check",
     "policy",
     "ledger",
+    "preview",
     "import_",
     "token",
 )

@@ -38,10 +38,11 @@ def organisation_input(organisation: Organisation) -> compose.Organisation:
     )
 
 
-def client_input(client: Client) -> compose.Client:
+def client_input(client: Client, *, language: str | None = None) -> compose.Client:
+    """The client as the composer needs it; ``language`` overrides theirs (for previews)."""
     return compose.Client(
         name=client.name,
-        language=client.language,
+        language=language or client.language,
         register=client.register,
         time_zone=client.time_zone,
     )

@@ -29,7 +29,13 @@ from plazo.store.services.ledger import record_promise
 from plazo.store.services.outbox_write import store_message
 from plazo.store.services.policy import organisation_policy
 
-__all__ = ["NoticeApproved", "approve_notice", "compensation_for", "open_case_if_at_risk"]
+__all__ = [
+    "NoticeApproved",
+    "approve_notice",
+    "compensation_for",
+    "compose_notice_for",
+    "open_case_if_at_risk",
+]
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,39 @@ def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
     )
 
 
+def compose_notice_for(
+    case: DelayCase, new_on: date, *, now: datetime, language: str | None = None
+) -> tuple[compose.Message, Decision]:
+    """Render the notice for ``case`` moving the promise to ``new_on``, with the policy's offer."""
+    project = case.project
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    decision = compensation_for(case, new_on, today=today)
+    main_offer = decision.offers[0] if decision.offers else None
+    notice = compose.compose_delay_notice(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(project.client, language=language),
+        inputs.contacts_input(project.client),
+        inputs.project_input(project),
+        compose.DelayCase(
+            new_on=new_on,
+            cause=case.cause,
+            identified=case.identified,
+            prevention=case.prevention,
+            recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
+            previous_promised_on=case.previous_promised_on or new_on,
+        ),
+        compose.Offer(
+            main_offer.kind.value, main_offer.amount, main_offer.currency, main_offer.description
+        )
+        if main_offer
+        else None,
+        sent_at=now,
+        sequence=project.commitments.count(),  # the calendar event moves once per promise
+        message_key=f"notice-case-{case.pk}",
+    )
+    return notice, decision
+
+
 @transaction.atomic
 def approve_notice(
     case: DelayCase,
@@ -147,31 +186,7 @@ def approve_notice(
     case.cause, case.identified, case.prevention = cause, identified, prevention
     case.recovery_steps = [step for step in recovery_steps if step.strip()]
     case.chosen_on = new_on
-    decision = compensation_for(case, new_on, today=today)
-    main_offer = decision.offers[0] if decision.offers else None
-    sequence = project.commitments.count()  # the calendar event moves once per promise
-    notice = compose.compose_delay_notice(
-        inputs.organisation_input(project.organisation),
-        inputs.client_input(project.client),
-        inputs.contacts_input(project.client),
-        inputs.project_input(project),
-        compose.DelayCase(
-            new_on=new_on,
-            cause=cause,
-            identified=identified,
-            prevention=prevention,
-            recovery_steps=tuple(case.recovery_steps),
-            previous_promised_on=case.previous_promised_on or new_on,
-        ),
-        compose.Offer(
-            main_offer.kind.value, main_offer.amount, main_offer.currency, main_offer.description
-        )
-        if main_offer
-        else None,
-        sent_at=now,
-        sequence=sequence,
-        message_key=f"notice-case-{case.pk}",
-    )
+    notice, decision = compose_notice_for(case, new_on, now=now)
     message, _ = store_message(
         notice,
         organisation=project.organisation_id,

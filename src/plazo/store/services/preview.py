@@ -1,0 +1,81 @@
+"""Render a project's message without storing or sending it: what the client would receive."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from plazo.core import compose
+from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
+from plazo.store.services import compose_inputs as inputs
+from plazo.store.services.checkins import weekly_key
+from plazo.store.services.delays import compose_notice_for
+
+__all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
+
+PREVIEW_KINDS = ("weekly", "delay", "delivered")
+
+
+class PreviewUnavailable(ValueError):
+    """The project lacks what this kind of message needs (a forecast, a delay case…)."""
+
+
+def preview_message(
+    project: Project, kind: str, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """Compose ``kind`` for ``project`` as it would go out at ``now`` (nothing is written)."""
+    if kind == "weekly":
+        return _weekly(project, now, language)
+    if kind == "delay":
+        return _delay(project, now, language)
+    if kind == "delivered":
+        return _delivered(project, now, language)
+    raise PreviewUnavailable(f"unknown kind {kind!r}; use one of {', '.join(PREVIEW_KINDS)}")
+
+
+def _weekly(project: Project, now: datetime, language: str | None) -> compose.Message:
+    forecast = project.forecasts.order_by("-created_at", "-pk").first()
+    if forecast is None:
+        raise PreviewUnavailable(
+            f"{project.name} has no forecast yet; run 'plazo forecast --all' (or 'plazo demo')"
+        )
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    return compose.compose_weekly_update(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(project.client, language=language),
+        inputs.contacts_input(project.client),
+        inputs.project_input(project),
+        inputs.forecast_view(project, forecast, today=today),
+        inputs.updates_since(project, since=today - timedelta(days=7)),
+        sent_at=now,
+        message_key=weekly_key(project, now).replace(":", "-"),
+    )
+
+
+def _delay(project: Project, now: datetime, language: str | None) -> compose.Message:
+    case = DelayCase.objects.filter(project=project).order_by("-opened_at", "-pk").first()
+    if case is None:
+        raise PreviewUnavailable(f"{project.name} has no delay case; nothing to notify yet")
+    new_on = case.chosen_on or case.recommended_on
+    if new_on is None:
+        raise PreviewUnavailable(f"the delay case of {project.name} has no new date yet")
+    notice, _ = compose_notice_for(case, new_on, now=now, language=language)
+    return notice
+
+
+def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:
+    done = project.work_items.filter(status=WorkItemStatus.DONE, removed_on__isnull=True)
+    offer = Offer.objects.filter(project=project).order_by("-offered_at").first()
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    return compose.compose_delivered(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(project.client, language=language),
+        inputs.contacts_input(project.client),
+        inputs.project_input(project),
+        [item.title for item in done.order_by("completed_on", "pk")],
+        compose.Offer(offer.kind, offer.amount, offer.currency, offer.description)
+        if offer
+        else None,
+        delivered_on=project.delivered_on or today,
+        sent_at=now,
+    )
