@@ -63,3 +63,14 @@ def test_thats_on_us_is_ownership_not_compensation() -> None:
     assert not has("We misjudged the estimate; that's on us.", "compensation", "en")
     assert has("The next month of hosting is on us.", "compensation", "en")
     assert not has("The next month of hosting is on us.", "new_date", "en")
+
+
+def test_refunding_is_compensation_not_a_plan() -> None:
+    assert has("Le abonaremos el importe del envío.", "compensation", "es")
+    assert not has("Le abonaremos el importe del envío.", "plan", "es")
+    assert has("We'll credit your account with $150.", "compensation", "en")
+
+
+def test_announced_next_steps_are_a_plan() -> None:
+    assert has("Here's what we're doing: two designers on it full time.", "plan", "en")
+    assert has("Estos son los próximos pasos: montaje el lunes.", "plan", "es")

@@ -79,3 +79,9 @@ def test_a_client_side_event_the_sender_owns_is_not_blame() -> None:
 
 def test_vague_phrase_quoted_from_the_client_is_not_vague_timing() -> None:
     assert not warns("You asked for it 'ASAP', and that is fair.", "vague_timing", "en")
+
+
+def test_too_early_for_a_date_is_unknown_date_and_not_vague() -> None:
+    assert warns("It's too early to give you a date.", "unknown_date", "en")
+    assert warns("Es pronto para darte una fecha.", "unknown_date", "es")
+    assert not warns("Es pronto para darte una fecha.", "vague_timing", "es")
