@@ -1,10 +1,11 @@
-"""The dashboard's portfolio: every active project, its health and its next step, in 3 queries."""
+"""The dashboard's portfolio: every active project, its health and its next step, in 2 queries."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -149,22 +150,15 @@ def dashboard_portfolio(
 ) -> Portfolio:
     """Active projects of ``organisation`` with health and next step, filtered and sorted.
 
-    1. One query for the projects, with the latest forecast, last sent update, open case, current
-       promise and latest sent notice as correlated subqueries (constant cost in queries).
-    2. One query for the latest forecasts' numbers, by primary key; one for the client list.
+    1. One query for the projects as plain values, with the latest forecast's numbers, the last
+       sent update and notice, the open case and the current promise as correlated subqueries
+       (a constant number of queries, however many projects).
+    2. One query for the client list (the filter).
     3. Health, next check-in and the owner's next step are computed in Python (pure functions).
     """
     wanted = wanted or PortfolioFilter()
-    projects = _annotated_projects(organisation, wanted)
-    latest = {p.pk: p.latest_forecast_id for p in projects}  # type: ignore[attr-defined]
-    forecasts = {
-        pk: _ForecastNumbers(p_on_time, p85)
-        for pk, p_on_time, p85 in Forecast.objects.for_organisation(organisation)
-        .filter(pk__in=[pk for pk in latest.values() if pk is not None])
-        .values_list("pk", "p_on_time", "finish_p85_on")
-    }
     today = now.astimezone(ZoneInfo(organisation.time_zone)).date()
-    rows = [_row(p, forecasts.get(latest[p.pk]), now=now, today=today) for p in projects]
+    rows = [_row(values, now=now, today=today) for values in _project_values(organisation, wanted)]
     if wanted.health:
         rows = [r for r in rows if r.health == wanted.health]
     descending = wanted.sort.startswith("-")
@@ -175,59 +169,50 @@ def dashboard_portfolio(
     return Portfolio(sorted(rows, key=key, reverse=descending), list(clients))
 
 
-# Only what a row needs: the portfolio loads thousands of projects per request.
-_PROJECT_FIELDS = (
-    "name",
-    "promised_on",
-    "checkin_weekday",
-    "checkin_hour",
-    "risk_threshold",
-    "client__name",
-    "client__time_zone",
-)
+def project_health(
+    *,
+    promised_on: date | None,
+    risk_threshold: float | Decimal,
+    p_on_time: float | None,
+    finish_p85_on: date | None,
+    today: date,
+) -> str:
+    """A project's health from its latest forecast, or NO_FORECAST when it cannot be judged."""
+    if promised_on is None or p_on_time is None:
+        return NO_FORECAST
+    return assess_health(
+        today=today,
+        promised_on=promised_on,
+        p_on_time=p_on_time,
+        finish_p85_on=finish_p85_on,
+        risk_threshold=float(risk_threshold),
+    )
 
 
-@dataclass(frozen=True)
-class _ForecastNumbers:
-    """The latest forecast's numbers a row needs (no model instance: there are thousands)."""
-
-    p_on_time: float | None
-    finish_p85_on: date | None
-
-
-def _annotated_projects(organisation: Organisation, wanted: PortfolioFilter) -> list[Project]:
+def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list[dict[str, Any]]:
+    # Plain values, not model instances: the portfolio reads thousands of projects per request.
+    # Every subquery clears its model's default ordering, which would otherwise add joins.
     project = OuterRef("pk")
-    latest_forecast = (
-        Forecast.objects.filter(project=project).order_by("-created_at", "-pk").values("pk")[:1]
-    )
-    last_update = (
-        Message.objects.filter(
-            project=project, kind=MessageKind.WEEKLY_UPDATE, state=MessageState.SENT
-        )
-        .order_by("-sent_at")
-        .values("sent_at")[:1]
-    )
-    last_notice = (
-        Message.objects.filter(
-            project=project, kind=MessageKind.DELAY_NOTICE, state=MessageState.SENT
-        )
-        .order_by("-sent_at")
-        .values("sent_at")[:1]
-    )
-    open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES)
-    promise = Commitment.objects.filter(project=project, is_current=True).values("made_at")[:1]
+    forecast = Forecast.objects.filter(project=project).order_by("-created_at", "-pk")
+    sent = Message.objects.filter(project=project, state=MessageState.SENT).order_by("-sent_at")
+    open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).order_by()
+    promise = Commitment.objects.filter(project=project, is_current=True).order_by()
     queryset = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
-        .select_related("client")
-        .only(*_PROJECT_FIELDS)
+        .order_by()
         .annotate(
-            latest_forecast_id=Subquery(latest_forecast),
-            last_update_at=Subquery(last_update),
-            last_notice_at=Subquery(last_notice),
+            p_on_time=Subquery(forecast.values("p_on_time")[:1]),
+            finish_p85_on=Subquery(forecast.values("finish_p85_on")[:1]),
+            last_update_at=Subquery(
+                sent.filter(kind=MessageKind.WEEKLY_UPDATE).values("sent_at")[:1]
+            ),
+            last_notice_at=Subquery(
+                sent.filter(kind=MessageKind.DELAY_NOTICE).values("sent_at")[:1]
+            ),
             open_case_id=Subquery(open_case.values("pk")[:1]),
             open_case_state=Subquery(open_case.values("state")[:1]),
-            promise_made_at=Subquery(promise),
+            promise_made_at=Subquery(promise.values("made_at")[:1]),
         )
     )
     if wanted.client_id is not None:
@@ -236,54 +221,58 @@ def _annotated_projects(organisation: Organisation, wanted: PortfolioFilter) -> 
         queryset = queryset.filter(
             Q(name__icontains=wanted.search) | Q(client__name__icontains=wanted.search)
         )
-    return list(queryset)
+    rows = queryset.values(
+        "pk",
+        "name",
+        "promised_on",
+        "risk_threshold",
+        "checkin_weekday",
+        "checkin_hour",
+        "client_id",
+        "client__name",
+        "client__time_zone",
+        "p_on_time",
+        "finish_p85_on",
+        "last_update_at",
+        "last_notice_at",
+        "open_case_id",
+        "open_case_state",
+        "promise_made_at",
+    )
+    return [dict(row) for row in rows]
 
 
-def _row(
-    project: Project, forecast: _ForecastNumbers | None, *, now: datetime, today: date
-) -> PortfolioRow:
-    health = project_health(project, forecast, today)
-    open_case_state = project.open_case_state or ""  # type: ignore[attr-defined]
-    client = project.client
+def _row(values: dict[str, Any], *, now: datetime, today: date) -> PortfolioRow:
+    health = project_health(
+        promised_on=values["promised_on"],
+        risk_threshold=values["risk_threshold"],
+        p_on_time=values["p_on_time"],
+        finish_p85_on=values["finish_p85_on"],
+        today=today,
+    )
+    open_case_state = values["open_case_state"] or ""
     return PortfolioRow(
-        project_id=project.pk,
-        name=project.name,
-        client_id=client.pk,
-        client=client.name,
-        promised_on=project.promised_on,
+        project_id=values["pk"],
+        name=values["name"],
+        client_id=values["client_id"],
+        client=values["client__name"],
+        promised_on=values["promised_on"],
         health=health,
-        finish_p85_on=forecast.finish_p85_on if forecast else None,
-        p_on_time=forecast.p_on_time if forecast else None,
-        last_update_at=project.last_update_at,  # type: ignore[attr-defined]
+        finish_p85_on=values["finish_p85_on"],
+        p_on_time=values["p_on_time"],
+        last_update_at=values["last_update_at"],
         next_checkin_at=next_checkin(
             now,
-            weekday=project.checkin_weekday,
-            hour=project.checkin_hour,
-            time_zone=client.time_zone,
+            weekday=values["checkin_weekday"],
+            hour=values["checkin_hour"],
+            time_zone=values["client__time_zone"],
         ),
-        open_case_id=project.open_case_id,  # type: ignore[attr-defined]
+        open_case_id=values["open_case_id"],
         open_case_state=open_case_state,
         action=action_needed(
             health=health,
             open_case_state=open_case_state,
-            notice_sent_at=project.last_notice_at,  # type: ignore[attr-defined]
-            promise_made_at=project.promise_made_at,  # type: ignore[attr-defined]
+            notice_sent_at=values["last_notice_at"],
+            promise_made_at=values["promise_made_at"],
         ),
-    )
-
-
-def project_health(
-    project: Project, forecast: Forecast | _ForecastNumbers | None, today: date
-) -> str:
-    """The project's health from its latest forecast, or NO_FORECAST when it cannot be judged."""
-    if forecast is None or project.promised_on is None:
-        return NO_FORECAST
-    if forecast.p_on_time is None:
-        return NO_FORECAST
-    return assess_health(
-        today=today,
-        promised_on=project.promised_on,
-        p_on_time=forecast.p_on_time,
-        finish_p85_on=forecast.finish_p85_on,
-        risk_threshold=float(project.risk_threshold),
     )

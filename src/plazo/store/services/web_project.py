@@ -73,7 +73,13 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     return ProjectPage(
         project=project,
         today=today,
-        health=project_health(project, forecasts[0] if forecasts else None, today),
+        health=project_health(
+            promised_on=project.promised_on,
+            risk_threshold=project.risk_threshold,
+            p_on_time=forecasts[0].p_on_time if forecasts else None,
+            finish_p85_on=forecasts[0].finish_p85_on if forecasts else None,
+            today=today,
+        ),
         forecasts=forecasts,
         commitments=_commitments(project),
         thread=list(_client_messages(project).order_by("sent_at", "pk")),
