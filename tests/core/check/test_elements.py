@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from plazo.core.check import check
 from tests.core.check.helpers import has
 
 
@@ -74,3 +75,14 @@ def test_refunding_is_compensation_not_a_plan() -> None:
 def test_announced_next_steps_are_a_plan() -> None:
     assert has("Here's what we're doing: two designers on it full time.", "plan", "en")
     assert has("Estos son los próximos pasos: montaje el lunes.", "plan", "es")
+
+
+def test_a_bare_delay_notice_has_no_cause_plan_or_impact() -> None:
+    for text in [
+        "Hey, we're running behind on the app. New date is June 2. Sorry!",
+        "Please accept our apologies: the sofa is delayed. It arrives on 3 May; we will hit that.",
+        "Hola Pepe, perdona, vamos con retraso con la web. La tendrás el 2 de junio.",
+    ]:
+        report = check(text)
+        found = {name for name in ("cause", "plan", "impact") if report.elements[name].present}
+        assert not found, (text, found)
