@@ -35,10 +35,10 @@ def test_spans_are_inside_the_input_and_match_it_for_plain_text(text: str) -> No
         report = check(text)
     except CheckError:
         return
-    spans = [s for r in report.elements.values() for s in r.evidence]
-    spans += list(report.warnings)
-    for span in spans:
-        assert 0 <= span.start < span.end <= len(text)
+    ranges = [(s.start, s.end, s.text) for r in report.elements.values() for s in r.evidence]
+    ranges += [(w.start, w.end, w.text) for w in report.warnings]
+    for start, end, found in ranges:
+        assert 0 <= start < end <= len(text)
         if "<" not in text:
-            assert text[span.start : span.end] == span.text
+            assert text[start:end] == found
     assert 0 <= report.score <= 100
