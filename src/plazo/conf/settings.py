@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "plazo.store",
     "plazo.web",
+    "plazo.worker",
 ]
 
 MIDDLEWARE = [

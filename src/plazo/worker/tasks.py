@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
 
-__all__ = ["TICK_INTERVAL", "ensure_tick_scheduled", "tick"]
+__all__ = [
+    "REFORECAST_DELAY",
+    "TICK_INTERVAL",
+    "ensure_tick_scheduled",
+    "reforecast_project_task",
+    "schedule_reforecast",
+    "tick",
+]
 
 log = logging.getLogger(__name__)
 TICK_INTERVAL = timedelta(seconds=30)
+# Progress often arrives in bursts (a stand-up's worth of tickets closed at once): wait a minute
+# after the first change so one re-forecast covers the whole burst.
+REFORECAST_DELAY = timedelta(seconds=60)
 
 
 @task()
@@ -48,3 +58,38 @@ def ensure_tick_scheduled(*, exclude_running: bool = False) -> bool:
 
 
 _TICK_PATH = f"{tick.func.__module__}.{tick.func.__qualname__}"
+
+
+@task()
+def reforecast_project_task(project_id: int) -> int | None:
+    """Re-forecast one project and open a delay case if it is now at risk; returns the case id."""
+    from plazo.store.models import Project, ProjectStatus
+    from plazo.store.services.early_warning import watch_project
+
+    project = (
+        Project.objects.select_related("client", "organisation")
+        .filter(pk=project_id, status=ProjectStatus.ACTIVE, promised_on__isnull=False)
+        .first()
+    )
+    if project is None:
+        return None
+    case = watch_project(project, now=timezone.now())
+    return case.pk if case else None
+
+
+def schedule_reforecast(project_id: int, *, now: datetime) -> bool:
+    """Enqueue the project's re-forecast unless one is already waiting (the debounce)."""
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=_REFORECAST_PATH, status="READY", args_kwargs__kwargs__project_id=project_id
+    )
+    if waiting.exists():
+        return False
+    reforecast_project_task.using(run_after=now + REFORECAST_DELAY).enqueue(project_id=project_id)
+    return True
+
+
+_REFORECAST_PATH = (
+    f"{reforecast_project_task.func.__module__}.{reforecast_project_task.func.__qualname__}"
+)

@@ -11,6 +11,7 @@ from plazo.core import compose
 from plazo.core.checkin import checkin_due_at, iso_week
 from plazo.store.models import Message, MessageKind, MessageState, Project, ProjectStatus
 from plazo.store.services import compose_inputs as inputs
+from plazo.store.services.early_warning import watch_project
 from plazo.store.services.outbox_write import store_message
 
 __all__ = ["compose_weekly_update_for", "queue_weekly_update", "run_weekly_checkins", "weekly_key"]
@@ -83,8 +84,9 @@ def run_weekly_checkins(*, now: datetime) -> list[Message]:
         due = checkin_due_at(
             local_day, weekday=project.checkin_weekday, hour=project.checkin_hour, time_zone=tz
         )
-        if now < due or not project.forecasts.exists():
+        if now < due or Message.objects.filter(idempotency_key=weekly_key(project, now)).exists():
             continue
+        watch_project(project, now=now)  # a fresh forecast for the update (and early warning)
         message, is_new = queue_weekly_update(project, now=now)
         if is_new:
             created.append(message)

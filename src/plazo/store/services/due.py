@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from plazo.mail.outbox import DeliveryReport, deliver_due
+from plazo.store.models import Message
+from plazo.store.services.checkins import run_weekly_checkins
+from plazo.store.services.early_warning import escalate_silent_deadlines
 
 __all__ = ["DueWork", "run_due_work"]
 
@@ -16,14 +19,18 @@ class DueWork:
     """What one pass did."""
 
     delivery: DeliveryReport
+    updates: tuple[Message, ...] = ()
+    escalations: tuple[Message, ...] = ()
 
 
 def run_due_work(*, now: datetime, rng: random.Random) -> DueWork:
-    """Do what is due at ``now``.
+    """Do what is due at ``now``: weekly check-ins, escalations, then delivery of the outbox.
 
     Every step is idempotent and guarded by the database (unique keys, compare-and-set claims), so
     two workers running this at once cannot send or create anything twice.
     """
+    updates = tuple(run_weekly_checkins(now=now))
+    escalations = tuple(escalate_silent_deadlines(now=now))
     delivery = DeliveryReport()
     while True:  # until a pass finds nothing it can claim
         batch = deliver_due(now=now, rng=rng)
@@ -32,4 +39,4 @@ def run_due_work(*, now: datetime, rng: random.Random) -> DueWork:
         delivery.sent += batch.sent
         delivery.retrying += batch.retrying
         delivery.failed += batch.failed
-    return DueWork(delivery=delivery)
+    return DueWork(delivery=delivery, updates=updates, escalations=escalations)

@@ -1,0 +1,96 @@
+"""Early warning: re-forecast a project, open a delay case when its promise is in danger, and
+escalate every day a promised date has passed without a notice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+
+from plazo.core import compose
+from plazo.store.models import (
+    OPEN_CASE_STATES,
+    Commitment,
+    DelayCase,
+    Message,
+    MessageState,
+    Project,
+    ProjectStatus,
+)
+from plazo.store.services import compose_inputs as inputs
+from plazo.store.services.delays import open_case_if_at_risk
+from plazo.store.services.forecasting import reforecast_project
+from plazo.store.services.outbox_write import store_message
+
+__all__ = ["escalate_silent_deadlines", "watch_project"]
+
+
+def watch_project(project: Project, *, now: datetime) -> DelayCase | None:
+    """Re-forecast ``project`` and open a delay case if it is now at risk; returns a new case."""
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    forecast = reforecast_project(project, today=today, now=now).forecast
+    opened = open_case_if_at_risk(project, forecast, now=now)
+    return opened[0] if opened else None
+
+
+def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
+    """Alert the owner, once a day, of every passed promise the client was not told about.
+
+    A promise counts as told when a delay notice was sent for it (the commitment that replaced it
+    points at the notice) — so a project is escalated until the owner approves a notice.
+    """
+    alerts = []
+    projects = Project.objects.filter(
+        status=ProjectStatus.ACTIVE, promised_on__isnull=False
+    ).select_related("client", "organisation")
+    for project in projects:
+        today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+        assert project.promised_on is not None
+        if project.promised_on >= today:
+            continue
+        current = Commitment.objects.filter(project=project, is_current=True).first()
+        if current is not None and current.notice_id is not None and current.promised_on >= today:
+            continue
+        watch_project(project, now=now)
+        alert = _escalation(project, now=now, day=today.isoformat())
+        if alert is not None:
+            alerts.append(alert)
+    return alerts
+
+
+@transaction.atomic
+def _escalation(project: Project, *, now: datetime, day: str) -> Message | None:
+    key = f"escalation:{project.pk}:{day}"
+    if Message.objects.filter(idempotency_key=key).exists():
+        return None
+    forecast = project.forecasts.order_by("-created_at", "-pk").first()
+    if forecast is None or forecast.finish_p50_on is None:
+        return None
+    case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
+    link = (
+        f"{settings.PLAZO_BASE_URL}/admin/plazo/delaycase/{case.pk}/change/"
+        if case
+        else f"{settings.PLAZO_BASE_URL}/projects/{project.pk}/"
+    )
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    composed = compose.compose_owner_alert(
+        inputs.organisation_input(project.organisation),
+        inputs.project_input(project),
+        inputs.forecast_view(project, forecast, today=today),
+        client_name=project.client.name,
+        draft_url=link,
+        sent_at=now,
+        message_key=f"escalation-{day}",
+    )
+    message, created = store_message(
+        composed,
+        organisation=project.organisation_id,
+        project=project,
+        key=key,
+        state=MessageState.QUEUED,
+        now=now,
+        delay_case=case,
+    )
+    return message if created else None
