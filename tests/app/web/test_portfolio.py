@@ -137,6 +137,9 @@ def test_htmx_gets_only_the_table() -> None:
     response = browser.get("/", {"sort": "name"}, headers={"HX-Request": "true"})
     assert response.content.lstrip().startswith(b'<section id="portfolio"')
     assert b"<html" not in response.content
+    # The filter form's hidden sort field follows the new order, so a later filter keeps it.
+    assert b'id="sort" value="name" hx-swap-oob="true"' in response.content
+    assert "HX-Request" in response["Vary"]
 
 
 def test_the_next_check_in_is_in_the_clients_time_zone() -> None:

@@ -43,7 +43,7 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
     """The portfolio page, or only its table when HTMX asks for a partial refresh."""
     wanted = _wanted(request)
     result = dashboard_portfolio(request.organisation, now=timezone.now(), wanted=wanted)
-    template = "plazo/_portfolio_table.html" if request.headers.get("HX-Request") else None
+    partial = bool(request.headers.get("HX-Request"))
     page = Paginator(result.rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "portfolio": result,
@@ -51,9 +51,11 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
         "wanted": wanted,
         "health_values": sorted(HEALTH_VALUES),
         "nav": "portfolio",
+        "partial": partial,
         # One reverse for the page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
     }
-    response = render(request, template or "plazo/portfolio.html", context)
+    template = "plazo/_portfolio_table.html" if partial else "plazo/portfolio.html"
+    response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])  # a cache must not serve the table as the page
     return response
