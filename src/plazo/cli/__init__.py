@@ -48,13 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"plazo.cli.{name}")
-        except ModuleNotFoundError as error:  # TEMPORARY while sub-commands land in parallel
-            if error.name == f"plazo.cli.{name}":
-                continue
-            raise
-        module.add_parser(subparsers)
+        importlib.import_module(f"plazo.cli.{name}").add_parser(subparsers)
     return parser
 
 
