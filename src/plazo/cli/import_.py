@@ -56,13 +56,12 @@ def run(args: argparse.Namespace) -> int:
 
     from django.utils import timezone
 
+    from plazo.cli.organisation import pick_organisation
     from plazo.store.services.importing import (
         DEFAULT_HISTORY_CLIENT,
         ImportRejected,
-        OrganisationChoiceError,
         format_for,
         import_text,
-        pick_organisation,
     )
 
     file_format = format_for(path.name)
@@ -70,10 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.file}: cannot tell the format; name the file .csv or .json")
     if args.client is not None and args.kind != "history":
         raise CommandError("--client applies to --kind history only")
-    try:
-        organisation = pick_organisation(args.org)
-    except OrganisationChoiceError as error:
-        raise CommandError(str(error)) from None
+    organisation = pick_organisation(args.org)
     rows = text.count("\n")
     with _progress_bar(enabled=rows >= _PROGRESS_FROM_ROWS) as progress:
         try:

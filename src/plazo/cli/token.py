@@ -48,13 +48,10 @@ def run_create(args: argparse.Namespace) -> int:
     _start()
     from django.utils import timezone
 
-    from plazo.store.services.importing import OrganisationChoiceError, pick_organisation
+    from plazo.cli.organisation import pick_organisation
     from plazo.store.services.tokens import create_token
 
-    try:
-        organisation = pick_organisation(args.org)
-    except OrganisationChoiceError as error:
-        raise CommandError(str(error)) from None
+    organisation = pick_organisation(args.org)
     if not args.name.strip() or len(args.name) > 120:
         raise CommandError("--name must be 1 to 120 characters")
     created = create_token(organisation, name=args.name.strip(), now=timezone.now())
@@ -70,15 +67,12 @@ def run_create(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     """One line per token: prefix, organisation, name, created, last used, state."""
     _start()
-    from plazo.store.services.importing import OrganisationChoiceError, pick_organisation
+    from plazo.cli.organisation import pick_organisation
     from plazo.store.services.tokens import list_tokens
 
     organisation = None
     if args.org is not None:
-        try:
-            organisation = pick_organisation(args.org)
-        except OrganisationChoiceError as error:
-            raise CommandError(str(error)) from None
+        organisation = pick_organisation(args.org)
     for token in list_tokens(organisation):
         used = f"{token.last_used_at:%Y-%m-%d %H:%M}" if token.last_used_at else "never"
         state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "live"

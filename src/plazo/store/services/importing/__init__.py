@@ -6,7 +6,6 @@ in one transaction.
 """
 
 from plazo.store.services.importing.history import DEFAULT_HISTORY_CLIENT
-from plazo.store.services.importing.organisation import OrganisationChoiceError, pick_organisation
 from plazo.store.services.importing.problems import ImportRejected, Problem
 from plazo.store.services.importing.rows import FileFormat, format_for, read_table
 from plazo.store.services.importing.service import KINDS, ImportKind, ImportReport, import_text
@@ -18,10 +17,8 @@ __all__ = [
     "ImportKind",
     "ImportRejected",
     "ImportReport",
-    "OrganisationChoiceError",
     "Problem",
     "format_for",
     "import_text",
-    "pick_organisation",
     "read_table",
 ]
