@@ -123,8 +123,13 @@ def test_the_owner_logs_in_and_sees_the_project_that_needs_action_first(
     assert on_track == sorted(on_track, key=str.casefold)
     assert len(on_track) == len(names) - 1
 
-    # 3. The project page: the chart, the ledger, the thread.
+    # 3. The keyboard: the first Tab shows the skip link; then the project page.
     page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    box = page.locator("a.skip").bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
     page.click(f"text={AT_RISK}")
     page.wait_for_selector("svg[role=img] polyline.done")
     assert page.locator("svg polygon.fan").count() == 1
