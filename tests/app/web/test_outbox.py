@@ -104,3 +104,19 @@ def test_the_state_filter_narrows_the_list() -> None:
     page = browser_for(org)[0].get("/outbox/", {"state": "queued"}).content.decode()
     assert "En cola" in page
     assert "Ya enviado" not in page
+
+
+def test_a_long_outbox_is_split_into_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("plazo.store.services.web_outbox.OUTBOX_PAGE_SIZE", 2)
+    org = make_org()
+    project = make_project(org)
+    for n in range(3):
+        send(project, subject=f"Mensaje {n}")
+    browser, _ = browser_for(org)
+
+    first = browser.get("/outbox/").content.decode()
+    second = browser.get("/outbox/", {"page": 2}).content.decode()
+
+    assert "Page 1 of 2" in first
+    assert first.count('<th scope="row"') == 2
+    assert second.count('<th scope="row"') == 1

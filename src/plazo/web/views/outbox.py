@@ -19,7 +19,7 @@ from plazo.store.services.outbox_actions import (
     cancel_message,
     retry_message,
 )
-from plazo.store.services.web_outbox import outbox_messages
+from plazo.store.services.web_outbox import outbox_page
 from plazo.web.labels import STATE_LABELS
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
@@ -30,10 +30,10 @@ __all__ = ["cancel", "outbox", "retry"]
 def outbox(request: OrganisationRequest) -> HttpResponse:
     """Every message of the organisation, newest first, filterable by state."""
     state = request.GET.get("state", "")
-    rows = outbox_messages(request.organisation, state=state)
+    page = outbox_page(request.organisation, state=state, page=request.GET.get("page"))
     context = {
         "nav": "outbox",
-        "rows": rows,
+        "page": page,
         "state": state,
         "states": MessageState.choices,
         "retryable": [s.value for s in RETRYABLE],
