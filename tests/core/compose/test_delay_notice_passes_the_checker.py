@@ -61,3 +61,25 @@ def test_a_bare_notice_still_passes(language: str, register: str) -> None:
     report = checker.check(message.text, lang=language)
     assert [n for n in ELEMENTS if not report.elements[n].present] == []
     assert list(report.warnings) == []
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_notice_with_several_offers_names_each_and_still_passes(
+    language: str, register: str
+) -> None:
+    extra = make_offer(language, kind="extra", description="soporte prioritario")
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language),
+        make_offer(language, kind="discount"),
+        sent_at=SENT_AT,
+        sequence=1,
+        extra_offers=(extra,),
+    )
+    assert "soporte prioritario" in message.text
+    assert ("Además" if language == "es" else "On top of that") in message.text
+    for body in (message.text, message.html):
+        assert checker.check(body, lang=language).passes

@@ -63,6 +63,7 @@ def compose_delay_notice(
     sent_at: datetime,
     sequence: int,
     message_key: str | None = None,
+    extra_offers: Sequence[Offer] = (),
 ) -> Message:
     """Compose a delay notice with the moved delivery event attached (.ics, ``sequence``)."""
     problems = base_problems(organisation, project, client, contacts)
@@ -108,6 +109,7 @@ def compose_delay_notice(
             "prevention": _clause(case.prevention),
             "steps": [_sentence(step) for step in case.recovery_steps if step.strip()],
             "offer": offer,
+            "extra_offers": [extra for extra in extra_offers if extra.amount > 0],
             "today": today,
         },
         attachments=[ics_file],

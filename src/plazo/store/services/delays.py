@@ -105,6 +105,11 @@ def open_case_if_at_risk(
     return case, message
 
 
+def _promises_before(case: DelayCase) -> int:
+    """Promises made before the case opened (so a preview after approval matches the notice)."""
+    return case.project.commitments.filter(made_at__lt=case.opened_at).count()
+
+
 def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
     """What the organisation's policy offers for moving the promise to ``new_on``."""
     project = case.project
@@ -118,7 +123,7 @@ def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
         value=project.value,
         currency=project.currency,
         tier=project.client.tier,
-        repeat=max(0, project.commitments.count() - 1),
+        repeat=max(0, _promises_before(case) - 1),
         cause=case.cause_category,
         notice_lead_working_days=calendar.working_days_between(today, previous),
     )
@@ -134,7 +139,9 @@ def compose_notice_for(
     project = case.project
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
     decision = compensation_for(case, new_on, today=today)
-    main_offer = decision.offers[0] if decision.offers else None
+    offers = [
+        compose.Offer(o.kind.value, o.amount, o.currency, o.description) for o in decision.offers
+    ]
     notice = compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),
@@ -148,14 +155,11 @@ def compose_notice_for(
             recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
             previous_promised_on=case.previous_promised_on or new_on,
         ),
-        compose.Offer(
-            main_offer.kind.value, main_offer.amount, main_offer.currency, main_offer.description
-        )
-        if main_offer
-        else None,
+        offers[0] if offers else None,
         sent_at=now,
-        sequence=project.commitments.count(),  # the calendar event moves once per promise
+        sequence=_promises_before(case),  # the calendar event moves once per promise
         message_key=f"notice-case-{case.pk}",
+        extra_offers=offers[1:],
     )
     return notice, decision
 
@@ -208,7 +212,7 @@ def approve_notice(
             rule=decision.rule,
             offered_at=now,
         )
-        for proposal in decision.offers[:1]  # the notice names one offer (see the composer)
+        for proposal in decision.offers
     )
     recorded = record_promise(
         project,
