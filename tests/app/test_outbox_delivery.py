@@ -113,3 +113,28 @@ def test_drafts_wait_for_approval(backend: EmailBackend) -> None:
     message = _queued()
     Message.objects.filter(pk=message.pk).update(state="draft")
     assert deliver_due(now=NOW, rng=random.Random(1), connection=backend).sent == []
+
+
+def test_a_permanent_failure_alerts_the_projects_owner(
+    handler: RecordingHandler, backend: EmailBackend
+) -> None:
+    from datetime import date
+
+    from tests.app.factories import make_user
+
+    handler.replies.append("550 5.1.1 No such user")
+    message = _queued()
+    project = message.project
+    assert project is not None
+    project.owner = make_user(email="owner@estudio.example", first_name="Elena")
+    project.promised_on = date(2026, 12, 15)
+    project.save()
+    deliver_due(now=NOW, rng=random.Random(1), connection=backend)
+    alert = Message.objects.get(idempotency_key=f"delivery_failed:{message.pk}")
+    assert (alert.kind, alert.state, alert.recipients) == (
+        "owner_alert",
+        "queued",
+        ["owner@estudio.example"],
+    )
+    assert "550" in alert.text
+    assert "Avance semanal" in alert.text

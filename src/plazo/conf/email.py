@@ -19,7 +19,7 @@ MEMORY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 def email_settings(environ: Mapping[str, str], home: Path) -> dict[str, Any]:
     """Return Django ``EMAIL_*`` settings (without the prefix) chosen by the environment."""
-    default_from = environ.get("DEFAULT_FROM_EMAIL", "plazo <plazo@localhost>")
+    default_from = environ.get("DEFAULT_FROM_EMAIL", "plazo <plazo@localhost.localdomain>")
     url = environ.get("EMAIL_URL", "").strip()
     if url:
         settings = _from_url(url, home)

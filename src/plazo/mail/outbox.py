@@ -22,7 +22,8 @@ from django.db.models import F, Q
 
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
-from plazo.store.models import Message, MessageState
+from plazo.store.models import Message, MessageKind, MessageState
+from plazo.store.services.failure_alerts import alert_owner_of_failure
 
 __all__ = ["DeliveryReport", "deliver_due", "is_transient"]
 
@@ -134,3 +135,8 @@ def _record_failure(
         )
         report.failed.append(message.pk)
         log.warning("message %s failed for good: %s", message.pk, description)
+        if message.kind != MessageKind.OWNER_ALERT and message.project_id is not None:
+            try:
+                alert_owner_of_failure(message, description, now=now)
+            except Exception:  # the failure is recorded; a broken alert must not hide it
+                log.exception("could not alert the owner of message %s", message.pk)

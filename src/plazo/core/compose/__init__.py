@@ -8,6 +8,7 @@ from plazo.core.compose.batch import WeeklyUpdateInput, compose_weekly_updates
 from plazo.core.compose.chart import render_timeline_png
 from plazo.core.compose.delay_notice import compose_delay_notice
 from plazo.core.compose.delivered import compose_delivered
+from plazo.core.compose.delivery_failed import compose_delivery_failed
 from plazo.core.compose.errors import ComposeError
 from plazo.core.compose.formats import supported_languages
 from plazo.core.compose.inputs import (
@@ -45,6 +46,7 @@ __all__ = [
     "WeeklyUpdateInput",
     "compose_delay_notice",
     "compose_delivered",
+    "compose_delivery_failed",
     "compose_owner_alert",
     "compose_weekly_update",
     "compose_weekly_updates",

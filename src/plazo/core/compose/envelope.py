@@ -62,6 +62,6 @@ def envelope_headers(
         ("Content-Language", language),
         ("X-Plazo-Kind", kind),
     ]
-    if kind == "owner_alert":
+    if kind in ("owner_alert", "delivery_failed"):  # internal: no auto-replies, please
         headers.append(("Auto-Submitted", "auto-generated"))
     return tuple(headers)

@@ -21,6 +21,7 @@ def store_message(
     state: MessageState,
     now: datetime,
     delay_case: DelayCase | None = None,
+    kind: str | None = None,
 ) -> tuple[Message, bool]:
     """Write ``composed`` under ``key``; if that key exists, return the stored one instead.
 
@@ -32,7 +33,7 @@ def store_message(
         "organisation_id": org_id,
         "project": project,
         "delay_case": delay_case,
-        "kind": composed.kind,
+        "kind": kind or composed.kind,
         "language": composed.language,
         "subject": composed.subject,
         "text": composed.text,

@@ -1,0 +1,45 @@
+"""The owner hears, in the organisation's language, that a client message failed for good."""
+
+from __future__ import annotations
+
+import pytest
+
+from plazo.core.compose import ComposeError, compose_delivery_failed
+from tests.core.compose.factories import SENT_AT, make_organisation, make_project
+
+
+@pytest.mark.parametrize(
+    ("language", "words"), [("es", "no se pudo entregar"), ("en", "could not be delivered")]
+)
+def test_the_alert_names_the_message_the_address_and_the_error(language: str, words: str) -> None:
+    organisation = make_organisation()
+    organisation = type(organisation)(**{**organisation.__dict__, "language": language})
+    message = compose_delivery_failed(
+        organisation,
+        make_project(language),
+        failed_subject="Avance\nsemanal",
+        recipients=["lucia@cliente.example"],
+        error="SMTPRecipientsRefused: 550 No such user",
+        outbox_url="https://plazo.example/outbox/",
+        sent_at=SENT_AT,
+        message_key="failed-7",
+    )
+    assert words in message.text
+    assert "550 No such user" in message.text
+    assert "Avance semanal" in message.subject
+    assert message.header("Auto-Submitted") == "auto-generated"
+    assert message.recipients == (make_project(language).owner_email,)
+
+
+def test_the_alert_needs_a_link_to_the_outbox() -> None:
+    with pytest.raises(ComposeError, match="outbox"):
+        compose_delivery_failed(
+            make_organisation(),
+            make_project("es"),
+            failed_subject="x",
+            recipients=[],
+            error="x",
+            outbox_url="/outbox/",
+            sent_at=SENT_AT,
+            message_key="k",
+        )
