@@ -28,7 +28,7 @@ LABELS: dict[str, dict[str, Promise]] = {
     "action": {
         "review_notice": _("Review the delay notice"),
         "tell_client": _("Tell the client"),
-        "send_notice": _("Send the approved notice"),
+        "send_notice": _("Approved notice not sent yet"),
     },
     "kind": {
         "weekly_update": _("weekly update"),

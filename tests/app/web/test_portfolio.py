@@ -94,6 +94,17 @@ def test_projects_that_need_action_today_come_first() -> None:
     assert names == ["Z draft notice", "Q at risk, silent", "M told already", "A calm one"]
 
 
+def test_an_approved_notice_is_pending_until_it_reaches_the_client() -> None:
+    org = make_org()
+    project = make_project(org)
+    promise(project, timezone.localdate() + timedelta(days=30), made_at=timezone.now())
+    make_forecast(project, p_on_time=0.9)
+    make_case(project, state="approved")
+    assert dashboard_portfolio(org, now=timezone.now()).rows[0].action == "send_notice"
+    send(project, kind="delay_notice", sent_at=timezone.now())
+    assert dashboard_portfolio(org, now=timezone.now()).rows[0].action == ""
+
+
 def test_a_notice_from_before_the_current_promise_does_not_count_as_telling() -> None:
     org = make_org()
     project = make_project(org)

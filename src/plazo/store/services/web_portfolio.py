@@ -49,7 +49,7 @@ class Action(StrEnum):
 
     REVIEW_NOTICE = "review_notice"  # a delay notice waits in draft
     TELL_CLIENT = "tell_client"  # at risk or late and the client has not heard since the promise
-    SEND_NOTICE = "send_notice"  # an approved notice has not gone out yet
+    SEND_NOTICE = "send_notice"  # a notice was approved but has not reached the client yet
     NONE = ""
 
 
@@ -103,21 +103,26 @@ def action_needed(
     A delay notice sent after the current promise was made means the client already knows; a notice
     from before the promise belongs to an older slip and does not count.
     """
+    told = notice_sent_at is not None and (
+        promise_made_at is None or notice_sent_at >= promise_made_at
+    )
     if open_case_state == DelayCaseState.DRAFT:
         return Action.REVIEW_NOTICE
-    if open_case_state == DelayCaseState.APPROVED:
+    if open_case_state == DelayCaseState.APPROVED and not told:
         return Action.SEND_NOTICE
-    if health in (Health.AT_RISK, Health.LATE):
-        told = notice_sent_at is not None and (
-            promise_made_at is None or notice_sent_at >= promise_made_at
-        )
-        if not told:
-            return Action.TELL_CLIENT
+    if health in (Health.AT_RISK, Health.LATE) and not told:
+        return Action.TELL_CLIENT
     return Action.NONE
 
 
 SORT_KEYS: dict[str, Callable[[PortfolioRow], tuple[Any, ...]]] = {
-    "action": lambda r: (_URGENCY[r.action], _HEALTH_ORDER[r.health], _date_key(r.promised_on)),
+    # Most urgent step, then projects with an open delay case, then worst health, soonest promise.
+    "action": lambda r: (
+        _URGENCY[r.action],
+        r.open_case_id is None,
+        _HEALTH_ORDER[r.health],
+        _date_key(r.promised_on),
+    ),
     "health": lambda r: (_HEALTH_ORDER[r.health], _date_key(r.promised_on)),
     "promised": lambda r: (_date_key(r.promised_on), r.name),
     "p85": lambda r: (_date_key(r.finish_p85_on), r.name),
