@@ -12,6 +12,7 @@ from plazo.core.checkin import checkin_due_at, iso_week
 from plazo.store.models import Message, MessageKind, MessageState, Project, ProjectStatus
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.early_warning import watch_project
+from plazo.store.services.forecasting import OrganisationHistories
 from plazo.store.services.outbox_write import store_message
 
 __all__ = ["compose_weekly_update_for", "queue_weekly_update", "run_weekly_checkins", "weekly_key"]
@@ -73,6 +74,7 @@ def run_weekly_checkins(*, now: datetime) -> list[Message]:
     to its project's organisation.
     """
     created = []
+    histories = OrganisationHistories()
     projects = (
         Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
         .select_related("client")
@@ -86,7 +88,8 @@ def run_weekly_checkins(*, now: datetime) -> list[Message]:
         )
         if now < due or Message.objects.filter(idempotency_key=weekly_key(project, now)).exists():
             continue
-        watch_project(project, now=now)  # a fresh forecast for the update (and early warning)
+        # A fresh forecast for the update, and the early warning that comes with it.
+        watch_project(project, now=now, history=histories.of(project.organisation_id))
         message, is_new = queue_weekly_update(project, now=now)
         if is_new:
             created.append(message)

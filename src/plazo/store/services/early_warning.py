@@ -21,16 +21,25 @@ from plazo.store.models import (
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_project
+from plazo.store.services.forecasting import (
+    FittedHistory,
+    OrganisationHistories,
+    reforecast_project,
+)
 from plazo.store.services.outbox_write import store_message
 
 __all__ = ["escalate_silent_deadlines", "watch_project"]
 
 
-def watch_project(project: Project, *, now: datetime) -> DelayCase | None:
-    """Re-forecast ``project`` and open a delay case if it is now at risk; returns a new case."""
+def watch_project(
+    project: Project, *, now: datetime, history: FittedHistory | None = None
+) -> DelayCase | None:
+    """Re-forecast ``project`` and open a delay case if it is now at risk; returns a new case.
+
+    ``history`` is the organisation's finished work, when the caller already read it.
+    """
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    forecast = reforecast_project(project, today=today, now=now).forecast
+    forecast = reforecast_project(project, today=today, now=now, history=history).forecast
     opened = open_case_if_at_risk(project, forecast, now=now)
     return opened[0] if opened else None
 
@@ -42,6 +51,7 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
     points at the notice) — so a project is escalated until the owner approves a notice.
     """
     alerts = []
+    histories = OrganisationHistories()
     projects = Project.objects.filter(
         status=ProjectStatus.ACTIVE, promised_on__isnull=False
     ).select_related("client", "organisation")
@@ -53,7 +63,7 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
         current = Commitment.objects.filter(project=project, is_current=True).first()
         if current is not None and current.notice_id is not None and current.promised_on >= today:
             continue
-        watch_project(project, now=now)
+        watch_project(project, now=now, history=histories.of(project.organisation_id))
         alert = _escalation(project, now=now, day=today.isoformat())
         if alert is not None:
             alerts.append(alert)

@@ -11,10 +11,27 @@ from datetime import date, datetime
 import numpy as np
 
 from plazo.core.calendar import WorkCalendar
-from plazo.core.forecast import History, HistoryRow, Task, forecast_project, history_from_rows
+from plazo.core.forecast import (
+    DEFAULT_MODEL,
+    History,
+    HistoryRow,
+    PortfolioProject,
+    SamplingPlan,
+    Task,
+    forecast_portfolio,
+    history_from_rows,
+    plan_model,
+)
 from plazo.store.models import Forecast, Organisation, Project, ProjectStatus, WorkItem
 
-__all__ = ["Reforecast", "organisation_history", "reforecast_active", "reforecast_project"]
+__all__ = [
+    "FittedHistory",
+    "OrganisationHistories",
+    "Reforecast",
+    "organisation_history",
+    "reforecast_active",
+    "reforecast_project",
+]
 
 TRIALS = 10_000
 
@@ -49,15 +66,44 @@ def organisation_history(organisation: Organisation | int) -> History:
     )
 
 
+@dataclass(frozen=True)
+class FittedHistory:
+    """An organisation's finished work and the default model fitted to it once."""
+
+    history: History
+    plan: SamplingPlan
+
+
+def fit_history(history: History) -> FittedHistory:
+    return FittedHistory(history, plan_model(DEFAULT_MODEL, history))
+
+
+class OrganisationHistories:
+    """Each organisation's history read and fitted once per pass, for jobs over many projects."""
+
+    def __init__(self) -> None:
+        self._by_organisation: dict[int, FittedHistory] = {}
+
+    def of(self, organisation_id: int) -> FittedHistory:
+        if organisation_id not in self._by_organisation:
+            fitted = fit_history(organisation_history(organisation_id))
+            self._by_organisation[organisation_id] = fitted
+        return self._by_organisation[organisation_id]
+
+
 def reforecast_project(
-    project: Project, *, today: date, now: datetime, history: History | None = None
+    project: Project, *, today: date, now: datetime, history: FittedHistory | None = None
 ) -> Reforecast:
     """Forecast ``project`` from today; store a row only when the inputs changed since the last.
 
     The random seed is derived from the inputs, so the same inputs always give the same numbers:
     any figure plazo prints can be reproduced from the data it was computed from.
     """
-    history = history if history is not None else organisation_history(project.organisation_id)
+    fitted = (
+        history
+        if history is not None
+        else fit_history(organisation_history(project.organisation_id))
+    )
     remaining = [
         Task(float(estimate or 0), estimator, str(pk))
         for pk, estimate, estimator in project.work_items.filter(
@@ -72,21 +118,26 @@ def reforecast_project(
     calendar = WorkCalendar(
         country=project.country or None, subdivision=project.subdivision or None
     )
-    fingerprint = _fingerprint(project, remaining, history, start, deadline)
+    fingerprint = _fingerprint(project, remaining, fitted.history, start, deadline)
     latest = project.forecasts.order_by("-created_at", "-pk").first()
     if latest is not None and latest.inputs_fingerprint == fingerprint:
         return Reforecast(latest, stored=False)
-    result = forecast_project(
-        remaining,
-        history,
-        start=start,
-        capacity_hours_per_week=float(project.capacity_hours_per_week),
-        deadline=deadline,
-        calendar=calendar,
-        confidence=float(project.confidence_target),
+    [result] = forecast_portfolio(
+        [
+            PortfolioProject(
+                tuple(task.estimate_hours for task in remaining),
+                start,
+                float(project.capacity_hours_per_week),
+                deadline,
+                calendar,
+                float(project.confidence_target),
+                str(project.pk),
+            )
+        ],
+        fitted.history,
         trials=TRIALS,
         rng=np.random.default_rng(int(fingerprint[:16], 16)),
-        project=str(project.pk),
+        plan=fitted.plan,
     )
     p_on_time = result.p_on_time
     if project.promised_on is not None and deadline is None:
@@ -118,13 +169,13 @@ def reforecast_active(
     organisation: Organisation, *, today: date, now: datetime
 ) -> list[Reforecast]:
     """Re-forecast every active project of the organisation (the history is read once)."""
-    history = organisation_history(organisation)
+    fitted = fit_history(organisation_history(organisation))
     projects: Iterable[Project] = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
         .order_by("pk")
     )
-    return [reforecast_project(p, today=today, now=now, history=history) for p in projects]
+    return [reforecast_project(p, today=today, now=now, history=fitted) for p in projects]
 
 
 def _fingerprint(

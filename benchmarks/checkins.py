@@ -1,0 +1,112 @@
+"""Weekly check-ins end to end: forecast + compose (with chart) + queue + send, per project.
+
+Prints JSON. Builds an organisation of N projects (10 open and 20 finished tasks each) in a fresh
+database (SQLite in a temporary PLAZO_HOME, or DATABASE_URL), runs the worker's due work once at a
+moment every check-in is due, and delivers to an aiosmtpd server on loopback.
+Usage: python benchmarks/checkins.py [--projects N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--projects", type=int, default=1000)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.mail.backends.smtp import EmailBackend
+    from django.core.management import call_command
+    from tests.app.smtp_server import RecordingHandler, smtp_server
+
+    from plazo.mail.outbox import deliver_due
+    from plazo.store.models import Client, Contact, Organisation, Project, WorkItem
+    from plazo.store.services.checkins import run_weekly_checkins
+    from plazo.store.services.ledger import record_promise
+
+    call_command("migrate", verbosity=0)
+    today = date(2026, 11, 30)
+    made = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    org = Organisation.objects.create(
+        name="Bench", slug=f"bench-{time.time_ns()}", sender_email="hola@bench.example",
+        send_updates_automatically=True,
+    )  # fmt: skip
+    owner = User.objects.create(username=f"owner-{org.slug}", email="owner@bench.example")
+    client = Client.objects.create(organisation=org, name="C", language="es", time_zone="UTC")
+    Contact.objects.create(organisation=org, client=client, name="Lucía", email="l@c.example")
+    rng = random.Random(1)
+    setup_started = time.perf_counter()
+    for n in range(args.projects):
+        project = Project.objects.create(
+            organisation=org, client=client, name=f"P{n}", owner=owner,
+            start_on=today - timedelta(days=40), checkin_hour=0,
+        )  # fmt: skip
+        items = []
+        for i in range(30):
+            estimate = Decimal(rng.choice([4, 6, 8, 12, 16]))
+            done = i < 20
+            items.append(
+                WorkItem(
+                    organisation=org, project=project, title=f"T{i}", estimate_hours=estimate,
+                    status="done" if done else "todo", added_on=project.start_on, position=i,
+                    completed_on=today - timedelta(days=30 - i) if done else None,
+                    actual_hours=estimate * Decimal(str(round(rng.lognormvariate(0, 0.4), 2)))
+                    if done else None,
+                )
+            )  # fmt: skip
+        WorkItem.objects.bulk_create(items)
+        record_promise(project, today + timedelta(days=30), made_at=made)
+    setup_seconds = time.perf_counter() - setup_started
+
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    handler = RecordingHandler()
+    started = time.perf_counter()
+    queued = run_weekly_checkins(now=now)
+    composed_at = time.perf_counter()
+    with smtp_server(handler) as port:
+        backend = EmailBackend(host="127.0.0.1", port=port, timeout=10)
+        sent = 0
+        while batch := deliver_due(now=now, rng=rng, limit=500, connection=backend).sent:
+            sent += len(batch)
+    finished = time.perf_counter()
+    org.delete()
+    per_project = (finished - started) / max(len(queued), 1)
+    print(
+        json.dumps(
+            {
+                "benchmark": "weekly_checkins",
+                "database": django.db.connection.vendor,
+                "projects": args.projects,
+                "updates_queued": len(queued),
+                "messages_sent": sent,
+                "received_by_server": len(handler.received),
+                "setup_seconds": round(setup_seconds, 1),
+                "forecast_compose_queue_seconds": round(composed_at - started, 2),
+                "send_seconds": round(finished - composed_at, 2),
+                "projects_per_second": round(len(queued) / (finished - started), 1),
+                "one_worker_minutes_for_10000": round(per_project * 10_000 / 60, 1),
+            }
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
