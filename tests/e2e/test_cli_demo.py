@@ -82,3 +82,16 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = run_plazo("--debug", "demo", home=tmp_path, env={"DATABASE_URL": "mysql://nope"})
     assert result.returncode != 0
     assert "Traceback" in result.stderr
+
+
+def test_forecast_all_stores_nothing_new_when_inputs_are_unchanged(tmp_path: Path) -> None:
+    import json
+
+    assert run_plazo("demo", home=tmp_path).returncode == 0
+    result = run_plazo("forecast", "--all", "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 6
+    assert not any(row["stored"] for row in rows)  # the demo forecast them a moment ago
+    portal = next(row for row in rows if row["project"] == "Portal del inversor")
+    assert portal["finish"]["p50"] <= portal["finish"]["p85"] <= portal["finish"]["p95"]

@@ -48,8 +48,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "from the team's estimate-versus-actual history (HISTORY.csv, see docs/forecasting.md)."
         ),
     )
-    parser.add_argument("--tasks", required=True, metavar="TASKS.csv", help="remaining tasks")
-    parser.add_argument("--history", required=True, metavar="HISTORY.csv", help="finished tasks")
+    parser.add_argument("--tasks", metavar="TASKS.csv", help="remaining tasks")
+    parser.add_argument("--history", metavar="HISTORY.csv", help="finished tasks")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="instead of CSVs: re-forecast every active project in the database and store the "
+        "results (kept as history)",
+    )
+    parser.add_argument("--org", help="with --all: only this organisation (slug)")
     parser.add_argument("--start", type=iso_date, metavar="DATE", help="first day of work")
     parser.add_argument("--deadline", type=iso_date, metavar="DATE", help="the promised date")
     parser.add_argument(
@@ -85,6 +92,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def run(args: argparse.Namespace) -> int:
     """Read the CSVs, forecast, print."""
+    if args.all:
+        from plazo.cli.forecast_all import run_all
+
+        return run_all(args)
+    if not (args.tasks and args.history):
+        raise CommandError("give --tasks and --history (or --all to forecast stored projects)")
     import numpy as np
 
     from plazo.core.calendar import UnknownHolidayCalendar, WorkCalendar
