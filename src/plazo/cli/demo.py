@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     migrate()
 
     from django.conf import settings
+    from django.urls import reverse
     from django.utils import timezone
     from rich.console import Console
 
@@ -67,6 +68,11 @@ def run(args: argparse.Namespace) -> int:
         f"Next:        plazo serve, then {settings.PLAZO_BASE_URL}/ "
         f"(user [bold]{DEMO_USERNAME}[/], password [bold]{DEMO_PASSWORD}[/])"
     )
+    if cycle.status_page is not None:
+        link = reverse("web:status_page", args=[cycle.status_page.token])
+        console.print(
+            f"Client page: {settings.PLAZO_BASE_URL}{link}  (Portal del inversor, no login)"
+        )
     return 0
 
 

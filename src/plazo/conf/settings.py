@@ -81,7 +81,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:portfolio"
 
 _email = CONFIG.email
 EMAIL_BACKEND = _email["BACKEND"]

@@ -6,11 +6,19 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from plazo.store.models import DelayCase, DelayCaseState, Message, Organisation, Project
+from plazo.store.models import (
+    DelayCase,
+    DelayCaseState,
+    Message,
+    Organisation,
+    Project,
+    StatusPage,
+)
 from plazo.store.services.checkins import queue_weekly_update
 from plazo.store.services.delays import approve_notice, open_case_if_at_risk
 from plazo.store.services.due import run_due_work
 from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.status_pages import ensure_status_page
 
 __all__ = ["DemoCycle", "run_demo_cycle"]
 
@@ -42,6 +50,7 @@ class DemoCycle:
     notices: list[Message] = field(default_factory=list)
     updates: list[Message] = field(default_factory=list)
     delivered: list[int] = field(default_factory=list)
+    status_page: StatusPage | None = None  # the at-risk project's client page
 
     @property
     def changed(self) -> bool:
@@ -85,4 +94,9 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
         if created:
             cycle.updates.append(message)
     cycle.delivered = run_due_work(now=now, rng=random.Random(0)).delivery.sent
+    portal = (
+        Project.objects.for_organisation(organisation).filter(name="Portal del inversor").first()
+    )
+    if portal is not None:
+        cycle.status_page = ensure_status_page(portal, now=now)
     return cycle
