@@ -25,3 +25,16 @@ def test_ledger_names_bad_filters(tmp_path: Path) -> None:
     bad_date = run_plazo("ledger", "--since", "yesterday", home=tmp_path)
     assert bad_date.returncode == 2
     assert "not a date" in bad_date.stderr
+
+
+def test_offers_export_as_csv_for_accounting(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    assert run_plazo("demo", home=tmp_path).returncode == 0
+    result = run_plazo("offers", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows
+    assert {row["project"] for row in rows} == {"Portal del inversor"}
+    assert all(row["state"] == "offered" and row["currency"] == "EUR" for row in rows)

@@ -29,6 +29,7 @@ COMMANDS = (
     "check",
     "policy",
     "ledger",
+    "offers",
     "preview",
     "import_",
     "token",

@@ -11,6 +11,12 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 
 from plazo.core.policy import PolicyError, load_policy
+from plazo.store.admin.actions import (
+    accept_offers,
+    apply_offers,
+    approve_and_send_notices,
+    decline_offers,
+)
 from plazo.store.admin.scoped import ScopedAdmin, ScopedInline, member_organisations
 from plazo.store.models import (
     ApiToken,
@@ -182,12 +188,16 @@ class CommitmentAdmin(ReadOnlyAdmin):
 class DelayCaseAdmin(TenantAdmin):
     list_display = ["project", "state", "trigger", "opened_at", "recommended_on", "chosen_on"]
     list_filter = ["state", "trigger", "cause_category"]
+    readonly_fields = ["state", "recommended_on", "previous_promised_on", "forecast"]
+    actions = [approve_and_send_notices]
 
 
 @admin.register(Offer)
 class OfferAdmin(TenantAdmin):
     list_display = ["project", "kind", "amount", "currency", "state", "offered_at"]
     list_filter = ["kind", "state"]
+    readonly_fields = ["state", "decided_at", "applied_at", "applied_amount"]
+    actions = [accept_offers, decline_offers, apply_offers]
 
 
 @admin.register(Message)
