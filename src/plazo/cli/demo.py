@@ -80,21 +80,22 @@ def _portfolio_table(rows: list[ProjectRow], title: str) -> Table:
     from rich.table import Table
 
     table = Table(title=f"{title}: active projects", title_justify="left")
-    for name, justify in [
-        ("Client", "left"), ("Project", "left"), ("Promised", "right"), ("P85", "right"),
-        ("P(on time)", "right"), ("Health", "left"), ("Remaining h", "right"), ("Done", "right"),
-    ]:  # fmt: skip
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("Project / client", ratio=1)
+    for name in ("Promised", "P85 finish"):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("On time", justify="right", no_wrap=True)
+    table.add_column("Health", no_wrap=True)
+    table.add_column("Left h", justify="right", no_wrap=True)
+    table.add_column("Done", justify="right", no_wrap=True)
     for row in rows:
         health = row.health.value if row.health else "—"
         table.add_row(
-            row.client,
-            row.project,
+            f"{row.project}\n[dim]{row.client}[/]",
             f"{row.promised_on:%Y-%m-%d}" if row.promised_on else "—",
             f"{row.finish_p85_on:%Y-%m-%d}" if row.finish_p85_on else "—",
             "—" if row.p_on_time is None else f"{row.p_on_time:.0%}",
             f"[{HEALTH_STYLE.get(health, '')}]{health.replace('_', ' ')}[/]",
-            f"{row.remaining_hours:.1f}",
+            f"{row.remaining_hours:.0f}",
             f"{row.done_share:.0%}",
         )
     return table
