@@ -92,3 +92,15 @@ def test_a_passed_promise_without_notice_is_escalated_once_a_day() -> None:
     next_day = escalate_silent_deadlines(now=late.replace(hour=10) + timedelta(days=1))
     assert project.pk in {m.project_id for m in next_day}
     assert DelayCase.objects.filter(project=project, trigger="forecast").exists()
+
+
+def test_one_worker_holds_a_projects_checkin_until_its_lease_runs_out() -> None:
+    from plazo.store.services.checkins import CLAIM_LEASE, claim_checkin
+
+    project = _demo()
+    now = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    assert claim_checkin(project, "2026-W49", now=now) is True
+    assert claim_checkin(project, "2026-W49", now=now + timedelta(minutes=1)) is False
+    late = now + CLAIM_LEASE + timedelta(seconds=1)
+    assert claim_checkin(project, "2026-W49", now=late) is True  # its worker died
+    assert claim_checkin(project, "2026-W50", now=late) is True  # another week, another claim

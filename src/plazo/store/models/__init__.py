@@ -1,6 +1,7 @@
 """plazo's domain model (DESIGN §4) as Django models; every row belongs to one organisation."""
 
 from plazo.store.models.api_token import ApiToken
+from plazo.store.models.checkin_claim import CheckinClaim
 from plazo.store.models.choices import (
     CauseCategory,
     CommitmentOutcome,
@@ -31,6 +32,7 @@ __all__ = [
     "OPEN_CASE_STATES",
     "ApiToken",
     "CauseCategory",
+    "CheckinClaim",
     "Client",
     "Commitment",
     "CommitmentOutcome",

@@ -5,17 +5,30 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from plazo.core import compose
 from plazo.core.checkin import checkin_due_at, iso_week
-from plazo.store.models import Message, MessageKind, MessageState, Project, ProjectStatus
+from plazo.store.models import (
+    CheckinClaim,
+    Message,
+    MessageKind,
+    MessageState,
+    Project,
+    ProjectStatus,
+)
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.early_warning import watch_project
 from plazo.store.services.forecasting import OrganisationHistories
 from plazo.store.services.outbox_write import store_message
 
-__all__ = ["compose_weekly_update_for", "queue_weekly_update", "run_weekly_checkins", "weekly_key"]
+__all__ = [
+    "claim_checkin",
+    "compose_weekly_update_for",
+    "queue_weekly_update",
+    "run_weekly_checkins",
+    "weekly_key",
+]
 
 
 def weekly_key(project: Project, now: datetime) -> str:
@@ -67,6 +80,33 @@ def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bo
     )
 
 
+CLAIM_LEASE = timedelta(minutes=10)
+
+
+def claim_checkin(project: Project, week: str, *, now: datetime) -> bool:
+    """Take the lease on this project's update for ``week``; False when another worker holds it.
+
+    1. Inserting the (project, week) row wins outright; the unique constraint makes one winner.
+    2. Otherwise take over a claim whose lease ran out (its worker died before writing the
+       update), with a compare-and-set on the old ``claimed_at``.
+    """
+    try:
+        with transaction.atomic():
+            CheckinClaim.objects.create(
+                organisation_id=project.organisation_id, project=project, week=week, claimed_at=now
+            )
+        return True
+    except IntegrityError:
+        pass
+    claim = CheckinClaim.objects.filter(project=project, week=week).first()
+    if claim is None or claim.claimed_at > now - CLAIM_LEASE:
+        return False
+    taken = CheckinClaim.objects.filter(pk=claim.pk, claimed_at=claim.claimed_at).update(
+        claimed_at=now
+    )
+    return taken == 1
+
+
 def run_weekly_checkins(*, now: datetime) -> list[Message]:
     """Queue every update whose check-in time this week has come and that is not written yet.
 
@@ -86,8 +126,11 @@ def run_weekly_checkins(*, now: datetime) -> list[Message]:
         due = checkin_due_at(
             local_day, weekday=project.checkin_weekday, hour=project.checkin_hour, time_zone=tz
         )
-        if now < due or Message.objects.filter(idempotency_key=weekly_key(project, now)).exists():
+        key = weekly_key(project, now)
+        if now < due or Message.objects.filter(idempotency_key=key).exists():
             continue
+        if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
+            continue  # another worker is composing it
         # A fresh forecast for the update, and the early warning that comes with it.
         watch_project(project, now=now, history=histories.of(project.organisation_id))
         message, is_new = queue_weekly_update(project, now=now)
