@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 from email.message import EmailMessage as StdEmailMessage
+from email.parser import BytesHeaderParser
 from email.utils import getaddresses
 from typing import Any
 
@@ -30,13 +31,10 @@ class StoredEmail(EmailMessage):
     """A Django ``EmailMessage`` whose body is an already-composed MIME message."""
 
     def __init__(self, data: bytes, recipients: list[str]) -> None:
-        parsed = message_from_bytes(data, policy=policy.default)
-        sender = getaddresses([str(parsed.get("From", ""))])
-        super().__init__(
-            subject=str(parsed.get("Subject", "")),
-            from_email=sender[0][1] if sender else None,
-            to=recipients,
-        )
+        # Only the envelope sender is needed: parse the headers, not the whole MIME tree.
+        headers = BytesHeaderParser(policy=policy.compat32).parsebytes(data)
+        sender = getaddresses([str(headers.get("From", ""))])
+        super().__init__(from_email=sender[0][1] if sender else None, to=recipients)
         self._stored = data
 
     def message(self, *, policy: Any = None) -> Any:
