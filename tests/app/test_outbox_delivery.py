@@ -138,3 +138,25 @@ def test_a_permanent_failure_alerts_the_projects_owner(
     )
     assert "550" in alert.text
     assert "Avance semanal" in alert.text
+
+
+def test_the_server_down_for_a_while_then_everything_is_delivered() -> None:
+    from aiosmtpd.controller import Controller
+
+    messages = [_queued(key=f"weekly:1:2026-W{week}") for week in (47, 48, 49)]
+    port = unused_port()
+    backend = EmailBackend(host="127.0.0.1", port=port, timeout=2, fail_silently=False)
+    down = deliver_due(now=NOW, rng=random.Random(1), connection=backend)
+    assert sorted(down.retrying) == sorted(m.pk for m in messages)
+
+    handler = RecordingHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        later = NOW + timedelta(minutes=5)
+        up = deliver_due(now=later, rng=random.Random(1), connection=backend)
+    finally:
+        controller.stop()
+    assert sorted(up.sent) == sorted(m.pk for m in messages)
+    assert len(handler.received) == 3
+    assert set(Message.objects.values_list("attempts", flat=True)) == {2}

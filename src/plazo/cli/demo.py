@@ -116,3 +116,5 @@ def _print_cycle(console: Console, cycle: DemoCycle) -> None:
         console.print(f"Weekly updates queued: {len(cycle.updates)}")
     if cycle.delivered:
         console.print(f"Delivered to the outbox: {len(cycle.delivered)} message(s)")
+    if cycle.awaiting_approval:
+        console.print(f"Awaiting the owner's approval: {', '.join(cycle.awaiting_approval)}")

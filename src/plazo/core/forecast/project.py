@@ -74,15 +74,28 @@ def _multipliers(
     plan: SamplingPlan, projects: Sequence[PortfolioProject], history: History
 ) -> list[tuple[float, float]]:
     """Each project's shared multiplier, from its own finished tasks when it names them."""
-    if not any(p.project for p in projects):
+    named = {p.project for p in projects if p.project}
+    if not named:
         return [plan.shared_multiplier()] * len(projects)
-    names, which = np.unique(history.project, return_inverse=True)
-    rows = {str(name): np.flatnonzero(which == i) for i, name in enumerate(names)}
+    rows = _rows_by_project(history, named)
     empty = np.empty(0, dtype=np.intp)
     return [
         plan.shared_multiplier(history.subset(rows.get(p.project, empty)) if p.project else None)
         for p in projects
     ]
+
+
+def _rows_by_project(history: History, named: set[str]) -> dict[str, NDArray[np.intp]]:
+    """Row indices of each named project's finished tasks.
+
+    A few names are looked up directly (one pass each); many are grouped in one sort, so the cost
+    stays near-linear in the history whether one project or ten thousand are forecast.
+    """
+    if len(named) <= 8:
+        return {name: np.flatnonzero(history.project == name) for name in named}
+    names, which, counts = np.unique(history.project, return_inverse=True, return_counts=True)
+    groups = np.split(np.argsort(which, kind="stable"), np.cumsum(counts)[:-1])
+    return {str(name): group for name, group in zip(names, groups, strict=True)}
 
 
 def forecast_portfolio(

@@ -51,6 +51,7 @@ class DemoCycle:
     updates: list[Message] = field(default_factory=list)
     delivered: list[int] = field(default_factory=list)
     status_page: StatusPage | None = None  # the at-risk project's client page
+    awaiting_approval: list[str] = field(default_factory=list)  # drafts for the owner
 
     @property
     def changed(self) -> bool:
@@ -94,6 +95,15 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
         if created:
             cycle.updates.append(message)
     cycle.delivered = run_due_work(now=now, rng=random.Random(0)).delivery.sent
+    cycle.awaiting_approval = [
+        f"{m.get_kind_display()}: {m.subject}"
+        for m in Message.objects.for_organisation(organisation).filter(state="draft")
+    ] + [
+        f"delay case of {case.project.name}"
+        for case in DelayCase.objects.for_organisation(organisation)
+        .filter(state=DelayCaseState.DRAFT)
+        .select_related("project")
+    ]
     portal = (
         Project.objects.for_organisation(organisation).filter(name="Portal del inversor").first()
     )

@@ -68,14 +68,20 @@ def organisation_history(organisation: Organisation | int) -> History:
 
 @dataclass(frozen=True)
 class FittedHistory:
-    """An organisation's finished work and the default model fitted to it once."""
+    """An organisation's finished work, the default model fitted to it, and its digest, once."""
 
     history: History
     plan: SamplingPlan
+    digest: str
 
 
 def fit_history(history: History) -> FittedHistory:
-    return FittedHistory(history, plan_model(DEFAULT_MODEL, history))
+    digest = hashlib.sha256(
+        history.estimate_hours.tobytes()
+        + history.actual_hours.tobytes()
+        + "|".join(history.project.tolist()).encode()
+    ).hexdigest()
+    return FittedHistory(history, plan_model(DEFAULT_MODEL, history), digest)
 
 
 class OrganisationHistories:
@@ -118,7 +124,7 @@ def reforecast_project(
     calendar = WorkCalendar(
         country=project.country or None, subdivision=project.subdivision or None
     )
-    fingerprint = _fingerprint(project, remaining, fitted.history, start, deadline)
+    fingerprint = _fingerprint(project, remaining, fitted.digest, start, deadline)
     latest = project.forecasts.order_by("-created_at", "-pk").first()
     if latest is not None and latest.inputs_fingerprint == fingerprint:
         return Reforecast(latest, stored=False)
@@ -179,15 +185,11 @@ def reforecast_active(
 
 
 def _fingerprint(
-    project: Project, remaining: list[Task], history: History, start: date, deadline: date | None
+    project: Project, remaining: list[Task], history_digest: str, start: date, deadline: date | None
 ) -> str:
     inputs = {
         "remaining": [(t.name, t.estimate_hours, t.estimator) for t in remaining],
-        "history": hashlib.sha256(
-            history.estimate_hours.tobytes()
-            + history.actual_hours.tobytes()
-            + "|".join(history.project.tolist()).encode()
-        ).hexdigest(),
+        "history": history_digest,
         "start": start.isoformat(),
         "deadline": deadline.isoformat() if deadline else None,
         "capacity": str(project.capacity_hours_per_week),
