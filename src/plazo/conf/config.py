@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,9 +84,9 @@ def _home(raw: str) -> Path:
     home = Path(raw).expanduser().resolve()
     try:
         home.mkdir(parents=True, exist_ok=True)
-        probe = home / ".write-test"
-        probe.write_text("ok")
-        probe.unlink()
+        # A uniquely named probe: workers starting together must not delete each other's.
+        with tempfile.TemporaryFile(dir=home):
+            pass
     except OSError as error:
         reason = error.strerror or str(error)
         raise ConfigError(
