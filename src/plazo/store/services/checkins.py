@@ -117,7 +117,7 @@ def run_weekly_checkins(*, now: datetime) -> list[Message]:
     histories = OrganisationHistories()
     projects = (
         Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
-        .select_related("client")
+        .select_related("client", "organisation", "owner")
         .order_by("pk")
     )
     for project in projects:
