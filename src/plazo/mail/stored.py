@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from email import message_from_bytes, policy
-from email.message import EmailMessage as StdEmailMessage
+from email import policy
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses
 from typing import Any
@@ -21,10 +20,6 @@ class _Bytes:
 
     def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
         return self._data.replace(b"\n", linesep.encode())
-
-    def __getitem__(self, name: str) -> Any:
-        parsed: StdEmailMessage = message_from_bytes(self._data, policy=policy.default)
-        return parsed[name]
 
 
 class StoredEmail(EmailMessage):

@@ -37,8 +37,13 @@ def weekly_key(project: Project, now: datetime) -> str:
     return f"weekly:{project.pk}:{iso_week(local)}"
 
 
-def compose_weekly_update_for(project: Project, *, now: datetime) -> compose.Message:
-    """Compose the project's weekly update from its latest forecast (pure rendering, no writes)."""
+def compose_weekly_update_for(
+    project: Project, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """Compose the project's weekly update from its latest forecast (no writes).
+
+    ``language`` overrides the client's, for previews.
+    """
     forecast = project.forecasts.order_by("-created_at", "-pk").first()
     if forecast is None:
         raise ValueError(f"{project.name} has no forecast yet; run 'plazo forecast --all'")
@@ -55,7 +60,7 @@ def compose_weekly_update_for(project: Project, *, now: datetime) -> compose.Mes
     since = last.date() if last else today - timedelta(days=7)
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
-        inputs.client_input(client),
+        inputs.client_input(client, language=language),
         inputs.contacts_input(client),
         inputs.project_input(project),
         inputs.forecast_view(project, forecast, today=today),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from plazo.core import compose
 from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
 from plazo.store.services import compose_inputs as inputs
-from plazo.store.services.checkins import weekly_key
+from plazo.store.services.checkins import compose_weekly_update_for
 from plazo.store.services.delays import compose_notice_for
 
 __all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
@@ -25,31 +25,12 @@ def preview_message(
 ) -> compose.Message:
     """Compose ``kind`` for ``project`` as it would go out at ``now`` (nothing is written)."""
     if kind == "weekly":
-        return _weekly(project, now, language)
+        return compose_weekly_update_for(project, now=now, language=language)
     if kind == "delay":
         return _delay(project, now, language)
     if kind == "delivered":
         return _delivered(project, now, language)
     raise PreviewUnavailable(f"unknown kind {kind!r}; use one of {', '.join(PREVIEW_KINDS)}")
-
-
-def _weekly(project: Project, now: datetime, language: str | None) -> compose.Message:
-    forecast = project.forecasts.order_by("-created_at", "-pk").first()
-    if forecast is None:
-        raise PreviewUnavailable(
-            f"{project.name} has no forecast yet; run 'plazo forecast --all' (or 'plazo demo')"
-        )
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    return compose.compose_weekly_update(
-        inputs.organisation_input(project.organisation),
-        inputs.client_input(project.client, language=language),
-        inputs.contacts_input(project.client),
-        inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today),
-        inputs.updates_since(project, since=today - timedelta(days=7)),
-        sent_at=now,
-        message_key=weekly_key(project, now).replace(":", "-"),
-    )
 
 
 def _delay(project: Project, now: datetime, language: str | None) -> compose.Message:
