@@ -37,6 +37,12 @@ class DelayCase(TenantModel):
     identified = models.TextField(blank=True, help_text="What was identified")
     prevention = models.TextField(blank=True, help_text="What prevents a recurrence")
     recovery_steps = models.JSONField(default=list, blank=True, help_text="Plan, one step each")
+    offer_edits = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The owner's edits of the policy's offers, kept within its caps: "
+        '[{"kind": ..., "amount": "...", "description": ...}]; empty means the policy\'s offer',
+    )
     previous_promised_on = models.DateField(null=True, blank=True)
     recommended_on = models.DateField(null=True, blank=True)
     chosen_on = models.DateField(null=True, blank=True)
