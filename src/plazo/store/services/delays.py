@@ -51,15 +51,16 @@ def _calendar(project: Project) -> WorkCalendar:
     return WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
 
 
-@transaction.atomic
 def open_case_if_at_risk(
     project: Project, forecast: Forecast, *, now: datetime
 ) -> tuple[DelayCase, Message] | None:
     """Open a draft delay case and alert the owner when the forecast puts the promise in danger.
 
-    1. Nothing to do without a promise, when the project is on track, or when a case is open.
-    2. The case starts with the forecast's recommended date; cause and plan are the owner's.
-    3. The owner alert is written to the outbox in the same transaction.
+    1. Nothing to do without a promise, or when the project is on track (no transaction is
+       opened for that: it is the common case, checked for every project every week).
+    2. Nothing to do when a case is open; the database also refuses a second one.
+    3. The case starts with the forecast's recommended date; cause and plan are the owner's.
+    4. The owner alert is written to the outbox in the same transaction.
     """
     if project.promised_on is None or forecast.p_on_time is None:
         return None
@@ -73,6 +74,13 @@ def open_case_if_at_risk(
     )
     if health is Health.ON_TRACK:
         return None
+    return _open_case(project, forecast, now=now, today=today)
+
+
+@transaction.atomic
+def _open_case(
+    project: Project, forecast: Forecast, *, now: datetime, today: date
+) -> tuple[DelayCase, Message] | None:
     if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
         return None
     case = DelayCase.objects.create(
