@@ -26,6 +26,13 @@ from plazo.store.models.organisation import Membership, Organisation
 from plazo.store.models.project import Project
 from plazo.store.models.scoping import OrganisationQuerySet, TenantModel
 from plazo.store.models.status_page import StatusPage, new_status_token
+from plazo.store.models.webhook import (
+    WebhookDelivery,
+    WebhookDeliveryState,
+    WebhookEndpoint,
+    WebhookEvent,
+    new_webhook_secret,
+)
 from plazo.store.models.work import WorkItem
 
 __all__ = [
@@ -57,7 +64,12 @@ __all__ = [
     "Role",
     "StatusPage",
     "TenantModel",
+    "WebhookDelivery",
+    "WebhookDeliveryState",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "WorkItem",
     "WorkItemStatus",
     "new_status_token",
+    "new_webhook_secret",
 ]
