@@ -28,6 +28,7 @@ from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.ledger import record_promise
 from plazo.store.services.outbox_write import store_message
 from plazo.store.services.policy import organisation_policy
+from plazo.store.services.webhooks import emit_case_opened
 
 __all__ = [
     "NoticeApproved",
@@ -60,7 +61,7 @@ def open_case_if_at_risk(
        opened for that: it is the common case, checked for every project every week).
     2. Nothing to do when a case is open; the database also refuses a second one.
     3. The case starts with the forecast's recommended date; cause and plan are the owner's.
-    4. The owner alert is written to the outbox in the same transaction.
+    4. The owner alert and the ``delay_case.opened`` webhooks are written in the same transaction.
     """
     if project.promised_on is None or forecast.p_on_time is None:
         return None
@@ -110,6 +111,7 @@ def _open_case(
         now=now,
         delay_case=case,
     )
+    emit_case_opened(case, now=now)
     return case, message
 
 
