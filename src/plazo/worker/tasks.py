@@ -73,7 +73,7 @@ def reforecast_project_task(project_id: int) -> int | None:
     )
     if project is None:
         return None
-    case = watch_project(project, now=timezone.now())
+    case = watch_project(project, now=timezone.now()).opened
     return case.pk if case else None
 
 

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
 
 from plazo.core import compose
 from plazo.core.checkin import checkin_due_at, iso_week
 from plazo.store.models import (
     CheckinClaim,
+    Forecast,
     Message,
     MessageKind,
     MessageState,
     Project,
     ProjectStatus,
+    WorkItem,
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.early_warning import watch_project
@@ -29,6 +33,10 @@ __all__ = [
     "run_weekly_checkins",
     "weekly_key",
 ]
+
+# A week's update is written at or after its check-in time, so any update of the current ISO week
+# was created within the last 8 days (7, plus a day for the widest time-zone difference).
+_WEEK_WINDOW = timedelta(days=8)
 
 
 def weekly_key(project: Project, now: datetime) -> str:
@@ -47,9 +55,7 @@ def compose_weekly_update_for(
     forecast = project.forecasts.order_by("-created_at", "-pk").first()
     if forecast is None:
         raise ValueError(f"{project.name} has no forecast yet; run 'plazo forecast --all'")
-    client = project.client
-    today = now.astimezone(ZoneInfo(client.time_zone)).date()
-    last = (
+    last_sent_at = (
         Message.objects.filter(
             project=project, kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
         )
@@ -57,31 +63,56 @@ def compose_weekly_update_for(
         .values_list("sent_at", flat=True)
         .first()
     )
-    since = last.date() if last else today - timedelta(days=7)
+    items = list(project.work_items.all())
+    return _compose(project, forecast, items, last_sent_at, now=now, language=language)
+
+
+def _compose(
+    project: Project,
+    forecast: Forecast,
+    items: Sequence[WorkItem],
+    last_sent_at: datetime | None,
+    *,
+    now: datetime,
+    language: str | None = None,
+) -> compose.Message:
+    """The update from what was read: the latest forecast, every work item, the last sending."""
+    client = project.client
+    today = now.astimezone(ZoneInfo(client.time_zone)).date()
+    since = last_sent_at.date() if last_sent_at else today - timedelta(days=7)
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
         inputs.client_input(client, language=language),
         inputs.contacts_input(client),
         inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today),
-        inputs.updates_since(project, since=since),
+        inputs.forecast_view(project, forecast, today=today, items=items),
+        inputs.updates_since(project, since=since, items=items),
         sent_at=now,
         message_key=weekly_key(project, now).replace(":", "-"),
     )
 
 
+def _update_state(project: Project) -> MessageState:
+    """Sent on its own, or held for the owner's approval, per organisation."""
+    automatic = project.organisation.send_updates_automatically
+    return MessageState.QUEUED if automatic else MessageState.DRAFT
+
+
 @transaction.atomic
 def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bool]:
     """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval)."""
-    organisation = project.organisation
-    state = MessageState.QUEUED if organisation.send_updates_automatically else MessageState.DRAFT
     key = weekly_key(project, now)
     existing = Message.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing, False
     composed = compose_weekly_update_for(project, now=now)
     return store_message(
-        composed, organisation=organisation, project=project, key=key, state=state, now=now
+        composed,
+        organisation=project.organisation,
+        project=project,
+        key=key,
+        state=_update_state(project),
+        now=now,
     )
 
 
@@ -112,33 +143,82 @@ def claim_checkin(project: Project, week: str, *, now: datetime) -> bool:
     return taken == 1
 
 
+def _due_projects(now: datetime) -> list[Project]:
+    """Active projects with a promise, each with what its check-in needs read in bulk.
+
+    The client, organisation and owner come joined, the contacts prefetched, and the time the
+    last update was sent as an annotation: a check-in then reads only the project's work items.
+    """
+    last_sent = (
+        Message.objects.filter(
+            project=OuterRef("pk"), kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
+        )
+        .order_by("-sent_at")
+        .values("sent_at")[:1]
+    )
+    return list(
+        Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
+        .select_related("client", "organisation", "owner")
+        .prefetch_related("client__contacts")
+        .annotate(last_update_sent_at=Subquery(last_sent))
+        .order_by("pk")
+    )
+
+
+def _written_this_week(now: datetime) -> set[str]:
+    """The keys of the weekly updates that may belong to the current week (one query)."""
+    return set(
+        Message.objects.filter(
+            kind=MessageKind.WEEKLY_UPDATE, created_at__gte=now - _WEEK_WINDOW
+        ).values_list("idempotency_key", flat=True)
+    )
+
+
+def _due_today(project: Project, now: datetime) -> date | None:
+    """The client's local date when the project's check-in time has come, else None."""
+    tz = project.client.time_zone
+    local_day = now.astimezone(ZoneInfo(tz)).date()
+    due = checkin_due_at(
+        local_day, weekday=project.checkin_weekday, hour=project.checkin_hour, time_zone=tz
+    )
+    return local_day if now >= due else None
+
+
 def run_weekly_checkins(*, now: datetime) -> list[Message]:
     """Queue every update whose check-in time this week has come and that is not written yet.
 
     This is the worker's job across all organisations on purpose; each message it writes belongs
-    to its project's organisation.
+    to its project's organisation. Per project:
+
+    1. Skip it when its time has not come or this week's update exists (both known without a
+       query per project).
+    2. Claim the week, so several workers share the projects instead of racing for them.
+    3. Re-forecast (which may open a delay case and alert the owner), then compose the update
+       from that forecast and the work items, read once, and store it under its weekly key.
     """
     created = []
     histories = OrganisationHistories()
-    projects = (
-        Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
-        .select_related("client", "organisation", "owner")
-        .order_by("pk")
-    )
-    for project in projects:
-        tz = project.client.time_zone
-        local_day = now.astimezone(ZoneInfo(tz)).date()
-        due = checkin_due_at(
-            local_day, weekday=project.checkin_weekday, hour=project.checkin_hour, time_zone=tz
-        )
+    written = _written_this_week(now)
+    for project in _due_projects(now):
         key = weekly_key(project, now)
-        if now < due or Message.objects.filter(idempotency_key=key).exists():
+        if key in written or _due_today(project, now) is None:
             continue
         if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
             continue  # another worker is composing it
-        # A fresh forecast for the update, and the early warning that comes with it.
-        watch_project(project, now=now, history=histories.of(project.organisation_id))
-        message, is_new = queue_weekly_update(project, now=now)
+        items = list(project.work_items.all())
+        watched = watch_project(
+            project, now=now, history=histories.of(project.organisation_id), items=items
+        )
+        last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
+        composed = _compose(project, watched.forecast, items, last_sent_at, now=now)
+        message, is_new = store_message(
+            composed,
+            organisation=project.organisation,
+            project=project,
+            key=key,
+            state=_update_state(project),
+            now=now,
+        )
         if is_new:
             created.append(message)
     return created

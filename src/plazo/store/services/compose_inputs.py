@@ -95,13 +95,23 @@ def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.B
     return compose.BurnUp(tuple(days), tuple(done), tuple(scope))
 
 
-def forecast_view(project: Project, forecast: Forecast, *, today: date) -> compose.ForecastView:
-    """The latest forecast as the client will read it, with the burn-up behind the chart."""
+def forecast_view(
+    project: Project,
+    forecast: Forecast,
+    *,
+    today: date,
+    items: Sequence[WorkItem] | None = None,
+) -> compose.ForecastView:
+    """The latest forecast as the client will read it, with the burn-up behind the chart.
+
+    ``items`` are all the project's work items, when the caller already read them.
+    """
     if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
         raise ValueError(f"the forecast of {project.name} has no dates (no capacity or start?)")
     assert forecast.finish_p95_on is not None
     assert project.promised_on is not None
-    items = list(project.work_items.all())
+    if items is None:
+        items = list(project.work_items.all())
     chart = burn_up(items, start=project.start_on, today=today)
     total = chart.scope[-1] if chart.scope else 0.0
     p_on_time = forecast.p_on_time if forecast.p_on_time is not None else 0.0
@@ -122,13 +132,39 @@ def forecast_view(project: Project, forecast: Forecast, *, today: date) -> compo
     )
 
 
-def updates_since(project: Project, *, since: date, limit: int = 5) -> compose.Updates:
-    """What was finished since ``since`` and what comes next, by plan order."""
-    items = project.work_items.filter(removed_on__isnull=True)
-    done = items.filter(status=WorkItemStatus.DONE, completed_on__gte=since).order_by(
-        "completed_on"
+def updates_since(
+    project: Project,
+    *,
+    since: date,
+    limit: int = 5,
+    items: Sequence[WorkItem] | None = None,
+) -> compose.Updates:
+    """What was finished since ``since`` and what comes next, by plan order.
+
+    ``items`` are all the project's work items, when the caller already read them; the same
+    choice is then made in memory.
+    """
+    if items is None:
+        live = project.work_items.filter(removed_on__isnull=True)
+        done = live.filter(status=WorkItemStatus.DONE, completed_on__gte=since).order_by(
+            "completed_on", "pk"
+        )
+        upcoming = live.exclude(status=WorkItemStatus.DONE).order_by("position", "pk")[:limit]
+        return compose.Updates(
+            done=tuple(i.title for i in done[:limit]), next=tuple(i.title for i in upcoming)
+        )
+    kept = [i for i in items if i.removed_on is None]
+    finished = sorted(
+        (
+            i
+            for i in kept
+            if i.status == WorkItemStatus.DONE and i.completed_on and i.completed_on >= since
+        ),
+        key=lambda i: (i.completed_on, i.pk),
     )
-    upcoming = items.exclude(status=WorkItemStatus.DONE).order_by("position", "pk")[:limit]
+    ahead = sorted(
+        (i for i in kept if i.status != WorkItemStatus.DONE), key=lambda i: (i.position, i.pk)
+    )
     return compose.Updates(
-        done=tuple(i.title for i in done[:limit]), next=tuple(i.title for i in upcoming)
+        done=tuple(i.title for i in finished[:limit]), next=tuple(i.title for i in ahead[:limit])
     )

@@ -3,6 +3,8 @@ escalate every day a promised date has passed without a notice."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,10 +16,12 @@ from plazo.store.models import (
     OPEN_CASE_STATES,
     Commitment,
     DelayCase,
+    Forecast,
     Message,
     MessageState,
     Project,
     ProjectStatus,
+    WorkItem,
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.delays import open_case_if_at_risk
@@ -28,20 +32,35 @@ from plazo.store.services.forecasting import (
 )
 from plazo.store.services.outbox_write import store_message
 
-__all__ = ["escalate_silent_deadlines", "watch_project"]
+__all__ = ["Watched", "escalate_silent_deadlines", "watch_project"]
+
+
+@dataclass(frozen=True)
+class Watched:
+    """What watching a project found: its current forecast and the case it opened, if any."""
+
+    forecast: Forecast
+    opened: DelayCase | None
 
 
 def watch_project(
-    project: Project, *, now: datetime, history: FittedHistory | None = None
-) -> DelayCase | None:
-    """Re-forecast ``project`` and open a delay case if it is now at risk; returns a new case.
+    project: Project,
+    *,
+    now: datetime,
+    history: FittedHistory | None = None,
+    items: Sequence[WorkItem] | None = None,
+) -> Watched:
+    """Re-forecast ``project`` and open a delay case if it is now at risk.
 
-    ``history`` is the organisation's finished work, when the caller already read it.
+    ``history`` (the organisation's finished work) and ``items`` (all the project's work items)
+    are passed when the caller already read them.
     """
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    forecast = reforecast_project(project, today=today, now=now, history=history).forecast
+    forecast = reforecast_project(
+        project, today=today, now=now, history=history, items=items
+    ).forecast
     opened = open_case_if_at_risk(project, forecast, now=now)
-    return opened[0] if opened else None
+    return Watched(forecast, opened[0] if opened else None)
 
 
 def escalate_silent_deadlines(*, now: datetime) -> list[Message]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 import numpy as np
 
@@ -22,7 +23,14 @@ from plazo.core.forecast import (
     history_from_rows,
     plan_model,
 )
-from plazo.store.models import Forecast, Organisation, Project, ProjectStatus, WorkItem
+from plazo.store.models import (
+    Forecast,
+    Organisation,
+    Project,
+    ProjectStatus,
+    WorkItem,
+    WorkItemStatus,
+)
 
 __all__ = [
     "FittedHistory",
@@ -98,12 +106,19 @@ class OrganisationHistories:
 
 
 def reforecast_project(
-    project: Project, *, today: date, now: datetime, history: FittedHistory | None = None
+    project: Project,
+    *,
+    today: date,
+    now: datetime,
+    history: FittedHistory | None = None,
+    items: Sequence[WorkItem] | None = None,
 ) -> Reforecast:
     """Forecast ``project`` from today; store a row only when the inputs changed since the last.
 
     The random seed is derived from the inputs, so the same inputs always give the same numbers:
     any figure plazo prints can be reproduced from the data it was computed from.
+    ``history`` and ``items`` (all the project's work items) are passed when the caller already
+    read them.
     """
     fitted = (
         history
@@ -112,12 +127,9 @@ def reforecast_project(
     )
     remaining = [
         Task(float(estimate or 0), estimator, str(pk))
-        for pk, estimate, estimator in project.work_items.filter(
-            removed_on__isnull=True, estimate_hours__isnull=False
+        for pk, estimate, estimator in (
+            _remaining(project) if items is None else _remaining_of(items)
         )
-        .exclude(status="done")
-        .order_by("position", "pk")
-        .values_list("pk", "estimate_hours", "estimator")
     ]
     start = max(today, project.start_on)
     deadline = project.promised_on if project.promised_on and project.promised_on >= start else None
@@ -182,6 +194,32 @@ def reforecast_active(
         .order_by("pk")
     )
     return [reforecast_project(p, today=today, now=now, history=fitted) for p in projects]
+
+
+_Remaining = tuple[int, Decimal | None, str]
+
+
+def _remaining(project: Project) -> list[_Remaining]:
+    """The estimated work not done yet, in plan order (pk, estimate, estimator)."""
+    return list(
+        project.work_items.filter(removed_on__isnull=True, estimate_hours__isnull=False)
+        .exclude(status=WorkItemStatus.DONE)
+        .order_by("position", "pk")
+        .values_list("pk", "estimate_hours", "estimator")
+    )
+
+
+def _remaining_of(items: Sequence[WorkItem]) -> list[_Remaining]:
+    """:func:`_remaining`, chosen in memory from all the project's items."""
+    left = [
+        item
+        for item in items
+        if item.removed_on is None
+        and item.estimate_hours is not None
+        and item.status != WorkItemStatus.DONE
+    ]
+    left.sort(key=lambda item: (item.position, item.pk))
+    return [(item.pk, item.estimate_hours, item.estimator) for item in left]
 
 
 def _fingerprint(
