@@ -18,12 +18,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.mail import get_connection
+from django.db import transaction
 from django.db.models import F, Q
 
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
 from plazo.store.models import Message, MessageKind, MessageState
 from plazo.store.services.failure_alerts import alert_owner_of_failure
+from plazo.store.services.webhooks import emit_message_sent
 
 __all__ = ["DeliveryReport", "deliver_due", "is_transient"]
 
@@ -95,9 +97,11 @@ def _send_claimed(
         _record_failure(message, error, now, rng, report)
         _close(backend)  # the session may be broken; the next message opens a fresh one
     else:
-        Message.objects.filter(pk=pk).update(
-            state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
-        )
+        with transaction.atomic():  # the webhook event is recorded iff the sent state is
+            Message.objects.filter(pk=pk).update(
+                state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
+            )
+            emit_message_sent(message, now=now)
         report.sent.append(pk)
 
 
