@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from plazo.mail.outbox import DeliveryReport, deliver_due
 from plazo.store.models import Message
 from plazo.store.services.checkins import run_weekly_checkins
 from plazo.store.services.early_warning import escalate_silent_deadlines
+from plazo.webhooks.delivery import WebhookReport, drain_due_webhooks
 
 __all__ = ["DueWork", "run_due_work"]
 
@@ -21,10 +22,11 @@ class DueWork:
     delivery: DeliveryReport
     updates: tuple[Message, ...] = ()
     escalations: tuple[Message, ...] = ()
+    webhooks: WebhookReport = field(default_factory=WebhookReport)
 
 
 def run_due_work(*, now: datetime, rng: random.Random) -> DueWork:
-    """Do what is due at ``now``: weekly check-ins, escalations, then delivery of the outbox.
+    """Do what is due at ``now``: check-ins, escalations, delivery of the outbox, then webhooks.
 
     Every step is idempotent and guarded by the database (unique keys, compare-and-set claims), so
     two workers running this at once cannot send or create anything twice.
@@ -39,4 +41,5 @@ def run_due_work(*, now: datetime, rng: random.Random) -> DueWork:
         delivery.sent += batch.sent
         delivery.retrying += batch.retrying
         delivery.failed += batch.failed
-    return DueWork(delivery=delivery, updates=updates, escalations=escalations)
+    webhooks = drain_due_webhooks(now=now, rng=rng)  # after the outbox: its sent events too
+    return DueWork(delivery=delivery, updates=updates, escalations=escalations, webhooks=webhooks)
