@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from plazo.web.views import auth, outbox, portfolio, project, status
+from plazo.web.views import auth, ledger, outbox, portfolio, project, status
 
 app_name = "web"
 
@@ -22,6 +22,7 @@ urlpatterns = [
         project.revoke_status_link,
         name="status_link_revoke",
     ),
+    path("ledger/", ledger.ledger, name="ledger"),
     path("outbox/", outbox.outbox, name="outbox"),
     path("outbox/<int:message_id>/retry/", outbox.retry, name="message_retry"),
     path("outbox/<int:message_id>/cancel/", outbox.cancel, name="message_cancel"),

@@ -1,0 +1,54 @@
+"""The promise ledger's metrics page: on-time rate, re-slips, notice lead, compensation."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from plazo.store.services.web_ledger import ledger_page
+from plazo.web.ledger_charts import ledger_charts
+from plazo.web.ledger_filters import PERIODS, read_filter
+from plazo.web.tenancy import OrganisationRequest, organisation_view
+
+__all__ = ["PERIOD_LABELS", "ledger"]
+
+PERIOD_LABELS: dict[str, Promise] = {
+    "this_quarter": _("This quarter"),
+    "last_quarter": _("Last quarter"),
+    "this_year": _("This year"),
+    "last_12_months": _("Last 12 months"),
+    "custom": _("Custom dates"),
+}
+
+
+@organisation_view
+def ledger(request: OrganisationRequest) -> HttpResponse:
+    """The ledger page, or only its content when HTMX asks for a partial refresh."""
+    today = timezone.localdate()
+    wanted = read_filter(request.GET, today=today)
+    page = ledger_page(
+        request.organisation,
+        since=wanted.since,
+        until=wanted.until,
+        today=today,
+        client_id=wanted.client_id,
+    )
+    partial = bool(request.headers.get("HX-Request"))
+    context = {
+        "page": page,
+        "charts": ledger_charts(page),
+        "wanted": wanted,
+        "periods": [(period, PERIOD_LABELS[period]) for period in PERIODS],
+        "nav": "ledger",
+        # One reverse for the page instead of one per row: the links differ only by the id.
+        "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
+    }
+    template = "plazo/_ledger_content.html" if partial else "plazo/ledger.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])  # a cache must not serve the content as the page
+    return response
