@@ -33,6 +33,7 @@ COMMANDS = (
     "preview",
     "import_",
     "token",
+    "webhook",
 )
 
 
