@@ -1,0 +1,133 @@
+"""The ledger page's service: the core's metrics per client and per month, counts beside them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from plazo.core.ledger import CompensationTotals
+from plazo.store.services.ledger_metrics import ledger_metrics
+from plazo.store.services.web_ledger import OfferCounts, bucket_size, ledger_page
+from tests.app.factories import make_org
+from tests.app.ledger_data import hand_ledger
+
+pytestmark = pytest.mark.django_db
+YEAR = {"since": date(2025, 1, 1), "until": date(2025, 12, 31), "today": date(2026, 11, 27)}
+
+
+def test_the_headline_is_the_hand_worked_ledger() -> None:
+    total = ledger_page(hand_ledger().org, **YEAR).total
+    m = total.metrics
+    assert (m.promises_kept, m.promises_broken, total.resolved) == (2, 1, 3)
+    assert (m.projects, m.slipped_projects, m.re_slipped_projects) == (3, 2, 1)
+    assert sorted(m.notice_lead_working_days) == [-4, 4, 4]
+    assert [(x.client, x.promised_on) for x in m.missed_without_notice] == [
+        ("Alfa", date(2025, 5, 30)),
+        ("Beta", date(2025, 6, 16)),
+    ]
+    assert total.promises_made == 6
+    assert m.compensation["EUR"] == CompensationTotals(Decimal(300), Decimal(200), Decimal(150))
+    assert m.compensation["USD"] == CompensationTotals(Decimal(50), Decimal(0), Decimal(0))
+    assert total.offer_counts == {"EUR": OfferCounts(2, 1, 1), "USD": OfferCounts(1, 0, 0)}
+
+
+def test_the_page_uses_the_same_definition_as_the_cli() -> None:
+    ledger = hand_ledger()
+    for client_id, name in ((None, None), (ledger.alfa.pk, "Alfa"), (ledger.beta.pk, "Beta")):
+        for since, until in (
+            (date(2025, 1, 1), date(2025, 12, 31)),
+            (date(2025, 4, 1), date(2025, 6, 30)),
+        ):
+            page = ledger_page(
+                ledger.org, since=since, until=until, today=YEAR["today"], client_id=client_id
+            )
+            cli = ledger_metrics(
+                ledger.org, today=YEAR["today"], client=name, since=since, until=until
+            )
+            assert page.total.metrics == cli
+
+
+def test_each_client_row_holds_only_that_clients_promises_and_offers() -> None:
+    ledger = hand_ledger()
+    rows = {row.name: row.scope for row in ledger_page(ledger.org, **YEAR).per_client}
+    alfa, beta = rows["Alfa"], rows["Beta"]
+    assert (alfa.promises_made, alfa.metrics.promises_kept, alfa.metrics.promises_broken) == (
+        3,
+        1,
+        1,
+    )
+    assert (alfa.metrics.slipped_projects, alfa.metrics.re_slipped_projects) == (1, 0)
+    assert alfa.metrics.notice_lead_mean_working_days == 4
+    assert set(alfa.metrics.compensation) == {"EUR"}
+    assert (beta.promises_made, beta.metrics.promises_kept, beta.metrics.re_slipped_projects) == (
+        3,
+        1,
+        1,
+    )
+    assert beta.metrics.notice_lead_mean_working_days == 0
+    assert beta.offer_counts == {"EUR": OfferCounts(1, 0, 0), "USD": OfferCounts(1, 0, 0)}
+
+
+def test_months_split_the_period_and_count_what_fell_in_each() -> None:
+    page = ledger_page(hand_ledger().org, **YEAR)
+    assert page.bucket_size == "month"
+    assert [(b.start, b.end) for b in page.buckets][:2] == [
+        (date(2025, 1, 1), date(2025, 1, 31)),
+        (date(2025, 2, 1), date(2025, 2, 28)),
+    ]
+    on_time = {
+        b.start.month: (b.scope.metrics.promises_kept, b.scope.resolved) for b in page.buckets
+    }
+    assert on_time[3] == (1, 1)  # Web, kept on 14 Mar
+    assert on_time[5] == (0, 1)  # App, broken on 30 May
+    assert on_time[8] == (1, 1)  # Shop, kept on 29 Aug
+    assert sum(resolved for _, resolved in on_time.values()) == 3
+    april = page.buckets[3].scope.metrics.compensation["EUR"]
+    assert april.offered == Decimal(200)
+
+
+def test_a_period_cut_mid_month_cuts_its_first_and_last_months() -> None:
+    page = ledger_page(
+        make_org(), since=date(2025, 3, 14), until=date(2025, 5, 2), today=YEAR["today"]
+    )
+    assert [(b.start, b.end) for b in page.buckets] == [
+        (date(2025, 3, 14), date(2025, 3, 31)),
+        (date(2025, 4, 1), date(2025, 4, 30)),
+        (date(2025, 5, 1), date(2025, 5, 2)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "size"),
+    [
+        (date(2024, 1, 1), date(2025, 12, 31), "month"),
+        (date(2024, 1, 1), date(2026, 1, 1), "quarter"),
+        (date(2018, 1, 1), date(2025, 12, 31), "quarter"),
+        (date(2017, 12, 1), date(2025, 12, 31), "year"),
+    ],
+)
+def test_long_periods_are_drawn_by_quarter_or_year(since: date, until: date, size: str) -> None:
+    assert bucket_size(since, until) == size
+
+
+def test_a_client_of_another_organisation_selects_nothing() -> None:
+    mine, theirs = hand_ledger(), hand_ledger()
+    page = ledger_page(mine.org, **YEAR, client_id=theirs.alfa.pk)
+    assert page.client_id is None
+    assert page.total.is_empty
+    assert page.per_client == ()
+
+
+@pytest.mark.parametrize("copies", [1, 8])
+def test_the_page_reads_the_database_three_times_whatever_its_size(
+    copies: int, django_assert_num_queries: Any
+) -> None:
+    org = make_org()
+    for n in range(copies):
+        hand_ledger(org, alfa_name=f"Alfa {n}", beta_name=f"Beta {n}")
+    with django_assert_num_queries(3):
+        page = ledger_page(org, **YEAR)
+    assert len(page.per_client) == 2 * copies

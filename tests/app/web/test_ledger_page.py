@@ -1,0 +1,208 @@
+"""The ledger page: the hand-worked numbers, its filters, its walls, its queries, its languages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plazo.web.ledger_charts import bar_chart, column_chart
+from plazo.web.ledger_filters import read_filter
+from tests.app.factories import make_org
+from tests.app.ledger_data import hand_ledger
+from tests.app.web.helpers import browser_for
+
+pytestmark = pytest.mark.django_db
+YEAR_2025 = "/ledger/?period=custom&from=2025-01-01&to=2025-12-31"
+
+
+def _page(url: str, org: Any, **headers: str) -> str:
+    response = browser_for(org)[0].get(url, **headers)
+    assert response.status_code == 200
+    return str(response.content.decode())
+
+
+def test_the_headline_shows_each_number_with_the_count_behind_it() -> None:
+    page = _page(YEAR_2025, hand_ledger().org)
+    assert "From 1 Jan 2025 to 31 Dec 2025 · all clients" in page
+    assert '<dd class="number">67 %</dd>' in page
+    assert "2 of 3 due promises kept" in page
+    assert '<dd class="number">33 %</dd>' in page
+    assert "1 of 3 projects slipped twice or more" in page
+    assert "4 working days" in page  # the median of -4, 4 and 4
+    assert "median; mean 1.3, over 3 notices" in page
+    assert (
+        '<div class="bad"><dt>Deadlines missed without notice</dt>\n    <dd class="number">2</dd>'
+        in page
+    )
+    assert "€300.00" in page
+    assert "offered in 2 offers; €200.00 accepted (in 1), €150.00 applied (in 1)" in page
+    assert "$50.00" in page
+
+
+def test_the_silent_misses_are_listed_with_a_link_to_their_project() -> None:
+    ledger = hand_ledger()
+    page = _page(YEAR_2025, ledger.org)
+    app = ledger.alfa.projects.get(name="Alfa app")
+    assert f'<a href="/projects/{app.pk}/">Alfa app</a>' in page
+    assert "30 May 2025" in page
+    assert "16 Jun 2025" in page
+
+
+def test_the_per_client_table_has_one_row_per_client() -> None:
+    page = _page(YEAR_2025, hand_ledger().org)
+    table = page[page.index('<table class="per-client">') :]
+    alfa = table[table.index(">Alfa</a>") : table.index(">Beta</a>")]
+    cells = [c.split(">", 1)[1].split("<", 1)[0] for c in alfa.split("<td ")[1:]]
+    assert cells[:7] == ["50 %", "3", "1", "1", "1 / 2", "0", "1"]
+    assert "4.0" in alfa
+    assert "€200.00 (€200.00)" in alfa
+
+
+def test_filtering_by_client_shows_only_that_client() -> None:
+    ledger = hand_ledger()
+    page = _page(f"{YEAR_2025}&client={ledger.beta.pk}", ledger.org)
+    assert "· Beta</p>" in page
+    assert "1 of 1 due promises kept" in page
+    assert "1 of 1 projects slipped twice or more" in page
+    assert ">Alfa</a>" not in page
+    assert f'<option value="{ledger.beta.pk}" selected>Beta</option>' in page
+
+
+def test_filtering_by_period_counts_only_what_fell_in_it() -> None:
+    org = hand_ledger().org
+    first_quarter = _page("/ledger/?period=custom&from=2025-01-01&to=2025-03-31", org)
+    assert "1 of 1 due promises kept" in first_quarter
+    assert "no offer made in the period" in first_quarter
+    assert "On-time rate per month" in first_quarter
+    empty = _page("/ledger/?period=custom&from=2024-01-01&to=2024-12-31", org)
+    assert "0 of 0 due promises kept" in empty
+    assert "Nothing was promised, due or offered in the period." in empty
+
+
+def test_another_organisations_ledger_is_never_shown() -> None:
+    mine = make_org()
+    theirs = hand_ledger(alfa_name="Their secret client")
+    page = _page(f"{YEAR_2025}&client={theirs.alfa.pk}", mine)
+    assert "Their secret client" not in page
+    assert "0 of 0 due promises kept" in page
+    assert "Their secret client" not in _page(YEAR_2025, mine)
+
+
+def test_htmx_gets_only_the_content_and_the_response_varies_on_it() -> None:
+    browser, _ = browser_for(hand_ledger().org)
+    response = browser.get(YEAR_2025, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert body.startswith('<div id="ledger">')
+    assert "<html" not in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_page_takes_the_same_number_of_queries_whatever_the_organisation_size(
+    django_assert_max_num_queries: Any,
+) -> None:
+    counts = []
+    for copies in (1, 10):
+        org = make_org()
+        for n in range(copies):
+            hand_ledger(org, alfa_name=f"Alfa {n}", beta_name=f"Beta {n}")
+        browser, _ = browser_for(org)
+        browser.get(YEAR_2025)  # warm the session
+        with CaptureQueriesContext(connection) as queries:
+            assert browser.get(YEAR_2025).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    with django_assert_max_num_queries(6):  # session, user, membership; clients, promises, offers
+        browser.get(YEAR_2025)
+
+
+def test_hostile_client_names_are_escaped_everywhere() -> None:
+    hostile = '<script>alert("x")</script>'
+    page = _page(YEAR_2025, hand_ledger(alfa_name=hostile).org)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert page.count("&lt;script&gt;") >= 4  # filter, silent misses, client bars, table
+
+
+def test_the_page_speaks_spanish() -> None:
+    page = _page(YEAR_2025, hand_ledger().org, HTTP_ACCEPT_LANGUAGE="es")
+    assert "Promesas y métricas" in page
+    assert "Del 1 Ene 2025 al 31 Dic 2025" in page
+    assert "ofrecido en 1 oferta; 0,00\xa0US$ aceptado (en 0)" in page
+    assert "2 de 3 promesas vencidas cumplidas" in page
+    assert "300,00\xa0€" in page
+    assert 'x1="56.0"' in page  # chart coordinates are never localised ("56,0")
+
+
+def test_the_navigation_links_to_the_page() -> None:
+    page = _page("/", hand_ledger().org)
+    assert '<a href="/ledger/">Ledger</a>' in page
+
+
+def test_the_ledger_nav_link_is_current_on_the_ledger_page() -> None:
+    assert '<a href="/ledger/" aria-current="page">Ledger</a>' in _page("/ledger/", make_org())
+
+
+@pytest.mark.parametrize(
+    ("query", "since", "until"),
+    [
+        ({}, date(2025, 12, 1), date(2026, 11, 27)),
+        ({"period": "this_quarter"}, date(2026, 10, 1), date(2026, 12, 31)),
+        ({"period": "last_quarter"}, date(2026, 7, 1), date(2026, 9, 30)),
+        ({"period": "this_year"}, date(2026, 1, 1), date(2026, 12, 31)),
+        (
+            {"period": "custom", "from": "2025-02-03", "to": "2025-03-04"},
+            date(2025, 2, 3),
+            date(2025, 3, 4),
+        ),
+        (
+            {"period": "custom", "from": "2025-03-04", "to": "2025-02-03"},
+            date(2025, 12, 1),
+            date(2026, 11, 27),
+        ),
+        (
+            {"period": "custom", "from": "0205-01-01", "to": "2025-01-01"},
+            date(2025, 12, 1),
+            date(2026, 11, 27),
+        ),
+        ({"period": "nonsense", "client": "x"}, date(2025, 12, 1), date(2026, 11, 27)),
+    ],
+)
+def test_periods_are_read_from_the_query_string(
+    query: dict[str, str], since: date, until: date
+) -> None:
+    wanted = read_filter(query, today=date(2026, 11, 27))
+    assert (wanted.since, wanted.until, wanted.client_id) == (since, until, None)
+
+
+def test_the_last_quarter_of_january_is_last_years_fourth() -> None:
+    wanted = read_filter({"period": "last_quarter"}, today=date(2026, 1, 15))
+    assert (wanted.since, wanted.until) == (date(2025, 10, 1), date(2025, 12, 31))
+
+
+def test_rate_columns_stand_on_the_axis_and_reach_the_top_at_one() -> None:
+    chart = column_chart([[1.0], [0.5], [None]], y_max=1.0)
+    full, half = chart.columns[0].rects[0], chart.columns[1].rects[0]
+    assert (full.y, full.y + full.height) == (chart.top, chart.bottom)
+    assert half.height == pytest.approx(full.height / 2, abs=0.1)
+    assert chart.columns[2].missing
+    assert chart.columns[2].rects == ()
+    assert [t.value for t in chart.y_ticks] == [0.0, 0.25, 0.5, 0.75, 1.0]
+
+
+def test_grouped_columns_sit_side_by_side_within_their_slot() -> None:
+    chart = column_chart([[300.0, 200.0], [0.0, 0.0]])
+    offered, accepted = chart.columns[0].rects
+    assert chart.y_max == 300.0
+    assert accepted.x == pytest.approx(offered.x + offered.width + 1)
+    assert accepted.height == pytest.approx(offered.height * 2 / 3, abs=0.1)
+
+
+def test_client_bars_are_proportional_to_the_rate() -> None:
+    chart = bar_chart([("a", 1.0), ("b", 0.25)])
+    assert chart.rows[0].width == pytest.approx(chart.right - chart.left)
+    assert chart.rows[1].width == pytest.approx((chart.right - chart.left) / 4, abs=0.1)
+    assert chart.rows[1].y > chart.rows[0].y
