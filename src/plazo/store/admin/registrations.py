@@ -6,9 +6,17 @@ from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db.models import QuerySet
-from django.forms import BaseInlineFormSet, ModelForm
+from django.forms import (
+    BaseInlineFormSet,
+    CheckboxSelectMultiple,
+    ModelForm,
+    MultipleChoiceField,
+    URLField,
+)
 from django.http import HttpRequest
+from django.utils import timezone
 
 from plazo.core.policy import PolicyError, load_policy
 from plazo.store.admin.actions import (
@@ -30,8 +38,11 @@ from plazo.store.models import (
     Offer,
     Organisation,
     Project,
+    WebhookDelivery,
+    WebhookEndpoint,
     WorkItem,
 )
+from plazo.store.services.webhook_endpoints import SUBSCRIBABLE_EVENTS
 
 
 class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -212,3 +223,54 @@ class MessageAdmin(ReadOnlyAdmin):
 class ApiTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "prefix", "organisation", "created_at", "last_used_at", "revoked_at"]
     exclude = ["digest"]
+
+
+class WebhookEndpointForm(ModelForm[WebhookEndpoint]):
+    """Events as checkboxes of the subscribable ones, so a typo cannot subscribe to nothing."""
+
+    url = URLField(
+        max_length=500, assume_scheme="https", validators=[URLValidator(schemes=["http", "https"])]
+    )
+    events = MultipleChoiceField(
+        choices=[(event, event) for event in SUBSCRIBABLE_EVENTS], widget=CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ["organisation", "url", "events", "active"]
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(TenantAdmin):
+    """Endpoints are edited here; the secret is generated on save and shown on the change page."""
+
+    form = WebhookEndpointForm
+    list_display = ["url", "organisation", "events", "active", "created_at"]
+    list_filter = ["active"]
+    readonly_fields = ["secret", "created_at"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[Any]:
+        fields = ["organisation", "url", "events", "active"]
+        return fields if obj is None else [*fields, "secret", "created_at"]
+
+    def save_model(
+        self, request: HttpRequest, obj: WebhookEndpoint, form: ModelForm[Any], change: bool
+    ) -> None:
+        if not change:
+            obj.created_at = timezone.now()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(ReadOnlyAdmin):
+    list_display = [
+        "event",
+        "endpoint",
+        "state",
+        "attempts",
+        "last_status",
+        "created_at",
+        "sent_at",
+    ]
+    list_filter = ["event", "state"]
+    search_fields = ["event_id", "endpoint__url"]
