@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from plazo.web.views import auth, ledger, outbox, portfolio, project, status
+from plazo.web.views import auth, ledger, notice_review, outbox, portfolio, project, status
 
 app_name = "web"
 
@@ -23,6 +23,12 @@ urlpatterns = [
         name="status_link_revoke",
     ),
     path("ledger/", ledger.ledger, name="ledger"),
+    path("cases/<int:case_id>/", notice_review.delay_case, name="delay_case"),
+    path(
+        "cases/<int:case_id>/preview/",
+        notice_review.delay_case_preview,
+        name="delay_case_preview",
+    ),
     path("outbox/", outbox.outbox, name="outbox"),
     path("outbox/<int:message_id>/retry/", outbox.retry, name="message_retry"),
     path("outbox/<int:message_id>/cancel/", outbox.cancel, name="message_cancel"),

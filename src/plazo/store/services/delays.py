@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 
 from plazo.core import compose
 from plazo.core.calendar import WorkCalendar
 from plazo.core.health import Health, assess_health
-from plazo.core.policy import Decision, Situation, decide
+from plazo.core.policy import Decision, OfferProposal, Situation, decide
 from plazo.store.models import (
     OPEN_CASE_STATES,
     DelayCase,
@@ -26,6 +28,13 @@ from plazo.store.models import (
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.ledger import record_promise
+from plazo.store.services.offer_edits import (
+    OfferEdit,
+    OfferEditError,
+    edited_offers,
+    offer_cap,
+    stored_offer_edits,
+)
 from plazo.store.services.outbox_write import store_message
 from plazo.store.services.policy import organisation_policy
 from plazo.store.services.webhooks import emit_case_opened
@@ -35,6 +44,8 @@ __all__ = [
     "approve_notice",
     "compensation_for",
     "compose_notice_for",
+    "compose_notice_with",
+    "offer_cap_for",
     "open_case_if_at_risk",
 ]
 
@@ -98,7 +109,7 @@ def _open_case(
         inputs.project_input(project),
         inputs.forecast_view(project, forecast, today=today),
         client_name=project.client.name,
-        draft_url=f"{settings.PLAZO_BASE_URL}/admin/plazo/delaycase/{case.pk}/change/",
+        draft_url=settings.PLAZO_BASE_URL + reverse("web:delay_case", args=[case.pk]),
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
     )
@@ -142,17 +153,50 @@ def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
     )
 
 
+def offer_cap_for(case: DelayCase) -> Decimal:
+    """The most the offers of ``case`` may be worth together, under the organisation's caps."""
+    project = case.project
+    policy = organisation_policy(project.organisation)
+    return offer_cap(policy, project.value, project.currency)
+
+
 def compose_notice_for(
     case: DelayCase, new_on: date, *, now: datetime, language: str | None = None
 ) -> tuple[compose.Message, Decision]:
-    """Render the notice for ``case`` moving the promise to ``new_on``, with the policy's offer."""
+    """Render the notice for ``case`` moving the promise to ``new_on``, with the case's offer.
+
+    The offer is the policy's, with the owner's edits (``case.offer_edits``) applied; the returned
+    decision carries the offers the notice makes. Edits that break the caps raise
+    :class:`OfferEditError`.
+    """
     project = case.project
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
     decision = compensation_for(case, new_on, today=today)
-    offers = [
-        compose.Offer(o.kind.value, o.amount, o.currency, o.description) for o in decision.offers
-    ]
-    notice = compose.compose_delay_notice(
+    offers, problems = edited_offers(
+        decision,
+        stored_offer_edits(case.offer_edits),
+        cap=offer_cap_for(case),
+        value=project.value,
+        lang=project.client.language,
+    )
+    if problems:
+        raise OfferEditError(problems)
+    notice = compose_notice_with(case, new_on, offers, now=now, language=language)
+    return notice, replace(decision, offers=offers)
+
+
+def compose_notice_with(
+    case: DelayCase,
+    new_on: date,
+    offers: Sequence[OfferProposal],
+    *,
+    now: datetime,
+    language: str | None = None,
+) -> compose.Message:
+    """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``."""
+    project = case.project
+    made = [compose.Offer(o.kind.value, o.amount, o.currency, o.description) for o in offers]
+    return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),
         inputs.contacts_input(project.client),
@@ -165,13 +209,12 @@ def compose_notice_for(
             recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
             previous_promised_on=case.previous_promised_on or new_on,
         ),
-        offers[0] if offers else None,
+        made[0] if made else None,
         sent_at=now,
         sequence=_promises_before(case),  # the calendar event moves once per promise
         message_key=f"notice-case-{case.pk}",
-        extra_offers=offers[1:],
+        extra_offers=made[1:],
     )
-    return notice, decision
 
 
 @transaction.atomic
@@ -185,10 +228,12 @@ def approve_notice(
     recovery_steps: Sequence[str],
     now: datetime,
     approved_by: object = None,
+    offer_edits: Sequence[OfferEdit] | None = None,
 ) -> NoticeApproved:
     """Compose the notice, record the new promise and queue the notice, all in one transaction.
 
-    1. Save the owner's facts on the case; the policy decides the offer.
+    1. Save the owner's facts on the case; the policy decides the offer, the owner's edits
+       (``offer_edits``, else those saved on the case) adjust it within the caps.
     2. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
     3. Queue it, record the offers and the new promise (which points at the notice).
     """
@@ -200,6 +245,8 @@ def approve_notice(
     case.cause, case.identified, case.prevention = cause, identified, prevention
     case.recovery_steps = [step for step in recovery_steps if step.strip()]
     case.chosen_on = new_on
+    if offer_edits is not None:
+        case.offer_edits = [edit.to_json() for edit in offer_edits]
     notice, decision = compose_notice_for(case, new_on, now=now)
     message, _ = store_message(
         notice,
@@ -219,7 +266,7 @@ def approve_notice(
             amount=proposal.amount,
             currency=proposal.currency,
             description=proposal.description,
-            rule=decision.rule,
+            rule=f"{decision.rule} (edited by the owner)" if case.offer_edits else decision.rule,
             offered_at=now,
         )
         for proposal in decision.offers

@@ -1,0 +1,143 @@
+"""The delay-notice review form: the owner's draft read from a POST, and its words for problems.
+
+The date can come from the date field or the slider. The page sends the date it last showed
+(``shown_on``): a typed date different from it wins, else a slider moved off it, else it stays.
+That works the same with HTMX and without JavaScript (the Preview button).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.http import QueryDict
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from plazo.store.models import DelayCase
+from plazo.store.services.notice_review import FieldProblem, NoticeDraft, slider_day
+from plazo.store.services.offer_edits import OfferProblem, parse_offer_edits
+
+__all__ = [
+    "ELEMENT_LABELS",
+    "MAX_OFFERS",
+    "OFFER_KIND_LABELS",
+    "PRACTICE_LABELS",
+    "ParsedDraft",
+    "field_problem_text",
+    "offer_problem_text",
+    "parse_draft",
+]
+
+MAX_OFFERS = 10  # a policy rule makes a handful; more rows in a POST are ignored
+MAX_TEXT_CHARS = 4000
+
+PRACTICE_LABELS: dict[str, Promise] = {
+    "apologise": gettext_lazy("1. Apologise"),
+    "acknowledge": gettext_lazy("2. Acknowledge what it costs the client"),
+    "plan": gettext_lazy("3. A new date and the plan to reach it"),
+    "compensate": gettext_lazy("4. Offer compensation"),
+}
+OFFER_KIND_LABELS: dict[str, Promise] = {
+    "discount": gettext_lazy("Discount on this project"),
+    "credit": gettext_lazy("Credit on a future project"),
+    "extra": gettext_lazy("Free extra"),
+}
+ELEMENT_LABELS: dict[str, Promise] = {
+    "apology": gettext_lazy("apology"),
+    "impact": gettext_lazy("impact on the client"),
+    "assurance": gettext_lazy("problem identified, will not recur"),
+    "new_date": gettext_lazy("new date"),
+    "cause": gettext_lazy("cause"),
+    "plan": gettext_lazy("plan"),
+    "compensation": gettext_lazy("compensation"),
+}
+
+
+@dataclass(frozen=True)
+class ParsedDraft:
+    """The draft and what could not be read from the form (a date or an amount)."""
+
+    draft: NoticeDraft
+    errors: tuple[str, ...]
+    offer_problems: tuple[OfferProblem, ...]
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _chosen_on(case: DelayCase, data: QueryDict, today: date) -> tuple[date | None, list[str]]:
+    typed_text = data.get("new_on", "").strip()
+    typed = _day(typed_text)
+    shown = _day(data.get("shown_on", ""))
+    if typed_text and typed is None:
+        return shown, [_("The new date is not a date (use YYYY-MM-DD).")]
+    if typed != shown:
+        return typed, []
+    index = data.get("day", "")
+    slid = slider_day(case, int(index), today=today) if index.isdigit() else None
+    if slid is not None and slid != shown:
+        return slid, []
+    return typed, []
+
+
+def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft:
+    """The owner's draft from the review form's fields."""
+    new_on, errors = _chosen_on(case, data, today)
+    count = data.get("offers", "0")
+    rows = [
+        (
+            data.get(f"offer-{i}-kind", ""),
+            data.get(f"offer-{i}-amount", "0"),
+            data.get(f"offer-{i}-description", "")[:MAX_TEXT_CHARS],
+        )
+        for i in range(min(int(count), MAX_OFFERS) if count.isdigit() else 0)
+    ]
+    edits, offer_problems = parse_offer_edits(rows)
+    steps = data.get("recovery_steps", "")[:MAX_TEXT_CHARS].splitlines()
+    draft = NoticeDraft(
+        new_on=new_on,
+        cause=data.get("cause", "")[:MAX_TEXT_CHARS],
+        identified=data.get("identified", "")[:MAX_TEXT_CHARS],
+        prevention=data.get("prevention", "")[:MAX_TEXT_CHARS],
+        recovery_steps=tuple(step.strip() for step in steps if step.strip()),
+        offer_edits=edits,
+    )
+    return ParsedDraft(draft, tuple(errors), offer_problems)
+
+
+def field_problem_text(problem: FieldProblem) -> str:
+    """One missing fact, as the owner reads it."""
+    if problem.code == "not_after_promise":
+        return _("The new date must be after the date promised before.")
+    if problem.code == "not_after_today":
+        return _("The new date must be after today.")
+    missing = {
+        "new_on": _("Choose a new date."),
+        "cause": _("Say what went wrong (the cause)."),
+        "identified": _("Say what was identified."),
+        "prevention": _("Say what prevents it from happening again."),
+        "recovery_steps": _("Give the plan: at least one step."),
+        "offers": _("Offer something: at least one amount above zero."),
+    }
+    return missing[problem.field]
+
+
+def offer_problem_text(problem: OfferProblem, money: str) -> str:
+    """Why an offer edit was refused; ``money`` is the limit, formatted."""
+    texts = {
+        "negative": _("An amount cannot be negative."),
+        "not_a_number": _("An amount is not a number."),
+        "above_cap": _("An offer can be worth at most %(cap)s.") % {"cap": money},
+        "total_above_cap": _("The offers together can be worth at most %(cap)s.") % {"cap": money},
+        "too_long": _("A description is too long."),
+        "kinds_changed": _(
+            "The new date changes the policy's offer; your edits were reset to the new offer."
+        ),
+    }
+    return texts[problem.code]

@@ -1,0 +1,207 @@
+"""Review a delay notice: pick the date, state the facts, adjust the offer, preview, approve.
+
+``/cases/<id>/`` shows the page (GET) and takes the form (POST ``action`` = preview, save or
+approve); ``/cases/<id>/preview/`` is what HTMX calls as the owner types, and answers with the
+live part of the page only. Both read the same draft and call the same store services.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from plazo.core.compose import ComposeError
+from plazo.core.ledger import PromiseInPastError
+from plazo.store.models import DelayCase, DelayCaseState, MessageKind
+from plazo.store.services.delays import approve_notice
+from plazo.store.services.notice_review import (
+    NoticeReview,
+    draft_from_case,
+    review_notice,
+    save_notice_draft,
+)
+from plazo.store.services.offer_edits import OfferEditError, OfferProblem
+from plazo.web.highlights import highlight
+from plazo.web.review_form import (
+    ELEMENT_LABELS,
+    OFFER_KIND_LABELS,
+    PRACTICE_LABELS,
+    ParsedDraft,
+    field_problem_text,
+    offer_problem_text,
+    parse_draft,
+)
+from plazo.web.templatetags.plazo_ledger import money
+from plazo.web.tenancy import OrganisationRequest, organisation_view
+
+__all__ = ["delay_case", "delay_case_preview"]
+
+
+def _case(request: OrganisationRequest, case_id: int) -> DelayCase:
+    """The case, only if it is the current organisation's: anything else is a 404."""
+    cases = DelayCase.objects.for_organisation(request.organisation).select_related(
+        "project__client", "project__organisation", "project__owner"
+    )
+    return get_object_or_404(cases, pk=case_id)
+
+
+def _today(case: DelayCase) -> date:
+    """The day it is for the client, whose dates the promise is in."""
+    return timezone.now().astimezone(ZoneInfo(case.project.client.time_zone)).date()
+
+
+def _context(
+    review: NoticeReview,
+    errors: tuple[str, ...] = (),
+    offer_problems: tuple[OfferProblem, ...] = (),
+) -> dict[str, Any]:
+    """What the templates print: the review and its problems in the owner's words."""
+    cap = money(review.cap, review.case.project.currency)
+    problems = offer_problems + review.offer_problems
+    return {
+        "review": review,
+        "case": review.case,
+        "project": review.case.project,
+        "errors": [*errors, *(offer_problem_text(p, cap) for p in problems)],
+        "missing": [field_problem_text(p) for p in review.problems],
+        "missing_fields": {p.field for p in review.problems},
+        "runs": highlight(review.notice.text, review.report)
+        if review.notice and review.report
+        else [],
+        "practices": [
+            (PRACTICE_LABELS[name], [(ELEMENT_LABELS[e], e, found) for e, found in elements])
+            for name, elements in review.practices()
+        ],
+        "steps_text": "\n".join(review.draft.recovery_steps),
+        "offer_rows": _offer_rows(review),
+        "cap_text": str(review.cap),
+        "editable": review.case.state == DelayCaseState.DRAFT,
+    }
+
+
+def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
+    """The policy's offers as form rows, holding the owner's edits while they still match."""
+    offers = review.decision.offers if review.decision else ()
+    edits = review.draft.offer_edits
+    kept = [e.kind for e in edits] == [str(o.kind) for o in offers]
+    return [
+        {
+            "kind": str(offer.kind),
+            "kind_label": str(OFFER_KIND_LABELS.get(str(offer.kind), offer.kind)),
+            "amount": str(edits[i].amount if kept else offer.amount),
+            "description": edits[i].description if kept else offer.description,
+        }
+        for i, offer in enumerate(offers)
+    ]
+
+
+def _reviewed(request: OrganisationRequest, case: DelayCase) -> tuple[ParsedDraft, NoticeReview]:
+    parsed = parse_draft(case, request.POST, today=_today(case))
+    return parsed, review_notice(case, parsed.draft, now=timezone.now())
+
+
+def _page(request: OrganisationRequest, context: dict[str, Any]) -> HttpResponse:
+    if not context["editable"]:
+        context["sent"] = (
+            context["case"]
+            .messages.filter(kind=MessageKind.DELAY_NOTICE)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    return render(request, "plazo/notice_review.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_view
+def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
+    """The review page; POST previews, saves or approves the draft in the form."""
+    case = _case(request, case_id)
+    if request.method == "GET":
+        return _page(
+            request, _context(review_notice(case, draft_from_case(case), now=timezone.now()))
+        )
+    if case.state != DelayCaseState.DRAFT:
+        messages.error(request, _("This delay notice was already approved; nothing changed."))
+        return redirect("web:delay_case", case_id=case.pk)
+    parsed, review = _reviewed(request, case)
+    action = request.POST.get("action", "preview")
+    if parsed.errors or parsed.offer_problems or action not in ("save", "approve"):
+        return _page(request, _context(review, parsed.errors, parsed.offer_problems))
+    if action == "save":
+        return _save(request, case, parsed, review)
+    return _approve(request, case, parsed, review)
+
+
+def _save(
+    request: OrganisationRequest, case: DelayCase, parsed: ParsedDraft, review: NoticeReview
+) -> HttpResponse:
+    try:
+        save_notice_draft(case, parsed.draft, now=timezone.now())
+    except OfferEditError as error:
+        return _page(request, _context(review, offer_problems=error.problems))
+    messages.success(request, _("The draft is saved; nothing was sent."))
+    return redirect("web:delay_case", case_id=case.pk)
+
+
+def _approve(
+    request: OrganisationRequest, case: DelayCase, parsed: ParsedDraft, review: NoticeReview
+) -> HttpResponse:
+    draft = parsed.draft
+    if draft.new_on is None or review.problems:
+        return _page(request, _context(review, (_("The notice is not complete yet."),)))
+    try:
+        approved = approve_notice(
+            case,
+            new_on=draft.new_on,
+            cause=draft.cause,
+            identified=draft.identified,
+            prevention=draft.prevention,
+            recovery_steps=draft.recovery_steps,
+            offer_edits=draft.offer_edits,
+            now=timezone.now(),
+            approved_by=request.user,
+        )
+    except OfferEditError as error:
+        return _page(request, _context(review, offer_problems=error.problems))
+    except (ComposeError, PromiseInPastError, ValueError) as error:
+        return _page(request, _context(review, (str(error),)))
+    messages.success(
+        request,
+        _("The delay notice is queued: “%(subject)s”.") % {"subject": approved.notice.subject},
+    )
+    for warning in approved.warnings:
+        messages.warning(request, warning)
+    return redirect("web:project", project_id=case.project_id)
+
+
+@require_POST
+@organisation_view
+def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpResponse:
+    """The live part of the review for the draft in the form (HTMX); nothing is written."""
+    case = _case(request, case_id)
+    parsed, review = _reviewed(request, case)
+    context = _context(review, parsed.errors, parsed.offer_problems)
+    context["oob"] = _moved(request, parsed.draft.new_on)
+    return render(request, "plazo/_notice_review_live.html", context)
+
+
+def _moved(request: OrganisationRequest, chosen: date | None) -> str:
+    """Which date control the page must redraw: the other one than the owner moved, or none."""
+    if chosen == _posted_day(request, "shown_on"):
+        return ""
+    return "slider" if chosen == _posted_day(request, "new_on") else "date"
+
+
+def _posted_day(request: OrganisationRequest, name: str) -> date | None:
+    try:
+        return date.fromisoformat(request.POST.get(name, "").strip())
+    except ValueError:
+        return None
