@@ -9,17 +9,25 @@ from typing import Any
 import pytest
 
 from plazo.core.ledger import CompensationTotals
+from plazo.store.models import Organisation
 from plazo.store.services.ledger_metrics import ledger_metrics
-from plazo.store.services.web_ledger import OfferCounts, bucket_size, ledger_page
+from plazo.store.services.web_ledger import LedgerPage, OfferCounts, bucket_size, ledger_page
 from tests.app.factories import make_org
 from tests.app.ledger_data import hand_ledger
 
 pytestmark = pytest.mark.django_db
-YEAR = {"since": date(2025, 1, 1), "until": date(2025, 12, 31), "today": date(2026, 11, 27)}
+TODAY = date(2026, 11, 27)
+
+
+def _year(org: Organisation, client_id: int | None = None) -> LedgerPage:
+    """The ledger page of 2025, seen from ``TODAY``."""
+    return ledger_page(
+        org, since=date(2025, 1, 1), until=date(2025, 12, 31), today=TODAY, client_id=client_id
+    )
 
 
 def test_the_headline_is_the_hand_worked_ledger() -> None:
-    total = ledger_page(hand_ledger().org, **YEAR).total
+    total = _year(hand_ledger().org).total
     m = total.metrics
     assert (m.promises_kept, m.promises_broken, total.resolved) == (2, 1, 3)
     assert (m.projects, m.slipped_projects, m.re_slipped_projects) == (3, 2, 1)
@@ -42,17 +50,15 @@ def test_the_page_uses_the_same_definition_as_the_cli() -> None:
             (date(2025, 4, 1), date(2025, 6, 30)),
         ):
             page = ledger_page(
-                ledger.org, since=since, until=until, today=YEAR["today"], client_id=client_id
+                ledger.org, since=since, until=until, today=TODAY, client_id=client_id
             )
-            cli = ledger_metrics(
-                ledger.org, today=YEAR["today"], client=name, since=since, until=until
-            )
+            cli = ledger_metrics(ledger.org, today=TODAY, client=name, since=since, until=until)
             assert page.total.metrics == cli
 
 
 def test_each_client_row_holds_only_that_clients_promises_and_offers() -> None:
     ledger = hand_ledger()
-    rows = {row.name: row.scope for row in ledger_page(ledger.org, **YEAR).per_client}
+    rows = {row.name: row.scope for row in _year(ledger.org).per_client}
     alfa, beta = rows["Alfa"], rows["Beta"]
     assert (alfa.promises_made, alfa.metrics.promises_kept, alfa.metrics.promises_broken) == (
         3,
@@ -72,7 +78,7 @@ def test_each_client_row_holds_only_that_clients_promises_and_offers() -> None:
 
 
 def test_months_split_the_period_and_count_what_fell_in_each() -> None:
-    page = ledger_page(hand_ledger().org, **YEAR)
+    page = _year(hand_ledger().org)
     assert page.bucket_size == "month"
     assert [(b.start, b.end) for b in page.buckets][:2] == [
         (date(2025, 1, 1), date(2025, 1, 31)),
@@ -90,9 +96,7 @@ def test_months_split_the_period_and_count_what_fell_in_each() -> None:
 
 
 def test_a_period_cut_mid_month_cuts_its_first_and_last_months() -> None:
-    page = ledger_page(
-        make_org(), since=date(2025, 3, 14), until=date(2025, 5, 2), today=YEAR["today"]
-    )
+    page = ledger_page(make_org(), since=date(2025, 3, 14), until=date(2025, 5, 2), today=TODAY)
     assert [(b.start, b.end) for b in page.buckets] == [
         (date(2025, 3, 14), date(2025, 3, 31)),
         (date(2025, 4, 1), date(2025, 4, 30)),
@@ -115,7 +119,7 @@ def test_long_periods_are_drawn_by_quarter_or_year(since: date, until: date, siz
 
 def test_a_client_of_another_organisation_selects_nothing() -> None:
     mine, theirs = hand_ledger(), hand_ledger()
-    page = ledger_page(mine.org, **YEAR, client_id=theirs.alfa.pk)
+    page = _year(mine.org, theirs.alfa.pk)
     assert page.client_id is None
     assert page.total.is_empty
     assert page.per_client == ()
@@ -129,5 +133,5 @@ def test_the_page_reads_the_database_three_times_whatever_its_size(
     for n in range(copies):
         hand_ledger(org, alfa_name=f"Alfa {n}", beta_name=f"Beta {n}")
     with django_assert_num_queries(3):
-        page = ledger_page(org, **YEAR)
+        page = _year(org)
     assert len(page.per_client) == 2 * copies

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 YEAR_2025 = "/ledger/?period=custom&from=2025-01-01&to=2025-12-31"
 
 
-def _page(url: str, org: Any, **headers: str) -> str:
+def _page(url: str, org: Any, **headers: Any) -> str:
     response = browser_for(org)[0].get(url, **headers)
     assert response.status_code == 200
     return str(response.content.decode())
