@@ -7,10 +7,10 @@ from django.test import Client as HttpClient
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
-from plazo.store.models import Message, StatusPage
+from plazo.store.models import DelayCase, Message, StatusPage
 from plazo.store.services.status_pages import ensure_status_page
 from plazo.web import dashboard_urls
-from tests.app.factories import make_org, make_project, make_user
+from tests.app.factories import make_case, make_org, make_project, make_user
 from tests.app.web.helpers import browser_for, send
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +25,19 @@ ID_URLS = sorted(
     and "token" not in p.pattern.converters
 )
 LOGIN_ONLY = ["portfolio", "outbox"]
+PAGES = ("project", "delay_case")  # the id URLs that answer GET
 
 
-def _args(name: str, *, project_id: int, message_id: int) -> dict[str, int]:
+def _args(name: str, *, project_id: int, message_id: int, case_id: int = 0) -> dict[str, int]:
+    if name.startswith("delay_case"):
+        return {"case_id": case_id}
     return {"message_id": message_id} if name.startswith("message_") else {"project_id": project_id}
 
 
 def test_the_id_urls_are_the_ones_we_expect() -> None:
     assert ID_URLS == [
+        "delay_case",
+        "delay_case_preview",
         "message_cancel",
         "message_retry",
         "project",
@@ -48,23 +53,27 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     project = make_project(theirs)
     message = send(project, state="failed")
     page = ensure_status_page(project, now=timezone.now())
+    case = make_case(project)
     browser, _ = browser_for(make_org())
-    url = reverse(f"web:{name}", kwargs=_args(name, project_id=project.pk, message_id=message.pk))
+    ids = {"project_id": project.pk, "message_id": message.pk, "case_id": case.pk}
+    url = reverse(f"web:{name}", kwargs=_args(name, **ids))
 
     response = getattr(browser, method)(url)
 
     # GET on a POST-only URL is 405 before any lookup, which leaks nothing; POST must be 404.
-    assert response.status_code == (404 if method == "post" or name == "project" else 405)
+    assert response.status_code == (404 if method == "post" or name in PAGES else 405)
     assert Message.objects.get(pk=message.pk).state == "failed"
     assert StatusPage.objects.get(pk=page.pk).revoked_at is None
     assert StatusPage.objects.filter(project=project).count() == 1
+    assert DelayCase.objects.get(pk=case.pk).state == "draft"
 
 
 @pytest.mark.parametrize("name", ID_URLS)
 def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
     browser, _ = browser_for(make_org())
-    url = reverse(f"web:{name}", kwargs=_args(name, project_id=999_999, message_id=999_999))
-    method = browser.get if name == "project" else browser.post
+    ids = {"project_id": 999_999, "message_id": 999_999, "case_id": 999_999}
+    url = reverse(f"web:{name}", kwargs=_args(name, **ids))
+    method = browser.get if name in PAGES else browser.post
     assert method(url).status_code == 404
 
 
