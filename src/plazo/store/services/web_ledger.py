@@ -20,11 +20,11 @@ from plazo.core.ledger import (
     MissedDeadline,
     OfferRecord,
     OfferState,
-    Outcome,
     PromiseRecord,
     compute_metrics,
 )
-from plazo.store.models import Client, Commitment, Offer, Organisation
+from plazo.store.models import Client, Organisation
+from plazo.store.services.ledger_records import offer_records, promise_records
 
 __all__ = [
     "Bucket",
@@ -142,8 +142,8 @@ def ledger_page(
         .values_list("pk", "name")
     )
     names = dict(clients)
-    promises, project_names = _promises(organisation)
-    offers = _offers(organisation)
+    promises, project_names = promise_records(organisation)
+    offers = offer_records(organisation)
     chosen = names.get(client_id) if client_id is not None else None
     if client_id is not None and chosen is None:
         promises, offers = [], []  # not this organisation's client: show nothing, not everything
@@ -185,77 +185,6 @@ def ledger_page(
         buckets=buckets,
         project_names=project_names,
     )
-
-
-def _promises(organisation: Organisation) -> tuple[list[PromiseRecord], dict[int, str]]:
-    """Every commitment as the core's record, exactly as ``ledger_metrics`` reads it."""
-    rows = (
-        Commitment.objects.for_organisation(organisation)
-        .order_by("project_id", "made_at", "pk")
-        .values_list(
-            "project_id",
-            "project__name",
-            "project__client__name",
-            "promised_on",
-            "made_at",
-            "notice__sent_at",
-            "outcome",
-            "is_current",
-            "project__delivered_on",
-        )
-    )
-    promises, project_names = [], {}
-    for (
-        project_id,
-        project,
-        client,
-        promised_on,
-        made_at,
-        sent_at,
-        outcome,
-        current,
-        delivered,
-    ) in rows:
-        project_names[project_id] = project
-        promises.append(
-            PromiseRecord(
-                project_id=project_id,
-                client=client,
-                promised_on=promised_on,
-                made_on=made_at.date(),
-                notice_sent_on=sent_at.date() if sent_at else None,
-                outcome=Outcome(outcome),
-                delivered_on=delivered if current else None,
-            )
-        )
-    return promises, project_names
-
-
-def _offers(organisation: Organisation) -> list[OfferRecord]:
-    """Every offer as the core's record, exactly as ``ledger_metrics`` reads it."""
-    rows = Offer.objects.for_organisation(organisation).values_list(
-        "project_id",
-        "project__client__name",
-        "kind",
-        "amount",
-        "currency",
-        "state",
-        "offered_at",
-        "applied_amount",
-    )
-    return [
-        OfferRecord(
-            project_id=project_id,
-            client=client,
-            kind=kind,
-            amount=amount,
-            currency=currency,
-            state=OfferState(state),
-            offered_on=offered_at.date(),
-            applied_amount=applied_amount,
-        )
-        for project_id, client, kind, amount, currency, state, offered_at, applied_amount in rows
-    ]
 
 
 def _scope(

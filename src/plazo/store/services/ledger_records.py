@@ -1,0 +1,84 @@
+"""The organisation's promise ledger as the core's plain records, in one query each.
+
+The same reading as ``ledger_metrics`` (the CLI's and the API's): a commitment's day is the
+UTC date of ``made_at``; the client heard on the day its notice was sent; only the current
+promise carries the project's delivery date.
+"""
+
+from __future__ import annotations
+
+from plazo.core.ledger import OfferRecord, OfferState, Outcome, PromiseRecord
+from plazo.store.models import Commitment, Offer, Organisation
+
+__all__ = ["offer_records", "promise_records"]
+
+
+def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], dict[int, str]]:
+    """Every commitment as the core's record, as ``ledger_metrics`` reads it; and project names."""
+    rows = (
+        Commitment.objects.for_organisation(organisation)
+        .order_by("project_id", "made_at", "pk")
+        .values_list(
+            "project_id",
+            "project__name",
+            "project__client__name",
+            "promised_on",
+            "made_at",
+            "notice__sent_at",
+            "outcome",
+            "is_current",
+            "project__delivered_on",
+        )
+    )
+    promises, project_names = [], {}
+    for (
+        project_id,
+        project,
+        client,
+        promised_on,
+        made_at,
+        sent_at,
+        outcome,
+        current,
+        delivered,
+    ) in rows:
+        project_names[project_id] = project
+        promises.append(
+            PromiseRecord(
+                project_id=project_id,
+                client=client,
+                promised_on=promised_on,
+                made_on=made_at.date(),
+                notice_sent_on=sent_at.date() if sent_at else None,
+                outcome=Outcome(outcome),
+                delivered_on=delivered if current else None,
+            )
+        )
+    return promises, project_names
+
+
+def offer_records(organisation: Organisation) -> list[OfferRecord]:
+    """Every offer as the core's record, exactly as ``ledger_metrics`` reads it."""
+    rows = Offer.objects.for_organisation(organisation).values_list(
+        "project_id",
+        "project__client__name",
+        "kind",
+        "amount",
+        "currency",
+        "state",
+        "offered_at",
+        "applied_amount",
+    )
+    return [
+        OfferRecord(
+            project_id=project_id,
+            client=client,
+            kind=kind,
+            amount=amount,
+            currency=currency,
+            state=OfferState(state),
+            offered_on=offered_at.date(),
+            applied_amount=applied_amount,
+        )
+        for project_id, client, kind, amount, currency, state, offered_at, applied_amount in rows
+    ]
