@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import RequestDataTooBig
@@ -10,10 +12,12 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from plazo.store.services.records import Conflict, InvalidField
+
 if TYPE_CHECKING:
     from ninja import NinjaAPI
 
-__all__ = ["ApiError", "error_body", "install_error_handlers"]
+__all__ = ["ApiError", "error_body", "install_error_handlers", "refusals_as_api_errors"]
 
 logger = logging.getLogger("plazo.api")
 
@@ -39,6 +43,18 @@ class ApiError(Exception):
         self.status = status
         self.message = message
         self.details = details or []
+
+
+@contextmanager
+def refusals_as_api_errors() -> Iterator[None]:
+    """Answer a use case's refusal: an invalid field is 422 (with the field), a clash is 409."""
+    try:
+        yield
+    except InvalidField as error:
+        detail = {"field": f"body.{error.field}", "message": error.message, "type": "invalid"}
+        raise ApiError(422, str(error), details=[detail]) from None
+    except Conflict as error:
+        raise ApiError(409, str(error)) from None
 
 
 def error_body(

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Status
 
-from plazo.api import writes
 from plazo.api.auth import organisation_id
+from plazo.api.errors import refusals_as_api_errors
 from plazo.api.lookups import get_client, get_organisation
 from plazo.api.pagination import PageQuery, page_of
 from plazo.api.schemas import ClientIn, ClientOut, ClientPage, ClientPatch, ErrorOut
 from plazo.api.types import PathId
 from plazo.store.models import Client
+from plazo.store.services import records
 
 __all__ = ["router"]
 
@@ -29,9 +30,9 @@ def list_clients(request: HttpRequest, page: Query[PageQuery]) -> dict[str, obje
 @router.post("/clients", response={201: ClientOut, **ERRORS}, by_alias=True)
 def create_client(request: HttpRequest, body: ClientIn) -> Status[Client]:
     """Create a client."""
-    return Status(
-        201, writes.create_client(get_organisation(request), body.model_dump(by_alias=True))
-    )
+    with refusals_as_api_errors():
+        client = records.create_client(get_organisation(request), body.model_dump(by_alias=True))
+    return Status(201, client)
 
 
 @router.get("/clients/{client_id}", response={200: ClientOut, **ERRORS}, by_alias=True)
@@ -43,13 +44,13 @@ def read_client(request: HttpRequest, client_id: PathId) -> Client:
 @router.patch("/clients/{client_id}", response={200: ClientOut, **ERRORS}, by_alias=True)
 def update_client(request: HttpRequest, client_id: PathId, body: ClientPatch) -> Client:
     """Change the fields the body names."""
-    return writes.update_client(
-        get_client(request, client_id), body.model_dump(by_alias=True, exclude_unset=True)
-    )
+    changes = body.model_dump(by_alias=True, exclude_unset=True)
+    with refusals_as_api_errors():
+        return records.update_client(get_client(request, client_id), changes)
 
 
 @router.delete("/clients/{client_id}", response={204: None, **ERRORS}, by_alias=True)
 def delete_client(request: HttpRequest, client_id: PathId) -> Status[None]:
     """Delete a client, its contacts and its projects."""
-    writes.delete_client(get_client(request, client_id))
+    records.delete_client(get_client(request, client_id))
     return Status(204, None)

@@ -6,13 +6,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
-from plazo.api import writes
-from plazo.api.errors import ApiError
+from plazo.api.errors import ApiError, refusals_as_api_errors
 from plazo.api.lookups import get_item, get_project
 from plazo.api.pagination import PageQuery, page_of
 from plazo.api.schemas import ErrorOut, ItemIn, ItemOut, ItemPage, ItemPatch
 from plazo.api.types import PathId
 from plazo.store.models import WorkItem
+from plazo.store.services import records
 from plazo.store.services.progress import (
     ItemAdded,
     ItemRemoved,
@@ -69,7 +69,9 @@ def read_item(request: HttpRequest, item_id: PathId) -> WorkItem:
 @router.patch("/items/{item_id}", response={200: ItemOut, **ERRORS})
 def update_item(request: HttpRequest, item_id: PathId, body: ItemPatch) -> WorkItem:
     """Change the fields the body names."""
-    return writes.update_work_item(get_item(request, item_id), body.model_dump(exclude_unset=True))
+    item = get_item(request, item_id)
+    with refusals_as_api_errors():
+        return records.update_work_item(item, body.model_dump(exclude_unset=True))
 
 
 @router.delete("/items/{item_id}", response={204: None, **ERRORS})

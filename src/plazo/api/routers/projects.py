@@ -6,9 +6,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Status
 
-from plazo.api import writes
 from plazo.api.auth import organisation_id
-from plazo.api.errors import ApiError
+from plazo.api.errors import ApiError, refusals_as_api_errors
 from plazo.api.events import events_from_body
 from plazo.api.lookups import get_organisation, get_project
 from plazo.api.pagination import PageQuery, page_of
@@ -25,6 +24,7 @@ from plazo.api.schemas import (
 )
 from plazo.api.types import PathId
 from plazo.store.models import Commitment, Forecast, Project
+from plazo.store.services import records
 from plazo.store.services.progress import (
     ProgressEventError,
     record_progress_event,
@@ -48,9 +48,10 @@ def list_projects(request: HttpRequest, page: Query[PageQuery]) -> dict[str, obj
 @router.post("/projects", response={201: ProjectOut, **ERRORS})
 def create_project(request: HttpRequest, body: ProjectIn) -> Status[Project]:
     """Create a project; a ``promised_on`` is recorded in the promise ledger."""
-    project = writes.create_project(
-        get_organisation(request), body.model_dump(), now=timezone.now()
-    )
+    with refusals_as_api_errors():
+        project = records.create_project(
+            get_organisation(request), body.model_dump(), now=timezone.now()
+        )
     return Status(201, project)
 
 
@@ -64,13 +65,16 @@ def read_project(request: HttpRequest, project_id: PathId) -> Project:
 def update_project(request: HttpRequest, project_id: PathId, body: ProjectPatch) -> Project:
     """Change the fields the body names; a new ``promised_on`` goes through the ledger."""
     project = get_project(request, project_id)
-    return writes.update_project(project, body.model_dump(exclude_unset=True), now=timezone.now())
+    with refusals_as_api_errors():
+        return records.update_project(
+            project, body.model_dump(exclude_unset=True), now=timezone.now()
+        )
 
 
 @router.delete("/projects/{project_id}", response={204: None, **ERRORS})
 def delete_project(request: HttpRequest, project_id: PathId) -> Status[None]:
     """Delete a project and everything recorded about it."""
-    writes.delete_project(get_project(request, project_id))
+    records.delete_project(get_project(request, project_id))
     return Status(204, None)
 
 

@@ -1,7 +1,8 @@
-"""Use cases behind the API's create, update and delete of clients, projects and work items.
+"""Create, change and delete clients, projects and work items: the use cases behind the REST API.
 
 Each is one function and one transaction. They check what the database would refuse (unique
-names and external ids, cross-column rules) first, so the caller hears which field is wrong.
+names and external ids, cross-column rules) first and raise :class:`InvalidField` or
+:class:`Conflict` naming the field, so any caller (the API, a script) can say what is wrong.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from typing import Any
 
 from django.db import transaction
 
-from plazo.api.errors import ApiError
 from plazo.store.models import Client, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.ledger import record_promise
 
 __all__ = [
+    "Conflict",
+    "InvalidField",
+    "RecordError",
     "create_client",
     "create_project",
     "delete_client",
@@ -26,12 +29,21 @@ __all__ = [
 ]
 
 
-def _invalid(field: str, message: str) -> ApiError:
-    return ApiError(
-        422,
-        f"{field}: {message}",
-        details=[{"field": f"body.{field}", "message": message, "type": "invalid"}],
-    )
+class RecordError(ValueError):
+    """A change refused because of one field; ``str()`` is ``"<field>: <message>"``."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class InvalidField(RecordError):
+    """The value of ``field`` cannot be stored (a missing reference, dates out of order)."""
+
+
+class Conflict(RecordError):
+    """The value of ``field`` clashes with another row (a name or external id already taken)."""
 
 
 def _taken(
@@ -44,7 +56,7 @@ def _taken(
     if pk is not None:
         others = others.exclude(pk=pk)
     if others.exists():
-        raise ApiError(409, f"{field}: another {model.__name__.lower()} has {value!r}")
+        raise Conflict(field, f"another {model.__name__.lower()} has {value!r}")
 
 
 @transaction.atomic
@@ -79,13 +91,13 @@ def delete_client(client: Client) -> None:
 def _client(organisation_id: int, client_id: int) -> Client:
     client = Client.objects.for_organisation(organisation_id).filter(pk=client_id).first()
     if client is None:
-        raise _invalid("client_id", f"no client {client_id} in this organisation")
+        raise InvalidField("client_id", f"no client {client_id} in this organisation")
     return client
 
 
 def _check_dates(project: Project) -> None:
     if project.delivered_on is not None and project.delivered_on < project.start_on:
-        raise _invalid("delivered_on", f"is before start_on ({project.start_on})")
+        raise InvalidField("delivered_on", f"is before start_on ({project.start_on})")
 
 
 @transaction.atomic
@@ -145,11 +157,11 @@ def update_work_item(item: WorkItem, changes: dict[str, Any]) -> WorkItem:
         .exclude(pk=item.pk)
         .exists()
     ):
-        raise ApiError(409, f"external_id: another work item has {external_id!r}")
+        raise Conflict("external_id", f"another work item has {external_id!r}")
     for field, value in changes.items():
         setattr(item, field, value)
     if item.status == WorkItemStatus.DONE and item.completed_on is None:
-        raise _invalid("completed_on", "is required when status is done")
+        raise InvalidField("completed_on", "is required when status is done")
     if changes:
         item.save(update_fields=list(changes))
     return item
