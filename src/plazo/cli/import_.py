@@ -1,4 +1,4 @@
-"""``plazo import FILE --kind …``: load clients, projects, work items or history, all or nothing."""
+"""``plazo import``: load clients, projects, items or history from files, or a tracker's work."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plazo.cli.errors import CommandError
+from plazo.cli.import_trackers import (
+    TRACKERS,
+    add_tracker_arguments,
+    check_file_arguments,
+    run_tracker,
+)
 
 if TYPE_CHECKING:
     from plazo.store.services.importing import ImportReport
@@ -20,17 +26,35 @@ _KINDS = ("clients", "projects", "items", "history")
 _PROGRESS_FROM_ROWS = 1000  # smaller files finish before a bar would be worth drawing
 
 
+_DESCRIPTION = """\
+Import into one organisation, all or nothing: from a CSV or JSON file, from a GitHub
+repository's milestones and issues, or from the issues a Jira query finds.
+
+  plazo import FILE --kind clients|projects|items|history [--client NAME]
+  plazo import github OWNER/REPO [--token T] [--milestone TITLE|NUMBER] [--client NAME]
+  plazo import jira --url https://acme.atlassian.net --jql "project = ABC" [--user EMAIL]
+
+Files: any bad row and nothing is written, every problem listed as FILE:LINE:COLUMN: message
+(exit 2). Trackers: milestones and fix versions become projects (due and release dates promised
+through the ledger), issues work items; rate limits are waited out. Re-importing updates by
+external id instead of duplicating. See docs/import.md."""
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "import",
-        help="import clients, projects, work items or a History CSV from CSV or JSON",
-        description="Import a CSV or JSON file (by extension) into one organisation. All or "
-        "nothing: any bad row and nothing is written, with every problem listed as "
-        "FILE:LINE:COLUMN: message (exit 2). Rows with a known external id (or name) update "
-        "instead of duplicating. See docs/import.md for the columns of each kind.",
+        help="import from CSV or JSON files, GitHub milestones or a Jira query",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("file", metavar="FILE", help="a .csv or .json file")
-    parser.add_argument("--kind", required=True, choices=_KINDS, help="what the file holds")
+    parser.add_argument(
+        "file",
+        metavar="FILE|github|jira",
+        help="a .csv or .json file, or the tracker to import from",
+    )
+    parser.add_argument(
+        "repository", nargs="?", metavar="OWNER/REPO", help="github: the repository"
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -40,13 +64,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--client",
         metavar="NAME",
-        help="history only: the client (name or external id) new projects belong to; created "
-        "when missing (default 'Imported history')",
+        help="history and trackers: the client (name or external id) new projects belong to; "
+        "created when missing (default: 'Imported history', the GitHub owner, the Jira site)",
     )
+    files = parser.add_argument_group("files")
+    files.add_argument("--kind", choices=_KINDS, help="what the file holds (required for a file)")
+    add_tracker_arguments(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file in TRACKERS:
+        return run_tracker(args)
+    check_file_arguments(args)
     from plazo.cli.django import ensure_database, setup_django
 
     path = Path(args.file)
