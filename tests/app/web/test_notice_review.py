@@ -74,9 +74,9 @@ def test_a_date_before_the_p50_warns_and_the_recommended_one_does_not() -> None:
     assert case.forecast.finish_p50_on is not None
     early = case.forecast.finish_p50_on - timedelta(days=2)
     warned = _text(browser.post(f"/cases/{case.pk}/preview/", {**form, "new_on": str(early)}))
-    assert "Below 50 %" in warned
+    assert "Below the P50 date" in warned
     calm = _text(browser.post(f"/cases/{case.pk}/preview/", form))
-    assert "Below 50 %" not in calm
+    assert "Below the P50 date" not in calm
 
 
 def test_the_slider_picks_a_working_day_and_the_page_redraws_the_date_field() -> None:
@@ -215,3 +215,11 @@ def test_a_case_without_a_forecast_or_a_date_asks_for_one() -> None:
     assert "Choose a new date." in _text(response)
     chosen = browser.post(f"/cases/{case.pk}/preview/", {"new_on": "2030-01-07", "offers": "0"})
     assert "No forecast to price this date with yet." in _text(chosen)
+
+
+def test_the_page_speaks_spanish_to_a_spanish_owner() -> None:
+    browser, case = _draft_case()
+    page = _text(browser.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="es"))
+    assert "Aprobar y enviar" in page
+    assert "Diga qué salió mal (la causa)." in page
+    assert "Probabilidad de cumplir la fecha nueva" in page
