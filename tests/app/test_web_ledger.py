@@ -56,6 +56,19 @@ def test_the_page_uses_the_same_definition_as_the_cli() -> None:
             assert page.total.metrics == cli
 
 
+@pytest.mark.parametrize(
+    ("since", "until"),
+    [(date(2025, 1, 1), date(2025, 12, 31)), (date(2023, 5, 9), date(2026, 2, 3))],
+)
+def test_each_month_is_what_the_cli_says_for_that_month(since: date, until: date) -> None:
+    ledger = hand_ledger()  # months and quarters see different promises, notices and offers
+    page = ledger_page(ledger.org, since=since, until=until, today=TODAY)
+    assert len(page.buckets) > 1
+    for bucket in page.buckets:
+        cli = ledger_metrics(ledger.org, today=TODAY, since=bucket.start, until=bucket.end)
+        assert bucket.scope.metrics == cli, bucket.start
+
+
 def test_each_client_row_holds_only_that_clients_promises_and_offers() -> None:
     ledger = hand_ledger()
     rows = {row.name: row.scope for row in _year(ledger.org).per_client}

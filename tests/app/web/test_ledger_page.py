@@ -53,7 +53,12 @@ def test_the_silent_misses_are_listed_with_a_link_to_their_project() -> None:
 
 
 def test_the_per_client_table_has_one_row_per_client() -> None:
-    page = _page(YEAR_2025, hand_ledger().org)
+    ledger = hand_ledger()
+    page = _page(YEAR_2025, ledger.org)
+    link = (
+        f'href="?client={ledger.alfa.pk}&amp;period=custom&amp;from=2025-01-01&amp;to=2025-12-31"'
+    )
+    assert link in page  # a client's row narrows the page to it, keeping the period
     table = page[page.index('<table class="per-client">') :]
     alfa = table[table.index(">Alfa</a>") : table.index(">Beta</a>")]
     cells = [c.split(">", 1)[1].split("<", 1)[0] for c in alfa.split("<td ")[1:]]

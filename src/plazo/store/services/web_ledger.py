@@ -8,6 +8,7 @@ reader checks a number against (promises made, offers by state).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from plazo.core.ledger import (
     MissedDeadline,
     OfferRecord,
     OfferState,
+    ProjectId,
     PromiseRecord,
     compute_metrics,
 )
@@ -169,9 +171,10 @@ def ledger_page(
             if not row.is_empty:
                 per_client.append(ClientLedger(pk, name, row))
     size = bucket_size(since, until)
+    spans = _buckets(since, until, size)
     buckets = tuple(
-        Bucket(start, end, scope(promises, offers, start, end))
-        for start, end in _buckets(since, until, size)
+        Bucket(start, end, scope(ps, os, start, end))
+        for (start, end), (ps, os) in zip(spans, _split(promises, offers, spans), strict=True)
     )
     return LedgerPage(
         since=since,
@@ -206,6 +209,39 @@ def _scope(
     return LedgerScope(
         metrics, made, _offer_counts(o for o in offers if since <= o.offered_on <= until)
     )
+
+
+def _split(
+    promises: Sequence[PromiseRecord],
+    offers: Sequence[OfferRecord],
+    spans: Sequence[tuple[date, date]],
+) -> list[tuple[list[PromiseRecord], list[OfferRecord]]]:
+    """Each span's share of the records: what its metrics can see, so no span reads them all.
+
+    A project counts in a span only through a promise due, made or heard of in it (see
+    ``compute_metrics``), so each span gets the whole history of exactly those projects, and the
+    offers made in it. The result is the same as giving every span every record.
+    """
+    starts = [start for start, _ in spans]
+
+    def span_of(day: date) -> int | None:
+        index = bisect_right(starts, day) - 1
+        return index if index >= 0 and day <= spans[index][1] else None
+
+    histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
+    for promise in promises:
+        histories[promise.project_id].append(promise)
+    shares: list[tuple[list[PromiseRecord], list[OfferRecord]]] = [([], []) for _ in spans]
+    for history in histories.values():
+        days = {d for p in history for d in (p.promised_on, p.made_on, p.heard_on)}
+        for index in {span_of(day) for day in days}:
+            if index is not None:
+                shares[index][0].extend(history)
+    for offer in offers:
+        index = span_of(offer.offered_on)
+        if index is not None:
+            shares[index][1].append(offer)
+    return shares
 
 
 def _offer_counts(offers: Iterable[OfferRecord]) -> dict[str, OfferCounts]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -45,6 +47,14 @@ def ledger(request: OrganisationRequest) -> HttpResponse:
         "wanted": wanted,
         "periods": [(period, PERIOD_LABELS[period]) for period in PERIODS],
         "nav": "ledger",
+        # The per-client links keep the period; built once, not once per row.
+        "period_query": urlencode(
+            {
+                "period": wanted.period,
+                "from": wanted.since.isoformat(),
+                "to": wanted.until.isoformat(),
+            }
+        ),
         # One reverse for the page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
     }
