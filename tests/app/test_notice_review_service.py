@@ -208,3 +208,20 @@ def test_the_owner_alert_links_to_the_review_page() -> None:
     alert = Message.objects.get(kind="owner_alert", delay_case=case)
     assert f"/cases/{case.pk}/" in alert.text
     assert "/admin/" not in alert.text
+
+
+def test_when_the_policy_offers_nothing_the_owner_can_still_offer_within_the_cap() -> None:
+    case = _draft_case()
+    assert case.previous_promised_on is not None
+    calendar = WorkCalendar(country=case.project.country or None)
+    next_day = calendar.next_working_day(case.previous_promised_on + timedelta(days=1))
+    bare = review_notice(case, _complete(case, new_on=next_day), now=NOW)
+    assert bare.decision is not None
+    assert bare.decision.offers == ()  # a first short slip told early: the policy gives nothing
+    assert bare.notice is None  # and a notice without an offer is refused
+    assert "offers" in {p.field for p in bare.problems}
+    own = (OfferEdit("discount", Decimal(200), ""),)
+    offered = review_notice(case, _complete(case, new_on=next_day, offer_edits=own), now=NOW)
+    assert [(str(o.kind), o.amount) for o in offered.offers] == [("discount", Decimal(200))]
+    assert "%" in offered.offers[0].description  # worded as the policy words a discount
+    assert offered.notice is not None

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from plazo.store.models import DelayCase
 from plazo.store.services.notice_review import FieldProblem, NoticeDraft, slider_day
-from plazo.store.services.offer_edits import OfferProblem, parse_offer_edits
+from plazo.store.services.offer_edits import OfferEdit, OfferProblem, parse_offer_edits
 
 __all__ = [
     "ELEMENT_LABELS",
@@ -86,9 +86,12 @@ def _chosen_on(case: DelayCase, data: QueryDict, today: date) -> tuple[date | No
     return typed, []
 
 
-def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft:
-    """The owner's draft from the review form's fields."""
-    new_on, errors = _chosen_on(case, data, today)
+def _offer_edits(data: QueryDict) -> tuple[tuple[OfferEdit, ...], tuple[OfferProblem, ...]]:
+    """The offer rows as edits; none when every row still shows what the policy proposed.
+
+    Each row carries the policy's own values (``offer-i-policy-*``): rows left as they were are
+    not edits, so a later date can still bring the policy's new offer.
+    """
     count = data.get("offers", "0")
     rows = [
         (
@@ -98,7 +101,24 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
         )
         for i in range(min(int(count), MAX_OFFERS) if count.isdigit() else 0)
     ]
-    edits, offer_problems = parse_offer_edits(rows)
+    edits, problems = parse_offer_edits(rows)
+    policy, _ = parse_offer_edits(
+        (
+            kind,
+            data.get(f"offer-{i}-policy-amount", ""),
+            data.get(f"offer-{i}-policy-description", ""),
+        )
+        for i, (kind, _, _) in enumerate(rows)
+    )
+    if not problems and edits == policy:
+        return (), ()
+    return edits, problems
+
+
+def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft:
+    """The owner's draft from the review form's fields."""
+    new_on, errors = _chosen_on(case, data, today)
+    edits, offer_problems = _offer_edits(data)
     steps = data.get("recovery_steps", "")[:MAX_TEXT_CHARS].splitlines()
     draft = NoticeDraft(
         new_on=new_on,

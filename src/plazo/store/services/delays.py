@@ -177,6 +177,7 @@ def compose_notice_for(
         stored_offer_edits(case.offer_edits),
         cap=offer_cap_for(case),
         value=project.value,
+        currency=project.currency,
         lang=project.client.language,
     )
     if problems:

@@ -170,6 +170,7 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
             draft.offer_edits,
             cap=cap,
             value=project.value,
+            currency=project.currency,
             lang=project.client.language,
         )
     notice: compose.Message | None = None
@@ -224,6 +225,7 @@ def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> 
             edits,
             cap=offer_cap_for(case),
             value=case.project.value,
+            currency=case.project.currency,
             lang=case.project.client.language,
         )
         if problems:

@@ -21,6 +21,7 @@ __all__ = [
     "OfferEdit",
     "OfferEditError",
     "OfferProblem",
+    "editable_offers",
     "edited_offers",
     "offer_cap",
     "parse_offer_edits",
@@ -103,18 +104,28 @@ def stored_offer_edits(stored: Any) -> tuple[OfferEdit, ...]:
     )
 
 
+def editable_offers(decision: Decision, currency: str) -> tuple[OfferProposal, ...]:
+    """The offers the owner may edit: the policy's, or a discount of nothing when it offers none.
+
+    A notice must offer something, and some rules offer nothing (a first short slip told early):
+    the owner can then still make an offer of their own, within the same caps.
+    """
+    return decision.offers or (OfferProposal(OfferKind.DISCOUNT, Decimal(0), currency, ""),)
+
+
 def edited_offers(
     decision: Decision,
     edits: Sequence[OfferEdit],
     *,
     cap: Decimal,
     value: Decimal,
+    currency: str,
     lang: str,
 ) -> tuple[tuple[OfferProposal, ...], tuple[OfferProblem, ...]]:
     """The offers the notice makes: the policy's, with ``edits`` applied when they are valid.
 
     1. No edits: the policy's offers as decided.
-    2. Edits must match the policy's offers one for one, kind for kind (a new date can change
+    2. Edits must match the editable offers one for one, kind for kind (a new date can change
        the rule that fires; the owner then sees the new offers and edits those).
     3. Each amount is between zero and the cap, the total at most the cap.
     4. An amount changed under an unchanged percent wording gets its percent restated.
@@ -122,7 +133,8 @@ def edited_offers(
     """
     if not edits:
         return decision.offers, ()
-    if [edit.kind for edit in edits] != [str(offer.kind) for offer in decision.offers]:
+    editable = editable_offers(decision, currency)
+    if [edit.kind for edit in edits] != [str(offer.kind) for offer in editable]:
         return decision.offers, (OfferProblem(None, "kinds_changed"),)
     problems: list[OfferProblem] = []
     for index, edit in enumerate(edits):
@@ -139,7 +151,7 @@ def edited_offers(
         return decision.offers, tuple(problems)
     offers = tuple(
         _edited(offer, edit, value=value, lang=lang)
-        for offer, edit in zip(decision.offers, edits, strict=True)
+        for offer, edit in zip(editable, edits, strict=True)
         if edit.amount > 0
     )
     return offers, ()
@@ -148,7 +160,7 @@ def edited_offers(
 def _edited(offer: OfferProposal, edit: OfferEdit, *, value: Decimal, lang: str) -> OfferProposal:
     amount = round_money(edit.amount, offer.currency)
     description = edit.description or offer.description
-    if amount != offer.amount and description == offer.description and value > 0:
+    if amount != offer.amount and edit.description in ("", offer.description) and value > 0:
         description = _restated(offer, amount * _HUNDRED / value, lang)
     return OfferProposal(offer.kind, amount, offer.currency, description)
 

@@ -28,7 +28,7 @@ from plazo.store.services.notice_review import (
     review_notice,
     save_notice_draft,
 )
-from plazo.store.services.offer_edits import OfferEditError, OfferProblem
+from plazo.store.services.offer_edits import OfferEditError, OfferProblem, editable_offers
 from plazo.web.highlights import highlight
 from plazo.web.review_form import (
     ELEMENT_LABELS,
@@ -88,8 +88,9 @@ def _context(
 
 
 def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
-    """The policy's offers as form rows, holding the owner's edits while they still match."""
-    offers = review.decision.offers if review.decision else ()
+    """The editable offers as form rows, holding the owner's edits while they still match."""
+    project = review.case.project
+    offers = editable_offers(review.decision, project.currency) if review.decision else ()
     edits = review.draft.offer_edits
     kept = [e.kind for e in edits] == [str(o.kind) for o in offers]
     return [
@@ -98,6 +99,8 @@ def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
             "kind_label": str(OFFER_KIND_LABELS.get(str(offer.kind), offer.kind)),
             "amount": str(edits[i].amount if kept else offer.amount),
             "description": edits[i].description if kept else offer.description,
+            "policy_amount": str(offer.amount),
+            "policy_description": offer.description,
         }
         for i, offer in enumerate(offers)
     ]
@@ -109,6 +112,7 @@ def _reviewed(request: OrganisationRequest, case: DelayCase) -> tuple[ParsedDraf
 
 
 def _page(request: OrganisationRequest, context: dict[str, Any]) -> HttpResponse:
+    context["submitted"] = request.method == "POST"  # mark the fields still missing facts
     if not context["editable"]:
         context["sent"] = (
             context["case"]
