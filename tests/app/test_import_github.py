@@ -12,6 +12,7 @@ from plazo.core.tracker import EstimateRule
 from plazo.sources import BadCredentials, NotFound, SourceError, Unavailable
 from plazo.sources.github import GitHubRepo, fetch_github, github_client
 from plazo.store.models import Client, Commitment, Organisation, Project, WorkItem
+from plazo.store.services.importing import ImportRejected
 from plazo.store.services.importing.tracker import TrackerReport, import_tracker, sync_since
 from tests.app.factories import NOW, make_org
 from tests.app.tracker_helpers import ZONE, FakeClock
@@ -303,3 +304,19 @@ def test_each_touched_project_is_reforecast_once_after_commit(
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         import_tracker(org, batch, client_name="c", source="s", now=NOW, reforecast=calls.append)
     assert len(calls) == 2  # nothing changed the second time: no re-forecast
+
+
+def test_a_milestone_whose_name_another_project_holds_is_rejected_whole(
+    api: RecordedApi,
+) -> None:
+    org = make_org()
+    sync(org, api, milestone="Beta")
+    Project.objects.filter(external_id="github:octo-org/website/milestone/3").update(
+        name="website: Launch", external_id="crm-9"
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        sync(org, api)
+    assert [problem.message for problem in rejected.value.problems] == [
+        "github:octo-org/website/milestone/4: name: 'website: Launch' is the project 'crm-9'"
+    ]
+    assert WorkItem.objects.for_organisation(org).count() == 2  # only Beta's, from the first run
