@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 
 from plazo.web.ledger_charts import bar_chart, column_chart
@@ -211,3 +212,9 @@ def test_client_bars_are_proportional_to_the_rate() -> None:
     assert chart.rows[0].width == pytest.approx(chart.right - chart.left)
     assert chart.rows[1].width == pytest.approx((chart.right - chart.left) / 4, abs=0.1)
     assert chart.rows[1].y > chart.rows[0].y
+
+
+def test_the_page_needs_a_login() -> None:
+    response = HttpClient().get("/ledger/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
