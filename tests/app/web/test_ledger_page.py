@@ -94,6 +94,7 @@ def test_another_organisations_ledger_is_never_shown() -> None:
     theirs = hand_ledger(alfa_name="Their secret client")
     page = _page(f"{YEAR_2025}&client={theirs.alfa.pk}", mine)
     assert "Their secret client" not in page
+    assert "· no such client</p>" in page
     assert "0 of 0 due promises kept" in page
     assert "Their secret client" not in _page(YEAR_2025, mine)
 

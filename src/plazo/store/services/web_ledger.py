@@ -73,11 +73,12 @@ class LedgerScope:
 
     @property
     def is_empty(self) -> bool:
-        """Nothing happened in this scope in the period: no promise made, due or replaced."""
+        """Nothing in the period: no promise made or due, no notice heard, no offer made."""
+        # A kept, broken or silently missed promise is due in the period, so counts in projects.
         m = self.metrics
         return not (
-            self.promises_made or self.resolved or m.projects or m.missed_without_notice
-        ) and not (m.notice_lead_working_days or self.offer_counts)
+            self.promises_made or m.projects or m.notice_lead_working_days or self.offer_counts
+        )
 
 
 @dataclass(frozen=True)
