@@ -103,6 +103,11 @@ def test_the_owner_reviews_and_approves_the_delay_notice(browser: Any, live_serv
     assert page.locator(".practices .element.absent").count() == 0
     assert "Lamento mucho" in page.inner_text(".notice-text")  # the client's Spanish, formal
     _shot(page, "review-ready.png")
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-GB")
+    phone.context.add_cookies(page.context.cookies())
+    phone.goto(page.url)  # the stored draft (nothing saved yet) on a phone: one column
+    assert phone.locator("#new_on").bounding_box()["width"] <= 390  # type: ignore[index]
+    _shot(phone, "review-phone.png")
 
     # 4. Sliding to the earliest day warns: the date is more likely missed than met.
     recommended = page.input_value("#new_on")
@@ -128,8 +133,6 @@ def test_the_owner_reviews_and_approves_the_delay_notice(browser: Any, live_serv
     assert Message.objects.filter(kind="delay_notice", delay_case=case, state="queued").count() == 1
 
     # 6. The approved case reads back, on a phone.
-    phone = browser.new_page(viewport={"width": 390, "height": 844}, locale="en-GB")
-    phone.context.add_cookies(page.context.cookies())
     phone.goto(f"{live_server.url}/cases/{case.pk}/")
     assert "The notice as approved" in phone.inner_text("main")
     _shot(phone, "review-approved-phone.png")
