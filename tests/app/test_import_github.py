@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from plazo.core.tracker import EstimateRule
-from plazo.sources import BadCredentials, NotFound, SourceError, Unavailable
+from plazo.sources import BadCredentials, NotFound, RequestRejected, SourceError, Unavailable
 from plazo.sources.github import GitHubRepo, fetch_github, github_client
 from plazo.store.models import Client, Commitment, Organisation, Project, WorkItem
 from plazo.store.services.importing import ImportRejected
@@ -320,3 +320,13 @@ def test_a_milestone_whose_name_another_project_holds_is_rejected_whole(
         "github:octo-org/website/milestone/4: name: 'website: Launch' is the project 'crm-9'"
     ]
     assert WorkItem.objects.for_organisation(org).count() == 2  # only Beta's, from the first run
+
+
+def test_a_next_link_to_another_site_is_refused(api: RecordedApi) -> None:
+    api.routes[1].answers[0] = Answer(
+        file="github/issues-launch-1.json",
+        headers={"Link": '<https://elsewhere.example/steal?page=2>; rel="next"'},
+    )
+    with pytest.raises(RequestRejected, match=r"another site \(elsewhere.example\); refused"):
+        sync(make_org(), api)
+    assert all(seen.path != "/steal" for seen in api.seen)

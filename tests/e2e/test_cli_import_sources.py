@@ -149,6 +149,7 @@ def test_jira_imports_fix_versions_and_issues(home: Path, jira: RecordedApi) -> 
         (("import", "items.csv", "--kind", "items", "--token", "t"), "--token applies to github"),
         (("import", "items.csv"), "--kind is required when importing a file"),
         (("import", "github", "o/r", "--estimate-label", "("), "not a valid regular expression"),
+        (("import", "github", "o/r", "--base-url", "ftp://x"), "is not an http:// or https://"),
     ],
 )
 def test_usage_errors_are_one_sentence(home: Path, args: tuple[str, ...], words: str) -> None:

@@ -81,6 +81,8 @@ class ApiClient:
     ) -> None:
         self.service = service
         self.pacing = pacing or Pacing()
+        if httpx.URL(base_url).scheme not in ("http", "https"):
+            raise RequestRejected(f"{base_url!r} is not an http:// or https:// address")
         self.http = httpx.Client(
             base_url=base_url.rstrip("/"),
             headers={"User-Agent": f"plazo/{__version__}", **(headers or {})},
@@ -113,7 +115,18 @@ class ApiClient:
         1. A rate-limit answer: wait what it asks (said on stderr), up to ``max_wait_seconds``.
         2. A 5xx, a timeout or a dropped connection: retry ``RETRIES`` times, backing off 1, 2, 4 s.
         3. Any other 4xx: raise the matching :class:`SourceError` at once.
+
+        A full URL (a pagination link) must be on the base's host: the credentials go nowhere else.
         """
+        target = self.http.base_url.join(url)
+        if (target.scheme, target.host, target.port) != (
+            self.http.base_url.scheme,
+            self.http.base_url.host,
+            self.http.base_url.port,
+        ):
+            raise RequestRejected(
+                f"{self.service} pointed at another site ({target.host}); refused"
+            )
         failures = 0
         limited = 0
         while True:
