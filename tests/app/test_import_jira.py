@@ -10,7 +10,13 @@ from decimal import Decimal
 import pytest
 
 from plazo.sources import RequestRejected
-from plazo.sources.jira import EstimateSource, JiraFields, fetch_jira, jira_client
+from plazo.sources.jira import (
+    EstimateSource,
+    JiraFields,
+    fetch_jira,
+    jira_client,
+    search_api_for,
+)
 from plazo.store.models import Commitment, Organisation, Project, WorkItem
 from plazo.store.services.importing.tracker import TrackerReport, import_tracker
 from tests.app.factories import NOW, make_org
@@ -157,3 +163,24 @@ def test_a_dry_run_writes_nothing(api: RecordedApi) -> None:
     report = sync(org, api, dry_run=True)
     assert report.created["work items"] == 4
     assert not Project.objects.for_organisation(org).exists()
+
+
+def test_jira_clouds_search_pages_by_token(api: RecordedApi) -> None:
+    cloud = "/rest/api/3/search/jql"
+    token = "Ch0jU3RyaW5nJlFVSkQmSldiR2xrWlRFd01UQXpKV2s9"
+    api.add(cloud, Answer(file="jira/search-jql-1.json"))
+    api.add(cloud, Answer(file="jira/search-jql-2.json"), nextPageToken=token)
+    assert search_api_for(SITE) == "cloud"
+    assert search_api_for("jira.example.com/jira") == "classic"
+    with jira_client(api.base, user=None, token="t", pacing=FakeClock().pacing()) as client:
+        batch = fetch_jira(
+            client, jql=JQL, site=SITE, fields=JiraFields(), zone=ZONE, search="cloud"
+        )
+    assert [(s.path, s.query.get("nextPageToken")) for s in api.seen] == [
+        (cloud, None),
+        (cloud, token),
+    ]
+    assert [item.external_id for item in batch.items] == [
+        f"jira:{SITE}/ABC-101", f"jira:{SITE}/ABC-102", f"jira:{SITE}/ABC-104",
+        f"jira:{SITE}/ABC-105",
+    ]  # fmt: skip

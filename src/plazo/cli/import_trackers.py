@@ -33,7 +33,7 @@ _OPTIONS = {  # dest: the tracker it belongs to ("both" for shared ones)
     "token": "both", "max_wait": "both", "hours_per_point": "both", "full": "github",
     "milestone": "github", "base_url": "github", "estimate_label": "github",
     "hours_per_day": "github", "url": "jira", "jql": "jira", "user": "jira",
-    "story_points_field": "jira", "estimate": "jira",
+    "story_points_field": "jira", "estimate": "jira", "search_api": "jira",
 }  # fmt: skip
 
 
@@ -85,6 +85,12 @@ def add_tracker_arguments(parser: argparse.ArgumentParser) -> None:
         "--story-points-field",
         metavar="FIELD",
         help="the custom field holding story points (default customfield_10016)",
+    )
+    jira.add_argument(
+        "--search-api",
+        choices=("classic", "cloud"),
+        help="/rest/api/2/search paged by startAt (classic) or /rest/api/3/search/jql paged by "
+        "token (cloud); default: cloud for *.atlassian.net, classic elsewhere",
     )
     jira.add_argument(
         "--estimate",
@@ -211,11 +217,17 @@ def _fetch_github(
 def _fetch_jira(
     args: argparse.Namespace, zone: ZoneInfo, pacing: Pacing
 ) -> tuple[TrackerBatch, str, str]:
-    from plazo.sources.jira import DEFAULT_STORY_POINTS_FIELD, JiraFields, fetch_jira, jira_client
-    from plazo.sources.jira import site_of as site_from
+    from plazo.sources.jira import (
+        DEFAULT_STORY_POINTS_FIELD,
+        JiraFields,
+        fetch_jira,
+        jira_client,
+        search_api_for,
+        site_of,
+    )
 
     try:
-        site = site_from(args.url)
+        site = site_of(args.url)
     except ValueError as error:
         raise CommandError(str(error)) from None
     fields = JiraFields(
@@ -225,7 +237,14 @@ def _fetch_jira(
     )
     user = args.user or os.environ.get("JIRA_USER") or None
     with jira_client(args.url, user=user, token=args.token, pacing=pacing) as client:
-        batch = fetch_jira(client, jql=args.jql, site=site, fields=fields, zone=zone)
+        batch = fetch_jira(
+            client,
+            jql=args.jql,
+            site=site,
+            fields=fields,
+            zone=zone,
+            search=args.search_api or search_api_for(site),
+        )
     return batch, f"Jira {site}", site.split(".")[0]
 
 

@@ -1,4 +1,4 @@
-"""Jira (REST v2 search): issues a JQL query finds become work items; fix versions, projects.
+"""Jira (REST search): issues a JQL query finds become work items; fix versions, projects.
 
 External ids: ``jira:SITE/version/ID`` for projects and ``jira:SITE/KEY-1`` for items, so a second
 run updates what the first created. Issues without a fix version are counted and skipped.
@@ -21,16 +21,23 @@ from plazo.sources.http import ApiClient
 
 __all__ = [
     "DEFAULT_STORY_POINTS_FIELD",
+    "SEARCH_PATHS",
     "EstimateSource",
     "JiraFields",
+    "SearchApi",
     "fetch_jira",
     "jira_client",
     "map_issue",
+    "search_api_for",
     "site_of",
 ]
 
 DEFAULT_STORY_POINTS_FIELD = "customfield_10016"  # "Story point estimate" on Jira Cloud
-SEARCH_PATH = "/rest/api/2/search"
+SearchApi = Literal["classic", "cloud"]
+SEARCH_PATHS: dict[SearchApi, str] = {
+    "classic": "/rest/api/2/search",  # Jira Data Center and Server; retired on Jira Cloud
+    "cloud": "/rest/api/3/search/jql",  # Jira Cloud's enhanced search, paged by token
+}
 PAGE_SIZE = 100
 _SECONDS_PER_HOUR = Decimal(3600)
 EstimateSource = Literal["auto", "points", "time"]
@@ -66,6 +73,12 @@ class JiraFields:
         return None
 
 
+def search_api_for(site: str) -> SearchApi:
+    """Jira Cloud sites (``*.atlassian.net``) have only the new search; others the classic one."""
+    host = site.split("/", 1)[0]
+    return "cloud" if host.endswith(".atlassian.net") else "classic"
+
+
 def site_of(url: str) -> str:
     """The host of a Jira URL (``acme.atlassian.net``), which qualifies its external ids."""
     parts = urlsplit(url if "://" in url else f"https://{url}")
@@ -88,12 +101,18 @@ def jira_client(url: str, *, user: str | None, token: str | None, **options: Any
 
 
 def fetch_jira(
-    client: ApiClient, *, jql: str, site: str, fields: JiraFields, zone: tzinfo
+    client: ApiClient,
+    *,
+    jql: str,
+    site: str,
+    fields: JiraFields,
+    zone: tzinfo,
+    search: SearchApi = "classic",
 ) -> TrackerBatch:
     """Every issue ``jql`` finds, page by page, mapped to items under their fix versions."""
     batch = TrackerBatch()
     versions: dict[str, dict[str, Any]] = {}
-    for issue in _issues(client, jql, fields, batch):
+    for issue in _issues(client, jql, fields, search, batch):
         fix_versions = issue["fields"].get("fixVersions") or []
         if not fix_versions:
             batch.skipped["issues without a fix version"] += 1
@@ -164,24 +183,27 @@ def _date(text: str | None) -> date | None:
 
 
 def _issues(
-    client: ApiClient, jql: str, fields: JiraFields, batch: TrackerBatch
+    client: ApiClient, jql: str, fields: JiraFields, search: SearchApi, batch: TrackerBatch
 ) -> Iterator[dict[str, Any]]:
-    """Page through the search by ``startAt`` until ``total`` is reached (or a page is empty)."""
-    start_at = 0
+    """Page through the search: by ``startAt`` until ``total`` (classic), or by ``nextPageToken``
+    until ``isLast`` (cloud). An empty page ends either."""
+    params: dict[str, Any] = {"jql": jql, "maxResults": PAGE_SIZE, "fields": fields.requested()}
+    seen = 0
     while True:
-        params = {
-            "jql": jql,
-            "startAt": start_at,
-            "maxResults": PAGE_SIZE,
-            "fields": fields.requested(),
-        }
-        page = client.get(SEARCH_PATH, params=params).json()
+        if search == "classic":
+            params["startAt"] = seen
+        page = client.get(SEARCH_PATHS[search], params=params).json()
         batch.pages += 1
         issues = page.get("issues") or []
         yield from issues
-        start_at += len(issues)
-        client.pacing.say(
-            f"Jira: page {batch.pages}, {start_at} of {page.get('total', '?')} issues"
-        )
-        if not issues or start_at >= int(page.get("total", 0)):
+        seen += len(issues)
+        total = page.get("total", "?") if search == "classic" else "?"
+        client.pacing.say(f"Jira: page {batch.pages}, {seen} of {total} issues")
+        if not issues:
             return
+        if search == "classic" and seen >= int(page.get("total", 0)):
+            return
+        if search == "cloud":
+            if page.get("isLast", True) or not page.get("nextPageToken"):
+                return
+            params["nextPageToken"] = page["nextPageToken"]
