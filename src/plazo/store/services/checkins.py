@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
 from plazo.core import compose
@@ -25,6 +25,7 @@ from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.early_warning import watch_project
 from plazo.store.services.forecasting import OrganisationHistories
 from plazo.store.services.outbox_write import store_message
+from plazo.store.services.unique_insert import insert_or_get
 
 __all__ = [
     "claim_checkin",
@@ -126,16 +127,15 @@ def claim_checkin(project: Project, week: str, *, now: datetime) -> bool:
     2. Otherwise take over a claim whose lease ran out (its worker died before writing the
        update), with a compare-and-set on the old ``claimed_at``.
     """
-    try:
-        with transaction.atomic():
-            CheckinClaim.objects.create(
-                organisation_id=project.organisation_id, project=project, week=week, claimed_at=now
-            )
+    claim, won = insert_or_get(
+        lambda: CheckinClaim.objects.create(
+            organisation_id=project.organisation_id, project=project, week=week, claimed_at=now
+        ),
+        lambda: CheckinClaim.objects.filter(project=project, week=week).first(),
+    )
+    if won:
         return True
-    except IntegrityError:
-        pass
-    claim = CheckinClaim.objects.filter(project=project, week=week).first()
-    if claim is None or claim.claimed_at > now - CLAIM_LEASE:
+    if claim.claimed_at > now - CLAIM_LEASE:
         return False
     taken = CheckinClaim.objects.filter(pk=claim.pk, claimed_at=claim.claimed_at).update(
         claimed_at=now

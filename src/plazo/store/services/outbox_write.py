@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
-
 from plazo.core import compose
 from plazo.store.models import DelayCase, Message, MessageState, Organisation, Project
+from plazo.store.services.unique_insert import insert_or_get
 
 __all__ = ["store_message"]
 
@@ -26,7 +25,8 @@ def store_message(
     """Write ``composed`` under ``key``; if that key exists, return the stored one instead.
 
     The unique key, not a prior lookup, is what stops a second worker from writing the same
-    message: the loser's insert fails inside a savepoint and it reads the winner's row.
+    message: the loser's insert is refused (inside a savepoint when in a transaction) and it
+    reads the winner's row.
     """
     org_id = organisation if isinstance(organisation, int) else organisation.pk
     fields = {
@@ -45,11 +45,7 @@ def store_message(
         "created_at": now,
         "queued_at": now if state == MessageState.QUEUED else None,
     }
-    try:
-        with transaction.atomic():
-            return Message.objects.create(idempotency_key=key, **fields), True
-    except IntegrityError:
-        existing = Message.objects.filter(idempotency_key=key).first()
-        if existing is None:
-            raise  # some other constraint failed
-        return existing, False
+    return insert_or_get(
+        lambda: Message.objects.create(idempotency_key=key, **fields),
+        lambda: Message.objects.filter(idempotency_key=key).first(),
+    )
