@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -330,3 +331,16 @@ def test_a_next_link_to_another_site_is_refused(api: RecordedApi) -> None:
     with pytest.raises(RequestRejected, match=r"another site \(elsewhere.example\); refused"):
         sync(make_org(), api)
     assert all(seen.path != "/steal" for seen in api.seen)
+
+
+def test_a_tracker_that_does_not_answer_is_retried_then_given_up() -> None:
+    with socket.socket() as closed:  # a port nobody listens on: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    clock = FakeClock()
+    with (
+        pytest.raises(Unavailable, match=r"did not answer properly after 4 tries \(ConnectError"),
+        github_client("t", f"http://127.0.0.1:{port}", pacing=clock.pacing()) as client,
+    ):
+        fetch_github(client, REPO, rule=EstimateRule(), zone=ZONE)
+    assert clock.slept == [1, 2, 4]

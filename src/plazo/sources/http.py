@@ -77,7 +77,6 @@ class ApiClient:
         headers: Mapping[str, str] | None = None,
         auth: httpx.Auth | tuple[str, str] | None = None,
         pacing: Pacing | None = None,
-        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.service = service
         self.pacing = pacing or Pacing()
@@ -88,8 +87,7 @@ class ApiClient:
             headers={"User-Agent": f"plazo/{__version__}", **(headers or {})},
             auth=auth,
             timeout=TIMEOUT,
-            follow_redirects=True,
-            transport=transport,
+            follow_redirects=True,  # httpx drops the Authorization header on leaving the host
         )
 
     def __enter__(self) -> ApiClient:
@@ -99,20 +97,10 @@ class ApiClient:
         self.http.close()
 
     def get(self, url: str, params: Mapping[str, Any] | None = None) -> httpx.Response:
-        """GET ``url`` (relative to the base, or a full ``next`` link); a 2xx answer or an error."""
-        return self.request("GET", url, params=params)
+        """GET ``url`` (relative to the base, or a full ``next`` link) until the answer is 2xx,
+        waiting out rate limits and retrying transient failures.
 
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        json: Any = None,
-    ) -> httpx.Response:
-        """Send until the answer is 2xx, waiting out rate limits and retrying transient failures.
-
-        1. A rate-limit answer: wait what it asks (said on stderr), up to ``max_wait_seconds``.
+        1. A rate-limit answer: wait what it asks (told to ``pacing.say``), up to the maximum.
         2. A 5xx, a timeout or a dropped connection: retry ``RETRIES`` times, backing off 1, 2, 4 s.
         3. Any other 4xx: raise the matching :class:`SourceError` at once.
 
@@ -131,7 +119,7 @@ class ApiClient:
         limited = 0
         while True:
             try:
-                response = self.http.request(method, url, params=params, json=json)
+                response = self.http.get(url, params=params)
             except httpx.TransportError as error:
                 failures += 1
                 self._back_off(failures, f"{type(error).__name__} ({error})")
