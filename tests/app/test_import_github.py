@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -344,3 +345,25 @@ def test_a_tracker_that_does_not_answer_is_retried_then_given_up() -> None:
     ):
         fetch_github(client, REPO, rule=EstimateRule(), zone=ZONE)
     assert clock.slept == [1, 2, 4]
+
+
+def test_an_issue_moved_to_another_milestone_reforecasts_both_projects(
+    api: RecordedApi, django_capture_on_commit_callbacks: pytest.FixtureRequest
+) -> None:
+    org = make_org()
+    with github_client("t", api.base, pacing=FakeClock().pacing()) as client:
+        batch = fetch_github(client, REPO, rule=EstimateRule(), zone=ZONE)
+    import_tracker(org, batch, client_name="c", source="s", now=NOW)
+    beta = REPO.milestone_id(3)
+    batch.items = [
+        replace(item, project_external_id=beta) if item.external_id.endswith("#15") else item
+        for item in batch.items
+    ]
+    calls: list[int] = []
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        import_tracker(org, batch, client_name="c", source="s", now=NOW, reforecast=calls.append)
+    projects = Project.objects.for_organisation(org)
+    assert calls == sorted(projects.values_list("pk", flat=True))
+    assert (
+        WorkItem.objects.get(external_id="github:octo-org/website#15").project.external_id == beta
+    )

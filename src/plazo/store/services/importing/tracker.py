@@ -18,7 +18,7 @@ from django.db.models import Max
 
 from plazo.core.tracker import TrackerBatch, TrackerItem, TrackerProject
 from plazo.store.models import Client, Organisation, Project, WorkItem
-from plazo.store.services.importing.common import Counts, ProgressCallback
+from plazo.store.services.importing.common import Counts, lookup_in
 from plazo.store.services.importing.items import ItemRecord, plan_items
 from plazo.store.services.importing.problems import ImportRejected, Problem
 from plazo.store.services.importing.projects import ProjectRecord, plan_projects
@@ -78,7 +78,6 @@ def import_tracker(
     now: datetime,
     dry_run: bool = False,
     reforecast: Reforecast | None = None,
-    progress: ProgressCallback | None = None,
 ) -> TrackerReport:
     """Write ``batch`` into ``organisation`` in one transaction, or nothing if any record is bad.
 
@@ -93,10 +92,8 @@ def import_tracker(
     counts = Counts()
     with transaction.atomic():
         client = _client(organisation, client_name, counts)
-        projects, touched = _write_projects(
-            organisation, batch.projects, client, counts, source=source, now=now, progress=progress
-        )
-        touched |= _write_items(organisation, batch.items, projects, counts, progress)
+        touched = _write_projects(organisation, batch.projects, client, counts, source, now)
+        touched |= _write_items(organisation, batch.items, counts)
         if dry_run:
             transaction.set_rollback(True)
         elif reforecast is not None:
@@ -133,12 +130,10 @@ def _write_projects(
     found: list[TrackerProject],
     client: Client,
     counts: Counts,
-    *,
     source: str,
     now: datetime,
-    progress: ProgressCallback | None,
-) -> tuple[dict[str, Project], set[int]]:
-    """Write the projects; returns them by external id, and the ids whose promise changed."""
+) -> set[int]:
+    """Write the projects; returns the ids of those whose promise or delivery changed."""
     problems: list[Problem] = []
     records = [
         ProjectRecord(
@@ -154,7 +149,7 @@ def _write_projects(
     plan = plan_projects(organisation, records, problems, source=source, now=now)
     _reject(problems, [project.external_id for project in found])
     promises, plan.promises = plan.promises, []  # recorded below, each with its own made_at
-    plan.write(progress)
+    plan.write(None)
     _merge(counts, plan.counts)
     stored = {
         project.external_id: project
@@ -181,7 +176,7 @@ def _write_projects(
             deliver_project(saved, max(tracked.delivered_on, saved.start_on))
             counts.record("deliveries", created=True, changed=True)
             touched.add(saved.pk)
-    return stored, touched
+    return touched
 
 
 def _project_values(project: TrackerProject) -> dict[str, Any]:
@@ -191,24 +186,30 @@ def _project_values(project: TrackerProject) -> dict[str, Any]:
     return values
 
 
-def _write_items(
-    organisation: Organisation,
-    found: list[TrackerItem],
-    projects: dict[str, Project],
-    counts: Counts,
-    progress: ProgressCallback | None,
-) -> set[int]:
-    """Write the items; returns the ids of the projects whose items were created or changed."""
+def _write_items(organisation: Organisation, found: list[TrackerItem], counts: Counts) -> set[int]:
+    """Write the items; returns the ids of the projects whose items were created or changed.
+
+    An item moved to another milestone changes two projects: the one it left counts too.
+    """
     problems: list[Problem] = []
     records = [
         ItemRecord(Row(number, {}), item.project_external_id, item.external_id, _item_values(item))
         for number, item in enumerate(found, start=1)
     ]
+    left = {
+        item.external_id: item.project_id
+        for item in lookup_in(
+            WorkItem.objects.for_organisation(organisation).only("external_id", "project_id"),
+            "external_id",
+            (item.external_id for item in found),
+        )
+    }
     plan = plan_items(organisation, records, problems)
     _reject(problems, [item.external_id for item in found])
-    plan.write(progress)
+    plan.write(None)
     _merge(counts, plan.counts)
-    return {item.project_id for item in [*plan.new_items, *plan.changed_items]}
+    touched = {item.project_id for item in [*plan.new_items, *plan.changed_items]}
+    return touched | {left[item.external_id] for item in plan.changed_items}
 
 
 def _item_values(item: TrackerItem) -> dict[str, Any]:
