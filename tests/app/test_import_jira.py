@@ -180,7 +180,7 @@ def test_jira_clouds_search_pages_by_token(api: RecordedApi) -> None:
         (cloud, None),
         (cloud, token),
     ]
-    assert [item.external_id for item in batch.items] == [
+    assert sorted(item.external_id for item in batch.items) == [
         f"jira:{SITE}/ABC-101", f"jira:{SITE}/ABC-102", f"jira:{SITE}/ABC-104",
         f"jira:{SITE}/ABC-105",
     ]  # fmt: skip

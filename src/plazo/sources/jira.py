@@ -111,24 +111,21 @@ def fetch_jira(
 ) -> TrackerBatch:
     """Every issue ``jql`` finds, page by page, mapped to items under their fix versions."""
     batch = TrackerBatch()
-    versions: dict[str, dict[str, Any]] = {}
+    versions: dict[str, tuple[dict[str, Any], list[TrackerItem]]] = {}
     for issue in _issues(client, jql, fields, search, batch):
         fix_versions = issue["fields"].get("fixVersions") or []
         if not fix_versions:
             batch.skipped["issues without a fix version"] += 1
             continue
-        version = fix_versions[0]
-        project_key = (issue["fields"].get("project") or {}).get("key") or issue["key"].split("-")[
-            0
-        ]
-        versions.setdefault(str(version["id"]), {**version, "project_key": project_key})
-        batch.items.append(
-            map_issue(issue, f"jira:{site}/version/{version['id']}", site, fields, zone)
-        )
-    for version_id, version in versions.items():
-        external_id = f"jira:{site}/version/{version_id}"
-        mine = [item for item in batch.items if item.project_external_id == external_id]
-        batch.projects.append(_project(version, external_id, mine))
+        version = fix_versions[0]  # an issue in several versions belongs to the first listed
+        external_id = f"jira:{site}/version/{version['id']}"
+        project = issue["fields"].get("project") or {}
+        key = project.get("key") or issue["key"].rsplit("-", 1)[0]
+        _, items = versions.setdefault(external_id, ({**version, "project_key": key}, []))
+        items.append(map_issue(issue, external_id, site, fields, zone))
+    for external_id, (version, items) in versions.items():
+        batch.projects.append(_project(version, external_id, items))
+        batch.items.extend(items)
     client.pacing.say(f"Jira: {len(batch.items)} issues in {len(batch.projects)} fix versions")
     return batch
 
