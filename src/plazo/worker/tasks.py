@@ -10,9 +10,12 @@ from django.utils import timezone
 from django_tasks import task
 
 __all__ = [
+    "CHECKIN_BATCH",
     "REFORECAST_DELAY",
     "TICK_INTERVAL",
+    "checkin_batch",
     "ensure_tick_scheduled",
+    "fan_out_checkins",
     "reforecast_project_task",
     "schedule_reforecast",
     "tick",
@@ -23,16 +26,22 @@ TICK_INTERVAL = timedelta(seconds=30)
 # Progress often arrives in bursts (a stand-up's worth of tickets closed at once): wait a minute
 # after the first change so one re-forecast covers the whole burst.
 REFORECAST_DELAY = timedelta(seconds=60)
+# Small enough that two or more workers share a week's start evenly, large enough that the queue
+# stays short (10,000 projects: 400 tasks).
+CHECKIN_BATCH = 25
 
 
 @task()
 def tick() -> dict[str, int]:
-    """Run the due work once and schedule the next tick."""
+    """Hand out the due check-ins in batches, run the rest of the due work, schedule the next."""
     from plazo.store.services.due import run_due_work
 
-    done = run_due_work(now=timezone.now(), rng=random.Random())
+    now = timezone.now()
+    batches = fan_out_checkins(now=now)
+    done = run_due_work(now=now, rng=random.Random(), checkins=False)
     ensure_tick_scheduled(exclude_running=True)
     summary = {
+        "checkin_batches": batches,
         "sent": len(done.delivery.sent),
         "retrying": len(done.delivery.retrying),
         "failed": len(done.delivery.failed),
@@ -40,6 +49,42 @@ def tick() -> dict[str, int]:
     if any(summary.values()):
         log.info("tick: %s", summary)
     return summary
+
+
+def fan_out_checkins(*, now: datetime) -> int:
+    """Enqueue the due check-ins as batches any worker can take; returns how many batches.
+
+    Nothing is enqueued while batches from an earlier tick are still waiting, so a long week's
+    start (ten thousand updates) is handed out once. A batch whose worker died is not lost: its
+    projects are neither written nor claimed (or their claim's lease runs out), so a later tick
+    hands them out again.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    from plazo.store.services.checkins import due_checkins
+
+    if DBTaskResult.objects.filter(task_path=_CHECKIN_BATCH_PATH, status="READY").exists():
+        return 0
+    due = due_checkins(now=now)
+    for start in range(0, len(due), CHECKIN_BATCH):
+        checkin_batch.enqueue(project_ids=due[start : start + CHECKIN_BATCH], as_of=now.isoformat())
+    return -(-len(due) // CHECKIN_BATCH)
+
+
+@task()
+def checkin_batch(project_ids: list[int], as_of: str) -> dict[str, int]:
+    """Write the weekly updates of these projects as of the tick that found them due (``as_of``,
+    ISO 8601), then deliver what the outbox holds.
+
+    Delivering here, not only in the tick, lets every worker send while the week's updates are
+    being written.
+    """
+    from plazo.store.services.checkins import run_weekly_checkins
+    from plazo.store.services.due import deliver_outbox
+
+    written = run_weekly_checkins(now=datetime.fromisoformat(as_of), project_ids=project_ids)
+    delivery = deliver_outbox(now=timezone.now(), rng=random.Random())
+    return {"updates": len(written), "sent": len(delivery.sent)}
 
 
 def ensure_tick_scheduled(*, exclude_running: bool = False) -> bool:
@@ -58,6 +103,7 @@ def ensure_tick_scheduled(*, exclude_running: bool = False) -> bool:
 
 
 _TICK_PATH = f"{tick.func.__module__}.{tick.func.__qualname__}"
+_CHECKIN_BATCH_PATH = f"{checkin_batch.func.__module__}.{checkin_batch.func.__qualname__}"
 
 
 @task()

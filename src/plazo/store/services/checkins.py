@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from plazo.core import compose
 from plazo.core.checkin import checkin_due_at, iso_week
@@ -30,6 +30,7 @@ from plazo.store.services.unique_insert import insert_or_get
 __all__ = [
     "claim_checkin",
     "compose_weekly_update_for",
+    "due_checkins",
     "queue_weekly_update",
     "run_weekly_checkins",
     "weekly_key",
@@ -143,8 +144,16 @@ def claim_checkin(project: Project, week: str, *, now: datetime) -> bool:
     return taken == 1
 
 
-def _due_projects(now: datetime) -> list[Project]:
-    """Active projects with a promise, each with what its check-in needs read in bulk.
+def _active_projects(project_ids: Collection[int] | None) -> QuerySet[Project]:
+    """Active projects with a promise (those of ``project_ids`` only, when given)."""
+    projects = Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
+    if project_ids is not None:
+        projects = projects.filter(pk__in=list(project_ids))
+    return projects.order_by("pk")
+
+
+def _with_checkin_reads(projects: QuerySet[Project]) -> list[Project]:
+    """The projects, each with what its check-in needs read in bulk.
 
     The client, organisation and owner come joined, the contacts prefetched, and the time the
     last update was sent as an annotation: a check-in then reads only the project's work items.
@@ -157,11 +166,9 @@ def _due_projects(now: datetime) -> list[Project]:
         .values("sent_at")[:1]
     )
     return list(
-        Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
-        .select_related("client", "organisation", "owner")
+        projects.select_related("client", "organisation", "owner")
         .prefetch_related("client__contacts")
         .annotate(last_update_sent_at=Subquery(last_sent))
-        .order_by("pk")
     )
 
 
@@ -184,11 +191,35 @@ def _due_today(project: Project, now: datetime) -> date | None:
     return local_day if now >= due else None
 
 
-def run_weekly_checkins(*, now: datetime) -> list[Message]:
+def due_checkins(*, now: datetime) -> list[int]:
+    """The projects whose update is due and neither written nor being written (three queries).
+
+    The worker's tick splits this list into batches that any worker can take.
+    """
+    written = _written_this_week(now)
+    claimed = set(
+        CheckinClaim.objects.filter(claimed_at__gt=now - CLAIM_LEASE).values_list(
+            "project_id", "week"
+        )
+    )
+    due = []
+    for project in _active_projects(None).select_related("client"):
+        key = weekly_key(project, now)
+        week = key.rsplit(":", 1)[1]
+        if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
+            continue
+        due.append(project.pk)
+    return due
+
+
+def run_weekly_checkins(
+    *, now: datetime, project_ids: Collection[int] | None = None
+) -> list[Message]:
     """Queue every update whose check-in time this week has come and that is not written yet.
 
     This is the worker's job across all organisations on purpose; each message it writes belongs
-    to its project's organisation. Per project:
+    to its project's organisation. ``project_ids`` limits it to those projects (a batch). Per
+    project:
 
     1. Skip it when its time has not come or this week's update exists (both known without a
        query per project).
@@ -199,7 +230,7 @@ def run_weekly_checkins(*, now: datetime) -> list[Message]:
     created = []
     histories = OrganisationHistories()
     written = _written_this_week(now)
-    for project in _due_projects(now):
+    for project in _with_checkin_reads(_active_projects(project_ids)):
         key = weekly_key(project, now)
         if key in written or _due_today(project, now) is None:
             continue
