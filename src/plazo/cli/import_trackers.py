@@ -165,7 +165,7 @@ def run_tracker(args: argparse.Namespace) -> int:
 
 
 def _check_options(args: argparse.Namespace) -> None:
-    """Options of the other tracker, or missing required ones, are usage errors (exit 2)."""
+    """Refuse the other tracker's options and missing ones (exit 2); take the token from the env."""
     for dest, tracker in _OPTIONS.items():
         if tracker not in ("both", args.file) and getattr(args, dest) not in (None, False):
             raise CommandError(f"--{dest.replace('_', '-')} does not apply to {args.file} imports")
