@@ -10,7 +10,7 @@ from email.message import EmailMessage
 import pytest
 from django.core.mail.backends.smtp import EmailBackend
 
-from plazo.mail.outbox import deliver_due
+from plazo.mail.outbox import _claim, deliver_due
 from plazo.store.models import Message
 from tests.app.factories import NOW, make_message, make_org, make_project
 from tests.app.smtp_server import RecordingHandler, smtp_server, unused_port
@@ -107,6 +107,17 @@ def test_a_message_another_worker_claimed_is_left_alone(backend: EmailBackend) -
     # The other worker died: after its lease, the message is sent by this one.
     late = NOW + timedelta(minutes=11)
     assert deliver_due(now=late, rng=random.Random(1), connection=backend).sent == [message.pk]
+
+
+def test_an_expired_lease_is_taken_over_by_one_worker_only() -> None:
+    message = _queued()
+    Message.objects.filter(pk=message.pk).update(
+        state="sending", attempts=1, next_attempt_at=NOW - timedelta(minutes=1)
+    )
+    # Two workers looked at the same moment and both saw the lease run out.
+    assert _claim(message.pk, "sending", 1, NOW) is True
+    assert _claim(message.pk, "sending", 1, NOW) is False
+    assert Message.objects.get(pk=message.pk).attempts == 2
 
 
 def test_drafts_wait_for_approval(backend: EmailBackend) -> None:

@@ -69,7 +69,9 @@ def deliver_due(
         & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
     ) | Q(state=MessageState.SENDING, next_attempt_at__lte=now)  # an expired lease
     candidates = list(
-        Message.objects.filter(due).order_by("queued_at", "pk").values_list("pk", "state")[:limit]
+        Message.objects.filter(due)
+        .order_by("queued_at", "pk")
+        .values_list("pk", "state", "attempts")[:limit]
     )
     if not candidates:
         return report
@@ -79,8 +81,8 @@ def deliver_due(
     except Exception:
         log.debug("could not open the mail connection up front", exc_info=True)
     try:
-        for pk, seen_state in candidates:
-            if _claim(pk, seen_state, now):  # else another worker won it
+        for pk, seen_state, seen_attempts in candidates:
+            if _claim(pk, seen_state, seen_attempts, now):  # else another worker won it
                 _send_claimed(pk, backend, now, rng, report)
     finally:
         _close(backend)
@@ -112,9 +114,14 @@ def _close(backend: Any) -> None:
         log.debug("closing the mail connection failed", exc_info=True)
 
 
-def _claim(pk: int, seen_state: str, now: datetime) -> bool:
-    """Compare-and-set: move the message to sending only if nobody changed it since we looked."""
-    claimed = Message.objects.filter(pk=pk, state=seen_state).update(
+def _claim(pk: int, seen_state: str, seen_attempts: int, now: datetime) -> bool:
+    """Compare-and-set: move the message to sending only if nobody changed it since we looked.
+
+    Every claim counts an attempt, so the attempt count is the row's version: the state alone
+    would let two workers that both saw the same expired lease (state still ``sending``) both
+    take it over and send the message twice.
+    """
+    claimed = Message.objects.filter(pk=pk, state=seen_state, attempts=seen_attempts).update(
         state=MessageState.SENDING, attempts=F("attempts") + 1, next_attempt_at=now + LEASE
     )
     return claimed == 1
