@@ -1,10 +1,11 @@
 """Weekly check-ins end to end: forecast + compose (with chart) + queue + send, per project.
 
-Prints JSON. Builds an organisation of N projects (10 open and 20 finished tasks each) in a fresh
-database (SQLite in a temporary PLAZO_HOME, or DATABASE_URL), runs the worker's due work once at a
-moment every check-in is due, and delivers to an aiosmtpd server on loopback.
-With --workers N, N worker processes share the week's updates (check-in claims) and the
-delivery, as `plazo worker` processes would.
+Prints JSON. Builds an organisation of N projects (10 open and 20 finished tasks each) whose
+check-ins are all due now, in a fresh database (SQLite in a temporary PLAZO_HOME, or DATABASE_URL),
+enqueues the worker's tick and starts --workers real `plazo worker` processes that deliver to an
+aiosmtpd server on loopback. The tick hands the week out in batches; the clock stops when every
+update is written and every message sent. Waiting tasks left in the database by earlier runs are
+deleted first, so only this run's work is timed.
 Usage: python benchmarks/checkins.py [--projects N] [--workers N]
 """
 
@@ -30,24 +31,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--worker-of", type=int, help=argparse.SUPPRESS)  # the SMTP port
     args = parser.parse_args()
-    if args.worker_of:
-        return _work(args.worker_of)
 
     import django
 
     django.setup()
     from django.contrib.auth.models import User
     from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
     from tests.app.smtp_server import RecordingHandler, smtp_server
 
     from plazo.store.models import Client, Contact, Message, Organisation, Project, WorkItem
     from plazo.store.services.ledger import record_promise
+    from plazo.worker.tasks import tick
 
     call_command("migrate", verbosity=0)
-    today = date(2026, 11, 30)
-    made = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    today = date.today()
+    made = datetime.now(UTC) - timedelta(days=28)
     org = Organisation.objects.create(
         name="Bench", slug=f"bench-{time.time_ns()}", sender_email="hola@bench.example",
         send_updates_automatically=True,
@@ -60,7 +60,7 @@ def main() -> int:
     for n in range(args.projects):
         project = Project.objects.create(
             organisation=org, client=client, name=f"P{n}", owner=owner,
-            start_on=today - timedelta(days=40), checkin_hour=0,
+            start_on=today - timedelta(days=40), checkin_weekday=0, checkin_hour=0,
         )  # fmt: skip
         items = []
         for i in range(30):
@@ -80,15 +80,36 @@ def main() -> int:
     setup_seconds = time.perf_counter() - setup_started
 
     handler = RecordingHandler()
+    mine = Message.objects.filter(organisation=org)
     with smtp_server(handler) as port:
+        DBTaskResult.objects.filter(status="READY").delete()
+        tick.enqueue()  # due now: the first thing a worker takes
         django.db.connections.close_all()
+        env = {**os.environ, "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port)}
+        env["SMTP_SECURITY"] = "none"
         started = time.perf_counter()
         workers = [
-            subprocess.Popen([sys.executable, __file__, "--worker-of", str(port)])
+            subprocess.Popen(
+                [sys.executable, "-m", "plazo", "worker", "--interval", "0.2"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )
             for _ in range(args.workers)
         ]
-        failed = [w for w in workers if w.wait() != 0]
+        written_at = None
+        while True:
+            time.sleep(0.5)
+            if written_at is None and (mine.filter(kind="weekly_update").count() == args.projects):
+                written_at = time.perf_counter()
+            if written_at and not mine.exclude(state="sent").exists():
+                break
+            if any(w.poll() is not None for w in workers):
+                break  # a worker died: report what was done
         finished = time.perf_counter()
+        for worker in workers:
+            worker.terminate()
+        failed = [w for w in workers if w.wait() not in (0, -15)]
+        DBTaskResult.objects.filter(status="READY").delete()  # the next tick
     queued = Message.objects.filter(organisation=org, kind="weekly_update").count()
     sent = Message.objects.filter(organisation=org, state="sent").count()
     org.delete()
@@ -104,6 +125,7 @@ def main() -> int:
                 "messages_sent": sent,
                 "received_by_server": len(handler.received),
                 "setup_seconds": round(setup_seconds, 1),
+                "seconds_to_write_updates": round((written_at or finished) - started, 2),
                 "seconds": round(finished - started, 2),
                 "projects_per_second": round(queued / (finished - started), 1),
                 "minutes_for_10000_projects": round(per_project * 10_000 / 60, 1),
@@ -111,27 +133,6 @@ def main() -> int:
         )
     )
     return 1 if failed else 0
-
-
-NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
-
-
-def _work(port: int) -> int:
-    """One worker process: compose and queue the updates it can claim, then deliver."""
-    import django
-
-    django.setup()
-    from django.core.mail.backends.smtp import EmailBackend
-
-    from plazo.mail.outbox import deliver_due
-    from plazo.store.services.checkins import run_weekly_checkins
-
-    run_weekly_checkins(now=NOW)
-    backend = EmailBackend(host="127.0.0.1", port=port, timeout=10)
-    rng = random.Random()
-    while deliver_due(now=NOW, rng=rng, limit=200, connection=backend).sent:
-        pass
-    return 0
 
 
 if __name__ == "__main__":
