@@ -28,6 +28,7 @@ __all__ = [
     "field_problem_text",
     "offer_problem_text",
     "parse_draft",
+    "posted_day",
 ]
 
 MAX_OFFERS = 10  # a policy rule makes a handful; more rows in a POST are ignored
@@ -64,17 +65,18 @@ class ParsedDraft:
     offer_problems: tuple[OfferProblem, ...]
 
 
-def _day(text: str) -> date | None:
+def posted_day(data: QueryDict, name: str) -> date | None:
+    """The ISO date in field ``name``, or None when it is empty or not a date."""
     try:
-        return date.fromisoformat(text.strip())
+        return date.fromisoformat(data.get(name, "").strip())
     except ValueError:
         return None
 
 
 def _chosen_on(case: DelayCase, data: QueryDict, today: date) -> tuple[date | None, list[str]]:
     typed_text = data.get("new_on", "").strip()
-    typed = _day(typed_text)
-    shown = _day(data.get("shown_on", ""))
+    typed = posted_day(data, "new_on")
+    shown = posted_day(data, "shown_on")
     if typed_text and typed is None:
         return shown, [_("The new date is not a date (use YYYY-MM-DD).")]
     if typed != shown:

@@ -154,7 +154,7 @@ def test_approving_queues_exactly_one_notice_and_records_the_promise_and_offer()
     assert case.state == "approved"
     assert Project.objects.get(pk=case.project_id).promised_on == case.chosen_on
     again = browser.post(f"/cases/{case.pk}/", form, follow=True)
-    assert "already approved" in _text(again)
+    assert "no longer a draft" in _text(again)
     assert notices.count() == 1
     assert 'name="action"' not in _text(browser.get(f"/cases/{case.pk}/"))  # read-only now
 

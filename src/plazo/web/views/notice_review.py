@@ -38,6 +38,7 @@ from plazo.web.review_form import (
     field_problem_text,
     offer_problem_text,
     parse_draft,
+    posted_day,
 )
 from plazo.web.templatetags.plazo_ledger import money
 from plazo.web.tenancy import OrganisationRequest, organisation_view
@@ -133,7 +134,7 @@ def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
             request, _context(review_notice(case, draft_from_case(case), now=timezone.now()))
         )
     if case.state != DelayCaseState.DRAFT:
-        messages.error(request, _("This delay notice was already approved; nothing changed."))
+        messages.error(request, _("This delay case is no longer a draft; nothing changed."))
         return redirect("web:delay_case", case_id=case.pk)
     parsed, review = _reviewed(request, case)
     action = request.POST.get("action", "preview")
@@ -199,13 +200,6 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
 
 def _moved(request: OrganisationRequest, chosen: date | None) -> str:
     """Which date control the page must redraw: the other one than the owner moved, or none."""
-    if chosen == _posted_day(request, "shown_on"):
+    if chosen == posted_day(request.POST, "shown_on"):
         return ""
-    return "slider" if chosen == _posted_day(request, "new_on") else "date"
-
-
-def _posted_day(request: OrganisationRequest, name: str) -> date | None:
-    try:
-        return date.fromisoformat(request.POST.get(name, "").strip())
-    except ValueError:
-        return None
+    return "slider" if chosen == posted_day(request.POST, "new_on") else "date"
