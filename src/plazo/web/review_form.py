@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plazo.store.models import DelayCase
-from plazo.store.services.notice_review import FieldProblem, NoticeDraft, slider_day
+from plazo.store.services.notice_review import FieldProblem, NoticeDraft
+from plazo.store.services.notice_slider import slider_day
 from plazo.store.services.offer_edits import OfferEdit, OfferProblem, parse_offer_edits
 
 __all__ = [

@@ -11,18 +11,18 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
 from plazo.core import check, compose
-from plazo.core.calendar import WorkCalendar
 from plazo.core.policy import Decision, OfferProposal
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.delays import compensation_for, compose_notice_with, offer_cap_for
 from plazo.store.services.finish_chances import finish_chances
+from plazo.store.services.notice_slider import slider_days
 from plazo.store.services.offer_edits import (
     OfferEdit,
     OfferEditError,
@@ -39,7 +39,6 @@ __all__ = [
     "draft_from_case",
     "review_notice",
     "save_notice_draft",
-    "slider_day",
 ]
 
 # The four parts of a good delay notice, and the checker's elements that show each one.
@@ -49,8 +48,6 @@ PRACTICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("plan", ("new_date", "cause", "plan")),
     ("compensate", ("compensation",)),
 )
-SLIDER_MARGIN_WORKING_DAYS = 10  # past the P95 date, so a cautious owner can still go further
-SLIDER_MAX_WORKING_DAYS = 260  # about a year: a longer slip is typed, not slid to
 
 
 @dataclass(frozen=True)
@@ -193,7 +190,7 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
         recommended_on=case.recommended_on,
         recommended_chance=chances.get(case.recommended_on) if case.recommended_on else None,
         chosen_chance=chances.get(draft.new_on) if draft.new_on else None,
-        slider_days=_slider_days(case, draft, forecast, today),
+        slider_days=slider_days(case, today=today, chosen=draft.new_on, forecast=forecast),
         decision=decision,
         cap=cap,
         offers=offers,
@@ -273,55 +270,3 @@ def _field_problems(
     if draft.new_on is not None and not any(offer.amount > 0 for offer in offers):
         problems.append(FieldProblem("offers", "missing"))
     return tuple(problems)
-
-
-def _calendar(case: DelayCase) -> WorkCalendar:
-    project = case.project
-    return WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
-
-
-def _first_slider_day(case: DelayCase, calendar: WorkCalendar, today: date) -> date:
-    """The first day a new promise can be: after today and after the promise it replaces."""
-    after = max(today, case.previous_promised_on or today)
-    return calendar.next_working_day(after + timedelta(days=1))
-
-
-def slider_day(case: DelayCase, index: int, *, today: date) -> date | None:
-    """The date at ``index`` on the slider: the index-th working day from the first one allowed.
-
-    The mapping depends only on today, the case and the project's calendar, so a slider position
-    sent by the page means the same day whatever the slider's length was when it was drawn.
-    """
-    if not 0 <= index < SLIDER_MAX_WORKING_DAYS:
-        return None
-    calendar = _calendar(case)
-    day = _first_slider_day(case, calendar, today)
-    for _ in range(index):
-        day = calendar.next_working_day(day + timedelta(days=1))
-    return day
-
-
-def _slider_days(
-    case: DelayCase, draft: NoticeDraft, forecast: Forecast | None, today: date
-) -> tuple[date, ...]:
-    """The working days a new date can be picked from: the first allowed to past the P95 date."""
-    calendar = _calendar(case)
-    first = _first_slider_day(case, calendar, today)
-    candidates = [
-        day
-        for day in (
-            draft.new_on,
-            case.recommended_on,
-            case.previous_promised_on,
-            forecast.finish_p95_on if forecast else None,
-        )
-        if day is not None
-    ]
-    last = max([first, *candidates])
-    days = [first]
-    extra = SLIDER_MARGIN_WORKING_DAYS
-    while (days[-1] < last or extra > 0) and len(days) < SLIDER_MAX_WORKING_DAYS:
-        if days[-1] >= last:
-            extra -= 1
-        days.append(calendar.next_working_day(days[-1] + timedelta(days=1)))
-    return tuple(days)
