@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 
 from plazo.core import compose
 from plazo.store.models import (
@@ -98,10 +99,10 @@ def _escalation(project: Project, *, now: datetime, day: str) -> Message | None:
     if forecast is None or forecast.finish_p50_on is None:
         return None
     case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
-    link = (
-        f"{settings.PLAZO_BASE_URL}/admin/plazo/delaycase/{case.pk}/change/"
+    link = settings.PLAZO_BASE_URL + (
+        reverse("web:delay_case", args=[case.pk])
         if case
-        else f"{settings.PLAZO_BASE_URL}/projects/{project.pk}/"
+        else reverse("web:project", args=[project.pk])
     )
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
     composed = compose.compose_owner_alert(

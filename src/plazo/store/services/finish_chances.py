@@ -16,8 +16,13 @@ import numpy as np
 
 from plazo.core.calendar import WorkCalendar
 from plazo.core.forecast import PortfolioProject, forecast_portfolio
-from plazo.store.models import Forecast, Project, WorkItemStatus
-from plazo.store.services.forecasting import TRIALS, fit_history, organisation_history
+from plazo.store.models import Forecast, Project
+from plazo.store.services.forecasting import (
+    TRIALS,
+    fit_history,
+    organisation_history,
+    remaining_work,
+)
 
 __all__ = ["finish_chances"]
 
@@ -35,7 +40,7 @@ def finish_chances(
     if latest is None or not latest.inputs_fingerprint:
         return None
     start = max(today, project.start_on)
-    estimates = _remaining_estimates(project)
+    estimates = tuple(float(estimate or 0) for _, estimate, _ in remaining_work(project))
     calendar = WorkCalendar(
         country=project.country or None, subdivision=project.subdivision or None
     )
@@ -68,14 +73,3 @@ def finish_chances(
 def _seeded(forecast: Forecast) -> np.random.Generator:
     """The random generator the forecaster seeded for ``forecast``'s inputs."""
     return np.random.default_rng(int(forecast.inputs_fingerprint[:16], 16))
-
-
-def _remaining_estimates(project: Project) -> tuple[float, ...]:
-    """The estimates of the work not done yet, in the forecaster's order."""
-    estimates = (
-        project.work_items.filter(removed_on__isnull=True, estimate_hours__isnull=False)
-        .exclude(status=WorkItemStatus.DONE)
-        .order_by("position", "pk")
-        .values_list("estimate_hours", flat=True)
-    )
-    return tuple(float(estimate or 0) for estimate in estimates)

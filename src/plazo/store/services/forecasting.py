@@ -39,6 +39,7 @@ __all__ = [
     "organisation_history",
     "reforecast_active",
     "reforecast_project",
+    "remaining_work",
 ]
 
 TRIALS = 10_000
@@ -128,7 +129,7 @@ def reforecast_project(
     remaining = [
         Task(float(estimate or 0), estimator, str(pk))
         for pk, estimate, estimator in (
-            _remaining(project) if items is None else _remaining_of(items)
+            remaining_work(project) if items is None else _remaining_of(items)
         )
     ]
     start = max(today, project.start_on)
@@ -199,7 +200,7 @@ def reforecast_active(
 _Remaining = tuple[int, Decimal | None, str]
 
 
-def _remaining(project: Project) -> list[_Remaining]:
+def remaining_work(project: Project) -> list[_Remaining]:
     """The estimated work not done yet, in plan order (pk, estimate, estimator)."""
     return list(
         project.work_items.filter(removed_on__isnull=True, estimate_hours__isnull=False)
@@ -210,7 +211,7 @@ def _remaining(project: Project) -> list[_Remaining]:
 
 
 def _remaining_of(items: Sequence[WorkItem]) -> list[_Remaining]:
-    """:func:`_remaining`, chosen in memory from all the project's items."""
+    """:func:`remaining_work`, chosen in memory from all the project's items."""
     left = [
         item
         for item in items
