@@ -66,6 +66,23 @@ def test_importing_the_same_files_again_changes_nothing() -> None:
     assert Commitment.objects.filter(organisation=org).count() == 2
 
 
+def test_a_promise_already_past_is_recorded_as_made_when_the_project_started() -> None:
+    org = make_org()
+    _import(org, "clients", "clients.csv")
+    text = (
+        "client,external_id,name,start_on,promised_on\n"
+        "crm-1,old-1,Late site,2026-09-01,2026-11-20\n"  # NOW is 2026-12-01
+    )
+    report = import_text(org, "projects", text, "csv", source="late.csv", now=NOW)
+    assert report.created == {"projects": 1, "promises": 1}
+    project = Project.objects.get(organisation=org, external_id="old-1")
+    promise = Commitment.objects.get(project=project, is_current=True)
+    assert (str(project.promised_on), str(promise.made_at.date())) == (
+        "2026-11-20",
+        "2026-09-01",
+    )
+
+
 def test_a_changed_row_updates_the_item_with_that_external_id() -> None:
     org = make_org()
     _load_all(org)

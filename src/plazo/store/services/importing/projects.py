@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -106,9 +106,19 @@ class ProjectsPlan:
             progress=progress,
         )
         for project, promised_on in self.promises:
-            # The ledger is the one writer of promised dates; it keeps the history.
+            # The ledger is the one writer of promised dates; it keeps the history. A date
+            # already past (a late or a finished project) was promised before the import: it is
+            # recorded as made when the project started, the latest moment known to hold it.
+            made_at, today = self.now, None
+            if promised_on < self.now.date():
+                today = min(project.start_on, promised_on)
+                made_at = datetime.combine(today, time(), tzinfo=UTC)
             record_promise(
-                project, promised_on, made_at=self.now, reason=f"Imported from {self.source}."
+                project,
+                promised_on,
+                made_at=made_at,
+                today=today,
+                reason=f"Imported from {self.source}.",
             )
 
 
