@@ -1,8 +1,8 @@
 """The organisation's promise ledger as the core's plain records, in one query each.
 
-The same reading as ``ledger_metrics`` (the CLI's and the API's): a commitment's day is the
-UTC date of ``made_at``; the client heard on the day its notice was sent; only the current
-promise carries the project's delivery date.
+The one reading behind ``ledger_metrics`` (the CLI's and the API's) and the dashboard's ledger
+page: a commitment's day is the UTC date of ``made_at``; the client heard on the day its notice
+was sent; only the current promise carries the project's delivery date.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ __all__ = ["offer_records", "promise_records"]
 
 
 def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], dict[int, str]]:
-    """Every commitment as the core's record, as ``ledger_metrics`` reads it; and project names."""
+    """Every commitment as the core's record; and the projects' names by id."""
     rows = (
         Commitment.objects.for_organisation(organisation)
         .order_by("project_id", "made_at", "pk")
@@ -58,7 +58,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
 
 
 def offer_records(organisation: Organisation) -> list[OfferRecord]:
-    """Every offer as the core's record, exactly as ``ledger_metrics`` reads it."""
+    """Every offer as the core's record."""
     rows = Offer.objects.for_organisation(organisation).values_list(
         "project_id",
         "project__client__name",
