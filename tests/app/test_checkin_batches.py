@@ -78,3 +78,16 @@ def test_a_batch_taken_twice_writes_each_update_once(projects: list[int]) -> Non
     assert first["updates"] == len(projects)
     assert again["updates"] == 0
     assert Message.objects.filter(kind="weekly_update").count() == len(projects)
+
+
+def test_a_worker_reuses_an_organisations_history_until_it_is_old(projects: list[int]) -> None:
+    from plazo.store.services.forecasting import OrganisationHistories
+
+    org_id = Project.objects.get(pk=projects[0]).organisation_id
+    clock = [0.0]
+    histories = OrganisationHistories(max_age_seconds=300, clock=lambda: clock[0])
+    first = histories.of(org_id)
+    clock[0] = 299.0
+    assert histories.of(org_id) is first  # one reading for many batches
+    clock[0] = 300.0
+    assert histories.of(org_id) is not first  # then read again: new finished work counts

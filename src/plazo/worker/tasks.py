@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django_tasks import task
+
+if TYPE_CHECKING:
+    from plazo.store.services.forecasting import OrganisationHistories
 
 __all__ = [
     "CHECKIN_BATCH",
@@ -29,6 +34,8 @@ REFORECAST_DELAY = timedelta(seconds=60)
 # Small enough that two or more workers share a week's start evenly, large enough that the queue
 # stays short (10,000 projects: 400 tasks).
 CHECKIN_BATCH = 25
+# How long a worker reuses an organisation's finished work between batches of check-ins.
+HISTORY_MAX_AGE = timedelta(minutes=5)
 
 
 @task()
@@ -82,7 +89,9 @@ def checkin_batch(project_ids: list[int], as_of: str) -> dict[str, int]:
     from plazo.store.services.checkins import run_weekly_checkins
     from plazo.store.services.due import deliver_outbox
 
-    written = run_weekly_checkins(now=datetime.fromisoformat(as_of), project_ids=project_ids)
+    written = run_weekly_checkins(
+        now=datetime.fromisoformat(as_of), project_ids=project_ids, histories=_histories()
+    )
     delivery = deliver_outbox(now=timezone.now(), rng=random.Random())
     return {"updates": len(written), "sent": len(delivery.sent)}
 
@@ -100,6 +109,14 @@ def ensure_tick_scheduled(*, exclude_running: bool = False) -> bool:
         return False
     tick.using(run_after=timezone.now() + TICK_INTERVAL).enqueue()
     return True
+
+
+@functools.cache
+def _histories() -> OrganisationHistories:
+    """The worker process's readings of the organisations' finished work, reused for a while."""
+    from plazo.store.services.forecasting import OrganisationHistories
+
+    return OrganisationHistories(max_age_seconds=HISTORY_MAX_AGE.total_seconds())
 
 
 _TICK_PATH = f"{tick.func.__module__}.{tick.func.__qualname__}"

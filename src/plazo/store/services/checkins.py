@@ -172,13 +172,15 @@ def _with_checkin_reads(projects: QuerySet[Project]) -> list[Project]:
     )
 
 
-def _written_this_week(now: datetime) -> set[str]:
-    """The keys of the weekly updates that may belong to the current week (one query)."""
-    return set(
-        Message.objects.filter(
-            kind=MessageKind.WEEKLY_UPDATE, created_at__gte=now - _WEEK_WINDOW
-        ).values_list("idempotency_key", flat=True)
-    )
+def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]:
+    """The keys of the weekly updates that may belong to the current week (one query); only
+    among ``keys`` when given (a batch need not read the whole week's)."""
+    updates = Message.objects.filter(kind=MessageKind.WEEKLY_UPDATE)
+    if keys is None:
+        updates = updates.filter(created_at__gte=now - _WEEK_WINDOW)
+    else:
+        updates = updates.filter(idempotency_key__in=keys)
+    return set(updates.values_list("idempotency_key", flat=True))
 
 
 def _due_today(project: Project, now: datetime) -> date | None:
@@ -213,12 +215,16 @@ def due_checkins(*, now: datetime) -> list[int]:
 
 
 def run_weekly_checkins(
-    *, now: datetime, project_ids: Collection[int] | None = None
+    *,
+    now: datetime,
+    project_ids: Collection[int] | None = None,
+    histories: OrganisationHistories | None = None,
 ) -> list[Message]:
     """Queue every update whose check-in time this week has come and that is not written yet.
 
     This is the worker's job across all organisations on purpose; each message it writes belongs
-    to its project's organisation. ``project_ids`` limits it to those projects (a batch). Per
+    to its project's organisation. ``project_ids`` limits it to those projects (a batch);
+    ``histories`` lets a worker reuse the organisations' finished work across batches. Per
     project:
 
     1. Skip it when its time has not come or this week's update exists (both known without a
@@ -228,10 +234,12 @@ def run_weekly_checkins(
        from that forecast and the work items, read once, and store it under its weekly key.
     """
     created = []
-    histories = OrganisationHistories()
-    written = _written_this_week(now)
-    for project in _with_checkin_reads(_active_projects(project_ids)):
-        key = weekly_key(project, now)
+    histories = histories or OrganisationHistories()
+    projects = _with_checkin_reads(_active_projects(project_ids))
+    keys = {project.pk: weekly_key(project, now) for project in projects}
+    written = _written_this_week(now, None if project_ids is None else list(keys.values()))
+    for project in projects:
+        key = keys[project.pk]
         if key in written or _due_today(project, now) is None:
             continue
         if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -94,16 +95,32 @@ def fit_history(history: History) -> FittedHistory:
 
 
 class OrganisationHistories:
-    """Each organisation's history read and fitted once per pass, for jobs over many projects."""
+    """Each organisation's history read and fitted once, for jobs over many projects.
 
-    def __init__(self) -> None:
-        self._by_organisation: dict[int, FittedHistory] = {}
+    Without ``max_age_seconds`` it is read once for the object's life (one pass). With it, a
+    long-lived worker reuses a reading until it is that old: a week's check-ins arrive in many
+    small batches, and reading ten thousand projects' finished tasks for each batch would cost
+    more than the batch. Every forecast records the digest of the history it used, so a reading
+    a few minutes old is still traceable.
+    """
+
+    def __init__(
+        self,
+        max_age_seconds: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._by_organisation: dict[int, tuple[FittedHistory, float]] = {}
+        self._max_age = max_age_seconds
+        self._clock = clock
 
     def of(self, organisation_id: int) -> FittedHistory:
-        if organisation_id not in self._by_organisation:
-            fitted = fit_history(organisation_history(organisation_id))
-            self._by_organisation[organisation_id] = fitted
-        return self._by_organisation[organisation_id]
+        now = self._clock()
+        kept = self._by_organisation.get(organisation_id)
+        if kept is not None and (self._max_age is None or now - kept[1] < self._max_age):
+            return kept[0]
+        fitted = fit_history(organisation_history(organisation_id))
+        self._by_organisation[organisation_id] = (fitted, now)
+        return fitted
 
 
 def reforecast_project(
