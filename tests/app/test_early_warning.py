@@ -88,7 +88,9 @@ def test_a_passed_promise_without_notice_is_escalated_once_a_day() -> None:
     assert [m.project_id for m in first] == [project.pk] or project.pk in {
         m.project_id for m in first
     }
+    forecasts = project.forecasts.count()
     assert escalate_silent_deadlines(now=late.replace(hour=15)) == []
+    assert project.forecasts.count() == forecasts  # alerted today: not even re-forecast
     next_day = escalate_silent_deadlines(now=late.replace(hour=10) + timedelta(days=1))
     assert project.pk in {m.project_id for m in next_day}
     assert DelayCase.objects.filter(project=project, trigger="forecast").exists()

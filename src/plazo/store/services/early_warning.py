@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -72,27 +72,34 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
     """
     alerts = []
     histories = OrganisationHistories()
+    # No time zone is more than a day ahead of UTC: promises from then on have not passed.
     projects = Project.objects.filter(
-        status=ProjectStatus.ACTIVE, promised_on__isnull=False
+        status=ProjectStatus.ACTIVE, promised_on__lt=now.date() + timedelta(days=1)
     ).select_related("client", "organisation")
     for project in projects:
         today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
         assert project.promised_on is not None
         if project.promised_on >= today:
             continue
+        if Message.objects.filter(idempotency_key=_escalation_key(project, today)).exists():
+            continue  # today's alert is out: no need to forecast again every tick
         current = Commitment.objects.filter(project=project, is_current=True).first()
         if current is not None and current.notice_id is not None and current.promised_on >= today:
             continue
         watch_project(project, now=now, history=histories.of(project.organisation_id))
-        alert = _escalation(project, now=now, day=today.isoformat())
+        alert = _escalation(project, now=now, today=today)
         if alert is not None:
             alerts.append(alert)
     return alerts
 
 
+def _escalation_key(project: Project, today: date) -> str:
+    return f"escalation:{project.pk}:{today.isoformat()}"
+
+
 @transaction.atomic
-def _escalation(project: Project, *, now: datetime, day: str) -> Message | None:
-    key = f"escalation:{project.pk}:{day}"
+def _escalation(project: Project, *, now: datetime, today: date) -> Message | None:
+    key = _escalation_key(project, today)
     if Message.objects.filter(idempotency_key=key).exists():
         return None
     forecast = project.forecasts.order_by("-created_at", "-pk").first()
@@ -104,7 +111,6 @@ def _escalation(project: Project, *, now: datetime, day: str) -> Message | None:
         if case
         else reverse("web:project", args=[project.pk])
     )
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
     composed = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),
@@ -112,7 +118,7 @@ def _escalation(project: Project, *, now: datetime, day: str) -> Message | None:
         client_name=project.client.name,
         draft_url=link,
         sent_at=now,
-        message_key=f"escalation-{day}",
+        message_key=f"escalation-{today.isoformat()}",
     )
     message, created = store_message(
         composed,
