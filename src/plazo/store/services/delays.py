@@ -25,6 +25,7 @@ from plazo.store.models import (
     MessageState,
     Offer,
     Project,
+    WorkItem,
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.ledger import record_promise
@@ -64,7 +65,11 @@ def _calendar(project: Project) -> WorkCalendar:
 
 
 def open_case_if_at_risk(
-    project: Project, forecast: Forecast, *, now: datetime
+    project: Project,
+    forecast: Forecast,
+    *,
+    now: datetime,
+    items: Sequence[WorkItem] | None = None,
 ) -> tuple[DelayCase, Message] | None:
     """Open a draft delay case and alert the owner when the forecast puts the promise in danger.
 
@@ -73,6 +78,8 @@ def open_case_if_at_risk(
     2. Nothing to do when a case is open; the database also refuses a second one.
     3. The case starts with the forecast's recommended date; cause and plan are the owner's.
     4. The owner alert and the ``delay_case.opened`` webhooks are written in the same transaction.
+
+    ``items`` are all the project's work items, when the caller already read them.
     """
     if project.promised_on is None or forecast.p_on_time is None:
         return None
@@ -86,12 +93,17 @@ def open_case_if_at_risk(
     )
     if health is Health.ON_TRACK:
         return None
-    return _open_case(project, forecast, now=now, today=today)
+    return _open_case(project, forecast, now=now, today=today, items=items)
 
 
 @transaction.atomic
 def _open_case(
-    project: Project, forecast: Forecast, *, now: datetime, today: date
+    project: Project,
+    forecast: Forecast,
+    *,
+    now: datetime,
+    today: date,
+    items: Sequence[WorkItem] | None,
 ) -> tuple[DelayCase, Message] | None:
     if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
         return None
@@ -107,7 +119,7 @@ def _open_case(
     alert = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today),
+        inputs.forecast_view(project, forecast, today=today, items=items),
         client_name=project.client.name,
         draft_url=settings.PLAZO_BASE_URL + reverse("web:delay_case", args=[case.pk]),
         sent_at=now,

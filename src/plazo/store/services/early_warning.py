@@ -60,7 +60,7 @@ def watch_project(
     forecast = reforecast_project(
         project, today=today, now=now, history=history, items=items
     ).forecast
-    opened = open_case_if_at_risk(project, forecast, now=now)
+    opened = open_case_if_at_risk(project, forecast, now=now, items=items)
     return Watched(forecast, opened[0] if opened else None)
 
 
