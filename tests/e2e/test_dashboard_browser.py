@@ -3,9 +3,7 @@ its chart and ledger, the outbox, the client's status page; screenshots in tests
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,37 +13,14 @@ from plazo.store.demo import DEMO_USERNAME, load_demo
 from plazo.store.demo.load import DEMO_PASSWORD
 from plazo.store.models import Forecast, Message, Project, ProjectStatus
 from plazo.store.services.status_pages import ensure_status_page
+from tests.e2e.browser import needs_chromium, screenshot
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 AT_RISK = "Portal del inversor"
 
 pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not at /usr/bin/chromium"),
+    needs_chromium,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made here while it
-    # runs are still plain synchronous calls, so Django's async guard is lifted for this test only.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def _demo_with_forecasts_and_mail() -> str:
@@ -86,8 +61,7 @@ def _demo_with_forecasts_and_mail() -> str:
 
 
 def _shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    screenshot(page, name)
 
 
 def test_the_owner_logs_in_and_sees_the_project_that_needs_action_first(

@@ -3,10 +3,8 @@ the charts; a screenshot in tests/e2e/artifacts/ledger.png (the one docs/img/led
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,29 +14,12 @@ from plazo.store.demo import DEMO_USERNAME, load_demo
 from plazo.store.demo.load import DEMO_PASSWORD
 from plazo.store.models import Project
 from tests.app.ledger_data import offer
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
+from tests.e2e.browser import needs_chromium, screenshot
 
 pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not at /usr/bin/chromium"),
+    needs_chromium,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # The ORM calls made while Playwright's loop runs are plain synchronous calls (see
-    # test_dashboard_browser.py); Django's async guard is lifted for this test only.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def _demo_with_offers() -> None:
@@ -73,8 +54,7 @@ def test_the_owner_reads_the_ledger_and_narrows_it_to_one_client(
     assert "€1,700.00" in headline
     assert page.locator("#h-missed + .table-wrap tbody tr").count() == 1
     assert page.locator("svg[role=img]").count() == 3  # on time, per client, compensation
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "ledger.png"), full_page=True)
+    screenshot(page, "ledger.png")
 
     # 2. Choosing a client refreshes the content through HTMX and keeps it bookmarkable.
     page.select_option("#client", label="Northwind Logistics Ltd")

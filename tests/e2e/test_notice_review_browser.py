@@ -8,8 +8,6 @@ Screenshots go to tests/e2e/artifacts/review-*.png.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,10 +18,8 @@ from plazo.store.demo.load import DEMO_PASSWORD
 from plazo.store.models import DelayCase, Message
 from plazo.store.services.delays import open_case_if_at_risk
 from plazo.store.services.forecasting import reforecast_active
+from tests.e2e.browser import needs_chromium, screenshot
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-ARTIFACTS = Path(__file__).parent / "artifacts"
 AT_RISK = "Portal del inversor"
 BLAMING = "ustedes no nos enviaron los textos a tiempo"
 FACTS = {
@@ -35,23 +31,9 @@ FACTS = {
 }
 
 pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not at /usr/bin/chromium"),
+    needs_chromium,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # The sync API runs an event loop in this thread; the ORM calls made here are still plain
-    # synchronous calls, so Django's async guard is lifted for this test only.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def _demo_with_a_draft_case() -> DelayCase:
@@ -64,8 +46,7 @@ def _demo_with_a_draft_case() -> DelayCase:
 
 
 def _shot(page: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    screenshot(page, name)
 
 
 def test_the_owner_reviews_and_approves_the_delay_notice(browser: Any, live_server: Any) -> None:
