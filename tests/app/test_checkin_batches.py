@@ -91,3 +91,16 @@ def test_a_worker_reuses_an_organisations_history_until_it_is_old(projects: list
     assert histories.of(org_id) is first  # one reading for many batches
     clock[0] = 300.0
     assert histories.of(org_id) is not first  # then read again: new finished work counts
+
+
+def test_the_latest_forecasts_read_in_bulk_are_each_projects_newest(projects: list[int]) -> None:
+    from plazo.store.services.forecasting import latest_forecast, latest_forecasts
+
+    run_weekly_checkins(now=FRIDAY)  # a second forecast for every project
+    bulk = latest_forecasts(projects)
+    assert set(bulk) == set(projects)
+    for project in Project.objects.filter(pk__in=projects):
+        newest = latest_forecast(project)
+        assert newest is not None
+        assert bulk[project.pk].pk == newest.pk
+    assert latest_forecasts([max(projects) + 1000]) == {}

@@ -25,7 +25,7 @@ from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
 from plazo.store.models import Message, MessageKind, MessageState
 from plazo.store.services.failure_alerts import alert_owner_of_failure
-from plazo.store.services.webhooks import emit_message_sent
+from plazo.store.services.webhooks import emit_message_sent, listening_organisations
 
 __all__ = ["DeliveryReport", "deliver_due", "is_transient"]
 
@@ -80,31 +80,40 @@ def deliver_due(
         backend.open()  # one SMTP session for the whole pass; a failure resurfaces per message
     except Exception:
         log.debug("could not open the mail connection up front", exc_info=True)
+    listening = listening_organisations()
     try:
         for pk, seen_state, seen_attempts in candidates:
             if _claim(pk, seen_state, seen_attempts, now):  # else another worker won it
-                _send_claimed(pk, backend, now, rng, report)
+                _send_claimed(pk, backend, now, rng, report, listening)
     finally:
         _close(backend)
     return report
 
 
 def _send_claimed(
-    pk: int, backend: Any, now: datetime, rng: random.Random, report: DeliveryReport
+    pk: int,
+    backend: Any,
+    now: datetime,
+    rng: random.Random,
+    report: DeliveryReport,
+    listening: frozenset[int],
 ) -> None:
-    message = Message.objects.get(pk=pk)
+    """Send one claimed message; ``listening`` are the organisations with webhook endpoints."""
+    message = Message.objects.defer("text", "html").get(pk=pk)  # the stored MIME is what goes
     try:
         backend.send_messages([StoredEmail(bytes(message.mime), list(message.recipients))])
     except Exception as error:
         _record_failure(message, error, now, rng, report)
         _close(backend)  # the session may be broken; the next message opens a fresh one
-    else:
+        return
+    sent = Message.objects.filter(pk=pk)
+    if message.organisation_id in listening:
         with transaction.atomic():  # the webhook event is recorded iff the sent state is
-            Message.objects.filter(pk=pk).update(
-                state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
-            )
+            sent.update(state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error="")
             emit_message_sent(message, now=now)
-        report.sent.append(pk)
+    else:
+        sent.update(state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error="")
+    report.sent.append(pk)
 
 
 def _close(backend: Any) -> None:

@@ -23,7 +23,11 @@ from plazo.store.models import (
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.early_warning import watch_project
-from plazo.store.services.forecasting import OrganisationHistories
+from plazo.store.services.forecasting import (
+    OrganisationHistories,
+    ProjectReads,
+    latest_forecasts,
+)
 from plazo.store.services.outbox_write import store_message
 from plazo.store.services.unique_insert import insert_or_get
 
@@ -238,18 +242,21 @@ def run_weekly_checkins(
     projects = _with_checkin_reads(_active_projects(project_ids))
     keys = {project.pk: weekly_key(project, now) for project in projects}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
+    latest = latest_forecasts(
+        [p.pk for p in projects if keys[p.pk] not in written and _due_today(p, now)]
+    )
     for project in projects:
         key = keys[project.pk]
         if key in written or _due_today(project, now) is None:
             continue
         if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
             continue  # another worker is composing it
-        items = list(project.work_items.all())
+        reads = ProjectReads(list(project.work_items.all()), latest.get(project.pk))
         watched = watch_project(
-            project, now=now, history=histories.of(project.organisation_id), items=items
+            project, now=now, history=histories.of(project.organisation_id), reads=reads
         )
         last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
-        composed = _compose(project, watched.forecast, items, last_sent_at, now=now)
+        composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
         message, is_new = store_message(
             composed,
             organisation=project.organisation,

@@ -3,7 +3,6 @@ escalate every day a promised date has passed without a notice."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -22,13 +21,13 @@ from plazo.store.models import (
     MessageState,
     Project,
     ProjectStatus,
-    WorkItem,
 )
 from plazo.store.services import compose_inputs as inputs
 from plazo.store.services.delays import open_case_if_at_risk
 from plazo.store.services.forecasting import (
     FittedHistory,
     OrganisationHistories,
+    ProjectReads,
     reforecast_project,
 )
 from plazo.store.services.outbox_write import store_message
@@ -49,17 +48,18 @@ def watch_project(
     *,
     now: datetime,
     history: FittedHistory | None = None,
-    items: Sequence[WorkItem] | None = None,
+    reads: ProjectReads | None = None,
 ) -> Watched:
     """Re-forecast ``project`` and open a delay case if it is now at risk.
 
-    ``history`` (the organisation's finished work) and ``items`` (all the project's work items)
-    are passed when the caller already read them.
+    ``history`` (the organisation's finished work) and ``reads`` (the project's work items and
+    latest forecast) are passed when the caller already read them.
     """
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
     forecast = reforecast_project(
-        project, today=today, now=now, history=history, items=items
+        project, today=today, now=now, history=history, reads=reads
     ).forecast
+    items = reads.items if reads else None
     opened = open_case_if_at_risk(project, forecast, now=now, items=items)
     return Watched(forecast, opened[0] if opened else None)
 

@@ -26,7 +26,13 @@ from plazo.store.models import (
     WebhookEvent,
 )
 
-__all__ = ["emit", "emit_case_opened", "emit_message_sent", "envelope"]
+__all__ = [
+    "emit",
+    "emit_case_opened",
+    "emit_message_sent",
+    "envelope",
+    "listening_organisations",
+]
 
 _EVENT_OF_KIND = {
     MessageKind.DELAY_NOTICE: WebhookEvent.NOTICE_SENT,
@@ -53,6 +59,17 @@ def envelope(
         "organisation": organisation_slug,
         "data": dict(data),
     }
+
+
+def listening_organisations() -> frozenset[int]:
+    """The organisations with at least one active endpoint (one query).
+
+    A worker reads it once per delivery pass, so sending mail for an organisation without
+    webhooks costs nothing more; an endpoint added during a pass hears from the next one.
+    """
+    return frozenset(
+        WebhookEndpoint.objects.filter(active=True).values_list("organisation_id", flat=True)
+    )
 
 
 def emit(
