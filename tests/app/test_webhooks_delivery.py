@@ -83,6 +83,18 @@ def test_a_503_is_retried_with_backoff_then_sent(
     assert all(r.signature_valid for r in receiver.received)
 
 
+def test_a_retry_after_answer_is_honoured(
+    receiver: WebhookReceiver, endpoint: WebhookEndpoint
+) -> None:
+    receiver.replies.append((429, {"Retry-After": "600"}))
+    ping = queue_ping(endpoint.pk, now=NOW)
+    assert _drain() == ([], [ping.pk], [])
+    ping.refresh_from_db()
+    assert ping.next_attempt_at == NOW + timedelta(seconds=600)  # not the backoff's 30-60 s
+    assert _drain(timedelta(seconds=599)) == ([], [], [])
+    assert _drain(timedelta(seconds=600)) == ([ping.pk], [], [])
+
+
 @pytest.mark.parametrize("status", [408, 429, 500, 502])
 def test_answers_that_may_change_are_retried(
     status: int, receiver: WebhookReceiver, endpoint: WebhookEndpoint

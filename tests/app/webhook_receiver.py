@@ -41,18 +41,22 @@ class Received:
 
 @dataclass
 class WebhookReceiver:
-    """Records every POST; ``replies`` (consumed in order) are the statuses to answer, then 200."""
+    """Records every POST; ``replies`` (consumed in order) are the answers, then 200.
+
+    An answer is a status, or a status with headers: ``(429, {"Retry-After": "120"})``.
+    """
 
     secret: str = ""
-    replies: list[int] = field(default_factory=list)
+    replies: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
     received: list[Received] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def answer(self, path: str, headers: dict[str, str], body: bytes) -> int:
+    def answer(self, path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str]]:
         with self.lock:
             valid = signature_is_valid(self.secret, headers, body)
             self.received.append(Received(path, headers, body, valid))
-            return self.replies.pop(0) if self.replies else 200
+            reply = self.replies.pop(0) if self.replies else 200
+            return reply if isinstance(reply, tuple) else (reply, {})
 
 
 @contextmanager
@@ -63,8 +67,10 @@ def webhook_receiver(receiver: WebhookReceiver) -> Iterator[str]:
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             headers = {name.lower(): value for name, value in self.headers.items()}
-            status = receiver.answer(self.path, headers, body)
+            status, extra = receiver.answer(self.path, headers, body)
             self.send_response(status)
+            for name, value in extra.items():
+                self.send_header(name, value)
             self.send_header("Content-Length", "0")
             self.end_headers()
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-__all__ = ["RateLimit", "clock_time", "rate_limit"]
+__all__ = ["RateLimit", "clock_time", "rate_limit", "retry_after_seconds"]
 
 DEFAULT_WAIT_SECONDS = 60.0  # GitHub's advice when a limit answer names no time: wait a minute
 
@@ -34,7 +34,7 @@ def rate_limit(
         return None
     retry_after = headers.get("retry-after")
     if retry_after:
-        seconds = _retry_after_seconds(retry_after, now)
+        seconds = retry_after_seconds(retry_after, now)
         if seconds is not None:
             kind = "secondary rate limit" if "secondary" in body.lower() else "rate limit"
             return RateLimit(seconds, kind)
@@ -47,7 +47,8 @@ def rate_limit(
     return None
 
 
-def _retry_after_seconds(value: str, now: float) -> float | None:
+def retry_after_seconds(value: str, now: float) -> float | None:
+    """A ``Retry-After`` (seconds or an HTTP date) as seconds from ``now``; None if unreadable."""
     value = value.strip()
     if value.isdigit():
         return float(value)

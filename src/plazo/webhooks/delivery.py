@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from plazo import __version__
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.core.webhook_signature import sign
+from plazo.sources.limits import retry_after_seconds
 from plazo.store.models import WebhookDelivery
 from plazo.store.models import WebhookDeliveryState as State
 
@@ -42,6 +43,8 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 USER_AGENT = f"plazo/{__version__}"
+# A Retry-After longer than this is not honoured as such: the backoff's own schedule resumes.
+MAX_RETRY_AFTER = 3600.0
 Clock = Callable[[], float]
 
 
@@ -59,6 +62,7 @@ class _Attempt:
     status: int | None  # None when no HTTP answer came back
     error: str
     transient: bool
+    retry_after: float | None = None  # seconds the receiver asked us to wait (Retry-After)
 
 
 def new_client() -> httpx.Client:
@@ -159,6 +163,7 @@ def _attempt(delivery: WebhookDelivery, http: httpx.Client, clock: Clock) -> _At
         with http.stream("POST", delivery.endpoint.url, content=body, headers=headers) as answer:
             status = answer.status_code
             reason = answer.reason_phrase
+            asked = answer.headers.get("retry-after")
     except httpx.UnsupportedProtocol as error:
         return _Attempt(None, f"{type(error).__name__}: {error}", transient=False)
     except httpx.TransportError as error:  # refused, reset, timed out, DNS
@@ -168,7 +173,8 @@ def _attempt(delivery: WebhookDelivery, http: httpx.Client, clock: Clock) -> _At
     # 408 and 429 ask us to come back; 5xx is the receiver's trouble; any other answer (a
     # redirect, 4xx) will not change by itself.
     transient = status in (408, 429) or status >= 500
-    return _Attempt(status, f"HTTP {status} {reason}".strip(), transient=transient)
+    wait = retry_after_seconds(asked, clock()) if asked and transient else None
+    return _Attempt(status, f"HTTP {status} {reason}".strip(), transient, wait)
 
 
 def _post_claimed(
@@ -193,9 +199,10 @@ def _post_claimed(
         done.update(state=State.SENT, sent_at=now, next_attempt_at=None, **common)
         report.sent.append(pk)
     elif attempt.transient and delivery.attempts < MAX_ATTEMPTS:
-        done.update(
-            state=State.RETRY, next_attempt_at=now + retry_delay(delivery.attempts, rng), **common
-        )
+        delay = retry_delay(delivery.attempts, rng)
+        if attempt.retry_after is not None:  # the receiver's wish, within reason
+            delay = max(delay, timedelta(seconds=min(attempt.retry_after, MAX_RETRY_AFTER)))
+        done.update(state=State.RETRY, next_attempt_at=now + delay, **common)
         report.retrying.append(pk)
     else:
         done.update(state=State.FAILED, next_attempt_at=None, **common)
