@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.app.webhook_receiver import WebhookReceiver, webhook_receiver
-from tests.e2e.cli import run_plazo
+from tests.e2e.cli import run_plazo as run_plain
+
+# The test receivers listen on loopback, which plazo refuses unless told otherwise.
+LOOPBACK_ALLOWED = {"PLAZO_WEBHOOK_ALLOW_PRIVATE": "1"}
+
+
+def run_plazo(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return run_plain(*args, home=home, env=LOOPBACK_ALLOWED)
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +67,12 @@ def test_a_ping_the_receiver_refuses_exits_1_with_the_answer(home: Path) -> None
         pinged = run_plazo("webhook", "test", str(endpoint_id), home=home)
     assert pinged.returncode == 1
     assert "failed: HTTP 410 Gone" in pinged.stderr
+
+
+def test_a_loopback_endpoint_is_refused_by_default(home: Path) -> None:
+    refused = run_plain("webhook", "add", "http://127.0.0.1:9/hook", home=home)
+    assert refused.returncode == 2
+    assert "not a public address" in refused.stderr
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ class Config:
     base_url: str
     time_zone: str
     allowed_hosts: list[str] = field(default_factory=list)
+    webhook_allow_private: bool = False
 
 
 def load_config(environ: Mapping[str, str]) -> Config:
@@ -68,6 +69,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
         base_url=base_url,
         time_zone=_time_zone(environ.get("TIME_ZONE", "UTC")),
         allowed_hosts=sorted({"127.0.0.1", "localhost", "[::1]", base.hostname, *hosts}),
+        webhook_allow_private=_flag(environ, "PLAZO_WEBHOOK_ALLOW_PRIVATE"),
     )
 
 

@@ -10,6 +10,8 @@ CONFIG = load_config(os.environ)
 
 PLAZO_HOME = CONFIG.home
 PLAZO_BASE_URL = CONFIG.base_url
+# Webhooks may post to loopback and private networks only when this is set (see docs/webhooks.md).
+PLAZO_WEBHOOK_ALLOW_PRIVATE = CONFIG.webhook_allow_private
 DEBUG = CONFIG.debug
 SECRET_KEY = CONFIG.secret_key
 ALLOWED_HOSTS = CONFIG.allowed_hosts

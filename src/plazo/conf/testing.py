@@ -16,4 +16,5 @@ os.environ.pop("EMAIL_URL", None)
 
 from plazo.conf.settings import *  # noqa: E402, F403
 
+PLAZO_WEBHOOK_ALLOW_PRIVATE = True  # the test receivers listen on loopback
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests

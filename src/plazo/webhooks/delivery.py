@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import httpx
+from django.conf import settings
 from django.db.models import F, Q
 
 from plazo import __version__
@@ -26,6 +27,7 @@ from plazo.core.webhook_signature import sign
 from plazo.sources.limits import retry_after_seconds
 from plazo.store.models import WebhookDelivery
 from plazo.store.models import WebhookDeliveryState as State
+from plazo.webhooks.addresses import non_public_address
 
 __all__ = [
     "LEASE",
@@ -157,6 +159,14 @@ def signed_request(delivery: WebhookDelivery, timestamp: int) -> tuple[bytes, di
 
 
 def _attempt(delivery: WebhookDelivery, http: httpx.Client, clock: Clock) -> _Attempt:
+    if not settings.PLAZO_WEBHOOK_ALLOW_PRIVATE:
+        address = non_public_address(delivery.endpoint.url)
+        if address is not None:
+            refusal = (
+                f"not posted: the endpoint's host is {address}, not a public address "
+                "(set PLAZO_WEBHOOK_ALLOW_PRIVATE=1 to allow private networks)"
+            )
+            return _Attempt(None, refusal, transient=False)
     body, headers = signed_request(delivery, int(clock()))
     try:
         # Streamed so the receiver's answer is never read: only its status matters.

@@ -6,12 +6,14 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
 from plazo.store.models import Organisation, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from plazo.store.services.webhooks import envelope
+from plazo.webhooks.addresses import non_public_address
 
 __all__ = [
     "SUBSCRIBABLE_EVENTS",
@@ -28,6 +30,11 @@ SUBSCRIBABLE_EVENTS = (
     WebhookEvent.UPDATE_SENT.value,
 )
 _validate_url = URLValidator(schemes=["http", "https"])
+
+
+def _no_lookup(*_: object, **__: object) -> list[tuple[object, ...]]:
+    """Names are checked when posting (they may change); here only literal addresses."""
+    raise OSError("not resolved when adding")
 
 
 class WebhookEndpointError(ValueError):
@@ -47,6 +54,13 @@ def add_endpoint(
         _validate_url(url)
     except ValidationError:
         raise WebhookEndpointError(f"{url!r} is not an http:// or https:// URL") from None
+    if not settings.PLAZO_WEBHOOK_ALLOW_PRIVATE:
+        address = non_public_address(url, resolve=_no_lookup)
+        if address is not None:
+            raise WebhookEndpointError(
+                f"{url!r} points at {address}, not a public address; set "
+                "PLAZO_WEBHOOK_ALLOW_PRIVATE=1 to allow private networks"
+            )
     unknown = sorted(set(events) - set(SUBSCRIBABLE_EVENTS))
     if unknown or not events:
         raise WebhookEndpointError(
