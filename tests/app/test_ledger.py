@@ -87,3 +87,15 @@ def test_the_demo_ledger_scores_its_history() -> None:
     assert [m.client for m in metrics.missed_without_notice] == ["Café Brisa"]
     assert metrics.notice_lead_working_days == (9,)  # eleven calendar days, nine working days
     assert metrics.re_slipped_projects == 0
+
+
+def test_a_promise_counts_on_the_clients_calendar_day() -> None:
+    from plazo.store.services.ledger_records import promise_records
+    from tests.app.factories import make_client
+
+    org = make_org()
+    tokyo = make_project(org, make_client(org, time_zone="Asia/Tokyo"))
+    late_evening_utc = datetime(2026, 11, 26, 20, 0, tzinfo=ZoneInfo("UTC"))  # 05:00 on the 27th
+    record_promise(tokyo, date(2026, 12, 18), made_at=late_evening_utc)
+    [record], _ = promise_records(org)
+    assert record.made_on == date(2026, 11, 27)

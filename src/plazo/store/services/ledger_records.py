@@ -1,11 +1,16 @@
 """The organisation's promise ledger as the core's plain records, in one query each.
 
 The one reading behind ``ledger_metrics`` (the CLI's and the API's) and the dashboard's ledger
-page: a commitment's day is the UTC date of ``made_at``; the client heard on the day its notice
-was sent; only the current promise carries the project's delivery date.
+page: a commitment's day is the date of ``made_at`` in the client's time zone; the client heard
+on the day (theirs) its notice was sent; only the current promise carries the project's delivery
+date. An offer's day is the client's day it was made.
 """
 
 from __future__ import annotations
+
+import functools
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from plazo.core.ledger import OfferRecord, OfferState, Outcome, PromiseRecord
 from plazo.store.models import Commitment, Offer, Organisation
@@ -22,6 +27,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
             "project_id",
             "project__name",
             "project__client__name",
+            "project__client__time_zone",
             "promised_on",
             "made_at",
             "notice__sent_at",
@@ -35,6 +41,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
         project_id,
         project,
         client,
+        time_zone,
         promised_on,
         made_at,
         sent_at,
@@ -48,8 +55,8 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 project_id=project_id,
                 client=client,
                 promised_on=promised_on,
-                made_on=made_at.date(),
-                notice_sent_on=sent_at.date() if sent_at else None,
+                made_on=_day(made_at, time_zone),
+                notice_sent_on=_day(sent_at, time_zone) if sent_at else None,
                 outcome=Outcome(outcome),
                 delivered_on=delivered if current else None,
             )
@@ -62,6 +69,7 @@ def offer_records(organisation: Organisation) -> list[OfferRecord]:
     rows = Offer.objects.for_organisation(organisation).values_list(
         "project_id",
         "project__client__name",
+        "project__client__time_zone",
         "kind",
         "amount",
         "currency",
@@ -77,8 +85,28 @@ def offer_records(organisation: Organisation) -> list[OfferRecord]:
             amount=amount,
             currency=currency,
             state=OfferState(state),
-            offered_on=offered_at.date(),
+            offered_on=_day(offered_at, time_zone),
             applied_amount=applied_amount,
         )
-        for project_id, client, kind, amount, currency, state, offered_at, applied_amount in rows
+        for (
+            project_id,
+            client,
+            time_zone,
+            kind,
+            amount,
+            currency,
+            state,
+            offered_at,
+            applied_amount,
+        ) in rows
     ]
+
+
+def _day(moment: datetime, time_zone: str) -> date:
+    """The calendar day ``moment`` fell on for someone in ``time_zone``."""
+    return moment.astimezone(_zone(time_zone)).date()
+
+
+@functools.cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
