@@ -98,3 +98,13 @@ def test_the_base_url_is_an_allowed_host(tmp_path: Path) -> None:
     )
     assert config.base_url == "https://plazo.example.com"
     assert "plazo.example.com" in config.allowed_hosts
+
+
+def test_the_cache_is_in_memory_by_default_and_redis_from_a_cache_url(tmp_path: Path) -> None:
+    home = {"PLAZO_HOME": str(tmp_path)}
+    assert load_config(home).cache["BACKEND"].endswith("LocMemCache")
+    shared = load_config({**home, "CACHE_URL": "redis://127.0.0.1:6379/2"}).cache
+    assert shared["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shared["LOCATION"] == "redis://127.0.0.1:6379/2"
+    with pytest.raises(ConfigError, match="not a redis:// or rediss:// address"):
+        load_config({**home, "CACHE_URL": "memcached://secret@127.0.0.1:11211"})

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from plazo.conf.cache import cache_settings
 from plazo.conf.email import email_settings
 from plazo.conf.errors import ConfigError
 
@@ -44,6 +45,7 @@ class Config:
     time_zone: str
     allowed_hosts: list[str] = field(default_factory=list)
     webhook_allow_private: bool = False
+    cache: dict[str, Any] = field(default_factory=dict)
 
 
 def load_config(environ: Mapping[str, str]) -> Config:
@@ -70,6 +72,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
         time_zone=_time_zone(environ.get("TIME_ZONE", "UTC")),
         allowed_hosts=sorted({"127.0.0.1", "localhost", "[::1]", base.hostname, *hosts}),
         webhook_allow_private=_flag(environ, "PLAZO_WEBHOOK_ALLOW_PRIVATE"),
+        cache=cache_settings(environ),
     )
 
 

@@ -62,6 +62,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": CONFIG.database}
+CACHES = {"default": CONFIG.cache}
 
 # Background work: django-tasks with its database backend, so the embedded default needs nothing
 # but SQLite and a team adds `plazo worker` processes against one PostgreSQL.
