@@ -8,7 +8,9 @@ Screenshots go to tests/e2e/artifacts/review-*.png.
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
@@ -118,3 +120,18 @@ def test_the_owner_reviews_and_approves_the_delay_notice(browser: Any, live_serv
     assert "The notice as approved" in phone.inner_text("main")
     _shot(phone, "review-approved-phone.png")
     assert errors == []
+
+
+def test_the_alerts_link_leads_through_the_login_to_the_review(
+    browser: Any, live_server: Any
+) -> None:
+    case = _demo_with_a_draft_case()
+    alert = Message.objects.get(kind="owner_alert", delay_case=case)
+    [link] = re.findall(r"https?://\S+/cases/\d+/", alert.text)
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="es-ES")
+    page.goto(live_server.url + urlsplit(link).path)  # the owner taps the link on their phone
+    page.fill("#id_username", DEMO_USERNAME)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_selector("#review-live")
+    assert urlsplit(page.url).path == f"/cases/{case.pk}/"
