@@ -106,5 +106,6 @@ def test_the_cache_is_in_memory_by_default_and_redis_from_a_cache_url(tmp_path: 
     shared = load_config({**home, "CACHE_URL": "redis://127.0.0.1:6379/2"}).cache
     assert shared["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert shared["LOCATION"] == "redis://127.0.0.1:6379/2"
-    with pytest.raises(ConfigError, match="not a redis:// or rediss:// address"):
+    with pytest.raises(ConfigError, match="not a redis:// or rediss:// address") as refused:
         load_config({**home, "CACHE_URL": "memcached://secret@127.0.0.1:11211"})
+    assert "secret" not in str(refused.value)  # a password in the URL is never repeated
