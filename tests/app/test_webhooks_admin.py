@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client as HttpClient
+from pytest_django.fixtures import Settings
 
 from plazo.store.models import WebhookEndpoint
 from plazo.store.services.webhook_endpoints import add_endpoint, queue_ping
@@ -43,6 +44,20 @@ def test_an_unknown_event_is_refused_in_the_admin() -> None:
         {"organisation": org.pk, "url": "https://hooks.example/plazo", "events": ["notice.snet"]},
     )
     assert response.status_code == 200
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_private_address_is_refused_in_the_admin(settings: Settings) -> None:
+    settings.PLAZO_WEBHOOK_ALLOW_PRIVATE = False
+    org = make_org()
+    browser = HttpClient()
+    browser.force_login(make_user(org))
+    response = browser.post(
+        "/admin/plazo/webhookendpoint/add/",
+        {"organisation": org.pk, "url": "http://169.254.169.254/x", "events": ["notice.sent"]},
+    )
+    assert response.status_code == 200
+    assert "not a public address" in response.content.decode()
     assert not WebhookEndpoint.objects.exists()
 
 

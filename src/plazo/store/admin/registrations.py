@@ -42,7 +42,11 @@ from plazo.store.models import (
     WebhookEndpoint,
     WorkItem,
 )
-from plazo.store.services.webhook_endpoints import SUBSCRIBABLE_EVENTS
+from plazo.store.services.webhook_endpoints import (
+    SUBSCRIBABLE_EVENTS,
+    WebhookEndpointError,
+    check_endpoint_url,
+)
 
 
 class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
@@ -238,6 +242,14 @@ class WebhookEndpointForm(ModelForm[WebhookEndpoint]):
     class Meta:
         model = WebhookEndpoint
         fields = ["organisation", "url", "events", "active"]
+
+    def clean_url(self) -> str:
+        url: str = self.cleaned_data["url"]
+        try:
+            check_endpoint_url(url)
+        except WebhookEndpointError as error:
+            raise ValidationError(str(error)) from None
+        return url
 
 
 @admin.register(WebhookEndpoint)

@@ -19,6 +19,7 @@ __all__ = [
     "SUBSCRIBABLE_EVENTS",
     "WebhookEndpointError",
     "add_endpoint",
+    "check_endpoint_url",
     "list_endpoints",
     "queue_ping",
     "remove_endpoint",
@@ -41,15 +42,8 @@ class WebhookEndpointError(ValueError):
     """An endpoint operation that cannot be done; the message says why and how to fix it."""
 
 
-@transaction.atomic
-def add_endpoint(
-    organisation: Organisation,
-    url: str,
-    *,
-    events: Sequence[str] = SUBSCRIBABLE_EVENTS,
-    now: datetime,
-) -> WebhookEndpoint:
-    """A new active endpoint for ``organisation``, with a fresh 256-bit secret."""
+def check_endpoint_url(url: str) -> None:
+    """Refuse what is not an http(s) URL, or names a non-public address (unless allowed)."""
     try:
         _validate_url(url)
     except ValidationError:
@@ -61,6 +55,18 @@ def add_endpoint(
                 f"{url!r} points at {address}, not a public address; set "
                 "PLAZO_WEBHOOK_ALLOW_PRIVATE=1 to allow private networks"
             )
+
+
+@transaction.atomic
+def add_endpoint(
+    organisation: Organisation,
+    url: str,
+    *,
+    events: Sequence[str] = SUBSCRIBABLE_EVENTS,
+    now: datetime,
+) -> WebhookEndpoint:
+    """A new active endpoint for ``organisation``, with a fresh 256-bit secret."""
+    check_endpoint_url(url)
     unknown = sorted(set(events) - set(SUBSCRIBABLE_EVENTS))
     if unknown or not events:
         raise WebhookEndpointError(
