@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from plazo.store.demo import load_demo
 from plazo.store.models import DelayCase, Message, Project
+from plazo.store.services import early_warning
 from plazo.store.services.checkins import run_weekly_checkins
 from plazo.store.services.early_warning import escalate_silent_deadlines
 from plazo.worker.tasks import reforecast_project_task, schedule_reforecast
@@ -81,16 +82,20 @@ def test_the_reforecast_opens_a_case_when_scope_grows_past_the_promise() -> None
     assert reforecast_project_task.call(project_id=project.pk) is None  # never two open cases
 
 
-def test_a_passed_promise_without_notice_is_escalated_once_a_day() -> None:
+def test_a_passed_promise_without_notice_is_escalated_once_a_day(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     project = _demo()
     late = datetime.combine(project.promised_on + timedelta(days=2), datetime.min.time(), UTC)  # type: ignore[operator]
     first = escalate_silent_deadlines(now=late.replace(hour=10))
     assert [m.project_id for m in first] == [project.pk] or project.pk in {
         m.project_id for m in first
     }
-    forecasts = project.forecasts.count()
-    assert escalate_silent_deadlines(now=late.replace(hour=15)) == []
-    assert project.forecasts.count() == forecasts  # alerted today: not even re-forecast
+    watched: list[int] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(early_warning, "watch_project", lambda p, **_: watched.append(p.pk))
+        assert escalate_silent_deadlines(now=late.replace(hour=15)) == []
+    assert project.pk not in watched  # alerted today: not even re-forecast
     next_day = escalate_silent_deadlines(now=late.replace(hour=10) + timedelta(days=1))
     assert project.pk in {m.project_id for m in next_day}
     assert DelayCase.objects.filter(project=project, trigger="forecast").exists()

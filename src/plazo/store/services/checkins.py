@@ -242,13 +242,10 @@ def run_weekly_checkins(
     projects = _with_checkin_reads(_active_projects(project_ids))
     keys = {project.pk: weekly_key(project, now) for project in projects}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
-    latest = latest_forecasts(
-        [p.pk for p in projects if keys[p.pk] not in written and _due_today(p, now)]
-    )
-    for project in projects:
+    due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
+    latest = latest_forecasts([project.pk for project in due])
+    for project in due:
         key = keys[project.pk]
-        if key in written or _due_today(project, now) is None:
-            continue
         if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
             continue  # another worker is composing it
         reads = ProjectReads(list(project.work_items.all()), latest.get(project.pk))
