@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
+from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import NOW
 
 pytestmark = pytest.mark.django_db

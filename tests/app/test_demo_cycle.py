@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 
 from plazo.core.check import check
-from plazo.store.demo import load_demo
-from plazo.store.demo.cycle import run_demo_cycle
+from plazo.demo import load_demo
+from plazo.demo.cycle import run_demo_cycle
 from plazo.store.models import Commitment, DelayCase, Message, Offer
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import Forecast, Project
-from plazo.store.services.forecasting import organisation_history, reforecast_active
+from plazo.store.services.forecasting.run import organisation_history, reforecast_active
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 27)
@@ -57,9 +57,9 @@ def test_a_new_day_is_a_new_row_kept_as_history() -> None:
 
 def test_the_remaining_work_chosen_in_memory_is_the_databases_choice() -> None:
     """A check-in forecasts from items it already read; the same inputs, so the same forecast."""
-    from plazo.store.demo import load_demo
+    from plazo.demo import load_demo
     from plazo.store.models import Project
-    from plazo.store.services.forecasting import _remaining_of, remaining_work
+    from plazo.store.services.forecasting.run import _remaining_of, remaining_work
 
     org = load_demo(date(2026, 11, 30)).organisation
     busiest = max(

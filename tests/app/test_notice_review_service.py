@@ -9,18 +9,18 @@ from decimal import Decimal
 import pytest
 
 from plazo.core.calendar import WorkCalendar
-from plazo.store.demo import load_demo
+from plazo.core.policy.edits import OfferEdit, OfferEditError
+from plazo.demo import load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays import approve_notice, open_case_if_at_risk
-from plazo.store.services.finish_chances import finish_chances
-from plazo.store.services.forecasting import reforecast_active
-from plazo.store.services.notice_review import (
+from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.review import (
     NoticeDraft,
     draft_from_case,
     review_notice,
     save_notice_draft,
 )
-from plazo.store.services.offer_edits import OfferEdit, OfferEditError
+from plazo.store.services.forecasting.finish_chances import finish_chances
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import UTC
 
 pytestmark = pytest.mark.django_db

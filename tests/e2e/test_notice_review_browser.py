@@ -15,11 +15,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.utils import timezone
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
-from plazo.store.demo.load import DEMO_PASSWORD
+from plazo.demo import DEMO_USERNAME, load_demo
+from plazo.demo.load import DEMO_PASSWORD
 from plazo.store.models import DelayCase, Message
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.e2e.browser import needs_chromium, screenshot
 
 AT_RISK = "Portal del inversor"

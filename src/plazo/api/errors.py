@@ -12,7 +12,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from plazo.store.services.records import Conflict, InvalidField
+from plazo.store.services.work.records import Conflict, InvalidField
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from plazo.store.demo.cycle import DemoCycle
-    from plazo.store.services.portfolio import ProjectRow
+    from plazo.demo.cycle import DemoCycle
+    from plazo.store.services.pages.portfolio_rows import ProjectRow
 
 __all__ = ["add_parser"]
 
@@ -40,10 +40,10 @@ def run(args: argparse.Namespace) -> int:
     from django.utils import timezone
     from rich.console import Console
 
-    from plazo.store.demo import DEMO_USERNAME, load_demo
-    from plazo.store.demo.cycle import run_demo_cycle
-    from plazo.store.demo.load import DEMO_PASSWORD
-    from plazo.store.services.portfolio import portfolio_rows
+    from plazo.demo import DEMO_USERNAME, load_demo
+    from plazo.demo.cycle import run_demo_cycle
+    from plazo.demo.load import DEMO_PASSWORD
+    from plazo.store.services.pages.portfolio_rows import portfolio_rows
 
     console = Console()
     today, now = timezone.localdate(), timezone.now()

@@ -21,7 +21,7 @@ def run_all(args: argparse.Namespace) -> int:
 
     from plazo.cli.organisation import pick_organisation
     from plazo.store.models import Organisation
-    from plazo.store.services.forecasting import reforecast_active
+    from plazo.store.services.forecasting.run import reforecast_active
 
     organisations = (
         [pick_organisation(args.org)] if args.org else list(Organisation.objects.order_by("slug"))

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     from plazo.cli.organisation import pick_organisation
     from plazo.store.models import Client
-    from plazo.store.services.ledger_metrics import ledger_metrics
+    from plazo.store.services.ledger.metrics import ledger_metrics
 
     organisation = pick_organisation(args.org)
     if args.since and args.until and args.since > args.until:

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     setup_django()
     ensure_database()
     from plazo.cli.organisation import pick_organisation
-    from plazo.store.services.offers import write_offers_csv
+    from plazo.store.services.delays.offers import write_offers_csv
 
     organisation = pick_organisation(args.org)
     if args.output is None:

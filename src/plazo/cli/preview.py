@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from plazo.cli.organisation import pick_organisation
     from plazo.core.compose import ComposeError
     from plazo.store.models import Project
-    from plazo.store.services.preview import PreviewUnavailable, preview_message
+    from plazo.store.services.checkins.preview import PreviewUnavailable, preview_message
 
     organisation = pick_organisation(args.org)
     projects = Project.objects.for_organisation(organisation).select_related("client")

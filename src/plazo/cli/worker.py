@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     if unapplied_migrations():
         raise CommandError("the database lacks migrations; run 'plazo manage migrate' first.")
 
-    from plazo.store.services.due import run_due_work
+    from plazo.worker.due import run_due_work
     from plazo.worker.tasks import ensure_tick_scheduled
 
     if args.once:

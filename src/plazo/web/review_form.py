@@ -15,10 +15,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plazo.core.policy.edits import OfferEdit, OfferProblem, parse_offer_edits
 from plazo.store.models import DelayCase
-from plazo.store.services.notice_review import FieldProblem, NoticeDraft
-from plazo.store.services.notice_slider import slider_day
-from plazo.store.services.offer_edits import OfferEdit, OfferProblem, parse_offer_edits
+from plazo.store.services.delays.review import FieldProblem, NoticeDraft
+from plazo.store.services.delays.slider import slider_day
 
 __all__ = [
     "ELEMENT_LABELS",

@@ -9,12 +9,12 @@ import pytest
 from django.core.cache import cache
 from django.test import Client as HttpClient
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
-from plazo.store.demo.cycle import run_demo_cycle
-from plazo.store.demo.load import DEMO_PASSWORD
+from plazo.demo import DEMO_USERNAME, load_demo
+from plazo.demo.cycle import run_demo_cycle
+from plazo.demo.load import DEMO_PASSWORD
 from plazo.store.models import Project
-from plazo.store.services.status_pages import ensure_status_page
-from plazo.store.services.web_portfolio import dashboard_portfolio
+from plazo.store.services.access.status_pages import ensure_status_page
+from plazo.store.services.pages.portfolio import dashboard_portfolio
 
 pytestmark = pytest.mark.django_db
 NOW = datetime.combine(datetime(2026, 11, 27).date(), time(10), ZoneInfo("Europe/Madrid"))

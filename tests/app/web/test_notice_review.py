@@ -11,10 +11,10 @@ from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
+from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import make_case, make_org, make_project
 from tests.app.web.helpers import browser_for
 

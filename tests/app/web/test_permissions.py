@@ -8,7 +8,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from plazo.store.models import DelayCase, Message, StatusPage
-from plazo.store.services.status_pages import ensure_status_page
+from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.web import dashboard_urls
 from tests.app.factories import make_case, make_org, make_project, make_user
 from tests.app.web.helpers import browser_for, send

@@ -12,8 +12,8 @@ from plazo.api.pagination import PageQuery, page_of
 from plazo.api.schemas import ErrorOut, ItemIn, ItemOut, ItemPage, ItemPatch
 from plazo.api.types import PathId
 from plazo.store.models import WorkItem
-from plazo.store.services import records
-from plazo.store.services.progress import (
+from plazo.store.services.work import records
+from plazo.store.services.work.progress import (
     ItemAdded,
     ItemRemoved,
     ProgressEventError,

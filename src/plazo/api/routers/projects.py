@@ -24,8 +24,8 @@ from plazo.api.schemas import (
 )
 from plazo.api.types import PathId
 from plazo.store.models import Commitment, Forecast, Project
-from plazo.store.services import records
-from plazo.store.services.progress import (
+from plazo.store.services.work import records
+from plazo.store.services.work.progress import (
     ProgressEventError,
     record_progress_event,
 )

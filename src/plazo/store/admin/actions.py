@@ -12,8 +12,8 @@ from django.utils import timezone
 from plazo.core.compose import ComposeError
 from plazo.core.ledger import PromiseInPastError
 from plazo.store.models import DelayCase, Offer
-from plazo.store.services.delays import approve_notice
-from plazo.store.services.offers import OfferStateError, apply_offer, decide_offer
+from plazo.store.services.delays.cases import approve_notice
+from plazo.store.services.delays.offers import OfferStateError, apply_offer, decide_offer
 
 __all__ = ["accept_offers", "apply_offers", "approve_and_send_notices", "decline_offers"]
 

@@ -42,7 +42,7 @@ from plazo.store.models import (
     WebhookEndpoint,
     WorkItem,
 )
-from plazo.store.services.webhook_endpoints import (
+from plazo.store.services.webhooks.endpoints import (
     SUBSCRIBABLE_EVENTS,
     WebhookEndpointError,
     check_endpoint_url,

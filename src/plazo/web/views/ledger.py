@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from plazo.store.services.web_ledger import ledger_page
+from plazo.store.services.pages.ledger import ledger_page
 from plazo.web.ledger_charts import ledger_charts
 from plazo.web.ledger_filters import PERIODS, read_filter
 from plazo.web.tenancy import OrganisationRequest, organisation_view

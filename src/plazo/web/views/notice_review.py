@@ -20,15 +20,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from plazo.core.compose import ComposeError
 from plazo.core.ledger import PromiseInPastError
+from plazo.core.policy.edits import OfferEditError, OfferProblem, editable_offers
 from plazo.store.models import DelayCase, DelayCaseState, MessageKind
-from plazo.store.services.delays import approve_notice
-from plazo.store.services.notice_review import (
+from plazo.store.services.delays.cases import approve_notice
+from plazo.store.services.delays.review import (
     NoticeReview,
     draft_from_case,
     review_notice,
     save_notice_draft,
 )
-from plazo.store.services.offer_edits import OfferEditError, OfferProblem, editable_offers
 from plazo.web.highlights import highlight
 from plazo.web.review_form import (
     ELEMENT_LABELS,

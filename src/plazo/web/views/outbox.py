@@ -12,14 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.store.models import Message, MessageState
-from plazo.store.services.outbox_actions import (
+from plazo.store.services.outbox.actions import (
     CANCELLABLE,
     RETRYABLE,
     OutboxActionError,
     cancel_message,
     retry_message,
 )
-from plazo.store.services.web_outbox import outbox_page
+from plazo.store.services.pages.outbox import outbox_page
 from plazo.web.labels import STATE_LABELS
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 

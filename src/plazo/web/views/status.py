@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
-from plazo.store.services.web_project import client_status
+from plazo.store.services.pages.project import client_status
 from plazo.web.ratelimit import allow
 from plazo.web.timeline import project_timeline
 

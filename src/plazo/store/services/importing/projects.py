@@ -12,7 +12,7 @@ from plazo.store.services.importing.common import Counts, ProgressCallback, assi
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
-from plazo.store.services.ledger import record_promise
+from plazo.store.services.ledger.promises import record_promise
 
 __all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
 

@@ -8,8 +8,8 @@ from django.conf import settings
 
 from plazo.core import compose
 from plazo.store.models import Message, MessageKind, MessageState
-from plazo.store.services import compose_inputs as inputs
-from plazo.store.services.outbox_write import store_message
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.outbox.write import store_message
 
 __all__ = ["alert_owner_of_failure"]
 

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from plazo.store.models import Client, Organisation, Project, WorkItem, WorkItemStatus
-from plazo.store.services.ledger import record_promise
+from plazo.store.services.ledger.promises import record_promise
 
 __all__ = [
     "Conflict",

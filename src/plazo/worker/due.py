@@ -8,8 +8,8 @@ from datetime import datetime
 
 from plazo.mail.outbox import DeliveryReport, deliver_due
 from plazo.store.models import Message
-from plazo.store.services.checkins import run_weekly_checkins
-from plazo.store.services.early_warning import escalate_silent_deadlines
+from plazo.store.services.checkins.weekly import run_weekly_checkins
+from plazo.store.services.delays.watch import escalate_silent_deadlines
 from plazo.webhooks.delivery import WebhookReport, drain_due_webhooks
 
 __all__ = ["DueWork", "deliver_outbox", "run_due_work"]

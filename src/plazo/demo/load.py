@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from plazo.store.demo.portfolio import CLIENTS, PROJECTS, SEED, DemoProject, items_for
+from plazo.demo.portfolio import CLIENTS, PROJECTS, SEED, DemoProject, items_for
 from plazo.store.models import (
     Client,
     Contact,
@@ -23,7 +23,7 @@ from plazo.store.models import (
     Role,
     WorkItem,
 )
-from plazo.store.services.ledger import deliver_project, record_promise
+from plazo.store.services.ledger.promises import deliver_project, record_promise
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SLUG", "DEMO_USERNAME", "DemoLoaded", "load_demo"]
 

@@ -22,15 +22,15 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
-from plazo.store.services import compose_inputs as inputs
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import (
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import (
     FittedHistory,
     OrganisationHistories,
     ProjectReads,
     reforecast_project,
 )
-from plazo.store.services.outbox_write import store_message
+from plazo.store.services.outbox.write import store_message
 
 __all__ = ["Watched", "escalate_silent_deadlines", "watch_project"]
 

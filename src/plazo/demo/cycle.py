@@ -14,11 +14,11 @@ from plazo.store.models import (
     Project,
     StatusPage,
 )
-from plazo.store.services.checkins import queue_weekly_update
-from plazo.store.services.delays import approve_notice, open_case_if_at_risk
-from plazo.store.services.due import run_due_work
-from plazo.store.services.forecasting import reforecast_active
-from plazo.store.services.status_pages import ensure_status_page
+from plazo.store.services.access.status_pages import ensure_status_page
+from plazo.store.services.checkins.weekly import queue_weekly_update
+from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
+from plazo.worker.due import run_due_work
 
 __all__ = ["DemoCycle", "run_demo_cycle"]
 

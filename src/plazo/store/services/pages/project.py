@@ -19,8 +19,8 @@ from plazo.store.models import (
     StatusPage,
     WorkItem,
 )
-from plazo.store.services.status_pages import live_status_page, status_page_for_token
-from plazo.store.services.web_portfolio import project_health
+from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
+from plazo.store.services.pages.portfolio import project_health
 
 __all__ = ["CLIENT_KINDS", "ClientStatus", "ProjectPage", "client_status", "project_page"]
 

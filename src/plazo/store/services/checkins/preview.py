@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from plazo.core import compose
 from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
-from plazo.store.services import compose_inputs as inputs
-from plazo.store.services.checkins import compose_weekly_update_for
-from plazo.store.services.delays import compose_notice_for
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.weekly import compose_weekly_update_for
+from plazo.store.services.delays.cases import compose_notice_for
 
 __all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
 

@@ -12,7 +12,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 
 from plazo.store.models import Organisation, WebhookDelivery, WebhookEndpoint, WebhookEvent
-from plazo.store.services.webhooks import envelope
+from plazo.store.services.webhooks.events import envelope
 from plazo.webhooks.addresses import non_public_address
 
 __all__ = [

@@ -21,14 +21,14 @@ from plazo.store.models import (
     ProjectStatus,
     WorkItem,
 )
-from plazo.store.services import compose_inputs as inputs
-from plazo.store.services.early_warning import watch_project
-from plazo.store.services.forecasting import (
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.forecasting.run import (
     OrganisationHistories,
     ProjectReads,
     latest_forecasts,
 )
-from plazo.store.services.outbox_write import store_message
+from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
 
 __all__ = [

@@ -6,7 +6,7 @@ from datetime import date
 
 from plazo.core.ledger import LedgerMetrics, compute_metrics
 from plazo.store.models import Organisation
-from plazo.store.services.ledger_records import offer_records, promise_records
+from plazo.store.services.ledger.records import offer_records, promise_records
 
 __all__ = ["ledger_metrics"]
 

@@ -3,7 +3,7 @@
 Nothing is written by :func:`review_notice`: the owner's draft (date, cause, plan, offer edits)
 is applied to a copy of the case, priced by the policy, composed in the client's language and
 register, and read by the message checker. :func:`save_notice_draft` keeps a draft on the case;
-approving goes through :func:`plazo.store.services.delays.approve_notice`.
+approving goes through :func:`plazo.store.services.delays.cases.approve_notice`.
 """
 
 from __future__ import annotations
@@ -19,17 +19,17 @@ from django.db import transaction
 
 from plazo.core import check, compose
 from plazo.core.policy import Decision, OfferProposal
-from plazo.store.models import DelayCase, DelayCaseState, Forecast
-from plazo.store.services.delays import compensation_for, compose_notice_with, offer_cap_for
-from plazo.store.services.finish_chances import finish_chances
-from plazo.store.services.notice_slider import slider_days
-from plazo.store.services.offer_edits import (
+from plazo.core.policy.edits import (
     OfferEdit,
     OfferEditError,
     OfferProblem,
     edited_offers,
     stored_offer_edits,
 )
+from plazo.store.models import DelayCase, DelayCaseState, Forecast
+from plazo.store.services.delays.cases import compensation_for, compose_notice_with, offer_cap_for
+from plazo.store.services.delays.slider import slider_days
+from plazo.store.services.forecasting.finish_chances import finish_chances
 
 __all__ = [
     "PRACTICES",

@@ -17,7 +17,7 @@ import numpy as np
 from plazo.core.calendar import WorkCalendar
 from plazo.core.forecast import PortfolioProject, forecast_portfolio
 from plazo.store.models import Forecast, Project
-from plazo.store.services.forecasting import (
+from plazo.store.services.forecasting.run import (
     TRIALS,
     fit_history,
     organisation_history,

@@ -26,7 +26,7 @@ from plazo.core.ledger import (
     compute_metrics,
 )
 from plazo.store.models import Client, Organisation
-from plazo.store.services.ledger_records import offer_records, promise_records
+from plazo.store.services.ledger.records import offer_records, promise_records
 
 __all__ = [
     "Bucket",

@@ -16,6 +16,13 @@ from plazo.core import compose
 from plazo.core.calendar import WorkCalendar
 from plazo.core.health import Health, assess_health
 from plazo.core.policy import Decision, OfferProposal, Situation, decide
+from plazo.core.policy.edits import (
+    OfferEdit,
+    OfferEditError,
+    edited_offers,
+    offer_cap,
+    stored_offer_edits,
+)
 from plazo.store.models import (
     OPEN_CASE_STATES,
     DelayCase,
@@ -27,18 +34,11 @@ from plazo.store.models import (
     Project,
     WorkItem,
 )
-from plazo.store.services import compose_inputs as inputs
-from plazo.store.services.ledger import record_promise
-from plazo.store.services.offer_edits import (
-    OfferEdit,
-    OfferEditError,
-    edited_offers,
-    offer_cap,
-    stored_offer_edits,
-)
-from plazo.store.services.outbox_write import store_message
-from plazo.store.services.policy import organisation_policy
-from plazo.store.services.webhooks import emit_case_opened
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.delays.policy import organisation_policy
+from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.outbox.write import store_message
+from plazo.store.services.webhooks.events import emit_case_opened
 
 __all__ = [
     "NoticeApproved",
