@@ -13,9 +13,18 @@ from plazo.core.calendar import WorkCalendar
 from plazo.core.forecast.plans import SamplingPlan
 from plazo.core.forecast.result import ProjectForecast
 
-__all__ = ["PERCENTILES", "Schedule", "order_statistic_rank", "summarize"]
+__all__ = ["PERCENTILES", "Label", "Schedule", "order_statistic_rank", "summarize"]
 
 PERCENTILES = (0.50, 0.85, 0.95)
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a forecast names as its model when no sampling plan made it (throughput)."""
+
+    name: str
+    history_size: int
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ def order_statistic_rank(p: float, trials: int) -> int:
 def summarize(
     totals: NDArray[np.float64],
     remaining_hours: NDArray[np.float64],
-    plan: SamplingPlan,
+    plan: SamplingPlan | Label,
     schedules: list[Schedule],
     confidences: list[float],
     reason: str = "",
