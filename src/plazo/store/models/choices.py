@@ -7,6 +7,7 @@ __all__ = [
     "CommitmentOutcome",
     "DelayCaseState",
     "DelayTrigger",
+    "ForecastMode",
     "Language",
     "MessageKind",
     "MessageState",
@@ -32,6 +33,12 @@ class Register(models.TextChoices):
 class Role(models.TextChoices):
     OWNER = "owner", "owner"
     MEMBER = "member", "member"
+
+
+class ForecastMode(models.TextChoices):
+    AUTO = "auto", "auto (estimates when most remaining items have them, else throughput)"
+    ESTIMATES = "estimates", "estimates (Monte Carlo over estimate-versus-actual history)"
+    THROUGHPUT = "throughput", "throughput (count items, from weekly completions)"
 
 
 class ProjectStatus(models.TextChoices):

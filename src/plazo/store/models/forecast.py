@@ -31,6 +31,17 @@ class Forecast(TenantModel):
     confidence_target = models.FloatField(default=0.85)
     reason = models.TextField(blank=True, help_text="Why a prior or a fallback was used")
     inputs_fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the inputs")
+    # What the number stands on (shown on the project page and in the owner alert).
+    remaining_items = models.PositiveIntegerField(default=0)
+    unestimated_items = models.PositiveIntegerField(
+        default=0, help_text="Remaining items sized from finished items' actual effort"
+    )
+    capacity_hours_per_week = models.FloatField(null=True, blank=True)
+    model_reason = models.TextField(blank=True, help_text="Which model, and why")
+    growth_rate = models.FloatField(
+        null=True, blank=True, help_text="Work added per unit of known work (None: not measured)"
+    )
+    growth_finish_p85_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["project", "-created_at"]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from plazo.store.models.choices import ProjectStatus
+from plazo.store.models.choices import ForecastMode, ProjectStatus
 from plazo.store.models.client import Client
 from plazo.store.models.scoping import TenantModel
 
@@ -57,6 +57,12 @@ class Project(TenantModel):
     )
     value = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0"))
     currency = models.CharField(max_length=3, default="EUR")
+    forecast_mode = models.CharField(
+        max_length=12,
+        choices=ForecastMode.choices,
+        default=ForecastMode.AUTO,
+        help_text="How to forecast: by estimates, by counting items, or chosen by itself.",
+    )
     external_id = models.CharField(
         max_length=200, blank=True, help_text="Id in the system it was imported from."
     )

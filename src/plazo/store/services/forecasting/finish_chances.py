@@ -12,17 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-import numpy as np
-
-from plazo.core.calendar import WorkCalendar
-from plazo.core.forecast import PortfolioProject, forecast_portfolio
-from plazo.store.models import Forecast, Project
-from plazo.store.services.forecasting.run import (
-    TRIALS,
-    fit_history,
-    organisation_history,
-    remaining_work,
-)
+from plazo.store.models import Project
+from plazo.store.services.forecasting.inputs import project_inputs, simulate
+from plazo.store.services.forecasting.run import fit_history, organisation_history
 
 __all__ = ["finish_chances"]
 
@@ -32,44 +24,29 @@ def finish_chances(
 ) -> dict[date, float] | None:
     """P(the remaining work is done by the end of each of ``days``), or None without a forecast.
 
-    1. The seed is the latest stored forecast's, the inputs are read as the forecaster reads them.
-    2. One project row per day, all in one call: rows of one call share their random draws, so
-       every day is priced on the very same trials (the rows differ only in their deadline).
+    1. The seed is the latest stored forecast's, the inputs are read as the forecaster reads them
+       (the same remaining work, the same model chosen).
+    2. One deadline per day, all from one seed: every day is priced on the very same trials.
     """
     latest = project.forecasts.order_by("-created_at", "-pk").first()
     if latest is None or not latest.inputs_fingerprint:
         return None
-    start = max(today, project.start_on)
-    estimates = tuple(float(estimate or 0) for _, estimate, _ in remaining_work(project))
-    calendar = WorkCalendar(
-        country=project.country or None, subdivision=project.subdivision or None
-    )
-    wanted = sorted({day for day in days if day >= start})
-    chances = {day: 0.0 for day in days if day < start}  # that day is already behind us
+    inputs = project_inputs(project, today=today)
+    wanted = sorted({day for day in days if day >= inputs.start})
+    chances = {day: 0.0 for day in days if day < inputs.start}  # that day is already behind us
     if not wanted:
         return chances
     fitted = fit_history(organisation_history(project.organisation_id))
-    rows = [
-        PortfolioProject(
-            estimates,
-            start,
-            float(project.capacity_hours_per_week),
-            day,
-            calendar,
-            float(project.confidence_target),
-            str(project.pk),
-        )
-        for day in wanted
-    ]
-    results = forecast_portfolio(
-        rows, fitted.history, trials=TRIALS, rng=_seeded(latest), plan=fitted.plan
+    results = simulate(
+        inputs,
+        str(project.pk),
+        fitted.history,
+        fitted.plan,
+        None,
+        int(latest.inputs_fingerprint[:16], 16),
+        deadlines=wanted,
     )
     for day, result in zip(wanted, results, strict=True):
         assert result.p_on_time is not None  # every row is dated and has a deadline
         chances[day] = result.p_on_time
     return chances
-
-
-def _seeded(forecast: Forecast) -> np.random.Generator:
-    """The random generator the forecaster seeded for ``forecast``'s inputs."""
-    return np.random.default_rng(int(forecast.inputs_fingerprint[:16], 16))

@@ -8,21 +8,17 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 
-import numpy as np
 from django.db.models import OuterRef, Subquery
 
-from plazo.core.calendar import WorkCalendar
 from plazo.core.forecast import (
     DEFAULT_MODEL,
+    Growth,
     History,
     HistoryRow,
-    PortfolioProject,
     SamplingPlan,
-    Task,
-    forecast_portfolio,
     history_from_rows,
+    measure_growth,
     plan_model,
 )
 from plazo.store.models import (
@@ -31,10 +27,20 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
     WorkItem,
-    WorkItemStatus,
+)
+from plazo.store.services.forecasting.inputs import (
+    TRIALS,
+    ProjectInputs,
+    project_inputs,
+    remaining_work,
+    simulate,
+)
+from plazo.store.services.forecasting.inputs import (  # the in-memory twin, for tests
+    _remaining_of as _remaining_of,
 )
 
 __all__ = [
+    "TRIALS",
     "FittedHistory",
     "OrganisationHistories",
     "ProjectReads",
@@ -47,8 +53,6 @@ __all__ = [
     "remaining_work",
 ]
 
-TRIALS = 10_000
-
 
 @dataclass(frozen=True)
 class Reforecast:
@@ -59,7 +63,7 @@ class Reforecast:
 
 
 def organisation_history(organisation: Organisation | int) -> History:
-    """Every finished, estimated task of the organisation with its actual effort."""
+    """Every finished, estimated task of the organisation with its actual effort and added date."""
     done = (
         WorkItem.objects.for_organisation(organisation)
         .filter(
@@ -70,12 +74,26 @@ def organisation_history(organisation: Organisation | int) -> History:
         )
         .order_by("completed_on", "pk")
         .values_list(
-            "project_id", "pk", "estimate_hours", "actual_hours", "completed_on", "estimator"
+            "project_id",
+            "pk",
+            "estimate_hours",
+            "actual_hours",
+            "completed_on",
+            "estimator",
+            "added_on",
         )
     )
     return history_from_rows(
-        HistoryRow(str(project), str(pk), float(estimate or 0), float(actual or 0), completed, who)
-        for project, pk, estimate, actual, completed, who in done
+        HistoryRow(
+            str(project),
+            str(pk),
+            float(estimate or 0),
+            float(actual or 0),
+            completed,
+            who,
+            created_on=added,
+        )
+        for project, pk, estimate, actual, completed, who, added in done
         if completed is not None  # filtered above; the annotation cannot know
     )
 
@@ -87,6 +105,8 @@ class FittedHistory:
     history: History
     plan: SamplingPlan
     digest: str
+    growth: Growth | None = None  # added work per unit of known work, from added dates
+    growth_digest: str = ""
 
 
 def fit_history(history: History) -> FittedHistory:
@@ -95,7 +115,15 @@ def fit_history(history: History) -> FittedHistory:
         + history.actual_hours.tobytes()
         + "|".join(history.project.tolist()).encode()
     ).hexdigest()
-    return FittedHistory(history, plan_model(DEFAULT_MODEL, history), digest)
+    created = history.created_on
+    growth_digest = hashlib.sha256(b"" if created is None else created.tobytes()).hexdigest()
+    return FittedHistory(
+        history,
+        plan_model(DEFAULT_MODEL, history),
+        digest,
+        measure_growth(history),
+        growth_digest,
+    )
 
 
 @dataclass(frozen=True)
@@ -178,38 +206,20 @@ def reforecast_project(
         if history is not None
         else fit_history(organisation_history(project.organisation_id))
     )
-    remaining = [
-        Task(float(estimate or 0), estimator, str(pk))
-        for pk, estimate, estimator in (
-            remaining_work(project) if reads is None else _remaining_of(reads.items)
-        )
-    ]
-    start = max(today, project.start_on)
-    deadline = project.promised_on if project.promised_on and project.promised_on >= start else None
-    calendar = WorkCalendar(
-        country=project.country or None, subdivision=project.subdivision or None
-    )
-    fingerprint = _fingerprint(project, remaining, fitted.digest, start, deadline)
+    inputs = project_inputs(project, today=today, items=None if reads is None else reads.items)
+    fingerprint = _fingerprint(project, inputs, fitted)
     latest = reads.latest_forecast if reads else latest_forecast(project)
     if latest is not None and latest.inputs_fingerprint == fingerprint:
         return Reforecast(latest, stored=False)
-    [result] = forecast_portfolio(
-        [
-            PortfolioProject(
-                tuple(task.estimate_hours for task in remaining),
-                start,
-                float(project.capacity_hours_per_week),
-                deadline,
-                calendar,
-                float(project.confidence_target),
-                str(project.pk),
-            )
-        ],
+    [result] = simulate(
+        inputs,
+        str(project.pk),
         fitted.history,
-        trials=TRIALS,
-        rng=np.random.default_rng(int(fingerprint[:16], 16)),
-        plan=fitted.plan,
+        fitted.plan,
+        fitted.growth,
+        int(fingerprint[:16], 16),
     )
+    deadline = inputs.deadline
     p_on_time = result.p_on_time
     if project.promised_on is not None and deadline is None:
         p_on_time = 0.0  # the promised date is already behind us
@@ -232,6 +242,12 @@ def reforecast_project(
         confidence_target=result.confidence,
         reason=result.reason,
         inputs_fingerprint=fingerprint,
+        remaining_items=result.remaining_items,
+        unestimated_items=result.unestimated_items,
+        capacity_hours_per_week=inputs.capacity_hours_per_week,
+        model_reason=inputs.why,
+        growth_rate=result.growth.rate if result.growth else None,
+        growth_finish_p85_on=result.growth.finish_p85_on if result.growth else None,
     )
     return Reforecast(forecast, stored=True)
 
@@ -249,38 +265,11 @@ def reforecast_active(
     return [reforecast_project(p, today=today, now=now, history=fitted) for p in projects]
 
 
-_Remaining = tuple[int, Decimal | None, str]
-
-
-def remaining_work(project: Project) -> list[_Remaining]:
-    """The estimated work not done yet, in plan order (pk, estimate, estimator)."""
-    return list(
-        project.work_items.filter(removed_on__isnull=True, estimate_hours__isnull=False)
-        .exclude(status=WorkItemStatus.DONE)
-        .order_by("position", "pk")
-        .values_list("pk", "estimate_hours", "estimator")
-    )
-
-
-def _remaining_of(items: Sequence[WorkItem]) -> list[_Remaining]:
-    """:func:`remaining_work`, chosen in memory from all the project's items."""
-    left = [
-        item
-        for item in items
-        if item.removed_on is None
-        and item.estimate_hours is not None
-        and item.status != WorkItemStatus.DONE
-    ]
-    left.sort(key=lambda item: (item.position, item.pk))
-    return [(item.pk, item.estimate_hours, item.estimator) for item in left]
-
-
-def _fingerprint(
-    project: Project, remaining: list[Task], history_digest: str, start: date, deadline: date | None
-) -> str:
-    inputs = {
-        "remaining": [(t.name, t.estimate_hours, t.estimator) for t in remaining],
-        "history": history_digest,
+def _fingerprint(project: Project, inputs: ProjectInputs, fitted: FittedHistory) -> str:
+    start, deadline = inputs.start, inputs.deadline
+    keys: dict[str, object] = {
+        "remaining": [(t.name, t.estimate_hours, t.estimator) for t in inputs.remaining],
+        "history": fitted.digest,
         "start": start.isoformat(),
         "deadline": deadline.isoformat() if deadline else None,
         "capacity": str(project.capacity_hours_per_week),
@@ -288,4 +277,11 @@ def _fingerprint(
         "confidence": str(project.confidence_target),
         "trials": TRIALS,
     }
-    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+    # Added only where they matter, so projects they do not touch keep their seeds.
+    if inputs.mode != "estimates" or project.forecast_mode != "auto":
+        keys["mode"] = [project.forecast_mode, inputs.mode]
+    if inputs.pace is not None:
+        keys["pace"] = [inputs.pace.items.tolist(), inputs.pace.working_days.tolist()]
+    if fitted.growth is not None and len(fitted.growth):
+        keys["growth"] = fitted.growth_digest
+    return hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()
