@@ -14,6 +14,7 @@ __all__ = [
     "Client",
     "Contact",
     "DelayCase",
+    "ForecastBasis",
     "ForecastView",
     "Offer",
     "OfferKind",
@@ -103,6 +104,19 @@ class BurnUp:
 
 
 @dataclass(frozen=True)
+class ForecastBasis:
+    """What a forecast stands on, for the owner: work, unestimated items, growth, pace, model."""
+
+    model: str
+    remaining_hours: float
+    remaining_items: int
+    unestimated_items: int
+    history_size: int
+    capacity_hours_per_week: float | None = None
+    growth_rate: float | None = None  # work added per unit of known work; None: not measured
+
+
+@dataclass(frozen=True)
 class ForecastView:
     """The current forecast as a client sees it; the fan runs from today to P50..P95."""
 
@@ -113,6 +127,7 @@ class ForecastView:
     health: Health | str
     percent_complete: float
     burn_up: BurnUp = field(default_factory=lambda: BurnUp((), (), ()))
+    basis: ForecastBasis | None = None  # the owner alert states it; clients never see it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "health", Health(self.health))

@@ -129,6 +129,15 @@ def forecast_view(
         ).value,
         percent_complete=100 * chart.done[-1] / total if total else 0.0,
         burn_up=chart,
+        basis=compose.ForecastBasis(
+            model=forecast.model,
+            remaining_hours=forecast.remaining_hours,
+            remaining_items=forecast.remaining_items,
+            unestimated_items=forecast.unestimated_items,
+            history_size=forecast.history_size,
+            capacity_hours_per_week=forecast.capacity_hours_per_week,
+            growth_rate=forecast.growth_rate,
+        ),
     )
 
 
