@@ -108,6 +108,7 @@ def test_growth_is_measured_from_added_dates_and_pushes_the_p85_with_growth_late
     past = finished_project(org)
     # Half of the past project's work was added after it started, as it went.
     for item in past.work_items.order_by("completed_on")[15:]:
+        assert item.completed_on is not None
         item.added_on = item.completed_on - timedelta(days=1)
         item.save()
     project = project_with(org, estimated=10, unestimated=0, forecast_mode="estimates")
