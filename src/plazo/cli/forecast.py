@@ -119,10 +119,10 @@ def run(args: argparse.Namespace) -> int:
         read_tasks_csv,
     )
 
-    if (args.start is None) != (args.capacity is None):
+    if (args.start is None) != (args.capacity is None) and args.model != "throughput":
         raise CommandError("--start and --capacity go together: give both to get dates")
     if args.deadline is not None and args.start is None:
-        raise CommandError("--deadline needs --start and --capacity")
+        raise CommandError("--deadline needs --start (and --capacity, except for throughput)")
     if args.deadline is not None and args.deadline < args.start:
         raise CommandError(f"the deadline {args.deadline} is before the start {args.start}")
     if not 0 < args.confidence < 1:

@@ -4,7 +4,7 @@ Runs the shared converter (``../shared/data/sip/to_history.py``, left untouched)
 columns from the raw files next to it. The output is for a temporary folder only: the data's
 licence (CC BY-NC-ND 4.0) forbids committing it or any converted copy.
 
-Usage: python benchmarks/sip_history.py OUT.csv
+Tests and benchmarks import it; ``python tests/sip_data.py OUT.csv`` converts by hand.
 """
 
 from __future__ import annotations
