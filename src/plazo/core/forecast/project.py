@@ -192,7 +192,8 @@ def _with_growth(
 ) -> list[GrowthForecast]:
     """Each trial adds rate × known work, the rate drawn once per trial from the observations."""
     rates = growth.rates[rng.integers(0, growth.rates.size, totals.shape[1])]
-    grown = totals + known_hours[:, None] * rates[None, :]
+    grown = known_hours[:, None] * rates[None, :]
+    grown += totals
     made = summarize(grown, known_hours, plan, schedules, confidences)
     return [
         GrowthForecast(

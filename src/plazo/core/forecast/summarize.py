@@ -80,8 +80,12 @@ def summarize(
             capacity_at_deadline[row] = schedule.calendar.capacity_hours_until(
                 schedule.start, schedule.deadline, schedule.capacity_hours_per_week
             )
-    # Same tolerance as the calendar's: an effort equal to the capacity is done that day.
-    on_time = np.mean(totals * (1 - 1e-12) <= capacity_at_deadline[:, None], axis=1)
+    # Same tolerance as the calendar's: an effort equal to the capacity is done that day. Only
+    # rows with a deadline are compared: a pass over every trial of every row costs as much as
+    # the partition below.
+    on_time = np.full(totals.shape[0], np.nan)
+    for row in np.flatnonzero(~np.isnan(capacity_at_deadline)):
+        on_time[row] = np.mean(totals[row] * (1 - 1e-12) <= capacity_at_deadline[row])
     ranks = [order_statistic_rank(p, trials) for p in PERCENTILES]
     confidence_ranks = [order_statistic_rank(c, trials) for c in confidences]
     totals.partition(sorted({*ranks, *confidence_ranks}), axis=1)
