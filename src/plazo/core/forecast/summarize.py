@@ -57,7 +57,7 @@ def order_statistic_rank(p: float, trials: int) -> int:
     return max(0, math.ceil(p * trials - 1e-9) - 1)
 
 
-def _partition_rows(totals: NDArray[np.float64], ranks: list[int]) -> None:
+def _partition_rows(totals: NDArray[np.float64] | NDArray[np.float32], ranks: list[int]) -> None:
     """Partition each row at ``ranks``, blocks of rows on the simulation's threads.
 
     The values at the ranks are order statistics, the same however the rows are split, so the
@@ -92,7 +92,7 @@ def _finish_dates(
 
 
 def summarize(
-    totals: NDArray[np.float64],
+    totals: NDArray[np.float64] | NDArray[np.float32],
     remaining_hours: NDArray[np.float64],
     plan: SamplingPlan | Label,
     schedules: list[Schedule],
