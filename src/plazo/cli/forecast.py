@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         calendar = WorkCalendar(country=args.country, subdivision=args.subdivision)
         tasks = read_tasks_csv(args.tasks)
         history = read_history_csv(args.history)
-        growth = measure_growth(history)
+        growth = measure_growth(history, args.project)
         if args.model == "throughput":
             forecast = _by_throughput(args, tasks, history, calendar)
         else:
@@ -157,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         result = forecast_json(forecast)
         if forecast.model != "throughput":
-            result["growth"] = growth_json(forecast, growth.reason)
+            result["growth"] = growth_json(forecast, growth.reason, growth.project_rate)
         result["inputs"] = inputs
         print(json.dumps(result, indent=2))
     else:
@@ -202,14 +202,21 @@ def _by_throughput(
     )
 
 
-def growth_json(forecast: ProjectForecast, reason: str) -> dict[str, Any]:
-    """The forecast with scope growth, beside the one without (DESIGN §5 ``"growth"``)."""
+def growth_json(
+    forecast: ProjectForecast, reason: str, project_rate: float | None = None
+) -> dict[str, Any]:
+    """The forecast with scope growth, beside the one without (DESIGN §5 ``"growth"``).
+
+    ``rate`` is the team's mean added work per unit of known work, which the trials draw from;
+    ``project_rate`` the project's own (``--project``), for comparison.
+    """
     grown = forecast.growth
     if grown is None:
         return {"observations": 0, "reason": reason}
     result: dict[str, Any] = {
         "rate": round(grown.rate, 4),
         "observations": grown.observations,
+        "project_rate": None if project_rate is None else round(project_rate, 4),
         "known_hours": round(grown.known_hours, 2),
         "effort": {
             "p50": round(grown.effort_p50_hours, 2),

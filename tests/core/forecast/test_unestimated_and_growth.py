@@ -214,3 +214,16 @@ def test_growth_is_reported_beside_the_forecast_without_it() -> None:
     assert f.growth.rate == pytest.approx(4 / 9)
     assert f.growth.effort_p95_hours >= f.effort_p95_hours
     assert f.growth.effort_p50_hours >= f.effort_p50_hours
+
+
+def test_a_named_projects_own_growth_is_measured_beside_the_teams() -> None:
+    steady = [
+        HistoryRow("S", f"s{i:02d}", 1.0, 1.0, date(2026, 2, 1) + timedelta(days=i),
+                   created_on=date(2026, 2, 1))
+        for i in range(12)
+    ]  # fmt: skip
+    growth = measure_growth(history_from_rows([*growing_history(), *steady]), "G")
+    assert growth.rates.tolist() == pytest.approx([12 / 9, 0.0, 0.0, 0.0, 0.0, 0.0])
+    assert growth.project_rate == pytest.approx(4 / 9)
+    assert measure_growth(history_from_rows(steady), "S").project_rate == 0.0
+    assert measure_growth(history_from_rows(steady), "nobody").project_rate is None

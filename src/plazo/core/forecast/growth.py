@@ -32,11 +32,19 @@ class Growth:
 
     rates: NDArray[np.float64]
     reason: str = ""
+    project_rates: NDArray[np.float64] | None = None  # the named project's own observations
 
     @property
     def mean_rate(self) -> float:
         """The average added work per unit of known work (0 when nothing was observed)."""
         return float(self.rates.mean()) if self.rates.size else 0.0
+
+    @property
+    def project_rate(self) -> float | None:
+        """The named project's own average, when it has finished enough to be observed."""
+        if self.project_rates is None or self.project_rates.size == 0:
+            return None
+        return float(self.project_rates.mean())
 
     def __len__(self) -> int:
         return int(self.rates.size)
@@ -73,11 +81,17 @@ def growth_observations(history: History) -> NDArray[np.float64]:
     return np.array(rates, dtype=np.float64)
 
 
-def measure_growth(history: History) -> Growth:
-    """The history's growth observations, with a reason when there are none."""
+def measure_growth(history: History, project: str | None = None) -> Growth:
+    """The team's growth observations (and ``project``'s own), with a reason when there are none.
+
+    Forecasts draw from the team's: a project's own finished tasks give at most three points.
+    """
     rates = growth_observations(history)
+    own = None
+    if project is not None:
+        own = growth_observations(history.subset(history.project == project))
     if rates.size:
-        return Growth(rates)
+        return Growth(rates, project_rates=own)
     if history.created_on is None or np.isnat(history.created_on).all():
         return Growth(rates, "the history has no created dates, so growth is not measured")
     return Growth(rates, "no project with 10 finished tasks and created dates to measure growth")
