@@ -187,16 +187,22 @@ def read_history_csv(path: Path | str) -> History:
             raise HistoryError(f"{where}, column 'actual': must be >= 0, got {raw['actual']}")
         started = raw.get("started_on", "")
         created = raw.get("created_on", "")
+        completed = _day(raw["completed_on"], where, "completed_on")
+        created_on = _day(created, where, "created_on") if created else None
+        if created_on is not None and created_on > completed:
+            raise HistoryError(
+                f"{where}, column 'created_on': {created} is after completed_on {completed}"
+            )
         rows.append(
             HistoryRow(
                 project=raw["project"],
                 task=raw["task"],
                 estimate_hours=estimate,
                 actual_hours=actual,
-                completed_on=_day(raw["completed_on"], where, "completed_on"),
+                completed_on=completed,
                 estimator=raw.get("estimator", ""),
                 started_on=_day(started, where, "started_on") if started else None,
-                created_on=_day(created, where, "created_on") if created else None,
+                created_on=created_on,
                 kind=raw.get("kind", ""),
             )
         )
