@@ -1,4 +1,4 @@
-"""Imports point one way: the edges (web, api, cli, worker, demo) use the store; the store uses the core.
+"""Imports point one way: the edges (web, api, cli, worker, demo) use the store, the store the core.
 
 Read statically from the source, so a lazy import inside a function counts too.
 """

@@ -10,6 +10,7 @@ from django.conf import settings
 
 from plazo.core import compose
 from plazo.core.health import assess_health
+from plazo.core.scope import done_hours, scope_hours
 from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 
 __all__ = [
@@ -77,21 +78,9 @@ def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.B
     days = sorted(
         {start + timedelta(days=span * i // (BURN_UP_POINTS - 1)) for i in range(BURN_UP_POINTS)}
     )
-    done, scope = [], []
-    for day in days:
-        in_scope = [
-            i for i in items if i.added_on <= day and (i.removed_on is None or i.removed_on > day)
-        ]
-        scope.append(float(sum(i.estimate_hours or 0 for i in in_scope)))
-        done.append(
-            float(
-                sum(
-                    i.estimate_hours or 0
-                    for i in in_scope
-                    if i.status == WorkItemStatus.DONE and i.completed_on and i.completed_on <= day
-                )
-            )
-        )
+    spans = [item.scope_item() for item in items]
+    done = [done_hours(spans, day) for day in days]
+    scope = [scope_hours(spans, day) for day in days]
     return compose.BurnUp(tuple(days), tuple(done), tuple(scope))
 
 

@@ -160,6 +160,9 @@ def update_work_item(item: WorkItem, changes: dict[str, Any]) -> WorkItem:
         raise Conflict("external_id", f"another work item has {external_id!r}")
     for field, value in changes.items():
         setattr(item, field, value)
+    if item.status != WorkItemStatus.DONE and item.completed_on is not None:
+        item.completed_on = None  # reopened: the old completion no longer counts anywhere
+        changes = {**changes, "completed_on": None}
     if item.status == WorkItemStatus.DONE and item.completed_on is None:
         raise InvalidField("completed_on", "is required when status is done")
     if changes:
