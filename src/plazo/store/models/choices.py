@@ -4,6 +4,8 @@ An enumeration the core also decides with (a register, an offer's kind and state
 outcome) is defined once, in the core; here it only gets the labels people read.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from enum import StrEnum
 
@@ -98,6 +100,16 @@ class MessageState(models.TextChoices):
     RETRY = "retry", "awaiting retry"
     FAILED = "failed", "failed"
     CANCELLED = "cancelled", "cancelled"
+
+    @classmethod
+    def retryable(cls) -> tuple[MessageState, ...]:
+        """States a person may send again: failed for good, or waiting for the next attempt."""
+        return (cls.FAILED, cls.RETRY)
+
+    @classmethod
+    def cancellable(cls) -> tuple[MessageState, ...]:
+        """States that have not gone out and can still be stopped."""
+        return (cls.QUEUED, cls.RETRY, cls.DRAFT)
 
 
 REGISTER_CHOICES = labelled(
