@@ -38,7 +38,7 @@ FACTS = {
 def _draft_case() -> DelayCase:
     """The demo's at-risk project with its real forecast and the draft case it opened."""
     org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, today=TODAY, now=NOW)
+    runs = reforecast_active(org, now=NOW)
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
     opened = open_case_if_at_risk(forecast.project, forecast, now=NOW)
     assert opened is not None

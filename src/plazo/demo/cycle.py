@@ -64,7 +64,7 @@ class DemoCycle:
 def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) -> DemoCycle:
     """Run the cycle the worker runs, playing the owner for the at-risk project's notice."""
     cycle = DemoCycle()
-    runs = reforecast_active(organisation, today=today, now=now)
+    runs = reforecast_active(organisation, now=now)
     cycle.forecasts_stored = sum(run.stored for run in runs)
     for run in runs:
         opened = open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
@@ -87,7 +87,7 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
             cycle.notices.append(approved.notice)
     if cycle.notices:  # a new promise is a new deadline to forecast against
         cycle.forecasts_stored += sum(
-            run.stored for run in reforecast_active(organisation, today=today, now=now)
+            run.stored for run in reforecast_active(organisation, now=now)
         )
     active = Project.objects.for_organisation(organisation).filter(status="active")
     for project in active.select_related("client").order_by("pk"):

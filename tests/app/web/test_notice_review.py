@@ -33,7 +33,7 @@ def _draft_case(*, csrf: bool = False) -> tuple[HttpClient, DelayCase]:
     """The demo forecast today, its at-risk project's draft case, and its owner logged in."""
     today = timezone.localdate()
     org = load_demo(today).organisation
-    runs = reforecast_active(org, today=today, now=timezone.now())
+    runs = reforecast_active(org, now=timezone.now())
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
     opened = open_case_if_at_risk(forecast.project, forecast, now=timezone.now())
     assert opened is not None

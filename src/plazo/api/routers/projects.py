@@ -84,7 +84,7 @@ def record_events(request: HttpRequest, project_id: PathId, body: EventsIn) -> d
     project = get_project(request, project_id)
     try:
         recorded = record_progress_event(
-            project, events_from_body(body), today=timezone.localdate()
+            project, events_from_body(body), today=project.client_today(timezone.now())
         )
     except ProgressEventError as error:
         field = f"body.events.{error.index}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -56,7 +55,7 @@ def _case(request: OrganisationRequest, case_id: int) -> DelayCase:
 
 def _today(case: DelayCase) -> date:
     """The day it is for the client, whose dates the promise is in."""
-    return timezone.now().astimezone(ZoneInfo(case.project.client.time_zone)).date()
+    return case.project.client_today(timezone.now())
 
 
 def _context(

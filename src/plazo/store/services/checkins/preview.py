@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from plazo.core import compose
 from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
@@ -47,7 +46,7 @@ def _delay(project: Project, now: datetime, language: str | None) -> compose.Mes
 def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:
     done = project.work_items.filter(status=WorkItemStatus.DONE, removed_on__isnull=True)
     offer = Offer.objects.filter(project=project).order_by("-offered_at").first()
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     return compose.compose_delivered(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),

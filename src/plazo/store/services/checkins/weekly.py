@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -47,7 +46,7 @@ _WEEK_WINDOW = timedelta(days=8)
 
 def weekly_key(project: Project, now: datetime) -> str:
     """One weekly update per project per ISO week of the client's calendar."""
-    local = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    local = project.client_today(now)
     return f"weekly:{project.pk}:{iso_week(local)}"
 
 
@@ -84,7 +83,7 @@ def _compose(
 ) -> compose.Message:
     """The update from what was read: the latest forecast, every work item, the last sending."""
     client = project.client
-    today = now.astimezone(ZoneInfo(client.time_zone)).date()
+    today = project.client_today(now)
     since = last_sent_at.date() if last_sent_at else today - timedelta(days=7)
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
@@ -189,12 +188,14 @@ def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]
 
 def _due_today(project: Project, now: datetime) -> date | None:
     """The client's local date when the project's check-in time has come, else None."""
-    tz = project.client.time_zone
-    local_day = now.astimezone(ZoneInfo(tz)).date()
+    today = project.client_today(now)
     due = checkin_due_at(
-        local_day, weekday=project.checkin_weekday, hour=project.checkin_hour, time_zone=tz
+        today,
+        weekday=project.checkin_weekday,
+        hour=project.checkin_hour,
+        time_zone=project.client.time_zone,
     )
-    return local_day if now >= due else None
+    return today if now >= due else None
 
 
 def due_checkins(*, now: datetime) -> list[int]:

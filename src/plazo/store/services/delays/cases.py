@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
@@ -61,7 +60,7 @@ class NoticeApproved:
 
 
 def _calendar(project: Project) -> WorkCalendar:
-    return WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
+    return project.work_calendar()
 
 
 def open_case_if_at_risk(
@@ -83,7 +82,7 @@ def open_case_if_at_risk(
     """
     if project.promised_on is None or forecast.p_on_time is None:
         return None
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     health = assess_health(
         today=today,
         promised_on=project.promised_on,
@@ -182,7 +181,7 @@ def compose_notice_for(
     :class:`OfferEditError`.
     """
     project = case.project
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     decision = compensation_for(case, new_on, today=today)
     offers, problems = edited_offers(
         decision,
@@ -254,7 +253,7 @@ def approve_notice(
     if case.state not in OPEN_CASE_STATES:
         raise ValueError(f"this delay case is {case.state}; only an open case can be approved")
     project = case.project
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     case.cause, case.identified, case.prevention = cause, identified, prevention
     case.recovery_steps = [step for step in recovery_steps if step.strip()]
     case.chosen_on = new_on

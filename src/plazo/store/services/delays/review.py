@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
@@ -151,7 +150,7 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
     4. The checker reads the notice's text: which elements it has, any warning, with spans.
     """
     project = case.project
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     working = draft.applied_to(case)
     forecast = project.forecasts.order_by("-created_at", "-pk").first()
     days = [day for day in (draft.new_on, case.recommended_on) if day is not None]
@@ -215,7 +214,7 @@ def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> 
         raise ValueError(f"this delay case is {case.state}; only a draft can be edited")
     edits = draft.offer_edits
     if draft.new_on is not None and edits:
-        today = now.astimezone(ZoneInfo(case.project.client.time_zone)).date()
+        today = case.project.client_today(now)
         decision = compensation_for(draft.applied_to(case), draft.new_on, today=today)
         offers, problems = edited_offers(
             decision,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
@@ -55,7 +54,7 @@ def watch_project(
     ``history`` (the organisation's finished work) and ``reads`` (the project's work items and
     latest forecast) are passed when the caller already read them.
     """
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     forecast = reforecast_project(
         project, today=today, now=now, history=history, reads=reads
     ).forecast
@@ -77,7 +76,7 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
         status=ProjectStatus.ACTIVE, promised_on__lt=now.date() + timedelta(days=1)
     ).select_related("client", "organisation")
     for project in projects:
-        today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+        today = project.client_today(now)
         assert project.promised_on is not None
         if project.promised_on >= today:
             continue

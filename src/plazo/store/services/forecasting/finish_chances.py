@@ -14,7 +14,6 @@ from datetime import date
 
 import numpy as np
 
-from plazo.core.calendar import WorkCalendar
 from plazo.core.forecast import PortfolioProject, forecast_portfolio
 from plazo.store.models import Forecast, Project
 from plazo.store.services.forecasting.run import (
@@ -41,9 +40,7 @@ def finish_chances(
         return None
     start = max(today, project.start_on)
     estimates = tuple(float(estimate or 0) for _, estimate, _ in remaining_work(project))
-    calendar = WorkCalendar(
-        country=project.country or None, subdivision=project.subdivision or None
-    )
+    calendar = project.work_calendar()
     wanted = sorted({day for day in days if day >= start})
     chances = {day: 0.0 for day in days if day < start}  # that day is already behind us
     if not wanted:

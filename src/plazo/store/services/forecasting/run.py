@@ -13,7 +13,6 @@ from decimal import Decimal
 import numpy as np
 from django.db.models import OuterRef, Subquery
 
-from plazo.core.calendar import WorkCalendar
 from plazo.core.forecast import (
     DEFAULT_MODEL,
     History,
@@ -186,9 +185,7 @@ def reforecast_project(
     ]
     start = max(today, project.start_on)
     deadline = project.promised_on if project.promised_on and project.promised_on >= start else None
-    calendar = WorkCalendar(
-        country=project.country or None, subdivision=project.subdivision or None
-    )
+    calendar = project.work_calendar()
     fingerprint = _fingerprint(project, remaining, fitted.digest, start, deadline)
     latest = reads.latest_forecast if reads else latest_forecast(project)
     if latest is not None and latest.inputs_fingerprint == fingerprint:
@@ -236,17 +233,21 @@ def reforecast_project(
     return Reforecast(forecast, stored=True)
 
 
-def reforecast_active(
-    organisation: Organisation, *, today: date, now: datetime
-) -> list[Reforecast]:
-    """Re-forecast every active project of the organisation (the history is read once)."""
+def reforecast_active(organisation: Organisation, *, now: datetime) -> list[Reforecast]:
+    """Re-forecast every active project of the organisation (the history is read once).
+
+    Each project is forecast from its own today, its client's date at ``now``.
+    """
     fitted = fit_history(organisation_history(organisation))
     projects: Iterable[Project] = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
+        .select_related("client")
         .order_by("pk")
     )
-    return [reforecast_project(p, today=today, now=now, history=fitted) for p in projects]
+    return [
+        reforecast_project(p, today=p.client_today(now), now=now, history=fitted) for p in projects
+    ]
 
 
 _Remaining = tuple[int, Decimal | None, str]

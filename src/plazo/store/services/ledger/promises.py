@@ -45,11 +45,12 @@ def record_promise(
     3. Write the new commitment (history is append-only: old rows are only marked superseded).
     4. Point the old current commitment at it and mirror the date on the project.
 
-    ``today`` defaults to the day of ``made_at``; an imported old promise passes an old ``made_at``.
+    ``today`` defaults to the client's date at ``made_at``; an imported old promise passes an old
+    ``made_at``.
     """
     warnings = validate_new_promise(
         promised_on,
-        today=today or made_at.date(),
+        today=today or project.client_today(made_at),
         forecast_p50=forecast.finish_p50_on if forecast else None,
         lang=lang,
     )

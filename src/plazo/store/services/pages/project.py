@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from plazo.store.models import (
     OPEN_CASE_STATES,
@@ -115,7 +114,7 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
 
 def _today(project: Project, now: datetime) -> date:
     """The day it is for the client, whose dates the project's promises are in."""
-    return now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    return project.client_today(now)
 
 
 def _commitments(project: Project) -> list[Commitment]:
