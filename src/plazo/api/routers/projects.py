@@ -104,8 +104,7 @@ def latest_forecast(request: HttpRequest, project_id: PathId) -> Forecast:
     forecast = (
         Forecast.objects.for_organisation(project.organisation_id)
         .filter(project=project)
-        .order_by("-created_at", "-pk")
-        .first()
+        .latest_run()
     )
     if forecast is None:
         raise ApiError(404, f"project {project_id} has no forecast yet")

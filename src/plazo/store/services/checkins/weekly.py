@@ -57,7 +57,7 @@ def compose_weekly_update_for(
 
     ``language`` overrides the client's, for previews.
     """
-    forecast = project.forecasts.order_by("-created_at", "-pk").first()
+    forecast = project.forecasts.latest_run()
     if forecast is None:
         raise ValueError(f"{project.name} has no forecast yet; run 'plazo forecast --all'")
     last_sent_at = (

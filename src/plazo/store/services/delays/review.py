@@ -152,7 +152,7 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
     project = case.project
     today = project.client_today(now)
     working = draft.applied_to(case)
-    forecast = project.forecasts.order_by("-created_at", "-pk").first()
+    forecast = project.forecasts.latest_run()
     days = [day for day in (draft.new_on, case.recommended_on) if day is not None]
     chances = finish_chances(project, days, today=today) or {}
     cap = offer_cap_for(case)

@@ -101,7 +101,7 @@ def _escalation(project: Project, *, now: datetime, today: date) -> Message | No
     key = _escalation_key(project, today)
     if Message.objects.filter(idempotency_key=key).exists():
         return None
-    forecast = project.forecasts.order_by("-created_at", "-pk").first()
+    forecast = project.forecasts.latest_run()
     if forecast is None or forecast.finish_p50_on is None:
         return None
     case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()

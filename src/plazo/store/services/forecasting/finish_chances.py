@@ -35,7 +35,7 @@ def finish_chances(
     2. One project row per day, all in one call: rows of one call share their random draws, so
        every day is priced on the very same trials (the rows differ only in their deadline).
     """
-    latest = project.forecasts.order_by("-created_at", "-pk").first()
+    latest = project.forecasts.latest_run()
     if latest is None or not latest.inputs_fingerprint:
         return None
     start = max(today, project.start_on)

@@ -107,14 +107,12 @@ class ProjectReads:
 
 def latest_forecast(project: Project) -> Forecast | None:
     """The project's newest forecast."""
-    return project.forecasts.order_by("-created_at", "-pk").first()
+    return project.forecasts.latest_run()
 
 
 def latest_forecasts(project_ids: Sequence[int]) -> dict[int, Forecast]:
     """The newest forecast of each of these projects: two queries per 500 projects."""
-    newest = (
-        Forecast.objects.filter(project=OuterRef("pk")).order_by("-created_at", "-pk").values("pk")
-    )
+    newest = Forecast.objects.filter(project=OuterRef("pk")).newest_first().values("pk")
     found: dict[int, Forecast] = {}
     for start in range(0, len(project_ids), _CHUNK):
         chunk = list(project_ids[start : start + _CHUNK])

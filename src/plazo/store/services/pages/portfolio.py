@@ -200,7 +200,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
     # Plain values, not model instances: the portfolio reads thousands of projects per request.
     # Every subquery clears its model's default ordering, which would otherwise add joins.
     project = OuterRef("pk")
-    forecast = Forecast.objects.filter(project=project).order_by("-created_at", "-pk")
+    forecast = Forecast.objects.filter(project=project).newest_first()
     sent = Message.objects.filter(project=project, state=MessageState.SENT).order_by("-sent_at")
     open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).order_by()
     promise = Commitment.objects.filter(project=project, is_current=True).order_by()

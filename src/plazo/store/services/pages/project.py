@@ -64,11 +64,7 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     """Load the project page of ``project`` (already scoped to the person's organisation)."""
     org = project.organisation_id
     today = _today(project, now)
-    forecasts = list(
-        Forecast.objects.for_organisation(org)
-        .filter(project=project)
-        .order_by("-created_at", "-pk")
-    )
+    forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
     return ProjectPage(
         project=project,
         today=today,
@@ -99,8 +95,7 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     forecast = (
         Forecast.objects.for_organisation(project.organisation_id)
         .filter(project=project)
-        .order_by("-created_at", "-pk")
-        .first()
+        .latest_run()
     )
     return ClientStatus(
         project=project,
