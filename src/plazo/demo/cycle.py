@@ -17,6 +17,7 @@ from plazo.store.models import (
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.store.services.checkins.weekly import queue_weekly_update
 from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.draft import NoticeDraft
 from plazo.store.services.forecasting.run import reforecast_active
 from plazo.worker.due import run_due_work
 
@@ -75,15 +76,14 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
     )
     for case in drafts.select_related("project"):
         if case.recommended_on is not None:
-            approved = approve_notice(
-                case,
+            draft = NoticeDraft(
                 new_on=case.recommended_on,
                 cause=PORTAL_CAUSE,
                 identified=PORTAL_IDENTIFIED,
                 prevention=PORTAL_PREVENTION,
-                recovery_steps=PORTAL_STEPS,
-                now=now,
+                recovery_steps=tuple(PORTAL_STEPS),
             )
+            approved = approve_notice(case, draft, now=now)
             cycle.notices.append(approved.notice)
     if cycle.notices:  # a new promise is a new deadline to forecast against
         cycle.forecasts_stored += sum(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from plazo.core import compose
+from plazo.core.errors import PlazoError
 from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.weekly import compose_weekly_update_for
@@ -15,7 +16,7 @@ __all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
 PREVIEW_KINDS = ("weekly", "delay", "delivered")
 
 
-class PreviewUnavailable(ValueError):
+class PreviewUnavailable(PlazoError):
     """The project lacks what this kind of message needs (a forecast, a delay case…)."""
 
 
@@ -39,8 +40,7 @@ def _delay(project: Project, now: datetime, language: str | None) -> compose.Mes
     new_on = case.chosen_on or case.recommended_on
     if new_on is None:
         raise PreviewUnavailable(f"the delay case of {project.name} has no new date yet")
-    notice, _ = compose_notice_for(case, new_on, now=now, language=language)
-    return notice
+    return compose_notice_for(case, new_on, now=now, language=language)
 
 
 def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:

@@ -59,7 +59,9 @@ def compose_weekly_update_for(
     """
     forecast = project.forecasts.latest_run()
     if forecast is None:
-        raise ValueError(f"{project.name} has no forecast yet; run 'plazo forecast --all'")
+        raise inputs.NotReadyToCompose(
+            f"{project.name} has no forecast yet; run 'plazo forecast --all'"
+        )
     last_sent_at = (
         Message.objects.filter(
             project=project, kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.core.ledger import PromiseWarning, outcome_on_delivery, validate_new_promise
 from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
 
@@ -84,7 +85,10 @@ def deliver_project(project: Project, delivered_on: date) -> Commitment | None:
     """Mark ``project`` delivered and its current promise kept or broken; returns that promise."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.delivered_on is not None:
-        raise ValueError(f"{project.name} was already delivered on {project.delivered_on}")
+        raise PlazoError(
+            f"{project.name} was already delivered on {project.delivered_on}",
+            code="already_delivered",
+        )
     project.status = ProjectStatus.DELIVERED
     project.delivered_on = delivered_on
     project.save(update_fields=["status", "delivered_on"])

@@ -6,12 +6,13 @@ from datetime import datetime
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Message, MessageState, Organisation
 
 __all__ = ["OutboxActionError", "cancel_message", "retry_message"]
 
 
-class OutboxActionError(ValueError):
+class OutboxActionError(PlazoError):
     """The message is not in a state that allows the action; ``state`` is the one it is in."""
 
     def __init__(self, message: str, state: str) -> None:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Project, WorkItem, WorkItemStatus
 
 __all__ = [
@@ -69,7 +70,7 @@ class ItemReestimated:
 ProgressEvent = ItemAdded | ItemDone | ItemRemoved | ItemReestimated
 
 
-class ProgressEventError(ValueError):
+class ProgressEventError(PlazoError):
     """An event cannot apply; ``index`` is its position in the batch."""
 
     def __init__(self, index: int, message: str) -> None:

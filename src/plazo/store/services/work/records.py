@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Client, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.ledger.promises import record_promise
 
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 
-class RecordError(ValueError):
+class RecordError(PlazoError):
     """A change refused because of one field; ``str()`` is ``"<field>: <message>"``."""
 
     def __init__(self, field: str, message: str) -> None:
