@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from plazo.core import compose
 from plazo.core.errors import PlazoError
@@ -17,6 +15,7 @@ from plazo.core.ledger import NoticeProblem
 from plazo.core.ledger.rules import describe_problem
 from plazo.core.policy import OfferProposal
 from plazo.core.policy.edits import OfferEditError
+from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
     DelayCase,
@@ -116,7 +115,7 @@ def _open_case(
         inputs.project_input(project),
         inputs.forecast_view(project, forecast, today=today, items=items),
         client_name=project.client.name,
-        draft_url=settings.PLAZO_BASE_URL + reverse("web:delay_case", args=[case.pk]),
+        draft_url=links().delay_case(case.pk),
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
     )

@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from plazo.core import compose
+from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Commitment,
@@ -105,11 +104,7 @@ def _escalation(project: Project, *, now: datetime, today: date) -> Message | No
     if forecast is None or forecast.finish_p50_on is None:
         return None
     case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
-    link = settings.PLAZO_BASE_URL + (
-        reverse("web:delay_case", args=[case.pk])
-        if case
-        else reverse("web:project", args=[project.pk])
-    )
+    link = links().delay_case(case.pk) if case else links().project(project.pk)
     composed = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),
