@@ -44,10 +44,18 @@ __all__ = [
 _WEEK_WINDOW = timedelta(days=8)
 
 
-def weekly_key(project: Project, now: datetime) -> str:
+def checkin_week(project: Project, now: datetime) -> str:
+    """The ISO week of the client's calendar that ``now`` falls in (``2026-W49``)."""
+    return iso_week(project.client_today(now))
+
+
+def weekly_key(project: Project, now: datetime, *, week: str | None = None) -> str:
     """One weekly update per project per ISO week of the client's calendar."""
-    local = project.client_today(now)
-    return f"weekly:{project.pk}:{iso_week(local)}"
+    return _key(project.pk, week or checkin_week(project, now))
+
+
+def _key(project_id: int, week: str) -> str:
+    return f"weekly:{project_id}:{week}"
 
 
 def compose_weekly_update_for(
@@ -213,8 +221,8 @@ def due_checkins(*, now: datetime) -> list[int]:
     )
     due = []
     for project in _active_projects(None).select_related("client"):
-        key = weekly_key(project, now)
-        week = key.rsplit(":", 1)[1]
+        week = checkin_week(project, now)
+        key = weekly_key(project, now, week=week)
         if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
             continue
         due.append(project.pk)
@@ -243,13 +251,14 @@ def run_weekly_checkins(
     created = []
     histories = histories or OrganisationHistories()
     projects = _with_checkin_reads(_active_projects(project_ids))
-    keys = {project.pk: weekly_key(project, now) for project in projects}
+    weeks = {project.pk: checkin_week(project, now) for project in projects}
+    keys = {pk: _key(pk, week) for pk, week in weeks.items()}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
     due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
     latest = latest_forecasts([project.pk for project in due])
     for project in due:
         key = keys[project.pk]
-        if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
+        if not claim_checkin(project, weeks[project.pk], now=now):
             continue  # another worker is composing it
         reads = ProjectReads(list(project.work_items.all()), latest.get(project.pk))
         watched = watch_project(

@@ -84,8 +84,8 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
         current = Commitment.objects.filter(project=project, is_current=True).first()
         if current is not None and current.notice_id is not None and current.promised_on >= today:
             continue
-        watch_project(project, now=now, history=histories.of(project.organisation_id))
-        alert = _escalation(project, now=now, today=today)
+        watched = watch_project(project, now=now, history=histories.of(project.organisation_id))
+        alert = _escalation(project, watched.forecast, now=now, today=today)
         if alert is not None:
             alerts.append(alert)
     return alerts
@@ -96,12 +96,12 @@ def _escalation_key(project: Project, today: date) -> str:
 
 
 @transaction.atomic
-def _escalation(project: Project, *, now: datetime, today: date) -> Message | None:
+def _escalation(
+    project: Project, forecast: Forecast, *, now: datetime, today: date
+) -> Message | None:
+    """The day's alert from the forecast just made (the key makes a second one impossible)."""
     key = _escalation_key(project, today)
-    if Message.objects.filter(idempotency_key=key).exists():
-        return None
-    forecast = project.forecasts.latest_run()
-    if forecast is None or forecast.finish_p50_on is None:
+    if forecast.finish_p50_on is None:
         return None
     case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
     link = links().delay_case(case.pk) if case else links().project(project.pk)
