@@ -58,7 +58,7 @@ def main() -> int:
         print("this database already holds the demo; use an empty one", file=sys.stderr)
         return 2
     org = loaded.organisation
-    for run in reforecast_active(org, today=today, now=now):
+    for run in reforecast_active(org, now=now):
         open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
     case = DelayCase.objects.get(organisation=org, state="draft")
     assert case.recommended_on is not None

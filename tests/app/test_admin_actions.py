@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 27)
 
 def _draft_case() -> tuple[HttpClient, DelayCase]:
     org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, today=TODAY, now=NOW)
+    runs = reforecast_active(org, now=NOW)
     portal = next(r.forecast for r in runs if r.forecast.project.name == "Portal del inversor")
     opened = open_case_if_at_risk(portal.project, portal, now=NOW)
     assert opened is not None

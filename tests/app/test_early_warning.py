@@ -111,3 +111,24 @@ def test_one_worker_holds_a_projects_checkin_until_its_lease_runs_out() -> None:
     late = now + CLAIM_LEASE + timedelta(seconds=1)
     assert claim_checkin(project, "2026-W49", now=late) is True  # its worker died
     assert claim_checkin(project, "2026-W50", now=late) is True  # another week, another claim
+
+
+def test_an_escalation_alerts_with_the_forecast_it_just_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plazo.store.models.forecast import ForecastQuerySet
+
+    project = _demo()
+    late = datetime.combine(project.promised_on + timedelta(days=2), datetime.min.time(), UTC)  # type: ignore[operator]
+    reads: list[int] = []
+    latest_run = ForecastQuerySet.latest_run
+
+    def counted(self: ForecastQuerySet) -> object:
+        reads.append(1)
+        return latest_run(self)
+
+    monkeypatch.setattr(ForecastQuerySet, "latest_run", counted)
+    alerts = escalate_silent_deadlines(now=late.replace(hour=10))
+    alerted = len({m.project_id for m in alerts})
+    assert alerted >= 1
+    assert len(reads) == alerted  # one reading per re-forecast; the alert reads nothing again

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plazo.core.errors import PlazoError
 from plazo.core.ledger import PromiseInPastError
 from plazo.demo import load_demo
 from plazo.store.models import Commitment, Forecast
@@ -76,7 +77,7 @@ def test_delivery_marks_the_current_promise_kept_or_broken() -> None:
     assert deliver_project(late, date(2026, 12, 16)).outcome == "broken"  # type: ignore[union-attr]
     late.refresh_from_db()
     assert (late.status, late.delivered_on) == ("delivered", date(2026, 12, 16))
-    with pytest.raises(ValueError, match="already delivered"):
+    with pytest.raises(PlazoError, match="already delivered"):
         deliver_project(late, date(2026, 12, 17))
 
 

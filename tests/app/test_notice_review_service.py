@@ -13,12 +13,8 @@ from plazo.core.policy.edits import OfferEdit, OfferEditError
 from plazo.demo import load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
 from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
-from plazo.store.services.delays.review import (
-    NoticeDraft,
-    draft_from_case,
-    review_notice,
-    save_notice_draft,
-)
+from plazo.store.services.delays.draft import NoticeDraft, draft_from_case
+from plazo.store.services.delays.review import review_notice, save_notice_draft
 from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import UTC
@@ -38,7 +34,7 @@ FACTS = {
 def _draft_case() -> DelayCase:
     """The demo's at-risk project with its real forecast and the draft case it opened."""
     org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, today=TODAY, now=NOW)
+    runs = reforecast_active(org, now=NOW)
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
     opened = open_case_if_at_risk(forecast.project, forecast, now=NOW)
     assert opened is not None
@@ -169,11 +165,7 @@ def test_approving_with_edits_queues_one_notice_and_records_the_edited_offer() -
     edits += tuple(OfferEdit(str(o.kind), Decimal(0), "") for o in policy.offers[1:])
     draft = _complete(case, offer_edits=edits)
     assert draft.new_on is not None
-    approved = approve_notice(
-        case, new_on=draft.new_on, cause=draft.cause, identified=draft.identified,
-        prevention=draft.prevention, recovery_steps=draft.recovery_steps,
-        offer_edits=draft.offer_edits, now=NOW,
-    )  # fmt: skip
+    approved = approve_notice(case, draft, now=NOW)
     assert Message.objects.filter(kind="delay_notice").count() == 1
     assert approved.notice.state == "queued"
     assert "descuento en la factura final" in approved.notice.text
@@ -192,11 +184,7 @@ def test_approving_refuses_edits_above_the_cap_and_changes_nothing() -> None:
     draft = _complete(case)
     assert draft.new_on is not None
     with pytest.raises(OfferEditError):
-        approve_notice(
-            case, new_on=draft.new_on, cause=draft.cause, identified=draft.identified,
-            prevention=draft.prevention, recovery_steps=draft.recovery_steps,
-            offer_edits=edits, now=NOW,
-        )  # fmt: skip
+        approve_notice(case, replace(draft, offer_edits=edits), now=NOW)
     case.refresh_from_db()
     assert case.state == "draft"
     assert not Message.objects.filter(kind="delay_notice").exists()

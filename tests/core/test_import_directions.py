@@ -1,4 +1,4 @@
-"""Imports point one way: the edges (web, api, cli, worker, demo) use the store; the store uses the core.
+"""Imports point one way: the edges (web, api, cli, worker, demo) use the store, the store the core.
 
 Read statically from the source, so a lazy import inside a function counts too.
 """
@@ -59,3 +59,15 @@ def test_the_store_has_no_module_outside_a_capability_folder() -> None:
         p.name for p in services.glob("*.py") if p.name not in {"__init__.py", "unique_insert.py"}
     )
     assert loose == []
+
+
+def test_the_store_knows_no_url_of_the_web() -> None:
+    """Links come from ``plazo.store.links``, which the web registers; the store names no route."""
+    offences = [
+        f"{path.relative_to(SRC.parent)}:{n}"
+        for path in sorted((SRC / "store").rglob("*.py"))
+        if "migrations" not in path.parts
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if "reverse(" in line or '"web:' in line or '"/outbox/' in line
+    ]
+    assert offences == []

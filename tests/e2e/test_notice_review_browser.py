@@ -42,7 +42,7 @@ def _demo_with_a_draft_case() -> DelayCase:
     """The demo portfolio forecast today: the at-risk project's draft case, owner alerted."""
     today, now = timezone.localdate(), timezone.now()
     org = load_demo(today).organisation
-    for run in reforecast_active(org, today=today, now=now):
+    for run in reforecast_active(org, now=now):
         open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
     return DelayCase.objects.get(project__name=AT_RISK, state="draft")
 

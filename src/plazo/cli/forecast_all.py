@@ -26,10 +26,10 @@ def run_all(args: argparse.Namespace) -> int:
     organisations = (
         [pick_organisation(args.org)] if args.org else list(Organisation.objects.order_by("slug"))
     )
-    today, now = timezone.localdate(), timezone.now()
+    now = timezone.now()
     rows: list[dict[str, Any]] = []
     for organisation in organisations:
-        for run in reforecast_active(organisation, today=today, now=now):
+        for run in reforecast_active(organisation, now=now):
             f = run.forecast
             rows.append(
                 {

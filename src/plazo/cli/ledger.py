@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
+    from plazo.core.calendar import local_day
     from plazo.store.models import Client
     from plazo.store.services.ledger.metrics import ledger_metrics
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no client named {args.client!r} in {organisation.name}.")
     metrics = ledger_metrics(
         organisation,
-        today=timezone.localdate(),
+        today=local_day(timezone.now(), organisation.time_zone),
         client=args.client,
         since=args.since,
         until=args.until,

@@ -17,6 +17,7 @@ from plazo.store.models import (
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.store.services.checkins.weekly import queue_weekly_update
 from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.draft import NoticeDraft
 from plazo.store.services.forecasting.run import reforecast_active
 from plazo.worker.due import run_due_work
 
@@ -64,7 +65,7 @@ class DemoCycle:
 def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) -> DemoCycle:
     """Run the cycle the worker runs, playing the owner for the at-risk project's notice."""
     cycle = DemoCycle()
-    runs = reforecast_active(organisation, today=today, now=now)
+    runs = reforecast_active(organisation, now=now)
     cycle.forecasts_stored = sum(run.stored for run in runs)
     for run in runs:
         opened = open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
@@ -75,19 +76,18 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
     )
     for case in drafts.select_related("project"):
         if case.recommended_on is not None:
-            approved = approve_notice(
-                case,
+            draft = NoticeDraft(
                 new_on=case.recommended_on,
                 cause=PORTAL_CAUSE,
                 identified=PORTAL_IDENTIFIED,
                 prevention=PORTAL_PREVENTION,
-                recovery_steps=PORTAL_STEPS,
-                now=now,
+                recovery_steps=tuple(PORTAL_STEPS),
             )
+            approved = approve_notice(case, draft, now=now)
             cycle.notices.append(approved.notice)
     if cycle.notices:  # a new promise is a new deadline to forecast against
         cycle.forecasts_stored += sum(
-            run.stored for run in reforecast_active(organisation, today=today, now=now)
+            run.stored for run in reforecast_active(organisation, now=now)
         )
     active = Project.objects.for_organisation(organisation).filter(status="active")
     for project in active.select_related("client").order_by("pk"):

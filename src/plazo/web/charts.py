@@ -11,21 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["ItemSpan", "Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
+from plazo.core.scope import ScopeItem, done_hours, scope_hours
+
+__all__ = ["Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
 
 WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 60.0, 16.0, 16.0, 36.0  # margins for the axis labels
 _ROUND_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
-
-
-@dataclass(frozen=True)
-class ItemSpan:
-    """What the chart needs of one work item."""
-
-    estimate_hours: float
-    added_on: date
-    removed_on: date | None = None
-    completed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -34,7 +26,7 @@ class TimelineInput:
 
     start_on: date
     today: date
-    items: Sequence[ItemSpan]
+    items: Sequence[ScopeItem]
     promised_on: date | None = None
     stake_on: date | None = None
     finish_p50_on: date | None = None
@@ -159,38 +151,28 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
 
 
 def _done_steps(data: TimelineInput) -> list[tuple[date, float]]:
-    """Cumulative estimated hours of finished items, a step at each completion day."""
-    by_day: dict[date, float] = {}
-    for item in data.items:
-        finished = item.completed_on
-        if finished is None or finished > data.today:
-            continue
-        if item.removed_on is not None and item.removed_on <= finished:
-            continue  # left the scope before it was done: not delivered work
-        day = max(finished, data.start_on)
-        by_day[day] = by_day.get(day, 0.0) + item.estimate_hours
-    steps, total = [(data.start_on, 0.0)], 0.0
-    for day in sorted(by_day):
-        total += by_day[day]
-        steps += [(day, steps[-1][1]), (day, total)]
-    return [*steps, (data.today, total)]
+    """Delivered hours (``plazo.core.scope.done_by``), a step at each completion or removal."""
+    return _steps(data, done_hours, lambda i: (i.completed_on, i.removed_on))
 
 
 def _scope_steps(data: TimelineInput) -> list[tuple[date, float]]:
     """Estimated hours in scope over time, a step at each addition and removal."""
-    changes: dict[date, float] = {}
-    for item in data.items:
-        added = max(item.added_on, data.start_on)
-        if added <= data.today:
-            changes[added] = changes.get(added, 0.0) + item.estimate_hours
-        if item.removed_on is not None and item.removed_on <= data.today:
-            removed = max(item.removed_on, data.start_on)
-            changes[removed] = changes.get(removed, 0.0) - item.estimate_hours
-    steps, total = [(data.start_on, 0.0)], 0.0
-    for day in sorted(changes):
-        total += changes[day]
-        steps += [(day, steps[-1][1]), (day, total)]
-    return [*steps, (data.today, total)]
+    return _steps(data, scope_hours, lambda i: (i.added_on, i.removed_on))
+
+
+def _steps(
+    data: TimelineInput,
+    hours_on: Callable[[Sequence[ScopeItem], date], float],
+    days_of: Callable[[ScopeItem], tuple[date | None, date | None]],
+) -> list[tuple[date, float]]:
+    """``hours_on`` as a step line from the start to today, changing only on the items' days."""
+    days = {max(d, data.start_on) for i in data.items for d in days_of(i) if d is not None}
+    steps = [(data.start_on, 0.0)]
+    for day in sorted(d for d in days if d <= data.today):
+        hours = hours_on(data.items, day)
+        if hours != steps[-1][1]:
+            steps += [(day, steps[-1][1]), (day, hours)]
+    return [*steps, (data.today, steps[-1][1])]
 
 
 def _points(

@@ -15,9 +15,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plazo.core.ledger import NoticeProblem
 from plazo.core.policy.edits import OfferEdit, OfferProblem, parse_offer_edits
 from plazo.store.models import DelayCase
-from plazo.store.services.delays.review import FieldProblem, NoticeDraft
+from plazo.store.services.delays.draft import NoticeDraft
 from plazo.store.services.delays.slider import slider_day
 
 __all__ = [
@@ -134,12 +135,12 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
     return ParsedDraft(draft, tuple(errors), offer_problems)
 
 
-def field_problem_text(problem: FieldProblem) -> str:
+def field_problem_text(problem: NoticeProblem) -> str:
     """One missing fact, as the owner reads it."""
     if problem.code == "not_after_promise":
         return _("The new date must be after the date promised before.")
-    if problem.code == "not_after_today":
-        return _("The new date must be after today.")
+    if problem.code == "in_past":
+        return _("The new date cannot be in the past.")
     missing = {
         "new_on": _("Choose a new date."),
         "cause": _("Say what went wrong (the cause)."),

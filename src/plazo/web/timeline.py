@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from plazo.store.models import Forecast, Project, WorkItem
-from plazo.web.charts import ItemSpan, TimelineChart, TimelineInput, timeline_chart
+from plazo.web.charts import TimelineChart, TimelineInput, timeline_chart
 
 __all__ = ["project_timeline"]
 
@@ -15,20 +15,11 @@ def project_timeline(
     project: Project, items: Iterable[WorkItem], forecast: Forecast | None, *, today: date
 ) -> TimelineChart:
     """The burn-up chart of ``project``; unestimated items weigh nothing."""
-    spans = [
-        ItemSpan(
-            estimate_hours=float(item.estimate_hours or 0),
-            added_on=item.added_on,
-            removed_on=item.removed_on,
-            completed_on=item.completed_on,
-        )
-        for item in items
-    ]
     return timeline_chart(
         TimelineInput(
             start_on=project.start_on,
             today=today,
-            items=spans,
+            items=[item.scope_item() for item in items],
             promised_on=project.promised_on,
             stake_on=project.stake_on,
             finish_p50_on=forecast.finish_p50_on if forecast else None,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from plazo.web.charts import ItemSpan, TimelineInput, timeline_chart
+from plazo.core.scope import ScopeItem as ItemSpan
+from plazo.web.charts import TimelineInput, timeline_chart
 
 START, TODAY = date(2026, 11, 1), date(2026, 11, 21)
 

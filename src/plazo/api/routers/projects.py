@@ -84,7 +84,7 @@ def record_events(request: HttpRequest, project_id: PathId, body: EventsIn) -> d
     project = get_project(request, project_id)
     try:
         recorded = record_progress_event(
-            project, events_from_body(body), today=timezone.localdate()
+            project, events_from_body(body), today=project.client_today(timezone.now())
         )
     except ProgressEventError as error:
         field = f"body.events.{error.index}"
@@ -104,8 +104,7 @@ def latest_forecast(request: HttpRequest, project_id: PathId) -> Forecast:
     forecast = (
         Forecast.objects.for_organisation(project.organisation_id)
         .filter(project=project)
-        .order_by("-created_at", "-pk")
-        .first()
+        .latest_run()
     )
     if forecast is None:
         raise ApiError(404, f"project {project_id} has no forecast yet")

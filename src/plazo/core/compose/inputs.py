@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from plazo.core.health import Health
+from plazo.core.policy.model import OfferKind
 
 __all__ = [
     "BurnUp",
@@ -30,14 +31,6 @@ class Register(StrEnum):
 
     FORMAL = "formal"
     INFORMAL = "informal"
-
-
-class OfferKind(StrEnum):
-    """The compensation kinds (same values as ``plazo.core.policy.OfferKind``)."""
-
-    DISCOUNT = "discount"
-    CREDIT = "credit"
-    EXTRA = "extra"
 
 
 @dataclass(frozen=True)

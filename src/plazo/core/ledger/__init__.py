@@ -10,8 +10,11 @@ from plazo.core.ledger.metrics import (
 )
 from plazo.core.ledger.records import OfferRecord, OfferState, Outcome, ProjectId, PromiseRecord
 from plazo.core.ledger.rules import (
+    NoticeProblem,
     PromiseInPastError,
     PromiseWarning,
+    new_date_problems,
+    notice_problems,
     outcome_on_delivery,
     validate_new_promise,
 )
@@ -21,6 +24,7 @@ __all__ = [
     "CompensationTotals",
     "LedgerMetrics",
     "MissedDeadline",
+    "NoticeProblem",
     "OfferRecord",
     "OfferState",
     "Outcome",
@@ -29,6 +33,8 @@ __all__ = [
     "PromiseRecord",
     "PromiseWarning",
     "compute_metrics",
+    "new_date_problems",
+    "notice_problems",
     "outcome_on_delivery",
     "validate_new_promise",
     "weekday_working_days",

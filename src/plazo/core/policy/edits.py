@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
+from plazo.core.errors import PlazoError
 from plazo.core.policy import Decision, OfferKind, OfferProposal, Policy, round_money
 from plazo.core.policy.phrases import phrases_for
 
@@ -54,7 +55,7 @@ class OfferProblem:
     limit: Decimal | None = None
 
 
-class OfferEditError(ValueError):
+class OfferEditError(PlazoError):
     """Edits that break the caps or no longer match the policy's offers; nothing was changed."""
 
     def __init__(self, problems: Sequence[OfferProblem]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from plazo.store.models.choices import Language, Register
+from plazo.store.models.choices import REGISTER_CHOICES, Language, Register
 from plazo.store.models.scoping import TenantModel
 
 __all__ = ["Client", "Contact"]
@@ -15,7 +15,7 @@ class Client(TenantModel):
 
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
-    register = models.CharField(max_length=16, choices=Register.choices, default=Register.FORMAL)
+    register = models.CharField(max_length=16, choices=REGISTER_CHOICES, default=Register.FORMAL)
     time_zone = models.CharField(max_length=64, default="UTC")
     tier = models.CharField(
         max_length=40, default="standard", help_text="Compensation tier named in the policy."

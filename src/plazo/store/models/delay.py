@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 
 from plazo.store.models.choices import (
+    OFFER_KIND_CHOICES,
+    OFFER_STATE_CHOICES,
     CauseCategory,
     DelayCaseState,
     DelayTrigger,
-    OfferKind,
     OfferState,
 )
 from plazo.store.models.project import Project
@@ -71,12 +72,12 @@ class Offer(TenantModel):
     delay_case = models.ForeignKey(
         DelayCase, on_delete=models.SET_NULL, null=True, blank=True, related_name="offers"
     )
-    kind = models.CharField(max_length=16, choices=OfferKind.choices)
+    kind = models.CharField(max_length=16, choices=OFFER_KIND_CHOICES)
     amount = models.DecimalField(max_digits=12, decimal_places=2)
     currency = models.CharField(max_length=3)
     description = models.CharField(max_length=300)
     rule = models.CharField(max_length=120, blank=True, help_text="Policy rule that proposed it")
-    state = models.CharField(max_length=16, choices=OfferState.choices, default=OfferState.OFFERED)
+    state = models.CharField(max_length=16, choices=OFFER_STATE_CHOICES, default=OfferState.OFFERED)
     offered_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from plazo.core.calendar import WorkCalendar, local_day
 from plazo.store.models.choices import ForecastMode, ProjectStatus
 from plazo.store.models.client import Client
 from plazo.store.models.scoping import TenantModel
@@ -103,3 +105,11 @@ class Project(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def client_today(self, now: datetime) -> date:
+        """The project's "today": the date it is at ``now`` in its client's time zone."""
+        return local_day(now, self.client.time_zone)
+
+    def work_calendar(self) -> WorkCalendar:
+        """Working days of the project: weekends and its holiday calendar (country, region)."""
+        return WorkCalendar(country=self.country or None, subdivision=self.subdivision or None)

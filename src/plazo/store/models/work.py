@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from plazo.core.scope import ScopeItem
 from plazo.store.models.choices import WorkItemStatus
 from plazo.store.models.project import Project
 from plazo.store.models.scoping import TenantModel
@@ -63,3 +64,12 @@ class WorkItem(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def scope_item(self) -> ScopeItem:
+        """The item as a burn-up counts it; a completion date counts only while it is done."""
+        return ScopeItem(
+            estimate_hours=float(self.estimate_hours or 0),
+            added_on=self.added_on,
+            removed_on=self.removed_on,
+            completed_on=self.completed_on if self.status == WorkItemStatus.DONE else None,
+        )

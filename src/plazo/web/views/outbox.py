@@ -13,8 +13,6 @@ from django.views.decorators.http import require_POST
 
 from plazo.store.models import Message, MessageState
 from plazo.store.services.outbox.actions import (
-    CANCELLABLE,
-    RETRYABLE,
     OutboxActionError,
     cancel_message,
     retry_message,
@@ -36,8 +34,8 @@ def outbox(request: OrganisationRequest) -> HttpResponse:
         "page": page,
         "state": state,
         "states": MessageState.choices,
-        "retryable": [s.value for s in RETRYABLE],
-        "cancellable": [s.value for s in CANCELLABLE],
+        "retryable": [s.value for s in MessageState.retryable()],
+        "cancellable": [s.value for s in MessageState.cancellable()],
     }
     return render(request, "plazo/outbox.html", context)
 

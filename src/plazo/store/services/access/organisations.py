@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Organisation
 
 __all__ = ["OrganisationChoiceError", "pick_organisation"]
 
 
-class OrganisationChoiceError(ValueError):
+class OrganisationChoiceError(PlazoError):
     """No organisation fits the choice; the message says which slugs exist."""
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import ApiToken, Organisation
 
 __all__ = [
@@ -27,7 +28,7 @@ _SHOWN_CHARACTERS = 12  # "plz_" and 8 random characters: enough to recognise, u
 _TOUCH_EVERY = timedelta(minutes=1)  # last_used_at is a hint; one write a minute is plenty
 
 
-class TokenError(ValueError):
+class TokenError(PlazoError):
     """A token operation that cannot be done; the message says why."""
 
 

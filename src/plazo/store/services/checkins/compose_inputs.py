@@ -9,10 +9,13 @@ from email.utils import parseaddr
 from django.conf import settings
 
 from plazo.core import compose
+from plazo.core.errors import PlazoError
 from plazo.core.health import assess_health
+from plazo.core.scope import done_hours, scope_hours
 from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 
 __all__ = [
+    "NotReadyToCompose",
     "burn_up",
     "client_input",
     "contacts_input",
@@ -21,6 +24,13 @@ __all__ = [
     "project_input",
     "updates_since",
 ]
+
+
+class NotReadyToCompose(PlazoError):
+    """The project lacks what a client message is composed from (a promise, a dated forecast)."""
+
+    code = "not_ready"
+
 
 BURN_UP_POINTS = 12
 
@@ -56,7 +66,7 @@ def contacts_input(client: Client) -> list[compose.Contact]:
 def project_input(project: Project) -> compose.Project:
     owner = project.owner
     if project.promised_on is None:
-        raise ValueError(f"{project.name} has no promised date yet")
+        raise NotReadyToCompose(f"{project.name} has no promised date yet")
     return compose.Project(
         key=f"{project.organisation_id}-{project.pk}",
         name=project.name,
@@ -77,21 +87,9 @@ def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.B
     days = sorted(
         {start + timedelta(days=span * i // (BURN_UP_POINTS - 1)) for i in range(BURN_UP_POINTS)}
     )
-    done, scope = [], []
-    for day in days:
-        in_scope = [
-            i for i in items if i.added_on <= day and (i.removed_on is None or i.removed_on > day)
-        ]
-        scope.append(float(sum(i.estimate_hours or 0 for i in in_scope)))
-        done.append(
-            float(
-                sum(
-                    i.estimate_hours or 0
-                    for i in in_scope
-                    if i.status == WorkItemStatus.DONE and i.completed_on and i.completed_on <= day
-                )
-            )
-        )
+    spans = [item.scope_item() for item in items]
+    done = [done_hours(spans, day) for day in days]
+    scope = [scope_hours(spans, day) for day in days]
     return compose.BurnUp(tuple(days), tuple(done), tuple(scope))
 
 
@@ -107,7 +105,9 @@ def forecast_view(
     ``items`` are all the project's work items, when the caller already read them.
     """
     if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
-        raise ValueError(f"the forecast of {project.name} has no dates (no capacity or start?)")
+        raise NotReadyToCompose(
+            f"the forecast of {project.name} has no dates (no capacity or start?)"
+        )
     assert forecast.finish_p95_on is not None
     assert project.promised_on is not None
     if items is None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from plazo.core import compose
+from plazo.core.errors import PlazoError
 from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.weekly import compose_weekly_update_for
@@ -16,7 +16,7 @@ __all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
 PREVIEW_KINDS = ("weekly", "delay", "delivered")
 
 
-class PreviewUnavailable(ValueError):
+class PreviewUnavailable(PlazoError):
     """The project lacks what this kind of message needs (a forecast, a delay case…)."""
 
 
@@ -40,14 +40,13 @@ def _delay(project: Project, now: datetime, language: str | None) -> compose.Mes
     new_on = case.chosen_on or case.recommended_on
     if new_on is None:
         raise PreviewUnavailable(f"the delay case of {project.name} has no new date yet")
-    notice, _ = compose_notice_for(case, new_on, now=now, language=language)
-    return notice
+    return compose_notice_for(case, new_on, now=now, language=language)
 
 
 def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:
     done = project.work_items.filter(status=WorkItemStatus.DONE, removed_on__isnull=True)
     offer = Offer.objects.filter(project=project).order_by("-offered_at").first()
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     return compose.compose_delivered(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -45,10 +44,18 @@ __all__ = [
 _WEEK_WINDOW = timedelta(days=8)
 
 
-def weekly_key(project: Project, now: datetime) -> str:
+def checkin_week(project: Project, now: datetime) -> str:
+    """The ISO week of the client's calendar that ``now`` falls in (``2026-W49``)."""
+    return iso_week(project.client_today(now))
+
+
+def weekly_key(project: Project, now: datetime, *, week: str | None = None) -> str:
     """One weekly update per project per ISO week of the client's calendar."""
-    local = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    return f"weekly:{project.pk}:{iso_week(local)}"
+    return _key(project.pk, week or checkin_week(project, now))
+
+
+def _key(project_id: int, week: str) -> str:
+    return f"weekly:{project_id}:{week}"
 
 
 def compose_weekly_update_for(
@@ -58,9 +65,11 @@ def compose_weekly_update_for(
 
     ``language`` overrides the client's, for previews.
     """
-    forecast = project.forecasts.order_by("-created_at", "-pk").first()
+    forecast = project.forecasts.latest_run()
     if forecast is None:
-        raise ValueError(f"{project.name} has no forecast yet; run 'plazo forecast --all'")
+        raise inputs.NotReadyToCompose(
+            f"{project.name} has no forecast yet; run 'plazo forecast --all'"
+        )
     last_sent_at = (
         Message.objects.filter(
             project=project, kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
@@ -84,7 +93,7 @@ def _compose(
 ) -> compose.Message:
     """The update from what was read: the latest forecast, every work item, the last sending."""
     client = project.client
-    today = now.astimezone(ZoneInfo(client.time_zone)).date()
+    today = project.client_today(now)
     since = last_sent_at.date() if last_sent_at else today - timedelta(days=7)
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
@@ -189,12 +198,14 @@ def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]
 
 def _due_today(project: Project, now: datetime) -> date | None:
     """The client's local date when the project's check-in time has come, else None."""
-    tz = project.client.time_zone
-    local_day = now.astimezone(ZoneInfo(tz)).date()
+    today = project.client_today(now)
     due = checkin_due_at(
-        local_day, weekday=project.checkin_weekday, hour=project.checkin_hour, time_zone=tz
+        today,
+        weekday=project.checkin_weekday,
+        hour=project.checkin_hour,
+        time_zone=project.client.time_zone,
     )
-    return local_day if now >= due else None
+    return today if now >= due else None
 
 
 def due_checkins(*, now: datetime) -> list[int]:
@@ -210,8 +221,8 @@ def due_checkins(*, now: datetime) -> list[int]:
     )
     due = []
     for project in _active_projects(None).select_related("client"):
-        key = weekly_key(project, now)
-        week = key.rsplit(":", 1)[1]
+        week = checkin_week(project, now)
+        key = weekly_key(project, now, week=week)
         if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
             continue
         due.append(project.pk)
@@ -240,13 +251,14 @@ def run_weekly_checkins(
     created = []
     histories = histories or OrganisationHistories()
     projects = _with_checkin_reads(_active_projects(project_ids))
-    keys = {project.pk: weekly_key(project, now) for project in projects}
+    weeks = {project.pk: checkin_week(project, now) for project in projects}
+    keys = {pk: _key(pk, week) for pk, week in weeks.items()}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
     due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
     latest = latest_forecasts([project.pk for project in due])
     for project in due:
         key = keys[project.pk]
-        if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
+        if not claim_checkin(project, weeks[project.pk], now=now):
             continue  # another worker is composing it
         reads = ProjectReads(list(project.work_items.all()), latest.get(project.pk))
         watched = watch_project(

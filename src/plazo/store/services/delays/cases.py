@@ -5,24 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from plazo.core import compose
-from plazo.core.calendar import WorkCalendar
+from plazo.core.errors import PlazoError
 from plazo.core.health import Health, assess_health
-from plazo.core.policy import Decision, OfferProposal, Situation, decide
-from plazo.core.policy.edits import (
-    OfferEdit,
-    OfferEditError,
-    edited_offers,
-    offer_cap,
-    stored_offer_edits,
-)
+from plazo.core.ledger import NoticeProblem
+from plazo.core.ledger.rules import describe_problem
+from plazo.core.policy import OfferProposal
+from plazo.core.policy.edits import OfferEditError
+from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
     DelayCase,
@@ -35,18 +28,23 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
-from plazo.store.services.delays.policy import organisation_policy
+from plazo.store.services.delays.draft import (
+    NoticeDraft,
+    draft_from_case,
+    price_draft,
+    promises_before,
+)
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
 
 __all__ = [
+    "CaseNotOpenError",
+    "IncompleteNoticeError",
     "NoticeApproved",
     "approve_notice",
-    "compensation_for",
     "compose_notice_for",
     "compose_notice_with",
-    "offer_cap_for",
     "open_case_if_at_risk",
 ]
 
@@ -58,10 +56,6 @@ class NoticeApproved:
     notice: Message
     offers: tuple[Offer, ...]
     warnings: tuple[str, ...]
-
-
-def _calendar(project: Project) -> WorkCalendar:
-    return WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
 
 
 def open_case_if_at_risk(
@@ -83,7 +77,7 @@ def open_case_if_at_risk(
     """
     if project.promised_on is None or forecast.p_on_time is None:
         return None
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     health = assess_health(
         today=today,
         promised_on=project.promised_on,
@@ -121,7 +115,7 @@ def _open_case(
         inputs.project_input(project),
         inputs.forecast_view(project, forecast, today=today, items=items),
         client_name=project.client.name,
-        draft_url=settings.PLAZO_BASE_URL + reverse("web:delay_case", args=[case.pk]),
+        draft_url=links().delay_case(case.pk),
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
     )
@@ -138,64 +132,19 @@ def _open_case(
     return case, message
 
 
-def _promises_before(case: DelayCase) -> int:
-    """Promises made before the case opened (so a preview after approval matches the notice)."""
-    return case.project.commitments.filter(made_at__lt=case.opened_at).count()
-
-
-def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
-    """What the organisation's policy offers for moving the promise to ``new_on``."""
-    project = case.project
-    calendar = _calendar(project)
-    previous = case.previous_promised_on or project.promised_on or today
-    first = project.commitments.order_by("made_at", "pk").first()
-    planned_end = first.promised_on if first else previous
-    situation = Situation(
-        slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
-        planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
-        value=project.value,
-        currency=project.currency,
-        tier=project.client.tier,
-        repeat=max(0, _promises_before(case) - 1),
-        cause=case.cause_category,
-        notice_lead_working_days=calendar.working_days_between(today, previous),
-    )
-    return decide(
-        organisation_policy(project.organisation), situation, lang=project.client.language
-    )
-
-
-def offer_cap_for(case: DelayCase) -> Decimal:
-    """The most the offers of ``case`` may be worth together, under the organisation's caps."""
-    project = case.project
-    policy = organisation_policy(project.organisation)
-    return offer_cap(policy, project.value, project.currency)
-
-
 def compose_notice_for(
     case: DelayCase, new_on: date, *, now: datetime, language: str | None = None
-) -> tuple[compose.Message, Decision]:
+) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on``, with the case's offer.
 
-    The offer is the policy's, with the owner's edits (``case.offer_edits``) applied; the returned
-    decision carries the offers the notice makes. Edits that break the caps raise
-    :class:`OfferEditError`.
+    The case's own facts and offer edits are priced as a draft (:func:`price_draft`); edits that
+    break the caps raise :class:`OfferEditError`.
     """
-    project = case.project
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    decision = compensation_for(case, new_on, today=today)
-    offers, problems = edited_offers(
-        decision,
-        stored_offer_edits(case.offer_edits),
-        cap=offer_cap_for(case),
-        value=project.value,
-        currency=project.currency,
-        lang=project.client.language,
-    )
-    if problems:
-        raise OfferEditError(problems)
-    notice = compose_notice_with(case, new_on, offers, now=now, language=language)
-    return notice, replace(decision, offers=offers)
+    draft = replace(draft_from_case(case), new_on=new_on)
+    priced = price_draft(case, draft, today=case.project.client_today(now))
+    if priced.offer_problems:
+        raise OfferEditError(priced.offer_problems)
+    return compose_notice_with(priced.case, new_on, priced.offers, now=now, language=language)
 
 
 def compose_notice_with(
@@ -224,43 +173,46 @@ def compose_notice_with(
         ),
         made[0] if made else None,
         sent_at=now,
-        sequence=_promises_before(case),  # the calendar event moves once per promise
+        sequence=promises_before(case),  # the calendar event moves once per promise
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
 
 
+class CaseNotOpenError(PlazoError):
+    """The delay case was approved, sent or cancelled meanwhile: it can no longer change."""
+
+    code = "case_not_open"
+
+
 @transaction.atomic
 def approve_notice(
-    case: DelayCase,
-    *,
-    new_on: date,
-    cause: str,
-    identified: str,
-    prevention: str,
-    recovery_steps: Sequence[str],
-    now: datetime,
-    approved_by: object = None,
-    offer_edits: Sequence[OfferEdit] | None = None,
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, approved_by: object = None
 ) -> NoticeApproved:
     """Compose the notice, record the new promise and queue the notice, all in one transaction.
 
-    1. Save the owner's facts on the case; the policy decides the offer, the owner's edits
-       (``offer_edits``, else those saved on the case) adjust it within the caps.
-    2. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
-    3. Queue it, record the offers and the new promise (which points at the notice).
+    1. Lock the case; only an open one can be approved (:class:`CaseNotOpenError`).
+    2. Price the draft once (:func:`price_draft`): the policy's offer with the owner's edits
+       within the caps; a draft that still lacks a fact raises :class:`IncompleteNoticeError`.
+    3. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
+    4. Queue it, record the offers and the new promise (which points at the notice).
     """
     case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
     if case.state not in OPEN_CASE_STATES:
-        raise ValueError(f"this delay case is {case.state}; only an open case can be approved")
+        raise CaseNotOpenError(
+            f"this delay case is {case.state}; only an open case can be approved"
+        )
     project = case.project
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    case.cause, case.identified, case.prevention = cause, identified, prevention
-    case.recovery_steps = [step for step in recovery_steps if step.strip()]
-    case.chosen_on = new_on
-    if offer_edits is not None:
-        case.offer_edits = [edit.to_json() for edit in offer_edits]
-    notice, decision = compose_notice_for(case, new_on, now=now)
+    today = project.client_today(now)
+    priced = price_draft(case, draft, today=today)
+    if priced.offer_problems:
+        raise OfferEditError(priced.offer_problems)
+    if priced.problems or draft.new_on is None or priced.decision is None:
+        raise IncompleteNoticeError(priced.problems)
+    new_on = draft.new_on
+    case = priced.case
+    case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
+    notice = compose_notice_with(case, new_on, priced.offers, now=now)
     message, _ = store_message(
         notice,
         organisation=project.organisation_id,
@@ -270,6 +222,7 @@ def approve_notice(
         now=now,
         delay_case=case,
     )
+    rule = priced.decision.rule
     offers = tuple(
         Offer.objects.create(
             organisation_id=project.organisation_id,
@@ -279,10 +232,10 @@ def approve_notice(
             amount=proposal.amount,
             currency=proposal.currency,
             description=proposal.description,
-            rule=f"{decision.rule} (edited by the owner)" if case.offer_edits else decision.rule,
+            rule=f"{rule} (edited by the owner)" if case.offer_edits else rule,
             offered_at=now,
         )
-        for proposal in decision.offers
+        for proposal in priced.offers
     )
     recorded = record_promise(
         project,
@@ -291,7 +244,7 @@ def approve_notice(
         today=today,
         made_by=approved_by,
         made_to=", ".join(project.client.contacts.values_list("name", flat=True)),
-        reason=cause,
+        reason=case.cause,
         forecast=case.forecast,
         notice=message,
         lang=project.client.language,
@@ -299,3 +252,14 @@ def approve_notice(
     case.state = DelayCaseState.APPROVED
     case.save()
     return NoticeApproved(message, offers, tuple(w.message for w in recorded.warnings))
+
+
+class IncompleteNoticeError(PlazoError):
+    """The draft still lacks a fact the notice needs; ``problems`` names each by field."""
+
+    code = "notice_incomplete"
+
+    def __init__(self, problems: tuple[NoticeProblem, ...]) -> None:
+        words = "; ".join(describe_problem(p) for p in problems) or "the delay case has no new date"
+        super().__init__(f"the notice is not complete yet: {words}")
+        self.problems = problems

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Offer, OfferState, Organisation
 
 __all__ = [
@@ -34,7 +35,7 @@ _NEXT = {
 }
 
 
-class OfferStateError(ValueError):
+class OfferStateError(PlazoError):
     """An offer was asked to move to a state it cannot reach from where it is."""
 
 

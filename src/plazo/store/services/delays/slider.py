@@ -19,7 +19,7 @@ SLIDER_MAX_WORKING_DAYS = 260  # about a year: a longer slip is typed, not slid 
 
 def _calendar(case: DelayCase) -> WorkCalendar:
     project = case.project
-    return WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
+    return project.work_calendar()
 
 
 def _first_slider_day(case: DelayCase, calendar: WorkCalendar, today: date) -> date:

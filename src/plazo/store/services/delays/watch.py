@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from plazo.core import compose
+from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Commitment,
@@ -55,7 +53,7 @@ def watch_project(
     ``history`` (the organisation's finished work) and ``reads`` (the project's work items and
     latest forecast) are passed when the caller already read them.
     """
-    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    today = project.client_today(now)
     forecast = reforecast_project(
         project, today=today, now=now, history=history, reads=reads
     ).forecast
@@ -77,7 +75,7 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
         status=ProjectStatus.ACTIVE, promised_on__lt=now.date() + timedelta(days=1)
     ).select_related("client", "organisation")
     for project in projects:
-        today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+        today = project.client_today(now)
         assert project.promised_on is not None
         if project.promised_on >= today:
             continue
@@ -86,8 +84,8 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
         current = Commitment.objects.filter(project=project, is_current=True).first()
         if current is not None and current.notice_id is not None and current.promised_on >= today:
             continue
-        watch_project(project, now=now, history=histories.of(project.organisation_id))
-        alert = _escalation(project, now=now, today=today)
+        watched = watch_project(project, now=now, history=histories.of(project.organisation_id))
+        alert = _escalation(project, watched.forecast, now=now, today=today)
         if alert is not None:
             alerts.append(alert)
     return alerts
@@ -98,19 +96,15 @@ def _escalation_key(project: Project, today: date) -> str:
 
 
 @transaction.atomic
-def _escalation(project: Project, *, now: datetime, today: date) -> Message | None:
+def _escalation(
+    project: Project, forecast: Forecast, *, now: datetime, today: date
+) -> Message | None:
+    """The day's alert from the forecast just made (the key makes a second one impossible)."""
     key = _escalation_key(project, today)
-    if Message.objects.filter(idempotency_key=key).exists():
-        return None
-    forecast = project.forecasts.order_by("-created_at", "-pk").first()
-    if forecast is None or forecast.finish_p50_on is None:
+    if forecast.finish_p50_on is None:
         return None
     case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
-    link = settings.PLAZO_BASE_URL + (
-        reverse("web:delay_case", args=[case.pk])
-        if case
-        else reverse("web:project", args=[project.pk])
-    )
+    link = links().delay_case(case.pk) if case else links().project(project.pk)
     composed = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),

@@ -28,7 +28,7 @@ def finish_chances(
        (the same remaining work, the same model chosen).
     2. One deadline per day, all from one seed: every day is priced on the very same trials.
     """
-    latest = project.forecasts.order_by("-created_at", "-pk").first()
+    latest = project.forecasts.latest_run()
     if latest is None or not latest.inputs_fingerprint:
         return None
     inputs = project_inputs(project, today=today)

@@ -103,9 +103,7 @@ def project_inputs(
     unestimated = sum(1 for task in remaining if task.estimate_hours is None)
     start = max(today, project.start_on)
     deadline = project.promised_on if project.promised_on and project.promised_on >= start else None
-    calendar = WorkCalendar(
-        country=project.country or None, subdivision=project.subdivision or None
-    )
+    calendar = project.work_calendar()
     pace = None
     if project.forecast_mode == THROUGHPUT or (
         project.forecast_mode != "estimates" and unestimated * 2 > len(remaining)

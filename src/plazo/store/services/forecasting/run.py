@@ -136,14 +136,12 @@ class ProjectReads:
 
 def latest_forecast(project: Project) -> Forecast | None:
     """The project's newest forecast."""
-    return project.forecasts.order_by("-created_at", "-pk").first()
+    return project.forecasts.latest_run()
 
 
 def latest_forecasts(project_ids: Sequence[int]) -> dict[int, Forecast]:
     """The newest forecast of each of these projects: two queries per 500 projects."""
-    newest = (
-        Forecast.objects.filter(project=OuterRef("pk")).order_by("-created_at", "-pk").values("pk")
-    )
+    newest = Forecast.objects.filter(project=OuterRef("pk")).newest_first().values("pk")
     found: dict[int, Forecast] = {}
     for start in range(0, len(project_ids), _CHUNK):
         chunk = list(project_ids[start : start + _CHUNK])
@@ -252,17 +250,21 @@ def reforecast_project(
     return Reforecast(forecast, stored=True)
 
 
-def reforecast_active(
-    organisation: Organisation, *, today: date, now: datetime
-) -> list[Reforecast]:
-    """Re-forecast every active project of the organisation (the history is read once)."""
+def reforecast_active(organisation: Organisation, *, now: datetime) -> list[Reforecast]:
+    """Re-forecast every active project of the organisation (the history is read once).
+
+    Each project is forecast from its own today, its client's date at ``now``.
+    """
     fitted = fit_history(organisation_history(organisation))
     projects: Iterable[Project] = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
+        .select_related("client")
         .order_by("pk")
     )
-    return [reforecast_project(p, today=today, now=now, history=fitted) for p in projects]
+    return [
+        reforecast_project(p, today=p.client_today(now), now=now, history=fitted) for p in projects
+    ]
 
 
 def _fingerprint(project: Project, inputs: ProjectInputs, fitted: FittedHistory) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.core.ledger import PromiseWarning, outcome_on_delivery, validate_new_promise
 from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
 
@@ -45,11 +46,12 @@ def record_promise(
     3. Write the new commitment (history is append-only: old rows are only marked superseded).
     4. Point the old current commitment at it and mirror the date on the project.
 
-    ``today`` defaults to the day of ``made_at``; an imported old promise passes an old ``made_at``.
+    ``today`` defaults to the client's date at ``made_at``; an imported old promise passes an old
+    ``made_at``.
     """
     warnings = validate_new_promise(
         promised_on,
-        today=today or made_at.date(),
+        today=today or project.client_today(made_at),
         forecast_p50=forecast.finish_p50_on if forecast else None,
         lang=lang,
     )
@@ -83,7 +85,10 @@ def deliver_project(project: Project, delivered_on: date) -> Commitment | None:
     """Mark ``project`` delivered and its current promise kept or broken; returns that promise."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.delivered_on is not None:
-        raise ValueError(f"{project.name} was already delivered on {project.delivered_on}")
+        raise PlazoError(
+            f"{project.name} was already delivered on {project.delivered_on}",
+            code="already_delivered",
+        )
     project.status = ProjectStatus.DELIVERED
     project.delivered_on = delivered_on
     project.save(update_fields=["status", "delivered_on"])

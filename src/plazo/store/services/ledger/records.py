@@ -8,10 +8,7 @@ date. An offer's day is the client's day it was made.
 
 from __future__ import annotations
 
-import functools
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
+from plazo.core.calendar import local_day
 from plazo.core.ledger import OfferRecord, OfferState, Outcome, PromiseRecord
 from plazo.store.models import Commitment, Offer, Organisation
 
@@ -55,8 +52,8 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 project_id=project_id,
                 client=client,
                 promised_on=promised_on,
-                made_on=_day(made_at, time_zone),
-                notice_sent_on=_day(sent_at, time_zone) if sent_at else None,
+                made_on=local_day(made_at, time_zone),
+                notice_sent_on=local_day(sent_at, time_zone) if sent_at else None,
                 outcome=Outcome(outcome),
                 delivered_on=delivered if current else None,
             )
@@ -85,7 +82,7 @@ def offer_records(organisation: Organisation) -> list[OfferRecord]:
             amount=amount,
             currency=currency,
             state=OfferState(state),
-            offered_on=_day(offered_at, time_zone),
+            offered_on=local_day(offered_at, time_zone),
             applied_amount=applied_amount,
         )
         for (
@@ -100,13 +97,3 @@ def offer_records(organisation: Organisation) -> list[OfferRecord]:
             applied_amount,
         ) in rows
     ]
-
-
-def _day(moment: datetime, time_zone: str) -> date:
-    """The calendar day ``moment`` fell on for someone in ``time_zone``."""
-    return moment.astimezone(_zone(time_zone)).date()
-
-
-@functools.cache
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)

@@ -6,15 +6,13 @@ from datetime import datetime
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Message, MessageState, Organisation
 
-__all__ = ["CANCELLABLE", "RETRYABLE", "OutboxActionError", "cancel_message", "retry_message"]
-
-RETRYABLE = (MessageState.FAILED, MessageState.RETRY)
-CANCELLABLE = (MessageState.QUEUED, MessageState.RETRY, MessageState.DRAFT)
+__all__ = ["OutboxActionError", "cancel_message", "retry_message"]
 
 
-class OutboxActionError(ValueError):
+class OutboxActionError(PlazoError):
     """The message is not in a state that allows the action; ``state`` is the one it is in."""
 
     def __init__(self, message: str, state: str) -> None:
@@ -30,7 +28,7 @@ def retry_message(organisation: Organisation, message_id: int, *, now: datetime)
     between, nothing changes and the person is told what it is now.
     """
     message = _get(organisation, message_id)
-    if message.state not in RETRYABLE:
+    if message.state not in MessageState.retryable():
         raise OutboxActionError(
             f"message {message.pk} is {message.state}; only failed or retrying ones can be retried",
             message.state,
@@ -45,7 +43,7 @@ def retry_message(organisation: Organisation, message_id: int, *, now: datetime)
 def cancel_message(organisation: Organisation, message_id: int, *, now: datetime) -> Message:
     """Stop a message that has not been sent from ever going out."""
     message = _get(organisation, message_id)
-    if message.state not in CANCELLABLE:
+    if message.state not in MessageState.cancellable():
         raise OutboxActionError(
             f"message {message.pk} is {message.state}; only unsent ones can be cancelled",
             message.state,

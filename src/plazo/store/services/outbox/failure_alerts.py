@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
-
 from plazo.core import compose
+from plazo.store.links import links
 from plazo.store.models import Message, MessageKind, MessageState
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.outbox.write import store_message
@@ -25,7 +24,7 @@ def alert_owner_of_failure(failed: Message, error: str, *, now: datetime) -> Mes
         failed_subject=failed.subject,
         recipients=list(failed.recipients),
         error=error,
-        outbox_url=f"{settings.PLAZO_BASE_URL}/outbox/",
+        outbox_url=links().outbox(),
         sent_at=now,
         message_key=f"failed-{failed.pk}",
     )

@@ -8,10 +8,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db.models import OuterRef, Q, Subquery
 
+from plazo.core.calendar import local_day
 from plazo.core.checkin import next_checkin
 from plazo.core.health import Health, assess_health
 from plazo.store.models import (
@@ -162,8 +162,10 @@ def dashboard_portfolio(
     3. Health, next check-in and the owner's next step are computed in Python (pure functions).
     """
     wanted = wanted or PortfolioFilter()
-    today = now.astimezone(ZoneInfo(organisation.time_zone)).date()
-    rows = [_row(values, now=now, today=today) for values in _project_values(organisation, wanted)]
+    rows = [
+        _row(values, now=now, today=local_day(now, values["client__time_zone"]))
+        for values in _project_values(organisation, wanted)
+    ]
     if wanted.health:
         rows = [r for r in rows if r.health == wanted.health]
     descending = wanted.sort.startswith("-")
@@ -198,7 +200,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
     # Plain values, not model instances: the portfolio reads thousands of projects per request.
     # Every subquery clears its model's default ordering, which would otherwise add joins.
     project = OuterRef("pk")
-    forecast = Forecast.objects.filter(project=project).order_by("-created_at", "-pk")
+    forecast = Forecast.objects.filter(project=project).newest_first()
     sent = Message.objects.filter(project=project, state=MessageState.SENT).order_by("-sent_at")
     open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).order_by()
     promise = Commitment.objects.filter(project=project, is_current=True).order_by()

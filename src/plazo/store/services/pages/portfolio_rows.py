@@ -44,7 +44,7 @@ def portfolio_rows(organisation: Organisation, *, today: date) -> list[ProjectRo
     """Active projects of ``organisation``, soonest promise first, in one query."""
     in_scope = Q(work_items__removed_on__isnull=True)
     done = in_scope & Q(work_items__status=WorkItemStatus.DONE)
-    latest = Forecast.objects.filter(project=OuterRef("pk")).order_by("-created_at", "-pk")
+    latest = Forecast.objects.filter(project=OuterRef("pk")).newest_first()
     projects = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from plazo.store.models import (
     OPEN_CASE_STATES,
@@ -65,11 +64,7 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     """Load the project page of ``project`` (already scoped to the person's organisation)."""
     org = project.organisation_id
     today = _today(project, now)
-    forecasts = list(
-        Forecast.objects.for_organisation(org)
-        .filter(project=project)
-        .order_by("-created_at", "-pk")
-    )
+    forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
     return ProjectPage(
         project=project,
         today=today,
@@ -100,8 +95,7 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     forecast = (
         Forecast.objects.for_organisation(project.organisation_id)
         .filter(project=project)
-        .order_by("-created_at", "-pk")
-        .first()
+        .latest_run()
     )
     return ClientStatus(
         project=project,
@@ -115,7 +109,7 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
 
 def _today(project: Project, now: datetime) -> date:
     """The day it is for the client, whose dates the project's promises are in."""
-    return now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    return project.client_today(now)
 
 
 def _commitments(project: Project) -> list[Commitment]:

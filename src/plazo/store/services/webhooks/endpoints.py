@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Organisation, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from plazo.store.services.webhooks.events import envelope
 from plazo.webhooks.addresses import non_public_address
@@ -38,7 +39,7 @@ def _no_lookup(*_: object, **__: object) -> list[tuple[object, ...]]:
     raise OSError("not resolved when adding")
 
 
-class WebhookEndpointError(ValueError):
+class WebhookEndpointError(PlazoError):
     """An endpoint operation that cannot be done; the message says why and how to fix it."""
 
 

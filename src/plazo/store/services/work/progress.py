@@ -1,8 +1,9 @@
 """Progress events from other tools (item done, added, removed, re-estimated), applied at once.
 
 :func:`record_progress_event` is the single entry point: it applies a batch of events to one
-project's work items in one transaction and returns what changed. The early-warning path
-(re-forecast, open a delay case) hooks in here.
+project's work items in one transaction and returns what changed. Saving an item schedules the
+project's debounced re-forecast after the commit (``plazo.worker.signals``), which is also what
+opens a delay case when the promise is now in danger.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Project, WorkItem, WorkItemStatus
 
 __all__ = [
@@ -68,7 +70,7 @@ class ItemReestimated:
 ProgressEvent = ItemAdded | ItemDone | ItemRemoved | ItemReestimated
 
 
-class ProgressEventError(ValueError):
+class ProgressEventError(PlazoError):
     """An event cannot apply; ``index`` is its position in the batch."""
 
     def __init__(self, index: int, message: str) -> None:
@@ -101,7 +103,7 @@ def record_progress_event(
     1. Lock the project row, so concurrent batches for one project apply one after the other.
     2. Apply each event; an event that cannot apply raises :class:`ProgressEventError` and the
        transaction rolls back every earlier one.
-    3. Return the changes; re-forecasting on them is the worker's job (a later hook here).
+    3. Return the changes; the saves have scheduled the re-forecast (``plazo.worker.signals``).
     """
     project = Project.objects.select_for_update().get(pk=project.pk)
     items = WorkItem.objects.for_organisation(project.organisation_id).filter(project=project)

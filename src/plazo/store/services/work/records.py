@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Client, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.ledger.promises import record_promise
 
@@ -29,7 +30,7 @@ __all__ = [
 ]
 
 
-class RecordError(ValueError):
+class RecordError(PlazoError):
     """A change refused because of one field; ``str()`` is ``"<field>: <message>"``."""
 
     def __init__(self, field: str, message: str) -> None:
@@ -160,6 +161,9 @@ def update_work_item(item: WorkItem, changes: dict[str, Any]) -> WorkItem:
         raise Conflict("external_id", f"another work item has {external_id!r}")
     for field, value in changes.items():
         setattr(item, field, value)
+    if item.status != WorkItemStatus.DONE and item.completed_on is not None:
+        item.completed_on = None  # reopened: the old completion no longer counts anywhere
+        changes = {**changes, "completed_on": None}
     if item.status == WorkItemStatus.DONE and item.completed_on is None:
         raise InvalidField("completed_on", "is required when status is done")
     if changes:
