@@ -22,6 +22,7 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.covered import not_written_weeks
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import (
     OrganisationHistories,
@@ -36,6 +37,7 @@ __all__ = [
     "compose_weekly_update_for",
     "due_checkins",
     "queue_weekly_update",
+    "UpdateNotWritten",
     "run_weekly_checkins",
     "weekly_key",
 ]
@@ -104,13 +106,23 @@ def _update_state(project: Project) -> MessageState:
     return MessageState.QUEUED if automatic else MessageState.DRAFT
 
 
+class UpdateNotWritten(ValueError):
+    """This week's update is held or skipped by a person, or the delay notice replaces it."""
+
+
 @transaction.atomic
 def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bool]:
-    """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval)."""
+    """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval).
+
+    Refused (:class:`UpdateNotWritten`) when a person held or skipped it, or when this week's
+    delay notice is the update (see :mod:`plazo.store.services.checkins.covered`).
+    """
     key = weekly_key(project, now)
     existing = Message.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing, False
+    if not_written_weeks([project], now=now):
+        raise UpdateNotWritten(f"{project.name}: this week's update is held, skipped or replaced")
     composed = compose_weekly_update_for(project, now=now)
     return store_message(
         composed,
@@ -198,7 +210,9 @@ def _due_today(project: Project, now: datetime) -> date | None:
 
 
 def due_checkins(*, now: datetime) -> list[int]:
-    """The projects whose update is due and neither written nor being written (three queries).
+    """The projects whose update is due and neither written nor being written (five queries).
+
+    Held and skipped updates, and those a delay notice replaces this week, are not due.
 
     The worker's tick splits this list into batches that any worker can take.
     """
@@ -209,10 +223,14 @@ def due_checkins(*, now: datetime) -> list[int]:
         )
     )
     due = []
-    for project in _active_projects(None).select_related("client"):
+    projects = list(_active_projects(None).select_related("client"))
+    withheld = not_written_weeks(projects, now=now)
+    for project in projects:
         key = weekly_key(project, now)
         week = key.rsplit(":", 1)[1]
         if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
+            continue
+        if project.pk in withheld:
             continue
         due.append(project.pk)
     return due
@@ -232,7 +250,8 @@ def run_weekly_checkins(
     project:
 
     1. Skip it when its time has not come or this week's update exists (both known without a
-       query per project).
+       query per project), and when a person held or skipped it or this week's delay notice is
+       the update (two queries for the batch).
     2. Claim the week, so several workers share the projects instead of racing for them.
     3. Re-forecast (which may open a delay case and alert the owner), then compose the update
        from that forecast and the work items, read once, and store it under its weekly key.
@@ -243,6 +262,8 @@ def run_weekly_checkins(
     keys = {project.pk: weekly_key(project, now) for project in projects}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
     due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
+    withheld = not_written_weeks(due, now=now)
+    due = [p for p in due if p.pk not in withheld]
     latest = latest_forecasts([project.pk for project in due])
     for project in due:
         key = keys[project.pk]
