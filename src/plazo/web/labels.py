@@ -46,6 +46,7 @@ LABELS: dict[str, dict[str, Promise]] = {
     },
     "week": {
         "upcoming": _("upcoming"),
+        "due": _("due now"),
         "draft": _("awaiting approval"),
         "queued": _("queued"),
         "sent": _("sent"),

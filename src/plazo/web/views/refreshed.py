@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from plazo.store.services.work.dashboard import Refreshed
+from plazo.web.templatetags.plazo import day, percent
 
 __all__ = ["forecast_sentence"]
 
@@ -15,7 +15,7 @@ def forecast_sentence(refreshed: Refreshed, *, before_pk: int | None) -> str:
     forecast = refreshed.forecast
     if forecast is None:
         return _("The project is not active, so it was not re-forecast.")
-    p85 = date_format(forecast.finish_p85_on, "DATE_FORMAT") if forecast.finish_p85_on else "—"
+    p85 = day(forecast.finish_p85_on) or "—"
     if forecast.pk == before_pk:
         sentence = _("Forecast re-checked before this page answered: unchanged (P85 %(p85)s).") % {
             "p85": p85
@@ -25,8 +25,8 @@ def forecast_sentence(refreshed: Refreshed, *, before_pk: int | None) -> str:
             "p85": p85
         }
     if forecast.p_on_time is not None and refreshed.project.promised_on is not None:
-        sentence += " " + _("%(chance)s%% likely by the promised date.") % {
-            "chance": round(forecast.p_on_time * 100)
+        sentence += " " + _("%(chance)s likely by the promised date.") % {
+            "chance": percent(forecast.p_on_time)
         }
     if refreshed.opened is not None:
         sentence += " " + _("The promise is in danger: a delay case was opened for your review.")

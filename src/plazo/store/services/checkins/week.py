@@ -44,9 +44,11 @@ class WeekRow:
     decision: CheckinDecision | None
     notice: Message | None  # this week's delay notice, which replaces the update
 
+    due_now: bool = False  # its check-in time has come and nothing is written yet
+
     @property
     def state(self) -> str:
-        """sent, queued, held, skipped, replaced, draft (awaiting approval) or upcoming."""
+        """sent, queued, held, skipped, replaced, draft (awaiting approval), due or upcoming."""
         if self.notice is not None and (self.message is None or self.message.state == "cancelled"):
             return "replaced"
         if self.message is not None and self.message.state in ("sent", "sending"):
@@ -57,11 +59,11 @@ class WeekRow:
             return {"queued": "queued", "retry": "queued", "draft": "draft"}.get(
                 self.message.state, self.message.state
             )
-        return "upcoming"
+        return "due" if self.due_now else "upcoming"
 
     @property
     def can_send(self) -> bool:
-        return self.state in ("upcoming", "draft", "held", "skipped")
+        return self.state in ("upcoming", "due", "draft", "held", "skipped")
 
 
 class DecisionRefused(ValueError):
@@ -87,16 +89,18 @@ def this_week(organisation: Organisation, *, now: datetime) -> list[WeekRow]:
     for project in projects:
         zone = project.client.time_zone
         week = client_week(project, now)
+        due_at = checkin_due_at(
+            now.astimezone(ZoneInfo(zone)).date(),
+            weekday=project.checkin_weekday,
+            hour=project.checkin_hour,
+            time_zone=zone,
+        )
         rows.append(
             WeekRow(
                 project=project,
                 week=week,
-                due_at=checkin_due_at(
-                    now.astimezone(ZoneInfo(zone)).date(),
-                    weekday=project.checkin_weekday,
-                    hour=project.checkin_hour,
-                    time_zone=zone,
-                ),
+                due_at=due_at,
+                due_now=due_at <= now,
                 recipients=tuple(c.email for c in project.client.contacts.all() if c.email),
                 message=messages.get(keys[project.pk]),
                 decision=decisions.get((project.pk, week)),
