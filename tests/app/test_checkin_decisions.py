@@ -48,7 +48,8 @@ def test_held_and_skipped_updates_are_not_written_by_the_worker() -> None:
     decide_update(skipped, "skip", now=AFTER_CHECKINS, reason="el cliente está de vacaciones")
     assert held.pk not in due_checkins(now=AFTER_CHECKINS)
     written = {m.project_id for m in run_weekly_checkins(now=AFTER_CHECKINS)}
-    assert held.pk not in written and skipped.pk not in written
+    assert held.pk not in written
+    assert skipped.pk not in written
     assert len(written) == 4
     states = {row.project.pk: row.state for row in this_week(held.organisation, now=AFTER_CHECKINS)}
     assert (states[held.pk], states[skipped.pk]) == ("held", "skipped")
@@ -86,7 +87,8 @@ def test_send_now_before_the_checkin_writes_and_queues_the_update_from_a_fresh_f
     row = decide_update(project, "send", now=monday_early)
     assert row.state == "queued"
     update = Message.objects.get(project=project, kind="weekly_update")
-    assert update.state == "queued" and update.recipients
+    assert update.state == "queued"
+    assert update.recipients
     assert Forecast.objects.filter(project=project, created_at=monday_early).exists()
     assert Message.objects.filter(project=project, kind="weekly_update").count() == 1
 
@@ -104,8 +106,13 @@ def test_a_notice_approved_this_week_is_that_weeks_update() -> None:
     written = run_weekly_checkins(now=AFTER_CHECKINS)
     assert case.project_id not in {m.project_id for m in written}
     assert len(written) == 5
-    row = next(r for r in this_week(case.project.organisation, now=AFTER_CHECKINS) if r.project.pk == case.project_id)
-    assert row.state == "replaced" and row.notice is not None
+    row = next(
+        r
+        for r in this_week(case.project.organisation, now=AFTER_CHECKINS)
+        if r.project.pk == case.project_id
+    )
+    assert row.state == "replaced"
+    assert row.notice is not None
     with pytest.raises(DecisionRefused, match="notice is the update"):
         decide_update(case.project, "send", now=AFTER_CHECKINS)
 
@@ -120,7 +127,8 @@ def test_approving_a_notice_withdraws_the_weeks_unsent_update() -> None:
     assert update.state == "cancelled"
     deliver_outbox(now=AFTER_CHECKINS + timedelta(minutes=6), rng=random.Random(0))
     kinds = [m.kind for m in Message.objects.filter(project=portal, state="sent")]
-    assert "weekly_update" not in kinds and "delay_notice" in kinds
+    assert "weekly_update" not in kinds
+    assert "delay_notice" in kinds
     assert not [m for m in mail.outbox if "Vamos bien" in m.body]
 
 
@@ -137,6 +145,8 @@ def test_the_portfolio_forecast_follows_the_new_promise_as_soon_as_it_is_approve
     case = _approve_portal(projects, now)
     case.project.refresh_from_db()
     latest = Forecast.objects.filter(project=case.project).order_by("-created_at", "-pk").first()
-    assert latest is not None and case.project.promised_on == case.recommended_on
+    assert latest is not None
+    assert case.project.promised_on == case.recommended_on
     # The forecast after approval measures the new promise: the chance of the recommended date.
-    assert latest.p_on_time is not None and latest.p_on_time >= 0.8
+    assert latest.p_on_time is not None
+    assert latest.p_on_time >= 0.8

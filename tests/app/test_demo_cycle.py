@@ -34,7 +34,8 @@ def test_the_at_risk_project_gets_a_case_in_draft_for_a_person_to_review() -> No
     assert kinds == {"owner_alert"}
     current = Commitment.objects.get(project=case.project, is_current=True)
     assert current.promised_on == case.previous_promised_on  # nothing promised until approved
-    assert case.cause and case.recovery_steps  # the facts the owner would have typed
+    assert case.cause
+    assert case.recovery_steps
 
 
 def test_the_draft_notice_names_the_stake_and_is_ready_to_approve() -> None:
@@ -48,7 +49,7 @@ def test_the_draft_notice_names_the_stake_and_is_ready_to_approve() -> None:
 
 
 def test_the_at_risk_projects_update_is_held_until_its_notice_is_decided() -> None:
-    org, _ = _cycle()
+    _org, _ = _cycle()
     held = CheckinDecision.objects.get()
     assert (held.project.name, held.decision) == ("Portal del inversor", "hold")
     assert not Message.objects.filter(project=held.project, kind="weekly_update").exists()

@@ -81,5 +81,6 @@ def test_init_refuses_a_short_password_and_creates_nothing(tmp_path: Path) -> No
         home=tmp_path,
     )  # fmt: skip
     assert result.returncode == 2
-    assert "password" in result.stderr and "nothing was created" in result.stderr
+    assert "password" in result.stderr
+    assert "nothing was created" in result.stderr
     assert "run 'plazo init'" in run_plazo("ledger", home=tmp_path).stderr

@@ -96,7 +96,8 @@ def test_a_fresh_studio_runs_its_first_week_in_the_browser(
     page.click("button:has-text('Create the project')")
     page.wait_for_selector("h1:has-text('Work items: Tienda online')")
     project = Project.objects.get(name="Tienda online")
-    assert project.owner is not None and project.owner.email == EMAIL
+    assert project.owner is not None
+    assert project.owner.email == EMAIL
 
     # 4. Eight items in one go, "Title, 6h" per line; the forecast follows before the page answers.
     page.fill("#id_lines", "\n".join(ITEMS))
@@ -164,14 +165,16 @@ def test_a_fresh_studio_runs_its_first_week_in_the_browser(
 
     # 8. The portfolio shows the new promise and a forecast made against it.
     project.refresh_from_db()
-    assert project.promised_on is not None and project.promised_on.isoformat() == new_on
+    assert project.promised_on is not None
+    assert project.promised_on.isoformat() == new_on
     latest = Forecast.objects.filter(project=project).latest("created_at", "pk")
     approved_at = Commitment.objects.get(project=project, is_current=True).made_at
     assert latest.created_at >= approved_at
     page.click("nav >> text=Portfolio")
     row = page.locator("table.portfolio tbody tr", has_text="Tienda online")
     assert day(project.promised_on) in row.inner_text()
-    assert latest.finish_p85_on is not None and day(latest.finish_p85_on) in row.inner_text()
+    assert latest.finish_p85_on is not None
+    assert day(latest.finish_p85_on) in row.inner_text()
     screenshot(page, "studio-portfolio.png")
 
     # 9. The client's status page shows the old promise beside the new one.
@@ -181,7 +184,8 @@ def test_a_fresh_studio_runs_its_first_week_in_the_browser(
     client_page = browser.new_page(viewport={"width": 390, "height": 844}, locale="es-ES")
     client_page.goto(link)
     text = client_page.inner_text("main")
-    assert f"{promised.day}" in text and str(project.promised_on.day) in text
+    assert f"{promised.day}" in text
+    assert str(project.promised_on.day) in text
     assert client_page.locator("th[scope=row]").count() == 2  # the replaced and the current
     # lead: after merge assert the replaced promise reads "replaced on D by a new date, N working
     # days' notice" here.

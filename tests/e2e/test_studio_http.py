@@ -82,28 +82,38 @@ def _token(page: httpx.Response) -> str:
 def _post(http: httpx.Client, path: str, data: dict[str, str]) -> httpx.Response:
     page = http.get(path)
     assert page.status_code == 200, (path, page.status_code)
-    return http.post(path, data={"csrfmiddlewaretoken": _token(page), **data}, headers={"Referer": str(page.url)})
+    return http.post(
+        path, data={"csrfmiddlewaretoken": _token(page), **data}, headers={"Referer": str(page.url)}
+    )
 
 
 def test_init_then_log_in_and_create_a_client_and_a_project(studio: str) -> None:
     with httpx.Client(base_url=studio, timeout=30) as http:
         logged_in = _post(http, "/login/", {"username": EMAIL, "password": PASSWORD})
-        assert logged_in.status_code == 302 and logged_in.headers["location"] == "/"
+        assert logged_in.status_code == 302
+        assert logged_in.headers["location"] == "/"
 
         new_client = http.get("/clients/new/")
-        assert new_client.status_code == 200 and 'name="contact_email"' in new_client.text
+        assert new_client.status_code == 200
+        assert 'name="contact_email"' in new_client.text
         created = _post(
-            http, "/clients/new/", {"name": "Librería Sol", "contact_email": "eva@sol.es", "register": "informal"}
+            http,
+            "/clients/new/",
+            {"name": "Librería Sol", "contact_email": "eva@sol.es", "register": "informal"},
         )
-        assert created.status_code == 302 and created.headers["location"].startswith("/clients/")
+        assert created.status_code == 302
+        assert created.headers["location"].startswith("/clients/")
         clients = http.get("/clients/")
-        assert "Librería Sol" in clients.text and "eva@sol.es" in clients.text
+        assert "Librería Sol" in clients.text
+        assert "eva@sol.es" in clients.text
 
         form = http.get("/projects/new/")
-        assert form.status_code == 200 and 'name="stake"' in form.text
+        assert form.status_code == 200
+        assert 'name="stake"' in form.text
         client_id = re.search(r'<option value="(\d+)"[^>]*>Librería Sol</option>', form.text)
         owner_id = re.search(r'name="owner"[^>]*>\s*<option value="(\d+)"', form.text)
-        assert client_id and owner_id
+        assert client_id
+        assert owner_id
         today = date.today()
         made = _post(
             http,
@@ -137,7 +147,8 @@ def test_serve_on_a_fresh_home_migrates_and_offers_the_first_run_form(fresh_home
     server, base = _serve(fresh_home)
     try:
         login = httpx.get(base + "/login/")
-        assert login.status_code == 302 and login.headers["location"] == "/setup/"
+        assert login.status_code == 302
+        assert login.headers["location"] == "/setup/"
         assert 'name="organisation"' in httpx.get(base + "/setup/").text
     finally:
         server.terminate()

@@ -67,7 +67,8 @@ def _ask(args: argparse.Namespace) -> None:
         return
     if not sys.stdin.isatty():
         raise CommandError(
-            f"missing {', '.join(missing)}; give them, or run 'plazo init' at a terminal to be asked"
+            f"missing {', '.join(missing)}; give them, or run 'plazo init' at a terminal "
+            "to be asked"
         )
     if not args.organisation:
         args.organisation = input("Your studio's name: ").strip()

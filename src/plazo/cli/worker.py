@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from plazo.cli.errors import CommandError
-
 __all__ = ["add_parser"]
 
 

@@ -26,6 +26,10 @@ class EmailOrUsernameBackend(ModelBackend):
         if user is not None or not username or "@" not in username or password is None:
             return user
         found = find_user_by_email(username)
-        if found is not None and found.check_password(password) and self.user_can_authenticate(found):
+        if (
+            found is not None
+            and found.check_password(password)
+            and self.user_can_authenticate(found)
+        ):
             return found
         return None

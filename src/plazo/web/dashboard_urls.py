@@ -31,9 +31,7 @@ urlpatterns = [
     path("clients/new/", clients.client_new, name="client_new"),
     path("clients/<int:client_id>/", clients.client_detail, name="client"),
     path("clients/<int:client_id>/contacts/", clients.client_contact_add, name="contact_add"),
-    path(
-        "contacts/<int:contact_id>/remove/", clients.client_contact_remove, name="contact_remove"
-    ),
+    path("contacts/<int:contact_id>/remove/", clients.client_contact_remove, name="contact_remove"),
     path("members/", members.members, name="members"),
     path(
         "invitation/<uidb64>/<token>/",

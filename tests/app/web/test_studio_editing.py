@@ -32,7 +32,9 @@ PASSWORD = "una-clave-larga"
 
 
 def _studio_browser() -> tuple[HttpClient, object]:
-    created = create_studio(organisation="Estudio Norte", email="ana@example.com", password=PASSWORD)
+    created = create_studio(
+        organisation="Estudio Norte", email="ana@example.com", password=PASSWORD
+    )
     browser = HttpClient()
     response = browser.post(
         reverse("web:login"), {"username": "ana@example.com", "password": PASSWORD}
@@ -72,7 +74,8 @@ def test_the_first_run_form_creates_the_studio_and_then_is_gone() -> None:
     browser = HttpClient()
     assert browser.get(reverse("web:login"))["Location"] == reverse("web:setup")
     page = browser.get(reverse("web:setup"))
-    assert page.status_code == 200 and b'name="organisation"' in page.content
+    assert page.status_code == 200
+    assert b'name="organisation"' in page.content
     response = browser.post(
         reverse("web:setup"),
         {
@@ -88,7 +91,8 @@ def test_the_first_run_form_creates_the_studio_and_then_is_gone() -> None:
     )
     assert response["Location"] == reverse("web:portfolio")
     membership = Membership.objects.get()
-    assert membership.role == "owner" and membership.user.is_superuser
+    assert membership.role == "owner"
+    assert membership.user.is_superuser
     assert membership.organisation.currency == "EUR"
     assert membership.organisation.policy_toml.strip()
     assert browser.get(reverse("web:portfolio")).status_code == 200
@@ -100,20 +104,25 @@ def test_the_owner_logs_in_with_the_e_mail_address_in_any_case() -> None:
     browser = HttpClient()
     wrong = browser.post(reverse("web:login"), {"username": "ANA@example.com", "password": "x"})
     assert wrong.status_code == 200
-    right = browser.post(reverse("web:login"), {"username": "ANA@example.com", "password": PASSWORD})
+    right = browser.post(
+        reverse("web:login"), {"username": "ANA@example.com", "password": PASSWORD}
+    )
     assert right.status_code == 302
 
 
 def test_a_client_needs_only_a_name_and_a_contact_e_mail() -> None:
-    browser, org = _studio_browser()
+    browser, _org = _studio_browser()
     page = browser.get(reverse("web:client_new"))
-    assert page.status_code == 200 and b'name="contact_email"' in page.content
+    assert page.status_code == 200
+    assert b'name="contact_email"' in page.content
     response = browser.post(
-        reverse("web:client_new"), {"name": "Librería Sol", "contact_email": "eva@sol.es", "register": "informal"}
+        reverse("web:client_new"),
+        {"name": "Librería Sol", "contact_email": "eva@sol.es", "register": "informal"},
     )
     client = Client.objects.get(name="Librería Sol")
     assert response["Location"] == reverse("web:client", args=[client.pk])
-    assert client.language == "es" and client.time_zone == "Europe/Madrid"  # the organisation's
+    assert client.language == "es"
+    assert client.time_zone == "Europe/Madrid"
     assert client.register == "informal"
     assert list(Contact.objects.filter(client=client).values_list("email", "is_primary")) == [
         ("eva@sol.es", True)
@@ -126,10 +135,12 @@ def test_a_new_project_records_its_promise_and_is_forecast_before_the_page_answe
     client = make_client(org, language="es", time_zone="Europe/Madrid")
     assert browser.get(reverse("web:project_new")).status_code == 200
     project = _new_project(browser, client)
-    assert project.owner is not None and project.owner.email == "ana@example.com"
+    assert project.owner is not None
+    assert project.owner.email == "ana@example.com"
     assert project.stake == "la campaña de Reyes"
     commitment = Commitment.objects.get(project=project)
-    assert commitment.promised_on == project.promised_on and commitment.made_by == project.owner
+    assert commitment.promised_on == project.promised_on
+    assert commitment.made_by == project.owner
     assert Forecast.objects.filter(project=project).count() == 1
 
 
@@ -143,16 +154,19 @@ def test_quick_add_mark_done_and_the_forecast_moves() -> None:
     items = list(WorkItem.objects.filter(project=project).order_by("position"))
     assert [i.title for i in items[:2]] == ["Tarea 1", "Tarea 2"]
     assert items[0].estimate_hours == Decimal("5")
-    assert items[8].estimate_hours is None and items[9].estimate_hours == Decimal("1.5")
+    assert items[8].estimate_hours is None
+    assert items[9].estimate_hours == Decimal("1.5")
     before = Forecast.objects.filter(project=project).latest("created_at", "pk")
     done = browser.post(
         reverse("web:item_done", args=[items[0].pk]),
         {"actual_hours": "7", "completed_on": timezone.localdate().isoformat()},
         HTTP_HX_REQUEST="true",
     )
-    assert done.status_code == 200 and b'id="forecast-note"' in done.content
+    assert done.status_code == 200
+    assert b'id="forecast-note"' in done.content
     after = Forecast.objects.filter(project=project).latest("created_at", "pk")
-    assert after.pk != before.pk and after.remaining_hours < before.remaining_hours
+    assert after.pk != before.pk
+    assert after.remaining_hours < before.remaining_hours
     items[0].refresh_from_db()
     assert (items[0].status, items[0].actual_hours) == ("done", Decimal("7"))
 
@@ -164,7 +178,9 @@ def test_reorder_inline_edit_and_remove_keep_the_scope_change() -> None:
     a, b, c = WorkItem.objects.filter(project=project).order_by("position")
     browser.post(reverse("web:item_move", args=[c.pk]), {"direction": "up"})
     assert [i.title for i in WorkItem.objects.filter(project=project).order_by("position")] == [
-        "A", "C", "B",
+        "A",
+        "C",
+        "B",
     ]
     browser.post(reverse("web:item_edit", args=[a.pk]), {"estimate_hours": "6", "status": "doing"})
     a.refresh_from_db()
@@ -186,7 +202,8 @@ def test_a_promised_date_changes_only_through_the_ledger() -> None:
     assert response.status_code == 302, response.context["form"].errors
     promises = list(Commitment.objects.filter(project=project).order_by("made_at", "pk"))
     assert [p.promised_on for p in promises] == [project.promised_on, new_on]
-    assert promises[1].reason == "El cliente amplió el alcance" and promises[1].is_current
+    assert promises[1].reason == "El cliente amplió el alcance"
+    assert promises[1].is_current
 
 
 def test_this_week_send_now_queues_the_update_and_hold_and_skip_are_kept() -> None:
@@ -195,18 +212,25 @@ def test_this_week_send_now_queues_the_update_and_hold_and_skip_are_kept() -> No
     Contact.objects.create(organisation=org, client=project.client, name="Eva", email="eva@x.es")
     browser.post(reverse("web:project_items", args=[project.pk]), {"lines": "A, 2h\nB, 3h"})
     page = browser.get(reverse("web:week"))
-    assert b"eva@x.es" in page.content and project.name.encode() in page.content
+    assert b"eva@x.es" in page.content
+    assert project.name.encode() in page.content
     preview = browser.get(reverse("web:week_preview", args=[project.pk]), HTTP_HX_REQUEST="true")
-    assert preview.status_code == 200 and b"mail-text" in preview.content
+    assert preview.status_code == 200
+    assert b"mail-text" in preview.content
     browser.post(reverse("web:week_decide", args=[project.pk]), {"decision": "hold"})
     assert CheckinDecision.objects.get(project=project).decision == "hold"
-    refused = browser.post(reverse("web:week_decide", args=[project.pk]), {"decision": "skip"}, follow=True)
+    refused = browser.post(
+        reverse("web:week_decide", args=[project.pk]), {"decision": "skip"}, follow=True
+    )
     assert b"say why" in refused.content
-    browser.post(reverse("web:week_decide", args=[project.pk]), {"decision": "skip", "reason": "vacaciones"})
+    browser.post(
+        reverse("web:week_decide", args=[project.pk]), {"decision": "skip", "reason": "vacaciones"}
+    )
     assert CheckinDecision.objects.get(project=project).reason == "vacaciones"
     browser.post(reverse("web:week_decide", args=[project.pk]), {"decision": "send"})
     update = Message.objects.get(project=project, kind="weekly_update")
-    assert update.state == "queued" and update.recipients == ["eva@x.es"]
+    assert update.state == "queued"
+    assert update.recipients == ["eva@x.es"]
 
 
 def test_a_person_opens_a_delay_case_and_lands_on_its_review() -> None:
@@ -216,20 +240,25 @@ def test_a_person_opens_a_delay_case_and_lands_on_its_review() -> None:
     response = browser.post(reverse("web:delay_case_open", args=[project.pk]))
     case = DelayCase.objects.get(project=project)
     assert response["Location"] == reverse("web:delay_case", args=[case.pk])
-    assert case.trigger == "person" and case.state == "draft"
-    assert case.recommended_on is not None and case.recommended_on > project.promised_on  # type: ignore[operator]
+    assert case.trigger == "person"
+    assert case.state == "draft"
+    assert case.recommended_on is not None
+    assert case.recommended_on > project.promised_on
     assert browser.get(response["Location"]).status_code == 200
 
 
 def test_a_member_cannot_invite_but_an_owner_can() -> None:
-    browser, org = _studio_browser()
+    browser, _org = _studio_browser()
     response = browser.post(reverse("web:members"), {"email": "luis@example.com", "role": "member"})
-    assert response.status_code == 200 and b"/invitation/" in response.content
+    assert response.status_code == 200
+    assert b"/invitation/" in response.content
     assert Membership.objects.get(user__email="luis@example.com").role == "member"
     other_org = make_org()
     member_browser, person = browser_for(other_org)
     Membership.objects.filter(user=person).update(role="member")
-    refused = member_browser.post(reverse("web:members"), {"email": "x@example.com", "role": "owner"})
+    refused = member_browser.post(
+        reverse("web:members"), {"email": "x@example.com", "role": "owner"}
+    )
     assert refused.status_code == 403
     assert not Membership.objects.filter(user__email="x@example.com").exists()
 

@@ -26,7 +26,8 @@ class NewClientForm(forms.Form):
     contact_email = forms.EmailField(label=_("Contact's e-mail address"))
     contact_name = forms.CharField(label=_("Contact's name"), max_length=200, required=False)
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("The organisation's")), *Language.choices],
+        label=_("Language"),
+        choices=[("", _("The organisation's")), *Language.choices],
         required=False,
     )
     register = forms.ChoiceField(label=_("Register"), choices=Register.choices, initial="formal")
@@ -37,7 +38,9 @@ class ClientForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     register = forms.ChoiceField(label=_("Register"), choices=Register.choices)
     time_zone = forms.CharField(label=_("Time zone"), max_length=64)
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def clean_time_zone(self) -> str:
         return _time_zone(self.cleaned_data["time_zone"])

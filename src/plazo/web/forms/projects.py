@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import holidays
 from django import forms
@@ -76,9 +76,9 @@ class ProjectForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.editing = editing
         clients = Client.objects.for_organisation(organisation).order_by("name")
-        self.fields["client"].choices = [(c.pk, c.name) for c in clients]
+        cast(forms.ChoiceField, self.fields["client"]).choices = [(c.pk, c.name) for c in clients]
         members = organisation.memberships.select_related("user").order_by("pk")
-        self.fields["owner"].choices = [
+        cast(forms.ChoiceField, self.fields["owner"]).choices = [
             (m.user_id, m.user.get_full_name() or m.user.email or m.user.get_username())
             for m in members
         ]

@@ -19,7 +19,13 @@ from plazo.store.services.work.records import RecordError, update_client
 from plazo.web.forms.clients import ClientForm, ContactForm, NewClientForm
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
-__all__ = ["client_contact_add", "client_contact_remove", "client_detail", "client_list", "client_new"]
+__all__ = [
+    "client_contact_add",
+    "client_contact_remove",
+    "client_detail",
+    "client_list",
+    "client_new",
+]
 
 
 def _client(request: OrganisationRequest, client_id: int) -> Client:
@@ -76,7 +82,9 @@ def client_detail(request: OrganisationRequest, client_id: int) -> HttpResponse:
     form = ClientForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            update_client(client, {k: v for k, v in form.cleaned_data.items() if k in form.changed_data})
+            update_client(
+                client, {k: v for k, v in form.cleaned_data.items() if k in form.changed_data}
+            )
         except RecordError as error:
             form.add_error("name" if error.field == "name" else None, error.message)
         else:

@@ -36,7 +36,9 @@ def _item(request: OrganisationRequest, item_id: int) -> WorkItem:
     return get_object_or_404(items, pk=item_id)
 
 
-def _context(project: Project, note: str = "", quick: QuickAddForm | None = None) -> dict[str, object]:
+def _context(
+    project: Project, note: str = "", quick: QuickAddForm | None = None
+) -> dict[str, object]:
     items = list(project.work_items.order_by("removed_on", "position", "pk"))
     return {
         "project": project,
@@ -50,7 +52,9 @@ def _context(project: Project, note: str = "", quick: QuickAddForm | None = None
     }
 
 
-def _answer(request: OrganisationRequest, project: Project, note: str, error: str = "") -> HttpResponse:
+def _answer(
+    request: OrganisationRequest, project: Project, note: str, error: str = ""
+) -> HttpResponse:
     """The item section alone for htmx; otherwise back to the page with the note."""
     if request.headers.get("HX-Request"):
         context = _context(project, note)
@@ -78,7 +82,7 @@ def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse
         refreshed = dashboard.add_items(
             project, quick.cleaned_data["lines"], today=timezone.localdate(), now=timezone.now()
         )
-        return _answer(request, project, forecast_sentence(refreshed, before_pk=before and before.pk))
+        return _answer(request, project, forecast_sentence(refreshed, before=before))
     return render(request, "plazo/items.html", _context(project))
 
 
@@ -90,7 +94,7 @@ def _change(
         refreshed = apply()
     except (ProgressEventError, RecordError) as error:
         return _answer(request, item.project, "", error=str(error))
-    return _answer(request, item.project, forecast_sentence(refreshed, before_pk=before and before.pk))
+    return _answer(request, item.project, forecast_sentence(refreshed, before=before))
 
 
 @require_POST
@@ -159,4 +163,7 @@ def item_remove(request: OrganisationRequest, item_id: int) -> HttpResponse:
 
 
 def _errors(form: DoneForm | ItemEditForm) -> str:
-    return " ".join(f"{form.fields[name].label}: {' '.join(errs)}" for name, errs in form.errors.items())
+    return " ".join(
+        f"{form.fields[name].label}: {' '.join(str(e) for e in errs)}"
+        for name, errs in form.errors.items()
+    )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.core.ledger import PromiseInPastError
-from plazo.store.models import Project
+from plazo.store.models import Client, Project
 from plazo.store.services.delays.manual import CaseNotOpened, open_case_by_hand
 from plazo.store.services.forecasting.run import latest_forecast
 from plazo.store.services.work import dashboard
@@ -49,7 +49,7 @@ def project_new(request: OrganisationRequest) -> HttpResponse:
         "client": request.GET.get("client", ""),
     }
     form = ProjectForm(request.POST or None, initial=initial, organisation=org)
-    if not form.fields["client"].choices:
+    if not Client.objects.for_organisation(org).exists():
         messages.info(request, _("Add a client first: every project is for a client."))
         return redirect("web:client_new")
     if request.method == "POST" and form.is_valid():
@@ -61,7 +61,7 @@ def project_new(request: OrganisationRequest) -> HttpResponse:
             _refused(form, error)
         else:
             messages.success(request, _("Project created. Now add its work items."))
-            messages.info(request, forecast_sentence(refreshed, before_pk=None))
+            messages.info(request, forecast_sentence(refreshed, before=None))
             return redirect("web:project_items", project_id=refreshed.project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": None})
 
@@ -94,8 +94,11 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         values = form.values()
         changed = {
-            {"client": "client_id", "owner": "owner_id", "confidence_percent": "confidence_target"}
-            .get(name, name)
+            {
+                "client": "client_id",
+                "owner": "owner_id",
+                "confidence_percent": "confidence_target",
+            }.get(name, name)
             for name in form.changed_data
         }
         changes = {k: v for k, v in values.items() if k in changed}
@@ -108,7 +111,7 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
             _refused(form, error)
         else:
             messages.success(request, _("Project saved."))
-            messages.info(request, forecast_sentence(refreshed, before_pk=before and before.pk))
+            messages.info(request, forecast_sentence(refreshed, before=before))
             return redirect("web:project", project_id=project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": project})
 
@@ -124,5 +127,3 @@ def open_delay_case(request: OrganisationRequest, project_id: int) -> HttpRespon
         messages.error(request, str(error))
         return redirect("web:project", project_id=project.pk)
     return redirect("web:delay_case", case_id=case.pk)
-
-

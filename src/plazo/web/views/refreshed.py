@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from plazo.store.models import Forecast
 from plazo.store.services.work.dashboard import Refreshed
 from plazo.web.templatetags.plazo import day, percent
 
 __all__ = ["forecast_sentence"]
 
 
-def forecast_sentence(refreshed: Refreshed, *, before_pk: int | None) -> str:
-    """One sentence: re-forecast before this page answered, with P85 and the chance of the promise."""
+def forecast_sentence(refreshed: Refreshed, *, before: Forecast | None) -> str:
+    """One sentence: re-forecast before this page answered, P85 and the chance of the promise."""
     forecast = refreshed.forecast
     if forecast is None:
         return _("The project is not active, so it was not re-forecast.")
     p85 = day(forecast.finish_p85_on) or "—"
-    if forecast.pk == before_pk:
+    if before is not None and forecast.pk == before.pk:
         sentence = _("Forecast re-checked before this page answered: unchanged (P85 %(p85)s).") % {
             "p85": p85
         }

@@ -28,8 +28,8 @@ from plazo.store.models import (
 __all__ = [
     "NOTICE_STATES",
     "client_week",
-    "notice_weeks",
     "not_written_weeks",
+    "notice_weeks",
     "withdraw_update_for_notice",
 ]
 
@@ -48,9 +48,7 @@ def client_week(project: Project, when: datetime) -> str:
     return iso_week(when.astimezone(ZoneInfo(project.client.time_zone)).date())
 
 
-def notice_weeks(
-    projects: Collection[Project], *, now: datetime
-) -> dict[int, Message]:
+def notice_weeks(projects: Collection[Project], *, now: datetime) -> dict[int, Message]:
     """For each project whose notice went out (or was approved) this client week: the notice."""
     ids = [p.pk for p in projects]
     notices = Message.objects.filter(

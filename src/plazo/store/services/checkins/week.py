@@ -79,10 +79,11 @@ def this_week(organisation: Organisation, *, now: datetime) -> list[WeekRow]:
         .prefetch_related("client__contacts")
     )
     keys = {p.pk: weekly_key(p, now) for p in projects}
-    messages = {m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=keys.values())}
+    messages = {
+        m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=keys.values())
+    }
     decisions = {
-        (d.project_id, d.week): d
-        for d in CheckinDecision.objects.filter(project_id__in=list(keys))
+        (d.project_id, d.week): d for d in CheckinDecision.objects.filter(project_id__in=list(keys))
     }
     notices = notice_weeks(projects, now=now)
     rows = []

@@ -33,11 +33,11 @@ from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
 
 __all__ = [
+    "UpdateNotWritten",
     "claim_checkin",
     "compose_weekly_update_for",
     "due_checkins",
     "queue_weekly_update",
-    "UpdateNotWritten",
     "run_weekly_checkins",
     "weekly_key",
 ]

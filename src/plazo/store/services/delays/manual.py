@@ -35,7 +35,9 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
         return existing
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
     forecast = reforecast_project(project, today=today, now=now).forecast
-    calendar = WorkCalendar(country=project.country or None, subdivision=project.subdivision or None)
+    calendar = WorkCalendar(
+        country=project.country or None, subdivision=project.subdivision or None
+    )
     earliest = project.promised_on + timedelta(days=1)
     while not calendar.is_working_day(earliest):
         earliest += timedelta(days=1)

@@ -92,7 +92,9 @@ def add_items(
     project: Project, lines: list[tuple[str, Decimal | None]], *, today: date, now: datetime
 ) -> Refreshed:
     """Add many items at once, in order (a quick add)."""
-    events: list[ProgressEvent] = [ItemAdded(title, estimate, on=today) for title, estimate in lines]
+    events: list[ProgressEvent] = [
+        ItemAdded(title, estimate, on=today) for title, estimate in lines
+    ]
     return _apply(project, events, today, now)
 
 
