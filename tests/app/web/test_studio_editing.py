@@ -273,3 +273,26 @@ def test_another_organisations_client_and_items_are_not_found() -> None:
     assert browser.get(reverse("web:client", args=[project.client_id])).status_code == 404
     assert browser.post(reverse("web:item_done", args=[item.pk]), {}).status_code == 404
     assert browser.get(reverse("web:project_items", args=[project.pk])).status_code == 404
+
+
+def test_the_owner_must_be_a_member_of_the_organisation() -> None:
+    browser, org = _studio_browser()
+    client = make_client(org)
+    stranger = browser_for(make_org())[1]
+    with pytest.raises(AssertionError):
+        _new_project(browser, client, owner=stranger.pk)
+    assert not Project.objects.filter(owner=stranger).exists()
+
+
+def test_a_promise_in_the_past_is_refused_and_nothing_is_created() -> None:
+    browser, org = _studio_browser()
+    yesterday = timezone.localdate() - timedelta(days=1)
+    with pytest.raises(AssertionError):
+        _new_project(browser, make_client(org), promised_on=yesterday.isoformat())
+    assert not Project.objects.exists()
+
+
+def test_the_new_client_form_speaks_spanish() -> None:
+    browser, _ = _studio_browser()
+    page = browser.get(reverse("web:client_new"), HTTP_ACCEPT_LANGUAGE="es")
+    assert "Correo electrónico del contacto" in page.content.decode()

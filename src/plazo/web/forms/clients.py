@@ -7,7 +7,9 @@ from zoneinfo import available_timezones
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plazo.store.models import Language, Register
+from plazo.store.models import Language
+
+REGISTERS = [("formal", _("formal")), ("informal", _("informal"))]
 
 __all__ = ["ClientForm", "ContactForm", "NewClientForm"]
 
@@ -30,13 +32,13 @@ class NewClientForm(forms.Form):
         choices=[("", _("The organisation's")), *Language.choices],
         required=False,
     )
-    register = forms.ChoiceField(label=_("Register"), choices=Register.choices, initial="formal")
+    register = forms.ChoiceField(label=_("Register"), choices=REGISTERS, initial="formal")
 
 
 class ClientForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
-    register = forms.ChoiceField(label=_("Register"), choices=Register.choices)
+    register = forms.ChoiceField(label=_("Register"), choices=REGISTERS)
     time_zone = forms.CharField(label=_("Time zone"), max_length=64)
     notes = forms.CharField(
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False

@@ -68,7 +68,12 @@ class ProjectForm(forms.Form):
     subdivision = forms.CharField(
         label=_("Region (optional, e.g. MD)"), max_length=10, required=False
     )
-    status = forms.ChoiceField(label=_("Status"), choices=ProjectStatus.choices, initial="active")
+    # Delivery is not a status to pick: it resolves the promise (kept or broken) in the ledger.
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("active", _("active")), ("paused", _("paused")), ("cancelled", _("cancelled"))],
+        initial="active",
+    )
 
     def __init__(
         self, *args: Any, organisation: Organisation, editing: bool = False, **kwargs: Any
@@ -84,6 +89,7 @@ class ProjectForm(forms.Form):
         ]
         if not editing:
             del self.fields["promise_reason"]
+        if not editing or self.initial.get("status") == ProjectStatus.DELIVERED:
             del self.fields["status"]
 
     def clean_currency(self) -> str:

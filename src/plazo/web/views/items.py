@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -39,7 +40,10 @@ def _item(request: OrganisationRequest, item_id: int) -> WorkItem:
 def _context(
     project: Project, note: str = "", quick: QuickAddForm | None = None
 ) -> dict[str, object]:
-    items = list(project.work_items.order_by("removed_on", "position", "pk"))
+    # The plan first, in order; removed items after it (NULLs sort differently per database).
+    items = list(
+        project.work_items.order_by(F("removed_on").asc(nulls_first=True), "position", "pk")
+    )
     return {
         "project": project,
         "items": items,
