@@ -33,18 +33,30 @@ def test_every_command_on_an_unmigrated_home_says_to_run_init(name: str, tmp_pat
     assert "Traceback" not in result.stderr + result.stdout
 
 
+TASKS = "task,estimate\nA,6\nB,10\n"
+HISTORY = "project,task,estimate,actual,completed_on\n" + "".join(
+    f"p,t{n},{4 + n % 5},{5 + n % 7},2026-10-{n + 1:02d}\n" for n in range(12)
+)
+
+
 @pytest.mark.parametrize(
     ("argv", "stdin"),
     [
         (["check", "-"], "Lo sentimos: llegará pronto."),
         (["policy", "default"], None),
         (["manage", "check"], None),
+        (["forecast", "--tasks", "{tasks}", "--history", "{history}", "--trials", "500"], None),
+        (["backtest", "{history}"], None),
     ],
 )
 def test_commands_that_need_no_studio_still_work_on_a_fresh_home(
     argv: list[str], stdin: str | None, tmp_path: Path
 ) -> None:
-    result = run_plazo(*argv, home=tmp_path, stdin=stdin)
+    (tmp_path / "tasks.csv").write_text(TASKS, encoding="utf-8")
+    (tmp_path / "history.csv").write_text(HISTORY, encoding="utf-8")
+    files = {"tasks": str(tmp_path / "tasks.csv"), "history": str(tmp_path / "history.csv")}
+    argv = [arg.format(**files) for arg in argv]
+    result = run_plazo(*argv, home=tmp_path / "home", stdin=stdin)
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
 
