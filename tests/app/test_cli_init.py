@@ -37,7 +37,8 @@ def test_init_asks_at_a_terminal_and_the_owner_can_log_in(monkeypatch: pytest.Mo
     assert (org.name, org.language, org.time_zone) == ("Estudio Norte", "en", "Europe/Madrid")
     owner = Membership.objects.get(organisation=org, role="owner").user
     assert authenticate(username="ana@example.com", password="clave-larga-1") == owner
-    assert owner.first_name == "Ana" and owner.is_superuser
+    assert owner.first_name == "Ana"
+    assert owner.is_superuser
 
 
 def test_two_different_passwords_create_nothing(
