@@ -146,10 +146,11 @@ def test_a_fresh_studio_runs_its_first_week_in_the_browser(
     for field, text in FACTS.items():
         page.fill(field, text)
     # A date past the client's stake: the review must say so (the stake warning).
-    new_on = WorkCalendar(country="ES").next_working_day(promised + timedelta(days=10)).isoformat()
+    new_day = WorkCalendar(country="ES").next_working_day(promised + timedelta(days=10))
+    new_on = new_day.isoformat()
     page.fill("#new_on", new_on)
-    page.wait_for_function(f"document.querySelector('#new_on').value === '{new_on}'")
-    page.wait_for_timeout(1500)  # the live preview's debounce, then its answer
+    # The live preview answers with the chance of the new date (and redraws the offer rows).
+    page.locator("#review-live", has_text=f"{new_day.day} {new_day:%B %Y}").wait_for()
     amount = page.locator("#offer-0-amount")
     if amount.count() and float(amount.input_value() or 0) == 0:
         amount.fill("300")
