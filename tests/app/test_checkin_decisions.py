@@ -150,3 +150,22 @@ def test_the_portfolio_forecast_follows_the_new_promise_as_soon_as_it_is_approve
     # The forecast after approval measures the new promise: the chance of the recommended date.
     assert latest.p_on_time is not None
     assert latest.p_on_time >= 0.8
+
+
+def test_this_weeks_page_reads_a_fixed_number_of_times(
+    django_assert_max_num_queries: object,
+) -> None:
+    projects = _demo()
+    org = next(iter(projects.values())).organisation
+    run_weekly_checkins(now=AFTER_CHECKINS)
+    with django_assert_max_num_queries(6):  # type: ignore[operator]
+        rows = this_week(org, now=AFTER_CHECKINS)
+    assert len(rows) == 6
+    assert {row.state for row in rows} <= {"queued", "draft"}
+
+
+def test_a_project_without_a_promise_has_no_update_to_decide() -> None:
+    project = _demo()["Informe anual interactivo"]
+    Project.objects.filter(pk=project.pk).update(status="paused")
+    with pytest.raises(DecisionRefused, match="not active"):
+        decide_update(project, "hold", now=AFTER_CHECKINS)
