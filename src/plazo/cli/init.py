@@ -113,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
             language=args.language or "es",
             currency=args.currency,
             country=args.country,
+            first=True,
         )
     except StudioSetupError as error:
         raise CommandError(f"{error}; nothing was created") from None

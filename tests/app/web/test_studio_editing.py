@@ -23,7 +23,7 @@ from plazo.store.models import (
     Project,
     WorkItem,
 )
-from plazo.store.services.access.studio import create_studio
+from plazo.store.services.access.studio import StudioSetupError, create_studio
 from tests.app.factories import make_client, make_org, make_project
 from tests.app.web.helpers import browser_for
 
@@ -296,3 +296,13 @@ def test_the_new_client_form_speaks_spanish() -> None:
     browser, _ = _studio_browser()
     page = browser.get(reverse("web:client_new"), HTTP_ACCEPT_LANGUAGE="es")
     assert "Correo electrónico del contacto" in page.content.decode()
+
+
+def test_a_second_first_run_is_refused_even_when_the_form_was_open() -> None:
+    browser = HttpClient()
+    form = browser.get(reverse("web:setup"))  # opened before anyone finished
+    assert form.status_code == 200
+    create_studio(organisation="Estudio Norte", email="ana@example.com", password=PASSWORD)
+    with pytest.raises(StudioSetupError, match="already set up"):
+        create_studio(organisation="Otro", email="luis@example.com", password=PASSWORD, first=True)
+    assert browser.post(reverse("web:setup"), {"organisation": "Otro"}).status_code == 404

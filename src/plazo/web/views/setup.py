@@ -28,6 +28,7 @@ def setup(request: HttpRequest) -> HttpResponse:
                 language=data["language"],
                 currency=data["currency"],
                 country=data["country"],
+                first=True,
             )
         except StudioSetupError as error:
             field = error.field if error.field in form.fields else None

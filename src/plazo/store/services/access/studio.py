@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.text import slugify
 
 from plazo.core.policy import default_policy_text
@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 MIN_PASSWORD_LENGTH = 8
+_FIRST_RUN_LOCK = 0x706C617A6F  # "plazo": the advisory lock of the first run
 
 # The time zone an organisation starts with, by country (the rest start in UTC; editable later).
 COUNTRY_TIME_ZONES = {
@@ -120,6 +121,7 @@ def create_studio(
     currency: str = "EUR",
     country: str = "ES",
     time_zone: str | None = None,
+    first: bool = False,
 ) -> StudioCreated:
     """Create the organisation, its owner (a superuser and member) and its default policy.
 
@@ -127,10 +129,20 @@ def create_studio(
     2. The owner logs in with the e-mail address (it is also the user name); an existing user
        with that address is refused rather than given a new password.
     3. The policy is the default one written out, so the owner sees what they may edit.
+
+    ``first`` refuses when any organisation exists (the first-run form and ``plazo init``); on
+    PostgreSQL a transaction-level advisory lock makes two first runs at once wait for each other,
+    so the second sees the first's organisation.
     """
     email = email.strip().lower()
     currency, country = currency.strip().upper(), country.strip().upper()
     _check(organisation, email, password, language, currency, country)
+    if first:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_FIRST_RUN_LOCK])
+        if Organisation.objects.exists():
+            raise StudioSetupError("organisation", "plazo is already set up; log in instead")
     zone = time_zone or COUNTRY_TIME_ZONES.get(country, "UTC")
     if zone not in available_timezones():
         raise StudioSetupError("time_zone", f"{zone!r} is not a known time zone")
