@@ -150,9 +150,13 @@ def create_studio(
     users = get_user_model().objects
     if users.filter(username__iexact=email).exists() or find_user_by_email(email) is not None:
         raise StudioSetupError("email", f"a user with {email} already exists; log in instead")
-    first, _, last = owner_name.strip().partition(" ")
+    given, _, family = owner_name.strip().partition(" ")
     owner = users.create_superuser(
-        username=email, email=email, password=password, first_name=first[:150], last_name=last[:150]
+        username=email,
+        email=email,
+        password=password,
+        first_name=given[:150],
+        last_name=family[:150],
     )
     org = Organisation.objects.create(
         name=organisation.strip(),
