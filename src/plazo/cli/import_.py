@@ -77,12 +77,12 @@ def run(args: argparse.Namespace) -> int:
     if args.file in TRACKERS:
         return run_tracker(args)
     check_file_arguments(args)
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     path = Path(args.file)
     text = _read(path)
     setup_django()
-    ensure_database()
+    require_studio()
 
     from django.utils import timezone
 

@@ -44,5 +44,15 @@ LABELS: dict[str, dict[str, Promise]] = {
         "sent": _("sent"),
         "cancelled": _("cancelled"),
     },
+    "week": {
+        "upcoming": _("upcoming"),
+        "due": _("due now"),
+        "draft": _("awaiting approval"),
+        "queued": _("queued"),
+        "sent": _("sent"),
+        "held": _("held"),
+        "skipped": _("skipped"),
+        "replaced": _("replaced by the delay notice"),
+    },
     "marker": {"today": _("today"), "promised": _("promised"), "stake": _("client needs it")},
 }

@@ -28,12 +28,14 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.covered import withdraw_update_for_notice
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     draft_from_case,
     price_draft,
     promises_before,
 )
+from plazo.store.services.forecasting.run import reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
@@ -251,6 +253,11 @@ def approve_notice(
     )
     case.state = DelayCaseState.APPROVED
     case.save()
+    # The notice is this week's update (checkins/covered.py), and the portfolio must show the
+    # forecast against the new promise as soon as the page answers, not after a worker pass.
+    withdraw_update_for_notice(project, now=now)
+    project.refresh_from_db(fields=["promised_on"])
+    reforecast_project(project, today=today, now=now)
     return NoticeApproved(message, offers, tuple(w.message for w in recorded.warnings))
 
 
