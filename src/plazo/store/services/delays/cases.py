@@ -35,6 +35,7 @@ from plazo.store.services.delays.draft import (
     price_draft,
     promises_before,
 )
+from plazo.store.services.forecasting.run import reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
@@ -52,11 +53,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class NoticeApproved:
-    """The queued notice, the offers it made and any warning for the person who approved it."""
+    """The queued notice, the offers it made, any warning for the person who approved it, and
+    the project's forecast against the new promise."""
 
     notice: Message
     offers: tuple[Offer, ...]
     warnings: tuple[str, ...]
+    forecast: Forecast | None = None
 
 
 def open_case_if_at_risk(
@@ -197,6 +200,9 @@ def approve_notice(
        within the caps; a draft that still lacks a fact raises :class:`IncompleteNoticeError`.
     3. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
     4. Queue it, record the offers and the new promise (which points at the notice).
+    5. Re-forecast the project against the new promise in the same transaction, so no page shows
+       the old promise's "late" after the decision (the simulation takes milliseconds; waiting
+       for the worker's debounce would leave the portfolio stale for a while).
     """
     case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
     if case.state not in OPEN_CASE_STATES:
@@ -252,7 +258,11 @@ def approve_notice(
     )
     case.state = DelayCaseState.APPROVED
     case.save()
-    return NoticeApproved(message, offers, tuple(w.message for w in recorded.warnings))
+    promised = recorded.commitment.project  # the locked row, holding the new promised date
+    forecast = reforecast_project(promised, today=today, now=now).forecast
+    return NoticeApproved(
+        message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+    )
 
 
 class IncompleteNoticeError(PlazoError):
