@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 
 from plazo.web.labels import LABELS
 
-__all__ = ["DATE_PATTERNS", "day", "label", "moment", "negate", "percent"]
+__all__ = ["DATE_PATTERNS", "day", "label", "moment", "negate", "percent", "speech"]
 
 register = template.Library()
 
@@ -93,6 +93,14 @@ def moment(value: datetime | None, style: str = "moment") -> str:
 @lru_cache(maxsize=4096)
 def _format(value: date, pattern: str, language: str | None) -> str:
     return str(format_date(value, pattern))
+
+
+@register.filter
+def speech(client: object) -> str:
+    """How a client is spoken to, e.g. "Spanish, formal (usted)", in the active language."""
+    language = getattr(client, "language", "")
+    register_ = getattr(client, "register", "")
+    return _label(f"{language}:{register_}", "speech", get_language())
 
 
 @register.filter

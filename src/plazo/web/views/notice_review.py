@@ -174,6 +174,7 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     review = review_notice(case, parsed.draft, now=timezone.now())
     context = _context(review, parsed.errors, parsed.offer_problems)
     context["oob"] = _moved(request, parsed.draft.new_on)
+    context["live"] = True  # the stake check above the date is redrawn too
     return render(request, "plazo/_notice_review_live.html", context)
 
 

@@ -15,7 +15,7 @@ from plazo.core.errors import PlazoError
 from plazo.core.health import Health, assess_health
 from plazo.core.ledger import NoticeProblem
 from plazo.core.ledger.rules import describe_problem
-from plazo.core.policy import OfferProposal
+from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
 from plazo.store.models import (
     OPEN_CASE_STATES,
@@ -47,6 +47,7 @@ __all__ = [
     "approve_notice",
     "compose_notice_for",
     "compose_notice_with",
+    "notice_offer",
     "open_case_if_at_risk",
 ]
 
@@ -161,7 +162,7 @@ def compose_notice_with(
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``."""
     project = case.project
-    made = [compose.Offer(o.kind.value, o.amount, o.currency, o.description) for o in offers]
+    made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),
@@ -174,6 +175,7 @@ def compose_notice_with(
             prevention=case.prevention,
             recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
             previous_promised_on=case.previous_promised_on or new_on,
+            ready_for_stake=case.ready_for_stake,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -181,6 +183,17 @@ def compose_notice_with(
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
+
+
+def notice_offer(offer: OfferProposal) -> compose.Offer:
+    """An offer as the notice's sentence takes it: the sentence names the kind and the amount
+    (and a discount's clean percentage), so the policy's own wording is left out and only the
+    owner's words, or an extra's name, are added."""
+    description = offer.description
+    if offer.worded_by_policy:
+        description = offer.item if offer.kind is OfferKind.EXTRA else ""
+    percent = offer.percent if offer.kind is OfferKind.DISCOUNT else None
+    return compose.Offer(offer.kind.value, offer.amount, offer.currency, description, percent)
 
 
 class CaseNotOpenError(PlazoError):

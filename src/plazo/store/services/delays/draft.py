@@ -45,6 +45,7 @@ class NoticeDraft:
     prevention: str = ""
     recovery_steps: tuple[str, ...] = ()
     offer_edits: tuple[OfferEdit, ...] = ()
+    ready_for_stake: str = ""  # what can still be delivered before the stake, if it is missed
 
     def applied_to(self, case: DelayCase) -> DelayCase:
         """An unsaved copy of ``case`` holding this draft."""
@@ -54,6 +55,7 @@ class NoticeDraft:
         draft.recovery_steps = [step.strip() for step in self.recovery_steps if step.strip()]
         draft.chosen_on = self.new_on
         draft.offer_edits = [edit.to_json() for edit in self.offer_edits]
+        draft.ready_for_stake = self.ready_for_stake.strip()
         return draft
 
 
@@ -130,6 +132,7 @@ def draft_from_case(case: DelayCase) -> NoticeDraft:
         prevention=case.prevention,
         recovery_steps=tuple(str(step) for step in case.recovery_steps),
         offer_edits=stored_offer_edits(case.offer_edits),
+        ready_for_stake=case.ready_for_stake,
     )
 
 
