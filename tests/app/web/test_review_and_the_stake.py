@@ -1,4 +1,4 @@
-"""The review page warns when a date misses the client's stake and offers the latest that makes it."""
+"""The review page warns when a date misses the stake and offers the latest that still makes it."""
 
 from __future__ import annotations
 
