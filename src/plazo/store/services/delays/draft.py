@@ -94,8 +94,14 @@ def promises_before(case: DelayCase) -> int:
     return case.project.commitments.filter(made_at__lt=case.opened_at).count()
 
 
-def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
-    """What the organisation's policy offers for moving the promise to ``new_on``."""
+def compensation_for(
+    case: DelayCase, new_on: date, *, today: date, lang: str | None = None
+) -> Decision:
+    """What the organisation's policy offers for moving the promise to ``new_on``.
+
+    Worded in ``lang`` (the offers' descriptions and the explanation); the client's language by
+    default, since the offers go into the notice.
+    """
     project = case.project
     calendar = project.work_calendar()
     previous = case.previous_promised_on or project.promised_on or today
@@ -112,7 +118,9 @@ def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
         notice_lead_working_days=calendar.working_days_between(today, previous),
     )
     return decide(
-        organisation_policy(project.organisation), situation, lang=project.client.language
+        organisation_policy(project.organisation),
+        situation,
+        lang=lang or project.client.language,
     )
 
 

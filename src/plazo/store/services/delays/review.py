@@ -21,7 +21,7 @@ from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.checkins.compose_inputs import NotReadyToCompose
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
-from plazo.store.services.delays.draft import NoticeDraft, price_draft
+from plazo.store.services.delays.draft import NoticeDraft, compensation_for, price_draft
 from plazo.store.services.delays.slider import slider_days
 from plazo.store.services.forecasting.finish_chances import finish_chances
 
@@ -116,6 +116,7 @@ class NoticeReview:
     report: check.CheckReport | None = None
     chances: dict[date, float] = field(default_factory=dict)
     stake: StakeCheck | None = None
+    explanation: str = ""  # why the policy offers what it offers, in the reviewer's language
 
     @property
     def below_p50(self) -> bool:
@@ -145,8 +146,13 @@ class NoticeReview:
         ]
 
 
-def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> NoticeReview:
+def review_notice(
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, explain_in: str | None = None
+) -> NoticeReview:
     """Price, compose and check ``draft`` for ``case`` as it would go out at ``now``.
+
+    The offers are worded in the client's language (the notice quotes them); the policy's
+    explanation is in ``explain_in``, the reviewer's language, when given.
 
     1. The chances of the chosen and the recommended date, and of the latest date that still
        makes the client's stake, come from the forecast's simulation.
@@ -173,6 +179,12 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
             compose_problems = (str(error),)
     if notice is not None:
         report = check.check(notice.text, lang=notice.language)
+    explanation = priced.decision.reason if priced.decision else ""
+    client_language = project.client.language
+    if priced.decision and draft.new_on and explain_in and explain_in != client_language:
+        explanation = compensation_for(
+            priced.case, draft.new_on, today=today, lang=explain_in
+        ).reason
     return NoticeReview(
         case=case,
         draft=draft,
@@ -192,6 +204,7 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
         report=report,
         chances=chances,
         stake=_stake_check(case, draft, latest_on, chances),
+        explanation=explanation,
     )
 
 
