@@ -63,5 +63,5 @@ def test_the_spanish_status_page_says_sustituida() -> None:
     outcome = _outcomes(page)[0]
     assert outcome.startswith("replaced: sustituida el ")
     assert "por una nueva fecha, con" in outcome
-    assert "días laborables de antelación" in outcome
+    assert "días hábiles de antelación" in outcome
     assert "pendiente" not in outcome
