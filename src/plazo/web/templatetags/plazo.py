@@ -47,8 +47,10 @@ DATE_PATTERNS: dict[str, dict[str, str]] = {
 
 
 def _pattern(style: str, language: str | None) -> str:
+    """The language's pattern for ``style``; anything else is taken as a Django date pattern
+    (templates written before the styles existed keep working)."""
     patterns = DATE_PATTERNS.get((language or "en")[:2], DATE_PATTERNS["en"])
-    return patterns[style]
+    return patterns.get(style, style)
 
 
 @register.filter
