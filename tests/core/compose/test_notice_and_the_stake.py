@@ -103,3 +103,25 @@ def test_a_project_without_a_stake_date_or_text_still_passes(language: str, regi
         assert " antes de ," not in message.text
         assert "before ," not in message.text
         assert check.check(message.text, lang=language).passes
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_owner_alert_says_when_the_recommended_date_misses_the_stake(language: str) -> None:
+    from plazo.core.compose import compose_owner_alert
+    from tests.core.compose.factories import make_forecast
+
+    def alert(recommended_on: date) -> str:
+        return compose_owner_alert(
+            make_organisation(language=language),
+            make_project(language),
+            make_forecast(),
+            client_name="Bodegas Ribera",
+            draft_url="https://plazo.example/cases/7/",
+            sent_at=SENT_AT,
+            recommended_on=recommended_on,
+        ).text
+
+    missed = "lo que el cliente tiene previsto" if language == "es" else "the client's stake"
+    assert missed in alert(AFTER)
+    assert missed in alert(ON)
+    assert missed not in alert(BEFORE)

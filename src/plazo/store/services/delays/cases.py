@@ -123,6 +123,7 @@ def _open_case(
         draft_url=settings.PLAZO_BASE_URL + reverse("web:delay_case", args=[case.pk]),
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
+        recommended_on=forecast.recommended_on,
     )
     message, _ = store_message(
         alert,
