@@ -60,7 +60,12 @@ def client_input(client: Client, *, language: str | None = None) -> compose.Clie
 
 def contacts_input(client: Client) -> list[compose.Contact]:
     """Every contact of the client; the composer names the ones without an address."""
-    return [compose.Contact(name=c.name, email=c.email) for c in client.contacts.all()]
+    return [
+        compose.Contact(
+            name=c.name, email=c.email, first_name=c.first_name, salutation=c.salutation
+        )
+        for c in client.contacts.all()
+    ]
 
 
 def project_input(project: Project) -> compose.Project:
@@ -144,23 +149,29 @@ def forecast_view(
 def updates_since(
     project: Project,
     *,
-    since: date,
+    since: date | None,
     limit: int = 5,
     items: Sequence[WorkItem] | None = None,
 ) -> compose.Updates:
-    """What was finished since ``since`` and what comes next, by plan order.
+    """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order.
 
+    ``since`` None means there was no update before: everything finished so far counts, and the
+    update says "done so far" (never "nothing this week" about work done before last week).
     ``items`` are all the project's work items, when the caller already read them; the same
     choice is then made in memory.
     """
+    since_start = since is None
+    since = project.start_on if since is None else since
     if items is None:
         live = project.work_items.filter(removed_on__isnull=True)
         done = live.filter(status=WorkItemStatus.DONE, completed_on__gte=since).order_by(
-            "completed_on", "pk"
+            "-completed_on", "-pk"
         )
         upcoming = live.exclude(status=WorkItemStatus.DONE).order_by("position", "pk")[:limit]
         return compose.Updates(
-            done=tuple(i.title for i in done[:limit]), next=tuple(i.title for i in upcoming)
+            done=tuple(reversed([i.title for i in done[:limit]])),
+            next=tuple(i.title for i in upcoming),
+            since_start=since_start,
         )
     kept = [i for i in items if i.removed_on is None]
     finished = sorted(
@@ -175,5 +186,7 @@ def updates_since(
         (i for i in kept if i.status != WorkItemStatus.DONE), key=lambda i: (i.position, i.pk)
     )
     return compose.Updates(
-        done=tuple(i.title for i in finished[:limit]), next=tuple(i.title for i in ahead[:limit])
+        done=tuple(i.title for i in finished[-limit:] if limit),
+        next=tuple(i.title for i in ahead[:limit]),
+        since_start=since_start,
     )

@@ -97,7 +97,8 @@ def _compose(
     """The update from what was read: the latest forecast, every work item, the last sending."""
     client = project.client
     today = project.client_today(now)
-    since = last_sent_at.date() if last_sent_at else today - timedelta(days=7)
+    # The client's day of the last update; none before: everything finished so far.
+    since = project.client_today(last_sent_at) if last_sent_at else None
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
         inputs.client_input(client, language=language),

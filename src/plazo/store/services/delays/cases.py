@@ -13,7 +13,7 @@ from plazo.core.errors import PlazoError
 from plazo.core.health import Health, assess_health
 from plazo.core.ledger import NoticeProblem
 from plazo.core.ledger.rules import describe_problem
-from plazo.core.policy import OfferProposal
+from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
 from plazo.store.links import links
 from plazo.store.models import (
@@ -47,17 +47,20 @@ __all__ = [
     "approve_notice",
     "compose_notice_for",
     "compose_notice_with",
+    "notice_offer",
     "open_case_if_at_risk",
 ]
 
 
 @dataclass(frozen=True)
 class NoticeApproved:
-    """The queued notice, the offers it made and any warning for the person who approved it."""
+    """The queued notice, the offers it made, any warning for the person who approved it, and
+    the project's forecast against the new promise."""
 
     notice: Message
     offers: tuple[Offer, ...]
     warnings: tuple[str, ...]
+    forecast: Forecast | None = None
 
 
 def open_case_if_at_risk(
@@ -120,6 +123,7 @@ def _open_case(
         draft_url=links().delay_case(case.pk),
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
+        recommended_on=forecast.recommended_on,
     )
     message, _ = store_message(
         alert,
@@ -159,7 +163,7 @@ def compose_notice_with(
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``."""
     project = case.project
-    made = [compose.Offer(o.kind.value, o.amount, o.currency, o.description) for o in offers]
+    made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),
@@ -172,6 +176,7 @@ def compose_notice_with(
             prevention=case.prevention,
             recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
             previous_promised_on=case.previous_promised_on or new_on,
+            ready_for_stake=case.ready_for_stake,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -179,6 +184,17 @@ def compose_notice_with(
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
+
+
+def notice_offer(offer: OfferProposal) -> compose.Offer:
+    """An offer as the notice's sentence takes it: the sentence names the kind and the amount
+    (and a discount's clean percentage), so the policy's own wording is left out and only the
+    owner's words, or an extra's name, are added."""
+    description = offer.description
+    if offer.worded_by_policy:
+        description = offer.item if offer.kind is OfferKind.EXTRA else ""
+    percent = offer.percent if offer.kind is OfferKind.DISCOUNT else None
+    return compose.Offer(offer.kind.value, offer.amount, offer.currency, description, percent)
 
 
 class CaseNotOpenError(PlazoError):
@@ -198,6 +214,9 @@ def approve_notice(
        within the caps; a draft that still lacks a fact raises :class:`IncompleteNoticeError`.
     3. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
     4. Queue it, record the offers and the new promise (which points at the notice).
+    5. Re-forecast the project against the new promise in the same transaction, so no page shows
+       the old promise's "late" after the decision (the simulation takes milliseconds; waiting
+       for the worker's debounce would leave the portfolio stale for a while).
     """
     case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
     if case.state not in OPEN_CASE_STATES:
@@ -256,9 +275,11 @@ def approve_notice(
     # The notice is this week's update (checkins/covered.py), and the portfolio must show the
     # forecast against the new promise as soon as the page answers, not after a worker pass.
     withdraw_update_for_notice(project, now=now)
-    project.refresh_from_db(fields=["promised_on"])
-    reforecast_project(project, today=today, now=now)
-    return NoticeApproved(message, offers, tuple(w.message for w in recorded.warnings))
+    promised = recorded.commitment.project  # the locked row, holding the new promised date
+    forecast = reforecast_project(promised, today=today, now=now).forecast
+    return NoticeApproved(
+        message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+    )
 
 
 class IncompleteNoticeError(PlazoError):
