@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from plazo.core.check.dates import find_new_dates
+import numpy as np
+
+from plazo.core.check.dates import find_dates, find_new_dates
+from plazo.core.check.features import Segment, lexical_features, segment, signal_features
+from plazo.core.check.learned import LABELS, CheckModel, CheckModelError, Floats, default_model
 from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, load
 from plazo.core.check.model import (
     ELEMENTS,
@@ -19,7 +24,18 @@ from plazo.core.check.scopes import Scopes
 from plazo.core.check.score import score
 from plazo.core.check.text import Prepared, prepare
 
-__all__ = ["check", "detect_language", "language_shares"]
+__all__ = [
+    "Analysis",
+    "analyse",
+    "check",
+    "check_with",
+    "detect_language",
+    "language_shares",
+    "model_report",
+    "rules_report",
+    "sentence_features",
+    "sentences",
+]
 
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
@@ -57,30 +73,39 @@ def language_shares(text: str | bytes) -> dict[str, float]:
     return {lang: count / total for lang, count in counts.items()}
 
 
-def _matches(rule: Rule, lex: Lexicon, folded: str, scopes: Scopes) -> list[tuple[int, int]]:
-    """Spans where ``rule`` matches and no scope (quote, negation, condition) rules it out."""
+def _matches(
+    rule: Rule, lex: Lexicon, folded: str, scopes: Scopes
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans where ``rule`` matches and no scope (quote, negation, condition) rules it out, and
+    the spans it matched that a scope ruled out."""
     if rule.find is None:
-        return []
+        return [], []
     spans: list[tuple[int, int]] = []
+    dropped: list[tuple[int, int]] = []
     for match in rule.find.finditer(folded):
         start, end = match.span()
-        if end == start or (not rule.quotable and scopes.in_quote(start, end)):
+        if end == start:
             continue
-        if rule.negatable and scopes.negated(folded, start, lex.negation):
-            continue
-        if rule.skip_hypothetical and scopes.hypothetical(folded, start, lex.hypothetical):
+        if (
+            (not rule.quotable and scopes.in_quote(start, end))
+            or (rule.negatable and scopes.negated(folded, start, lex.negation))
+            or (rule.skip_hypothetical and scopes.hypothetical(folded, start, lex.hypothetical))
+        ):
+            dropped.append((start, end))
             continue
         if rule.not_before is not None:
             sentence_start, _ = scopes.sentence(start)
             left = max(sentence_start, start - _BEFORE_WINDOW)
             if rule.not_before.search(folded, left, start):
+                dropped.append((start, end))
                 continue
         if rule.not_after is not None:
             _, sentence_end = scopes.sentence(start)
             if rule.not_after.match(folded, end, min(sentence_end, end + _AFTER_WINDOW)):
+                dropped.append((start, end))
                 continue
         spans.append((start, end))
-    return spans
+    return spans, dropped
 
 
 def _span(prepared: Prepared, start: int, end: int) -> Span:
@@ -89,8 +114,23 @@ def _span(prepared: Prepared, start: int, end: int) -> Span:
     return Span(first, last, text)
 
 
-def check(text: str | bytes, lang: str = "auto") -> CheckReport:
-    """Check one delay message; raise CheckError when the input cannot be checked.
+@dataclass(frozen=True)
+class Analysis:
+    """What the exact rules found in one message (the rules' verdict and the model's signals)."""
+
+    prepared: Prepared
+    lang: str
+    lex: Lexicon
+    scopes: Scopes
+    found: dict[str, list[tuple[int, int]]]  # the rules' decision per element and warning
+    raw: dict[str, list[tuple[int, int]]]  # every rule's kept matches, before combining
+    dropped: dict[str, list[tuple[int, int]]]  # matches a quotation, negation or condition undid
+    dates: list[tuple[int, int]]  # every parsed date or duration, old or new
+    new_dates: list[tuple[int, int]]
+
+
+def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
+    """Run the exact rules on one message; raise CheckError when it cannot be checked.
 
     1. Validate and prepare the text (HTML stripped, accents folded, offsets kept).
     2. Detect the language unless given, and load its lexicon.
@@ -105,11 +145,12 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
     lex = load(code)
     scopes = Scopes.of(prepared.visible)
 
-    found = {
-        name: _matches(rule, lex, folded, scopes)
-        for name, rule in lex.rules.items()
-        if name in ELEMENTS or name in WARNINGS or name == "owns_delay"
-    }
+    raw: dict[str, list[tuple[int, int]]] = {}
+    dropped: dict[str, list[tuple[int, int]]] = {}
+    for name, rule in lex.rules.items():
+        if name in ELEMENTS or name in WARNINGS or name == "owns_delay":
+            raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
+    found = dict(raw)
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
@@ -119,13 +160,24 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
         for name in ("unknown_date", "blames_client")
         for start, _ in found.get(name, [])
     ]
-    found["new_date"] = find_new_dates(lex, folded, scopes, blocked)
+    dates = find_dates(lex, folded)
+    found["new_date"] = find_new_dates(lex, folded, scopes, blocked, dates)
     if found["new_date"]:
         found["vague_timing"] = []
     if found.get("blames_client") and not found.get("cause"):
         # Blaming the client still names a cause, just the wrong owner of it.
         found["cause"] = list(found["blames_client"])
+    return Analysis(prepared, code, lex, scopes, found, raw, dropped, dates, found["new_date"])
 
+
+def _warning_message(lex: Lexicon, name: str) -> str:
+    rule = lex.rules.get(name)
+    return rule.message if rule is not None and rule.message else _DEFAULT_MESSAGES[name]
+
+
+def rules_report(analysis: Analysis) -> CheckReport:
+    """The rules' verdict alone (plazo's checker before the learned model)."""
+    prepared, found = analysis.prepared, analysis.found
     elements = {
         name: ElementResult(
             present=bool(found.get(name)),
@@ -135,16 +187,149 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
     }
     warnings: list[Finding] = []
     for name in WARNINGS:
-        rule = lex.rules.get(name)
-        message = rule.message if rule is not None and rule.message else _DEFAULT_MESSAGES[name]
+        message = _warning_message(analysis.lex, name)
         for start, end in found.get(name, []):
             span = _span(prepared, start, end)
             warnings.append(Finding(name, span.start, span.end, span.text, message))
     warnings.sort(key=lambda f: (f.start, f.code))
     present = [name for name in ELEMENTS if elements[name].present]
     return CheckReport(
-        lang=code,
+        lang=analysis.lang,
         score=score(present, (f.code for f in warnings)),
         elements=elements,
         warnings=tuple(warnings),
     )
+
+
+def sentences(analysis: Analysis) -> list[Segment]:
+    """The message's sentences, as the model sees them."""
+    scopes = analysis.scopes
+    return segment(analysis.prepared.visible, scopes.sentence_starts, scopes.sentence_ends)
+
+
+def sentence_features(
+    analysis: Analysis, segments: list[Segment], signals: bool = True
+) -> list[tuple[list[str], list[str]]]:
+    """(lexical, signal) features of each sentence."""
+    folded = analysis.prepared.folded
+    lexical = [lexical_features(folded[seg.start : seg.end]) for seg in segments]
+    if not signals:
+        return [(features, []) for features in lexical]
+    flags = signal_features(
+        analysis.prepared.visible,
+        folded,
+        segments,
+        analysis.raw,
+        analysis.dropped,
+        analysis.dates,
+        analysis.new_dates,
+        analysis.scopes.quotes,
+        analysis.lex.negation,
+        analysis.lex.hypothetical,
+    )
+    return list(zip(lexical, flags, strict=True))
+
+
+# Labels a quotation or forwarded text cannot carry (a cause passed on still counts; a date
+# relayed from a supplier is judged by the date rules).
+_QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
+
+
+def gate(
+    probabilities: Floats, features: list[tuple[list[str], list[str]]]
+) -> Floats:
+    """Where the exact rules veto the model: quoted or forwarded sentences, undated new dates."""
+    gated = probabilities.copy()
+    new_date = LABELS.index("new_date")
+    quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
+    for row, (_, signals) in enumerate(features):
+        flags = set(signals)
+        if "!date" not in flags:
+            gated[row, new_date] = 0.0
+        if "!quote" in flags or "!fwd" in flags:
+            gated[row, quoted] = 0.0
+    return gated
+
+
+def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
+    """The learned model's verdict, sentence by sentence, with the rules' exact vetoes."""
+    classifier = model.languages.get(analysis.lang)
+    if classifier is None:
+        raise CheckModelError(
+            f"the checker model has no {analysis.lang!r} classifier; retrain it with messages "
+            f"in that language or pass another --lang"
+        )
+    prepared = analysis.prepared
+    segments = sentences(analysis)
+    features = sentence_features(analysis, segments, model.signals)
+    if segments:
+        probabilities = classifier.probabilities(features)
+        if model.gates:
+            probabilities = gate(probabilities, features)
+        best = probabilities.max(axis=0)
+    else:
+        probabilities = np.zeros((0, len(LABELS)))
+        best = np.zeros(len(LABELS))
+    present = {
+        name: bool(best[i] >= classifier.thresholds[i]) for i, name in enumerate(LABELS)
+    }
+    if model.gates and present["new_date"]:
+        present["vague_timing"] = False
+
+    def evidence(name: str) -> list[tuple[int, int]]:
+        if not present[name]:
+            return []
+        column = LABELS.index(name)
+        threshold = classifier.thresholds[column]
+        spans: list[tuple[int, int]] = []
+        for row, seg in enumerate(segments):
+            if probabilities[row, column] < threshold:
+                continue
+            inner = [
+                (s, e) for s, e in analysis.new_dates if s >= seg.start and e <= seg.end
+            ] if name == "new_date" else []
+            spans.extend(inner or [(seg.start, seg.end)])
+        return spans
+
+    elements = {
+        name: ElementResult(
+            present=present[name],
+            evidence=tuple(_span(prepared, s, e) for s, e in evidence(name)),
+            probability=round(float(best[LABELS.index(name)]), 4),
+        )
+        for name in ELEMENTS
+    }
+    warnings: list[Finding] = []
+    for name in WARNINGS:
+        message = _warning_message(analysis.lex, name)
+        for start, end in evidence(name):
+            span = _span(prepared, start, end)
+            warnings.append(Finding(name, span.start, span.end, span.text, message))
+    warnings.sort(key=lambda f: (f.start, f.code))
+    codes = [name for name in ELEMENTS if present[name]]
+    return CheckReport(
+        lang=analysis.lang,
+        score=score(codes, (f.code for f in warnings)),
+        elements=elements,
+        warnings=tuple(warnings),
+        warning_probabilities={
+            name: round(float(best[LABELS.index(name)]), 4) for name in WARNINGS
+        },
+    )
+
+
+def check_with(
+    text: str | bytes, lang: str = "auto", model: CheckModel | None = None
+) -> CheckReport:
+    """Check one message with ``model`` (None: the rules alone)."""
+    analysis = analyse(text, lang)
+    return rules_report(analysis) if model is None else model_report(analysis, model)
+
+
+def check(text: str | bytes, lang: str = "auto") -> CheckReport:
+    """Check one delay message with the model in use (``$PLAZO_CHECK_MODEL`` or the shipped one).
+
+    Raise CheckError when the input cannot be checked, CheckModelError when the model file is
+    missing or invalid.
+    """
+    return check_with(text, lang, default_model())

@@ -1,0 +1,172 @@
+"""Sentences and their features: what the learned classifiers see (the same at training and use).
+
+A sentence is a span of the segmenter in ``scopes.py`` (terminal punctuation or a line break),
+trimmed of white space. Its features are strings:
+
+* lexical — on the folded text with digits as ``0``: words (``w:``), word pairs (``b:``), the
+  first five letters of longer words as a crude stem (``s:``) and character 3- to 5-grams inside
+  words (``c:``), like scikit-learn's ``char_wb``;
+* signals (``!``) — what the exact rules found in the sentence: a rule that matched (``!r:``) or
+  matched but was ruled out by a quotation, negation or condition (``!x:``), parsed dates
+  (``!date``, ``!newdate``), placeholders, quotation or forwarded text, negation and condition
+  cues, the position in the message, and whether the message as a whole has a new date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "CHAR_NGRAMS",
+    "STEM",
+    "Segment",
+    "lexical_features",
+    "placeholders",
+    "segment",
+    "signal_features",
+]
+
+CHAR_NGRAMS = (3, 5)
+STEM = 5
+_LETTER = re.compile(r"[^\W\d_]")
+_TOKEN = re.compile(r"[a-z\u00f10-9]+(?:'[a-z]+)?|[%\u20ac$\u00a3]")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+_MANY_ZEROS = re.compile(r"0{2,}")
+_PLACEHOLDER = re.compile(
+    r"\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\}|<(?:date|fecha|dd/mm|[a-z_]{2,20})>"
+    r"|\bxx(?:[/.-]xx(?:xx)?)+\b|\bdd/mm(?:/a{2,4}|/y{2,4})?\b|\b_{3,}"
+)
+_FORWARD = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:original message|forwarded message|mensaje original|mensaje reenviado)"
+    r"[ \t]*-{2,}|begin forwarded message:?|(?:from|de|sent|enviado|to|para):[ \t]+\S.*?"
+    r"|(?:on|el) [^\n]{5,120}(?:wrote|escribio):)[ \t]*$",
+    re.MULTILINE,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence: [start, end) in the visible text, trimmed."""
+
+    start: int
+    end: int
+
+
+def segment(visible: str, starts: Sequence[int], ends: Sequence[int]) -> list[Segment]:
+    """The sentences of the scopes, trimmed, keeping those with at least one letter."""
+    segments: list[Segment] = []
+    for start, end in zip(starts, ends, strict=True):
+        while start < end and visible[start].isspace():
+            start += 1
+        while end > start and visible[end - 1].isspace():
+            end -= 1
+        if end > start and _LETTER.search(visible, start, end):
+            segments.append(Segment(start, end))
+    return segments
+
+
+def lexical_features(folded: str) -> list[str]:
+    """Word, word-pair, stem and character n-gram features of one folded sentence."""
+    text = _MANY_ZEROS.sub("0", folded.translate(_DIGITS))
+    tokens = _TOKEN.findall(text)
+    features = set()
+    low, high = CHAR_NGRAMS
+    previous = "^"
+    for token in tokens:
+        features.add("w:" + token)
+        features.add("b:" + previous + "_" + token)
+        previous = token
+        if len(token) > STEM:
+            features.add("s:" + token[:STEM])
+        padded = " " + token + " "
+        size = len(padded)
+        for n in range(low, min(high, size) + 1):
+            for i in range(size - n + 1):
+                features.add("c:" + padded[i : i + n])
+    if tokens:
+        features.add("b:" + previous + "_$")
+    return sorted(features)
+
+
+def placeholders(folded: str) -> list[tuple[int, int]]:
+    """Template placeholders ([date], {{fecha}}, XX/XX, dd/mm, ___)."""
+    return [m.span() for m in _PLACEHOLDER.finditer(folded)]
+
+
+def _forwarded_from(visible: str) -> int:
+    """Where forwarded text starts (a forward header line), or the text's length."""
+    match = _FORWARD.search(visible.lower())
+    return match.start() if match else len(visible)
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], seg: Segment) -> bool:
+    return any(start < seg.end and end > seg.start for start, end in spans)
+
+
+def _covered(spans: Iterable[tuple[int, int]], seg: Segment) -> bool:
+    inside = sum(max(0, min(e, seg.end) - max(s, seg.start)) for s, e in spans)
+    return inside * 2 >= seg.end - seg.start
+
+
+def signal_features(
+    visible: str,
+    folded: str,
+    segments: Sequence[Segment],
+    kept: dict[str, list[tuple[int, int]]],
+    dropped: dict[str, list[tuple[int, int]]],
+    dates: Sequence[tuple[int, int]],
+    new_dates: Sequence[tuple[int, int]],
+    quotes: Sequence[tuple[int, int]],
+    negation: re.Pattern[str],
+    hypothetical: re.Pattern[str],
+) -> list[list[str]]:
+    """The rules' signals for each segment."""
+    forwarded = _forwarded_from(visible)
+    holders = placeholders(folded)
+    kept_sorted = {name: sorted(spans) for name, spans in kept.items() if spans}
+    dropped_sorted = {name: sorted(spans) for name, spans in dropped.items() if spans}
+    groups: list[tuple[str, list[tuple[int, int]]]] = [
+        *(("!r:" + name, spans) for name, spans in kept_sorted.items()),
+        *(("!x:" + name, spans) for name, spans in dropped_sorted.items()),
+        ("!date", sorted(dates)),
+        ("!newdate", sorted(new_dates)),
+        ("!ph", holders),
+    ]
+    indexed = [(name, spans) for name, spans in groups if spans]
+    message = []
+    if new_dates:
+        message.append("!m:newdate")
+    if kept_sorted.get("unknown_date"):
+        message.append("!m:unknown")
+    total = len(segments)
+    result: list[list[str]] = []
+    for position, seg in enumerate(segments):
+        signals = list(message)
+        signals.extend(name for name, spans in indexed if _overlaps(spans, seg))
+        if seg.start >= forwarded or _QUOTED_LINE.match(visible, _line_start(visible, seg.start)):
+            signals.append("!fwd")
+        if quotes and _covered(quotes, seg):
+            signals.append("!quote")
+        if negation.search(folded, seg.start, seg.end):
+            signals.append("!neg")
+        if hypothetical.search(folded, seg.start, seg.end):
+            signals.append("!hyp")
+        if position == 0:
+            signals.append("!first")
+        if position == total - 1:
+            signals.append("!last")
+        signals.append(f"!pos{min(2, 3 * position // max(1, total))}")
+        words = folded.count(" ", seg.start, seg.end) + 1
+        if words < 6:
+            signals.append("!short")
+        elif words > 40:
+            signals.append("!long")
+        result.append(signals)
+    return result
+
+
+def _line_start(visible: str, position: int) -> int:
+    return visible.rfind("\n", 0, position) + 1

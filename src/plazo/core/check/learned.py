@@ -1,0 +1,203 @@
+"""The learned sentence classifiers: a versioned NPZ of plain weights, applied with NumPy alone.
+
+One logistic regression per label and language, trained by ``plazo.checktrain`` with
+scikit-learn and exported as numbers (no pickle). A sentence's vector holds its known lexical
+features at ``1/sqrt(count)`` (unit length) and its rule signals at 1; the probability of a label
+is ``1 / (1 + exp(-(x · w + b)))``, exactly scikit-learn's ``predict_proba``.
+
+The model in use is ``$PLAZO_CHECK_MODEL`` when set, else the one shipped in ``weights/``. A file
+that is missing or unreadable raises :class:`CheckModelError`: there is no silent fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from plazo.core.check.model import ELEMENTS, WARNINGS
+
+__all__ = [
+    "ENV_VAR",
+    "FORMAT",
+    "LABELS",
+    "VERSION",
+    "CheckModel",
+    "CheckModelError",
+    "LanguageModel",
+    "default_model",
+    "encode",
+    "load_model",
+    "save_model",
+]
+
+FORMAT = "plazo-check-model"
+VERSION = 1
+LABELS: tuple[str, ...] = (*ELEMENTS, *WARNINGS)
+ENV_VAR = "PLAZO_CHECK_MODEL"
+_SHIPPED = "checker-v1.npz"
+
+Floats = npt.NDArray[np.float64]
+
+
+class CheckModelError(Exception):
+    """The checker's model file is missing or not a valid model (one sentence)."""
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """The weights of one language: a vocabulary and one column of weights per label."""
+
+    vocab: dict[str, int]
+    weights: Floats  # (features, labels)
+    bias: Floats  # (labels,)
+    thresholds: Floats  # (labels,): message-level decision thresholds
+
+    def probabilities(self, features: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Floats:
+        """P(label | sentence) for each (lexical, signal) feature list: (sentences, labels)."""
+        rows = len(features)
+        indptr, indices, values = encode(self.vocab, features)
+        logits = np.tile(self.bias, (rows, 1))
+        if indices.size:
+            contributions = self.weights[indices] * values[:, None]
+            counts = np.diff(indptr)
+            filled = counts > 0
+            logits[filled] += np.add.reduceat(contributions, indptr[:-1][filled], axis=0)
+        result: Floats = 1.0 / (1.0 + np.exp(-logits))
+        return result
+
+
+@dataclass(frozen=True)
+class CheckModel:
+    """Per-language classifiers and how to combine them with the rules."""
+
+    languages: dict[str, LanguageModel]
+    signals: bool = True  # the rules' signals are features
+    gates: bool = True  # exact rules veto: quotations, dates, vague timing next to a date
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def encode(
+    vocab: dict[str, int], features: Sequence[tuple[Sequence[str], Sequence[str]]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats]:
+    """CSR arrays (indptr, indices, values) of the sentences' feature vectors."""
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    get = vocab.get
+    for lexical, signals in features:
+        known = [i for i in map(get, lexical) if i is not None]
+        if known:
+            indices.extend(known)
+            values.extend([1.0 / math.sqrt(len(known))] * len(known))
+        flags = [i for i in map(get, signals) if i is not None]
+        indices.extend(flags)
+        values.extend([1.0] * len(flags))
+        indptr.append(len(indices))
+    return (
+        np.asarray(indptr, dtype=np.int64),
+        np.asarray(indices, dtype=np.int64),
+        np.asarray(values, dtype=np.float64),
+    )
+
+
+def save_model(model: CheckModel, path: Path) -> None:
+    """Write ``model`` as an NPZ of plain arrays and one JSON header (no pickle)."""
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "labels": list(LABELS),
+        "languages": sorted(model.languages),
+        "signals": model.signals,
+        "gates": model.gates,
+        "info": model.info,
+    }
+    arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
+    for lang, lm in model.languages.items():
+        names = [""] * len(lm.vocab)
+        for name, index in lm.vocab.items():
+            names[index] = name
+        arrays[f"{lang}_vocab"] = np.frombuffer("\n".join(names).encode(), dtype=np.uint8)
+        arrays[f"{lang}_weights"] = lm.weights.astype(np.float64)
+        arrays[f"{lang}_bias"] = lm.bias.astype(np.float64)
+        arrays[f"{lang}_thresholds"] = lm.thresholds.astype(np.float64)
+    with path.open("wb") as handle:
+        np.savez_compressed(handle, **arrays)
+
+
+def _bad(path: object, why: str) -> CheckModelError:
+    return CheckModelError(
+        f"the checker model {path} is not usable ({why}); retrain it with "
+        f"'plazo check train' or unset {ENV_VAR}"
+    )
+
+
+def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
+    try:
+        names = bytes(arrays[f"{lang}_vocab"]).decode("utf-8").split("\n")
+        weights = np.asarray(arrays[f"{lang}_weights"], dtype=np.float64)
+        bias = np.asarray(arrays[f"{lang}_bias"], dtype=np.float64)
+        thresholds = np.asarray(arrays[f"{lang}_thresholds"], dtype=np.float64)
+    except (KeyError, UnicodeDecodeError, ValueError) as error:
+        raise _bad(path, f"{lang}: {error}") from None
+    labels = len(LABELS)
+    if weights.shape != (len(names), labels) or bias.shape != (labels,):
+        raise _bad(path, f"{lang}: weights of shape {weights.shape} for {len(names)} features")
+    if thresholds.shape != (labels,) or not np.isfinite(weights).all():
+        raise _bad(path, f"{lang}: bad thresholds or weights")
+    vocab = dict(zip(names, range(len(names)), strict=True))
+    if len(vocab) != len(names):
+        raise _bad(path, f"{lang}: repeated features")
+    return LanguageModel(vocab, weights, bias, thresholds)
+
+
+@cache
+def load_model(path: Path) -> CheckModel:
+    """Read a model file; raise CheckModelError if it is missing or not a valid model."""
+    if not path.is_file():
+        raise CheckModelError(
+            f"the checker model {path} does not exist; give a file written by "
+            f"'plazo check train' or unset {ENV_VAR}"
+        )
+    try:
+        with np.load(path, allow_pickle=False) as arrays:
+            meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+            if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+                raise _bad(path, "not a plazo checker model")
+            if meta.get("version") != VERSION:
+                raise _bad(path, f"version {meta.get('version')}, this plazo reads {VERSION}")
+            if tuple(meta.get("labels", ())) != LABELS:
+                raise _bad(path, "its labels differ from this plazo's")
+            languages = {lang: _language(arrays, lang, path) for lang in meta["languages"]}
+    except CheckModelError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError) as error:
+        raise _bad(path, f"not a readable model file: {type(error).__name__}") from None
+    return CheckModel(
+        languages=languages,
+        signals=bool(meta.get("signals", True)),
+        gates=bool(meta.get("gates", True)),
+        info=dict(meta.get("info", {})),
+    )
+
+
+def shipped_model_path() -> Path:
+    """The model that comes with plazo."""
+    return Path(str(resources.files("plazo.core.check").joinpath("weights", _SHIPPED)))
+
+
+def default_model() -> CheckModel:
+    """``$PLAZO_CHECK_MODEL`` if set, else the shipped model."""
+    chosen = os.environ.get(ENV_VAR, "").strip()
+    path = Path(chosen).expanduser().resolve() if chosen else shipped_model_path()
+    return load_model(path)
