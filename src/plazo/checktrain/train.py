@@ -71,8 +71,8 @@ def build_vocabulary(examples: Sequence[Example], settings: Settings) -> dict[st
     frequency: Counter[str] = Counter()
     for example in examples:
         for lexical, signals in _features(example, settings):
-            frequency.update(lexical)
-            frequency.update(signals)
+            frequency.update(set(lexical))
+            frequency.update(set(signals))
     kept = sorted(f for f, n in frequency.items() if n >= settings.min_df or f.startswith("!"))
     return {feature: index for index, feature in enumerate(kept)}
 
@@ -130,8 +130,7 @@ def message_probabilities(
         features = _features(example, settings)
         probabilities = model.probabilities(features)
         if settings.gates:
-            gated_features = list(zip(example.lexical, example.signals, strict=True))
-            probabilities = gate(probabilities, gated_features)
+            probabilities = gate(probabilities, example.signals)
         result[row] = probabilities.max(axis=0)
     return result
 

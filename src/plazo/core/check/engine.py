@@ -34,6 +34,7 @@ __all__ = [
     "model_report",
     "rules_report",
     "sentence_features",
+    "sentence_signals",
     "sentences",
 ]
 
@@ -207,17 +208,11 @@ def sentences(analysis: Analysis) -> list[Segment]:
     return segment(analysis.prepared.visible, scopes.sentence_starts, scopes.sentence_ends)
 
 
-def sentence_features(
-    analysis: Analysis, segments: list[Segment], signals: bool = True
-) -> list[tuple[list[str], list[str]]]:
-    """(lexical, signal) features of each sentence."""
-    folded = analysis.prepared.folded
-    lexical = [lexical_features(folded[seg.start : seg.end]) for seg in segments]
-    if not signals:
-        return [(features, []) for features in lexical]
-    flags = signal_features(
+def sentence_signals(analysis: Analysis, segments: list[Segment]) -> list[list[str]]:
+    """The rules' signals of each sentence."""
+    return signal_features(
         analysis.prepared.visible,
-        folded,
+        analysis.prepared.folded,
         segments,
         analysis.raw,
         analysis.dropped,
@@ -227,6 +222,15 @@ def sentence_features(
         analysis.lex.negation,
         analysis.lex.hypothetical,
     )
+
+
+def sentence_features(
+    analysis: Analysis, segments: list[Segment], signals: bool = True
+) -> list[tuple[list[str], list[str]]]:
+    """(lexical, signal) features of each sentence, as strings (for training)."""
+    folded = analysis.prepared.folded
+    lexical = [lexical_features(folded[seg.start : seg.end]) for seg in segments]
+    flags = sentence_signals(analysis, segments) if signals else [[] for _ in segments]
     return list(zip(lexical, flags, strict=True))
 
 
@@ -235,15 +239,13 @@ def sentence_features(
 _QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
 
 
-def gate(
-    probabilities: Floats, features: list[tuple[list[str], list[str]]]
-) -> Floats:
+def gate(probabilities: Floats, signals: list[list[str]]) -> Floats:
     """Where the exact rules veto the model: quoted or forwarded sentences, undated new dates."""
     gated = probabilities.copy()
     new_date = LABELS.index("new_date")
     quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
-    for row, (_, signals) in enumerate(features):
-        flags = set(signals)
+    for row, flags_list in enumerate(signals):
+        flags = set(flags_list)
         if "!date" not in flags:
             gated[row, new_date] = 0.0
         if "!quote" in flags or "!fwd" in flags:
@@ -261,11 +263,13 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         )
     prepared = analysis.prepared
     segments = sentences(analysis)
-    features = sentence_features(analysis, segments, model.signals)
+    signals = sentence_signals(analysis, segments)
     if segments:
-        probabilities = classifier.probabilities(features)
+        folded = [prepared.folded[seg.start : seg.end] for seg in segments]
+        used = signals if model.signals else [[] for _ in segments]
+        probabilities = classifier.sentence_probabilities(folded, used)
         if model.gates:
-            probabilities = gate(probabilities, features)
+            probabilities = gate(probabilities, signals)
         best = probabilities.max(axis=0)
     else:
         probabilities = np.zeros((0, len(LABELS)))

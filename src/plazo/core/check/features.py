@@ -4,8 +4,10 @@ A sentence is a span of the segmenter in ``scopes.py`` (terminal punctuation or 
 trimmed of white space. Its features are strings:
 
 * lexical — on the folded text with digits as ``0``: words (``w:``), word pairs (``b:``), the
-  first five letters of longer words as a crude stem (``s:``) and character 3- to 5-grams inside
-  words (``c:``), like scikit-learn's ``char_wb``;
+  first five letters of longer words as a crude stem (``s:``), character 3- to 5-grams inside
+  words (``c:``, like scikit-learn's ``char_wb``) and the words a negation governs (``n:``);
+  counted per occurrence, so a sentence's lexical vector is a sum over its words (which is
+  what makes inference fast: each word's share is computed once and cached);
 * signals (``!``) — what the exact rules found in the sentence: a rule that matched (``!r:``) or
   matched but was ruled out by a quotation, negation or condition (``!x:``), parsed dates
   (``!date``, ``!newdate``), placeholders, quotation or forwarded text, negation and condition
@@ -17,15 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "CHAR_NGRAMS",
     "STEM",
     "Segment",
+    "context_features",
     "lexical_features",
     "placeholders",
     "segment",
     "signal_features",
+    "tokenize",
+    "word_features",
 ]
 
 CHAR_NGRAMS = (3, 5)
@@ -34,6 +40,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TOKEN = re.compile(r"[a-z\u00f10-9]+(?:'[a-z]+)?|[%\u20ac$\u00a3]")
 _DIGITS = str.maketrans("0123456789", "0000000000")
 _MANY_ZEROS = re.compile(r"0{2,}")
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013.!?]| - |\bbut\b|\bpero\b")
+_NEGATIONS = frozenset(
+    "no not never cannot can't won't don't doesn't didn't isn't aren't wasn't weren't haven't "
+    "hasn't hadn't shouldn't wouldn't couldn't without nor nothing none nunca ni sin tampoco "
+    "jamas nadie ningun ninguna ninguno nada".split()
+)
 _PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\}|<(?:date|fecha|dd/mm|[a-z_]{2,20})>"
     r"|\bxx(?:[/.-]xx(?:xx)?)+\b|\bdd/mm(?:/a{2,4}|/y{2,4})?\b|\b_{3,}"
@@ -68,27 +80,50 @@ def segment(visible: str, starts: Sequence[int], ends: Sequence[int]) -> list[Se
     return segments
 
 
-def lexical_features(folded: str) -> list[str]:
-    """Word, word-pair, stem and character n-gram features of one folded sentence."""
+def tokenize(folded: str) -> tuple[str, list[str]]:
+    """The folded sentence with digits as ``0``, and its words."""
     text = _MANY_ZEROS.sub("0", folded.translate(_DIGITS))
-    tokens = _TOKEN.findall(text)
-    features = set()
+    return text, _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_features(token: str) -> tuple[str, ...]:
+    """What one word contributes wherever it is: itself, its stem and its character n-grams
+    (an n-gram that occurs twice in the word counts twice)."""
+    features = ["w:" + token]
+    if len(token) > STEM:
+        features.append("s:" + token[:STEM])
+    padded = " " + token + " "
+    size = len(padded)
     low, high = CHAR_NGRAMS
-    previous = "^"
+    for n in range(low, min(high, size) + 1):
+        features.extend("c:" + padded[i : i + n] for i in range(size - n + 1))
+    return tuple(features)
+
+
+def context_features(text: str, tokens: list[str]) -> list[str]:
+    """Word pairs (with the sentence's edges) and the words a negation governs (``n:``, up to
+    six words after it in the same clause)."""
+    if not tokens:
+        return []
+    pairs = ["^", *tokens, "$"]
+    features = ["b:" + a + "_" + b for a, b in zip(pairs, pairs[1:], strict=False)]
+    if not _NEGATIONS.isdisjoint(tokens):
+        for clause in _CLAUSE.split(text):
+            words = _TOKEN.findall(clause)
+            for i, word in enumerate(words):
+                if word in _NEGATIONS:
+                    features.extend("n:" + w for w in words[i + 1 : i + 7])
+    return features
+
+
+def lexical_features(folded: str) -> list[str]:
+    """Every lexical feature of one folded sentence, once per occurrence (for training)."""
+    text, tokens = tokenize(folded)
+    features = context_features(text, tokens)
     for token in tokens:
-        features.add("w:" + token)
-        features.add("b:" + previous + "_" + token)
-        previous = token
-        if len(token) > STEM:
-            features.add("s:" + token[:STEM])
-        padded = " " + token + " "
-        size = len(padded)
-        for n in range(low, min(high, size) + 1):
-            for i in range(size - n + 1):
-                features.add("c:" + padded[i : i + n])
-    if tokens:
-        features.add("b:" + previous + "_$")
-    return sorted(features)
+        features.extend(word_features(token))
+    return features
 
 
 def placeholders(folded: str) -> list[tuple[int, int]]:
