@@ -10,6 +10,8 @@ Rule (fixed before any model was trained, never tuned on results):
 * Stratification: inside each (language, origin) stratum with at least 3 sources, if the hash
   put none of them in the test split, the source with the smallest hash is moved to it, so the
   split always holds both paraphrased and brief-written sources.
+* Once written to ``split.json`` an assignment is frozen: rewriting the file keeps every listed
+  source where it is and assigns only new sources (by the rule above).
 
 ``python -m plazo.checktrain.split corpus/checker`` rewrites ``corpus/checker/split.json``.
 """
@@ -21,10 +23,19 @@ import hashlib
 import json
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["FRACTION", "SEED", "assign", "hash_fraction", "is_always_train", "main"]
+__all__ = [
+    "FRACTION",
+    "SEED",
+    "assign",
+    "corpus_sources",
+    "frozen_assignment",
+    "hash_fraction",
+    "is_always_train",
+    "main",
+]
 
 SALT = "plazo-checker-split-v1"
 SEED = 13
@@ -43,20 +54,42 @@ def is_always_train(source_id: str) -> bool:
     return source_id.endswith("-plazo-v1")
 
 
-def assign(sources: Iterable[tuple[str, str, str]]) -> dict[str, str]:
-    """``{source_id: "train" | "test"}`` for (source_id, lang, origin) triples."""
+def assign(
+    sources: Iterable[tuple[str, str, str]], frozen: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """``{source_id: "train" | "test"}`` for (source_id, lang, origin) triples; sources in
+    ``frozen`` (an earlier assignment) keep their side."""
+    frozen = frozen or {}
     result: dict[str, str] = {}
     strata: dict[tuple[str, str], list[str]] = defaultdict(list)
     for source_id, lang, origin in sorted(set(sources)):
-        if is_always_train(source_id):
+        if source_id in frozen:
+            result[source_id] = frozen[source_id]
+        elif is_always_train(source_id):
             result[source_id] = "train"
             continue
-        result[source_id] = "test" if hash_fraction(source_id) < FRACTION else "train"
+        else:
+            result[source_id] = "test" if hash_fraction(source_id) < FRACTION else "train"
         strata[(lang, origin)].append(source_id)
     for members in strata.values():
         if len(members) >= MIN_STRATUM and not any(result[s] == "test" for s in members):
-            result[min(members, key=hash_fraction)] = "test"
+            movable = [s for s in members if s not in frozen]
+            if movable:
+                result[min(movable, key=hash_fraction)] = "test"
     return result
+
+
+def frozen_assignment(path: Path) -> dict[str, str]:
+    """The assignment written in ``split.json`` (empty when there is none)."""
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        source: side_name
+        for sides in data["languages"].values()
+        for side_name in ("train", "test")
+        for source in sides[side_name]
+    }
 
 
 def corpus_sources(root: Path) -> list[tuple[str, str, str]]:
@@ -75,7 +108,7 @@ def corpus_sources(root: Path) -> list[tuple[str, str, str]]:
 def write_split(root: Path) -> dict[str, object]:
     """Assign every source under ``root`` and write ``root/split.json``."""
     sources = corpus_sources(root)
-    assigned = assign(sources)
+    assigned = assign(sources, frozen_assignment(root / "split.json"))
     by_lang: dict[str, dict[str, list[str]]] = {}
     for source_id, lang, origin in sources:
         side = by_lang.setdefault(lang, {"train": [], "test": []})
@@ -84,7 +117,8 @@ def write_split(root: Path) -> dict[str, object]:
         "rule": (
             f"test iff sha256('{SALT}:{SEED}:<source_id>')/2**256 < {FRACTION}; '*-plazo-v1' "
             f"sources always train; a (lang, origin) stratum of >= {MIN_STRATUM} sources with no "
-            "test source gets its smallest-hash source moved to test"
+            "test source gets its smallest-hash new source moved to test; sources already "
+            "listed here never move"
         ),
         "salt": SALT,
         "seed": SEED,
