@@ -81,7 +81,9 @@ def test_a_source_that_arrives_later_does_not_move_any_other_source() -> None:
 
 
 def test_the_split_is_drawn_by_the_hash_of_each_source_and_never_holds_plazo_v1() -> None:
-    drawn = assign([(f"src-{i}", "en", "brief") for i in range(400)] + [("x-plazo-v1", "en", "brief")])
+    drawn = assign(
+        [(f"src-{i}", "en", "brief") for i in range(400)] + [("x-plazo-v1", "en", "brief")]
+    )
     share = sum(side == "test" for side in drawn.values()) / len(drawn)
     assert 0.17 < share < 0.29
     assert drawn["x-plazo-v1"] == "train"

@@ -9,12 +9,12 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from plazo.checktrain.corpus import load_messages, to_example  # noqa: E402
-from plazo.checktrain.train import Settings, design_matrix, fit_language, train_model  # noqa: E402
-from plazo.core.check import check_with, load_model  # noqa: E402
-from plazo.core.check.engine import analyse, sentence_signals, sentences  # noqa: E402
-from plazo.core.check.learned import LABELS, save_model  # noqa: E402
-from tests.checktrain.helpers import small_corpus  # noqa: E402
+from plazo.checktrain.corpus import load_messages, to_example
+from plazo.checktrain.train import Settings, design_matrix, fit_language, train_model
+from plazo.core.check import check_with, load_model
+from plazo.core.check.engine import analyse, sentence_signals, sentences
+from plazo.core.check.learned import LABELS, save_model
+from tests.checktrain.helpers import small_corpus
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ FIELDS = ("id", "lang", "source", "origin", "source_ref", "genre", "text", "sent
 
 @dataclass(frozen=True)
 class Example:
-    """One message ready for training: its sentences' features and labels, and the rules' verdict."""
+    """One message ready for training: its sentences' features and labels, the rules' verdict."""
 
     id: str
     lang: str
@@ -84,7 +84,9 @@ def validate(rows: list[dict[str, Any]], require_source_files: bool = False) -> 
             union.update(sentence["labels"])
         for label in LABELS:
             if bool(row["labels"][label]) != (label in union):
-                problems.append(f"{where}: {label} is {row['labels'][label]} but sentences disagree")
+                problems.append(
+                    f"{where}: {label} is {row['labels'][label]} but sentences disagree"
+                )
     return problems
 
 

@@ -110,7 +110,7 @@ def write_split(root: Path) -> dict[str, object]:
     sources = corpus_sources(root)
     assigned = assign(sources, frozen_assignment(root / "split.json"))
     by_lang: dict[str, dict[str, list[str]]] = {}
-    for source_id, lang, origin in sources:
+    for source_id, lang, _ in sources:
         side = by_lang.setdefault(lang, {"train": [], "test": []})
         side[assigned[source_id]].append(source_id)
     data: dict[str, object] = {

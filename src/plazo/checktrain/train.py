@@ -3,13 +3,14 @@
 1. Every message is run through the exact rules once; its sentences (the segmenter's) get the
    labels of the labelled sentences they overlap, and features (``plazo.core.check.features``).
 2. Per language and label, a logistic regression (L2, balanced classes, liblinear's dual
-   solver) is fitted on the sentences. The vocabulary is every feature seen in at least ``min_df`` training sentences.
+   solver) is fitted on the sentences. The vocabulary is every feature seen in at least
+   ``min_df`` training sentences.
 3. A message has a label when its most probable sentence (after the rules' exact vetoes) reaches
    the label's threshold; thresholds are tuned on out-of-fold predictions of a cross-validation
    grouped by source, so no message is scored by a model that saw its source.
 
-Deterministic: liblinear's coordinate order comes from ``seed``, folds are grouped by source deterministically and the
-vocabulary is sorted; ``seed`` is recorded and fixes the fold assignment order.
+Deterministic: liblinear's coordinate order and the order in which sources are dealt to folds
+come from ``seed``, and the vocabulary is sorted.
 """
 
 from __future__ import annotations
@@ -198,7 +199,9 @@ def cross_validate(
 
 
 def nested_decisions(
-    probabilities: Floats, truth: npt.NDArray[np.bool_], folds: npt.NDArray[np.int64],
+    probabilities: Floats,
+    truth: npt.NDArray[np.bool_],
+    folds: npt.NDArray[np.int64],
     settings: Settings,
 ) -> npt.NDArray[np.bool_]:
     """Decisions for each fold with thresholds tuned on the other folds only."""
@@ -245,7 +248,9 @@ def train_model(
         "languages": details,
         "sources": sorted({example.source for example in examples}),
     }
-    return CheckModel(languages=languages, signals=settings.signals, gates=settings.gates, info=info)
+    return CheckModel(
+        languages=languages, signals=settings.signals, gates=settings.gates, info=info
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,9 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=Settings.seed)
     parser.add_argument("--c", type=float, default=Settings.c)
-    parser.add_argument(
-        "--exclude-test", type=Path, help="split.json: leave out its test sources"
-    )
+    parser.add_argument("--exclude-test", type=Path, help="split.json: leave out its test sources")
     args = parser.parse_args(argv)
     rows = load_messages(args.corpus)
     problems = validate(rows)

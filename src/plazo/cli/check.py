@@ -58,9 +58,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "-o", "--output", type=Path, metavar="MODEL", help="with 'train': the model file to write"
     )
-    parser.add_argument(
-        "--seed", type=int, default=13, help="with 'train': the seed (default: 13)"
-    )
+    parser.add_argument("--seed", type=int, default=13, help="with 'train': the seed (default: 13)")
     parser.set_defaults(run=run)
 
 
@@ -113,7 +111,7 @@ def train(args: argparse.Namespace) -> int:
         raise CommandError(
             f"training needs scikit-learn ({error.name} is missing): pip install 'plazo[train]'"
         ) from None
-    return train_command(args.corpus, args.output, args.seed)
+    return train_command([Path(name) for name in args.corpus], args.output, args.seed)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -274,9 +274,7 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     else:
         probabilities = np.zeros((0, len(LABELS)))
         best = np.zeros(len(LABELS))
-    present = {
-        name: bool(best[i] >= classifier.thresholds[i]) for i, name in enumerate(LABELS)
-    }
+    present = {name: bool(best[i] >= classifier.thresholds[i]) for i, name in enumerate(LABELS)}
     if model.gates and present["new_date"]:
         present["vague_timing"] = False
 
@@ -289,9 +287,11 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         for row, seg in enumerate(segments):
             if probabilities[row, column] < threshold:
                 continue
-            inner = [
-                (s, e) for s, e in analysis.new_dates if s >= seg.start and e <= seg.end
-            ] if name == "new_date" else []
+            inner = (
+                [(s, e) for s, e in analysis.new_dates if s >= seg.start and e <= seg.end]
+                if name == "new_date"
+                else []
+            )
             spans.extend(inner or [(seg.start, seg.end)])
         return spans
 

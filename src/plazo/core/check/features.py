@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 __all__ = [
     "CHAR_NGRAMS",
@@ -42,17 +43,49 @@ _DIGITS = str.maketrans("0123456789", "0000000000")
 _MANY_ZEROS = re.compile(r"0{2,}")
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013.!?]| - |\bbut\b|\bpero\b")
 _NEGATIONS = frozenset(
-    "no not never cannot can't won't don't doesn't didn't isn't aren't wasn't weren't haven't "
-    "hasn't hadn't shouldn't wouldn't couldn't without nor nothing none nunca ni sin tampoco "
-    "jamas nadie ningun ninguna ninguno nada".split()
+    [
+        "no",
+        "not",
+        "never",
+        "cannot",
+        "can't",
+        "won't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "without",
+        "nor",
+        "nothing",
+        "none",
+        "nunca",
+        "ni",
+        "sin",
+        "tampoco",
+        "jamas",
+        "nadie",
+        "ningun",
+        "ninguna",
+        "ninguno",
+        "nada",
+    ]
 )
 _PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\}|<(?:date|fecha|dd/mm|[a-z_]{2,20})>"
     r"|\bxx(?:[/.-]xx(?:xx)?)+\b|\bdd/mm(?:/a{2,4}|/y{2,4})?\b|\b_{3,}"
 )
 _FORWARD = re.compile(
-    r"^[ \t]*(?:-{2,}[ \t]*(?:original message|forwarded message|mensaje original|mensaje reenviado)"
-    r"[ \t]*-{2,}|begin forwarded message:?|(?:from|de|sent|enviado|to|para):[ \t]+\S.*?"
+    r"^[ \t]*(?:-{2,}[ \t]*(?:original message|forwarded message|mensaje original"
+    r"|mensaje reenviado)[ \t]*-{2,}|begin forwarded message:?"
     r"|(?:on|el) [^\n]{5,120}(?:wrote|escribio):)[ \t]*$",
     re.MULTILINE,
 )
@@ -107,7 +140,7 @@ def context_features(text: str, tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     pairs = ["^", *tokens, "$"]
-    features = ["b:" + a + "_" + b for a, b in zip(pairs, pairs[1:], strict=False)]
+    features = ["b:" + a + "_" + b for a, b in pairwise(pairs)]
     if not _NEGATIONS.isdisjoint(tokens):
         for clause in _CLAUSE.split(text):
             words = _TOKEN.findall(clause)

@@ -13,6 +13,7 @@ that is missing or unreadable raises :class:`CheckModelError`: there is no silen
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -88,7 +89,6 @@ class LanguageModel:
         """P(label | sentence) from folded sentences and their signals (the fast path: the
         same numbers as :meth:`probabilities` on the sentences' feature strings)."""
         vocab, words, weights = self.vocab, self.words, self.weights
-        rows = len(folded)
         vectors: list[Floats] = []  # every word's share, then every sentence's context share
         ends: list[int] = []
         scales: list[float] = []
@@ -229,7 +229,7 @@ def load_model(path: Path) -> CheckModel:
             f"'plazo check train' or unset {ENV_VAR}"
         )
     try:
-        with np.load(path, allow_pickle=False) as arrays:
+        with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as arrays:
             meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
             if not isinstance(meta, dict) or meta.get("format") != FORMAT:
                 raise _bad(path, "not a plazo checker model")
