@@ -41,7 +41,7 @@ __all__ = ["MODES", "evaluate_corpus", "scores"]
 
 MODES: dict[str, Settings | None] = {
     "rules": None,
-    "model": Settings(signals=False, gates=False),
+    "model": Settings(signals=False, gates=False, vetoes=(), rules_or=()),
     "combined": Settings(),
 }
 Bools = npt.NDArray[np.bool_]
@@ -86,10 +86,13 @@ def _mode(
         cv, guess = _rules(train), _rules(test)
     else:
         oof, folds = cross_validate(train, settings)
-        cv = nested_decisions(oof, truth_train, folds, settings)
+        rules_train, rules_test = _rules(train), _rules(test)
+        cv = nested_decisions(oof, truth_train, folds, settings, rules_train)
         model, _ = fit_language(train, settings)
-        model = replace(model, thresholds=tune_thresholds(oof, truth_train))
-        guess = decide(message_probabilities(model, test, settings), model.thresholds, settings)
+        thresholds = tune_thresholds(oof, truth_train, rules_train, settings.rules_or)
+        model = replace(model, thresholds=thresholds)
+        probabilities = message_probabilities(model, test, settings)
+        guess = decide(probabilities, model.thresholds, settings, rules_test)
     errors = [
         (example.id, name, "fn" if truth_test[row, column] else "fp")
         for row, example in enumerate(test)

@@ -59,6 +59,16 @@ class Settings:
     folds: int = 5
     seed: int = 13
     class_weight: str | None = "balanced"
+    # Neutral in grouped cross-validation, and they keep the rules' exact behaviour (negation,
+    # other uses such as "sorry for the long email", refused discounts, quoted "we don't know").
+    vetoes: tuple[str, ...] = (
+        "apology",
+        "compensation",
+        "blames_client",
+        "unknown_date",
+        "vague_timing",
+    )
+    rules_or: tuple[str, ...] = ("apology", "compensation", "unknown_date", "vague_timing", "cause")
 
 
 def _features(example: Example, settings: Settings) -> list[tuple[list[str], list[str]]]:
@@ -131,14 +141,23 @@ def message_probabilities(
         features = _features(example, settings)
         probabilities = model.probabilities(features)
         if settings.gates:
-            probabilities = gate(probabilities, example.signals)
+            probabilities = gate(probabilities, example.signals, settings.vetoes)
         result[row] = probabilities.max(axis=0)
     return result
 
 
-def decide(probabilities: Floats, thresholds: Floats, settings: Settings) -> npt.NDArray[np.bool_]:
-    """Message-level decisions, with vague timing withdrawn when a new date is present."""
+def decide(
+    probabilities: Floats,
+    thresholds: Floats,
+    settings: Settings,
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> npt.NDArray[np.bool_]:
+    """Message-level decisions: the model's, or the rules' for the labels in ``rules_or``, with
+    vague timing withdrawn when a new date is present."""
     present = probabilities >= thresholds
+    if rules is not None and settings.rules_or:
+        columns = [LABELS.index(name) for name in settings.rules_or]
+        present[:, columns] |= rules[:, columns]
     if settings.gates:
         present[:, LABELS.index("vague_timing")] &= ~present[:, LABELS.index("new_date")]
     return present
@@ -154,14 +173,24 @@ def _f1(truth: npt.NDArray[np.bool_], guess: npt.NDArray[np.bool_]) -> float:
 _GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
 
 
-def tune_thresholds(probabilities: Floats, truth: npt.NDArray[np.bool_]) -> Floats:
-    """Per label, the threshold with the best F1 (ties: the one nearest 0.5)."""
+def tune_thresholds(
+    probabilities: Floats,
+    truth: npt.NDArray[np.bool_],
+    rules: npt.NDArray[np.bool_] | None = None,
+    rules_or: tuple[str, ...] = (),
+) -> Floats:
+    """Per label, the threshold with the best F1 (ties: the one nearest 0.5), counting the
+    rules' decisions for the labels in ``rules_or``."""
     thresholds = np.full(len(LABELS), 0.5)
     for column in range(len(LABELS)):
         if not truth[:, column].any():
             continue
+        extra = np.zeros(len(truth), dtype=bool)
+        if rules is not None and LABELS[column] in rules_or:
+            extra = rules[:, column]
         scored = [
-            (_f1(truth[:, column], probabilities[:, column] >= t), -abs(t - 0.5), t) for t in _GRID
+            (_f1(truth[:, column], (probabilities[:, column] >= t) | extra), -abs(t - 0.5), t)
+            for t in _GRID
         ]
         thresholds[column] = max(scored)[2]
     return thresholds
@@ -203,13 +232,18 @@ def nested_decisions(
     truth: npt.NDArray[np.bool_],
     folds: npt.NDArray[np.int64],
     settings: Settings,
+    rules: npt.NDArray[np.bool_] | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Decisions for each fold with thresholds tuned on the other folds only."""
     present = np.zeros_like(truth)
     for fold in np.unique(folds):
         inside = folds == fold
-        thresholds = tune_thresholds(probabilities[~inside], truth[~inside])
-        present[inside] = decide(probabilities[inside], thresholds, settings)
+        outside_rules = None if rules is None else rules[~inside]
+        thresholds = tune_thresholds(
+            probabilities[~inside], truth[~inside], outside_rules, settings.rules_or
+        )
+        fold_rules = None if rules is None else rules[inside]
+        present[inside] = decide(probabilities[inside], thresholds, settings, fold_rules)
     return present
 
 
@@ -222,7 +256,8 @@ def train_language(
     if len(sources) >= 2:
         oof, _ = cross_validate(examples, settings)
         truth = np.array([example.labels for example in examples])
-        thresholds = tune_thresholds(oof, truth)
+        rules = np.array([example.rules for example in examples])
+        thresholds = tune_thresholds(oof, truth, rules, settings.rules_or)
     else:
         thresholds = np.full(len(LABELS), 0.5)
         info["note"] = "one source only: thresholds left at 0.5"
@@ -249,7 +284,12 @@ def train_model(
         "sources": sorted({example.source for example in examples}),
     }
     return CheckModel(
-        languages=languages, signals=settings.signals, gates=settings.gates, info=info
+        languages=languages,
+        signals=settings.signals,
+        gates=settings.gates,
+        vetoes=settings.vetoes,
+        rules_or=settings.rules_or,
+        info=info,
     )
 
 

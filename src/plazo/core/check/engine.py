@@ -239,17 +239,24 @@ def sentence_features(
 _QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
 
 
-def gate(probabilities: Floats, signals: list[list[str]]) -> Floats:
-    """Where the exact rules veto the model: quoted or forwarded sentences, undated new dates."""
+def gate(
+    probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()
+) -> Floats:
+    """Where the exact rules veto the model: quoted or forwarded sentences, sentences without a
+    parsed date that is not the old deadline (new_date), and a cue the rules ruled out (negated, quoted, another use) with
+    no other cue for the same label in the sentence (the labels in ``vetoes``)."""
     gated = probabilities.copy()
     new_date = LABELS.index("new_date")
     quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
     for row, flags_list in enumerate(signals):
         flags = set(flags_list)
-        if "!date" not in flags:
+        if "!newdate" not in flags:
             gated[row, new_date] = 0.0
         if "!quote" in flags or "!fwd" in flags:
             gated[row, quoted] = 0.0
+        for name in vetoes:
+            if "!x:" + name in flags and "!r:" + name not in flags:
+                gated[row, LABELS.index(name)] = 0.0
     return gated
 
 
@@ -269,18 +276,25 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         used = signals if model.signals else [[] for _ in segments]
         probabilities = classifier.sentence_probabilities(folded, used)
         if model.gates:
-            probabilities = gate(probabilities, signals)
+            probabilities = gate(probabilities, signals, model.vetoes)
         best = probabilities.max(axis=0)
     else:
         probabilities = np.zeros((0, len(LABELS)))
         best = np.zeros(len(LABELS))
     present = {name: bool(best[i] >= classifier.thresholds[i]) for i, name in enumerate(LABELS)}
+    by_rules: set[str] = set()
+    for name in model.rules_or:
+        if analysis.found.get(name) and not present[name]:
+            present[name] = True
+            by_rules.add(name)
     if model.gates and present["new_date"]:
         present["vague_timing"] = False
 
     def evidence(name: str) -> list[tuple[int, int]]:
         if not present[name]:
             return []
+        if name in by_rules:
+            return list(analysis.found[name])
         column = LABELS.index(name)
         threshold = classifier.thresholds[column]
         spans: list[tuple[int, int]] = []

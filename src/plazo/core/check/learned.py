@@ -141,6 +141,11 @@ class CheckModel:
     languages: dict[str, LanguageModel]
     signals: bool = True  # the rules' signals are features
     gates: bool = True  # exact rules veto: quotations, dates, vague timing next to a date
+    # labels whose rule cue, ruled out in a sentence (negated, quoted, another use) and not
+    # matched there otherwise, vetoes the model in that sentence
+    vetoes: tuple[str, ...] = ()
+    # labels the rules alone can also make present (where they are precise)
+    rules_or: tuple[str, ...] = ()
     info: dict[str, Any] = field(default_factory=dict)
 
 
@@ -179,6 +184,8 @@ def save_model(model: CheckModel, path: Path) -> None:
         "languages": sorted(model.languages),
         "signals": model.signals,
         "gates": model.gates,
+        "vetoes": list(model.vetoes),
+        "rules_or": list(model.rules_or),
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -246,6 +253,8 @@ def load_model(path: Path) -> CheckModel:
         languages=languages,
         signals=bool(meta.get("signals", True)),
         gates=bool(meta.get("gates", True)),
+        vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
+        rules_or=tuple(str(name) for name in meta.get("rules_or", ()) if name in LABELS),
         info=dict(meta.get("info", {})),
     )
 
