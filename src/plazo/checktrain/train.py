@@ -52,7 +52,7 @@ Floats = npt.NDArray[np.float64]
 class Settings:
     """Hyper-parameters (chosen by grouped cross-validation on the training sources only)."""
 
-    c: float = 1.0
+    c: float = 4.0
     min_df: int = 2
     signals: bool = True
     gates: bool = True

@@ -239,24 +239,23 @@ def sentence_features(
 _QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
 
 
-def gate(
-    probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()
-) -> Floats:
+def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()) -> Floats:
     """Where the exact rules veto the model: quoted or forwarded sentences, sentences without a
     parsed date that is not the old deadline (new_date), and a cue the rules ruled out (negated, quoted, another use) with
     no other cue for the same label in the sentence (the labels in ``vetoes``)."""
     gated = probabilities.copy()
     new_date = LABELS.index("new_date")
     quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
+    cues = [("!x:" + name, "!r:" + name, LABELS.index(name)) for name in vetoes]
     for row, flags_list in enumerate(signals):
         flags = set(flags_list)
         if "!newdate" not in flags:
             gated[row, new_date] = 0.0
         if "!quote" in flags or "!fwd" in flags:
             gated[row, quoted] = 0.0
-        for name in vetoes:
-            if "!x:" + name in flags and "!r:" + name not in flags:
-                gated[row, LABELS.index(name)] = 0.0
+        for ruled_out, kept, column in cues:
+            if ruled_out in flags and kept not in flags:
+                gated[row, column] = 0.0
     return gated
 
 
@@ -281,7 +280,10 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     else:
         probabilities = np.zeros((0, len(LABELS)))
         best = np.zeros(len(LABELS))
-    present = {name: bool(best[i] >= classifier.thresholds[i]) for i, name in enumerate(LABELS)}
+    thresholds = classifier.thresholds.tolist()
+    top = best.tolist()
+    above = (probabilities >= classifier.thresholds).tolist()
+    present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
     by_rules: set[str] = set()
     for name in model.rules_or:
         if analysis.found.get(name) and not present[name]:
@@ -296,10 +298,9 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         if name in by_rules:
             return list(analysis.found[name])
         column = LABELS.index(name)
-        threshold = classifier.thresholds[column]
         spans: list[tuple[int, int]] = []
         for row, seg in enumerate(segments):
-            if probabilities[row, column] < threshold:
+            if not above[row][column]:
                 continue
             inner = (
                 [(s, e) for s, e in analysis.new_dates if s >= seg.start and e <= seg.end]
@@ -313,7 +314,7 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         name: ElementResult(
             present=present[name],
             evidence=tuple(_span(prepared, s, e) for s, e in evidence(name)),
-            probability=round(float(best[LABELS.index(name)]), 4),
+            probability=round(top[LABELS.index(name)], 4),
         )
         for name in ELEMENTS
     }
@@ -330,9 +331,7 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         score=score(codes, (f.code for f in warnings)),
         elements=elements,
         warnings=tuple(warnings),
-        warning_probabilities={
-            name: round(float(best[LABELS.index(name)]), 4) for name in WARNINGS
-        },
+        warning_probabilities={name: round(top[LABELS.index(name)], 4) for name in WARNINGS},
     )
 
 

@@ -17,6 +17,7 @@ trimmed of white space. Its features are strings:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,9 +80,11 @@ _NEGATIONS = frozenset(
         "nada",
     ]
 )
+# Every alternative starts with a literal, so the engine can skip ahead to candidates
+# ("x(?<!\wx)x" is "\bxx" written that way; "_(?<!\w_)__+" is "\b_{3,}").
 _PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{?[^}\n]{1,40}\}?\}|<(?:date|fecha|dd/mm|[a-z_]{2,20})>"
-    r"|\bxx(?:[/.-]xx(?:xx)?)+\b|\bdd/mm(?:/a{2,4}|/y{2,4})?\b|\b_{3,}"
+    r"|x(?<!\wx)x(?:[/.-]xx(?:xx)?)+\b|d(?<!\wd)d/mm(?:/a{2,4}|/y{2,4})?\b|_(?<!\w_)__+"
 )
 _FORWARD = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:original message|forwarded message|mensaje original"
@@ -203,17 +206,25 @@ def signal_features(
         ("!newdate", sorted(new_dates)),
         ("!ph", holders),
     ]
-    indexed = [(name, spans) for name, spans in groups if spans]
+    starts = [seg.start for seg in segments]
+    total = len(segments)
+    found: list[list[str]] = [[] for _ in segments]
+    for name, spans in groups:
+        for start, end in spans:
+            # every segment the span overlaps, once per name
+            index = max(0, bisect_right(starts, start) - 1)
+            while index < total and segments[index].start < end:
+                if segments[index].end > start and (not found[index] or found[index][-1] != name):
+                    found[index].append(name)
+                index += 1
     message = []
     if new_dates:
         message.append("!m:newdate")
     if kept_sorted.get("unknown_date"):
         message.append("!m:unknown")
-    total = len(segments)
     result: list[list[str]] = []
     for position, seg in enumerate(segments):
-        signals = list(message)
-        signals.extend(name for name, spans in indexed if _overlaps(spans, seg))
+        signals = [*message, *found[position]]
         if seg.start >= forwarded or _QUOTED_LINE.match(visible, _line_start(visible, seg.start)):
             signals.append("!fwd")
         if quotes and _covered(quotes, seg):

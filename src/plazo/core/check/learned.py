@@ -89,11 +89,13 @@ class LanguageModel:
         """P(label | sentence) from folded sentences and their signals (the fast path: the
         same numbers as :meth:`probabilities` on the sentences' feature strings)."""
         vocab, words, weights = self.vocab, self.words, self.weights
-        vectors: list[Floats] = []  # every word's share, then every sentence's context share
+        zero = np.zeros(weights.shape[1])
+        vectors: list[Floats] = []  # every word's share, and a zero closing each sentence
         ends: list[int] = []
         scales: list[float] = []
-        flagged: list[int] = []
-        flag_rows: list[int] = []
+        extra: list[int] = []  # context features and signals, all sentences
+        extra_rows: list[int] = []
+        extra_lexical: list[bool] = []
         for row, (sentence, flags) in enumerate(zip(folded, signals, strict=True)):
             text, tokens = tokenize(sentence)
             count = 0
@@ -101,19 +103,23 @@ class LanguageModel:
                 vector, known = words.get(token) or self._word(token)
                 vectors.append(vector)
                 count += known
-            context = [i for i in map(vocab.get, context_features(text, tokens)) if i is not None]
-            vectors.append(weights[context].sum(axis=0))
-            count += len(context)
+            vectors.append(zero)
             ends.append(len(vectors))
+            context = [i for i in map(vocab.get, context_features(text, tokens)) if i is not None]
+            count += len(context)
             scales.append(1.0 / math.sqrt(count) if count else 0.0)
             known_flags = [i for i in map(vocab.get, flags) if i is not None]
-            flagged.extend(known_flags)
-            flag_rows.extend([row] * len(known_flags))
-        starts = [0, *ends[:-1]]
-        lexical = np.add.reduceat(np.array(vectors), starts, axis=0)
-        logits = self.bias + lexical * np.array(scales)[:, None]
-        if flagged:
-            np.add.at(logits, np.array(flag_rows), weights[flagged])
+            extra.extend(context)
+            extra.extend(known_flags)
+            extra_rows.extend([row] * (len(context) + len(known_flags)))
+            extra_lexical.extend([True] * len(context) + [False] * len(known_flags))
+        scale = np.array(scales)
+        lexical = np.add.reduceat(np.array(vectors), [0, *ends[:-1]], axis=0)
+        logits = self.bias + lexical * scale[:, None]
+        if extra:
+            rows = np.array(extra_rows)
+            factor = np.where(np.array(extra_lexical), scale[rows], 1.0)
+            np.add.at(logits, rows, weights[extra] * factor[:, None])
         result: Floats = 1.0 / (1.0 + np.exp(-logits))
         return result
 
