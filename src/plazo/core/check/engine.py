@@ -241,8 +241,8 @@ _QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
 
 def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()) -> Floats:
     """Where the exact rules veto the model: quoted or forwarded sentences, sentences without a
-    parsed date that is not the old deadline (new_date), and a cue the rules ruled out (negated, quoted, another use) with
-    no other cue for the same label in the sentence (the labels in ``vetoes``)."""
+    parsed date that is not the old deadline (new_date), and a cue the rules ruled out (negated,
+    quoted, another use) with no other cue for the same label in the sentence (``vetoes``)."""
     gated = probabilities.copy()
     new_date = LABELS.index("new_date")
     quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
