@@ -169,3 +169,20 @@ def test_train_refuses_a_corpus_whose_labels_disagree(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert b"sentences disagree" in result.stderr
     assert not (tmp_path / "m.npz").exists()
+
+
+def test_the_check_command_loads_the_model_once_and_never_django(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from plazo.cli import main\n"
+        "from plazo.core.check.learned import load_model\n"
+        f"status = main(['check', {str(path)!r}, '--json'])\n"
+        "print('RESULT', status, load_model.cache_info().misses,"
+        " any(m.split('.')[0] == 'django' for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "RESULT 0 1 False"

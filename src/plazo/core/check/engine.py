@@ -241,9 +241,12 @@ _QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
 
 def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()) -> Floats:
     """Where the exact rules veto the model: quoted or forwarded sentences, sentences without a
-    parsed date that is not the old deadline (new_date), and a cue the rules ruled out (negated,
-    quoted, another use) with no other cue for the same label in the sentence (``vetoes``)."""
+    parsed date that is not the old deadline (new_date), a cue the rules ruled out (negated,
+    quoted, another use) with no other cue for the same label in the sentence (``vetoes``), and
+    ``blames_client`` anywhere when the sender owns the delay ("that's on us", "es culpa mía")."""
     gated = probabilities.copy()
+    if "blames_client" in vetoes and any("!r:owns_delay" in flags for flags in signals):
+        gated[:, LABELS.index("blames_client")] = 0.0
     new_date = LABELS.index("new_date")
     quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
     cues = [("!x:" + name, "!r:" + name, LABELS.index(name)) for name in vetoes]
