@@ -12,7 +12,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from plazo.core.check.engine import analyse, rules_report, sentence_features, sentences
+from plazo.core.check.engine import (
+    analyse,
+    combined_rules,
+    rules_report,
+    sentence_features,
+    sentences,
+)
 from plazo.core.check.learned import LABELS
 
 __all__ = ["Example", "load_messages", "to_example", "validate"]
@@ -33,6 +39,7 @@ class Example:
     lexical: list[list[str]]
     signals: list[list[str]]
     rules: npt.NDArray[np.bool_]  # (labels,): what the rules alone say
+    combined_rules: npt.NDArray[np.bool_]  # (labels,): what the rules contribute to the model
 
 
 def load_messages(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -141,6 +148,7 @@ def to_example(row: dict[str, Any]) -> Example:
     report = rules_report(analysis)
     rules = [report.elements[name].present for name in LABELS[:7]]
     rules += [name in report.warning_codes for name in LABELS[7:]]
+    contributed = combined_rules(analysis, segments)
     return Example(
         id=row["id"],
         lang=row["lang"],
@@ -151,4 +159,5 @@ def to_example(row: dict[str, Any]) -> Example:
         lexical=[lexical for lexical, _ in features],
         signals=[signals for _, signals in features],
         rules=np.array(rules),
+        combined_rules=np.array([bool(contributed.get(name)) for name in LABELS]),
     )

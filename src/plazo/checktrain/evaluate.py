@@ -77,6 +77,10 @@ def _rules(examples: Sequence[Example]) -> Bools:
     return np.array([e.rules for e in examples]).reshape(len(examples), len(LABELS))
 
 
+def _combined(examples: Sequence[Example]) -> Bools:
+    return np.array([e.combined_rules for e in examples]).reshape(len(examples), len(LABELS))
+
+
 def _mode(
     train: Sequence[Example], test: Sequence[Example], settings: Settings | None
 ) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, str, str]]]:
@@ -86,7 +90,7 @@ def _mode(
         cv, guess = _rules(train), _rules(test)
     else:
         oof, folds = cross_validate(train, settings)
-        rules_train, rules_test = _rules(train), _rules(test)
+        rules_train, rules_test = _combined(train), _combined(test)
         cv = nested_decisions(oof, truth_train, folds, settings, rules_train)
         model, _ = fit_language(train, settings)
         thresholds = tune_thresholds(oof, truth_train, rules_train, settings.rules_or)

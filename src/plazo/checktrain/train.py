@@ -68,7 +68,15 @@ class Settings:
         "unknown_date",
         "vague_timing",
     )
-    rules_or: tuple[str, ...] = ("apology", "compensation", "unknown_date", "vague_timing", "cause")
+    # "plan" here is a list announced as the plan, not the plan rule (see combined_rules).
+    rules_or: tuple[str, ...] = (
+        "apology",
+        "compensation",
+        "unknown_date",
+        "vague_timing",
+        "cause",
+        "plan",
+    )
 
 
 def _features(example: Example, settings: Settings) -> list[tuple[list[str], list[str]]]:
@@ -256,7 +264,7 @@ def train_language(
     if len(sources) >= 2:
         oof, _ = cross_validate(examples, settings)
         truth = np.array([example.labels for example in examples])
-        rules = np.array([example.rules for example in examples])
+        rules = np.array([example.combined_rules for example in examples])
         thresholds = tune_thresholds(oof, truth, rules, settings.rules_or)
     else:
         thresholds = np.full(len(LABELS), 0.5)

@@ -27,6 +27,8 @@ from plazo.core.check.text import Prepared, prepare
 __all__ = [
     "Analysis",
     "analyse",
+    "announced_plan",
+    "combined_rules",
     "check",
     "check_with",
     "detect_language",
@@ -38,6 +40,8 @@ __all__ = [
     "sentences",
 ]
 
+# Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
+_CUE_RULES = frozenset({"owns_delay", "not_compensation"})
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -149,9 +153,10 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
     raw: dict[str, list[tuple[int, int]]] = {}
     dropped: dict[str, list[tuple[int, int]]] = {}
     for name, rule in lex.rules.items():
-        if name in ELEMENTS or name in WARNINGS or name == "owns_delay":
+        if name in ELEMENTS or name in WARNINGS or name in _CUE_RULES:
             raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
     found = dict(raw)
+    found.pop("not_compensation", None)
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
@@ -208,6 +213,46 @@ def sentences(analysis: Analysis) -> list[Segment]:
     return segment(analysis.prepared.visible, scopes.sentence_starts, scopes.sentence_ends)
 
 
+_INLINE_HEADER = re.compile(r"[ \t]*:[ \t]*\w+(?:\W+\w+)+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+\S")
+
+
+def announced_plan(analysis: Analysis, segments: list[Segment]) -> list[tuple[int, int]]:
+    """Steps announced as the plan: a plan-rule match followed by a colon and the steps in the
+    same sentence ("Estos son los próximos pasos: montaje el lunes"), or a header line ending
+    with a colon followed by list items ("Nuestro plan para recuperar el retraso:" then
+    "1. …"). The spans of the sentence, or of the header and its items; or nothing."""
+    visible = analysis.prepared.visible
+    plan = analysis.raw.get("plan", [])
+    for seg in segments:
+        # inline: "Here's what we're doing: two designers on it full time."
+        for start, end in plan:
+            if seg.start <= start < seg.end and _INLINE_HEADER.match(visible, end, seg.end):
+                return [(seg.start, seg.end)]
+    for index, seg in enumerate(segments[:-1]):
+        if not visible[seg.start : seg.end].endswith(":"):
+            continue
+        if not any(seg.start <= start < seg.end for start, _ in plan):
+            continue
+        items = []
+        for item in segments[index + 1 :]:
+            # the item's line starts with a marker (the segmenter may have split "1." off)
+            if not _LIST_ITEM.match(visible, visible.rfind("\n", 0, item.start) + 1):
+                break
+            items.append((item.start, item.end))
+        if items:
+            return [(seg.start, seg.end), *items]
+    return []
+
+
+def combined_rules(analysis: Analysis, segments: list[Segment]) -> dict[str, list[tuple[int, int]]]:
+    """What the rules contribute to the combination: their findings, except that a plan counts
+    only when a list is announced as the plan (the plan rule alone is not precise enough)."""
+    found = dict(analysis.found)
+    found["plan"] = announced_plan(analysis, segments)
+    return found
+
+
 def sentence_signals(analysis: Analysis, segments: list[Segment]) -> list[list[str]]:
     """The rules' signals of each sentence."""
     return signal_features(
@@ -242,14 +287,17 @@ _QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
 def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()) -> Floats:
     """Where the exact rules veto the model: quoted or forwarded sentences, sentences without a
     parsed date that is not the old deadline (new_date), a cue the rules ruled out (negated,
-    quoted, another use) with no other cue for the same label in the sentence (``vetoes``), and
-    ``blames_client`` anywhere when the sender owns the delay ("that's on us", "es culpa mía")."""
+    quoted, another use) with no other cue for the same label in the sentence (``vetoes``),
+    compensation in a sentence with a courtesy idiom ("feel free to call") and no offer the rules
+    found, and ``blames_client`` anywhere when the sender owns the delay ("that's on us")."""
     gated = probabilities.copy()
     if "blames_client" in vetoes and any("!r:owns_delay" in flags for flags in signals):
         gated[:, LABELS.index("blames_client")] = 0.0
     new_date = LABELS.index("new_date")
     quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
     cues = [("!x:" + name, "!r:" + name, LABELS.index(name)) for name in vetoes]
+    compensation = LABELS.index("compensation")
+    compensation_vetoed = "compensation" in vetoes
     for row, flags_list in enumerate(signals):
         flags = set(flags_list)
         if "!newdate" not in flags:
@@ -259,6 +307,12 @@ def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...
         for ruled_out, kept, column in cues:
             if ruled_out in flags and kept not in flags:
                 gated[row, column] = 0.0
+        if (
+            compensation_vetoed
+            and "!r:not_compensation" in flags
+            and ("!r:compensation" not in flags)
+        ):
+            gated[row, compensation] = 0.0
     return gated
 
 
@@ -288,8 +342,9 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     above = (probabilities >= classifier.thresholds).tolist()
     present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
     by_rules: set[str] = set()
+    rules_found = combined_rules(analysis, segments)
     for name in model.rules_or:
-        if analysis.found.get(name) and not present[name]:
+        if rules_found.get(name) and not present[name]:
             present[name] = True
             by_rules.add(name)
     if model.gates and present["new_date"]:
@@ -299,7 +354,7 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         if not present[name]:
             return []
         if name in by_rules:
-            return list(analysis.found[name])
+            return list(rules_found[name])
         column = LABELS.index(name)
         spans: list[tuple[int, int]] = []
         for row, seg in enumerate(segments):
