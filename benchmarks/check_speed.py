@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     messages = sample_messages(args.messages)
     load_start = time.perf_counter()
-    load_model.__wrapped__(shipped_model_path())  # an uncached read of the model file
+    fresh = load_model.__wrapped__(shipped_model_path())  # an uncached read of the model file
+    for lang in fresh.languages:
+        fresh.languages[lang]  # each language is read on first use
     load_seconds = time.perf_counter() - load_start
     check(messages[0])  # load the model and compile the lexicons outside the timing
     wall, cpu = _rate(messages, check)

@@ -18,8 +18,9 @@ import json
 import math
 import os
 import zipfile
+import zlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -144,7 +145,7 @@ class LanguageModel:
 class CheckModel:
     """Per-language classifiers and how to combine them with the rules."""
 
-    languages: dict[str, LanguageModel]
+    languages: Mapping[str, LanguageModel]
     signals: bool = True  # the rules' signals are features
     gates: bool = True  # exact rules veto: quotations, dates, vague timing next to a date
     # labels whose rule cue, ruled out in a sentence (negated, quoted, another use) and not
@@ -220,8 +221,16 @@ def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
         weights = np.asarray(arrays[f"{lang}_weights"], dtype=np.float64)
         bias = np.asarray(arrays[f"{lang}_bias"], dtype=np.float64)
         thresholds = np.asarray(arrays[f"{lang}_thresholds"], dtype=np.float64)
-    except (KeyError, UnicodeDecodeError, ValueError) as error:
-        raise _bad(path, f"{lang}: {error}") from None
+    except (
+        KeyError,
+        UnicodeDecodeError,
+        ValueError,
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+    ) as error:
+        raise _bad(path, f"{lang}: {type(error).__name__}") from None
     labels = len(LABELS)
     if weights.shape != (len(names), labels) or bias.shape != (labels,):
         raise _bad(path, f"{lang}: weights of shape {weights.shape} for {len(names)} features")
@@ -233,30 +242,63 @@ def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
     return LanguageModel(vocab, weights, bias, thresholds)
 
 
+class _Languages(Mapping[str, LanguageModel]):
+    """A model file's languages, each read (decompressed, its vocabulary built) on first use:
+    ``plazo check`` needs one language, and reading both would double the start-up cost."""
+
+    def __init__(self, arrays: Any, languages: Sequence[str], path: Path) -> None:
+        self._arrays = arrays
+        self._names = tuple(languages)
+        self._path = path
+        self._loaded: dict[str, LanguageModel] = {}
+
+    def __getitem__(self, lang: str) -> LanguageModel:
+        if lang not in self._names:
+            raise KeyError(lang)
+        if lang not in self._loaded:
+            self._loaded[lang] = _language(self._arrays, lang, self._path)
+        return self._loaded[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 @cache
 def load_model(path: Path) -> CheckModel:
-    """Read a model file; raise CheckModelError if it is missing or not a valid model."""
+    """Read a model file; raise CheckModelError if it is missing or not a valid model (a
+    language's arrays are checked when that language is first used)."""
     if not path.is_file():
         raise CheckModelError(
             f"the checker model {path} does not exist; give a file written by "
             f"'plazo check train' or unset {ENV_VAR}"
         )
     try:
-        with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as arrays:
-            meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
-            if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-                raise _bad(path, "not a plazo checker model")
-            if meta.get("version") != VERSION:
-                raise _bad(path, f"version {meta.get('version')}, this plazo reads {VERSION}")
-            if tuple(meta.get("labels", ())) != LABELS:
-                raise _bad(path, "its labels differ from this plazo's")
-            languages = {lang: _language(arrays, lang, path) for lang in meta["languages"]}
+        arrays = np.load(io.BytesIO(path.read_bytes()), allow_pickle=False)
+        meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise _bad(path, "not a plazo checker model")
+        if meta.get("version") != VERSION:
+            raise _bad(path, f"version {meta.get('version')}, this plazo reads {VERSION}")
+        if tuple(meta.get("labels", ())) != LABELS:
+            raise _bad(path, "its labels differ from this plazo's")
+        languages = [str(lang) for lang in meta["languages"]]
+        missing = [
+            f"{lang}_{part}"
+            for lang in languages
+            for part in ("vocab", "weights", "bias", "thresholds")
+            if f"{lang}_{part}" not in arrays.files
+        ]
+        if missing:
+            raise _bad(path, f"missing {', '.join(missing)}")
     except CheckModelError:
         raise
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError) as error:
         raise _bad(path, f"not a readable model file: {type(error).__name__}") from None
     return CheckModel(
-        languages=languages,
+        languages=_Languages(arrays, languages, path),
         signals=bool(meta.get("signals", True)),
         gates=bool(meta.get("gates", True)),
         vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
