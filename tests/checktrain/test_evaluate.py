@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from plazo.checktrain.evaluate import MODES, evaluate_corpus  # noqa: E402
-from plazo.core.check.learned import LABELS  # noqa: E402
-from tests.checktrain.helpers import small_corpus  # noqa: E402
+from plazo.checktrain.evaluate import MODES, evaluate_corpus
+from plazo.core.check.learned import LABELS
+from tests.checktrain.helpers import small_corpus
 
 
 def test_the_protocol_scores_each_checker_on_cv_and_on_whole_held_out_sources(
