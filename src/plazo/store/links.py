@@ -21,6 +21,10 @@ class Links(Protocol):
 
     def outbox(self) -> str: ...
 
+    def invitation(self, uidb64: str, token: str) -> str: ...
+
+    def login(self) -> str: ...
+
 
 _registered: list[Links] = []
 

@@ -36,6 +36,7 @@ LABELS: dict[str, dict[str, Promise]] = {
         "delay_notice": _("delay notice"),
         "delivered": _("delivered"),
         "owner_alert": _("owner alert"),
+        "invitation": _("invitation"),
     },
     "item": {"todo": _("to do"), "doing": _("in progress"), "done": _("done")},
     "outcome": {"pending": _("pending"), "kept": _("kept"), "broken": _("broken")},

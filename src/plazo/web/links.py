@@ -21,3 +21,9 @@ class WebLinks:
 
     def outbox(self) -> str:
         return self.base_url + reverse("web:outbox")
+
+    def invitation(self, uidb64: str, token: str) -> str:
+        return self.base_url + reverse("web:invitation", args=[uidb64, token])
+
+    def login(self) -> str:
+        return self.base_url + reverse("web:login")

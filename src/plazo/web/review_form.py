@@ -1,8 +1,13 @@
 """The delay-notice review form: the owner's draft read from a POST, and its words for problems.
 
 The date can come from the date field or the slider. The page sends the date it last showed
-(``shown_on``): a typed date different from it wins, else a slider moved off it, else it stays.
-That works the same with HTMX and without JavaScript (the Preview button).
+(``shown_on``): a typed date different from it wins, else a slider moved off the day it stood on
+for that date, else it stays. That works the same with HTMX and without JavaScript (the Preview
+button).
+
+A new promise must be a working day on the project's calendar, as every date the page offers
+is. A weekend day or a public holiday typed in the field is refused, with the next working day
+offered, and stays in the field: the page never shows one date and approves another.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from plazo.core.ledger import NoticeProblem
 from plazo.core.policy.edits import OfferEdit, OfferProblem, parse_offer_edits
 from plazo.store.models import DelayCase
 from plazo.store.services.delays.draft import NoticeDraft
-from plazo.store.services.delays.slider import slider_day
+from plazo.store.services.delays.slider import slider_day, slider_day_for
+from plazo.web.templatetags.plazo import day as format_day
 
 __all__ = [
     "ELEMENT_LABELS",
@@ -28,6 +34,7 @@ __all__ = [
     "PRACTICE_LABELS",
     "ParsedDraft",
     "field_problem_text",
+    "not_working_day_text",
     "offer_problem_text",
     "parse_draft",
     "posted_day",
@@ -60,11 +67,15 @@ ELEMENT_LABELS: dict[str, Promise] = {
 
 @dataclass(frozen=True)
 class ParsedDraft:
-    """The draft and what could not be read from the form (a date or an amount)."""
+    """The draft and what could not be read from the form (a date or an amount).
+
+    ``next_working_on``: the chosen date is not a working day, and this is the next one.
+    """
 
     draft: NoticeDraft
     errors: tuple[str, ...]
     offer_problems: tuple[OfferProblem, ...]
+    next_working_on: date | None = None
 
 
 def posted_day(data: QueryDict, name: str) -> date | None:
@@ -88,9 +99,29 @@ def _chosen_on(case: DelayCase, data: QueryDict, today: date) -> tuple[date | No
         return typed, []
     index = data.get("day", "")
     slid = slider_day(case, int(index), today=today) if index.isdigit() else None
-    if slid is not None and slid != shown:
+    # For a holiday the slider stands on the next working day: that is not a move.
+    stood_on = slider_day_for(case, shown, today=today) if shown is not None else None
+    if slid is not None and slid != stood_on:
         return slid, []
     return typed, []
+
+
+def _next_working_day(case: DelayCase, day: date | None) -> date | None:
+    """The next working day when ``day`` is not one on the project's calendar, else None."""
+    if day is None:
+        return None
+    calendar = case.project.work_calendar()
+    if calendar.is_working_day(day):
+        return None
+    return calendar.next_working_day(day)
+
+
+def not_working_day_text(day: date, next_working_on: date) -> str:
+    """Why a weekend day or a public holiday cannot be the new date, and which day can."""
+    return _(
+        "%(day)s is not a working day on this project's calendar (a weekend or a public "
+        "holiday), so it cannot be promised. The next working day is %(next)s."
+    ) % {"day": format_day(day, "weekday"), "next": format_day(next_working_on, "weekday")}
 
 
 def _offer_edits(data: QueryDict) -> tuple[tuple[OfferEdit, ...], tuple[OfferProblem, ...]]:
@@ -125,6 +156,9 @@ def _offer_edits(data: QueryDict) -> tuple[tuple[OfferEdit, ...], tuple[OfferPro
 def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft:
     """The owner's draft from the review form's fields."""
     new_on, errors = _chosen_on(case, data, today)
+    next_working_on = _next_working_day(case, new_on)
+    if new_on is not None and next_working_on is not None:
+        errors.append(not_working_day_text(new_on, next_working_on))
     edits, offer_problems = _offer_edits(data)
     steps = data.get("recovery_steps", "")[:MAX_TEXT_CHARS].splitlines()
     draft = NoticeDraft(
@@ -136,7 +170,7 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
         offer_edits=edits,
         ready_for_stake=data.get("ready_for_stake", "")[:MAX_TEXT_CHARS],
     )
-    return ParsedDraft(draft, tuple(errors), offer_problems)
+    return ParsedDraft(draft, tuple(errors), offer_problems, next_working_on)
 
 
 def field_problem_text(problem: NoticeProblem) -> str:

@@ -20,6 +20,7 @@ from plazo.store.models import (
     Forecast,
     Membership,
     Message,
+    Organisation,
     Project,
     WorkItem,
 )
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "una-clave-larga"
 
 
-def _studio_browser() -> tuple[HttpClient, object]:
+def _studio_browser() -> tuple[HttpClient, Organisation]:
     created = create_studio(
         organisation="Estudio Norte", email="ana@example.com", password=PASSWORD
     )
@@ -306,3 +307,45 @@ def test_a_second_first_run_is_refused_even_when_the_form_was_open() -> None:
     with pytest.raises(StudioSetupError, match="already set up"):
         create_studio(organisation="Otro", email="luis@example.com", password=PASSWORD, first=True)
     assert browser.post(reverse("web:setup"), {"organisation": "Otro"}).status_code == 404
+
+
+def test_the_forecast_mode_is_chosen_in_the_project_form_and_the_forecast_follows_it() -> None:
+    browser, org = _studio_browser()
+    client = make_client(org)
+    page = browser.get(reverse("web:project_new")).content.decode()
+    assert 'name="forecast_mode"' in page
+    assert "when most remaining items have one" in page  # the help text says what auto does
+    project = _new_project(browser, client, forecast_mode="estimates")
+    assert project.forecast_mode == "estimates"
+    browser.post(reverse("web:project_items", args=[project.pk]), {"lines": "A, 2h\nB\nC"})
+    assert _model_reason(project).startswith("estimates, as the project is set")
+
+    form = browser.get(reverse("web:project_edit", args=[project.pk])).context["form"]
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    assert data["forecast_mode"] == "estimates"
+    response = browser.post(
+        reverse("web:project_edit", args=[project.pk]), {**data, "forecast_mode": "auto"}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    project.refresh_from_db()
+    assert project.forecast_mode == "auto"
+    # Two of three items lack estimates, but nothing was completed lately to count a pace from.
+    assert _model_reason(project).startswith("estimates: no items completed in recent weeks")
+
+
+def _model_reason(project: Project) -> str:
+    latest = Forecast.objects.filter(project=project).latest_run()
+    assert latest is not None
+    return latest.model_reason
+
+
+def test_a_project_posted_without_a_forecast_mode_keeps_its_own() -> None:
+    browser, org = _studio_browser()
+    project = _new_project(browser, make_client(org))
+    assert project.forecast_mode == "auto"
+    Project.objects.filter(pk=project.pk).update(forecast_mode="throughput")
+    form = browser.get(reverse("web:project_edit", args=[project.pk])).context["form"]
+    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k != "forecast_mode"}
+    browser.post(reverse("web:project_edit", args=[project.pk]), {**data, "name": "Otra"})
+    project.refresh_from_db()
+    assert (project.name, project.forecast_mode) == ("Otra", "throughput")

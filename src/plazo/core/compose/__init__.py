@@ -1,4 +1,4 @@
-"""The message composer: weekly updates, delay notices, delivered and owner alerts, from plain data.
+"""The message composer: weekly updates, delay notices, delivered, owner alerts and invitations.
 
 Pure: templates per language under ``templates/<lang>/``, Babel for dates and money, Pillow for the
 timeline chart, icalendar for the moved delivery event. Time is an argument (``sent_at``).
@@ -24,6 +24,7 @@ from plazo.core.compose.inputs import (
     Register,
     Updates,
 )
+from plazo.core.compose.invitation import compose_invitation
 from plazo.core.compose.message import Attachment, Message
 from plazo.core.compose.owner_alert import compose_owner_alert
 from plazo.core.compose.weekly_update import compose_weekly_update
@@ -47,6 +48,7 @@ __all__ = [
     "compose_delay_notice",
     "compose_delivered",
     "compose_delivery_failed",
+    "compose_invitation",
     "compose_owner_alert",
     "compose_weekly_update",
     "render_timeline_png",

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["AUTO", "ESTIMATES", "FORECAST_MODES", "THROUGHPUT", "ModelChoice", "choose_model"]
+__all__ = [
+    "AUTO",
+    "ESTIMATES",
+    "FORECAST_MODES",
+    "REASONS",
+    "THROUGHPUT",
+    "ModelChoice",
+    "ReadReason",
+    "choose_model",
+    "read_reason",
+]
 
 AUTO, ESTIMATES, THROUGHPUT = "auto", "estimates", "throughput"
 FORECAST_MODES = (AUTO, ESTIMATES, THROUGHPUT)
+
+# The sentences a choice is stored with (Forecast.model_reason), by code. They are English, and
+# stored; readers in another language look the code up again with read_reason().
+COUNTS = "{estimated} of {total} remaining items have estimates"
+REASONS = {
+    "estimates_set": "estimates, as the project is set ({counts})",
+    "estimates_auto": "estimates, chosen by itself: {counts}",
+    "estimates_no_pace": (
+        "estimates: no items completed in recent weeks to count throughput from ({counts})"
+    ),
+    "throughput_set": "throughput, as the project is set: {counts}",
+    "throughput_auto": "throughput, chosen by itself: {counts}",
+}
 
 
 @dataclass(frozen=True)
@@ -16,6 +40,37 @@ class ModelChoice:
 
     mode: str  # "estimates" (the sized model, unestimated items drawn) or "throughput"
     why: str
+
+
+@dataclass(frozen=True)
+class ReadReason:
+    """A stored reason taken apart again: which sentence, and its counts."""
+
+    code: str
+    estimated: int
+    total: int
+
+
+def _reason(code: str, estimated: int, total: int) -> str:
+    return REASONS[code].format(counts=COUNTS.format(estimated=estimated, total=total))
+
+
+def _pattern(code: str) -> re.Pattern[str]:
+    counts = re.escape(COUNTS).replace(r"\{estimated\}", r"(?P<estimated>\d+)")
+    counts = counts.replace(r"\{total\}", r"(?P<total>\d+)")
+    return re.compile(re.escape(REASONS[code]).replace(r"\{counts\}", counts))
+
+
+_PATTERNS = {code: _pattern(code) for code in REASONS}
+
+
+def read_reason(why: str) -> ReadReason | None:
+    """The code and counts of a sentence :func:`choose_model` wrote; None for any other text."""
+    for code, pattern in _PATTERNS.items():
+        found = pattern.fullmatch(why.strip())
+        if found:
+            return ReadReason(code, int(found["estimated"]), int(found["total"]))
+    return None
 
 
 def choose_model(
@@ -31,16 +86,16 @@ def choose_model(
             f"unknown forecast mode {setting!r} (choose from {', '.join(FORECAST_MODES)})"
         )
     total = estimated_items + unestimated_items
-    counts = f"{estimated_items} of {total} remaining items have estimates"
+
+    def choice(mode: str, code: str) -> ModelChoice:
+        return ModelChoice(mode, _reason(code, estimated_items, total))
+
     if setting == ESTIMATES:
-        return ModelChoice(ESTIMATES, f"estimates, as the project is set ({counts})")
+        return choice(ESTIMATES, "estimates_set")
     wants_throughput = setting == THROUGHPUT or unestimated_items * 2 > total
-    why = "as the project is set" if setting == THROUGHPUT else "chosen by itself"
     if wants_throughput and not throughput_known:
-        return ModelChoice(
-            ESTIMATES,
-            f"estimates: no items completed in recent weeks to count throughput from ({counts})",
-        )
+        return choice(ESTIMATES, "estimates_no_pace")
     if wants_throughput:
-        return ModelChoice(THROUGHPUT, f"throughput, {why}: {counts}")
-    return ModelChoice(ESTIMATES, f"estimates, {why}: {counts}")
+        return choice(THROUGHPUT, "throughput_set" if setting == THROUGHPUT else "throughput_auto")
+    # Only "auto" gets here: a "throughput" setting always wants throughput.
+    return choice(ESTIMATES, "estimates_auto")

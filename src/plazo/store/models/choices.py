@@ -97,6 +97,7 @@ class MessageKind(models.TextChoices):
     DELAY_NOTICE = "delay_notice", "delay notice"
     DELIVERED = "delivered", "delivered"
     OWNER_ALERT = "owner_alert", "owner alert"
+    INVITATION = "invitation", "invitation"
 
 
 class MessageState(models.TextChoices):

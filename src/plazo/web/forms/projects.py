@@ -1,4 +1,5 @@
-"""A project's terms: promise, stake, capacity, value, check-in, confidence, owner, holidays."""
+"""A project's terms: promise, stake, capacity, value, check-in, confidence, owner, holidays, and
+how it is forecast."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plazo.store.models import Client, Organisation, ProjectStatus
+from plazo.store.models import Client, ForecastMode, Organisation, ProjectStatus
 
 __all__ = ["ProjectForm"]
 
@@ -63,6 +64,21 @@ class ProjectForm(forms.Form):
         label=_("Confidence target (%)"), min_value=50, max_value=99, initial=85,
         help_text=_("New dates are recommended at this chance of being met."),
     )  # fmt: skip
+    forecast_mode = forms.ChoiceField(
+        label=_("How to forecast"),
+        choices=[
+            (ForecastMode.AUTO, _("auto: chosen by itself")),
+            (ForecastMode.ESTIMATES, _("from the estimates")),
+            (ForecastMode.THROUGHPUT, _("by counting items (throughput)")),
+        ],
+        initial=ForecastMode.AUTO,
+        required=False,  # a form posted without it keeps the project's own (new ones: auto)
+        help_text=_(
+            "Auto forecasts from the estimates when most remaining items have one, and counts "
+            "items at the team's recent weekly pace when most do not. The project page says "
+            "which it chose and why."
+        ),
+    )
     owner = forms.TypedChoiceField(label=_("Owner"), coerce=int)
     country = forms.CharField(label=_("Holiday calendar: country (ISO 3166)"), max_length=2)
     subdivision = forms.CharField(
@@ -103,6 +119,13 @@ class ProjectForm(forms.Form):
         if code not in holidays.list_supported_countries():
             raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
         return code
+
+    def clean_forecast_mode(self) -> str:
+        return str(
+            self.cleaned_data.get("forecast_mode")
+            or self.initial.get("forecast_mode")
+            or ForecastMode.AUTO
+        )
 
     def clean_promised_on(self) -> date | None:
         day = self.cleaned_data.get("promised_on")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Any
 
 from django import template
 from django.utils import timezone
@@ -15,9 +16,19 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
+from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.labels import LABELS
 
-__all__ = ["DATE_PATTERNS", "day", "label", "moment", "negate", "percent", "speech"]
+__all__ = [
+    "DATE_PATTERNS",
+    "day",
+    "label",
+    "model_reason",
+    "moment",
+    "negate",
+    "percent",
+    "speech",
+]
 
 register = template.Library()
 
@@ -51,6 +62,12 @@ def _pattern(style: str, language: str | None) -> str:
     (templates written before the styles existed keep working)."""
     patterns = DATE_PATTERNS.get((language or "en")[:2], DATE_PATTERNS["en"])
     return patterns.get(style, style)
+
+
+@register.filter
+def model_reason(forecast: Any) -> str:
+    """Which model the forecast used and why, in the page's language."""
+    return model_reason_text(forecast.model_reason, forecast.model)
 
 
 @register.filter

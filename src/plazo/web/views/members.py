@@ -1,4 +1,8 @@
-"""``/members/``: who belongs to the organisation; owners invite people by e-mail."""
+"""``/members/``: who belongs to the organisation; owners invite people by e-mail.
+
+The invitation e-mail goes through the outbox (a worker sends it); the page also shows a new
+person's one-time link, in case the e-mail goes astray.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plazo.core.errors import PlazoError
 from plazo.store.models import Membership, Role
-from plazo.store.services.access.members import MemberError, invite_member
+from plazo.store.services.access.members import invite_member
 from plazo.web.forms.members import InviteForm
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
@@ -18,7 +24,7 @@ __all__ = ["members"]
 
 @organisation_view
 def members(request: OrganisationRequest) -> HttpResponse:
-    """The members; an owner's POST invites one (a new person gets a link to set a password)."""
+    """The members; an owner's POST invites one and queues the invitation e-mail."""
     org = request.organisation
     mine = next(m for m in request.memberships if m.organisation_id == org.pk)
     is_owner = mine.role == Role.OWNER
@@ -32,14 +38,24 @@ def members(request: OrganisationRequest) -> HttpResponse:
         elif form.is_valid():
             try:
                 invited = invite_member(
-                    org, form.cleaned_data["email"], role=form.cleaned_data["role"]
+                    org,
+                    form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                    now=timezone.now(),
+                    invited_by=request.user,
                 )
-            except MemberError as error:
+            except PlazoError as error:
                 form.add_error("email", str(error))
             else:
-                messages.success(
+                email = invited.membership.user.email
+                messages.success(request, _("%(email)s is now a member.") % {"email": email})
+                messages.info(
                     request,
-                    _("%(email)s is now a member.") % {"email": invited.membership.user.email},
+                    _(
+                        "An invitation e-mail is queued for %(email)s; the worker sends it "
+                        "with its next pass (the outbox shows when)."
+                    )
+                    % {"email": email},
                 )
                 if invited.new_user:
                     link = request.build_absolute_uri(

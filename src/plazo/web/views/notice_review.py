@@ -63,6 +63,7 @@ def _context(
     review: NoticeReview,
     errors: tuple[str, ...] = (),
     offer_problems: tuple[OfferProblem, ...] = (),
+    next_working_on: date | None = None,
 ) -> dict[str, Any]:
     """What the templates print: the review and its problems in the owner's words."""
     cap = money(review.cap, review.case.project.currency)
@@ -85,6 +86,7 @@ def _context(
         "offer_rows": _offer_rows(review),
         "cap_text": str(review.cap),
         "editable": review.case.state == DelayCaseState.DRAFT,
+        "next_working_on": next_working_on,  # the chosen date is not a working day
     }
 
 
@@ -170,7 +172,12 @@ def _review_page(
     review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
     return _page(
         request,
-        _context(review, (*parsed.errors, *errors), (*parsed.offer_problems, *offer_problems)),
+        _context(
+            review,
+            (*parsed.errors, *errors),
+            (*parsed.offer_problems, *offer_problems),
+            parsed.next_working_on,
+        ),
     )
 
 
@@ -181,7 +188,7 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     case = _case(request, case_id)
     parsed = parse_draft(case, request.POST, today=_today(case))
     review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
-    context = _context(review, parsed.errors, parsed.offer_problems)
+    context = _context(review, parsed.errors, parsed.offer_problems, parsed.next_working_on)
     context["oob"] = _moved(request, parsed.draft.new_on)
     context["live"] = True  # the stake check above the date is redrawn too
     return render(request, "plazo/_notice_review_live.html", context)

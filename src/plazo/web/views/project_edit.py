@@ -83,6 +83,7 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
         "checkin_weekday": project.checkin_weekday,
         "checkin_hour": project.checkin_hour,
         "confidence_percent": round(project.confidence_target * 100),
+        "forecast_mode": project.forecast_mode,
         "owner": project.owner_id,
         "country": project.country,
         "subdivision": project.subdivision,

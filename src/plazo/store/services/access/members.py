@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -11,9 +12,13 @@ from django.db import transaction
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from plazo.core import compose
 from plazo.core.errors import PlazoError
-from plazo.store.models import Membership, Organisation, Role
+from plazo.store.links import links
+from plazo.store.models import Membership, Message, MessageKind, MessageState, Organisation, Role
 from plazo.store.services.access.studio import find_user_by_email
+from plazo.store.services.checkins.compose_inputs import organisation_input
+from plazo.store.services.outbox.write import store_message
 
 __all__ = ["Invited", "MemberError", "invite_member"]
 
@@ -24,21 +29,33 @@ class MemberError(PlazoError):
 
 @dataclass(frozen=True)
 class Invited:
-    """The membership, and for a new person the (uid, token) that lets them choose a password."""
+    """The membership, the queued invitation e-mail, and for a new person the (uid, token) that
+    lets them choose a password."""
 
     membership: Membership
     new_user: bool
     uid: str
     token: str
+    invitation: Message
 
 
 @transaction.atomic
-def invite_member(organisation: Organisation, email: str, *, role: str) -> Invited:
-    """Make the person with ``email`` a member; someone new gets an account without a password.
+def invite_member(
+    organisation: Organisation,
+    email: str,
+    *,
+    role: str,
+    now: datetime,
+    invited_by: Any = None,
+) -> Invited:
+    """Make the person with ``email`` a member and queue an e-mail telling them so.
 
-    The new account's password is set through a one-time link (Django's password-reset token,
-    which stops working once the password is set), so nobody ever types a password for someone
-    else.
+    1. Someone new gets an account without a password. It is set through a one-time link
+       (Django's password-reset token, which stops working once the password is set), so nobody
+       ever types a password for someone else.
+    2. The invitation is written to the outbox in this transaction, in the organisation's
+       language, with that link (or, for someone who has an account, the login page); a worker
+       sends it. Nothing is sent inside the request.
     """
     if role not in Role.values:
         raise MemberError(f"role must be one of {', '.join(Role.values)}")
@@ -55,9 +72,48 @@ def invite_member(organisation: Organisation, email: str, *, role: str) -> Invit
     if Membership.objects.filter(organisation=organisation, user=user).exists():
         raise MemberError(f"{email} is already a member of {organisation.name}")
     membership = Membership.objects.create(organisation=organisation, user=user, role=role)
-    return Invited(
-        membership,
-        new_user,
-        urlsafe_base64_encode(force_bytes(user.pk)),
-        default_token_generator.make_token(user),
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    invitation = _queue_invitation(
+        membership, user.email or email, new_user, uid, token, invited_by=invited_by, now=now
     )
+    return Invited(membership, new_user, uid, token, invitation)
+
+
+def _queue_invitation(
+    membership: Membership,
+    email: str,
+    new_user: bool,
+    uid: str,
+    token: str,
+    *,
+    invited_by: Any,
+    now: datetime,
+) -> Message:
+    organisation = membership.organisation
+    inviter_name = ""
+    inviter_email = ""
+    if invited_by is not None:
+        inviter_name = invited_by.get_full_name() or invited_by.get_username()
+        inviter_email = invited_by.email or ""
+    composed = compose.compose_invitation(
+        organisation_input(organisation),
+        to_email=email,
+        inviter_name=inviter_name or organisation.name,
+        inviter_email=inviter_email,
+        role=membership.role,
+        link=links().invitation(uid, token) if new_user else links().login(),
+        new_account=new_user,
+        sent_at=now,
+        message_key=f"invitation-{membership.pk}",
+    )
+    message, _ = store_message(
+        composed,
+        organisation=organisation,
+        project=None,
+        key=f"invitation:{membership.pk}",
+        state=MessageState.QUEUED,
+        now=now,
+        kind=MessageKind.INVITATION,
+    )
+    return message

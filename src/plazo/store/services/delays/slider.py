@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from plazo.core.calendar import WorkCalendar
 from plazo.store.models import DelayCase, Forecast
 
-__all__ = ["SLIDER_MAX_WORKING_DAYS", "slider_day", "slider_days"]
+__all__ = ["SLIDER_MAX_WORKING_DAYS", "slider_day", "slider_day_for", "slider_days"]
 
 SLIDER_MARGIN_WORKING_DAYS = 10  # past the P95 date, so a cautious owner can still go further
 SLIDER_MAX_WORKING_DAYS = 260  # about a year: a longer slip is typed, not slid to
@@ -41,6 +41,17 @@ def slider_day(case: DelayCase, index: int, *, today: date) -> date | None:
     for _ in range(index):
         day = calendar.next_working_day(day + timedelta(days=1))
     return day
+
+
+def slider_day_for(case: DelayCase, chosen: date, *, today: date) -> date:
+    """The working day the slider stands on for ``chosen``: the first one allowed on or after it.
+
+    The slider holds working days only, so for a holiday or a weekend it stands on the next
+    working day; a page compares a posted position with this, not with ``chosen``, to tell
+    whether the slider was moved.
+    """
+    calendar = _calendar(case)
+    return calendar.next_working_day(max(chosen, _first_slider_day(case, calendar, today)))
 
 
 def slider_days(

@@ -1,0 +1,126 @@
+"""Inviting a colleague queues an e-mail in the outbox; the worker sends it; its link works."""
+
+from __future__ import annotations
+
+import random
+import re
+from email import message_from_bytes
+from email.message import Message as EmailMessage
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail
+from django.test import Client as HttpClient
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from plazo.store.models import Membership, Message, Organisation
+from plazo.worker.due import run_due_work
+from tests.app.factories import make_org, make_user
+from tests.app.smtp_server import RecordingHandler, smtp_server
+
+pytestmark = pytest.mark.django_db
+
+
+def _owner_browser(language: str = "es") -> tuple[HttpClient, Organisation]:
+    org = make_org(name="Estudio Norte", language=language, sender_email="hola@norte.example")
+    owner = make_user(org, first_name="Ana", last_name="Torres", email="ana@norte.example")
+    browser = HttpClient()
+    browser.force_login(owner)
+    return browser, org
+
+
+def _invite(browser: HttpClient, email: str, role: str = "member") -> str:
+    response = browser.post(reverse("web:members"), {"email": email, "role": role})
+    assert response.status_code == 200, response.content
+    return response.content.decode()
+
+
+def _deliver() -> list[EmailMessage]:
+    """One worker pass against a real SMTP server on loopback; the mail it received."""
+    handler = RecordingHandler()
+    with (
+        smtp_server(handler) as port,
+        override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=port,
+            EMAIL_USE_TLS=False,
+            EMAIL_USE_SSL=False,
+            EMAIL_HOST_USER="",
+            EMAIL_HOST_PASSWORD="",
+        ),
+    ):
+        run_due_work(now=timezone.now(), rng=random.Random(1), checkins=False)
+    return [message_from_bytes(envelope.content) for envelope in handler.received]
+
+
+def _text(received: EmailMessage) -> str:
+    part = next(p for p in received.walk() if p.get_content_type() == "text/plain")
+    payload = part.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    return payload.decode("utf-8")
+
+
+def test_inviting_queues_an_invitation_and_sends_nothing_during_the_request() -> None:
+    browser, org = _owner_browser()
+    page = _invite(browser, "luis@example.com")
+    assert mail.outbox == []  # never sent inside the request
+    queued = Message.objects.get(kind="invitation")
+    assert queued.organisation_id == org.pk
+    assert queued.project is None
+    assert (queued.state, queued.language, queued.recipients) == (
+        "queued",
+        "es",
+        ["luis@example.com"],
+    )
+    assert "Ana Torres te invita a Estudio Norte" in queued.subject
+    assert "luis@example.com is now a member." in page
+    assert "An invitation e-mail is queued" in page
+    assert "/invitation/" in page  # the link stays on the page, in case the e-mail goes astray
+
+
+def test_the_worker_delivers_the_invitation_and_its_link_lets_them_choose_a_password() -> None:
+    browser, _org = _owner_browser()
+    _invite(browser, "Luis@Example.com")
+    received = _deliver()
+    assert len(received) == 1
+    assert received[0]["To"] == "luis@example.com"
+    text = _text(received[0])
+    link = re.search(r"https?://\S+/invitation/\S+/", text)
+    assert link is not None, text
+    assert Message.objects.get(kind="invitation").state == "sent"
+    assert _deliver() == []  # sent once
+
+    newcomer = HttpClient()
+    form = newcomer.get(urlsplit(link.group(0)).path, follow=True)
+    assert form.status_code == 200
+    assert b'name="new_password1"' in form.content
+    chosen = newcomer.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "una-clave-larga-2", "new_password2": "una-clave-larga-2"},
+    )
+    assert chosen.status_code == 302
+    fresh = HttpClient()
+    assert fresh.login(username="luis@example.com", password="una-clave-larga-2")
+
+
+def test_someone_with_an_account_is_told_to_log_in_in_the_organisations_language() -> None:
+    make_user(make_org(), email="marta@example.com", username="marta")
+    browser, org = _owner_browser(language="en")
+    _invite(browser, "marta@example.com", role="owner")
+    assert Membership.objects.get(organisation=org, user__username="marta").role == "owner"
+    (received,) = _deliver()
+    text = _text(received)
+    assert "as an owner" in text
+    assert "/login/" in text
+    assert "/invitation/" not in text
+
+
+def test_a_refused_invitation_queues_nothing() -> None:
+    browser, _org = _owner_browser()
+    _invite(browser, "luis@example.com")
+    again = _invite(browser, "luis@example.com")
+    assert "already a member" in again
+    assert Message.objects.filter(kind="invitation").count() == 1

@@ -1,0 +1,81 @@
+"""The forecast's 'which model and why' line is in the reader's language, not the stored English."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.utils import translation
+
+from plazo.core.forecast import FORECAST_MODES, choose_model
+from plazo.web.forecast_reasons import model_reason_text
+from tests.app.factories import make_org, make_project
+from tests.app.web.helpers import browser_for, make_forecast
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH_WORDS = ("chosen by itself", "as the project is set", "remaining items", "recent weeks")
+
+
+def _every_reason() -> list[tuple[str, str]]:
+    """Each sentence the chooser can write, with the model it chose."""
+    found = {}
+    for setting, estimated, unestimated, known in itertools.product(
+        FORECAST_MODES, (0, 1, 3), (0, 1, 3), (True, False)
+    ):
+        choice = choose_model(
+            setting,
+            estimated_items=estimated,
+            unestimated_items=unestimated,
+            throughput_known=known,
+        )
+        found[choice.why] = choice.mode
+    return sorted(found.items())
+
+
+def test_every_reason_the_chooser_writes_is_read_back_in_spanish() -> None:
+    reasons = _every_reason()
+    assert len({why.split(":")[0].split("(")[0] for why, _ in reasons}) == 5  # every branch
+    with translation.override("es"):
+        for why, mode in reasons:
+            spanish = model_reason_text(why, mode)
+            assert spanish != why
+            assert not any(words in spanish for words in ENGLISH_WORDS), spanish
+            numbers = [word for word in why.replace("(", " ").split() if word.isdigit()]
+            assert [w for w in spanish.replace("(", " ").split() if w.isdigit()] == numbers
+
+
+def test_in_english_the_reason_reads_as_the_chooser_wrote_it() -> None:
+    with translation.override("en"):
+        for why, mode in _every_reason():
+            assert model_reason_text(why, mode) == why
+
+
+def test_a_reason_it_does_not_know_is_shown_as_stored_and_none_shows_the_model() -> None:
+    with translation.override("es"):
+        assert model_reason_text("a reason from another version", "sized") == (
+            "a reason from another version"
+        )
+        assert model_reason_text("", "sized") == "sized"
+
+
+def test_the_project_page_states_the_model_and_why_in_spanish() -> None:
+    org = make_org()
+    project = make_project(org)
+    make_forecast(
+        project,
+        model="throughput",
+        model_reason="throughput, chosen by itself: 1 of 10 remaining items have estimates",
+        remaining_items=10,
+        unestimated_items=9,
+        history_size=14,
+    )
+    browser, _ = browser_for(org)
+    page = browser.get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert (
+        "Throughput, elegido automáticamente: 1 de 10 tareas pendientes tienen estimación" in page
+    )
+    assert "10 tareas pendientes contadas (9 sin estimación)" in page
+    assert "; modelo throughput." in page
+    assert "chosen by itself" not in page
+    assert "remaining items counted" not in page
