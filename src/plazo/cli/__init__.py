@@ -34,6 +34,7 @@ COMMANDS = (
     "import_",
     "token",
     "webhook",
+    "unlock",
 )
 
 
