@@ -130,15 +130,14 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Content Security Policy (django-csp): scripts, styles, images and requests from plazo itself
-# only; no inline script anywhere (htmx's own indicator style is switched off in base.html).
-# SVG charts and the admin set style attributes, which 'unsafe-inline' for attributes allows
-# without allowing any inline <script> or <style> element.
+# only; no inline script, style element or style attribute anywhere (htmx's own indicator
+# style and eval are switched off in base.html). tests/e2e/test_csp_browser.py holds every page
+# to it in Chromium.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
