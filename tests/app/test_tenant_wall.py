@@ -16,6 +16,7 @@ no entry fails with a message saying to add one.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -208,8 +209,6 @@ PATTERNS = sorted(set(_walk(get_resolver().url_patterns)), key=lambda p: p.route
 
 def _path(pattern: Pattern, values: dict[str, object]) -> str:
     """The URL of ``pattern`` with ``values`` put in for its groups."""
-    import re
-
     path = pattern.regex
     for name in pattern.arguments:
         path = re.sub(r"\(\?P<" + name + r">(?:[^()]|\([^()]*\))*\)", str(values[name]), path)
