@@ -35,6 +35,7 @@ COMMANDS = (
     "token",
     "webhook",
     "unlock",
+    "backup",
 )
 
 
