@@ -232,7 +232,7 @@ def run_faults(
         "resent_weekly_updates": sum(
             n for mid, n in resends.items() if kinds[mid] == "weekly_update"
         ),
-        "messages_sending_when_a_worker_was_killed": sending_at_kills,
+        "messages_in_sending_at_the_kills_all_workers": sending_at_kills,
         "seconds_until_week_written": round((written_at or faults_over) - started, 1),
         "seconds_of_faults": round(faults_over - started, 1),
         "seconds_to_drain_after_faults": round(drained - faults_over, 1),
