@@ -67,3 +67,19 @@ def test_offers_export_as_csv() -> None:
     assert rows[0]["amount"] == "1200.00"
     assert rows[0]["project"] == "Portal"
     assert rows[0]["state"] == "offered"
+
+
+def test_hostile_client_and_project_names_reach_the_csv_as_text_and_amounts_as_numbers() -> None:
+    offer = _offer(description="@SUM(1+1)*cmd|' /C calc'!A0")
+    offer.project.name = '=HYPERLINK("http://evil.example", "Pay here")'
+    offer.project.save(update_fields=["name"])
+    offer.project.client.name = "+Cliente"
+    offer.project.client.save(update_fields=["name"])
+    out = io.StringIO()
+    write_offers_csv(offer.project.client.organisation, out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["project"] == '\'=HYPERLINK("http://evil.example", "Pay here")'
+    assert row["client"] == "'+Cliente"
+    assert row["description"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert row["amount"] == "1200.00"
+    assert row["applied_amount"] == ""

@@ -91,7 +91,7 @@ def test_the_owner_logs_in_and_sees_the_project_that_needs_action_first(
     assert names == sorted(names, key=str.casefold)
     page.select_option("#health", "on_track")  # a filter keeps the chosen order
     page.wait_for_url("**health=on_track**")
-    page.wait_for_function("!document.body.innerText.includes('Tell the client')")
+    page.wait_for_function("() => !document.body.innerText.includes('Tell the client')")
     on_track = page.locator("table.portfolio tbody th a").all_inner_texts()
     assert AT_RISK not in on_track
     assert on_track == sorted(on_track, key=str.casefold)

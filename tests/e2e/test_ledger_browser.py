@@ -59,7 +59,9 @@ def test_the_owner_reads_the_ledger_and_narrows_it_to_one_client(
     # 2. Choosing a client refreshes the content through HTMX and keeps it bookmarkable.
     page.select_option("#client", label="Northwind Logistics Ltd")
     page.wait_for_url("**client=**")
-    page.wait_for_function("document.querySelector('dl.headline').innerText.includes('1 of 1')")
+    page.wait_for_function(
+        "() => document.querySelector('dl.headline').innerText.includes('1 of 1')"
+    )
     assert "Café Brisa" not in page.inner_text("#ledger")
     page.reload()
     assert "1 of 1 due promises kept" in page.inner_text("dl.headline")

@@ -101,7 +101,7 @@ def test_the_owner_reviews_and_approves_the_delay_notice(browser: Any, live_serv
     assert page.input_value("#new_on") < recommended  # the date field follows the slider
     _shot(page, "review-below-p50.png")
     page.fill("#new_on", recommended)
-    page.wait_for_function("!document.querySelector('.chance.below-p50')")
+    page.wait_for_function("() => !document.querySelector('.chance.below-p50')")
     page.wait_for_selector("#h-checker .badge.on_track")
 
     # 5. Approve: back on the project page with the news, the notice queued in the outbox.

@@ -35,6 +35,8 @@ COMMANDS = (
     "import_",
     "token",
     "webhook",
+    "unlock",
+    "backup",
 )
 
 

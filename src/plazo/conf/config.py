@@ -46,6 +46,12 @@ class Config:
     allowed_hosts: list[str] = field(default_factory=list)
     webhook_allow_private: bool = False
     cache: dict[str, Any] = field(default_factory=dict)
+    login_failure_limit: int = 10
+    login_lock_minutes: int = 15
+    behind_proxy: bool = False
+    hsts_seconds: int = 0
+    hsts_subdomains: bool = True
+    hsts_preload: bool = True
 
 
 def load_config(environ: Mapping[str, str]) -> Config:
@@ -73,16 +79,36 @@ def load_config(environ: Mapping[str, str]) -> Config:
         allowed_hosts=sorted({"127.0.0.1", "localhost", "[::1]", base.hostname, *hosts}),
         webhook_allow_private=_flag(environ, "PLAZO_WEBHOOK_ALLOW_PRIVATE"),
         cache=cache_settings(environ),
+        login_failure_limit=_count(environ, "PLAZO_LOGIN_FAILURE_LIMIT", 10, minimum=1),
+        login_lock_minutes=_count(environ, "PLAZO_LOGIN_LOCK_MINUTES", 15, minimum=1),
+        behind_proxy=_flag(environ, "PLAZO_BEHIND_PROXY"),
+        # HSTS only makes sense (and is only sent) over https; over http it would lock people out.
+        hsts_seconds=_count(environ, "PLAZO_HSTS_SECONDS", 31_536_000, minimum=0)
+        if base.scheme == "https"
+        else 0,
+        hsts_subdomains=_flag(environ, "PLAZO_HSTS_SUBDOMAINS", default=True),
+        hsts_preload=_flag(environ, "PLAZO_HSTS_PRELOAD", default=True),
     )
 
 
-def _flag(environ: Mapping[str, str], name: str) -> bool:
-    value = environ.get(name, "").strip().lower()
+def _flag(environ: Mapping[str, str], name: str, *, default: bool = False) -> bool:
+    if name not in environ:
+        return default
+    value = environ[name].strip().lower()
     if value in TRUE_WORDS:
         return True
     if value in FALSE_WORDS:
         return False
     raise ConfigError(f"{name}={value!r} is not a yes/no value; use 1 or 0.")
+
+
+def _count(environ: Mapping[str, str], name: str, default: int, *, minimum: int) -> int:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < minimum:
+        raise ConfigError(f"{name}={raw!r} is not a whole number of at least {minimum}.")
+    return int(raw)
 
 
 def _home(raw: str) -> Path:

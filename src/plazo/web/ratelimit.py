@@ -7,17 +7,19 @@ import time
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from plazo.web.client_address import client_address
+
 __all__ = ["allow"]
 
 
 def allow(request: HttpRequest, *, scope: str, limit: int, window_seconds: int = 60) -> bool:
     """Count this request against the caller's window; False once it is over ``limit``.
 
-    The address is the socket's (``REMOTE_ADDR``): a forwarded header is whatever the caller says,
-    so trusting it would let anyone reset their own counter.
+    The address is the socket's, or behind plazo's own proxy the one it saw
+    (:func:`client_address`): a forwarded header is otherwise whatever the caller says.
     """
     window = int(time.time()) // window_seconds
-    key = f"plazo:rl:{scope}:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    key = f"plazo:rl:{scope}:{client_address(request)}:{window}"
     # add() is a no-op when the key exists, so the first request of a window starts it at 0.
     cache.add(key, 0, timeout=window_seconds + 1)
     try:

@@ -23,6 +23,7 @@ from plazo.store.models.client import Client, Contact
 from plazo.store.models.commitment import Commitment
 from plazo.store.models.delay import OPEN_CASE_STATES, DelayCase, Offer
 from plazo.store.models.forecast import Forecast
+from plazo.store.models.login_throttle import LoginThrottle
 from plazo.store.models.message import Message
 from plazo.store.models.organisation import Membership, Organisation
 from plazo.store.models.project import Project
@@ -54,6 +55,7 @@ __all__ = [
     "Forecast",
     "ForecastMode",
     "Language",
+    "LoginThrottle",
     "Membership",
     "Message",
     "MessageKind",

@@ -21,6 +21,7 @@ __all__ = [
     "create_token",
     "list_tokens",
     "revoke_token",
+    "revoked_token_organisation",
 ]
 
 TOKEN_PREFIX = "plz_"
@@ -76,6 +77,18 @@ def authenticate_token(secret: str, *, now: datetime) -> ApiToken | None:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+def revoked_token_organisation(secret: str) -> Organisation | None:
+    """The organisation of the revoked token ``secret`` stands for (whose door is being tried)."""
+    if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("organisation")
+        .filter(digest=_digest(secret), revoked_at__isnull=False)
+        .first()
+    )
+    return None if token is None else token.organisation
 
 
 @transaction.atomic

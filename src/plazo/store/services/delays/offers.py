@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -11,6 +10,7 @@ from typing import TextIO
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
+from plazo.core.export.safe_csv import SafeCsvWriter
 from plazo.store.models import Offer, OfferState, Organisation
 
 __all__ = [
@@ -79,7 +79,7 @@ def write_offers_csv(organisation: Organisation, out: TextIO) -> int:
         .select_related("project__client")
         .order_by("offered_at", "pk")
     )
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)  # client and project names are whatever people typed
     writer.writerow(OFFER_CSV_COLUMNS)
     rows = 0
     for offer in offers:
@@ -90,13 +90,13 @@ def write_offers_csv(organisation: Organisation, out: TextIO) -> int:
                 offer.project.name,
                 offer.kind,
                 offer.description,
-                f"{offer.amount:.2f}",
+                _cents(offer.amount),
                 offer.currency,
                 offer.state,
-                _iso(offer.offered_at),
-                _iso(offer.decided_at),
-                _iso(offer.applied_at),
-                "" if offer.applied_amount is None else f"{offer.applied_amount:.2f}",
+                offer.offered_at,
+                offer.decided_at,
+                offer.applied_at,
+                None if offer.applied_amount is None else _cents(offer.applied_amount),
                 offer.rule,
             ]
         )
@@ -104,5 +104,6 @@ def write_offers_csv(organisation: Organisation, out: TextIO) -> int:
     return rows
 
 
-def _iso(moment: datetime | None) -> str:
-    return "" if moment is None else moment.isoformat(timespec="seconds")
+def _cents(amount: Decimal) -> Decimal:
+    """An amount with two decimals, still a number (so the CSV writer keeps it one)."""
+    return amount.quantize(Decimal("0.01"))

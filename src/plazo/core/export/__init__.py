@@ -1,0 +1,1 @@
+"""Files plazo writes for other programs (spreadsheets, accounting)."""
