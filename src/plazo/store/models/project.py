@@ -61,6 +61,10 @@ class Project(TenantModel):
         max_length=200, blank=True, help_text="Id in the system it was imported from."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    checkin_error = models.TextField(
+        blank=True, editable=False, help_text="Why the last check-in failed; empty when it ran."
+    )
+    checkin_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["promised_on", "name"]

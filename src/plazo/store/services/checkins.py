@@ -22,6 +22,10 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services import compose_inputs as inputs
+from plazo.store.services.checkin_failures import (
+    clear_checkin_failure,
+    isolated,
+)
 from plazo.store.services.early_warning import watch_project
 from plazo.store.services.forecasting import (
     OrganisationHistories,
@@ -210,9 +214,14 @@ def due_checkins(*, now: datetime) -> list[int]:
     )
     due = []
     for project in _active_projects(None).select_related("client"):
-        key = weekly_key(project, now)
-        week = key.rsplit(":", 1)[1]
-        if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
+        try:
+            key = weekly_key(project, now)
+            is_due = _due_today(project, now) is not None
+        except Exception:  # a time zone stored before it was checked: a batch records why
+            failed_at = project.checkin_failed_at
+            is_due, key = failed_at is None or failed_at <= now - CLAIM_LEASE, ""
+        week = key.rsplit(":", 1)[-1]
+        if key in written or (project.pk, week) in claimed or not is_due:
             continue
         due.append(project.pk)
     return due
@@ -240,28 +249,52 @@ def run_weekly_checkins(
     created = []
     histories = histories or OrganisationHistories()
     projects = _with_checkin_reads(_active_projects(project_ids))
-    keys = {project.pk: weekly_key(project, now) for project in projects}
+    keys: dict[int, str] = {}
+    due_today: set[int] = set()
+    for project in projects:
+        with isolated(project, now=now):  # a time zone stored before it was checked
+            keys[project.pk] = weekly_key(project, now)
+            if _due_today(project, now) is not None:
+                due_today.add(project.pk)
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
-    due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
+    due = [p for p in projects if p.pk in due_today and keys[p.pk] not in written]
     latest = latest_forecasts([project.pk for project in due])
     for project in due:
         key = keys[project.pk]
         if not claim_checkin(project, key.rsplit(":", 1)[1], now=now):
             continue  # another worker is composing it
-        reads = ProjectReads(list(project.work_items.all()), latest.get(project.pk))
-        watched = watch_project(
-            project, now=now, history=histories.of(project.organisation_id), reads=reads
-        )
-        last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
-        composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
-        message, is_new = store_message(
-            composed,
-            organisation=project.organisation,
-            project=project,
-            key=key,
-            state=_update_state(project),
-            now=now,
-        )
+        stored = None
+        with isolated(project, now=now):
+            stored = _check_in(project, key, latest.get(project.pk), histories, now=now)
+        if stored is None:
+            continue  # recorded on the project; its owner is alerted
+        clear_checkin_failure(project)
+        message, is_new = stored
         if is_new:
             created.append(message)
     return created
+
+
+def _check_in(
+    project: Project,
+    key: str,
+    latest: Forecast | None,
+    histories: OrganisationHistories,
+    *,
+    now: datetime,
+) -> tuple[Message, bool]:
+    """Re-forecast one project, then compose its update and store it under ``key``."""
+    reads = ProjectReads(list(project.work_items.all()), latest)
+    watched = watch_project(
+        project, now=now, history=histories.of(project.organisation_id), reads=reads
+    )
+    last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
+    composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
+    return store_message(
+        composed,
+        organisation=project.organisation,
+        project=project,
+        key=key,
+        state=_update_state(project),
+        now=now,
+    )
