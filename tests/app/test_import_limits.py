@@ -6,7 +6,7 @@ import pytest
 
 from plazo.store.models import Client, Project, WorkItem
 from plazo.store.services.importing import ImportRejected, Problem, import_text
-from tests.app.factories import NOW, make_org, make_project
+from tests.app.factories import NOW, make_client, make_org, make_project, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,12 @@ def test_an_absurd_capacity_is_a_problem() -> None:
 
 def test_problem_positions_format_as_file_line_column() -> None:
     assert Problem(2, 3, "x").format("f") == "f:2:3: x"
+
+
+def test_an_imported_project_is_owned_by_the_organisations_owner() -> None:
+    org = make_org()
+    owner = make_user(org, email="olga@estudio.example")
+    make_client(org, name="Acme")
+    text = "client,name,start_on\nAcme,Shop,2026-11-02\n"
+    import_text(org, "projects", text, "csv", source="f", now=NOW)
+    assert Project.objects.get(name="Shop").owner == owner

@@ -33,6 +33,7 @@ __all__ = [
     "create_project",
     "delete_client",
     "delete_project",
+    "organisation_owner",
     "update_client",
     "update_project",
     "update_work_item",
@@ -138,19 +139,31 @@ def _member(organisation_id: int, email: str) -> Any:
     return membership.user
 
 
+def organisation_owner(organisation_id: int) -> Any:
+    """The organisation's first owner with an e-mail address (who is alerted), or None."""
+    owner = (
+        Membership.objects.filter(organisation_id=organisation_id, role=Role.OWNER)
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return owner.user if owner is not None else None
+
+
 def _default_owner(organisation_id: int, user: Any) -> Any:
     """``user`` when they are a member with an e-mail address, else the organisation's owner."""
     members = Membership.objects.filter(organisation_id=organisation_id).exclude(user__email="")
     if user is not None and user.email and members.filter(user=user).exists():
         return user
-    owner = members.filter(role=Role.OWNER).select_related("user").order_by("pk").first()
+    owner = organisation_owner(organisation_id)
     if owner is None:
         raise InvalidField(
             "owner",
             "a project needs an owner with an e-mail address, who receives its alerts; "
             "send 'owner' with a member's e-mail address",
         )
-    return owner.user
+    return owner
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
 from plazo.store.services.ledger import record_promise
+from plazo.store.services.records import organisation_owner
 
 __all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
 
@@ -151,6 +152,7 @@ def plan_projects(
     by_external_id = {p.external_id: p for p in projects if p.external_id}
     by_name = {p.name: p for p in projects}
     claimed: dict[str, int] = {}
+    owner = organisation_owner(organisation.pk)  # a check-in alerts someone: never nobody
     for record in records:
         read = RowReader(record.row, problems)
         client = clients_by_external_id.get(record.client) or clients_by_name.get(record.client)
@@ -180,7 +182,7 @@ def plan_projects(
                 continue
             values.setdefault("currency", organisation.currency)
             values.setdefault("country", organisation.country)
-            project = Project(organisation=organisation, **values)
+            project = Project(organisation=organisation, owner=owner, **values)
             changed_fields = list(values)
         else:
             before = {name: getattr(project, name) for name in values}
