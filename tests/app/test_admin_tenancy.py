@@ -86,11 +86,20 @@ def staff_b() -> User:
 
 
 def _admin_urls(organisation_a: Organisation) -> list[str]:
-    """Every changelist, add page, search, raw-id popup and autocomplete of the admin."""
+    """Every changelist, add page, change page of B's rows, search, raw-id popup and
+    autocomplete of the admin."""
     urls = ["/admin/"]
+    organisation_b = Organisation.objects.get(slug="bravo")
     for model, model_admin in admin.site._registry.items():
         meta = model._meta
         changelist = reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist")
+        own = model._default_manager.filter(
+            **({"organisation": organisation_b} if hasattr(model, "organisation_id") else {})
+        )
+        if model is Organisation:
+            own = Organisation.objects.filter(pk=organisation_b.pk)
+        for row in own.order_by("pk")[:1]:
+            urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[row.pk]))
         urls += [
             changelist,
             f"{changelist}?q=Alameda",
