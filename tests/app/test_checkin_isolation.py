@@ -12,8 +12,8 @@ from django.test import Client as WebClient
 from django.utils import timezone
 
 from plazo.cli import main
-from plazo.store.models import Message, MessageKind, Organisation, Project
-from plazo.store.services.checkins import run_weekly_checkins
+from plazo.store.models import Client, Message, MessageKind, Organisation, Project
+from plazo.store.services.checkins import due_checkins, run_weekly_checkins
 from plazo.store.services.due import run_due_work
 from plazo.worker.tasks import checkin_batch
 from tests.app.factories import (
@@ -191,3 +191,21 @@ def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_de
     assert [m.project_id for m in done.escalations] == [projects[1].pk]
     assert done.delivery.sent
     assert "ZZ" in Project.objects.get(pk=projects[0].pk).checkin_error
+
+
+def test_a_time_zone_stored_before_it_was_checked_stops_only_its_project(
+    handler: RecordingHandler,
+) -> None:
+    projects = _portfolio(3)
+    broken = projects[1]
+    Client.objects.filter(pk=broken.client_id).update(time_zone="Mars/Olympus_Mons")
+    now = timezone.now()
+
+    assert broken.pk in due_checkins(now=now)  # handed out, so a batch records why
+    written = run_weekly_checkins(now=now)
+
+    assert sorted(m.project_id for m in written) == sorted([projects[0].pk, projects[2].pk])
+    broken.refresh_from_db()
+    assert "Mars/Olympus_Mons" in broken.checkin_error
+    # Recorded just now: not handed out again on every tick, only once a lease would have run out.
+    assert broken.pk not in due_checkins(now=now + timedelta(minutes=1))
