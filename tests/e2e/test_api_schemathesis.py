@@ -35,8 +35,8 @@ from tests.e2e.cli import run_plazo
 
 MAX_EXAMPLES = 25  # per operation: about 30 s over every operation of the API
 HOSTILE_EXAMPLES = 300  # over every operation with a body
-STATEFUL_EXAMPLES = 20  # scenarios of up to STATEFUL_STEPS linked calls
-STATEFUL_STEPS = 6
+STATEFUL_EXAMPLES = 60  # scenarios of up to STATEFUL_STEPS linked calls
+STATEFUL_STEPS = 8
 BOUNDARY_DAYS = [
     "0001-01-01", "1999-12-31", "2000-01-01", "2026-02-28", "2100-12-31", "2101-01-01",
     "9999-12-31",
@@ -345,7 +345,8 @@ def test_no_linked_sequence_of_requests_makes_the_server_fail(served: tuple[str,
         def validate_response(self, response: Any, case: Any, **kwargs: Any) -> None:
             # Recorded, not raised: a scenario goes on, and every server error is reported.
             statuses[response.status_code] += 1
-            calls[f"{case.method} {case.path}"] += 1
+            if "{" in case.path and response.status_code < 300:
+                calls[f"{case.method} {case.path}"] += 1  # an id that exists: a followed link
             if response.status_code >= 500:
                 server_errors.append(f"{case.method} {case.formatted_path} {case.body!r}"[:300])
 
@@ -368,5 +369,6 @@ def test_no_linked_sequence_of_requests_makes_the_server_fail(served: tuple[str,
             continue
     assert server_errors == []
     assert statuses[200] + statuses[201] + statuses[204] > 0, statuses
-    # The links were followed: rows created or listed were then read or changed by their id.
-    assert any("{" in call for call in calls), calls
+    # The links were followed: rows created or listed were then read or changed by their id
+    # (a generated id almost never exists).
+    assert sum(calls.values()) > 0, (calls, statuses)
