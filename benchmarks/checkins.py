@@ -42,7 +42,7 @@ def main() -> int:
     from tests.app.smtp_server import RecordingHandler, smtp_server
 
     from plazo.store.models import Client, Contact, Message, Organisation, Project, WorkItem
-    from plazo.store.services.ledger import record_promise
+    from plazo.store.services.ledger.promises import record_promise
     from plazo.worker.tasks import tick
 
     call_command("migrate", verbosity=0)

@@ -1,6 +1,7 @@
 """How fast plazo composes weekly updates with their charts, and where the time goes.
 
-Run: .venv/bin/python benchmarks/compose.py [--count 1000] [--processes 2]
+Run: .venv/bin/python benchmarks/compose.py [--count 1000]
+(The product composes in worker processes, a batch of check-ins each; this times one process.)
 Prints JSON; each figure is the best of three runs. The machine is shared (2 cores), so numbers
 move by ±20 % between runs.
 """
@@ -13,7 +14,8 @@ import json
 import os
 import platform
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar, cast
@@ -27,13 +29,43 @@ from plazo.core.compose import (
     Organisation,
     Project,
     Updates,
-    WeeklyUpdateInput,
-    compose_weekly_updates,
+    compose_weekly_update,
     render,
     weekly_update,
 )
 
 SENT_AT = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class WeeklyUpdateInput:
+    """Everything one weekly update is composed from."""
+
+    organisation: Organisation
+    client: Client
+    contacts: tuple[Contact, ...]
+    project: Project
+    forecast: ForecastView
+    updates: Updates
+    sent_at: datetime
+
+
+def compose_weekly_updates(items: Sequence[WeeklyUpdateInput]) -> list[Message]:
+    """Compose every update in order, in this process."""
+    return [
+        compose_weekly_update(
+            i.organisation,
+            i.client,
+            i.contacts,
+            i.project,
+            i.forecast,
+            i.updates,
+            sent_at=i.sent_at,
+        )
+        for i in items
+    ]
+
+
 VARIANTS = [("es", "formal"), ("es", "informal"), ("en", "formal"), ("en", "informal")]
 
 
@@ -115,15 +147,13 @@ def seconds(work: Callable[[], object], repeat: int = REPEAT) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args()
     items = make_inputs(args.count)
     compose_weekly_updates(items[:8])  # warm up: templates compiled, fonts loaded
 
-    # 1. The headline: compose every update with its chart, in one process and over a pool.
+    # 1. The headline: compose every update with its chart, in one process.
     messages: list[Message] = compose_weekly_updates(items)
     serial_s = seconds(lambda: compose_weekly_updates(items))
-    pooled_s = seconds(lambda: compose_weekly_updates(items, processes=args.processes))
     mime_s = seconds(lambda: [m.to_email().as_bytes() for m in messages])
 
     # 2. The parts, timed inside one more serial run by wrapping the functions compose calls.
@@ -158,7 +188,6 @@ def main() -> None:
         "python": platform.python_version(),
         "per_second": {
             "serial": round(args.count / serial_s, 1),
-            f"pool_{args.processes}_processes": round(args.count / pooled_s, 1),
             "serial_including_mime_bytes": round(args.count / (serial_s + mime_s), 1),
         },
         "target_per_second": 40,

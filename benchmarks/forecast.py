@@ -1,12 +1,13 @@
 """Forecast engine speed and calibration; prints JSON.
 
 1. portfolio: 10,000 projects × 50 tasks × 10,000 trials, default model (wall s, peak RSS MiB),
-   in a child process so its memory is its own;
+   in a child process so its memory is its own, without and with scope growth (one run each);
 2. speed: ``plazo forecast --model ebs`` on 2,000 tasks × 1,000,000 trials against a per-trial
    Python loop (``estimate * random.choice(ratios)``), both whole processes, per sample;
 3. single: ``plazo forecast`` on 100 tasks × 10,000 trials as a whole process;
 4. calibration: the backtest on SiP (converted at run time, never stored) for every model, a few
-   seeds, plus variants that show what each part of the default model buys.
+   seeds, plus variants that show what each part of the default model buys; throughput; and the
+   as-known-then protocol (created_on = SiP's EstimateOn) for ebs, sized and sized+growth.
 
 Usage: python benchmarks/forecast.py [--quick] [--only PART]
 """
@@ -26,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-SIP_DIR = REPO.parent / "shared" / "data" / "sip"
 
 LOOP = """
 import csv, random, sys, time, json
@@ -50,20 +50,25 @@ PARTS = ("portfolio", "speed", "single", "calibration", "synthetic_team")
 
 def history_csv(directory: Path) -> tuple[Path, str]:
     """SiP converted into ``directory`` when the shared folder is here, else a synthetic history."""
+    from tests.sip_data import find_sip, write_sip_history
+
     out = directory / "history.csv"
-    if (SIP_DIR / "to_history.py").exists():
-        script = str(SIP_DIR / "to_history.py")
-        subprocess.run([sys.executable, script, str(out)], check=True, capture_output=True)
-        return out, "SiP"
+    if find_sip() is not None:
+        write_sip_history(out)
+        return out, "SiP (created_on = EstimateOn, kind = Category)"
     import numpy as np
 
     rng = np.random.default_rng(0)
     with out.open("w") as handle:
-        handle.write("project,task,estimate,actual,completed_on\n")
+        handle.write("project,task,estimate,actual,completed_on,created_on\n")
         for i in range(4000):
             estimate = float(rng.integers(1, 40))
             actual = estimate * float(rng.lognormal(0.1, 0.6))
-            handle.write(f"P{i % 40},{i},{estimate},{actual:.2f},2026-01-{1 + i % 28:02d}\n")
+            day = 1 + i % 28
+            created = max(1, day - int(rng.integers(0, 10)))
+            handle.write(
+                f"P{i % 40},{i},{estimate},{actual:.2f},2026-01-{day:02d},2026-01-{created:02d}\n"
+            )
     return out, "synthetic (SiP folder absent)"
 
 
@@ -80,36 +85,56 @@ def timed(command: list[str]) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
-def portfolio_child(projects: int, trials: int, history: str) -> None:
+def portfolio_child(projects: int, trials: int, history: str, growth: bool) -> None:
     """Run in a child process: forecast the portfolio, print wall seconds and peak RSS."""
     from datetime import date
 
     import numpy as np
 
     from plazo.core.calendar import WorkCalendar
-    from plazo.core.forecast import PortfolioProject, forecast_portfolio, read_history_csv
+    from plazo.core.forecast import (
+        PortfolioProject,
+        forecast_portfolio,
+        measure_growth,
+        read_history_csv,
+    )
 
     loaded = read_history_csv(history)
+    measured = measure_growth(loaded) if growth else None
+    assert measured is None or len(measured) > 0, "growth on needs created dates in the history"
     rng = np.random.default_rng(0)
     calendar = WorkCalendar("ES")
     batch = [
         PortfolioProject(rng.uniform(1, 40, 50).tolist(), date(2027, 1, 4), 30.0, None, calendar)
         for _ in range(projects)
     ]
-    started = time.perf_counter()
-    results = forecast_portfolio(batch, loaded, trials=trials, rng=np.random.default_rng(1))
+    started, cpu_started = time.perf_counter(), time.process_time()
+    results = forecast_portfolio(
+        batch, loaded, trials=trials, rng=np.random.default_rng(1), growth=measured
+    )
     wall = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started  # both threads: less sensitive to others' load
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert len(results) == projects
-    print(json.dumps({"wall_s": round(wall, 2), "peak_rss_mib": round(peak_mib, 1)}))
+    assert not growth or all(r.growth is not None for r in results)
+    print(
+        json.dumps(
+            {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_rss_mib": round(peak_mib, 1)}
+        )
+    )
 
 
 def portfolio(history: Path, quick: bool) -> dict[str, Any]:
+    """The same portfolio without and with growth, one after the other in this run."""
     projects, trials = (500, 2_000) if quick else (10_000, 10_000)
-    _, out = timed(
-        [sys.executable, __file__, "--portfolio-child", str(projects), str(trials), str(history)]
-    )
-    return {"projects": projects, "tasks": 50, "trials": trials, **json.loads(out)}
+    runs = {}
+    for label, growth in (("without_growth", "0"), ("with_growth", "1")):
+        _, out = timed(
+            [sys.executable, __file__, "--portfolio-child", str(projects), str(trials),
+             str(history), growth]
+        )  # fmt: skip
+        runs[label] = json.loads(out)
+    return {"projects": projects, "tasks": 50, "trials": trials, **runs}
 
 
 def speed(history: Path, directory: Path, quick: bool) -> dict[str, Any]:
@@ -177,7 +202,8 @@ def calibration(history: Path, quick: bool) -> dict[str, Any]:
 
     loaded = read_history_csv(history)
     variants = ["estimates", "ebs", "sized", "ebs+shared", "sized/no-own-project",
-                "sized/spread=0", "sized/spread=0.2", "sized/spread=0.3"]  # fmt: skip
+                "sized/spread=0", "sized/spread=0.2", "sized/spread=0.3",
+                "throughput"]  # fmt: skip
     trials = 2_000 if quick else 10_000
     seeds = (1,) if quick else (1, 2, 3)
     runs = []
@@ -186,7 +212,32 @@ def calibration(history: Path, quick: bool) -> dict[str, Any]:
             loaded, rng=np.random.default_rng(seed), models=variants, trials=trials, planner=planner
         )
         runs.append(report)
-    table = {
+    table = _averaged(runs, variants)
+    known_then = ["estimates", "ebs", "sized", "sized+growth", "throughput"]
+    later = [
+        backtest(
+            loaded,
+            rng=np.random.default_rng(seed),
+            models=known_then,
+            trials=trials,
+            protocol="as-known-then",
+        )
+        for seed in seeds
+    ]
+    return {
+        "forecasts": runs[0].forecasts,
+        "trials": trials,
+        "seeds": list(seeds),
+        "models": table,
+        "as_known_then": {"forecasts": later[0].forecasts, "models": _averaged(later, known_then)},
+    }
+
+
+def _averaged(runs: list[Any], names: list[str]) -> dict[str, Any]:
+    """Coverage averaged over seeds; calibration error and pinball per seed."""
+    import numpy as np
+
+    return {
         name: {
             "coverage": {
                 f"p{round(p * 100)}": round(
@@ -197,9 +248,8 @@ def calibration(history: Path, quick: bool) -> dict[str, Any]:
             "calibration_error": [round(r.models[name].calibration_error, 3) for r in runs],
             "pinball": [round(r.models[name].pinball, 4) for r in runs],
         }
-        for name in variants
+        for name in names
     }
-    return {"forecasts": runs[0].forecasts, "trials": trials, "seeds": list(seeds), "models": table}
 
 
 def synthetic_team(quick: bool) -> dict[str, Any]:
@@ -253,14 +303,14 @@ def synthetic_team(quick: bool) -> dict[str, Any]:
 
 
 def main() -> int:
-    if len(sys.argv) == 5 and sys.argv[1] == "--portfolio-child":
-        portfolio_child(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+    sys.path[:0] = [str(REPO / "src"), str(REPO)]
+    if len(sys.argv) == 6 and sys.argv[1] == "--portfolio-child":
+        portfolio_child(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5] == "1")
         return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
     parser.add_argument("--only", choices=PARTS, help="run one part only")
     args = parser.parse_args()
-    sys.path.insert(0, str(REPO / "src"))
     with tempfile.TemporaryDirectory(prefix="plazo-bench-") as folder:
         directory = Path(folder)
         history, source = history_csv(directory)

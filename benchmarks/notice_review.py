@@ -44,10 +44,10 @@ def main() -> int:
     from django.test import Client as HttpClient
     from django.utils import timezone
 
-    from plazo.store.demo import DEMO_USERNAME, load_demo
+    from plazo.demo import DEMO_USERNAME, load_demo
     from plazo.store.models import DelayCase
-    from plazo.store.services.delays import open_case_if_at_risk
-    from plazo.store.services.forecasting import reforecast_active
+    from plazo.store.services.delays.cases import open_case_if_at_risk
+    from plazo.store.services.forecasting.run import reforecast_active
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0)
@@ -58,7 +58,7 @@ def main() -> int:
         print("this database already holds the demo; use an empty one", file=sys.stderr)
         return 2
     org = loaded.organisation
-    for run in reforecast_active(org, today=today, now=now):
+    for run in reforecast_active(org, now=now):
         open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
     case = DelayCase.objects.get(organisation=org, state="draft")
     assert case.recommended_on is not None

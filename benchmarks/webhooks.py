@@ -32,8 +32,8 @@ def main() -> int:
     from django.utils import timezone
 
     from plazo.store.models import Organisation, WebhookDelivery
-    from plazo.store.services.webhook_endpoints import add_endpoint
-    from plazo.store.services.webhooks import envelope
+    from plazo.store.services.webhooks.endpoints import add_endpoint
+    from plazo.store.services.webhooks.events import envelope
     from plazo.webhooks.delivery import drain_due_webhooks
 
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))

@@ -9,7 +9,7 @@ from typing import Any
 from django.test import Client as HttpClient
 
 from plazo.store.models import Organisation
-from plazo.store.services.tokens import create_token
+from plazo.store.services.access.tokens import create_token
 from tests.app.factories import NOW, make_user
 
 __all__ = ["call", "token_for"]

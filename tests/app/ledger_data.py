@@ -18,7 +18,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from plazo.store.models import Client, Offer, Organisation, Project
-from plazo.store.services.ledger import deliver_project, record_promise
+from plazo.store.services.ledger.promises import deliver_project, record_promise
 from tests.app.factories import make_client, make_org, make_project
 from tests.app.web.helpers import send
 

@@ -8,10 +8,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
+from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import NOW
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 27)
 
 def _draft_case() -> tuple[HttpClient, DelayCase]:
     org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, today=TODAY, now=NOW)
+    runs = reforecast_active(org, now=NOW)
     portal = next(r.forecast for r in runs if r.forecast.project.name == "Portal del inversor")
     opened = open_case_if_at_risk(portal.project, portal, now=NOW)
     assert opened is not None

@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
+from plazo.demo import DEMO_USERNAME, load_demo
 
 pytestmark = pytest.mark.django_db
 REGISTERED = sorted(

@@ -17,7 +17,7 @@ from django.test import Client as HttpClient
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import (
     Client,
     Contact,
@@ -28,7 +28,7 @@ from plazo.store.models import (
     WebhookEndpoint,
     WorkItem,
 )
-from plazo.store.services.tokens import create_token
+from plazo.store.services.access.tokens import create_token
 from tests.app.factories import (
     make_client,
     make_contact,

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from plazo.store.models import ApiToken
-from plazo.store.services.tokens import revoke_token
+from plazo.store.services.access.tokens import revoke_token
 from tests.app.api_helpers import call, token_for
 from tests.app.factories import make_client, make_org
 

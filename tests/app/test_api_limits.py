@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from plazo.store.models import Organisation, Project, WorkItem
-from plazo.store.services.tokens import create_token
+from plazo.store.services.access.tokens import create_token
 from tests.app.api_helpers import call, token_for
 from tests.app.factories import NOW, make_client, make_item, make_org, make_project, make_user
 

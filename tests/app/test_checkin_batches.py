@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import CheckinClaim, Message, Project
-from plazo.store.services.checkins import due_checkins, run_weekly_checkins, weekly_key
+from plazo.store.services.checkins.weekly import due_checkins, run_weekly_checkins, weekly_key
 from plazo.worker import tasks
 from plazo.worker.tasks import checkin_batch, fan_out_checkins
 
@@ -81,7 +81,7 @@ def test_a_batch_taken_twice_writes_each_update_once(projects: list[int]) -> Non
 
 
 def test_a_worker_reuses_an_organisations_history_until_it_is_old(projects: list[int]) -> None:
-    from plazo.store.services.forecasting import OrganisationHistories
+    from plazo.store.services.forecasting.run import OrganisationHistories
 
     org_id = Project.objects.get(pk=projects[0]).organisation_id
     clock = [0.0]
@@ -94,7 +94,7 @@ def test_a_worker_reuses_an_organisations_history_until_it_is_old(projects: list
 
 
 def test_the_latest_forecasts_read_in_bulk_are_each_projects_newest(projects: list[int]) -> None:
-    from plazo.store.services.forecasting import latest_forecast, latest_forecasts
+    from plazo.store.services.forecasting.run import latest_forecast, latest_forecasts
 
     run_weekly_checkins(now=FRIDAY)  # a second forecast for every project
     bulk = latest_forecasts(projects)

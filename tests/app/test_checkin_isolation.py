@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from plazo.cli import main
 from plazo.store.models import Client, Message, MessageKind, Organisation, Project
-from plazo.store.services.checkins import due_checkins, run_weekly_checkins
-from plazo.store.services.due import run_due_work
+from plazo.store.services.checkins.weekly import due_checkins, run_weekly_checkins
+from plazo.worker.due import run_due_work
 from plazo.worker.tasks import checkin_batch
 from tests.app.factories import (
     make_client,

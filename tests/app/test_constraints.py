@@ -9,7 +9,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from plazo.store.models import Commitment
-from plazo.store.services.ledger import record_promise
+from plazo.store.services.ledger.promises import record_promise
 from tests.app.factories import (
     NOW,
     make_case,

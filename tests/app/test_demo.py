@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import Client, Project, WorkItem
 
 pytestmark = pytest.mark.django_db

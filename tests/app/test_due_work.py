@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django_tasks_db.models import DBTaskResult
 
-from plazo.store.services.due import run_due_work
+from plazo.worker.due import run_due_work
 from plazo.worker.tasks import ensure_tick_scheduled
 from tests.app.factories import NOW
 from tests.app.test_outbox_delivery import _queued

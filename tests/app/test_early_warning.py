@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from django_tasks_db.models import DBTaskResult
 
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import DelayCase, Message, Project
-from plazo.store.services import early_warning
-from plazo.store.services.checkins import run_weekly_checkins
-from plazo.store.services.early_warning import escalate_silent_deadlines
+from plazo.store.services.checkins.weekly import run_weekly_checkins
+from plazo.store.services.delays import watch as early_warning
+from plazo.store.services.delays.watch import escalate_silent_deadlines
 from plazo.worker.tasks import reforecast_project_task, schedule_reforecast
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -102,7 +102,7 @@ def test_a_passed_promise_without_notice_is_escalated_once_a_day(
 
 
 def test_one_worker_holds_a_projects_checkin_until_its_lease_runs_out() -> None:
-    from plazo.store.services.checkins import CLAIM_LEASE, claim_checkin
+    from plazo.store.services.checkins.weekly import CLAIM_LEASE, claim_checkin
 
     project = _demo()
     now = datetime(2026, 12, 1, 9, tzinfo=UTC)
@@ -111,3 +111,24 @@ def test_one_worker_holds_a_projects_checkin_until_its_lease_runs_out() -> None:
     late = now + CLAIM_LEASE + timedelta(seconds=1)
     assert claim_checkin(project, "2026-W49", now=late) is True  # its worker died
     assert claim_checkin(project, "2026-W50", now=late) is True  # another week, another claim
+
+
+def test_an_escalation_alerts_with_the_forecast_it_just_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plazo.store.models.forecast import ForecastQuerySet
+
+    project = _demo()
+    late = datetime.combine(project.promised_on + timedelta(days=2), datetime.min.time(), UTC)  # type: ignore[operator]
+    reads: list[int] = []
+    latest_run = ForecastQuerySet.latest_run
+
+    def counted(self: ForecastQuerySet) -> object:
+        reads.append(1)
+        return latest_run(self)
+
+    monkeypatch.setattr(ForecastQuerySet, "latest_run", counted)
+    alerts = escalate_silent_deadlines(now=late.replace(hour=10))
+    alerted = len({m.project_id for m in alerts})
+    assert alerted >= 1
+    assert len(reads) == alerted  # one reading per re-forecast; the alert reads nothing again

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import Forecast, Project
-from plazo.store.services.forecasting import organisation_history, reforecast_active
+from plazo.store.services.forecasting.run import organisation_history, reforecast_active
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 27)
@@ -24,9 +24,7 @@ def test_the_history_is_the_organisations_finished_work() -> None:
 
 def test_every_active_project_gets_a_forecast_and_the_at_risk_one_is_unlikely_on_time() -> None:
     org = load_demo(TODAY).organisation
-    runs = {
-        r.forecast.project.name: r.forecast for r in reforecast_active(org, today=TODAY, now=NOW)
-    }
+    runs = {r.forecast.project.name: r.forecast for r in reforecast_active(org, now=NOW)}
     assert len(runs) == Project.objects.for_organisation(org).filter(status="active").count()
     portal = runs["Portal del inversor"]
     assert portal.p_on_time is not None
@@ -39,8 +37,8 @@ def test_every_active_project_gets_a_forecast_and_the_at_risk_one_is_unlikely_on
 
 def test_the_same_inputs_give_the_same_forecast_and_no_new_row() -> None:
     org = load_demo(TODAY).organisation
-    first = reforecast_active(org, today=TODAY, now=NOW)
-    again = reforecast_active(org, today=TODAY, now=NOW)
+    first = reforecast_active(org, now=NOW)
+    again = reforecast_active(org, now=NOW)
     assert all(r.stored for r in first)
     assert not any(r.stored for r in again)
     assert Forecast.objects.for_organisation(org).count() == len(first)
@@ -48,8 +46,8 @@ def test_the_same_inputs_give_the_same_forecast_and_no_new_row() -> None:
 
 def test_a_new_day_is_a_new_row_kept_as_history() -> None:
     org = load_demo(TODAY).organisation
-    reforecast_active(org, today=TODAY, now=NOW)
-    later = reforecast_active(org, today=date(2026, 11, 30), now=NOW)
+    reforecast_active(org, now=NOW)
+    later = reforecast_active(org, now=NOW + timedelta(days=3))
     assert all(r.stored for r in later)
     portal = Project.objects.for_organisation(org).get(name="Portal del inversor")
     assert portal.forecasts.count() == 2
@@ -57,9 +55,9 @@ def test_a_new_day_is_a_new_row_kept_as_history() -> None:
 
 def test_the_remaining_work_chosen_in_memory_is_the_databases_choice() -> None:
     """A check-in forecasts from items it already read; the same inputs, so the same forecast."""
-    from plazo.store.demo import load_demo
+    from plazo.demo import load_demo
     from plazo.store.models import Project
-    from plazo.store.services.forecasting import _remaining_of, remaining_work
+    from plazo.store.services.forecasting.run import _remaining_of, remaining_work
 
     org = load_demo(date(2026, 11, 30)).organisation
     busiest = max(

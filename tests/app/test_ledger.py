@@ -7,11 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plazo.core.errors import PlazoError
 from plazo.core.ledger import PromiseInPastError
-from plazo.store.demo import load_demo
+from plazo.demo import load_demo
 from plazo.store.models import Commitment, Forecast
-from plazo.store.services.ledger import deliver_project, record_promise
-from plazo.store.services.ledger_metrics import ledger_metrics
+from plazo.store.services.ledger.metrics import ledger_metrics
+from plazo.store.services.ledger.promises import deliver_project, record_promise
 from tests.app.factories import NOW, make_org, make_project
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_delivery_marks_the_current_promise_kept_or_broken() -> None:
     assert deliver_project(late, date(2026, 12, 16)).outcome == "broken"  # type: ignore[union-attr]
     late.refresh_from_db()
     assert (late.status, late.delivered_on) == ("delivered", date(2026, 12, 16))
-    with pytest.raises(ValueError, match="already delivered"):
+    with pytest.raises(PlazoError, match="already delivered"):
         deliver_project(late, date(2026, 12, 17))
 
 
@@ -90,7 +91,7 @@ def test_the_demo_ledger_scores_its_history() -> None:
 
 
 def test_a_promise_counts_on_the_clients_calendar_day() -> None:
-    from plazo.store.services.ledger_records import promise_records
+    from plazo.store.services.ledger.records import promise_records
     from tests.app.factories import make_client
 
     org = make_org()

@@ -9,18 +9,14 @@ from decimal import Decimal
 import pytest
 
 from plazo.core.calendar import WorkCalendar
-from plazo.store.demo import load_demo
+from plazo.core.policy.edits import OfferEdit, OfferEditError
+from plazo.demo import load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays import approve_notice, open_case_if_at_risk
-from plazo.store.services.finish_chances import finish_chances
-from plazo.store.services.forecasting import reforecast_active
-from plazo.store.services.notice_review import (
-    NoticeDraft,
-    draft_from_case,
-    review_notice,
-    save_notice_draft,
-)
-from plazo.store.services.offer_edits import OfferEdit, OfferEditError
+from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.draft import NoticeDraft, draft_from_case
+from plazo.store.services.delays.review import review_notice, save_notice_draft
+from plazo.store.services.forecasting.finish_chances import finish_chances
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import UTC
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +34,7 @@ FACTS = {
 def _draft_case() -> DelayCase:
     """The demo's at-risk project with its real forecast and the draft case it opened."""
     org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, today=TODAY, now=NOW)
+    runs = reforecast_active(org, now=NOW)
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
     opened = open_case_if_at_risk(forecast.project, forecast, now=NOW)
     assert opened is not None
@@ -169,11 +165,7 @@ def test_approving_with_edits_queues_one_notice_and_records_the_edited_offer() -
     edits += tuple(OfferEdit(str(o.kind), Decimal(0), "") for o in policy.offers[1:])
     draft = _complete(case, offer_edits=edits)
     assert draft.new_on is not None
-    approved = approve_notice(
-        case, new_on=draft.new_on, cause=draft.cause, identified=draft.identified,
-        prevention=draft.prevention, recovery_steps=draft.recovery_steps,
-        offer_edits=draft.offer_edits, now=NOW,
-    )  # fmt: skip
+    approved = approve_notice(case, draft, now=NOW)
     assert Message.objects.filter(kind="delay_notice").count() == 1
     assert approved.notice.state == "queued"
     assert "descuento en la factura final" in approved.notice.text
@@ -192,11 +184,7 @@ def test_approving_refuses_edits_above_the_cap_and_changes_nothing() -> None:
     draft = _complete(case)
     assert draft.new_on is not None
     with pytest.raises(OfferEditError):
-        approve_notice(
-            case, new_on=draft.new_on, cause=draft.cause, identified=draft.identified,
-            prevention=draft.prevention, recovery_steps=draft.recovery_steps,
-            offer_edits=edits, now=NOW,
-        )  # fmt: skip
+        approve_notice(case, replace(draft, offer_edits=edits), now=NOW)
     case.refresh_from_db()
     assert case.state == "draft"
     assert not Message.objects.filter(kind="delay_notice").exists()
@@ -223,5 +211,9 @@ def test_when_the_policy_offers_nothing_the_owner_can_still_offer_within_the_cap
     own = (OfferEdit("discount", Decimal(200), ""),)
     offered = review_notice(case, _complete(case, new_on=next_day, offer_edits=own), now=NOW)
     assert [(str(o.kind), o.amount) for o in offered.offers] == [("discount", Decimal(200))]
-    assert "%" in offered.offers[0].description  # worded as the policy words a discount
+    # Worded as the policy words a discount; 200 of 24,000 is no whole percentage, so none is
+    # shown, and the notice names the discount once.
+    assert offered.offers[0].description == "descuento en este proyecto"
+    assert offered.notice is not None
+    assert offered.notice.text.count("descuento") == 1
     assert offered.notice is not None

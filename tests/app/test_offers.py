@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from plazo.store.models import Offer
-from plazo.store.services.offers import (
+from plazo.store.services.delays.offers import (
     OFFER_CSV_COLUMNS,
     OfferStateError,
     apply_offer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from plazo.store.services.organisations import OrganisationChoiceError, pick_organisation
+from plazo.store.services.access.organisations import OrganisationChoiceError, pick_organisation
 from tests.app.factories import make_org
 
 pytestmark = pytest.mark.django_db

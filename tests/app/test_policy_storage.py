@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 
 from plazo.core.policy import default_policy
-from plazo.store.services.policy import organisation_policy
+from plazo.store.services.delays.policy import organisation_policy
 from tests.app.factories import make_org
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from plazo.store.models import Client, Project
-from plazo.store.services.records import (
+from plazo.store.services.work.records import (
     Conflict,
     InvalidField,
     create_client,

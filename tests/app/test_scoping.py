@@ -88,7 +88,7 @@ def test_admin_choices_offer_only_the_users_clients(two_tenants) -> None:  # typ
 def test_deleting_an_organisation_removes_all_of_its_rows_and_nothing_else() -> None:
     from datetime import date
 
-    from plazo.store.demo import load_demo
+    from plazo.demo import load_demo
 
     doomed = load_demo(date(2026, 11, 27)).organisation
     doomed_pk = doomed.pk

@@ -10,8 +10,8 @@ import pytest
 
 from plazo.core.ledger import CompensationTotals
 from plazo.store.models import Organisation
-from plazo.store.services.ledger_metrics import ledger_metrics
-from plazo.store.services.web_ledger import LedgerPage, OfferCounts, bucket_size, ledger_page
+from plazo.store.services.ledger.metrics import ledger_metrics
+from plazo.store.services.pages.ledger import LedgerPage, OfferCounts, bucket_size, ledger_page
 from tests.app.factories import make_org
 from tests.app.ledger_data import hand_ledger
 

@@ -10,7 +10,7 @@ import pytest
 from pytest_django.fixtures import Settings
 
 from plazo.store.models import WebhookDelivery
-from plazo.store.services.webhook_endpoints import (
+from plazo.store.services.webhooks.endpoints import (
     WebhookEndpointError,
     add_endpoint,
     queue_ping,

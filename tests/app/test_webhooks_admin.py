@@ -7,7 +7,7 @@ from django.test import Client as HttpClient
 from pytest_django.fixtures import Settings
 
 from plazo.store.models import WebhookEndpoint
-from plazo.store.services.webhook_endpoints import add_endpoint, queue_ping
+from plazo.store.services.webhooks.endpoints import add_endpoint, queue_ping
 from tests.app.factories import NOW, make_org, make_user
 
 pytestmark = pytest.mark.django_db

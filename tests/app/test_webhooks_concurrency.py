@@ -11,7 +11,7 @@ import pytest
 from django.db import close_old_connections, connection
 
 from plazo.store.models import WebhookDelivery
-from plazo.store.services.webhook_endpoints import add_endpoint, queue_ping
+from plazo.store.services.webhooks.endpoints import add_endpoint, queue_ping
 from plazo.webhooks.delivery import deliver_due_webhooks, new_client
 from tests.app.factories import NOW, make_org
 from tests.app.webhook_receiver import WebhookReceiver, webhook_receiver

@@ -12,9 +12,9 @@ import pytest
 from plazo import __version__
 from plazo.core.retry import MAX_ATTEMPTS
 from plazo.store.models import WebhookDelivery, WebhookEndpoint
-from plazo.store.services.due import run_due_work
-from plazo.store.services.webhook_endpoints import add_endpoint, queue_ping
+from plazo.store.services.webhooks.endpoints import add_endpoint, queue_ping
 from plazo.webhooks.delivery import LEASE, deliver_webhook, drain_due_webhooks
+from plazo.worker.due import run_due_work
 from tests.app.factories import NOW, make_org
 from tests.app.smtp_server import unused_port
 from tests.app.webhook_receiver import WebhookReceiver, webhook_receiver

@@ -14,8 +14,8 @@ from django.db import transaction
 
 from plazo.mail.outbox import deliver_due
 from plazo.store.models import Forecast, Message, Organisation, Project, WebhookDelivery
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.webhook_endpoints import add_endpoint
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.webhooks.endpoints import add_endpoint
 from plazo.webhooks.delivery import drain_due_webhooks
 from tests.app.factories import (
     NOW,

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.cli import run_plazo
+from tests.sip_data import SIP_DIR, find_sip, write_sip_history
 
-SIP_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "sip"
 HISTORY_HEADER = "project,task,estimate,actual,completed_on\n"
 
 
@@ -146,13 +144,10 @@ def test_backtest_prints_a_table(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sip_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (SIP_DIR / "to_history.py").exists():
+    if find_sip() is None:
         pytest.skip(f"the SiP data is not here ({SIP_DIR}); it is never part of the repository")
-    out = tmp_path_factory.mktemp("sip") / "sip.csv"
-    subprocess.run(
-        [sys.executable, str(SIP_DIR / "to_history.py"), str(out)], check=True, capture_output=True
-    )
-    return out
+    # With created_on (the raw EstimateOn) and kind (Category) added at run time, never stored.
+    return write_sip_history(tmp_path_factory.mktemp("sip") / "sip.csv")
 
 
 def test_on_sip_the_default_model_is_calibrated_and_beats_both_baselines(
@@ -173,3 +168,77 @@ def test_naming_the_project_in_the_history_is_accepted(tmp_path: Path) -> None:
                        home=tmp_path)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["model"] == "sized"
+
+
+def forecast_json(tmp_path: Path, tasks: str, *extra: str) -> dict[str, object]:
+    path = tmp_path / "some-tasks.csv"
+    path.write_text(tasks, encoding="utf-8")
+    result = run_plazo(
+        "forecast", "--tasks", str(path), "--history", str(write_history(tmp_path)),
+        "--seed", "5", "--json", *extra, home=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def test_blank_estimates_are_counted_and_raise_every_percentile(tmp_path: Path) -> None:
+    estimated = "task,estimate\na,4\nb,6\nc,5\n"
+    with_blanks = estimated + "d,\ne,\n"
+    without, blank = forecast_json(tmp_path, estimated), forecast_json(tmp_path, with_blanks)
+    assert (without["unestimated"], blank["unestimated"]) == (0, 2)
+    assert blank["remaining_items"] == 5
+    assert blank["remaining_hours"] == without["remaining_hours"] == 15.0
+    for p in ("p50", "p85", "p95"):
+        assert blank["effort"][p] > without["effort"][p]  # type: ignore[index]
+    assert "2 unestimated items sized from finished items" in str(blank["inputs"])
+
+
+def test_the_json_reports_growth_or_says_why_it_could_not(tmp_path: Path) -> None:
+    data = forecast_json(tmp_path, "task,estimate\na,4\n")
+    assert data["growth"] == {
+        "observations": 0,
+        "reason": "the history has no created dates, so growth is not measured",
+    }
+    assert str(data["inputs"]).startswith("Inputs: 4.0 h of remaining estimates, 0 unestimated")
+
+
+def test_throughput_counts_items_from_the_projects_weekly_completions(tmp_path: Path) -> None:
+    data = forecast_json(
+        tmp_path, "task,estimate\na,\nb,\nc,3\n",
+        "--model", "throughput", "--project", "A", "--start", "2026-01-19",
+    )  # fmt: skip
+    # A finished 12 tasks from 5 to 16 January: its pace is about a task a working day.
+    assert data["model"] == "throughput"
+    assert (data["remaining_items"], data["unestimated"]) == (3, 2)
+    assert data["effort_unit"] == "working days"
+    assert data["finish"]["p50"] >= "2026-01-21"  # type: ignore[index]
+
+
+def test_backtest_runs_throughput_beside_the_other_models(tmp_path: Path) -> None:
+    result = run_plazo("backtest", str(write_history(tmp_path)), "--json", "--seed", "1",
+                       "--model", "throughput", home=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data["models"]) == {"estimates", "ebs", "sized", "throughput"}
+    assert data["forecasts"] == 5
+
+
+def test_as_known_then_without_created_dates_is_one_sentence(tmp_path: Path) -> None:
+    result = run_plazo("backtest", str(write_history(tmp_path)), "--as-known-then",
+                       home=tmp_path)  # fmt: skip
+    assert result.returncode == 2
+    assert "needs a created_on column" in result.stderr
+
+
+def test_on_sip_as_known_then_growth_at_least_halves_the_calibration_error(
+    sip_history: Path, tmp_path: Path
+) -> None:
+    result = run_plazo("backtest", str(sip_history), "--as-known-then", "--json", "--seed", "0",
+                       "--trials", "2000", home=tmp_path)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    models = data["models"]
+    assert data["protocol"] == "as-known-then"
+    assert set(models) == {"estimates", "ebs", "sized", "sized+growth"}
+    assert models["sized+growth"]["calibration_error"] <= models["sized"]["calibration_error"] / 2

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
-from plazo.store.demo.load import DEMO_PASSWORD
+from plazo.demo import DEMO_USERNAME, load_demo
+from plazo.demo.load import DEMO_PASSWORD
 from plazo.store.models import Forecast, Message, Project, ProjectStatus
-from plazo.store.services.status_pages import ensure_status_page
+from plazo.store.services.access.status_pages import ensure_status_page
 from tests.e2e.browser import needs_chromium, screenshot
 
 AT_RISK = "Portal del inversor"

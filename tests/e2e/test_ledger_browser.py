@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
-from plazo.store.demo.load import DEMO_PASSWORD
+from plazo.demo import DEMO_USERNAME, load_demo
+from plazo.demo.load import DEMO_PASSWORD
 from plazo.store.models import Project
 from tests.app.ledger_data import offer
 from tests.e2e.browser import needs_chromium, screenshot

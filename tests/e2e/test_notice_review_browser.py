@@ -1,8 +1,9 @@
 """From the owner's alert to a queued delay notice, in headless Chromium against a live server.
 
 The demo is loaded and forecast, so its at-risk project opens a draft delay case (the full demo
-cycle would approve it). The owner then logs in, opens the case from the portfolio, writes the
-facts until the checker is satisfied, tries a hurried date, approves, and finds the notice queued.
+cycle also leaves it in draft, with its facts filled in). The owner then logs in, opens the case
+from the portfolio, writes the facts until the checker is satisfied, tries a hurried date,
+approves, and finds the notice queued.
 Screenshots go to tests/e2e/artifacts/review-*.png.
 """
 
@@ -15,11 +16,11 @@ from urllib.parse import urlsplit
 import pytest
 from django.utils import timezone
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
-from plazo.store.demo.load import DEMO_PASSWORD
+from plazo.demo import DEMO_USERNAME, load_demo
+from plazo.demo.load import DEMO_PASSWORD
 from plazo.store.models import DelayCase, Message
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.e2e.browser import needs_chromium, screenshot
 
 AT_RISK = "Portal del inversor"
@@ -42,7 +43,7 @@ def _demo_with_a_draft_case() -> DelayCase:
     """The demo portfolio forecast today: the at-risk project's draft case, owner alerted."""
     today, now = timezone.localdate(), timezone.now()
     org = load_demo(today).organisation
-    for run in reforecast_active(org, today=today, now=now):
+    for run in reforecast_active(org, now=now):
         open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
     return DelayCase.objects.get(project__name=AT_RISK, state="draft")
 

@@ -40,7 +40,7 @@ RECOVER = """
 import random
 from datetime import timedelta
 from django.utils import timezone
-from plazo.store.services.due import run_due_work
+from plazo.worker.due import run_due_work
 later = timezone.now() + timedelta(minutes=11)  # past the dead worker's lease
 print(len(run_due_work(now=later, rng=random.Random(1)).delivery.sent))
 """

@@ -8,7 +8,7 @@ from ninja.security import HttpBearer
 
 from plazo.api.errors import ApiError
 from plazo.store.models import ApiToken
-from plazo.store.services.tokens import authenticate_token
+from plazo.store.services.access.tokens import authenticate_token
 
 __all__ = ["MAX_BODY_BYTES", "TokenAuth"]
 

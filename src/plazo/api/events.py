@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plazo.api.schemas import EventsIn, ItemAddedIn, ItemDoneIn, ItemRemovedIn
-from plazo.store.services.progress import (
+from plazo.store.services.work.progress import (
     ItemAdded,
     ItemDone,
     ItemReestimated,

@@ -30,9 +30,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--seed", type=int, metavar="S", help="random seed, for repeatable runs")
     parser.add_argument(
         "--model",
-        choices=("default", "ebs", "sized"),
+        choices=("default", "ebs", "sized", "sized+growth", "throughput"),
         default="default",
-        help="the model reported as plazo's, beside the baselines",
+        help="the model reported as plazo's, beside the baselines; throughput is scored on the "
+        "working days until the last remaining task was done",
+    )
+    parser.add_argument(
+        "--as-known-then",
+        action="store_true",
+        help="at each cut the forecaster sees only the tasks created by then (needs a created_on "
+        "column); the truth is every task finished after the cut. Adds sized+growth",
     )
     parser.add_argument("--trials", type=int, default=10_000, metavar="N", help="default 10000")
     parser.set_defaults(run=run)
@@ -44,7 +51,13 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import Progress
 
-    from plazo.core.forecast import DEFAULT_MODEL, HistoryError, backtest, read_history_csv
+    from plazo.core.forecast import (
+        AS_KNOWN_THEN,
+        DEFAULT_MODEL,
+        HistoryError,
+        backtest,
+        read_history_csv,
+    )
 
     if args.trials < 1:
         raise CommandError(f"--trials must be at least 1, got {args.trials}")
@@ -59,14 +72,23 @@ def run(args: argparse.Namespace) -> int:
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        report = backtest(
-            history,
-            rng=np.random.default_rng(args.seed),
-            models=("estimates", "ebs", model),
-            default=model,
-            trials=args.trials,
-            progress=advance,
-        )
+        models = ["estimates", "ebs", model]
+        if args.as_known_then:
+            models = ["estimates", "ebs", DEFAULT_MODEL, "sized+growth", model]
+        elif model == "throughput":
+            models = ["estimates", "ebs", DEFAULT_MODEL, model]
+        try:
+            report = backtest(
+                history,
+                rng=np.random.default_rng(args.seed),
+                models=tuple(dict.fromkeys(models)),
+                default=model,
+                trials=args.trials,
+                progress=advance,
+                protocol=AS_KNOWN_THEN if args.as_known_then else "standard",
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from None
     if args.json:
         print(json.dumps(report_json(report), indent=2))
     else:
@@ -82,6 +104,7 @@ def report_json(report: BacktestReport) -> dict[str, Any]:
     """The JSON shape of DESIGN §5."""
     return {
         "forecasts": report.forecasts,
+        "protocol": report.protocol,
         "default": report.default,
         "models": {
             name: {
@@ -98,7 +121,10 @@ def _print_table(report: BacktestReport) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Backtest: {report.forecasts} forecasts (plazo's model: {report.default})")
+    table = Table(
+        title=f"Backtest ({report.protocol}): {report.forecasts} forecasts "
+        f"(plazo's model: {report.default})"
+    )
     for label in ("model", "P50 met", "P85 met", "P95 met", "calibration error", "pinball"):
         table.add_column(label, justify="left" if label == "model" else "right")
     for name, score in report.models.items():

@@ -9,8 +9,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from plazo.store.demo.cycle import DemoCycle
-    from plazo.store.services.portfolio import ProjectRow
+    from plazo.demo.cycle import DemoCycle
+    from plazo.store.services.pages.portfolio_rows import ProjectRow
 
 __all__ = ["add_parser"]
 
@@ -40,10 +40,10 @@ def run(args: argparse.Namespace) -> int:
     from django.utils import timezone
     from rich.console import Console
 
-    from plazo.store.demo import DEMO_USERNAME, load_demo
-    from plazo.store.demo.cycle import run_demo_cycle
-    from plazo.store.demo.load import DEMO_PASSWORD
-    from plazo.store.services.portfolio import portfolio_rows
+    from plazo.demo import DEMO_USERNAME, load_demo
+    from plazo.demo.cycle import run_demo_cycle
+    from plazo.demo.load import DEMO_PASSWORD
+    from plazo.store.services.pages.portfolio_rows import portfolio_rows
 
     console = Console()
     today, now = timezone.localdate(), timezone.now()
@@ -72,6 +72,18 @@ def run(args: argparse.Namespace) -> int:
         link = reverse("web:status_page", args=[cycle.status_page.token])
         console.print(
             f"Client page: {settings.PLAZO_BASE_URL}{link}  (Portal del inversor, no login)"
+        )
+    for case in cycle.to_review:
+        if case.state != "draft":
+            continue
+        review = reverse("web:delay_case", args=[case.pk])
+        console.print(
+            f"[bold yellow]Your turn:[/] the delay notice for [bold]{case.project.name}[/] is a "
+            f"draft waiting for your review at {settings.PLAZO_BASE_URL}{review}"
+        )
+        console.print(
+            "             check the facts and the new date, then press Approve and send; "
+            "its weekly update is held until then."
         )
     return 0
 

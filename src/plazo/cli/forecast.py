@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 from plazo.cli.errors import CommandError
 
 if TYPE_CHECKING:
-    from plazo.core.forecast import ProjectForecast
+    from plazo.core.calendar import WorkCalendar
+    from plazo.core.forecast import History, ProjectForecast, Task
 
 __all__ = ["add_parser", "iso_date", "run"]
 
-MODEL_CHOICES = ("default", "estimates", "ebs", "sized")
+MODEL_CHOICES = ("default", "estimates", "ebs", "sized", "throughput")
 
 
 def iso_date(text: str) -> date:
@@ -44,8 +45,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "forecast",
         help="forecast effort and finish dates from a tasks CSV and a history CSV",
         description=(
-            "Monte Carlo forecast of the remaining tasks (TASKS.csv: task,estimate[,estimator]) "
-            "from the team's estimate-versus-actual history (HISTORY.csv, see docs/forecasting.md)."
+            "Monte Carlo forecast of the remaining tasks (TASKS.csv: task,estimate[,estimator]"
+            "[,kind]; a blank estimate is an unestimated item, sized from finished items) from the "
+            "team's estimate-versus-actual history (HISTORY.csv, see docs/forecasting.md)."
         ),
     )
     parser.add_argument("--tasks", metavar="TASKS.csv", help="remaining tasks")
@@ -72,7 +74,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--model",
         choices=MODEL_CHOICES,
         default="default",
-        help="default: plazo's calibrated model",
+        help="default: plazo's calibrated model; throughput: count items, from weekly completions",
+    )
+    parser.add_argument(
+        "--weeks",
+        type=_positive(int),
+        default=None,
+        metavar="N",
+        help="throughput: the last N weeks of completions before --start (default 12)",
     )
     parser.add_argument(
         "--confidence",
@@ -101,12 +110,19 @@ def run(args: argparse.Namespace) -> int:
     import numpy as np
 
     from plazo.core.calendar import UnknownHolidayCalendar, WorkCalendar
-    from plazo.core.forecast import HistoryError, forecast_project, read_history_csv, read_tasks_csv
+    from plazo.core.forecast import (
+        HistoryError,
+        explain_inputs,
+        forecast_project,
+        measure_growth,
+        read_history_csv,
+        read_tasks_csv,
+    )
 
-    if (args.start is None) != (args.capacity is None):
+    if (args.start is None) != (args.capacity is None) and args.model != "throughput":
         raise CommandError("--start and --capacity go together: give both to get dates")
     if args.deadline is not None and args.start is None:
-        raise CommandError("--deadline needs --start and --capacity")
+        raise CommandError("--deadline needs --start (and --capacity, except for throughput)")
     if args.deadline is not None and args.deadline < args.start:
         raise CommandError(f"the deadline {args.deadline} is before the start {args.start}")
     if not 0 < args.confidence < 1:
@@ -115,28 +131,109 @@ def run(args: argparse.Namespace) -> int:
         calendar = WorkCalendar(country=args.country, subdivision=args.subdivision)
         tasks = read_tasks_csv(args.tasks)
         history = read_history_csv(args.history)
-        forecast = forecast_project(
-            tasks,
-            history,
-            start=args.start,
-            capacity_hours_per_week=args.capacity,
-            deadline=args.deadline,
-            calendar=calendar,
-            confidence=args.confidence,
-            trials=args.trials,
-            rng=np.random.default_rng(args.seed),
-            model=args.model,
-            project=args.project,
-        )
+        growth = measure_growth(history, args.project)
+        if args.model == "throughput":
+            forecast = _by_throughput(args, tasks, history, calendar)
+        else:
+            forecast = forecast_project(
+                tasks,
+                history,
+                start=args.start,
+                capacity_hours_per_week=args.capacity,
+                deadline=args.deadline,
+                calendar=calendar,
+                confidence=args.confidence,
+                trials=args.trials,
+                rng=np.random.default_rng(args.seed),
+                model=args.model,
+                project=args.project,
+                growth=growth,
+            )
     except (HistoryError, UnknownHolidayCalendar) as error:
         raise CommandError(str(error)) from None
     except ValueError as error:
         raise CommandError(str(error)) from None
+    inputs = explain_inputs(forecast, args.capacity)
     if args.json:
-        print(json.dumps(forecast_json(forecast), indent=2))
+        result = forecast_json(forecast)
+        if forecast.model != "throughput":
+            result["growth"] = growth_json(forecast, growth.reason, growth.project_rate)
+        result["inputs"] = inputs
+        print(json.dumps(result, indent=2))
     else:
-        _print_table(forecast)
+        _print_table(forecast, inputs)
     return 0
+
+
+def _by_throughput(
+    args: argparse.Namespace, tasks: list[Task], history: History, calendar: WorkCalendar
+) -> ProjectForecast:
+    """Count the remaining items; the pace is --project's weekly completions, or the team's."""
+    from datetime import timedelta
+
+    import numpy as np
+
+    from plazo.core.forecast import DEFAULT_THROUGHPUT_WEEKS, forecast_by_throughput
+    from plazo.core.forecast import weekly_throughput as weekly
+
+    mine = history.project == args.project if args.project else np.ones(len(history), bool)
+    if not mine.any():
+        raise ValueError(f"no finished task of project {args.project!r} in the history")
+    completed = history.completed_on[mine]
+    last = completed.max().astype("datetime64[D]").astype(object)
+    until = args.start - timedelta(days=1) if args.start else last
+    since = completed.min().astype("datetime64[D]").astype(object)
+    weeks = args.weeks or DEFAULT_THROUGHPUT_WEEKS
+    pace = weekly(completed, until=until, calendar=calendar, since=since, weeks=weeks)
+    whose = f"project {args.project}" if args.project else "the whole history"
+    return forecast_by_throughput(
+        len(tasks),
+        pace,
+        start=args.start or until + timedelta(days=1),
+        rng=np.random.default_rng(args.seed),
+        capacity_hours_per_week=args.capacity,
+        deadline=args.deadline,
+        calendar=calendar,
+        confidence=args.confidence,
+        trials=args.trials,
+        reason=f"throughput of {whose} over {pace.weeks} week(s) up to {until.isoformat()}",
+        remaining_hours=sum(t.estimate_hours or 0.0 for t in tasks),
+        unestimated_items=sum(1 for t in tasks if t.estimate_hours is None),
+    )
+
+
+def growth_json(
+    forecast: ProjectForecast, reason: str, project_rate: float | None = None
+) -> dict[str, Any]:
+    """The forecast with scope growth, beside the one without (DESIGN §5 ``"growth"``).
+
+    ``rate`` is the team's mean added work per unit of known work, which the trials draw from;
+    ``project_rate`` the project's own (``--project``), for comparison.
+    """
+    grown = forecast.growth
+    if grown is None:
+        return {"observations": 0, "reason": reason}
+    result: dict[str, Any] = {
+        "rate": round(grown.rate, 4),
+        "observations": grown.observations,
+        "project_rate": None if project_rate is None else round(project_rate, 4),
+        "known_hours": round(grown.known_hours, 2),
+        "effort": {
+            "p50": round(grown.effort_p50_hours, 2),
+            "p85": round(grown.effort_p85_hours, 2),
+            "p95": round(grown.effort_p95_hours, 2),
+        },
+    }
+    if grown.finish_p50_on is not None:
+        result["finish"] = {
+            "p50": grown.finish_p50_on.isoformat(),
+            "p85": grown.finish_p85_on.isoformat() if grown.finish_p85_on else None,
+            "p95": grown.finish_p95_on.isoformat() if grown.finish_p95_on else None,
+        }
+    if grown.p_on_time is not None:
+        result["p_on_time"] = grown.p_on_time
+    result["recommended_date"] = grown.recommended_on.isoformat() if grown.recommended_on else None
+    return result
 
 
 def forecast_json(forecast: ProjectForecast) -> dict[str, Any]:
@@ -163,13 +260,17 @@ def forecast_json(forecast: ProjectForecast) -> dict[str, Any]:
         trials=forecast.trials,
         history_size=forecast.history_size,
         remaining_hours=round(forecast.remaining_hours, 2),
+        remaining_items=forecast.remaining_items,
+        unestimated=forecast.unestimated_items,
         confidence=forecast.confidence,
         reason=forecast.reason,
     )
+    if forecast.effort_unit != "hours":
+        result["effort_unit"] = forecast.effort_unit
     return result
 
 
-def _print_table(forecast: ProjectForecast) -> None:
+def _print_table(forecast: ProjectForecast, inputs: str) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -178,12 +279,26 @@ def _print_table(forecast: ProjectForecast) -> None:
     for label in ("P50", "P85", "P95"):
         table.add_column(label, justify="right")
     efforts = (forecast.effort_p50_hours, forecast.effort_p85_hours, forecast.effort_p95_hours)
-    table.add_row("effort (h)", *(f"{e:,.1f}" for e in efforts))
+    unit = "h" if forecast.effort_unit == "hours" else forecast.effort_unit
+    table.add_row(f"effort ({unit})", *(f"{e:,.1f}" for e in efforts))
     finishes = (forecast.finish_p50_on, forecast.finish_p85_on, forecast.finish_p95_on)
     if finishes[0] is not None:
         table.add_row("finish", *(d.isoformat() if d else "" for d in finishes))
+    grown = forecast.growth
+    if grown is not None:
+        table.add_row(
+            "effort with growth (h)",
+            *(f"{e:,.1f}" for e in (grown.effort_p50_hours, grown.effort_p85_hours,
+                                     grown.effort_p95_hours)),
+        )  # fmt: skip
+        if grown.finish_p50_on is not None:
+            grown_finishes = (grown.finish_p50_on, grown.finish_p85_on, grown.finish_p95_on)
+            table.add_row(
+                "finish with growth", *(d.isoformat() if d else "" for d in grown_finishes)
+            )
     console = Console()
     console.print(table)
+    console.print(inputs)
     console.print(f"remaining estimates: {forecast.remaining_hours:,.1f} h")
     console.print(f"history: {forecast.history_size:,} finished tasks")
     if forecast.p_on_time is not None:

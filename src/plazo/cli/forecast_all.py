@@ -11,25 +11,25 @@ __all__ = ["run_all"]
 
 def run_all(args: argparse.Namespace) -> int:
     """Forecast each organisation's active projects from its own history; print what changed."""
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
     from django.utils import timezone
     from rich.console import Console
     from rich.table import Table
 
     from plazo.cli.organisation import pick_organisation
     from plazo.store.models import Organisation
-    from plazo.store.services.forecasting import reforecast_active
+    from plazo.store.services.forecasting.run import reforecast_active
 
     organisations = (
         [pick_organisation(args.org)] if args.org else list(Organisation.objects.order_by("slug"))
     )
-    today, now = timezone.localdate(), timezone.now()
+    now = timezone.now()
     rows: list[dict[str, Any]] = []
     for organisation in organisations:
-        for run in reforecast_active(organisation, today=today, now=now):
+        for run in reforecast_active(organisation, now=now):
             f = run.forecast
             rows.append(
                 {
@@ -44,6 +44,9 @@ def run_all(args: argparse.Namespace) -> int:
                     "p_on_time": f.p_on_time,
                     "recommended_date": _iso(f.recommended_on),
                     "model": f.model,
+                    "model_reason": f.model_reason,
+                    "remaining_items": f.remaining_items,
+                    "unestimated": f.unestimated_items,
                     "history_size": f.history_size,
                     "stored": run.stored,
                     "reason": f.reason,

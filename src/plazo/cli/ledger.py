@@ -38,15 +38,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
+    from plazo.core.calendar import local_day
     from plazo.store.models import Client
-    from plazo.store.services.ledger_metrics import ledger_metrics
+    from plazo.store.services.ledger.metrics import ledger_metrics
 
     organisation = pick_organisation(args.org)
     if args.since and args.until and args.since > args.until:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no client named {args.client!r} in {organisation.name}.")
     metrics = ledger_metrics(
         organisation,
-        today=timezone.localdate(),
+        today=local_day(timezone.now(), organisation.time_zone),
         client=args.client,
         since=args.since,
         until=args.until,

@@ -14,8 +14,8 @@ __all__ = ["pick_organisation"]
 
 def pick_organisation(slug: str | None) -> Organisation:
     """The organisation named by ``slug``; without one, the only organisation there is."""
-    from plazo.store.services.organisations import OrganisationChoiceError
-    from plazo.store.services.organisations import pick_organisation as pick
+    from plazo.store.services.access.organisations import OrganisationChoiceError
+    from plazo.store.services.access.organisations import pick_organisation as pick
 
     try:
         return pick(slug)

@@ -28,16 +28,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
     from plazo.core.compose import ComposeError
+    from plazo.core.errors import PlazoError
     from plazo.store.models import Project
-    from plazo.store.services.preview import PreviewUnavailable, preview_message
+    from plazo.store.services.checkins.preview import preview_message
 
     organisation = pick_organisation(args.org)
     projects = Project.objects.for_organisation(organisation).select_related("client")
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         message = preview_message(project, args.kind, now=timezone.now(), language=args.lang)
     except ComposeError as error:
         raise CommandError(f"cannot compose it yet: {'; '.join(error.problems)}.") from error
-    except (PreviewUnavailable, ValueError) as error:
+    except PlazoError as error:  # PreviewUnavailable, NotReadyToCompose…
         raise CommandError(str(error)) from error
     if args.format == "eml":
         data = message.to_email().as_bytes()

@@ -37,10 +37,10 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _start() -> None:
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
 
 
 def run_create(args: argparse.Namespace) -> int:
@@ -49,7 +49,7 @@ def run_create(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
-    from plazo.store.services.tokens import create_token
+    from plazo.store.services.access.tokens import create_token
 
     organisation = pick_organisation(args.org)
     if not args.name.strip() or len(args.name) > 120:
@@ -68,7 +68,7 @@ def run_list(args: argparse.Namespace) -> int:
     """One line per token: prefix, organisation, name, created, last used, state."""
     _start()
     from plazo.cli.organisation import pick_organisation
-    from plazo.store.services.tokens import list_tokens
+    from plazo.store.services.access.tokens import list_tokens
 
     organisation = None
     if args.org is not None:
@@ -88,7 +88,7 @@ def run_revoke(args: argparse.Namespace) -> int:
     _start()
     from django.utils import timezone
 
-    from plazo.store.services.tokens import TokenError, revoke_token
+    from plazo.store.services.access.tokens import TokenError, revoke_token
 
     try:
         token = revoke_token(args.prefix, now=timezone.now())

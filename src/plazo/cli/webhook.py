@@ -49,10 +49,10 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _start() -> None:
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -61,7 +61,7 @@ def run_add(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
-    from plazo.store.services.webhook_endpoints import WebhookEndpointError, add_endpoint
+    from plazo.store.services.webhooks.endpoints import WebhookEndpointError, add_endpoint
 
     organisation = pick_organisation(args.org)
     events = [event.strip() for event in args.events.split(",") if event.strip()]
@@ -82,7 +82,7 @@ def run_list(args: argparse.Namespace) -> int:
     """One line per endpoint: id, organisation, URL, events, state."""
     _start()
     from plazo.cli.organisation import pick_organisation
-    from plazo.store.services.webhook_endpoints import list_endpoints
+    from plazo.store.services.webhooks.endpoints import list_endpoints
 
     organisation = pick_organisation(args.org) if args.org is not None else None
     for endpoint in list_endpoints(organisation):
@@ -97,7 +97,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_remove(args: argparse.Namespace) -> int:
     """Remove the endpoint with that id."""
     _start()
-    from plazo.store.services.webhook_endpoints import WebhookEndpointError, remove_endpoint
+    from plazo.store.services.webhooks.endpoints import WebhookEndpointError, remove_endpoint
 
     try:
         endpoint = remove_endpoint(args.id)
@@ -114,7 +114,7 @@ def run_test(args: argparse.Namespace) -> int:
 
     from django.utils import timezone
 
-    from plazo.store.services.webhook_endpoints import WebhookEndpointError, queue_ping
+    from plazo.store.services.webhooks.endpoints import WebhookEndpointError, queue_ping
     from plazo.webhooks.delivery import deliver_webhook
 
     now = timezone.now()

@@ -24,8 +24,8 @@ from django.db.models import F, Q
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
 from plazo.store.models import Message, MessageKind, MessageState
-from plazo.store.services.failure_alerts import alert_owner_of_failure
-from plazo.store.services.webhooks import emit_message_sent, listening_organisations
+from plazo.store.services.outbox.failure_alerts import alert_owner_of_failure
+from plazo.store.services.webhooks.events import emit_message_sent, listening_organisations
 
 __all__ = ["DeliveryReport", "deliver_due", "is_transient"]
 

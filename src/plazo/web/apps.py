@@ -5,3 +5,11 @@ class WebConfig(AppConfig):
     name = "plazo.web"
     label = "plazo_web"
     verbose_name = "plazo web"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from plazo.store.links import register_links
+        from plazo.web.links import WebLinks
+
+        register_links(WebLinks(settings.PLAZO_BASE_URL))

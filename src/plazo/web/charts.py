@@ -7,25 +7,20 @@ they are translated) and the markup (so everything is escaped).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["ItemSpan", "Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
+from plazo.core.chart_labels import MarkerLabel, place_labels, rows_used
+from plazo.core.scope import ScopeItem, done_hours, scope_hours
+
+__all__ = ["Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
 
 WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 60.0, 16.0, 16.0, 36.0  # margins for the axis labels
+LABEL_ROW_HEIGHT = 14.0  # one row of date-line labels above the plot (11 px text)
+LABEL_CHAR_WIDTH = 6.8  # a generous average width of an 11 px sans-serif character
 _ROUND_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
-
-
-@dataclass(frozen=True)
-class ItemSpan:
-    """What the chart needs of one work item."""
-
-    estimate_hours: float
-    added_on: date
-    removed_on: date | None = None
-    completed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -34,7 +29,7 @@ class TimelineInput:
 
     start_on: date
     today: date
-    items: Sequence[ItemSpan]
+    items: Sequence[ScopeItem]
     promised_on: date | None = None
     stake_on: date | None = None
     finish_p50_on: date | None = None
@@ -46,14 +41,18 @@ class TimelineInput:
 class Marker:
     """A vertical line at a date: ``kind`` is today, promised or stake.
 
-    ``anchor`` is the SVG text-anchor of its label: past the middle, labels end at the line so
-    they stay inside the chart.
+    Its label (``label``, the words the template passed in) sits above the plot at
+    (``label_x``, ``label_y``) with SVG text-anchor ``anchor``, placed by
+    :func:`plazo.core.chart_labels.place_labels` so that no two labels overlap.
     """
 
     kind: str
     day: date
     x: float
     anchor: str = "start"
+    label: str = ""
+    label_x: float = 0.0
+    label_y: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -85,8 +84,15 @@ class TimelineChart:
     scope_hours: float
 
 
-def timeline_chart(data: TimelineInput) -> TimelineChart:
-    """Lay out the burn-up chart: done and scope steps up to today, the forecast fan after it."""
+def timeline_chart(
+    data: TimelineInput, marker_labels: Mapping[str, str] | None = None
+) -> TimelineChart:
+    """Lay out the burn-up chart: done and scope steps up to today, the forecast fan after it.
+
+    ``marker_labels`` are the words for the date lines (today, promised, stake), already
+    translated; their rows above the plot make room for them, so they never cover the forecast.
+    """
+    words = marker_labels or {}
     first = data.start_on
     last = max(
         d
@@ -113,8 +119,27 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
     def x(day: date) -> float:
         return round(LEFT + (day - first).days / days * (right - LEFT), 1)
 
+    lines = [
+        (kind, day)
+        for kind, day in (
+            ("today", data.today),
+            ("promised", data.promised_on),
+            ("stake", data.stake_on),
+        )
+        if day is not None
+    ]
+    boxes = place_labels(
+        [
+            MarkerLabel(kind, x(day), len(words.get(kind, kind)) * LABEL_CHAR_WIDTH)
+            for kind, day in lines
+        ],
+        left=4.0,
+        right=WIDTH - 4.0,
+    )
+    top = TOP + rows_used(boxes) * LABEL_ROW_HEIGHT
+
     def y(hours: float) -> float:
-        return round(bottom - hours / y_top * (bottom - TOP), 1)
+        return round(bottom - hours / y_top * (bottom - top), 1)
 
     fan, p85_line = "", None
     if data.finish_p50_on and data.finish_p95_on:
@@ -126,15 +151,18 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
         fan = " ".join(f"{x(d)},{y(h)}" for d, h in corners)
     if data.finish_p85_on:
         p85_line = (x(data.today), y(done_now), x(data.finish_p85_on), y(scope_now))
-    middle = (LEFT + right) / 2
     markers = [
-        Marker(kind, day, x(day), "end" if x(day) > middle else "start")
-        for kind, day in (
-            ("today", data.today),
-            ("promised", data.promised_on),
-            ("stake", data.stake_on),
+        Marker(
+            kind,
+            day,
+            x(day),
+            box.anchor,
+            words.get(kind, kind),
+            round(box.text_x, 1),
+            # Row 0 sits just above the plot, further rows above it (baselines).
+            round(top - 4.0 - box.row * LABEL_ROW_HEIGHT, 1),
         )
-        if day is not None
+        for (kind, day), box in zip(lines, boxes, strict=True)
     ]
     step = y_top / 4
     span = (last - first).days
@@ -143,7 +171,7 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
         width=WIDTH,
         height=HEIGHT,
         left=LEFT,
-        top=TOP,
+        top=top,
         right=right,
         bottom=bottom,
         done_points=_points(done_steps, x, y),
@@ -159,38 +187,28 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
 
 
 def _done_steps(data: TimelineInput) -> list[tuple[date, float]]:
-    """Cumulative estimated hours of finished items, a step at each completion day."""
-    by_day: dict[date, float] = {}
-    for item in data.items:
-        finished = item.completed_on
-        if finished is None or finished > data.today:
-            continue
-        if item.removed_on is not None and item.removed_on <= finished:
-            continue  # left the scope before it was done: not delivered work
-        day = max(finished, data.start_on)
-        by_day[day] = by_day.get(day, 0.0) + item.estimate_hours
-    steps, total = [(data.start_on, 0.0)], 0.0
-    for day in sorted(by_day):
-        total += by_day[day]
-        steps += [(day, steps[-1][1]), (day, total)]
-    return [*steps, (data.today, total)]
+    """Delivered hours (``plazo.core.scope.done_by``), a step at each completion or removal."""
+    return _steps(data, done_hours, lambda i: (i.completed_on, i.removed_on))
 
 
 def _scope_steps(data: TimelineInput) -> list[tuple[date, float]]:
     """Estimated hours in scope over time, a step at each addition and removal."""
-    changes: dict[date, float] = {}
-    for item in data.items:
-        added = max(item.added_on, data.start_on)
-        if added <= data.today:
-            changes[added] = changes.get(added, 0.0) + item.estimate_hours
-        if item.removed_on is not None and item.removed_on <= data.today:
-            removed = max(item.removed_on, data.start_on)
-            changes[removed] = changes.get(removed, 0.0) - item.estimate_hours
-    steps, total = [(data.start_on, 0.0)], 0.0
-    for day in sorted(changes):
-        total += changes[day]
-        steps += [(day, steps[-1][1]), (day, total)]
-    return [*steps, (data.today, total)]
+    return _steps(data, scope_hours, lambda i: (i.added_on, i.removed_on))
+
+
+def _steps(
+    data: TimelineInput,
+    hours_on: Callable[[Sequence[ScopeItem], date], float],
+    days_of: Callable[[ScopeItem], tuple[date | None, date | None]],
+) -> list[tuple[date, float]]:
+    """``hours_on`` as a step line from the start to today, changing only on the items' days."""
+    days = {max(d, data.start_on) for i in data.items for d in days_of(i) if d is not None}
+    steps = [(data.start_on, 0.0)]
+    for day in sorted(d for d in days if d <= data.today):
+        hours = hours_on(data.items, day)
+        if hours != steps[-1][1]:
+            steps += [(day, steps[-1][1]), (day, hours)]
+    return [*steps, (data.today, steps[-1][1])]
 
 
 def _points(

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plazo.store.services.web_ledger import Bucket, LedgerPage
+from plazo.store.services.pages.ledger import Bucket, LedgerPage
 from plazo.web.charts import Tick, _nice_ceiling
 
 __all__ = [

@@ -15,10 +15,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plazo.core.ledger import NoticeProblem
+from plazo.core.policy.edits import OfferEdit, OfferProblem, parse_offer_edits
 from plazo.store.models import DelayCase
-from plazo.store.services.notice_review import FieldProblem, NoticeDraft
-from plazo.store.services.notice_slider import slider_day
-from plazo.store.services.offer_edits import OfferEdit, OfferProblem, parse_offer_edits
+from plazo.store.services.delays.draft import NoticeDraft
+from plazo.store.services.delays.slider import slider_day
 
 __all__ = [
     "ELEMENT_LABELS",
@@ -75,6 +76,9 @@ def posted_day(data: QueryDict, name: str) -> date | None:
 
 
 def _chosen_on(case: DelayCase, data: QueryDict, today: date) -> tuple[date | None, list[str]]:
+    picked = posted_day(data, "pick_on")  # a button offering a date (the stake's latest day)
+    if picked is not None:
+        return picked, []
     typed_text = data.get("new_on", "").strip()
     typed = posted_day(data, "new_on")
     shown = posted_day(data, "shown_on")
@@ -130,16 +134,17 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
         prevention=data.get("prevention", "")[:MAX_TEXT_CHARS],
         recovery_steps=tuple(step.strip() for step in steps if step.strip()),
         offer_edits=edits,
+        ready_for_stake=data.get("ready_for_stake", "")[:MAX_TEXT_CHARS],
     )
     return ParsedDraft(draft, tuple(errors), offer_problems)
 
 
-def field_problem_text(problem: FieldProblem) -> str:
+def field_problem_text(problem: NoticeProblem) -> str:
     """One missing fact, as the owner reads it."""
     if problem.code == "not_after_promise":
         return _("The new date must be after the date promised before.")
-    if problem.code == "not_after_today":
-        return _("The new date must be after today.")
+    if problem.code == "in_past":
+        return _("The new date cannot be in the past.")
     missing = {
         "new_on": _("Choose a new date."),
         "cause": _("Say what went wrong (the cause)."),

@@ -6,33 +6,48 @@ from collections.abc import Iterable
 from datetime import date
 
 from plazo.store.models import Forecast, Project, WorkItem
-from plazo.web.charts import ItemSpan, TimelineChart, TimelineInput, timeline_chart
+from plazo.web.charts import TimelineChart, TimelineInput, timeline_chart
+from plazo.web.labels import LABELS
 
-__all__ = ["project_timeline"]
+__all__ = ["marker_words", "project_timeline"]
+
+
+def marker_words(*, client_register: str | None = None) -> dict[str, str]:
+    """The date lines' labels in the active language; to the client (``client_register``
+    formal or informal) the stake is "your date", never "client needs it"."""
+    if client_register is None:
+        return {kind: str(word) for kind, word in LABELS["marker"].items()}
+    words = LABELS["client_marker"]
+    return {
+        "today": str(words["today"]),
+        "promised": str(words["promised"]),
+        "stake": str(words[f"stake:{client_register}"]),
+    }
 
 
 def project_timeline(
-    project: Project, items: Iterable[WorkItem], forecast: Forecast | None, *, today: date
+    project: Project,
+    items: Iterable[WorkItem],
+    forecast: Forecast | None,
+    *,
+    today: date,
+    for_client: bool = False,
 ) -> TimelineChart:
-    """The burn-up chart of ``project``; unestimated items weigh nothing."""
-    spans = [
-        ItemSpan(
-            estimate_hours=float(item.estimate_hours or 0),
-            added_on=item.added_on,
-            removed_on=item.removed_on,
-            completed_on=item.completed_on,
-        )
-        for item in items
-    ]
+    """The burn-up chart of ``project``; unestimated items weigh nothing.
+
+    Call it with the reader's language active: the date lines' labels are laid out with it.
+    """
+    words = marker_words(client_register=project.client.register if for_client else None)
     return timeline_chart(
         TimelineInput(
             start_on=project.start_on,
             today=today,
-            items=spans,
+            items=[item.scope_item() for item in items],
             promised_on=project.promised_on,
             stake_on=project.stake_on,
             finish_p50_on=forecast.finish_p50_on if forecast else None,
             finish_p85_on=forecast.finish_p85_on if forecast else None,
             finish_p95_on=forecast.finish_p95_on if forecast else None,
-        )
+        ),
+        words,
     )

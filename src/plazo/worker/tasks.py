@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 if TYPE_CHECKING:
-    from plazo.store.services.forecasting import OrganisationHistories
+    from plazo.store.services.forecasting.run import OrganisationHistories
 
 __all__ = [
     "CHECKIN_BATCH",
@@ -41,7 +41,7 @@ HISTORY_MAX_AGE = timedelta(minutes=5)
 @task()
 def tick() -> dict[str, int]:
     """Hand out the due check-ins in batches, run the rest of the due work, schedule the next."""
-    from plazo.store.services.due import run_due_work
+    from plazo.worker.due import run_due_work
 
     now = timezone.now()
     batches = fan_out_checkins(now=now)
@@ -68,7 +68,7 @@ def fan_out_checkins(*, now: datetime) -> int:
     """
     from django_tasks_db.models import DBTaskResult
 
-    from plazo.store.services.checkins import due_checkins
+    from plazo.store.services.checkins.weekly import due_checkins
 
     if DBTaskResult.objects.filter(task_path=_CHECKIN_BATCH_PATH, status="READY").exists():
         return 0
@@ -86,8 +86,8 @@ def checkin_batch(project_ids: list[int], as_of: str) -> dict[str, int]:
     Delivering here, not only in the tick, lets every worker send while the week's updates are
     being written.
     """
-    from plazo.store.services.checkins import run_weekly_checkins
-    from plazo.store.services.due import deliver_outbox
+    from plazo.store.services.checkins.weekly import run_weekly_checkins
+    from plazo.worker.due import deliver_outbox
 
     written = run_weekly_checkins(
         now=datetime.fromisoformat(as_of), project_ids=project_ids, histories=_histories()
@@ -114,7 +114,7 @@ def ensure_tick_scheduled(*, exclude_running: bool = False) -> bool:
 @functools.cache
 def _histories() -> OrganisationHistories:
     """The worker process's readings of the organisations' finished work, reused for a while."""
-    from plazo.store.services.forecasting import OrganisationHistories
+    from plazo.store.services.forecasting.run import OrganisationHistories
 
     return OrganisationHistories(max_age_seconds=HISTORY_MAX_AGE.total_seconds())
 
@@ -127,7 +127,7 @@ _CHECKIN_BATCH_PATH = f"{checkin_batch.func.__module__}.{checkin_batch.func.__qu
 def reforecast_project_task(project_id: int) -> int | None:
     """Re-forecast one project and open a delay case if it is now at risk; returns the case id."""
     from plazo.store.models import Project, ProjectStatus
-    from plazo.store.services.early_warning import watch_project
+    from plazo.store.services.delays.watch import watch_project
 
     project = (
         Project.objects.select_related("client", "organisation")

@@ -11,7 +11,7 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from plazo.store.models import Forecast, Message, Organisation, Project
-from plazo.store.services.ledger import record_promise
+from plazo.store.services.ledger.promises import record_promise
 from tests.app.factories import make_message, make_user
 
 __all__ = ["browser_for", "make_forecast", "promise", "send"]

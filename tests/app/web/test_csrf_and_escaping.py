@@ -9,7 +9,7 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from plazo.store.models import Message, StatusPage
-from plazo.store.services.status_pages import ensure_status_page
+from plazo.store.services.access.status_pages import ensure_status_page
 from tests.app.factories import make_client, make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, send
 

@@ -11,10 +11,10 @@ from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from plazo.store.demo import DEMO_USERNAME, load_demo
+from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays import open_case_if_at_risk
-from plazo.store.services.forecasting import reforecast_active
+from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.forecasting.run import reforecast_active
 from tests.app.factories import make_case, make_org, make_project
 from tests.app.web.helpers import browser_for
 
@@ -33,7 +33,7 @@ def _draft_case(*, csrf: bool = False) -> tuple[HttpClient, DelayCase]:
     """The demo forecast today, its at-risk project's draft case, and its owner logged in."""
     today = timezone.localdate()
     org = load_demo(today).organisation
-    runs = reforecast_active(org, today=today, now=timezone.now())
+    runs = reforecast_active(org, now=timezone.now())
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
     opened = open_case_if_at_risk(forecast.project, forecast, now=timezone.now())
     assert opened is not None
@@ -98,7 +98,10 @@ def test_the_preview_is_in_the_clients_language_with_the_checkers_marks() -> Non
     assert "all parts present" in live
     assert '<mark class="el apology"' in live
     assert "Lamento mucho" in live  # Spanish, formal: the client's language and register
-    assert "hx-swap-oob" not in live  # nothing but the live part: the owner's fields stay put
+    # Nothing but the live part (and the stake check above the date): the owner's fields stay put.
+    assert 'id="new-on-field"' not in live
+    assert 'id="day-field"' not in live
+    assert 'id="offers-fieldset"' not in live
 
 
 def test_the_checker_follows_the_facts_as_they_are_filled_in() -> None:
@@ -223,3 +226,45 @@ def test_the_page_speaks_spanish_to_a_spanish_owner() -> None:
     assert "Aprobar y enviar" in page
     assert "Diga qué salió mal (la causa)." in page
     assert "Probabilidad de cumplir la fecha nueva" in page
+
+
+def test_approving_prices_and_composes_the_notice_once_and_reviews_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plazo.store.services.delays import cases
+    from plazo.web.views import notice_review
+
+    browser, case = _draft_case()
+    form = {**_form(case, browser), "action": "approve"}
+    calls = {"review": 0, "compose": 0}
+    review, compose = notice_review.review_notice, cases.compose_notice_with
+
+    def counted_review(*args: object, **kwargs: object) -> object:
+        calls["review"] += 1
+        return review(*args, **kwargs)  # type: ignore[arg-type]
+
+    def counted_compose(*args: object, **kwargs: object) -> object:
+        calls["compose"] += 1
+        return compose(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(notice_review, "review_notice", counted_review)
+    monkeypatch.setattr(cases, "compose_notice_with", counted_compose)
+    response = browser.post(f"/cases/{case.pk}/", form)
+    assert response.status_code == 302
+    assert calls == {"review": 0, "compose": 1}
+
+
+def test_a_programming_error_is_never_shown_to_the_owner_as_advice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plazo.web.views import notice_review
+
+    browser, case = _draft_case()
+    form = {**_form(case, browser), "action": "approve"}
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("internal detail of a bug")
+
+    monkeypatch.setattr(notice_review, "approve_notice", broken)
+    with pytest.raises(ValueError, match="internal detail"):
+        browser.post(f"/cases/{case.pk}/", form)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from plazo.store.models import Message
-from plazo.store.services.outbox_actions import (
+from plazo.store.services.outbox.actions import (
     OutboxActionError,
     cancel_message,
     retry_message,
@@ -107,7 +107,7 @@ def test_the_state_filter_narrows_the_list() -> None:
 
 
 def test_a_long_outbox_is_split_into_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("plazo.store.services.web_outbox.OUTBOX_PAGE_SIZE", 2)
+    monkeypatch.setattr("plazo.store.services.pages.outbox.OUTBOX_PAGE_SIZE", 2)
     org = make_org()
     project = make_project(org)
     for n in range(3):

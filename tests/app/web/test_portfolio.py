@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from plazo.store.services.web_portfolio import PortfolioFilter, dashboard_portfolio
+from plazo.store.services.pages.portfolio import PortfolioFilter, dashboard_portfolio
 from tests.app.factories import make_case, make_client, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise, send
 

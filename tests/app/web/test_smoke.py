@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from plazo.store.services.status_pages import ensure_status_page
+from plazo.store.services.access.status_pages import ensure_status_page
 from tests.app.factories import make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise, send
 

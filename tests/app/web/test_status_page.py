@@ -11,7 +11,7 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from plazo.store.models import StatusPage
-from plazo.store.services.status_pages import ensure_status_page, revoke_status_page
+from plazo.store.services.access.status_pages import ensure_status_page, revoke_status_page
 from plazo.web.views.status import REQUESTS_PER_MINUTE
 from tests.app.factories import make_client, make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise, send

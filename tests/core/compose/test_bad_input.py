@@ -179,7 +179,7 @@ def test_unordered_forecast_is_refused() -> None:
 def test_a_new_date_in_the_past_is_refused() -> None:
     project = make_project(promised_on=date(2026, 11, 1))
     case = make_case(previous_promised_on=date(2026, 11, 1), new_on=date(2026, 11, 20))
-    with pytest.raises(ComposeError, match=r"is not after today \(2026-11-30\)"):
+    with pytest.raises(ComposeError, match=r"is before today \(2026-11-30\)"):
         compose_delay_notice(
             make_organisation(),
             make_client(),

@@ -80,3 +80,14 @@ def test_a_task_without_a_positive_estimate_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, "task,estimate\nlogin,0\n", "tasks.csv")
     with pytest.raises(HistoryError, match="line 2, column 'estimate': must be > 0"):
         read_tasks_csv(path)
+
+
+def test_an_item_created_after_it_was_completed_is_refused_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text(
+        "project,task,estimate,actual,completed_on,created_on\n"
+        "A,1,2,2,2026-01-05,2026-01-01\nA,2,2,2,2026-01-05,2026-01-09\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(HistoryError, match=r"line 3, column 'created_on': 2026-01-09 is after"):
+        read_history_csv(path)

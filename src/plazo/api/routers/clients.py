@@ -12,7 +12,7 @@ from plazo.api.pagination import PageQuery, page_of
 from plazo.api.schemas import ClientIn, ClientOut, ClientPage, ClientPatch, ErrorOut
 from plazo.api.types import PathId
 from plazo.store.models import Client
-from plazo.store.services import records
+from plazo.store.services.work import records
 
 __all__ = ["router"]
 

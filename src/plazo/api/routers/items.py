@@ -12,8 +12,8 @@ from plazo.api.pagination import PageQuery, page_of
 from plazo.api.schemas import ErrorOut, ItemIn, ItemOut, ItemPage, ItemPatch
 from plazo.api.types import PathId
 from plazo.store.models import WorkItem
-from plazo.store.services import records
-from plazo.store.services.progress import (
+from plazo.store.services.work import records
+from plazo.store.services.work.progress import (
     ItemAdded,
     ItemRemoved,
     ProgressEventError,
@@ -51,9 +51,10 @@ def create_item(request: HttpRequest, project_id: PathId, body: ItemIn) -> Statu
         external_id=body.external_id,
         on=body.added_on,
     )
+    project = get_project(request, project_id)
     try:
         recorded = record_progress_event(
-            get_project(request, project_id), [event], today=timezone.localdate()
+            project, [event], today=project.client_today(timezone.now())
         )
     except ProgressEventError as error:
         raise ApiError(409, str(error)) from None
@@ -79,7 +80,9 @@ def remove_item(request: HttpRequest, item_id: PathId) -> Status[None]:
     """Take the item out of scope today; its row stays so burn-up charts show the change."""
     item = get_item(request, item_id)
     try:
-        record_progress_event(item.project, [ItemRemoved(item.pk)], today=timezone.localdate())
+        record_progress_event(
+            item.project, [ItemRemoved(item.pk)], today=item.project.client_today(timezone.now())
+        )
     except ProgressEventError as error:
         raise ApiError(409 if "was removed" in str(error) else 422, str(error)) from None
     return Status(204, None)

@@ -24,8 +24,8 @@ from plazo.api.schemas import (
 )
 from plazo.api.types import PathId
 from plazo.store.models import Commitment, Forecast, Project
-from plazo.store.services import records
-from plazo.store.services.progress import (
+from plazo.store.services.work import records
+from plazo.store.services.work.progress import (
     ProgressEventError,
     record_progress_event,
 )
@@ -87,7 +87,7 @@ def record_events(request: HttpRequest, project_id: PathId, body: EventsIn) -> d
     project = get_project(request, project_id)
     try:
         recorded = record_progress_event(
-            project, events_from_body(body), today=timezone.localdate()
+            project, events_from_body(body), today=project.client_today(timezone.now())
         )
     except ProgressEventError as error:
         field = f"body.events.{error.index}"
@@ -107,8 +107,7 @@ def latest_forecast(request: HttpRequest, project_id: PathId) -> Forecast:
     forecast = (
         Forecast.objects.for_organisation(project.organisation_id)
         .filter(project=project)
-        .order_by("-created_at", "-pk")
-        .first()
+        .latest_run()
     )
     if forecast is None:
         raise ApiError(404, f"project {project_id} has no forecast yet")

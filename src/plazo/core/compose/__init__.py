@@ -4,7 +4,6 @@ Pure: templates per language under ``templates/<lang>/``, Babel for dates and mo
 timeline chart, icalendar for the moved delivery event. Time is an argument (``sent_at``).
 """
 
-from plazo.core.compose.batch import WeeklyUpdateInput, compose_weekly_updates
 from plazo.core.compose.chart import render_timeline_png
 from plazo.core.compose.delay_notice import compose_delay_notice
 from plazo.core.compose.delivered import compose_delivered
@@ -16,6 +15,7 @@ from plazo.core.compose.inputs import (
     Client,
     Contact,
     DelayCase,
+    ForecastBasis,
     ForecastView,
     Offer,
     OfferKind,
@@ -35,6 +35,7 @@ __all__ = [
     "ComposeError",
     "Contact",
     "DelayCase",
+    "ForecastBasis",
     "ForecastView",
     "Message",
     "Offer",
@@ -43,13 +44,11 @@ __all__ = [
     "Project",
     "Register",
     "Updates",
-    "WeeklyUpdateInput",
     "compose_delay_notice",
     "compose_delivered",
     "compose_delivery_failed",
     "compose_owner_alert",
     "compose_weekly_update",
-    "compose_weekly_updates",
     "render_timeline_png",
     "supported_languages",
 ]

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from plazo.core import calendar
 from plazo.core.compose.envelope import check_recipients, envelope_headers
 from plazo.core.compose.errors import ComposeError
 from plazo.core.compose.formats import Formats, labels_for, supported_languages
@@ -68,7 +69,7 @@ def local_day(sent_at: datetime, time_zone: str) -> date:
     """The calendar day it is for the reader when the message is sent."""
     if sent_at.tzinfo is None:
         raise ComposeError(["sent_at must be time-zone aware"])
-    return sent_at.astimezone(ZoneInfo(time_zone)).date()
+    return calendar.local_day(sent_at, time_zone)
 
 
 def build_message(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from plazo.core.compose.calendar_event import delivery_event_ics
 from plazo.core.compose.common import audience_for_client, base_problems, build_message, local_day
@@ -12,6 +12,7 @@ from plazo.core.compose.formats import labels_for
 from plazo.core.compose.headers import raise_if
 from plazo.core.compose.inputs import Client, Contact, DelayCase, Offer, Organisation, Project
 from plazo.core.compose.message import Attachment, Message
+from plazo.core.ledger.rules import describe_problem, notice_problems
 
 __all__ = ["compose_delay_notice", "delay_case_problems"]
 
@@ -27,29 +28,25 @@ def _sentence(text: str) -> str:
     return clause[:1].upper() + clause[1:]
 
 
-def delay_case_problems(case: DelayCase, offer: Offer | None) -> list[str]:
-    """What a notice would lack: each of these is one of the elements a client must read."""
-    problems: list[str] = []
-    if case.new_on is None:
-        problems.append("the delay case has no new date")
-    elif case.new_on <= case.previous_promised_on:
-        problems.append(
-            f"the new date {case.new_on} is not after the previous promise "
-            f"{case.previous_promised_on}"
-        )
-    if not case.cause.strip():
-        problems.append("the delay case has no cause")
-    if not [step for step in case.recovery_steps if step.strip()]:
-        problems.append("the delay case has no plan (recovery steps)")
-    if not case.identified.strip():
-        problems.append("the delay case does not say what was identified")
-    if not case.prevention.strip():
-        problems.append("the delay case does not say what prevents a recurrence")
+def delay_case_problems(case: DelayCase, offer: Offer | None, *, today: date) -> list[str]:
+    """What a notice would lack (``plazo.core.ledger.notice_problems``), in plain words."""
+    coded = notice_problems(
+        case.new_on,
+        today=today,
+        previous_promised_on=case.previous_promised_on,
+        cause=case.cause,
+        identified=case.identified,
+        prevention=case.prevention,
+        recovery_steps=case.recovery_steps,
+        offer_amounts=None if offer is None else (offer.amount,),
+    )
+    words = [
+        describe_problem(p, new_on=case.new_on, today=today, previous=case.previous_promised_on)
+        for p in coded
+    ]
     if offer is None:
-        problems.append("the delay case has no compensation offer")
-    elif offer.amount <= 0:
-        problems.append("the compensation offer has no amount")
-    return problems
+        words.append("the delay case has no compensation offer")
+    return words
 
 
 def compose_delay_notice(
@@ -67,7 +64,8 @@ def compose_delay_notice(
 ) -> Message:
     """Compose a delay notice with the moved delivery event attached (.ics, ``sequence``)."""
     problems = base_problems(organisation, project, client, contacts)
-    problems += delay_case_problems(case, offer)
+    if not problems:  # the client's zone is valid, so the client's today is known
+        problems += delay_case_problems(case, offer, today=local_day(sent_at, client.time_zone))
     if sequence < 0:
         problems.append(f"the calendar sequence must be >= 0, got {sequence}")
     raise_if(problems)
@@ -75,8 +73,6 @@ def compose_delay_notice(
     assert offer is not None
     audience = audience_for_client(client)
     today = local_day(sent_at, client.time_zone)
-    if case.new_on <= today:
-        raise_if([f"the new date {case.new_on} is not after today ({today})"])
     key = message_key or f"delay-{case.new_on.isoformat()}-{sequence}"
     ics = delivery_event_ics(
         project_key=project.key,
@@ -108,6 +104,7 @@ def compose_delay_notice(
             "identified": _clause(case.identified),
             "prevention": _clause(case.prevention),
             "steps": [_sentence(step) for step in case.recovery_steps if step.strip()],
+            "ready_for_stake": _clause(case.ready_for_stake),
             "offer": offer,
             "extra_offers": [extra for extra in extra_offers if extra.amount > 0],
             "today": today,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from plazo.core.errors import PlazoError
+
 __all__ = ["ComposeError"]
 
 
-class ComposeError(ValueError):
+class ComposeError(PlazoError):
     """Inputs a message cannot be composed from; ``problems`` lists each one in plain words."""
 
     def __init__(self, problems: list[str] | tuple[str, ...]) -> None:

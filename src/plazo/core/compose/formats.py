@@ -12,7 +12,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_currency, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from plazo.core.compose.errors import ComposeError
 
@@ -70,6 +70,14 @@ class Formats:
         """An amount with its currency: "1.200,00 €", "$1,200.00"."""
         return format_currency(amount, currency.upper(), locale=self.locale)
 
+    def number(self, value: float, digits: int = 1) -> str:
+        """A number with up to ``digits`` decimals: "1.234,5", "1,234.5"."""
+        return format_decimal(round(value, digits), locale=self.locale)
+
     def percent(self, share: float) -> str:
         """A share as a whole percentage: "62 %", "62%"."""
         return format_percent(share, locale=self.locale)
+
+    def share(self, percent: Decimal) -> str:
+        """A percentage given in per cent, with its decimals: 8 → "8 %", 7.5 → "7,5 %"."""
+        return format_percent(percent / 100, locale=self.locale, decimal_quantization=False)

@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from plazo.core.errors import PlazoError
+
 __all__ = [
     "History",
     "HistoryError",
@@ -23,21 +25,24 @@ __all__ = [
 ]
 
 HISTORY_COLUMNS = ("project", "task", "estimate", "actual", "completed_on")
-OPTIONAL_HISTORY_COLUMNS = ("estimator", "started_on")
+OPTIONAL_HISTORY_COLUMNS = ("estimator", "started_on", "created_on", "kind")
 TASK_COLUMNS = ("task", "estimate")
+OPTIONAL_TASK_COLUMNS = ("estimator", "kind")
+NO_DATE = np.datetime64("NaT", "D")
 
 
-class HistoryError(ValueError):
+class HistoryError(PlazoError):
     """Bad input data, with the file, line and column it was found at."""
 
 
 @dataclass(frozen=True)
 class Task:
-    """One remaining task: its estimate (hours, or the history's unit) and who estimated it."""
+    """One remaining task: its estimate (hours, or the history's unit; None: not estimated)."""
 
-    estimate_hours: float
+    estimate_hours: float | None
     estimator: str = ""
     name: str = ""
+    kind: str = ""  # what sort of item (bug, feature…): unestimated items are sized by kind
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class HistoryRow:
     completed_on: date
     estimator: str = ""
     started_on: date | None = None
+    created_on: date | None = None  # when the item entered the scope (scope growth)
+    kind: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,6 +70,8 @@ class History:
     actual_hours: NDArray[np.float64]
     completed_on: NDArray[np.datetime64]
     estimator: NDArray[np.str_]
+    created_on: NDArray[np.datetime64] | None = None  # NaT where unknown; None: no column
+    kind: NDArray[np.str_] | None = None
 
     def __len__(self) -> int:
         return int(self.estimate_hours.size)
@@ -82,6 +91,8 @@ class History:
             actual_hours=self.actual_hours[index],
             completed_on=self.completed_on[index],
             estimator=self.estimator[index],
+            created_on=None if self.created_on is None else self.created_on[index],
+            kind=None if self.kind is None else self.kind[index],
         )
 
 
@@ -93,6 +104,8 @@ def history_from_rows(rows: Iterable[HistoryRow]) -> History:
             raise ValueError(f"task {row.task!r}: estimate must be > 0, got {row.estimate_hours}")
         if not (row.actual_hours >= 0 and math.isfinite(row.actual_hours)):
             raise ValueError(f"task {row.task!r}: actual must be >= 0, got {row.actual_hours}")
+    created = [r.created_on for r in rows]
+    kinds = [r.kind for r in rows]
     return History(
         project=np.array([r.project for r in rows], dtype=np.str_),
         task=np.array([r.task for r in rows], dtype=np.str_),
@@ -100,6 +113,12 @@ def history_from_rows(rows: Iterable[HistoryRow]) -> History:
         actual_hours=np.array([r.actual_hours for r in rows], dtype=np.float64),
         completed_on=np.array([r.completed_on for r in rows], dtype="datetime64[D]"),
         estimator=np.array([r.estimator for r in rows], dtype=np.str_),
+        created_on=(
+            np.array([NO_DATE if d is None else d for d in created], dtype="datetime64[D]")
+            if any(d is not None for d in created)
+            else None
+        ),
+        kind=np.array(kinds, dtype=np.str_) if any(kinds) else None,
     )
 
 
@@ -169,27 +188,41 @@ def read_history_csv(path: Path | str) -> History:
         if actual < 0:
             raise HistoryError(f"{where}, column 'actual': must be >= 0, got {raw['actual']}")
         started = raw.get("started_on", "")
+        created = raw.get("created_on", "")
+        completed = _day(raw["completed_on"], where, "completed_on")
+        created_on = _day(created, where, "created_on") if created else None
+        if created_on is not None and created_on > completed:
+            raise HistoryError(
+                f"{where}, column 'created_on': {created} is after completed_on {completed}"
+            )
         rows.append(
             HistoryRow(
                 project=raw["project"],
                 task=raw["task"],
                 estimate_hours=estimate,
                 actual_hours=actual,
-                completed_on=_day(raw["completed_on"], where, "completed_on"),
+                completed_on=completed,
                 estimator=raw.get("estimator", ""),
                 started_on=_day(started, where, "started_on") if started else None,
+                created_on=created_on,
+                kind=raw.get("kind", ""),
             )
         )
     return history_from_rows(rows)
 
 
 def read_tasks_csv(path: Path | str) -> list[Task]:
-    """Read remaining tasks (``task,estimate[,estimator]``); errors name file, line and column."""
+    """Read remaining tasks (``task,estimate[,estimator][,kind]``); a blank estimate is an
+    unestimated item, still counted. Errors name file, line and column."""
     tasks = []
-    for raw in _rows(Path(path), TASK_COLUMNS, ("estimator",)):
+    for raw in _rows(Path(path), TASK_COLUMNS, OPTIONAL_TASK_COLUMNS):
         where = raw["#"]
-        estimate = _number(raw["estimate"], where, "estimate")
-        if estimate <= 0:
-            raise HistoryError(f"{where}, column 'estimate': must be > 0, got {raw['estimate']}")
-        tasks.append(Task(estimate, raw.get("estimator", ""), raw["task"]))
+        estimate: float | None = None
+        if raw["estimate"]:
+            estimate = _number(raw["estimate"], where, "estimate")
+            if estimate <= 0:
+                raise HistoryError(
+                    f"{where}, column 'estimate': must be > 0 or blank, got {raw['estimate']}"
+                )
+        tasks.append(Task(estimate, raw.get("estimator", ""), raw["task"], raw.get("kind", "")))
     return tasks

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,6 +24,7 @@ _MAX_SIZE_BINS = 5
 _MIN_TASKS_PER_PROJECT_SPREAD = 10
 _MIN_PROJECTS_FOR_SPREAD = 8
 _MAX_SHARED_SPREAD_LOG_SD = 1.0
+_MIN_TASKS_PER_KIND = 20  # below this, an unestimated item of that kind draws from all items
 
 
 class UnknownModel(ValueError):
@@ -47,6 +49,21 @@ class SamplingPlan:
     deterministic: bool = False
     project_spread_log_sd: float = 0.0  # the history's excess between-project spread
     min_shared_spread_log_sd: float = 0.0
+    # Actual efforts an unestimated item draws from: all finished items, then one pool per kind.
+    effort_pools: tuple[NDArray[np.float64], ...] = ()
+    effort_kinds: tuple[str, ...] = ()
+
+    def effort_pool_index(self, kinds: Sequence[str]) -> NDArray[np.intp]:
+        """The effort pool of each unestimated item: its kind's, or all finished items'."""
+        if len(kinds) == 0:
+            return np.empty(0, dtype=np.intp)
+        if not self.effort_pools or self.effort_pools[0].size == 0:
+            raise ValueError(
+                "unestimated items are sized from the actual effort of finished items, "
+                "and the history has none: estimate them or give a history"
+            )
+        where = {kind: k + 1 for k, kind in enumerate(self.effort_kinds)}
+        return np.array([where.get(kind, 0) for kind in kinds], dtype=np.intp)
 
     def shared_multiplier(self, own: History | None = None) -> tuple[float, float]:
         """Log-mean m and log-sd s of a project's shared multiplier, given its finished tasks.
@@ -91,7 +108,28 @@ def _pool(history: History, name: str) -> tuple[NDArray[np.float64], str]:
 
 
 def plan_model(name: str, history: History) -> SamplingPlan:
-    """Fit model ``name`` to ``history``."""
+    """Fit model ``name`` to ``history``, with the effort pools unestimated items draw from."""
+    plan = _plan_ratios(name, history)
+    pools, kinds = effort_pools(history)
+    if plan.deterministic:
+        # Deterministic plans size an unestimated item at the mean finished item.
+        pools = tuple(np.array([pool.mean()]) if pool.size else pool for pool in pools)
+    return replace(plan, effort_pools=pools, effort_kinds=kinds)
+
+
+def effort_pools(history: History) -> tuple[tuple[NDArray[np.float64], ...], tuple[str, ...]]:
+    """Actual efforts of all finished items, then of each kind with at least 20 of them."""
+    actual = history.actual_hours
+    if history.kind is None:
+        return (actual,), ()
+    names, counts = np.unique(history.kind, return_counts=True)
+    kinds = tuple(
+        str(k) for k, n in zip(names, counts, strict=True) if k and n >= _MIN_TASKS_PER_KIND
+    )
+    return (actual, *(actual[history.kind == kind] for kind in kinds)), kinds
+
+
+def _plan_ratios(name: str, history: History) -> SamplingPlan:
     size = len(history)
     if name == "estimates":
         one = np.ones(1)

@@ -24,6 +24,7 @@ def simulate_totals(
     trials: int,
     rng: np.random.Generator,
     multipliers: Sequence[tuple[float, float]] | None = None,
+    unestimated: Sequence[NDArray[np.intp]] | None = None,
 ) -> NDArray[np.float64]:
     """Total effort of each project's remaining tasks, shape ``(projects, trials)``.
 
@@ -31,23 +32,44 @@ def simulate_totals(
     ratio in a trial): each project's own distribution is exact, and one draw serves them all
     through a matrix product. Never add totals across projects of one call. ``multipliers``
     holds each project's shared multiplier (log-mean, log-sd); default: the plan's, unshifted.
+    ``unestimated`` holds, per project, the effort pool of each unestimated item (see
+    ``SamplingPlan.effort_pool_index``): each draws an actual effort from its pool.
     """
     if trials < 1:
         raise ValueError(f"trials must be at least 1, got {trials}")
     projects = len(estimates_hours)
+    counts = _unestimated_counts(plan, unestimated, projects)
     if plan.deterministic:
         sums = np.array([float(np.sum(e)) for e in estimates_hours])
+        if counts is not None:
+            sums += counts @ np.array([float(pool[0]) for pool in plan.effort_pools])
         return np.repeat(sums[:, None], trials, axis=1)
     matrices = _estimate_matrices(plan, estimates_hours)
+    pools_used = list(plan.pools)
+    if counts is not None:
+        # An unestimated item is a slot of weight 1 drawing an actual effort from its pool.
+        for k, pool in enumerate(plan.effort_pools):
+            width = int(counts[:, k].max())
+            if width:
+                slots = np.arange(width)[None, :] < counts[:, k : k + 1]
+                matrices.append(slots.astype(np.float64))
+                pools_used.append(pool)
     totals = np.zeros((projects, trials), dtype=np.float64)
     bounds = np.linspace(0, trials, STREAMS + 1).astype(int)
     streams = rng.spawn(STREAMS)
 
     def run(stream: int) -> None:
-        _fill(plan, matrices, totals, int(bounds[stream]), int(bounds[stream + 1]), streams[stream])
+        _fill(
+            pools_used,
+            matrices,
+            totals,
+            int(bounds[stream]),
+            int(bounds[stream + 1]),
+            streams[stream],
+        )
 
-    with ThreadPoolExecutor(STREAMS) as pool:
-        list(pool.map(run, range(STREAMS)))
+    with ThreadPoolExecutor(STREAMS) as executor:
+        list(executor.map(run, range(STREAMS)))
     shift, spread = (
         np.array(multipliers or [(0.0, plan.shared_spread_log_sd)] * projects, dtype=np.float64)
         .reshape(projects, 2)
@@ -59,6 +81,23 @@ def simulate_totals(
             s = spread[row]
             totals[row] *= np.exp(shift[row] - s * s / 2 + s * z)
     return totals
+
+
+def _unestimated_counts(
+    plan: SamplingPlan, unestimated: Sequence[NDArray[np.intp]] | None, projects: int
+) -> NDArray[np.float64] | None:
+    """(projects × effort pools) counts of unestimated items, or None when there are none."""
+    if unestimated is None or not any(len(u) for u in unestimated):
+        return None
+    if len(unestimated) != projects:
+        raise ValueError("one array of unestimated items per project")
+    if not plan.effort_pools:
+        raise ValueError("this plan has no effort pools for unestimated items")
+    width = len(plan.effort_pools)
+    return np.array(
+        [np.bincount(np.asarray(u, dtype=np.intp), minlength=width) for u in unestimated],
+        dtype=np.float64,
+    )
 
 
 def _estimate_matrices(
@@ -81,7 +120,7 @@ def _estimate_matrices(
 
 
 def _fill(
-    plan: SamplingPlan,
+    pools: list[NDArray[np.float64]],
     matrices: list[NDArray[np.float64]],
     totals: NDArray[np.float64],
     first: int,
@@ -89,7 +128,7 @@ def _fill(
     rng: np.random.Generator,
 ) -> None:
     """Add each bin's draws into ``totals[:, first:last]``, a block of trials at a time."""
-    for pool, matrix in zip(plan.pools, matrices, strict=True):
+    for pool, matrix in zip(pools, matrices, strict=True):
         slots = matrix.shape[1]
         if slots == 0:
             continue

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 
 from babel.dates import format_date
 
+from plazo.core.errors import PlazoError
 from plazo.core.ledger.records import Outcome
 
-__all__ = ["PromiseInPastError", "PromiseWarning", "outcome_on_delivery", "validate_new_promise"]
+__all__ = [
+    "PROBLEM_WORDS",
+    "NoticeProblem",
+    "PromiseInPastError",
+    "PromiseWarning",
+    "describe_problem",
+    "new_date_problems",
+    "notice_problems",
+    "outcome_on_delivery",
+    "validate_new_promise",
+]
 
 LANGUAGES = ("en", "es")
 
 
-class PromiseInPastError(ValueError):
+class PromiseInPastError(PlazoError):
     """A new promised date earlier than today: nobody can keep that promise."""
+
+    code = "promise_in_past"
 
 
 @dataclass(frozen=True)
@@ -27,6 +42,89 @@ class PromiseWarning:
 
     code: str
     message: str
+
+
+@dataclass(frozen=True)
+class NoticeProblem:
+    """A fact a new promise or a delay notice still lacks, by field, with a stable code.
+
+    ``field``: new_on | cause | identified | prevention | recovery_steps | offers.
+    ``code``: missing | in_past | not_after_promise.
+    """
+
+    field: str
+    code: str
+
+
+PROBLEM_WORDS = {
+    ("new_on", "missing"): "the delay case has no new date",
+    ("new_on", "in_past"): "the new date {new_on} is before today ({today})",
+    ("new_on", "not_after_promise"): (
+        "the new date {new_on} is not after the previous promise {previous}"
+    ),
+    ("cause", "missing"): "the delay case has no cause",
+    ("recovery_steps", "missing"): "the delay case has no plan (recovery steps)",
+    ("identified", "missing"): "the delay case does not say what was identified",
+    ("prevention", "missing"): "the delay case does not say what prevents a recurrence",
+    ("offers", "missing"): "the compensation offer has no amount",
+}
+
+
+def describe_problem(
+    problem: NoticeProblem,
+    *,
+    new_on: date | None = None,
+    today: date | None = None,
+    previous: date | None = None,
+) -> str:
+    """The problem in plain English words (the composer's refusals, the admin's messages)."""
+    return PROBLEM_WORDS[problem.field, problem.code].format(
+        new_on=new_on, today=today, previous=previous
+    )
+
+
+def new_date_problems(
+    new_on: date | None, *, today: date, previous_promised_on: date | None = None
+) -> tuple[NoticeProblem, ...]:
+    """The one rule for a new promised date: given, not in the past, later than the one it moves.
+
+    Today itself is allowed: delivering today is a promise that can be kept.
+    """
+    if new_on is None:
+        return (NoticeProblem("new_on", "missing"),)
+    if new_on < today:
+        return (NoticeProblem("new_on", "in_past"),)
+    if previous_promised_on is not None and new_on <= previous_promised_on:
+        return (NoticeProblem("new_on", "not_after_promise"),)
+    return ()
+
+
+def notice_problems(
+    new_on: date | None,
+    *,
+    today: date,
+    previous_promised_on: date | None,
+    cause: str,
+    identified: str,
+    prevention: str,
+    recovery_steps: Sequence[str],
+    offer_amounts: Sequence[Decimal] | None,
+) -> tuple[NoticeProblem, ...]:
+    """Every fact a delay notice still lacks, in the order a person fills them in.
+
+    ``offer_amounts`` is None when no offer could be priced yet (no date): nothing is said of it.
+    """
+    problems = list(
+        new_date_problems(new_on, today=today, previous_promised_on=previous_promised_on)
+    )
+    for name, text in (("cause", cause), ("identified", identified), ("prevention", prevention)):
+        if not text.strip():
+            problems.append(NoticeProblem(name, "missing"))
+    if not any(step.strip() for step in recovery_steps):
+        problems.append(NoticeProblem("recovery_steps", "missing"))
+    if offer_amounts is not None and not any(amount > 0 for amount in offer_amounts):
+        problems.append(NoticeProblem("offers", "missing"))
+    return tuple(problems)
 
 
 @cache
@@ -51,7 +149,7 @@ def validate_new_promise(
     def show(day: date) -> str:
         return format_date(day, format="medium", locale=lang)
 
-    if new_date < today:
+    if new_date_problems(new_date, today=today):
         raise PromiseInPastError(
             phrases["in_past"].format(new_date=show(new_date), today=show(today))
         )

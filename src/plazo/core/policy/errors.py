@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from plazo.core.errors import PlazoError
+
 __all__ = ["PolicyError", "PolicyIssue"]
 
 
@@ -21,7 +23,7 @@ class PolicyIssue:
         return f"{source}:{self.line}:{self.column}: {self.message}"
 
 
-class PolicyError(ValueError):
+class PolicyError(PlazoError):
     """A policy document that cannot be used; ``errors`` holds every problem found, in order."""
 
     def __init__(self, errors: Sequence[PolicyIssue], *, source: str = "<policy>") -> None:

@@ -10,10 +10,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from plazo.core.compose import ComposeError
-from plazo.core.ledger import PromiseInPastError
+from plazo.core.errors import PlazoError
 from plazo.store.models import DelayCase, Offer
-from plazo.store.services.delays import approve_notice
-from plazo.store.services.offers import OfferStateError, apply_offer, decide_offer
+from plazo.store.services.delays.cases import approve_notice
+from plazo.store.services.delays.draft import draft_from_case
+from plazo.store.services.delays.offers import OfferStateError, apply_offer, decide_offer
 
 __all__ = ["accept_offers", "apply_offers", "approve_and_send_notices", "decline_offers"]
 
@@ -22,26 +23,17 @@ __all__ = ["accept_offers", "apply_offers", "approve_and_send_notices", "decline
 def approve_and_send_notices(
     modeladmin: Any, request: HttpRequest, queryset: QuerySet[DelayCase]
 ) -> None:
-    for case in queryset.select_related("project"):
-        new_on = case.chosen_on or case.recommended_on
-        if new_on is None:
+    for case in queryset.select_related("project__client"):
+        draft = draft_from_case(case)
+        if draft.new_on is None:
             modeladmin.message_user(request, f"{case}: choose a new date first.", messages.ERROR)
             continue
         try:
-            approved = approve_notice(
-                case,
-                new_on=new_on,
-                cause=case.cause,
-                identified=case.identified,
-                prevention=case.prevention,
-                recovery_steps=[str(step) for step in case.recovery_steps],
-                now=timezone.now(),
-                approved_by=request.user,
-            )
+            approved = approve_notice(case, draft, now=timezone.now(), approved_by=request.user)
         except ComposeError as error:
             missing = "; ".join(error.problems)
             modeladmin.message_user(request, f"{case}: not sent — {missing}.", messages.ERROR)
-        except (PromiseInPastError, ValueError) as error:
+        except PlazoError as error:
             modeladmin.message_user(request, f"{case}: not sent — {error}", messages.ERROR)
         else:
             modeladmin.message_user(request, f"{case}: notice queued ({approved.notice.subject}).")

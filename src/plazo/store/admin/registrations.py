@@ -42,7 +42,7 @@ from plazo.store.models import (
     WebhookEndpoint,
     WorkItem,
 )
-from plazo.store.services.webhook_endpoints import (
+from plazo.store.services.webhooks.endpoints import (
     SUBSCRIBABLE_EVENTS,
     WebhookEndpointError,
     check_endpoint_url,
@@ -125,7 +125,7 @@ class TenantAdmin(ScopedAdmin):
 
 class ContactInline(ScopedInline):
     model = Contact
-    fields = ["name", "email", "is_primary"]
+    fields = ["name", "first_name", "salutation", "email", "is_primary"]
 
 
 @admin.register(Client)

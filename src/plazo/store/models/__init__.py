@@ -2,11 +2,13 @@
 
 from plazo.store.models.api_token import ApiToken
 from plazo.store.models.checkin_claim import CheckinClaim
+from plazo.store.models.checkin_decision import CheckinDecision, CheckinDecisionKind
 from plazo.store.models.choices import (
     CauseCategory,
     CommitmentOutcome,
     DelayCaseState,
     DelayTrigger,
+    ForecastMode,
     Language,
     MessageKind,
     MessageState,
@@ -40,6 +42,8 @@ __all__ = [
     "ApiToken",
     "CauseCategory",
     "CheckinClaim",
+    "CheckinDecision",
+    "CheckinDecisionKind",
     "Client",
     "Commitment",
     "CommitmentOutcome",
@@ -48,6 +52,7 @@ __all__ = [
     "DelayCaseState",
     "DelayTrigger",
     "Forecast",
+    "ForecastMode",
     "Language",
     "Membership",
     "Message",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from plazo.store.models import limits
-from plazo.store.models.choices import Language, Register
+from plazo.store.models.choices import REGISTER_CHOICES, Language, Register
 from plazo.store.models.scoping import TenantModel
 
 __all__ = ["Client", "Contact"]
@@ -16,7 +16,7 @@ class Client(TenantModel):
 
     name = models.CharField(max_length=200, validators=[limits.validate_text])
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
-    register = models.CharField(max_length=16, choices=Register.choices, default=Register.FORMAL)
+    register = models.CharField(max_length=16, choices=REGISTER_CHOICES, default=Register.FORMAL)
     time_zone = models.CharField(
         max_length=64, default="UTC", validators=[limits.validate_time_zone]
     )
@@ -56,6 +56,17 @@ class Contact(TenantModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(max_length=200, validators=[limits.validate_text])
     email = models.EmailField(blank=True)
+    first_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="How informal messages greet them; blank: the first word of the name.",
+    )
+    salutation = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='How formal messages greet them, with title and surname ("Sra. Gómez", '
+        '"Mr Hughes"); blank: the first name.',
+    )
     is_primary = models.BooleanField(default=True)
     external_id = models.CharField(max_length=200, blank=True)
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from plazo.store.models.choices import CommitmentOutcome
+from plazo.store.models.choices import OUTCOME_CHOICES, CommitmentOutcome
 from plazo.store.models.project import Project
 from plazo.store.models.scoping import TenantModel
 
@@ -35,7 +35,7 @@ class Commitment(TenantModel):
     )
     is_current = models.BooleanField(default=True)
     outcome = models.CharField(
-        max_length=8, choices=CommitmentOutcome.choices, default=CommitmentOutcome.PENDING
+        max_length=8, choices=OUTCOME_CHOICES, default=CommitmentOutcome.PENDING
     )
     resolved_on = models.DateField(null=True, blank=True)
 

@@ -6,10 +6,11 @@ from django.db import models
 from django.db.models import Q
 
 from plazo.store.models.choices import (
+    OFFER_KIND_CHOICES,
+    OFFER_STATE_CHOICES,
     CauseCategory,
     DelayCaseState,
     DelayTrigger,
-    OfferKind,
     OfferState,
 )
 from plazo.store.models.project import Project
@@ -43,6 +44,11 @@ class DelayCase(TenantModel):
         help_text="The owner's edits of the policy's offers, kept within its caps: "
         '[{"kind": ..., "amount": "...", "description": ...}]; empty means the policy\'s offer',
     )
+    ready_for_stake = models.TextField(
+        blank=True,
+        help_text="What can still be delivered before the client's stake, when the new date "
+        "misses it (a noun phrase in the client's language)",
+    )
     previous_promised_on = models.DateField(null=True, blank=True)
     recommended_on = models.DateField(null=True, blank=True)
     chosen_on = models.DateField(null=True, blank=True)
@@ -71,12 +77,12 @@ class Offer(TenantModel):
     delay_case = models.ForeignKey(
         DelayCase, on_delete=models.SET_NULL, null=True, blank=True, related_name="offers"
     )
-    kind = models.CharField(max_length=16, choices=OfferKind.choices)
+    kind = models.CharField(max_length=16, choices=OFFER_KIND_CHOICES)
     amount = models.DecimalField(max_digits=12, decimal_places=2)
     currency = models.CharField(max_length=3)
     description = models.CharField(max_length=300)
     rule = models.CharField(max_length=120, blank=True, help_text="Policy rule that proposed it")
-    state = models.CharField(max_length=16, choices=OfferState.choices, default=OfferState.OFFERED)
+    state = models.CharField(max_length=16, choices=OFFER_STATE_CHOICES, default=OfferState.OFFERED)
     offered_at = models.DateTimeField()
     decided_at = models.DateTimeField(null=True, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)

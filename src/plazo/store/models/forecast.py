@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Q
 
 from plazo.store.models.project import Project
-from plazo.store.models.scoping import TenantModel
+from plazo.store.models.scoping import OrganisationQuerySet, TenantModel
 
-__all__ = ["Forecast"]
+__all__ = ["Forecast", "ForecastQuerySet"]
+
+
+class ForecastQuerySet(OrganisationQuerySet["Forecast"]):
+    """Forecast runs, with the one definition of which run is a project's latest."""
+
+    def newest_first(self) -> ForecastQuerySet:
+        """The latest run first; runs stored in the same instant by insertion order."""
+        return self.order_by("-created_at", "-pk")
+
+    def latest_run(self) -> Forecast | None:
+        """The newest run among these (of one project, once filtered), or None."""
+        return self.newest_first().first()
 
 
 class Forecast(TenantModel):
     """The result of one forecast run for one project."""
+
+    objects: ClassVar[ForecastQuerySet] = ForecastQuerySet.as_manager()  # type: ignore[assignment]
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="forecasts")
     created_at = models.DateTimeField(db_index=True)
@@ -31,6 +47,17 @@ class Forecast(TenantModel):
     confidence_target = models.FloatField(default=0.85)
     reason = models.TextField(blank=True, help_text="Why a prior or a fallback was used")
     inputs_fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the inputs")
+    # What the number stands on (shown on the project page and in the owner alert).
+    remaining_items = models.PositiveIntegerField(default=0)
+    unestimated_items = models.PositiveIntegerField(
+        default=0, help_text="Remaining items sized from finished items' actual effort"
+    )
+    capacity_hours_per_week = models.FloatField(null=True, blank=True)
+    model_reason = models.TextField(blank=True, help_text="Which model, and why")
+    growth_rate = models.FloatField(
+        null=True, blank=True, help_text="Work added per unit of known work (None: not measured)"
+    )
+    growth_finish_p85_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["project", "-created_at"]

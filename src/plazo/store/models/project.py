@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -9,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from plazo.core.calendar import WorkCalendar, local_day
 from plazo.store.models import limits
-from plazo.store.models.choices import ProjectStatus
+from plazo.store.models.choices import ForecastMode, ProjectStatus
 from plazo.store.models.client import Client
 from plazo.store.models.scoping import TenantModel
 
@@ -69,6 +71,12 @@ class Project(TenantModel):
     )
     value = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0"))
     currency = models.CharField(max_length=3, default="EUR")
+    forecast_mode = models.CharField(
+        max_length=12,
+        choices=ForecastMode.choices,
+        default=ForecastMode.AUTO,
+        help_text="How to forecast: by estimates, by counting items, or chosen by itself.",
+    )
     external_id = models.CharField(
         max_length=200,
         blank=True,
@@ -126,3 +134,11 @@ class Project(TenantModel):
         problems = limits.project_problems(values)
         if problems:
             raise ValidationError(dict(problems))
+
+    def client_today(self, now: datetime) -> date:
+        """The project's "today": the date it is at ``now`` in its client's time zone."""
+        return local_day(now, self.client.time_zone)
+
+    def work_calendar(self) -> WorkCalendar:
+        """Working days of the project: weekends and its holiday calendar (country, region)."""
+        return WorkCalendar(country=self.country or None, subdivision=self.subdivision or None)

@@ -6,7 +6,7 @@ admin and the services go through it; a test checks that every tenant model uses
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,14 +22,14 @@ _M = TypeVar("_M", bound=models.Model)
 class OrganisationQuerySet(models.QuerySet[_M]):
     """A queryset that knows how to confine itself to one organisation."""
 
-    def for_organisation(self, organisation: Organisation | int) -> OrganisationQuerySet[_M]:
+    def for_organisation(self, organisation: Organisation | int) -> Self:
         """Only the rows of ``organisation`` (an instance or its primary key)."""
         org_id = organisation if isinstance(organisation, int) else organisation.pk
         if org_id is None:
             raise ValueError("cannot scope to an unsaved organisation")
         return self.filter(organisation_id=org_id)
 
-    def for_user(self, user: Any) -> OrganisationQuerySet[_M]:
+    def for_user(self, user: Any) -> Self:
         """Only the rows of organisations ``user`` is a member of (all rows for a superuser)."""
         if getattr(user, "is_superuser", False):
             return self

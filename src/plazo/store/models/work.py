@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from plazo.core.scope import ScopeItem
 from plazo.store.models import limits
 from plazo.store.models.choices import WorkItemStatus
 from plazo.store.models.project import Project
@@ -87,3 +88,12 @@ class WorkItem(TenantModel):
         problems = limits.work_item_problems({f: getattr(self, f) for f in fields})
         if problems:
             raise ValidationError(dict(problems))
+
+    def scope_item(self) -> ScopeItem:
+        """The item as a burn-up counts it; a completion date counts only while it is done."""
+        return ScopeItem(
+            estimate_hours=float(self.estimate_hours or 0),
+            added_on=self.added_on,
+            removed_on=self.removed_on,
+            completed_on=self.completed_on if self.status == WorkItemStatus.DONE else None,
+        )

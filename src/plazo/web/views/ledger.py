@@ -12,7 +12,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from plazo.store.services.web_ledger import ledger_page
+from plazo.core.calendar import local_day
+from plazo.store.services.pages.ledger import ledger_page
 from plazo.web.ledger_charts import ledger_charts
 from plazo.web.ledger_filters import PERIODS, read_filter
 from plazo.web.tenancy import OrganisationRequest, organisation_view
@@ -31,7 +32,7 @@ PERIOD_LABELS: dict[str, Promise] = {
 @organisation_view
 def ledger(request: OrganisationRequest) -> HttpResponse:
     """The ledger page, or only its content when HTMX asks for a partial refresh."""
-    today = timezone.localdate()
+    today = local_day(timezone.now(), request.organisation.time_zone)  # the studio's own date
     wanted = read_filter(request.GET, today=today)
     page = ledger_page(
         request.organisation,

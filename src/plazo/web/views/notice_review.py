@@ -9,26 +9,21 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from plazo.core.compose import ComposeError
-from plazo.core.ledger import PromiseInPastError
+from plazo.core.errors import PlazoError
+from plazo.core.policy.edits import OfferEditError, OfferProblem, editable_offers
 from plazo.store.models import DelayCase, DelayCaseState, MessageKind
-from plazo.store.services.delays import approve_notice
-from plazo.store.services.notice_review import (
-    NoticeReview,
-    draft_from_case,
-    review_notice,
-    save_notice_draft,
-)
-from plazo.store.services.offer_edits import OfferEditError, OfferProblem, editable_offers
+from plazo.store.services.delays.cases import IncompleteNoticeError, approve_notice
+from plazo.store.services.delays.draft import draft_from_case
+from plazo.store.services.delays.review import NoticeReview, review_notice, save_notice_draft
 from plazo.web.highlights import highlight
 from plazo.web.review_form import (
     ELEMENT_LABELS,
@@ -54,9 +49,14 @@ def _case(request: OrganisationRequest, case_id: int) -> DelayCase:
     return get_object_or_404(cases, pk=case_id)
 
 
+def _ui() -> str:
+    """The reviewer's language (the page's), for the policy's explanation."""
+    return (get_language() or "en")[:2]
+
+
 def _today(case: DelayCase) -> date:
     """The day it is for the client, whose dates the promise is in."""
-    return timezone.now().astimezone(ZoneInfo(case.project.client.time_zone)).date()
+    return case.project.client_today(timezone.now())
 
 
 def _context(
@@ -107,20 +107,11 @@ def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
     ]
 
 
-def _reviewed(request: OrganisationRequest, case: DelayCase) -> tuple[ParsedDraft, NoticeReview]:
-    parsed = parse_draft(case, request.POST, today=_today(case))
-    return parsed, review_notice(case, parsed.draft, now=timezone.now())
-
-
 def _page(request: OrganisationRequest, context: dict[str, Any]) -> HttpResponse:
     context["submitted"] = request.method == "POST"  # mark the fields still missing facts
     if not context["editable"]:
-        context["sent"] = (
-            context["case"]
-            .messages.filter(kind=MessageKind.DELAY_NOTICE)
-            .order_by("-created_at", "-pk")
-            .first()
-        )
+        sent = context["case"].messages.filter(kind=MessageKind.DELAY_NOTICE)
+        context["sent"] = sent.order_by("-created_at", "-pk").first()
     return render(request, "plazo/notice_review.html", context)
 
 
@@ -131,53 +122,34 @@ def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id)
     if request.method == "GET":
         return _page(
-            request, _context(review_notice(case, draft_from_case(case), now=timezone.now()))
+            request,
+            _context(
+                review_notice(case, draft_from_case(case), now=timezone.now(), explain_in=_ui())
+            ),
         )
     if case.state != DelayCaseState.DRAFT:
         messages.error(request, _("This delay case is no longer a draft; nothing changed."))
         return redirect("web:delay_case", case_id=case.pk)
-    parsed, review = _reviewed(request, case)
+    parsed = parse_draft(case, request.POST, today=_today(case))
     action = request.POST.get("action", "preview")
     if parsed.errors or parsed.offer_problems or action not in ("save", "approve"):
-        return _page(request, _context(review, parsed.errors, parsed.offer_problems))
+        return _review_page(request, case, parsed)
+    try:
+        if action == "save":
+            save_notice_draft(case, parsed.draft, now=timezone.now())
+        else:
+            approved = approve_notice(
+                case, parsed.draft, now=timezone.now(), approved_by=request.user
+            )
+    except OfferEditError as error:
+        return _review_page(request, case, parsed, offer_problems=error.problems)
+    except IncompleteNoticeError:
+        return _review_page(request, case, parsed, (_("The notice is not complete yet."),))
+    except PlazoError as error:
+        return _review_page(request, case, parsed, (str(error),))
     if action == "save":
-        return _save(request, case, parsed, review)
-    return _approve(request, case, parsed, review)
-
-
-def _save(
-    request: OrganisationRequest, case: DelayCase, parsed: ParsedDraft, review: NoticeReview
-) -> HttpResponse:
-    try:
-        save_notice_draft(case, parsed.draft, now=timezone.now())
-    except OfferEditError as error:
-        return _page(request, _context(review, offer_problems=error.problems))
-    messages.success(request, _("The draft is saved; nothing was sent."))
-    return redirect("web:delay_case", case_id=case.pk)
-
-
-def _approve(
-    request: OrganisationRequest, case: DelayCase, parsed: ParsedDraft, review: NoticeReview
-) -> HttpResponse:
-    draft = parsed.draft
-    if draft.new_on is None or review.problems:
-        return _page(request, _context(review, (_("The notice is not complete yet."),)))
-    try:
-        approved = approve_notice(
-            case,
-            new_on=draft.new_on,
-            cause=draft.cause,
-            identified=draft.identified,
-            prevention=draft.prevention,
-            recovery_steps=draft.recovery_steps,
-            offer_edits=draft.offer_edits,
-            now=timezone.now(),
-            approved_by=request.user,
-        )
-    except OfferEditError as error:
-        return _page(request, _context(review, offer_problems=error.problems))
-    except (ComposeError, PromiseInPastError, ValueError) as error:
-        return _page(request, _context(review, (str(error),)))
+        messages.success(request, _("The draft is saved; nothing was sent."))
+        return redirect("web:delay_case", case_id=case.pk)
     messages.success(
         request,
         _("The delay notice is queued: “%(subject)s”.") % {"subject": approved.notice.subject},
@@ -187,14 +159,31 @@ def _approve(
     return redirect("web:project", project_id=case.project_id)
 
 
+def _review_page(
+    request: OrganisationRequest,
+    case: DelayCase,
+    parsed: ParsedDraft,
+    errors: tuple[str, ...] = (),
+    offer_problems: tuple[OfferProblem, ...] = (),
+) -> HttpResponse:
+    """The page for the posted draft: reviewed only when it is shown (never before a save)."""
+    review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
+    return _page(
+        request,
+        _context(review, (*parsed.errors, *errors), (*parsed.offer_problems, *offer_problems)),
+    )
+
+
 @require_POST
 @organisation_view
 def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpResponse:
     """The live part of the review for the draft in the form (HTMX); nothing is written."""
     case = _case(request, case_id)
-    parsed, review = _reviewed(request, case)
+    parsed = parse_draft(case, request.POST, today=_today(case))
+    review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
     context = _context(review, parsed.errors, parsed.offer_problems)
     context["oob"] = _moved(request, parsed.draft.new_on)
+    context["live"] = True  # the stake check above the date is redrawn too
     return render(request, "plazo/_notice_review_live.html", context)
 
 

@@ -12,14 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.store.models import Message, MessageState
-from plazo.store.services.outbox_actions import (
-    CANCELLABLE,
-    RETRYABLE,
+from plazo.store.services.outbox.actions import (
     OutboxActionError,
     cancel_message,
     retry_message,
 )
-from plazo.store.services.web_outbox import outbox_page
+from plazo.store.services.pages.outbox import outbox_page
 from plazo.web.labels import STATE_LABELS
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
@@ -36,8 +34,8 @@ def outbox(request: OrganisationRequest) -> HttpResponse:
         "page": page,
         "state": state,
         "states": MessageState.choices,
-        "retryable": [s.value for s in RETRYABLE],
-        "cancellable": [s.value for s in CANCELLABLE],
+        "retryable": [s.value for s in MessageState.retryable()],
+        "cancellable": [s.value for s in MessageState.cancellable()],
     }
     return render(request, "plazo/outbox.html", context)
 

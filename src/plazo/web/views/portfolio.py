@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from plazo.core.health import Health
-from plazo.store.services.web_portfolio import (
+from plazo.store.services.pages.portfolio import (
     NO_FORECAST,
     SORT_KEYS,
     PortfolioFilter,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.store.models import Project
-from plazo.store.services.status_pages import ensure_status_page, revoke_status_page
-from plazo.store.services.web_project import project_page
+from plazo.store.services.access.status_pages import ensure_status_page, revoke_status_page
+from plazo.store.services.pages.project import project_page
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.timeline import project_timeline
 

@@ -20,7 +20,7 @@ COLUMNS = {
         "contact_name", "contact_email", "contact_external_id",
     ),
 }  # fmt: skip
-_REGISTER_VALUES = tuple(Register.values)  # computed once: Enum lookups are slow per row
+_REGISTER_VALUES = tuple(r.value for r in Register)  # computed once: Enum lookups are slow per row
 _LANGUAGE_VALUES = tuple(Language.values)  # computed once: Enum lookups are slow per row
 _CONTACT_COLUMNS = ("contact_name", "contact_email", "contact_external_id")
 

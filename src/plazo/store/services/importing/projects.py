@@ -12,8 +12,8 @@ from plazo.store.services.importing.common import Counts, ProgressCallback, assi
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
-from plazo.store.services.ledger import record_promise
-from plazo.store.services.records import organisation_owner
+from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.work.records import organisation_owner
 
 __all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
 

@@ -23,7 +23,7 @@ from plazo.store.services.importing.items import ItemRecord, plan_items
 from plazo.store.services.importing.problems import ImportRejected, Problem
 from plazo.store.services.importing.projects import ProjectRecord, plan_projects
 from plazo.store.services.importing.rows import Row
-from plazo.store.services.ledger import deliver_project, record_promise
+from plazo.store.services.ledger.promises import deliver_project, record_promise
 
 __all__ = ["TrackerReport", "import_tracker", "sync_since"]
 

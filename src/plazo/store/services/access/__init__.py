@@ -1,0 +1,1 @@
+"""Who may act: organisations, API tokens and client status pages."""

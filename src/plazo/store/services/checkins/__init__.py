@@ -1,0 +1,1 @@
+"""Weekly check-ins: what each project's client hears, composed from stored rows."""

@@ -1,0 +1,192 @@
+"""Turn stored rows into the composer's plain inputs (the composer never sees a model)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from email.utils import parseaddr
+
+from django.conf import settings
+
+from plazo.core import compose
+from plazo.core.errors import PlazoError
+from plazo.core.health import assess_health
+from plazo.core.scope import done_hours, scope_hours
+from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
+
+__all__ = [
+    "NotReadyToCompose",
+    "burn_up",
+    "client_input",
+    "contacts_input",
+    "forecast_view",
+    "organisation_input",
+    "project_input",
+    "updates_since",
+]
+
+
+class NotReadyToCompose(PlazoError):
+    """The project lacks what a client message is composed from (a promise, a dated forecast)."""
+
+    code = "not_ready"
+
+
+BURN_UP_POINTS = 12
+
+
+def organisation_input(organisation: Organisation) -> compose.Organisation:
+    """The sender: the organisation's own address, else the server's DEFAULT_FROM_EMAIL."""
+    fallback_name, fallback_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return compose.Organisation(
+        name=organisation.name,
+        language=organisation.language,
+        currency=organisation.currency,
+        country=organisation.country,
+        sender_name=organisation.name or fallback_name,
+        sender_email=organisation.sender_email or fallback_email,
+    )
+
+
+def client_input(client: Client, *, language: str | None = None) -> compose.Client:
+    """The client as the composer needs it; ``language`` overrides theirs (for previews)."""
+    return compose.Client(
+        name=client.name,
+        language=language or client.language,
+        register=client.register,
+        time_zone=client.time_zone,
+    )
+
+
+def contacts_input(client: Client) -> list[compose.Contact]:
+    """Every contact of the client; the composer names the ones without an address."""
+    return [
+        compose.Contact(
+            name=c.name, email=c.email, first_name=c.first_name, salutation=c.salutation
+        )
+        for c in client.contacts.all()
+    ]
+
+
+def project_input(project: Project) -> compose.Project:
+    owner = project.owner
+    if project.promised_on is None:
+        raise NotReadyToCompose(f"{project.name} has no promised date yet")
+    return compose.Project(
+        key=f"{project.organisation_id}-{project.pk}",
+        name=project.name,
+        owner_name=(owner.get_full_name() or owner.get_username()) if owner else "",
+        owner_email=owner.email if owner else "",
+        start_on=project.start_on,
+        promised_on=project.promised_on,
+        stake=project.stake,
+        stake_on=project.stake_on,
+        value=project.value,
+        currency=project.currency,
+    )
+
+
+def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.BurnUp:
+    """Done and in-scope estimated hours at evenly spaced days from the start to today."""
+    span = max((today - start).days, 1)
+    days = sorted(
+        {start + timedelta(days=span * i // (BURN_UP_POINTS - 1)) for i in range(BURN_UP_POINTS)}
+    )
+    spans = [item.scope_item() for item in items]
+    done = [done_hours(spans, day) for day in days]
+    scope = [scope_hours(spans, day) for day in days]
+    return compose.BurnUp(tuple(days), tuple(done), tuple(scope))
+
+
+def forecast_view(
+    project: Project,
+    forecast: Forecast,
+    *,
+    today: date,
+    items: Sequence[WorkItem] | None = None,
+) -> compose.ForecastView:
+    """The latest forecast as the client will read it, with the burn-up behind the chart.
+
+    ``items`` are all the project's work items, when the caller already read them.
+    """
+    if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
+        raise NotReadyToCompose(
+            f"the forecast of {project.name} has no dates (no capacity or start?)"
+        )
+    assert forecast.finish_p95_on is not None
+    assert project.promised_on is not None
+    if items is None:
+        items = list(project.work_items.all())
+    chart = burn_up(items, start=project.start_on, today=today)
+    total = chart.scope[-1] if chart.scope else 0.0
+    p_on_time = forecast.p_on_time if forecast.p_on_time is not None else 0.0
+    return compose.ForecastView(
+        p50_on=forecast.finish_p50_on,
+        p85_on=forecast.finish_p85_on,
+        p95_on=forecast.finish_p95_on,
+        p_on_time=p_on_time,
+        health=assess_health(
+            today=today,
+            promised_on=project.promised_on,
+            p_on_time=p_on_time,
+            finish_p85_on=forecast.finish_p85_on,
+            risk_threshold=float(project.risk_threshold),
+        ).value,
+        percent_complete=100 * chart.done[-1] / total if total else 0.0,
+        burn_up=chart,
+        basis=compose.ForecastBasis(
+            model=forecast.model,
+            remaining_hours=forecast.remaining_hours,
+            remaining_items=forecast.remaining_items,
+            unestimated_items=forecast.unestimated_items,
+            history_size=forecast.history_size,
+            capacity_hours_per_week=forecast.capacity_hours_per_week,
+            growth_rate=forecast.growth_rate,
+        ),
+    )
+
+
+def updates_since(
+    project: Project,
+    *,
+    since: date | None,
+    limit: int = 5,
+    items: Sequence[WorkItem] | None = None,
+) -> compose.Updates:
+    """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order.
+
+    ``since`` None means there was no update before: everything finished so far counts, and the
+    update says "done so far" (never "nothing this week" about work done before last week).
+    ``items`` are all the project's work items, when the caller already read them; the same
+    choice is then made in memory.
+    """
+    since_start = since is None
+    since = project.start_on if since is None else since
+    if items is None:
+        live = project.work_items.filter(removed_on__isnull=True)
+        done = live.filter(status=WorkItemStatus.DONE, completed_on__gte=since).order_by(
+            "-completed_on", "-pk"
+        )
+        upcoming = live.exclude(status=WorkItemStatus.DONE).order_by("position", "pk")[:limit]
+        return compose.Updates(
+            done=tuple(reversed([i.title for i in done[:limit]])),
+            next=tuple(i.title for i in upcoming),
+            since_start=since_start,
+        )
+    kept = [i for i in items if i.removed_on is None]
+    finished = sorted(
+        (
+            i
+            for i in kept
+            if i.status == WorkItemStatus.DONE and i.completed_on and i.completed_on >= since
+        ),
+        key=lambda i: (i.completed_on, i.pk),
+    )
+    ahead = sorted(
+        (i for i in kept if i.status != WorkItemStatus.DONE), key=lambda i: (i.position, i.pk)
+    )
+    return compose.Updates(
+        done=tuple(i.title for i in finished[-limit:] if limit),
+        next=tuple(i.title for i in ahead[:limit]),
+        since_start=since_start,
+    )

@@ -1,0 +1,61 @@
+"""Render a project's message without storing or sending it: what the client would receive."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from plazo.core import compose
+from plazo.core.errors import PlazoError
+from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.weekly import compose_weekly_update_for
+from plazo.store.services.delays.cases import compose_notice_for
+
+__all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
+
+PREVIEW_KINDS = ("weekly", "delay", "delivered")
+
+
+class PreviewUnavailable(PlazoError):
+    """The project lacks what this kind of message needs (a forecast, a delay case…)."""
+
+
+def preview_message(
+    project: Project, kind: str, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """Compose ``kind`` for ``project`` as it would go out at ``now`` (nothing is written)."""
+    if kind == "weekly":
+        return compose_weekly_update_for(project, now=now, language=language)
+    if kind == "delay":
+        return _delay(project, now, language)
+    if kind == "delivered":
+        return _delivered(project, now, language)
+    raise PreviewUnavailable(f"unknown kind {kind!r}; use one of {', '.join(PREVIEW_KINDS)}")
+
+
+def _delay(project: Project, now: datetime, language: str | None) -> compose.Message:
+    case = DelayCase.objects.filter(project=project).order_by("-opened_at", "-pk").first()
+    if case is None:
+        raise PreviewUnavailable(f"{project.name} has no delay case; nothing to notify yet")
+    new_on = case.chosen_on or case.recommended_on
+    if new_on is None:
+        raise PreviewUnavailable(f"the delay case of {project.name} has no new date yet")
+    return compose_notice_for(case, new_on, now=now, language=language)
+
+
+def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:
+    done = project.work_items.filter(status=WorkItemStatus.DONE, removed_on__isnull=True)
+    offer = Offer.objects.filter(project=project).order_by("-offered_at").first()
+    today = project.client_today(now)
+    return compose.compose_delivered(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(project.client, language=language),
+        inputs.contacts_input(project.client),
+        inputs.project_input(project),
+        [item.title for item in done.order_by("completed_on", "pk")],
+        compose.Offer(offer.kind, offer.amount, offer.currency, offer.description)
+        if offer
+        else None,
+        delivered_on=project.delivered_on or today,
+        sent_at=now,
+    )

@@ -1,0 +1,336 @@
+"""Weekly check-ins: each project's update, composed at its hour in the client's time zone."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from plazo.core import compose
+from plazo.core.checkin import checkin_due_at, iso_week
+from plazo.core.errors import PlazoError
+from plazo.store.models import (
+    CheckinClaim,
+    Forecast,
+    Message,
+    MessageKind,
+    MessageState,
+    Project,
+    ProjectStatus,
+    WorkItem,
+)
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.covered import not_written_weeks
+from plazo.store.services.checkins.failures import clear_checkin_failure, isolated
+from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.forecasting.run import (
+    OrganisationHistories,
+    ProjectReads,
+    latest_forecasts,
+)
+from plazo.store.services.outbox.write import store_message
+from plazo.store.services.unique_insert import insert_or_get
+
+__all__ = [
+    "UpdateNotWritten",
+    "claim_checkin",
+    "compose_weekly_update_for",
+    "due_checkins",
+    "queue_weekly_update",
+    "run_weekly_checkins",
+    "weekly_key",
+]
+
+# A week's update is written at or after its check-in time, so any update of the current ISO week
+# was created within the last 8 days (7, plus a day for the widest time-zone difference).
+_WEEK_WINDOW = timedelta(days=8)
+
+
+def checkin_week(project: Project, now: datetime) -> str:
+    """The ISO week of the client's calendar that ``now`` falls in (``2026-W49``)."""
+    return iso_week(project.client_today(now))
+
+
+def weekly_key(project: Project, now: datetime, *, week: str | None = None) -> str:
+    """One weekly update per project per ISO week of the client's calendar."""
+    return _key(project.pk, week or checkin_week(project, now))
+
+
+def _key(project_id: int, week: str) -> str:
+    return f"weekly:{project_id}:{week}"
+
+
+def compose_weekly_update_for(
+    project: Project, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """Compose the project's weekly update from its latest forecast (no writes).
+
+    ``language`` overrides the client's, for previews.
+    """
+    forecast = project.forecasts.latest_run()
+    if forecast is None:
+        raise inputs.NotReadyToCompose(
+            f"{project.name} has no forecast yet; run 'plazo forecast --all'"
+        )
+    last_sent_at = (
+        Message.objects.filter(
+            project=project, kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
+        )
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first()
+    )
+    items = list(project.work_items.all())
+    return _compose(project, forecast, items, last_sent_at, now=now, language=language)
+
+
+def _compose(
+    project: Project,
+    forecast: Forecast,
+    items: Sequence[WorkItem],
+    last_sent_at: datetime | None,
+    *,
+    now: datetime,
+    language: str | None = None,
+) -> compose.Message:
+    """The update from what was read: the latest forecast, every work item, the last sending."""
+    client = project.client
+    today = project.client_today(now)
+    # The client's day of the last update; none before: everything finished so far.
+    since = project.client_today(last_sent_at) if last_sent_at else None
+    return compose.compose_weekly_update(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(client, language=language),
+        inputs.contacts_input(client),
+        inputs.project_input(project),
+        inputs.forecast_view(project, forecast, today=today, items=items),
+        inputs.updates_since(project, since=since, items=items),
+        sent_at=now,
+        message_key=weekly_key(project, now).replace(":", "-"),
+    )
+
+
+def _update_state(project: Project) -> MessageState:
+    """Sent on its own, or held for the owner's approval, per organisation."""
+    automatic = project.organisation.send_updates_automatically
+    return MessageState.QUEUED if automatic else MessageState.DRAFT
+
+
+class UpdateNotWritten(PlazoError):
+    """This week's update is held or skipped by a person, or the delay notice replaces it."""
+
+
+@transaction.atomic
+def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bool]:
+    """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval).
+
+    Refused (:class:`UpdateNotWritten`) when a person held or skipped it, or when this week's
+    delay notice is the update (see :mod:`plazo.store.services.checkins.covered`).
+    """
+    key = weekly_key(project, now)
+    existing = Message.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing, False
+    if not_written_weeks([project], now=now):
+        raise UpdateNotWritten(f"{project.name}: this week's update is held, skipped or replaced")
+    composed = compose_weekly_update_for(project, now=now)
+    return store_message(
+        composed,
+        organisation=project.organisation,
+        project=project,
+        key=key,
+        state=_update_state(project),
+        now=now,
+    )
+
+
+CLAIM_LEASE = timedelta(minutes=10)
+
+
+def claim_checkin(project: Project, week: str, *, now: datetime) -> bool:
+    """Take the lease on this project's update for ``week``; False when another worker holds it.
+
+    1. Inserting the (project, week) row wins outright; the unique constraint makes one winner.
+    2. Otherwise take over a claim whose lease ran out (its worker died before writing the
+       update), with a compare-and-set on the old ``claimed_at``.
+    """
+    claim, won = insert_or_get(
+        lambda: CheckinClaim.objects.create(
+            organisation_id=project.organisation_id, project=project, week=week, claimed_at=now
+        ),
+        lambda: CheckinClaim.objects.filter(project=project, week=week).first(),
+    )
+    if won:
+        return True
+    if claim.claimed_at > now - CLAIM_LEASE:
+        return False
+    taken = CheckinClaim.objects.filter(pk=claim.pk, claimed_at=claim.claimed_at).update(
+        claimed_at=now
+    )
+    return taken == 1
+
+
+def _active_projects(project_ids: Collection[int] | None) -> QuerySet[Project]:
+    """Active projects with a promise (those of ``project_ids`` only, when given)."""
+    projects = Project.objects.filter(status=ProjectStatus.ACTIVE, promised_on__isnull=False)
+    if project_ids is not None:
+        projects = projects.filter(pk__in=list(project_ids))
+    return projects.order_by("pk")
+
+
+def _with_checkin_reads(projects: QuerySet[Project]) -> list[Project]:
+    """The projects, each with what its check-in needs read in bulk.
+
+    The client, organisation and owner come joined, the contacts prefetched, and the time the
+    last update was sent as an annotation: a check-in then reads only the project's work items.
+    """
+    last_sent = (
+        Message.objects.filter(
+            project=OuterRef("pk"), kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
+        )
+        .order_by("-sent_at")
+        .values("sent_at")[:1]
+    )
+    return list(
+        projects.select_related("client", "organisation", "owner")
+        .prefetch_related("client__contacts")
+        .annotate(last_update_sent_at=Subquery(last_sent))
+    )
+
+
+def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]:
+    """The keys of the weekly updates that may belong to the current week (one query); only
+    among ``keys`` when given (a batch need not read the whole week's)."""
+    updates = Message.objects.filter(kind=MessageKind.WEEKLY_UPDATE)
+    if keys is None:
+        updates = updates.filter(created_at__gte=now - _WEEK_WINDOW)
+    else:
+        updates = updates.filter(idempotency_key__in=keys)
+    return set(updates.values_list("idempotency_key", flat=True))
+
+
+def _due_today(project: Project, now: datetime) -> date | None:
+    """The client's local date when the project's check-in time has come, else None."""
+    today = project.client_today(now)
+    due = checkin_due_at(
+        today,
+        weekday=project.checkin_weekday,
+        hour=project.checkin_hour,
+        time_zone=project.client.time_zone,
+    )
+    return today if now >= due else None
+
+
+def due_checkins(*, now: datetime) -> list[int]:
+    """The projects whose update is due and neither written nor being written (five queries).
+
+    Held and skipped updates, and those a delay notice replaces this week, are not due.
+
+    The worker's tick splits this list into batches that any worker can take.
+    """
+    written = _written_this_week(now)
+    claimed = set(
+        CheckinClaim.objects.filter(claimed_at__gt=now - CLAIM_LEASE).values_list(
+            "project_id", "week"
+        )
+    )
+    due = []
+    projects = list(_active_projects(None).select_related("client"))
+    weeks: dict[int, str] = {}
+    for project in projects:
+        try:
+            weeks[project.pk] = checkin_week(project, now)
+        except Exception:  # a time zone stored before it was checked: a batch records why
+            failed_at = project.checkin_failed_at
+            if failed_at is None or failed_at <= now - CLAIM_LEASE:
+                due.append(project.pk)
+    projects = [project for project in projects if project.pk in weeks]
+    withheld = not_written_weeks(projects, now=now)
+    for project in projects:
+        week = weeks[project.pk]
+        key = weekly_key(project, now, week=week)
+        if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
+            continue
+        if project.pk in withheld:
+            continue
+        due.append(project.pk)
+    return sorted(due)
+
+
+def run_weekly_checkins(
+    *,
+    now: datetime,
+    project_ids: Collection[int] | None = None,
+    histories: OrganisationHistories | None = None,
+) -> list[Message]:
+    """Queue every update whose check-in time this week has come and that is not written yet.
+
+    This is the worker's job across all organisations on purpose; each message it writes belongs
+    to its project's organisation. ``project_ids`` limits it to those projects (a batch);
+    ``histories`` lets a worker reuse the organisations' finished work across batches. Per
+    project:
+
+    1. Skip it when its time has not come or this week's update exists (both known without a
+       query per project), and when a person held or skipped it or this week's delay notice is
+       the update (two queries for the batch).
+    2. Claim the week, so several workers share the projects instead of racing for them.
+    3. Re-forecast (which may open a delay case and alert the owner), then compose the update
+       from that forecast and the work items, read once, and store it under its weekly key.
+    """
+    created = []
+    histories = histories or OrganisationHistories()
+    projects = _with_checkin_reads(_active_projects(project_ids))
+    weeks: dict[int, str] = {}
+    due_today: set[int] = set()
+    for project in projects:
+        with isolated(project, now=now):  # a time zone stored before it was checked
+            weeks[project.pk] = checkin_week(project, now)
+            if _due_today(project, now) is not None:
+                due_today.add(project.pk)
+    keys = {pk: _key(pk, week) for pk, week in weeks.items()}
+    written = _written_this_week(now, None if project_ids is None else list(keys.values()))
+    due = [p for p in projects if p.pk in due_today and keys[p.pk] not in written]
+    withheld = not_written_weeks(due, now=now)
+    due = [p for p in due if p.pk not in withheld]
+    latest = latest_forecasts([project.pk for project in due])
+    for project in due:
+        key = keys[project.pk]
+        if not claim_checkin(project, weeks[project.pk], now=now):
+            continue  # another worker is composing it
+        stored = None
+        with isolated(project, now=now):
+            stored = _check_in(project, key, latest.get(project.pk), histories, now=now)
+        if stored is None:
+            continue  # recorded on the project; its owner is alerted
+        clear_checkin_failure(project)
+        message, is_new = stored
+        if is_new:
+            created.append(message)
+    return created
+
+
+def _check_in(
+    project: Project,
+    key: str,
+    latest: Forecast | None,
+    histories: OrganisationHistories,
+    *,
+    now: datetime,
+) -> tuple[Message, bool]:
+    """Re-forecast one project, then compose its update and store it under ``key``."""
+    reads = ProjectReads(list(project.work_items.all()), latest)
+    watched = watch_project(
+        project, now=now, history=histories.of(project.organisation_id), reads=reads
+    )
+    last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
+    composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
+    return store_message(
+        composed,
+        organisation=project.organisation,
+        project=project,
+        key=key,
+        state=_update_state(project),
+        now=now,
+    )

@@ -1,0 +1,293 @@
+"""Delay cases: opened when the forecast puts a promise in danger; the notice, when approved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from django.db import transaction
+
+from plazo.core import compose
+from plazo.core.errors import PlazoError
+from plazo.core.health import Health, assess_health
+from plazo.core.ledger import NoticeProblem
+from plazo.core.ledger.rules import describe_problem
+from plazo.core.policy import OfferKind, OfferProposal
+from plazo.core.policy.edits import OfferEditError
+from plazo.store.links import links
+from plazo.store.models import (
+    OPEN_CASE_STATES,
+    DelayCase,
+    DelayCaseState,
+    Forecast,
+    Message,
+    MessageState,
+    Offer,
+    Project,
+    WorkItem,
+)
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.covered import withdraw_update_for_notice
+from plazo.store.services.delays.draft import (
+    NoticeDraft,
+    draft_from_case,
+    price_draft,
+    promises_before,
+)
+from plazo.store.services.forecasting.run import reforecast_project
+from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.outbox.write import store_message
+from plazo.store.services.webhooks.events import emit_case_opened
+
+__all__ = [
+    "CaseNotOpenError",
+    "IncompleteNoticeError",
+    "NoticeApproved",
+    "approve_notice",
+    "compose_notice_for",
+    "compose_notice_with",
+    "notice_offer",
+    "open_case_if_at_risk",
+]
+
+
+@dataclass(frozen=True)
+class NoticeApproved:
+    """The queued notice, the offers it made, any warning for the person who approved it, and
+    the project's forecast against the new promise."""
+
+    notice: Message
+    offers: tuple[Offer, ...]
+    warnings: tuple[str, ...]
+    forecast: Forecast | None = None
+
+
+def open_case_if_at_risk(
+    project: Project,
+    forecast: Forecast,
+    *,
+    now: datetime,
+    items: Sequence[WorkItem] | None = None,
+) -> tuple[DelayCase, Message] | None:
+    """Open a draft delay case and alert the owner when the forecast puts the promise in danger.
+
+    1. Nothing to do without a promise, or when the project is on track (no transaction is
+       opened for that: it is the common case, checked for every project every week).
+    2. Nothing to do when a case is open; the database also refuses a second one.
+    3. The case starts with the forecast's recommended date; cause and plan are the owner's.
+    4. The owner alert and the ``delay_case.opened`` webhooks are written in the same transaction.
+
+    ``items`` are all the project's work items, when the caller already read them.
+    """
+    if project.promised_on is None or forecast.p_on_time is None:
+        return None
+    today = project.client_today(now)
+    health = assess_health(
+        today=today,
+        promised_on=project.promised_on,
+        p_on_time=forecast.p_on_time,
+        finish_p85_on=forecast.finish_p85_on,
+        risk_threshold=float(project.risk_threshold),
+    )
+    if health is Health.ON_TRACK:
+        return None
+    return _open_case(project, forecast, now=now, today=today, items=items)
+
+
+@transaction.atomic
+def _open_case(
+    project: Project,
+    forecast: Forecast,
+    *,
+    now: datetime,
+    today: date,
+    items: Sequence[WorkItem] | None,
+) -> tuple[DelayCase, Message] | None:
+    if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
+        return None
+    case = DelayCase.objects.create(
+        organisation_id=project.organisation_id,
+        project=project,
+        trigger="forecast",
+        opened_at=now,
+        previous_promised_on=project.promised_on,
+        recommended_on=forecast.recommended_on,
+        forecast=forecast,
+    )
+    alert = compose.compose_owner_alert(
+        inputs.organisation_input(project.organisation),
+        inputs.project_input(project),
+        inputs.forecast_view(project, forecast, today=today, items=items),
+        client_name=project.client.name,
+        draft_url=links().delay_case(case.pk),
+        sent_at=now,
+        message_key=f"alert-case-{case.pk}",
+        recommended_on=forecast.recommended_on,
+    )
+    message, _ = store_message(
+        alert,
+        organisation=project.organisation_id,
+        project=project,
+        key=f"owner_alert:case:{case.pk}",
+        state=MessageState.QUEUED,
+        now=now,
+        delay_case=case,
+    )
+    emit_case_opened(case, now=now)
+    return case, message
+
+
+def compose_notice_for(
+    case: DelayCase, new_on: date, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """Render the notice for ``case`` moving the promise to ``new_on``, with the case's offer.
+
+    The case's own facts and offer edits are priced as a draft (:func:`price_draft`); edits that
+    break the caps raise :class:`OfferEditError`.
+    """
+    draft = replace(draft_from_case(case), new_on=new_on)
+    priced = price_draft(case, draft, today=case.project.client_today(now))
+    if priced.offer_problems:
+        raise OfferEditError(priced.offer_problems)
+    return compose_notice_with(priced.case, new_on, priced.offers, now=now, language=language)
+
+
+def compose_notice_with(
+    case: DelayCase,
+    new_on: date,
+    offers: Sequence[OfferProposal],
+    *,
+    now: datetime,
+    language: str | None = None,
+) -> compose.Message:
+    """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``."""
+    project = case.project
+    made = [notice_offer(o) for o in offers]
+    return compose.compose_delay_notice(
+        inputs.organisation_input(project.organisation),
+        inputs.client_input(project.client, language=language),
+        inputs.contacts_input(project.client),
+        inputs.project_input(project),
+        compose.DelayCase(
+            new_on=new_on,
+            cause=case.cause,
+            identified=case.identified,
+            prevention=case.prevention,
+            recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
+            previous_promised_on=case.previous_promised_on or new_on,
+            ready_for_stake=case.ready_for_stake,
+        ),
+        made[0] if made else None,
+        sent_at=now,
+        sequence=promises_before(case),  # the calendar event moves once per promise
+        message_key=f"notice-case-{case.pk}",
+        extra_offers=made[1:],
+    )
+
+
+def notice_offer(offer: OfferProposal) -> compose.Offer:
+    """An offer as the notice's sentence takes it: the sentence names the kind and the amount
+    (and a discount's clean percentage), so the policy's own wording is left out and only the
+    owner's words, or an extra's name, are added."""
+    description = offer.description
+    if offer.worded_by_policy:
+        description = offer.item if offer.kind is OfferKind.EXTRA else ""
+    percent = offer.percent if offer.kind is OfferKind.DISCOUNT else None
+    return compose.Offer(offer.kind.value, offer.amount, offer.currency, description, percent)
+
+
+class CaseNotOpenError(PlazoError):
+    """The delay case was approved, sent or cancelled meanwhile: it can no longer change."""
+
+    code = "case_not_open"
+
+
+@transaction.atomic
+def approve_notice(
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, approved_by: object = None
+) -> NoticeApproved:
+    """Compose the notice, record the new promise and queue the notice, all in one transaction.
+
+    1. Lock the case; only an open one can be approved (:class:`CaseNotOpenError`).
+    2. Price the draft once (:func:`price_draft`): the policy's offer with the owner's edits
+       within the caps; a draft that still lacks a fact raises :class:`IncompleteNoticeError`.
+    3. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
+    4. Queue it, record the offers and the new promise (which points at the notice).
+    5. Re-forecast the project against the new promise in the same transaction, so no page shows
+       the old promise's "late" after the decision (the simulation takes milliseconds; waiting
+       for the worker's debounce would leave the portfolio stale for a while).
+    """
+    case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
+    if case.state not in OPEN_CASE_STATES:
+        raise CaseNotOpenError(
+            f"this delay case is {case.state}; only an open case can be approved"
+        )
+    project = case.project
+    today = project.client_today(now)
+    priced = price_draft(case, draft, today=today)
+    if priced.offer_problems:
+        raise OfferEditError(priced.offer_problems)
+    if priced.problems or draft.new_on is None or priced.decision is None:
+        raise IncompleteNoticeError(priced.problems)
+    new_on = draft.new_on
+    case = priced.case
+    case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
+    notice = compose_notice_with(case, new_on, priced.offers, now=now)
+    message, _ = store_message(
+        notice,
+        organisation=project.organisation_id,
+        project=project,
+        key=f"delay_notice:case:{case.pk}",
+        state=MessageState.QUEUED,
+        now=now,
+        delay_case=case,
+    )
+    rule = priced.decision.rule
+    offers = tuple(
+        Offer.objects.create(
+            organisation_id=project.organisation_id,
+            project=project,
+            delay_case=case,
+            kind=proposal.kind.value,
+            amount=proposal.amount,
+            currency=proposal.currency,
+            description=proposal.description,
+            rule=f"{rule} (edited by the owner)" if case.offer_edits else rule,
+            offered_at=now,
+        )
+        for proposal in priced.offers
+    )
+    recorded = record_promise(
+        project,
+        new_on,
+        made_at=now,
+        today=today,
+        made_by=approved_by,
+        made_to=", ".join(project.client.contacts.values_list("name", flat=True)),
+        reason=case.cause,
+        forecast=case.forecast,
+        notice=message,
+        lang=project.client.language,
+    )
+    case.state = DelayCaseState.APPROVED
+    case.save()
+    # The notice is this week's update (checkins/covered.py), and the portfolio must show the
+    # forecast against the new promise as soon as the page answers, not after a worker pass.
+    withdraw_update_for_notice(project, now=now)
+    promised = recorded.commitment.project  # the locked row, holding the new promised date
+    forecast = reforecast_project(promised, today=today, now=now).forecast
+    return NoticeApproved(
+        message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+    )
+
+
+class IncompleteNoticeError(PlazoError):
+    """The draft still lacks a fact the notice needs; ``problems`` names each by field."""
+
+    code = "notice_incomplete"
+
+    def __init__(self, problems: tuple[NoticeProblem, ...]) -> None:
+        words = "; ".join(describe_problem(p) for p in problems) or "the delay case has no new date"
+        super().__init__(f"the notice is not complete yet: {words}")
+        self.problems = problems

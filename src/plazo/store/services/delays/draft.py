@@ -1,0 +1,175 @@
+"""The owner's draft of a delay notice, priced once: the pipeline behind review, save, approve.
+
+:func:`price_draft` decides the policy's offer for the chosen date, applies the owner's edits within
+the caps and lists what the notice still lacks (``plazo.core.ledger.notice_problems``). The review
+page shows it, saving keeps it and approving sends it; none of them repeats those steps.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from plazo.core.ledger import NoticeProblem, notice_problems
+from plazo.core.policy import Decision, OfferProposal, Situation, decide
+from plazo.core.policy.edits import (
+    OfferEdit,
+    OfferProblem,
+    edited_offers,
+    offer_cap,
+    stored_offer_edits,
+)
+from plazo.store.models import DelayCase
+from plazo.store.services.delays.policy import organisation_policy
+
+__all__ = [
+    "NoticeDraft",
+    "PricedDraft",
+    "compensation_for",
+    "draft_from_case",
+    "offer_cap_for",
+    "price_draft",
+    "promises_before",
+]
+
+
+@dataclass(frozen=True)
+class NoticeDraft:
+    """What the owner typed; blanks and no steps are allowed (the pricing says what lacks)."""
+
+    new_on: date | None
+    cause: str = ""
+    identified: str = ""
+    prevention: str = ""
+    recovery_steps: tuple[str, ...] = ()
+    offer_edits: tuple[OfferEdit, ...] = ()
+    ready_for_stake: str = ""  # what can still be delivered before the stake, if it is missed
+
+    def applied_to(self, case: DelayCase) -> DelayCase:
+        """An unsaved copy of ``case`` holding this draft."""
+        draft = copy.copy(case)
+        draft.cause, draft.identified = self.cause.strip(), self.identified.strip()
+        draft.prevention = self.prevention.strip()
+        draft.recovery_steps = [step.strip() for step in self.recovery_steps if step.strip()]
+        draft.chosen_on = self.new_on
+        draft.offer_edits = [edit.to_json() for edit in self.offer_edits]
+        draft.ready_for_stake = self.ready_for_stake.strip()
+        return draft
+
+
+@dataclass(frozen=True)
+class PricedDraft:
+    """A draft with the policy's offer, the owner's edits applied, and what it still lacks."""
+
+    draft: NoticeDraft
+    case: DelayCase  # an unsaved copy of the case holding the draft
+    cap: Decimal
+    decision: Decision | None  # the policy's own offer for the chosen date (None: no date yet)
+    offers: tuple[OfferProposal, ...]  # what the notice offers, the edits applied
+    offer_problems: tuple[OfferProblem, ...]
+    problems: tuple[NoticeProblem, ...]
+
+    @property
+    def complete(self) -> bool:
+        """Nothing lacks and the offer keeps within the caps: the notice can be composed."""
+        return not self.problems and not self.offer_problems
+
+    @property
+    def edits_to_keep(self) -> tuple[OfferEdit, ...]:
+        """The owner's edits, or none when they only repeat the policy's own offer."""
+        if self.decision is not None and self.offers == self.decision.offers:
+            return ()
+        return self.draft.offer_edits
+
+    @property
+    def priced_decision(self) -> Decision | None:
+        """The policy's decision carrying the offers the notice makes."""
+        return replace(self.decision, offers=self.offers) if self.decision else None
+
+
+def promises_before(case: DelayCase) -> int:
+    """Promises made before the case opened (so a preview after approval matches the notice)."""
+    return case.project.commitments.filter(made_at__lt=case.opened_at).count()
+
+
+def compensation_for(
+    case: DelayCase, new_on: date, *, today: date, lang: str | None = None
+) -> Decision:
+    """What the organisation's policy offers for moving the promise to ``new_on``.
+
+    Worded in ``lang`` (the offers' descriptions and the explanation); the client's language by
+    default, since the offers go into the notice.
+    """
+    project = case.project
+    calendar = project.work_calendar()
+    previous = case.previous_promised_on or project.promised_on or today
+    first = project.commitments.order_by("made_at", "pk").first()
+    planned_end = first.promised_on if first else previous
+    situation = Situation(
+        slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
+        planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
+        value=project.value,
+        currency=project.currency,
+        tier=project.client.tier,
+        repeat=max(0, promises_before(case) - 1),
+        cause=case.cause_category,
+        notice_lead_working_days=calendar.working_days_between(today, previous),
+    )
+    return decide(
+        organisation_policy(project.organisation),
+        situation,
+        lang=lang or project.client.language,
+    )
+
+
+def offer_cap_for(case: DelayCase) -> Decimal:
+    """The most the offers of ``case`` may be worth together, under the organisation's caps."""
+    project = case.project
+    policy = organisation_policy(project.organisation)
+    return offer_cap(policy, project.value, project.currency)
+
+
+def draft_from_case(case: DelayCase) -> NoticeDraft:
+    """The draft saved on ``case``; the recommended date until the owner picks one."""
+    return NoticeDraft(
+        new_on=case.chosen_on or case.recommended_on,
+        cause=case.cause,
+        identified=case.identified,
+        prevention=case.prevention,
+        recovery_steps=tuple(str(step) for step in case.recovery_steps),
+        offer_edits=stored_offer_edits(case.offer_edits),
+        ready_for_stake=case.ready_for_stake,
+    )
+
+
+def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDraft:
+    """Decide, apply the edits and list the problems of ``draft`` for ``case`` on ``today``."""
+    project = case.project
+    working = draft.applied_to(case)
+    cap = offer_cap_for(case)
+    decision: Decision | None = None
+    offers: tuple[OfferProposal, ...] = ()
+    offer_problems: tuple[OfferProblem, ...] = ()
+    if draft.new_on is not None:
+        decision = compensation_for(working, draft.new_on, today=today)
+        offers, offer_problems = edited_offers(
+            decision,
+            draft.offer_edits,
+            cap=cap,
+            value=project.value,
+            currency=project.currency,
+            lang=project.client.language,
+        )
+    problems = notice_problems(
+        draft.new_on,
+        today=today,
+        previous_promised_on=case.previous_promised_on,
+        cause=draft.cause,
+        identified=draft.identified,
+        prevention=draft.prevention,
+        recovery_steps=draft.recovery_steps,
+        offer_amounts=None if decision is None else [offer.amount for offer in offers],
+    )
+    return PricedDraft(draft, working, cap, decision, offers, offer_problems, problems)

@@ -1,0 +1,237 @@
+"""The owner's review of a delay notice: a draft in, everything the review page shows out.
+
+Nothing is written by :func:`review_notice`: the owner's draft (date, cause, plan, offer edits)
+is priced once (:func:`plazo.store.services.delays.draft.price_draft`), composed in the client's
+language and register, and read by the message checker. :func:`save_notice_draft` keeps a draft
+on the case; approving goes through :func:`plazo.store.services.delays.cases.approve_notice`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from plazo.core import check, compose
+from plazo.core.ledger import NoticeProblem
+from plazo.core.policy import Decision, OfferProposal
+from plazo.core.policy.edits import OfferEditError, OfferProblem
+from plazo.store.models import DelayCase, DelayCaseState, Forecast
+from plazo.store.services.checkins.compose_inputs import NotReadyToCompose
+from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
+from plazo.store.services.delays.draft import NoticeDraft, compensation_for, price_draft
+from plazo.store.services.delays.slider import slider_days
+from plazo.store.services.forecasting.finish_chances import finish_chances
+
+__all__ = ["PRACTICES", "NoticeReview", "StakeCheck", "review_notice", "save_notice_draft"]
+
+# The four parts of a good delay notice, and the checker's elements that show each one.
+PRACTICES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("apologise", ("apology",)),
+    ("acknowledge", ("impact", "assurance")),
+    ("plan", ("new_date", "cause", "plan")),
+    ("compensate", ("compensation",)),
+)
+
+
+@dataclass(frozen=True)
+class StakeCheck:
+    """The client's stake against the dates on the review page.
+
+    A date on or after the stake's day misses it (delivering on the day of the event is too
+    late). ``latest_on`` is the last working day before the stake that can still be promised
+    (after the old promise, not before today), with its chance from the same simulation; None
+    when no such day is left: then only a partial delivery before the stake can be offered.
+    """
+
+    stake: str
+    stake_on: date
+    chosen_misses: bool
+    recommended_misses: bool
+    latest_on: date | None
+    latest_chance: float | None
+
+    @property
+    def warn(self) -> bool:
+        """The chosen or the recommended date misses the stake: the owner must know."""
+        return self.chosen_misses or self.recommended_misses
+
+
+def latest_day_for_stake(case: DelayCase, *, today: date) -> date | None:
+    """The last working day before the project's stake that a new promise may name, or None."""
+    project = case.project
+    if project.stake_on is None:
+        return None
+    calendar = project.work_calendar()
+    day = project.stake_on - timedelta(days=1)
+    while day >= today and not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    previous = case.previous_promised_on
+    if day < today or (previous is not None and day <= previous):
+        return None
+    return day
+
+
+def _stake_check(
+    case: DelayCase, draft: NoticeDraft, latest_on: date | None, chances: dict[date, float]
+) -> StakeCheck | None:
+    stake_on = case.project.stake_on
+    if stake_on is None:
+        return None
+
+    def misses(day: date | None) -> bool:
+        return day is not None and day >= stake_on
+
+    return StakeCheck(
+        stake=case.project.stake,
+        stake_on=stake_on,
+        chosen_misses=misses(draft.new_on),
+        recommended_misses=misses(case.recommended_on),
+        latest_on=latest_on,
+        latest_chance=chances.get(latest_on) if latest_on else None,
+    )
+
+
+@dataclass(frozen=True)
+class NoticeReview:
+    """Everything the review page shows for one draft."""
+
+    case: DelayCase
+    draft: NoticeDraft
+    today: date
+    forecast: Forecast | None
+    recommended_on: date | None
+    recommended_chance: float | None
+    chosen_chance: float | None
+    slider_days: tuple[date, ...]
+    decision: Decision | None  # the policy's own offer for the chosen date
+    cap: Decimal
+    offers: tuple[OfferProposal, ...]  # what the notice offers (the edits applied)
+    offer_problems: tuple[OfferProblem, ...]
+    problems: tuple[NoticeProblem, ...]
+    notice: compose.Message | None
+    compose_problems: tuple[str, ...] = ()
+    report: check.CheckReport | None = None
+    chances: dict[date, float] = field(default_factory=dict)
+    stake: StakeCheck | None = None
+    explanation: str = ""  # why the policy offers what it offers, in the reviewer's language
+
+    @property
+    def below_p50(self) -> bool:
+        """True when the chosen date is more likely missed than met: a second slip ahead."""
+        return self.chosen_chance is not None and self.chosen_chance < 0.5
+
+    @property
+    def slider_index(self) -> int:
+        """The slider position of the chosen date (the first working day on or after it)."""
+        chosen = self.draft.new_on or self.recommended_on
+        if chosen is None:
+            return 0
+        at_or_after = (i for i, day in enumerate(self.slider_days) if day >= chosen)
+        return next(at_or_after, len(self.slider_days) - 1)
+
+    @property
+    def satisfied(self) -> bool:
+        """True when the notice can go: it composes and the checker finds nothing missing."""
+        return self.report is not None and self.report.passes and not self.offer_problems
+
+    def practices(self) -> list[tuple[str, list[tuple[str, bool]]]]:
+        """Each of the four parts with its elements and whether the checker found them."""
+        elements = self.report.elements if self.report else {}
+        return [
+            (name, [(e, bool(elements.get(e) and elements[e].present)) for e in names])
+            for name, names in PRACTICES
+        ]
+
+
+def review_notice(
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, explain_in: str | None = None
+) -> NoticeReview:
+    """Price, compose and check ``draft`` for ``case`` as it would go out at ``now``.
+
+    The offers are worded in the client's language (the notice quotes them); the policy's
+    explanation is in ``explain_in``, the reviewer's language, when given.
+
+    1. The chances of the chosen and the recommended date, and of the latest date that still
+       makes the client's stake, come from the forecast's simulation.
+    2. The draft is priced once (:func:`price_draft`): the policy's offer with the owner's edits.
+    3. The composer writes the notice in the client's language and register, or says why not.
+    4. The checker reads the notice's text: which elements it has, any warning, with spans.
+    """
+    project = case.project
+    today = project.client_today(now)
+    forecast = project.forecasts.latest_run()
+    latest_on = latest_day_for_stake(case, today=today)
+    days = [day for day in (draft.new_on, case.recommended_on, latest_on) if day is not None]
+    chances = finish_chances(project, days, today=today) or {}
+    priced = price_draft(case, draft, today=today)
+    notice: compose.Message | None = None
+    compose_problems: tuple[str, ...] = ()
+    report: check.CheckReport | None = None
+    if draft.new_on is not None:
+        try:
+            notice = compose_notice_with(priced.case, draft.new_on, priced.offers, now=now)
+        except compose.ComposeError as error:
+            compose_problems = error.problems
+        except NotReadyToCompose as error:  # e.g. the project has no promised date to move
+            compose_problems = (str(error),)
+    if notice is not None:
+        report = check.check(notice.text, lang=notice.language)
+    explanation = priced.decision.reason if priced.decision else ""
+    client_language = project.client.language
+    if priced.decision and draft.new_on and explain_in and explain_in != client_language:
+        explanation = compensation_for(
+            priced.case, draft.new_on, today=today, lang=explain_in
+        ).reason
+    return NoticeReview(
+        case=case,
+        draft=draft,
+        today=today,
+        forecast=forecast,
+        recommended_on=case.recommended_on,
+        recommended_chance=chances.get(case.recommended_on) if case.recommended_on else None,
+        chosen_chance=chances.get(draft.new_on) if draft.new_on else None,
+        slider_days=slider_days(case, today=today, chosen=draft.new_on, forecast=forecast),
+        decision=priced.decision,
+        cap=priced.cap,
+        offers=priced.offers,
+        offer_problems=priced.offer_problems,
+        problems=priced.problems,
+        notice=notice,
+        compose_problems=compose_problems,
+        report=report,
+        chances=chances,
+        stake=_stake_check(case, draft, latest_on, chances),
+        explanation=explanation,
+    )
+
+
+@transaction.atomic
+def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> DelayCase:
+    """Keep the owner's draft on the open case; edits that break the caps change nothing.
+
+    Edits equal to the policy's offer are stored as none, so a later change of date or policy
+    still shows the policy's own offer.
+    """
+    case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
+    if case.state != DelayCaseState.DRAFT:
+        raise CaseNotOpenError(f"this delay case is {case.state}; only a draft can be edited")
+    priced = price_draft(case, draft, today=case.project.client_today(now))
+    if priced.offer_problems:
+        raise OfferEditError(priced.offer_problems)
+    saved = priced.case
+    saved.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
+    saved.save(
+        update_fields=[
+            "cause",
+            "identified",
+            "prevention",
+            "recovery_steps",
+            "chosen_on",
+            "offer_edits",
+            "ready_for_stake",
+        ]
+    )
+    return saved

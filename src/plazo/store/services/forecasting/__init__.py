@@ -1,0 +1,1 @@
+"""Forecasts of stored projects, kept as history, and the chance of finishing by any day."""

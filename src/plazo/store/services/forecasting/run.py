@@ -1,0 +1,289 @@
+"""Re-forecast stored projects with the core engine and keep every run as history."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import OuterRef, Subquery
+
+from plazo.core.forecast import (
+    DEFAULT_MODEL,
+    Growth,
+    History,
+    HistoryRow,
+    SamplingPlan,
+    history_from_rows,
+    measure_growth,
+    plan_model,
+)
+from plazo.store.models import (
+    Forecast,
+    Organisation,
+    Project,
+    ProjectStatus,
+    WorkItem,
+)
+from plazo.store.services.forecasting.inputs import (
+    TRIALS,
+    ProjectInputs,
+    project_inputs,
+    remaining_work,
+    simulate,
+)
+from plazo.store.services.forecasting.inputs import (  # the in-memory twin, for tests
+    _remaining_of as _remaining_of,
+)
+
+__all__ = [
+    "TRIALS",
+    "FittedHistory",
+    "OrganisationHistories",
+    "ProjectReads",
+    "Reforecast",
+    "latest_forecast",
+    "latest_forecasts",
+    "organisation_history",
+    "reforecast_active",
+    "reforecast_project",
+    "remaining_work",
+]
+
+
+@dataclass(frozen=True)
+class Reforecast:
+    """The project's current forecast, and whether this run stored a new row."""
+
+    forecast: Forecast
+    stored: bool
+
+
+def organisation_history(organisation: Organisation | int) -> History:
+    """Every finished, estimated task of the organisation with its actual effort and added date."""
+    done = (
+        WorkItem.objects.for_organisation(organisation)
+        .filter(
+            status="done",
+            estimate_hours__isnull=False,
+            actual_hours__isnull=False,
+            completed_on__isnull=False,
+        )
+        .order_by("completed_on", "pk")
+        .values_list(
+            "project_id",
+            "pk",
+            "estimate_hours",
+            "actual_hours",
+            "completed_on",
+            "estimator",
+            "added_on",
+        )
+    )
+    return history_from_rows(
+        HistoryRow(
+            str(project),
+            str(pk),
+            float(estimate or 0),
+            float(actual or 0),
+            completed,
+            who,
+            created_on=added,
+        )
+        for project, pk, estimate, actual, completed, who, added in done
+        if completed is not None  # filtered above; the annotation cannot know
+    )
+
+
+@dataclass(frozen=True)
+class FittedHistory:
+    """An organisation's finished work, the default model fitted to it, and its digest, once."""
+
+    history: History
+    plan: SamplingPlan
+    digest: str
+    growth: Growth | None = None  # added work per unit of known work, from added dates
+    growth_digest: str = ""
+
+
+def fit_history(history: History) -> FittedHistory:
+    digest = hashlib.sha256(
+        history.estimate_hours.tobytes()
+        + history.actual_hours.tobytes()
+        + "|".join(history.project.tolist()).encode()
+    ).hexdigest()
+    created = history.created_on
+    growth_digest = hashlib.sha256(b"" if created is None else created.tobytes()).hexdigest()
+    return FittedHistory(
+        history,
+        plan_model(DEFAULT_MODEL, history),
+        digest,
+        measure_growth(history),
+        growth_digest,
+    )
+
+
+@dataclass(frozen=True)
+class ProjectReads:
+    """What a caller already read about one project: a pass over many projects reads in bulk."""
+
+    items: Sequence[WorkItem]  # all of them, done and removed included
+    latest_forecast: Forecast | None
+
+
+def latest_forecast(project: Project) -> Forecast | None:
+    """The project's newest forecast."""
+    return project.forecasts.latest_run()
+
+
+def latest_forecasts(project_ids: Sequence[int]) -> dict[int, Forecast]:
+    """The newest forecast of each of these projects: two queries per 500 projects."""
+    newest = Forecast.objects.filter(project=OuterRef("pk")).newest_first().values("pk")
+    found: dict[int, Forecast] = {}
+    for start in range(0, len(project_ids), _CHUNK):
+        chunk = list(project_ids[start : start + _CHUNK])
+        ids = Project.objects.filter(pk__in=chunk).values_list(Subquery(newest[:1]), flat=True)
+        found.update(
+            (f.project_id, f) for f in Forecast.objects.filter(pk__in=[i for i in ids if i])
+        )
+    return found
+
+
+_CHUNK = 500  # ids per IN list: far below any database's limit on parameters
+
+
+class OrganisationHistories:
+    """Each organisation's history read and fitted once, for jobs over many projects.
+
+    Without ``max_age_seconds`` it is read once for the object's life (one pass). With it, a
+    long-lived worker reuses a reading until it is that old: a week's check-ins arrive in many
+    small batches, and reading ten thousand projects' finished tasks for each batch would cost
+    more than the batch. Every forecast records the digest of the history it used, so a reading
+    a few minutes old is still traceable.
+    """
+
+    def __init__(
+        self,
+        max_age_seconds: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._by_organisation: dict[int, tuple[FittedHistory, float]] = {}
+        self._max_age = max_age_seconds
+        self._clock = clock
+
+    def of(self, organisation_id: int) -> FittedHistory:
+        now = self._clock()
+        kept = self._by_organisation.get(organisation_id)
+        if kept is not None and (self._max_age is None or now - kept[1] < self._max_age):
+            return kept[0]
+        fitted = fit_history(organisation_history(organisation_id))
+        self._by_organisation[organisation_id] = (fitted, now)
+        return fitted
+
+
+def reforecast_project(
+    project: Project,
+    *,
+    today: date,
+    now: datetime,
+    history: FittedHistory | None = None,
+    reads: ProjectReads | None = None,
+) -> Reforecast:
+    """Forecast ``project`` from today; store a row only when the inputs changed since the last.
+
+    The random seed is derived from the inputs, so the same inputs always give the same numbers:
+    any figure plazo prints can be reproduced from the data it was computed from.
+    ``history`` and ``reads`` (the project's work items and latest forecast) are passed when the
+    caller already read them.
+    """
+    fitted = (
+        history
+        if history is not None
+        else fit_history(organisation_history(project.organisation_id))
+    )
+    inputs = project_inputs(project, today=today, items=None if reads is None else reads.items)
+    fingerprint = _fingerprint(project, inputs, fitted)
+    latest = reads.latest_forecast if reads else latest_forecast(project)
+    if latest is not None and latest.inputs_fingerprint == fingerprint:
+        return Reforecast(latest, stored=False)
+    [result] = simulate(
+        inputs,
+        str(project.pk),
+        fitted.history,
+        fitted.plan,
+        fitted.growth,
+        int(fingerprint[:16], 16),
+    )
+    deadline = inputs.deadline
+    p_on_time = result.p_on_time
+    if project.promised_on is not None and deadline is None:
+        p_on_time = 0.0  # the promised date is already behind us
+    forecast = Forecast.objects.create(
+        organisation_id=project.organisation_id,
+        project=project,
+        created_at=now,
+        model=result.model,
+        trials=result.trials,
+        history_size=result.history_size,
+        remaining_hours=result.remaining_hours,
+        effort_p50_hours=result.effort_p50_hours,
+        effort_p85_hours=result.effort_p85_hours,
+        effort_p95_hours=result.effort_p95_hours,
+        finish_p50_on=result.finish_p50_on,
+        finish_p85_on=result.finish_p85_on,
+        finish_p95_on=result.finish_p95_on,
+        p_on_time=p_on_time,
+        recommended_on=result.recommended_on,
+        confidence_target=result.confidence,
+        reason=result.reason,
+        inputs_fingerprint=fingerprint,
+        remaining_items=result.remaining_items,
+        unestimated_items=result.unestimated_items,
+        capacity_hours_per_week=inputs.capacity_hours_per_week,
+        model_reason=inputs.why,
+        growth_rate=result.growth.rate if result.growth else None,
+        growth_finish_p85_on=result.growth.finish_p85_on if result.growth else None,
+    )
+    return Reforecast(forecast, stored=True)
+
+
+def reforecast_active(organisation: Organisation, *, now: datetime) -> list[Reforecast]:
+    """Re-forecast every active project of the organisation (the history is read once).
+
+    Each project is forecast from its own today, its client's date at ``now``.
+    """
+    fitted = fit_history(organisation_history(organisation))
+    projects: Iterable[Project] = (
+        Project.objects.for_organisation(organisation)
+        .filter(status=ProjectStatus.ACTIVE)
+        .select_related("client")
+        .order_by("pk")
+    )
+    return [
+        reforecast_project(p, today=p.client_today(now), now=now, history=fitted) for p in projects
+    ]
+
+
+def _fingerprint(project: Project, inputs: ProjectInputs, fitted: FittedHistory) -> str:
+    start, deadline = inputs.start, inputs.deadline
+    keys: dict[str, object] = {
+        "remaining": [(t.name, t.estimate_hours, t.estimator) for t in inputs.remaining],
+        "history": fitted.digest,
+        "start": start.isoformat(),
+        "deadline": deadline.isoformat() if deadline else None,
+        "capacity": str(project.capacity_hours_per_week),
+        "calendar": [project.country, project.subdivision],
+        "confidence": str(project.confidence_target),
+        "trials": TRIALS,
+    }
+    # Added only where they matter, so projects they do not touch keep their seeds.
+    if inputs.mode != "estimates" or project.forecast_mode != "auto":
+        keys["mode"] = [project.forecast_mode, inputs.mode]
+    if inputs.pace is not None:
+        keys["pace"] = [inputs.pace.items.tolist(), inputs.pace.working_days.tolist()]
+    if fitted.growth is not None and len(fitted.growth):
+        keys["growth"] = fitted.growth_digest
+    return hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()

@@ -1,0 +1,1 @@
+"""The promise ledger: promises made, kept and broken, as records and metrics."""

@@ -1,0 +1,100 @@
+"""The promise ledger: the one way a project's promised date changes, and how promises end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+
+from plazo.core.errors import PlazoError
+from plazo.core.ledger import PromiseWarning, outcome_on_delivery, validate_new_promise
+from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
+
+__all__ = ["PromiseRecorded", "deliver_project", "record_promise"]
+
+
+@dataclass(frozen=True)
+class PromiseRecorded:
+    """The new current commitment, the one it replaced (if any), and warnings for the person."""
+
+    commitment: Commitment
+    superseded: Commitment | None
+    warnings: tuple[PromiseWarning, ...] = ()
+
+
+@transaction.atomic
+def record_promise(
+    project: Project,
+    promised_on: date,
+    *,
+    made_at: datetime,
+    today: date | None = None,
+    made_by: Any = None,
+    made_to: str = "",
+    reason: str = "",
+    forecast: Forecast | None = None,
+    notice: Message | None = None,
+    lang: str = "en",
+) -> PromiseRecorded:
+    """Record a new promised date for ``project``, superseding the current one.
+
+    1. Check the date: never in the past (``PromiseInPastError``); a warning when it is before the
+       forecast's P50, because the project would probably slip twice.
+    2. Lock the project row, so two people re-promising at once are serialised.
+    3. Write the new commitment (history is append-only: old rows are only marked superseded).
+    4. Point the old current commitment at it and mirror the date on the project.
+
+    ``today`` defaults to the client's date at ``made_at``; an imported old promise passes an old
+    ``made_at``.
+    """
+    warnings = validate_new_promise(
+        promised_on,
+        today=today or project.client_today(made_at),
+        forecast_p50=forecast.finish_p50_on if forecast else None,
+        lang=lang,
+    )
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    previous = Commitment.objects.filter(project=project, is_current=True).first()
+    if previous is not None:
+        previous.is_current = False
+        previous.save(update_fields=["is_current"])
+    commitment = Commitment.objects.create(
+        organisation_id=project.organisation_id,
+        project=project,
+        promised_on=promised_on,
+        made_at=made_at,
+        made_by=made_by,
+        made_to=made_to,
+        reason=reason,
+        forecast=forecast,
+        notice=notice,
+        is_current=True,
+    )
+    if previous is not None:
+        previous.superseded_by = commitment
+        previous.save(update_fields=["superseded_by"])
+    project.promised_on = promised_on
+    project.save(update_fields=["promised_on"])
+    return PromiseRecorded(commitment=commitment, superseded=previous, warnings=tuple(warnings))
+
+
+@transaction.atomic
+def deliver_project(project: Project, delivered_on: date) -> Commitment | None:
+    """Mark ``project`` delivered and its current promise kept or broken; returns that promise."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if project.delivered_on is not None:
+        raise PlazoError(
+            f"{project.name} was already delivered on {project.delivered_on}",
+            code="already_delivered",
+        )
+    project.status = ProjectStatus.DELIVERED
+    project.delivered_on = delivered_on
+    project.save(update_fields=["status", "delivered_on"])
+    current = Commitment.objects.filter(project=project, is_current=True).first()
+    if current is not None:
+        current.outcome = outcome_on_delivery(current.promised_on, delivered_on).value
+        current.resolved_on = delivered_on
+        current.save(update_fields=["outcome", "resolved_on"])
+    return current

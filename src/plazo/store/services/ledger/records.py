@@ -1,0 +1,99 @@
+"""The organisation's promise ledger as the core's plain records, in one query each.
+
+The one reading behind ``ledger_metrics`` (the CLI's and the API's) and the dashboard's ledger
+page: a commitment's day is the date of ``made_at`` in the client's time zone; the client heard
+on the day (theirs) its notice was sent; only the current promise carries the project's delivery
+date. An offer's day is the client's day it was made.
+"""
+
+from __future__ import annotations
+
+from plazo.core.calendar import local_day
+from plazo.core.ledger import OfferRecord, OfferState, Outcome, PromiseRecord
+from plazo.store.models import Commitment, Offer, Organisation
+
+__all__ = ["offer_records", "promise_records"]
+
+
+def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], dict[int, str]]:
+    """Every commitment as the core's record; and the projects' names by id."""
+    rows = (
+        Commitment.objects.for_organisation(organisation)
+        .order_by("project_id", "made_at", "pk")
+        .values_list(
+            "project_id",
+            "project__name",
+            "project__client__name",
+            "project__client__time_zone",
+            "promised_on",
+            "made_at",
+            "notice__sent_at",
+            "outcome",
+            "is_current",
+            "project__delivered_on",
+        )
+    )
+    promises, project_names = [], {}
+    for (
+        project_id,
+        project,
+        client,
+        time_zone,
+        promised_on,
+        made_at,
+        sent_at,
+        outcome,
+        current,
+        delivered,
+    ) in rows:
+        project_names[project_id] = project
+        promises.append(
+            PromiseRecord(
+                project_id=project_id,
+                client=client,
+                promised_on=promised_on,
+                made_on=local_day(made_at, time_zone),
+                notice_sent_on=local_day(sent_at, time_zone) if sent_at else None,
+                outcome=Outcome(outcome),
+                delivered_on=delivered if current else None,
+            )
+        )
+    return promises, project_names
+
+
+def offer_records(organisation: Organisation) -> list[OfferRecord]:
+    """Every offer as the core's record."""
+    rows = Offer.objects.for_organisation(organisation).values_list(
+        "project_id",
+        "project__client__name",
+        "project__client__time_zone",
+        "kind",
+        "amount",
+        "currency",
+        "state",
+        "offered_at",
+        "applied_amount",
+    )
+    return [
+        OfferRecord(
+            project_id=project_id,
+            client=client,
+            kind=kind,
+            amount=amount,
+            currency=currency,
+            state=OfferState(state),
+            offered_on=local_day(offered_at, time_zone),
+            applied_amount=applied_amount,
+        )
+        for (
+            project_id,
+            client,
+            time_zone,
+            kind,
+            amount,
+            currency,
+            state,
+            offered_at,
+            applied_amount,
+        ) in rows
+    ]

@@ -1,0 +1,1 @@
+"""The outbox: store a message once, act on it, tell the owner when one fails for good."""

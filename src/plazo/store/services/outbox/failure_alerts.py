@@ -1,0 +1,40 @@
+"""Tell the owner when a client message fails for good, so silence is never an accident."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from plazo.core import compose
+from plazo.store.links import links
+from plazo.store.models import Message, MessageKind, MessageState
+from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.outbox.write import store_message
+
+__all__ = ["alert_owner_of_failure"]
+
+
+def alert_owner_of_failure(failed: Message, error: str, *, now: datetime) -> Message | None:
+    """Queue one alert to the project's owner for ``failed``; None when there is no owner."""
+    project = failed.project
+    if project is None or project.owner is None or not project.owner.email:
+        return None
+    composed = compose.compose_delivery_failed(
+        inputs.organisation_input(project.organisation),
+        inputs.project_input(project),
+        failed_subject=failed.subject,
+        recipients=list(failed.recipients),
+        error=error,
+        outbox_url=links().outbox(),
+        sent_at=now,
+        message_key=f"failed-{failed.pk}",
+    )
+    alert, _ = store_message(
+        composed,
+        organisation=project.organisation_id,
+        project=project,
+        key=f"delivery_failed:{failed.pk}",
+        state=MessageState.QUEUED,
+        now=now,
+        kind=MessageKind.OWNER_ALERT,
+    )
+    return alert

@@ -1,0 +1,1 @@
+"""Read models behind the dashboard's pages (selectors: they read, never write)."""

@@ -1,0 +1,303 @@
+"""The ledger page's numbers: the core's ledger metrics for a period, per client and per month.
+
+Every rate, lead time, silent miss and money total comes from ``plazo.core.ledger.compute_metrics``
+(definitions in docs/policy.md), fed the same records as ``ledger_metrics``. This module only adds
+what the page needs around them: the slices (each client, each month or quarter) and the counts a
+reader checks a number against (promises made, offers by state).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from plazo.core.ledger import (
+    CompensationTotals,
+    LedgerMetrics,
+    MissedDeadline,
+    OfferRecord,
+    OfferState,
+    ProjectId,
+    PromiseRecord,
+    PromiseStanding,
+    compute_metrics,
+    promise_standings,
+)
+from plazo.store.models import Client, Organisation
+from plazo.store.services.ledger.records import offer_records, promise_records
+
+__all__ = [
+    "PROMISES_SHOWN",
+    "Bucket",
+    "ClientLedger",
+    "LedgerPage",
+    "LedgerScope",
+    "OfferCounts",
+    "bucket_size",
+    "ledger_page",
+]
+
+BucketSize = Literal["month", "quarter", "year"]
+PROMISES_SHOWN = 100  # the newest promises of the period, each with where it stands
+
+
+@dataclass(frozen=True)
+class OfferCounts:
+    """How many offers (in one currency) were made, accepted (or applied) and applied."""
+
+    offered: int = 0
+    accepted: int = 0
+    applied: int = 0
+
+
+@dataclass(frozen=True)
+class LedgerScope:
+    """The core's metrics for one scope, with the counts that let a reader check them."""
+
+    metrics: LedgerMetrics
+    promises_made: int
+    offer_counts: Mapping[str, OfferCounts]
+
+    @property
+    def resolved(self) -> int:
+        """Promises due in the period that were kept or broken (the on-time rate's denominator)."""
+        return self.metrics.promises_kept + self.metrics.promises_broken
+
+    @property
+    def compensation(self) -> tuple[tuple[str, CompensationTotals, OfferCounts], ...]:
+        """Per currency, the core's money totals beside the number of offers behind each."""
+        return tuple(
+            (currency, totals, self.offer_counts.get(currency, OfferCounts()))
+            for currency, totals in sorted(self.metrics.compensation.items())
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing in the period: no promise made or due, no notice heard, no offer made."""
+        # A kept, broken or silently missed promise is due in the period, so counts in projects.
+        m = self.metrics
+        return not (
+            self.promises_made or m.projects or m.notice_lead_working_days or self.offer_counts
+        )
+
+
+@dataclass(frozen=True)
+class ClientLedger:
+    """One client's row of the per-client table."""
+
+    client_id: int
+    name: str
+    scope: LedgerScope
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One month, quarter or year of the period (cut to the period at both ends)."""
+
+    start: date
+    end: date
+    scope: LedgerScope
+
+
+@dataclass(frozen=True)
+class LedgerPage:
+    """Everything the ledger page shows for one selection."""
+
+    since: date
+    until: date
+    client_id: int | None  # None: every client
+    client_name: str
+    clients: tuple[tuple[int, str], ...]  # every client, for the filter
+    total: LedgerScope
+    per_client: tuple[ClientLedger, ...]  # clients with something in the period, by name
+    bucket_size: BucketSize
+    buckets: tuple[Bucket, ...]
+    project_names: Mapping[int, str]
+    promises: tuple[tuple[PromiseStanding, str], ...] = ()  # newest first, with project names
+    promises_in_period: int = 0
+
+    @property
+    def missed(self) -> tuple[tuple[MissedDeadline, str], ...]:
+        """The selection's silent misses, each with its project's name."""
+        return tuple(
+            (m, self.project_names.get(int(m.project_id), ""))
+            for m in self.total.metrics.missed_without_notice
+        )
+
+
+def ledger_page(
+    organisation: Organisation,
+    *,
+    since: date,
+    until: date,
+    today: date,
+    client_id: int | None = None,
+) -> LedgerPage:
+    """The ledger page of ``organisation`` over ``[since, until]``, in three queries.
+
+    1. Read every client, every commitment and every offer of the organisation once.
+    2. Compute the headline over the selection (one client, or everyone).
+    3. Compute each client's row from that client's records only, so the work grows with the
+       ledger, not with clients × ledger.
+    4. Compute each month (quarter or year for long periods) as a period of its own.
+    """
+    clients = tuple(
+        Client.objects.for_organisation(organisation)
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+    )
+    names = dict(clients)
+    promises, project_names = promise_records(organisation)
+    offers = offer_records(organisation)
+    chosen = names.get(client_id) if client_id is not None else None
+    if client_id is not None and chosen is None:
+        promises, offers = [], []  # not this organisation's client: show nothing, not everything
+    elif chosen is not None:
+        promises = [p for p in promises if p.client == chosen]
+        offers = [o for o in offers if o.client == chosen]
+
+    def scope(
+        ps: Sequence[PromiseRecord], os: Sequence[OfferRecord], a: date, b: date
+    ) -> LedgerScope:
+        return _scope(ps, os, since=a, until=b, today=today)
+
+    by_client_promises: dict[str, list[PromiseRecord]] = defaultdict(list)
+    for p in promises:
+        by_client_promises[p.client].append(p)
+    by_client_offers: dict[str, list[OfferRecord]] = defaultdict(list)
+    for o in offers:
+        by_client_offers[o.client].append(o)
+    per_client = []
+    for pk, name in clients:
+        if name in by_client_promises or name in by_client_offers:
+            row = scope(by_client_promises[name], by_client_offers[name], since, until)
+            if not row.is_empty:
+                per_client.append(ClientLedger(pk, name, row))
+    standings = _standings_in_period(promises, since=since, until=until, today=today)
+    listed = standings[:PROMISES_SHOWN]
+    size = bucket_size(since, until)
+    spans = _buckets(since, until, size)
+    buckets = tuple(
+        Bucket(start, end, scope(ps, os, start, end))
+        for (start, end), (ps, os) in zip(spans, _split(promises, offers, spans), strict=True)
+    )
+    return LedgerPage(
+        since=since,
+        until=until,
+        client_id=client_id if chosen is not None else None,
+        client_name=chosen or "",
+        clients=clients,
+        total=scope(promises, offers, since, until),
+        per_client=tuple(per_client),
+        bucket_size=size,
+        buckets=buckets,
+        project_names=project_names,
+        promises=tuple((s, project_names.get(int(s.record.project_id), "")) for s in listed),
+        promises_in_period=len(standings),
+    )
+
+
+def _standings_in_period(
+    promises: Sequence[PromiseRecord], *, since: date, until: date, today: date
+) -> list[PromiseStanding]:
+    """Each promise made or due in ``[since, until]`` with its standing, newest first."""
+    histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
+    for promise in promises:
+        histories[promise.project_id].append(promise)
+    shown = [
+        standing
+        for history in histories.values()
+        for standing in promise_standings(history, today=today)
+        if any(
+            since <= day <= until for day in (standing.record.made_on, standing.record.promised_on)
+        )
+    ]
+    return sorted(shown, key=lambda s: (s.record.made_on, s.record.promised_on), reverse=True)
+
+
+def _scope(
+    promises: Sequence[PromiseRecord],
+    offers: Sequence[OfferRecord],
+    *,
+    since: date,
+    until: date,
+    today: date,
+) -> LedgerScope:
+    """The core's metrics over ``[since, until]``, plus the counts behind the page's numbers.
+
+    *Promises made* counts the promises whose ``made_on`` is in the period (first dates and
+    replacements alike). The offer counts take the offers the core's compensation totals take
+    (offered in the period), by currency: every one, the accepted or applied ones, the applied ones.
+    """
+    metrics = compute_metrics(promises, offers, since=since, until=until, today=today)
+    made = sum(1 for p in promises if since <= p.made_on <= until)
+    return LedgerScope(
+        metrics, made, _offer_counts(o for o in offers if since <= o.offered_on <= until)
+    )
+
+
+def _split(
+    promises: Sequence[PromiseRecord],
+    offers: Sequence[OfferRecord],
+    spans: Sequence[tuple[date, date]],
+) -> list[tuple[list[PromiseRecord], list[OfferRecord]]]:
+    """Each span's share of the records: what its metrics can see, so no span reads them all.
+
+    A project counts in a span only through a promise due, made or heard of in it (see
+    ``compute_metrics``), so each span gets the whole history of exactly those projects, and the
+    offers made in it. The result is the same as giving every span every record.
+    """
+    starts = [start for start, _ in spans]
+
+    def span_of(day: date) -> int | None:
+        index = bisect_right(starts, day) - 1
+        return index if index >= 0 and day <= spans[index][1] else None
+
+    histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
+    for promise in promises:
+        histories[promise.project_id].append(promise)
+    shares: list[tuple[list[PromiseRecord], list[OfferRecord]]] = [([], []) for _ in spans]
+    for history in histories.values():
+        days = {d for p in history for d in (p.promised_on, p.made_on, p.heard_on)}
+        for index in {span_of(day) for day in days}:
+            if index is not None:
+                shares[index][0].extend(history)
+    for offer in offers:
+        index = span_of(offer.offered_on)
+        if index is not None:
+            shares[index][1].append(offer)
+    return shares
+
+
+def _offer_counts(offers: Iterable[OfferRecord]) -> dict[str, OfferCounts]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for offer in offers:
+        tally = counts[offer.currency]
+        tally[0] += 1
+        tally[1] += offer.state in (OfferState.ACCEPTED, OfferState.APPLIED)
+        tally[2] += offer.state is OfferState.APPLIED
+    return {currency: OfferCounts(*tally) for currency, tally in sorted(counts.items())}
+
+
+def bucket_size(since: date, until: date) -> BucketSize:
+    """Months up to two years, quarters up to eight, years beyond: at most 32 columns."""
+    months = (until.year - since.year) * 12 + until.month - since.month + 1
+    return "month" if months <= 24 else "quarter" if months <= 96 else "year"
+
+
+def _buckets(since: date, until: date, size: BucketSize) -> list[tuple[date, date]]:
+    """Calendar months (quarters, years) that meet ``[since, until]``, cut to it."""
+    step = {"month": 1, "quarter": 3, "year": 12}[size]
+    first_month = since.month - (since.month - 1) % step
+    start = date(since.year, first_month, 1)
+    spans = []
+    while start <= until:
+        month = start.month - 1 + step
+        following = date(start.year + month // 12, month % 12 + 1, 1)
+        spans.append((max(start, since), min(following - timedelta(days=1), until)))
+        start = following
+    return spans

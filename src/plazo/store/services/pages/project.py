@@ -1,0 +1,187 @@
+"""Read models of one project: the owner's project page and the client's status page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from plazo.core.calendar import local_day
+from plazo.core.ledger import Outcome, PromiseRecord, PromiseStanding, promise_standings
+from plazo.store.models import (
+    OPEN_CASE_STATES,
+    Commitment,
+    DelayCase,
+    Forecast,
+    Message,
+    MessageKind,
+    MessageState,
+    OrganisationQuerySet,
+    Project,
+    StatusPage,
+    WorkItem,
+)
+from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
+from plazo.store.services.pages.portfolio import project_health
+
+__all__ = [
+    "CLIENT_KINDS",
+    "ClientStatus",
+    "ProjectPage",
+    "PromiseRow",
+    "client_status",
+    "project_page",
+    "promise_rows",
+]
+
+# What the client receives; owner alerts go to the owner and never show on the client's side.
+CLIENT_KINDS = (MessageKind.WEEKLY_UPDATE, MessageKind.DELAY_NOTICE, MessageKind.DELIVERED)
+LATEST_UPDATES = 5
+
+
+@dataclass(frozen=True)
+class PromiseRow:
+    """One promise as every page shows it: the stored row and where it stands for the client."""
+
+    commitment: Commitment
+    standing: PromiseStanding
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    """Everything the owner's project page shows."""
+
+    project: Project
+    today: date
+    health: str
+    forecasts: list[Forecast]  # newest first; the first is the current forecast
+    commitments: list[Commitment]  # oldest first
+    promises: list[PromiseRow]  # the same, with each one's standing
+    thread: list[Message]  # sent to the client, oldest first
+    items: list[WorkItem]
+    open_case: DelayCase | None
+    status_page: StatusPage | None
+
+    @property
+    def latest_forecast(self) -> Forecast | None:
+        """The current forecast, if the project was ever forecast."""
+        return self.forecasts[0] if self.forecasts else None
+
+
+@dataclass(frozen=True)
+class ClientStatus:
+    """What a client sees of their project: nothing else of the organisation."""
+
+    project: Project
+    today: date
+    latest_forecast: Forecast | None
+    commitments: list[Commitment]
+    promises: list[PromiseRow]
+    updates: list[Message]  # newest first
+    items: list[WorkItem]
+
+
+def project_page(project: Project, *, now: datetime) -> ProjectPage:
+    """Load the project page of ``project`` (already scoped to the person's organisation)."""
+    org = project.organisation_id
+    today = _today(project, now)
+    forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
+    commitments = _commitments(project)
+    return ProjectPage(
+        project=project,
+        today=today,
+        health=project_health(
+            promised_on=project.promised_on,
+            risk_threshold=project.risk_threshold,
+            p_on_time=forecasts[0].p_on_time if forecasts else None,
+            finish_p85_on=forecasts[0].finish_p85_on if forecasts else None,
+            today=today,
+        ),
+        forecasts=forecasts,
+        commitments=commitments,
+        promises=promise_rows(project, commitments, today=today),
+        thread=list(_client_messages(project).order_by("sent_at", "pk")),
+        items=_items(project),
+        open_case=DelayCase.objects.for_organisation(org)
+        .filter(project=project, state__in=OPEN_CASE_STATES)
+        .first(),
+        status_page=live_status_page(project),
+    )
+
+
+def client_status(token: str, *, now: datetime) -> ClientStatus | None:
+    """What the live status page behind ``token`` shows, or None (unknown or revoked)."""
+    page = status_page_for_token(token)
+    if page is None:
+        return None
+    project = page.project
+    forecast = (
+        Forecast.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .latest_run()
+    )
+    today = _today(project, now)
+    commitments = _commitments(project)
+    return ClientStatus(
+        project=project,
+        today=today,
+        latest_forecast=forecast,
+        commitments=commitments,
+        promises=promise_rows(project, commitments, today=today),
+        updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),
+        items=_items(project),
+    )
+
+
+def _today(project: Project, now: datetime) -> date:
+    """The day it is for the client, whose dates the project's promises are in."""
+    return project.client_today(now)
+
+
+def _commitments(project: Project) -> list[Commitment]:
+    return list(
+        Commitment.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .select_related("notice")
+        .order_by("made_at", "pk")
+    )
+
+
+def promise_rows(
+    project: Project, commitments: list[Commitment], *, today: date
+) -> list[PromiseRow]:
+    """Each commitment (oldest first) with its standing, in the client's days.
+
+    The records are built as the ledger's are (``plazo.store.services.ledger.records``): made on
+    the client's day of ``made_at``, heard on the client's day the notice was sent.
+    """
+    zone = project.client.time_zone
+    records = [
+        PromiseRecord(
+            project_id=project.pk,
+            client=project.client.name,
+            promised_on=c.promised_on,
+            made_on=local_day(c.made_at, zone),
+            notice_sent_on=(
+                local_day(c.notice.sent_at, zone) if c.notice and c.notice.sent_at else None
+            ),
+            outcome=Outcome(c.outcome),
+            delivered_on=project.delivered_on if c.is_current else None,
+        )
+        for c in commitments
+    ]
+    standings = promise_standings(records, today=today)
+    return [PromiseRow(c, s) for c, s in zip(commitments, standings, strict=True)]
+
+
+def _client_messages(project: Project) -> OrganisationQuerySet[Message]:
+    return Message.objects.for_organisation(project.organisation_id).filter(
+        project=project, kind__in=CLIENT_KINDS, state=MessageState.SENT
+    )
+
+
+def _items(project: Project) -> list[WorkItem]:
+    return list(
+        WorkItem.objects.for_organisation(project.organisation_id)
+        .filter(project=project)
+        .order_by("position", "pk")
+    )
