@@ -32,10 +32,9 @@ APPROVE_THE_DEMO_NOTICE = """
 from django.utils import timezone
 from plazo.store.models import DelayCase
 from plazo.store.services.delays.cases import approve_notice
+from plazo.store.services.delays.draft import draft_from_case
 case = DelayCase.objects.get(state="draft")
-approve_notice(case, new_on=case.chosen_on or case.recommended_on, cause=case.cause,
-    identified=case.identified, prevention=case.prevention,
-    recovery_steps=case.recovery_steps, now=timezone.now())
+approve_notice(case, draft_from_case(case), now=timezone.now())
 """
 
 
