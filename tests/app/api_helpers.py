@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -9,14 +10,17 @@ from django.test import Client as HttpClient
 
 from plazo.store.models import Organisation
 from plazo.store.services.access.tokens import create_token
-from tests.app.factories import NOW
+from tests.app.factories import NOW, make_user
 
 __all__ = ["call", "token_for"]
 
+_tokens = itertools.count(1)
+
 
 def token_for(org: Organisation) -> str:
-    """A new live token of ``org`` (the secret)."""
-    return create_token(org, name="tests", now=NOW).secret
+    """A new live token of ``org`` (the secret), created by a member who owns what it creates."""
+    user = make_user(org, email=f"api-{org.slug}-{next(_tokens)}@estudio.example")
+    return create_token(org, name="tests", now=NOW, created_by=user).secret
 
 
 def call(

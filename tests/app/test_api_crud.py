@@ -109,7 +109,7 @@ def test_work_item_life_cycle_keeps_removed_items() -> None:
         "POST",
         f"/projects/{project.pk}/items",
         token=token,
-        body={"title": "Design", "estimate_hours": 8},
+        body={"title": "Design", "estimate_hours": 8, "added_on": "2026-11-02"},
     )
     assert created.status_code == 201, created.content
     item_id = created.json()["id"]

@@ -80,6 +80,36 @@ def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     assert b"no such file" in result.stderr
 
 
+def test_dev_null_is_named_empty_not_missing() -> None:
+    result = _plazo("/dev/null")
+    assert result.returncode == 2
+    assert (
+        result.stderr.decode()
+        == "plazo: error: /dev/null: the input is empty; give a delay message\n"
+    )
+
+
+def test_an_empty_file_is_named_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    result = _plazo(str(path))
+    assert result.returncode == 2
+    assert b"the input is empty" in result.stderr
+
+
+def test_a_directory_is_named_as_such(tmp_path: Path) -> None:
+    result = _plazo(str(tmp_path))
+    assert result.returncode == 2
+    assert b"is a directory" in result.stderr
+
+
+def test_an_unreadable_input_is_named_as_such() -> None:
+    result = _plazo("/proc/self/mem")  # exists, and reading it from the start fails
+    assert result.returncode == 2
+    assert b"/proc/self/mem: cannot read it" in result.stderr
+    assert b"no such file" not in result.stderr
+
+
 def test_an_oversized_file_exits_2(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"sorry " * 200_000)

@@ -56,6 +56,29 @@ def test_a_bad_file_lists_every_problem_and_exits_2(home: Path, tmp_path: Path) 
     assert "nothing was imported" in result.stderr
 
 
+@pytest.mark.parametrize("hours", ["1e30", "1e308"])
+def test_an_absurd_estimate_is_a_problem_and_exits_2(
+    home: Path, tmp_path: Path, hours: str
+) -> None:
+    bad = tmp_path / "huge.csv"
+    bad.write_text(f"project,title,estimate_hours\nAcme website,Task,{hours}\n", "utf-8")
+    result = run_plazo("import", str(bad), "--kind", "items", home=home)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{bad}:2:3: estimate_hours: must be > 0 and ≤ 10000, got {hours}"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_deeply_nested_json_is_a_problem_and_exits_2(home: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 100_000 + "]" * 100_000, "utf-8")
+    result = run_plazo("import", str(bad), "--kind", "items", home=home)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout.splitlines() == [f"{bad}:1:1: not valid JSON: it is nested too deeply"]
+    assert "Traceback" not in result.stderr
+
+
 def test_usage_errors_are_one_sentence(home: Path, tmp_path: Path) -> None:
     text_file = tmp_path / "items.txt"
     text_file.write_text("x", "utf-8")

@@ -12,6 +12,7 @@ from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from plazo.core.ledger import PromiseInPastError
 from plazo.store.services.work.records import Conflict, InvalidField
 
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ def refusals_as_api_errors() -> Iterator[None]:
     except InvalidField as error:
         detail = {"field": f"body.{error.field}", "message": error.message, "type": "invalid"}
         raise ApiError(422, str(error), details=[detail]) from None
+    except PromiseInPastError as error:  # the ledger's rule: nobody can keep a past date
+        detail = {"field": "body.promised_on", "message": str(error), "type": "promise_in_past"}
+        raise ApiError(422, f"promised_on: {error}", details=[detail]) from None
     except Conflict as error:
         raise ApiError(409, str(error)) from None
 

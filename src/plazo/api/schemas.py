@@ -12,6 +12,8 @@ from pydantic import ConfigDict, Field
 from plazo.api.types import (
     Country,
     Currency,
+    Day,
+    Estimator,
     ExternalId,
     Fraction,
     Hours,
@@ -19,9 +21,12 @@ from plazo.api.types import (
     LongText,
     Name,
     PositiveHours,
+    Subdivision,
     Text,
+    Tier,
     TimeZone,
 )
+from plazo.store.models import limits
 
 __all__ = [
     "ClientIn", "ClientOut", "ClientPage", "ClientPatch", "CommitmentOut", "ErrorOut",
@@ -33,10 +38,19 @@ LanguageCode = Literal["es", "en"]
 RegisterName = Literal["formal", "informal"]
 ProjectStatusName = Literal["active", "paused", "delivered", "cancelled"]
 ItemStatusName = Literal["todo", "doing", "done"]
-Capacity = Annotated[Decimal, Field(gt=0, max_digits=7, decimal_places=2)]
+Capacity = Annotated[
+    Decimal,
+    Field(
+        ge=limits.MIN_CAPACITY_HOURS_PER_WEEK,
+        le=limits.MAX_CAPACITY_HOURS_PER_WEEK,
+        max_digits=7,
+        decimal_places=2,
+    ),
+]
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 Weekday = Annotated[int, Field(ge=0, le=6)]
 Hour = Annotated[int, Field(ge=0, le=23)]
+Owner = Annotated[str, Field(max_length=254, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
 
 
 def unset(**field: Any) -> Any:
@@ -69,7 +83,7 @@ class ClientIn(Input):
     language: LanguageCode | None = None
     register_: RegisterName = Field(default="formal", alias="register")
     time_zone: TimeZone | None = None
-    tier: Annotated[str, Field(max_length=40)] = "standard"
+    tier: Tier = "standard"
     notes: LongText = ""
     external_id: ExternalId = ""
 
@@ -79,7 +93,7 @@ class ClientPatch(Input):
     language: LanguageCode = unset()
     register_: RegisterName = unset(alias="register")
     time_zone: TimeZone = unset()
-    tier: Annotated[str, Field(max_length=40)] = unset()
+    tier: Tier = unset()
     notes: LongText = unset()
     external_id: ExternalId = unset()
 
@@ -99,44 +113,50 @@ class ClientOut(Schema):
 class ProjectIn(Input):
     client_id: Id
     name: Name
-    start_on: date
-    promised_on: date | None = None
+    start_on: Day
+    promised_on: Day | None = None
     status: ProjectStatusName = "active"
-    delivered_on: date | None = None
+    delivered_on: Day | None = None
     stake: Text = ""
-    stake_on: date | None = None
+    stake_on: Day | None = None
     capacity_hours_per_week: Capacity = Decimal(30)
     value: Money = Decimal(0)
     currency: Currency | None = None
     country: Country | None = None
-    subdivision: Annotated[str, Field(max_length=10)] = ""
+    subdivision: Subdivision = ""
     checkin_weekday: Weekday = 0
     checkin_hour: Hour = 9
     confidence_target: Fraction = Decimal("0.85")
     risk_threshold: Fraction = Decimal("0.70")
     external_id: ExternalId = ""
+    owner: Owner | None = Field(
+        default=None,
+        description="E-mail of the member who owns it; default: the token's user, else the "
+        "organisation's owner",
+    )
 
 
 class ProjectPatch(Input):
     client_id: Id = unset()
     name: Name = unset()
-    start_on: date = unset()
-    promised_on: date = unset(description="A new promise, recorded in the ledger")
+    start_on: Day = unset()
+    promised_on: Day = unset(description="A new promise, recorded in the ledger")
     promise_reason: Text = unset(description="Why the promised date changed")
     status: ProjectStatusName = unset()
-    delivered_on: date | None = unset()
+    delivered_on: Day | None = unset()
     stake: Text = unset()
-    stake_on: date | None = unset()
+    stake_on: Day | None = unset()
     capacity_hours_per_week: Capacity = unset()
     value: Money = unset()
     currency: Currency = unset()
     country: Country = unset()
-    subdivision: Annotated[str, Field(max_length=10)] = unset()
+    subdivision: Subdivision = unset()
     checkin_weekday: Weekday = unset()
     checkin_hour: Hour = unset()
     confidence_target: Fraction = unset()
     risk_threshold: Fraction = unset()
     external_id: ExternalId = unset()
+    owner: Owner = unset(description="E-mail of the member who owns it")
 
 
 class ProjectOut(Schema):
@@ -159,24 +179,30 @@ class ProjectOut(Schema):
     confidence_target: Decimal
     risk_threshold: Decimal
     external_id: str
+    owner: str | None = Field(description="E-mail of the member who owns it")
     created_at: datetime
+
+    @staticmethod
+    def resolve_owner(project: Any) -> str | None:
+        owner = getattr(project, "owner", None)
+        return owner.email if owner is not None else None
 
 
 class ItemIn(Input):
     title: Text = Field(min_length=1)
     estimate_hours: PositiveHours | None = None
-    estimator: Annotated[str, Field(max_length=120)] = ""
+    estimator: Estimator = ""
     external_id: ExternalId = ""
-    added_on: date | None = None
+    added_on: Day | None = None
 
 
 class ItemPatch(Input):
     title: Text = unset(min_length=1)
     estimate_hours: PositiveHours | None = unset()
-    estimator: Annotated[str, Field(max_length=120)] = unset()
+    estimator: Estimator = unset()
     status: ItemStatusName = unset()
-    started_on: date | None = unset()
-    completed_on: date | None = unset()
+    started_on: Day | None = unset()
+    completed_on: Day | None = unset()
     actual_hours: Hours | None = unset()
     external_id: ExternalId = unset()
 
@@ -201,22 +227,22 @@ class ItemAddedIn(Input):
     kind: Literal["item_added"]
     title: Text = Field(min_length=1)
     estimate_hours: PositiveHours | None = None
-    estimator: Annotated[str, Field(max_length=120)] = ""
+    estimator: Estimator = ""
     external_id: ExternalId = ""
-    on: date | None = None
+    on: Day | None = None
 
 
 class ItemDoneIn(Input):
     kind: Literal["item_done"]
     item_id: Id
-    on: date | None = None
+    on: Day | None = None
     actual_hours: Hours | None = None
 
 
 class ItemRemovedIn(Input):
     kind: Literal["item_removed"]
     item_id: Id
-    on: date | None = None
+    on: Day | None = None
 
 
 class ItemReestimatedIn(Input):

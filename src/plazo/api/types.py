@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 from ninja.params import functions as params
 from pydantic import AfterValidator, Field, StringConstraints
 
-from plazo.store.services.importing.fields import known_time_zones
+from plazo.store.models import limits
 
 __all__ = [
     "MAX_ID",
     "Country",
     "Currency",
+    "Day",
+    "Estimator",
     "ExternalId",
     "Fraction",
     "Hours",
@@ -22,7 +25,9 @@ __all__ = [
     "Name",
     "PathId",
     "PositiveHours",
+    "Subdivision",
     "Text",
+    "Tier",
     "TimeZone",
 ]
 
@@ -31,14 +36,16 @@ MAX_ID = 2**63 - 1  # the largest primary key a 64-bit column holds; larger ids 
 
 def _no_nul(value: str) -> str:
     # PostgreSQL refuses NUL in text; refusing it here keeps both databases alike.
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
+    problem = limits.text_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
 def _time_zone(value: str) -> str:
-    if value not in known_time_zones():
-        raise ValueError("must be a time zone such as Europe/Madrid")
+    problem = limits.time_zone_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -53,8 +60,15 @@ Text = Annotated[str, StringConstraints(max_length=300), AfterValidator(_no_nul)
 LongText = Annotated[str, StringConstraints(max_length=10_000), AfterValidator(_no_nul)]
 ExternalId = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_time_zone)]
+Tier = Annotated[str, StringConstraints(max_length=40), AfterValidator(_no_nul)]
+Subdivision = Annotated[str, StringConstraints(max_length=10), AfterValidator(_no_nul)]
+Estimator = Annotated[str, StringConstraints(max_length=120), AfterValidator(_no_nul)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Hours = Annotated[Decimal, Field(ge=0, max_digits=8, decimal_places=2)]
-PositiveHours = Annotated[Decimal, Field(gt=0, max_digits=8, decimal_places=2)]
+# The domain's limits (plazo.store.models.limits), in the schema so clients can read them.
+Day = Annotated[date, Field(ge=limits.EARLIEST_DAY, le=limits.LATEST_DAY)]
+Hours = Annotated[Decimal, Field(ge=0, le=limits.MAX_ITEM_HOURS, max_digits=8, decimal_places=2)]
+PositiveHours = Annotated[
+    Decimal, Field(gt=0, le=limits.MAX_ITEM_HOURS, max_digits=8, decimal_places=2)
+]
 Fraction = Annotated[Decimal, Field(gt=0, lt=1, max_digits=3, decimal_places=2)]

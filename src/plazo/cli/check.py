@@ -63,16 +63,24 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _read(name: str) -> bytes:
+    """The input's bytes; a missing, unreadable or empty input is named as what it is."""
     if name == "-":
-        return sys.stdin.buffer.read(_MAX_READ)
-    path = Path(name)
-    if not path.is_file():
-        raise CommandError(f"{name}: no such file (give a message file or - for stdin)")
-    try:
-        with path.open("rb") as handle:
-            return handle.read(_MAX_READ)
-    except OSError as error:
-        raise CommandError(f"{name}: cannot read it ({error.strerror})") from None
+        data = sys.stdin.buffer.read(_MAX_READ)
+    else:
+        path = Path(name)
+        if not path.exists():
+            raise CommandError(f"{name}: no such file (give a message file or - for stdin)")
+        if path.is_dir():
+            raise CommandError(f"{name}: is a directory (give a message file or - for stdin)")
+        try:  # not only regular files: /dev/stdin, a pipe, /dev/null
+            with path.open("rb") as handle:
+                data = handle.read(_MAX_READ)
+        except OSError as error:
+            raise CommandError(f"{name}: cannot read it ({error.strerror})") from None
+    if not data:
+        where = "standard input" if name == "-" else name
+        raise CommandError(f"{where}: the input is empty; give a delay message")
+    return data
 
 
 def render(report: CheckReport, text: str) -> object:

@@ -50,7 +50,10 @@ def create_project(request: HttpRequest, body: ProjectIn) -> Status[Project]:
     """Create a project; a ``promised_on`` is recorded in the promise ledger."""
     with refusals_as_api_errors():
         project = records.create_project(
-            get_organisation(request), body.model_dump(), now=timezone.now()
+            get_organisation(request),
+            body.model_dump(),
+            now=timezone.now(),
+            created_by=request.auth.created_by,  # type: ignore[attr-defined]
         )
     return Status(201, project)
 

@@ -21,9 +21,8 @@ def _holidays_of_year(country: str, subdivision: str | None, year: int) -> froze
     try:
         table = holidays.country_holidays(country, subdiv=subdivision, years=year)
     except NotImplementedError as error:
-        raise UnknownHolidayCalendar(
-            f"no public-holiday calendar for country {country!r}"
-        ) from error
+        which = f"country {country!r}" + (f" subdivision {subdivision!r}" if subdivision else "")
+        raise UnknownHolidayCalendar(f"no public-holiday calendar for {which}") from error
     except Exception as error:  # holidays raises NotImplementedError or ValueError for subdivisions
         raise UnknownHolidayCalendar(
             f"no public-holiday calendar for {country!r} subdivision {subdivision!r}: {error}"

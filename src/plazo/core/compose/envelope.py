@@ -62,6 +62,7 @@ def envelope_headers(
         ("Content-Language", language),
         ("X-Plazo-Kind", kind),
     ]
-    if kind in ("owner_alert", "delivery_failed"):  # internal: no auto-replies, please
+    # internal: no auto-replies, please
+    if kind in ("owner_alert", "delivery_failed", "checkin_failed"):
         headers.append(("Auto-Submitted", "auto-generated"))
     return tuple(headers)

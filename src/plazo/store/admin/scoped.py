@@ -10,14 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelChoiceField
 from django.http import HttpRequest
 
-from plazo.store.models import Organisation, OrganisationQuerySet
+from plazo.store.models import Membership, Organisation, OrganisationQuerySet
 
-__all__ = ["ScopedAdmin", "ScopedInline", "member_organisations"]
+__all__ = ["ScopedAdmin", "ScopedInline", "member_organisations", "visible_users"]
 
 
 def member_organisations(request: HttpRequest) -> QuerySet[Organisation]:
@@ -28,6 +30,15 @@ def member_organisations(request: HttpRequest) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user)
+
+
+def visible_users(request: HttpRequest) -> QuerySet[Any]:
+    """The users the request's user may see: the members of their organisations."""
+    users = get_user_model()._default_manager.order_by("username", "pk")
+    if request.user.is_superuser:
+        return users
+    members = Membership.objects.filter(organisation__in=member_organisations(request))
+    return users.filter(pk__in=members.values("user_id")).order_by("username", "pk")
 
 
 def _is_member(request: HttpRequest) -> bool:
@@ -59,6 +70,8 @@ class _ScopedMixin:
         related = db_field.related_model
         if related is Organisation:
             kwargs["queryset"] = member_organisations(request)
+        elif related is get_user_model():
+            kwargs["queryset"] = visible_users(request)
         elif isinstance(related, type) and isinstance(
             getattr(related, "objects", None), models.Manager
         ):
@@ -83,8 +96,30 @@ class _ScopedMixin:
         return _may_touch(request, obj)
 
 
+def _scoped_filter(model: type[models.Model], item: Any) -> Any:
+    """``RelatedOnlyFieldListFilter`` for a relation: its choices come from the scoped list.
+
+    Django's default related filter lists every row of the related table, whatever the list
+    holds, so a client filter would name every organisation's clients.
+    """
+    if isinstance(item, str):
+        name, kind = item, None
+    elif isinstance(item, tuple) and isinstance(item[0], str):
+        name, kind = item
+    else:
+        return item  # a filter class of its own decides its choices
+    field = get_fields_from_path(model, name)[-1]
+    if field.is_relation and (kind is None or kind is admin.RelatedFieldListFilter):
+        return (name, admin.RelatedOnlyFieldListFilter)
+    return item
+
+
 class ScopedAdmin(_ScopedMixin, admin.ModelAdmin):  # type: ignore[type-arg]
     """A model admin for a tenant model."""
+
+    def get_list_filter(self, request: HttpRequest) -> list[Any]:
+        """Filters on a relation list only the related rows the user's lists hold."""
+        return [_scoped_filter(self.model, item) for item in super().get_list_filter(request)]
 
 
 class ScopedInline(_ScopedMixin, admin.TabularInline):  # type: ignore[type-arg]

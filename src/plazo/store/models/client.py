@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from plazo.store.models import limits
 from plazo.store.models.choices import REGISTER_CHOICES, Language, Register
 from plazo.store.models.scoping import TenantModel
 
@@ -13,16 +14,24 @@ __all__ = ["Client", "Contact"]
 class Client(TenantModel):
     """Who the work is for, and how to speak to them."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[limits.validate_text])
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     register = models.CharField(max_length=16, choices=REGISTER_CHOICES, default=Register.FORMAL)
-    time_zone = models.CharField(max_length=64, default="UTC")
-    tier = models.CharField(
-        max_length=40, default="standard", help_text="Compensation tier named in the policy."
+    time_zone = models.CharField(
+        max_length=64, default="UTC", validators=[limits.validate_time_zone]
     )
-    notes = models.TextField(blank=True)
+    tier = models.CharField(
+        max_length=40,
+        default="standard",
+        help_text="Compensation tier named in the policy.",
+        validators=[limits.validate_text],
+    )
+    notes = models.TextField(blank=True, validators=[limits.validate_text])
     external_id = models.CharField(
-        max_length=200, blank=True, help_text="Id in the system it was imported from."
+        max_length=200,
+        blank=True,
+        help_text="Id in the system it was imported from.",
+        validators=[limits.validate_text],
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -45,7 +54,7 @@ class Contact(TenantModel):
     """A person at a client who receives updates and notices."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[limits.validate_text])
     email = models.EmailField(blank=True)
     first_name = models.CharField(
         max_length=100,

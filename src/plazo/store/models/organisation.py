@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from plazo.store.models import limits
 from plazo.store.models.choices import Language, Role
 
 __all__ = ["Membership", "Organisation"]
@@ -13,12 +14,14 @@ __all__ = ["Membership", "Organisation"]
 class Organisation(models.Model):
     """The tenant: every other row belongs to exactly one organisation."""
 
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[limits.validate_text])
     slug = models.SlugField(max_length=80, unique=True)
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     currency = models.CharField(max_length=3, default="EUR", help_text="ISO 4217 code")
     country = models.CharField(max_length=2, default="ES", help_text="ISO 3166 code")
-    time_zone = models.CharField(max_length=64, default="Europe/Madrid")
+    time_zone = models.CharField(
+        max_length=64, default="Europe/Madrid", validators=[limits.validate_time_zone]
+    )
     sender_email = models.EmailField(blank=True, help_text="From: address of client mail")
     policy_toml = models.TextField(
         blank=True, help_text="Compensation policy (TOML); empty means the default policy."

@@ -6,10 +6,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from plazo.core.calendar import WorkCalendar, local_day
+from plazo.store.models import limits
 from plazo.store.models.choices import ForecastMode, ProjectStatus
 from plazo.store.models.client import Client
 from plazo.store.models.scoping import TenantModel
@@ -25,7 +27,7 @@ class Project(TenantModel):
     """
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="projects")
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, validators=[limits.validate_text])
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -34,20 +36,30 @@ class Project(TenantModel):
         related_name="owned_projects",
     )
     status = models.CharField(max_length=16, choices=ProjectStatus.choices, default="active")
-    start_on = models.DateField()
-    promised_on = models.DateField(null=True, blank=True, editable=False)
-    delivered_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField(validators=[limits.validate_day])
+    promised_on = models.DateField(
+        null=True, blank=True, editable=False, validators=[limits.validate_day]
+    )
+    delivered_on = models.DateField(null=True, blank=True, validators=[limits.validate_day])
     stake = models.CharField(
         max_length=300,
         blank=True,
         help_text="What the client counts on this for, e.g. 'la junta anual de accionistas'.",
+        validators=[limits.validate_text],
     )
-    stake_on = models.DateField(null=True, blank=True, help_text="When the client needs it.")
+    stake_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the client needs it.",
+        validators=[limits.validate_day],
+    )
     capacity_hours_per_week = models.DecimalField(
-        max_digits=7, decimal_places=2, default=Decimal("30")
+        max_digits=7, decimal_places=2, default=Decimal("30"), validators=[limits.validate_capacity]
     )
     country = models.CharField(max_length=2, default="ES", help_text="Public-holiday calendar")
-    subdivision = models.CharField(max_length=10, blank=True, help_text="e.g. MD for Madrid")
+    subdivision = models.CharField(
+        max_length=10, blank=True, help_text="e.g. MD for Madrid", validators=[limits.validate_text]
+    )
     checkin_weekday = models.PositiveSmallIntegerField(default=0, help_text="0 = Monday")
     checkin_hour = models.PositiveSmallIntegerField(default=9, help_text="client's local hour")
     confidence_target = models.DecimalField(max_digits=3, decimal_places=2, default=Decimal("0.85"))
@@ -66,9 +78,16 @@ class Project(TenantModel):
         help_text="How to forecast: by estimates, by counting items, or chosen by itself.",
     )
     external_id = models.CharField(
-        max_length=200, blank=True, help_text="Id in the system it was imported from."
+        max_length=200,
+        blank=True,
+        help_text="Id in the system it was imported from.",
+        validators=[limits.validate_text],
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    checkin_error = models.TextField(
+        blank=True, editable=False, help_text="Why the last check-in failed; empty when it ran."
+    )
+    checkin_failed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["promised_on", "name"]
@@ -105,6 +124,16 @@ class Project(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse what a check-in would choke on: a holiday calendar that does not exist, dates
+        out of order (field by field, so a form shows each next to its input)."""
+        super().clean()
+        values = {f: getattr(self, f) for f in ("country", "subdivision", "start_on")}
+        values |= {"promised_on": self.promised_on, "delivered_on": self.delivered_on}
+        problems = limits.project_problems(values)
+        if problems:
+            raise ValidationError(dict(problems))
 
     def client_today(self, now: datetime) -> date:
         """The project's "today": the date it is at ``now`` in its client's time zone."""

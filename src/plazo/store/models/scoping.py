@@ -61,8 +61,17 @@ class TenantModel(models.Model):
                 continue
             if not issubclass(related, TenantModel) or field.name == "organisation":
                 continue
-            target = getattr(self, field.name)
-            if target is not None and target.organisation_id != self.organisation_id:
+            # By id, not ``getattr(self, field.name)``: a reference a form left blank (or one it
+            # refused) raises RelatedObjectDoesNotExist there; the form has its own error for it.
+            target_id = getattr(self, field.attname)
+            if target_id is None:
+                continue
+            owner_id = (
+                related._base_manager.filter(pk=target_id)
+                .values_list("organisation_id", flat=True)
+                .first()
+            )
+            if owner_id is not None and owner_id != self.organisation_id:
                 raise ValidationError(
                     {field.name: "belongs to another organisation; pick one of this organisation."}
                 )

@@ -23,6 +23,7 @@ from plazo.store.models import (
 )
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.covered import not_written_weeks
+from plazo.store.services.checkins.failures import clear_checkin_failure, isolated
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import (
     OrganisationHistories,
@@ -237,16 +238,25 @@ def due_checkins(*, now: datetime) -> list[int]:
     )
     due = []
     projects = list(_active_projects(None).select_related("client"))
+    weeks: dict[int, str] = {}
+    for project in projects:
+        try:
+            weeks[project.pk] = checkin_week(project, now)
+        except Exception:  # a time zone stored before it was checked: a batch records why
+            failed_at = project.checkin_failed_at
+            if failed_at is None or failed_at <= now - CLAIM_LEASE:
+                due.append(project.pk)
+    projects = [project for project in projects if project.pk in weeks]
     withheld = not_written_weeks(projects, now=now)
     for project in projects:
-        week = checkin_week(project, now)
+        week = weeks[project.pk]
         key = weekly_key(project, now, week=week)
         if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
             continue
         if project.pk in withheld:
             continue
         due.append(project.pk)
-    return due
+    return sorted(due)
 
 
 def run_weekly_checkins(
@@ -272,10 +282,16 @@ def run_weekly_checkins(
     created = []
     histories = histories or OrganisationHistories()
     projects = _with_checkin_reads(_active_projects(project_ids))
-    weeks = {project.pk: checkin_week(project, now) for project in projects}
+    weeks: dict[int, str] = {}
+    due_today: set[int] = set()
+    for project in projects:
+        with isolated(project, now=now):  # a time zone stored before it was checked
+            weeks[project.pk] = checkin_week(project, now)
+            if _due_today(project, now) is not None:
+                due_today.add(project.pk)
     keys = {pk: _key(pk, week) for pk, week in weeks.items()}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
-    due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
+    due = [p for p in projects if p.pk in due_today and keys[p.pk] not in written]
     withheld = not_written_weeks(due, now=now)
     due = [p for p in due if p.pk not in withheld]
     latest = latest_forecasts([project.pk for project in due])
@@ -283,20 +299,38 @@ def run_weekly_checkins(
         key = keys[project.pk]
         if not claim_checkin(project, weeks[project.pk], now=now):
             continue  # another worker is composing it
-        reads = ProjectReads(list(project.work_items.all()), latest.get(project.pk))
-        watched = watch_project(
-            project, now=now, history=histories.of(project.organisation_id), reads=reads
-        )
-        last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
-        composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
-        message, is_new = store_message(
-            composed,
-            organisation=project.organisation,
-            project=project,
-            key=key,
-            state=_update_state(project),
-            now=now,
-        )
+        stored = None
+        with isolated(project, now=now):
+            stored = _check_in(project, key, latest.get(project.pk), histories, now=now)
+        if stored is None:
+            continue  # recorded on the project; its owner is alerted
+        clear_checkin_failure(project)
+        message, is_new = stored
         if is_new:
             created.append(message)
     return created
+
+
+def _check_in(
+    project: Project,
+    key: str,
+    latest: Forecast | None,
+    histories: OrganisationHistories,
+    *,
+    now: datetime,
+) -> tuple[Message, bool]:
+    """Re-forecast one project, then compose its update and store it under ``key``."""
+    reads = ProjectReads(list(project.work_items.all()), latest)
+    watched = watch_project(
+        project, now=now, history=histories.of(project.organisation_id), reads=reads
+    )
+    last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
+    composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
+    return store_message(
+        composed,
+        organisation=project.organisation,
+        project=project,
+        key=key,
+        state=_update_state(project),
+        now=now,
+    )

@@ -21,6 +21,7 @@ from plazo.store.models import (
     ProjectStatus,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.failures import isolated
 from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.forecasting.run import (
     FittedHistory,
@@ -75,20 +76,30 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
         status=ProjectStatus.ACTIVE, promised_on__lt=now.date() + timedelta(days=1)
     ).select_related("client", "organisation")
     for project in projects:
-        today = project.client_today(now)
-        assert project.promised_on is not None
-        if project.promised_on >= today:
-            continue
-        if Message.objects.filter(idempotency_key=_escalation_key(project, today)).exists():
-            continue  # today's alert is out: no need to forecast again every tick
-        current = Commitment.objects.filter(project=project, is_current=True).first()
-        if current is not None and current.notice_id is not None and current.promised_on >= today:
-            continue
-        watched = watch_project(project, now=now, history=histories.of(project.organisation_id))
-        alert = _escalation(project, watched.forecast, now=now, today=today)
+        # One project's bad data (recorded on it) must not stop the others' escalations.
+        alert = None
+        with isolated(project, now=now):
+            alert = _escalate(project, histories, now=now)
         if alert is not None:
             alerts.append(alert)
     return alerts
+
+
+def _escalate(
+    project: Project, histories: OrganisationHistories, *, now: datetime
+) -> Message | None:
+    """Re-forecast one project whose promise passed silently and write today's alert."""
+    today = project.client_today(now)
+    assert project.promised_on is not None
+    if project.promised_on >= today:
+        return None
+    if Message.objects.filter(idempotency_key=_escalation_key(project, today)).exists():
+        return None  # today's alert is out: no need to forecast again every tick
+    current = Commitment.objects.filter(project=project, is_current=True).first()
+    if current is not None and current.notice_id is not None and current.promised_on >= today:
+        return None
+    watched = watch_project(project, now=now, history=histories.of(project.organisation_id))
+    return _escalation(project, watched.forecast, now=now, today=today)
 
 
 def _escalation_key(project: Project, today: date) -> str:

@@ -11,6 +11,7 @@ from functools import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from plazo.store.models import limits
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
 
@@ -81,10 +82,15 @@ class RowReader:
         if not value:
             return None
         try:
-            return date.fromisoformat(value) if len(value) == 10 else _bad_date()
+            day = date.fromisoformat(value) if len(value) == 10 else _bad_date()
         except ValueError:
             self.problem(column, f"must be a date as YYYY-MM-DD, got {value!r}")
             return None
+        problem = limits.day_problem(day)
+        if problem:
+            self.problem(column, problem)
+            return None
+        return day
 
     def decimal(
         self,
@@ -93,9 +99,11 @@ class RowReader:
         minimum: Decimal = Decimal(0),
         above_minimum: bool = False,
         below: Decimal = Decimal("1000000"),
+        maximum: Decimal | None = None,
         required: bool = False,
     ) -> Decimal | None:
-        """A number rounded to cents, in [minimum, below) (or (minimum, below))."""
+        """A number rounded to cents, in [minimum, below) (or (minimum, below)), or up to
+        ``maximum`` inclusive when given."""
         value = self.text(column, required=required)
         if not value:
             return None
@@ -106,10 +114,16 @@ class RowReader:
         if not number.is_finite():
             self.problem(column, f"must be a number such as 12.5, got {value!r}")
             return None
-        number = number.quantize(CENT, rounding=ROUND_HALF_EVEN)
+        # The range first: rounding 1e30 to cents needs more digits than a Decimal context has.
         sign = ">" if above_minimum else "≥"
-        if number < minimum or (above_minimum and number == minimum) or number >= below:
-            self.problem(column, f"must be {sign} {minimum} and < {below}, got {value}")
+        high = f"≤ {maximum}" if maximum is not None else f"< {below}"
+        too_high = number > maximum if maximum is not None else number >= below
+        if number < minimum or (above_minimum and number <= minimum) or too_high:
+            self.problem(column, f"must be {sign} {minimum} and {high}, got {value}")
+            return None
+        number = number.quantize(CENT, rounding=ROUND_HALF_EVEN)
+        if above_minimum and number <= minimum:  # 0.001 rounds to 0.00
+            self.problem(column, f"must be {sign} {minimum} and {high}, got {value}")
             return None
         return number
 
@@ -154,8 +168,9 @@ class RowReader:
     def time_zone(self, column: str) -> str | None:
         """An IANA time-zone name such as Europe/Madrid."""
         value = self.text(column, max_length=64)
-        if value and value not in known_time_zones():
-            self.problem(column, f"must be a time zone such as Europe/Madrid, got {value!r}")
+        problem = limits.time_zone_problem(value) if value else None
+        if problem:
+            self.problem(column, f"{problem}, got {value!r}")
             return None
         return value or None
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Max
 
-from plazo.store.models import Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.models import Organisation, Project, WorkItem, WorkItemStatus, limits
 from plazo.store.services.importing.common import (
     Counts,
     ProgressCallback,
@@ -62,9 +62,9 @@ def parse_items(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
             "title": read.text("title", max_length=300, required=True),
             "status": read.choice("status", _WORKITEMSTATUS_VALUES),
             "estimate_hours": read.decimal(
-                "estimate_hours", above_minimum=True, below=_HOURS_LIMIT
+                "estimate_hours", above_minimum=True, maximum=limits.MAX_ITEM_HOURS
             ),
-            "actual_hours": read.decimal("actual_hours", below=_HOURS_LIMIT),
+            "actual_hours": read.decimal("actual_hours", maximum=limits.MAX_ITEM_HOURS),
             "added_on": read.date("added_on"),
             "removed_on": read.date("removed_on"),
             "started_on": read.date("started_on"),
@@ -73,6 +73,8 @@ def parse_items(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
         if read.has("estimator"):
             parsed["estimator"] = read.text("estimator", max_length=120)
         values = {column: value for column, value in parsed.items() if value is not None}
+        for column, problem in limits.work_item_problems(values):
+            read.problem(column, problem)
         if external_id:
             values["external_id"] = external_id
         if first == row.line:  # a duplicate is reported, and its values still checked

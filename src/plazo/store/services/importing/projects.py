@@ -7,12 +7,13 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from plazo.store.models import Client, Organisation, Project, ProjectStatus
+from plazo.store.models import Client, Organisation, Project, ProjectStatus, limits
 from plazo.store.services.importing.common import Counts, ProgressCallback, assign, bulk_write
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
 from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.work.records import organisation_owner
 
 __all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
 
@@ -60,7 +61,9 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
             "delivered_on": read.date("delivered_on"),
             "stake_on": read.date("stake_on"),
             "capacity_hours_per_week": read.decimal(
-                "capacity_hours_per_week", above_minimum=True, below=Decimal(100_000)
+                "capacity_hours_per_week",
+                minimum=limits.MIN_CAPACITY_HOURS_PER_WEEK,
+                maximum=limits.MAX_CAPACITY_HOURS_PER_WEEK,
             ),
             "value": read.decimal("value", below=Decimal(10**10)),
             "currency": read.code("currency", length=3),
@@ -78,6 +81,16 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
         if external_id:
             values["external_id"] = external_id
         promised_on = read.date("promised_on")
+        if values.get("country"):  # else the organisation's, checked when it was set
+            calendar = limits.holiday_calendar_problem(
+                values["country"], values.get("subdivision", "")
+            )
+            if calendar:
+                read.problem(*calendar)
+        for column, problem in limits.project_problems(
+            {"start_on": values.get("start_on"), "promised_on": promised_on}
+        ):
+            read.problem(column, problem)
         if first == row.line:  # a duplicate is reported, and its values still checked
             records.append(ProjectRecord(row, client, name, external_id, values, promised_on))
     return records, problems
@@ -139,6 +152,7 @@ def plan_projects(
     by_external_id = {p.external_id: p for p in projects if p.external_id}
     by_name = {p.name: p for p in projects}
     claimed: dict[str, int] = {}
+    owner = organisation_owner(organisation.pk)  # a check-in alerts someone: never nobody
     for record in records:
         read = RowReader(record.row, problems)
         client = clients_by_external_id.get(record.client) or clients_by_name.get(record.client)
@@ -168,7 +182,7 @@ def plan_projects(
                 continue
             values.setdefault("currency", organisation.currency)
             values.setdefault("country", organisation.country)
-            project = Project(organisation=organisation, **values)
+            project = Project(organisation=organisation, owner=owner, **values)
             changed_fields = list(values)
         else:
             before = {name: getattr(project, name) for name in values}

@@ -115,6 +115,8 @@ def _read_json(text: str) -> Table:
         raise ImportRejected(
             [Problem(error.lineno, error.colno, f"not valid JSON: {error.msg}")]
         ) from None
+    except RecursionError:
+        raise ImportRejected([Problem(1, 1, "not valid JSON: it is nested too deeply")]) from None
     if not isinstance(data, list):
         raise ImportRejected([Problem(1, 1, "expected a JSON array of objects")])
     rows: list[Row] = []

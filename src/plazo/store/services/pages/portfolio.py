@@ -74,6 +74,7 @@ class PortfolioRow:
     open_case_id: int | None
     open_case_state: str
     action: Action
+    checkin_error: str = ""  # why the last check-in failed; empty when it ran
 
     @property
     def needs_action(self) -> bool:
@@ -245,6 +246,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "open_case_id",
         "open_case_state",
         "promise_made_at",
+        "checkin_error",
     )
     return [dict(row) for row in rows]
 
@@ -282,4 +284,5 @@ def _row(values: dict[str, Any], *, now: datetime, today: date) -> PortfolioRow:
             notice_sent_at=values["last_notice_at"],
             promise_made_at=values["promise_made_at"],
         ),
+        checkin_error=values["checkin_error"],
     )

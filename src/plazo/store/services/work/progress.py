@@ -133,6 +133,8 @@ def record_progress_event(
         if isinstance(event, ItemDone):
             item.status = WorkItemStatus.DONE
             item.completed_on = event.on or today
+            if item.completed_on < item.added_on:
+                raise ProgressEventError(index, f"done before it was added ({item.added_on})")
             if event.actual_hours is not None:
                 item.actual_hours = event.actual_hours
             item.save(update_fields=["status", "completed_on", "actual_hours"])

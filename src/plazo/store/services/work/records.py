@@ -7,13 +7,22 @@ names and external ids, cross-column rules) first and raise :class:`InvalidField
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
-from plazo.store.models import Client, Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.models import (
+    Client,
+    Membership,
+    Organisation,
+    Project,
+    Role,
+    WorkItem,
+    WorkItemStatus,
+    limits,
+)
 from plazo.store.services.ledger.promises import record_promise
 
 __all__ = [
@@ -24,6 +33,7 @@ __all__ = [
     "create_project",
     "delete_client",
     "delete_project",
+    "organisation_owner",
     "update_client",
     "update_project",
     "update_work_item",
@@ -96,23 +106,83 @@ def _client(organisation_id: int, client_id: int) -> Client:
     return client
 
 
-def _check_dates(project: Project) -> None:
-    if project.delivered_on is not None and project.delivered_on < project.start_on:
-        raise InvalidField("delivered_on", f"is before start_on ({project.start_on})")
+def _check_project(project: Project, promised_on: date | None) -> None:
+    """Refuse what a check-in would choke on: an unknown holiday calendar, days out of order."""
+    values = {
+        "country": project.country,
+        "subdivision": project.subdivision,
+        "start_on": project.start_on,
+        "promised_on": promised_on or project.promised_on,
+        "delivered_on": project.delivered_on,
+    }
+    for field, problem in limits.project_problems(values):
+        raise InvalidField(field, problem)
+
+
+def _member(organisation_id: int, email: str) -> Any:
+    """The member of the organisation with this e-mail address (any case)."""
+    membership = (
+        Membership.objects.filter(organisation_id=organisation_id, user__email__iexact=email)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if membership is None:
+        raise InvalidField("owner", f"no member of this organisation has the address {email!r}")
+    return membership.user
+
+
+def organisation_owner(organisation_id: int) -> Any:
+    """The organisation's first owner with an e-mail address (who is alerted), or None."""
+    owner = (
+        Membership.objects.filter(organisation_id=organisation_id, role=Role.OWNER)
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return owner.user if owner is not None else None
+
+
+def _default_owner(organisation_id: int, user: Any) -> Any:
+    """``user`` when they are a member with an e-mail address, else the organisation's owner."""
+    members = Membership.objects.filter(organisation_id=organisation_id).exclude(user__email="")
+    if user is not None and user.email and members.filter(user=user).exists():
+        return user
+    owner = organisation_owner(organisation_id)
+    if owner is None:
+        raise InvalidField(
+            "owner",
+            "a project needs an owner with an e-mail address, who receives its alerts; "
+            "send 'owner' with a member's e-mail address",
+        )
+    return owner
 
 
 @transaction.atomic
-def create_project(organisation: Organisation, values: dict[str, Any], *, now: datetime) -> Project:
-    """A new project; a promised date goes through the promise ledger."""
+def create_project(
+    organisation: Organisation, values: dict[str, Any], *, now: datetime, created_by: Any = None
+) -> Project:
+    """A new project; a promised date goes through the promise ledger.
+
+    Its owner is the member whose e-mail ``values["owner"]`` gives, else ``created_by`` (the
+    token's user) when a member, else the organisation's owner: a check-in needs someone to alert.
+    """
     values = dict(values)
     promised_on = values.pop("promised_on", None)
+    owner = values.pop("owner", None)
     values["client"] = _client(organisation.pk, values.pop("client_id"))
     _taken(Project, organisation.pk, "name", values["name"], None)
     _taken(Project, organisation.pk, "external_id", values.get("external_id", ""), None)
     values["currency"] = values.get("currency") or organisation.currency
     values["country"] = values.get("country") or organisation.country
+    if owner:
+        values["owner"] = _member(organisation.pk, owner)
+    elif values.get("owner_id") is None:  # a form that picked a member passes its id
+        values.pop("owner_id", None)
+        values["owner"] = _default_owner(organisation.pk, created_by)
     project = Project(organisation=organisation, **values)
-    _check_dates(project)
+    _check_project(project, promised_on)
     project.save()
     if promised_on is not None:
         record_promise(project, promised_on, made_at=now, reason="Set through the API.")
@@ -128,12 +198,14 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
     reason = changes.pop("promise_reason", None) or "Changed through the API."
     if "client_id" in changes:
         changes["client"] = _client(project.organisation_id, changes.pop("client_id"))
+    if "owner" in changes:
+        changes["owner"] = _member(project.organisation_id, changes["owner"])
     for field in ("name", "external_id"):
         if field in changes:
             _taken(Project, project.organisation_id, field, changes[field], project.pk)
     for field, value in changes.items():
         setattr(project, field, value)
-    _check_dates(project)
+    _check_project(project, promised_on)
     if changes:
         project.save(update_fields=list(changes))
     if promised_on is not None and promised_on != project.promised_on:
@@ -166,6 +238,9 @@ def update_work_item(item: WorkItem, changes: dict[str, Any]) -> WorkItem:
         changes = {**changes, "completed_on": None}
     if item.status == WorkItemStatus.DONE and item.completed_on is None:
         raise InvalidField("completed_on", "is required when status is done")
+    fields = ("added_on", "started_on", "completed_on", "removed_on")
+    for field, problem in limits.work_item_problems({f: getattr(item, f) for f in fields}):
+        raise InvalidField(field, problem)
     if changes:
         item.save(update_fields=list(changes))
     return item
