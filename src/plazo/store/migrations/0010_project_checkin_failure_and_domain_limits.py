@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plazo', '0007_notice_copy_and_stake'),
+        ('plazo', '0009_login_throttle'),
     ]
 
     operations = [
