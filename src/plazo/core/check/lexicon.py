@@ -13,7 +13,7 @@ from typing import Any
 
 from plazo.core.check.model import CheckError
 
-__all__ = ["LANGUAGES", "Lexicon", "Rule", "load"]
+__all__ = ["LANGUAGES", "Lexicon", "Rule", "load", "stopwords"]
 
 LANGUAGES = ("es", "en")
 _REF = re.compile(r"<<(\w+)>>")
@@ -223,9 +223,21 @@ def parse(lang: str, data: dict[str, Any]) -> Lexicon:
 
 
 @cache
-def load(lang: str) -> Lexicon:
-    """The compiled lexicon of ``lang`` (cached: files are read and compiled once)."""
+def _data(lang: str) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise CheckError(f"unsupported language {lang!r}; use one of {', '.join(LANGUAGES)}")
     source = resources.files("plazo.core.check").joinpath("lexicons", f"{lang}.toml")
-    return parse(lang, tomllib.loads(source.read_text(encoding="utf-8")))
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+@cache
+def load(lang: str) -> Lexicon:
+    """The compiled lexicon of ``lang`` (cached: files are read and compiled once)."""
+    return parse(lang, _data(lang))
+
+
+@cache
+def stopwords(lang: str) -> frozenset[str]:
+    """The stop words of ``lang`` (for language detection), without compiling its rules: a
+    message is checked with one language's rules, so the other's are never compiled."""
+    return frozenset(_data(lang).get("meta", {}).get("stopwords", []))
