@@ -10,7 +10,7 @@ import numpy as np
 from plazo.core.check.dates import find_dates, find_new_dates
 from plazo.core.check.features import Segment, lexical_features, segment, signal_features
 from plazo.core.check.learned import LABELS, CheckModel, CheckModelError, Floats, default_model
-from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, load
+from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, load, stopwords
 from plazo.core.check.model import (
     ELEMENTS,
     WARNINGS,
@@ -54,11 +54,11 @@ _DEFAULT_MESSAGES = {
 
 def _stopword_counts(folded: str) -> dict[str, int]:
     counts = dict.fromkeys(LANGUAGES, 0)
-    lexicons = [load(lang) for lang in LANGUAGES]
+    words = [(lang, stopwords(lang)) for lang in LANGUAGES]
     for word in _WORD.findall(folded[:20_000]):
-        for lex in lexicons:
-            if word in lex.stopwords:
-                counts[lex.lang] += 1
+        for lang, known in words:
+            if word in known:
+                counts[lang] += 1
     return counts
 
 
