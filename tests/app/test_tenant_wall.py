@@ -29,6 +29,8 @@ from django.core.cache import cache
 from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from plazo.store.models import (
     ApiToken,
@@ -167,6 +169,8 @@ FOREIGN: dict[str, Callable[[World, str], object]] = {
     "message_id": lambda w, route: w.message.pk,
     "client_id": lambda w, route: w.project.client_id,
     "item_id": lambda w, route: w.item.pk,
+    "contact_id": lambda w, route: w.project.client.contacts.get().pk,
+    "uidb64": lambda w, route: urlsafe_base64_encode(force_bytes(w.owner.pk)),
     "token": lambda w, route: w.revoked_status_token,
     "object_id": _admin_object,
     "id": lambda w, route: w.owner.pk,  # admin/auth/user/<id>/password/
@@ -284,7 +288,10 @@ def _check(world: World, client: HttpClient, token: str | None, who: str) -> lis
                 if leaked := _leaks(answer):
                     problems.append(f"{who}: {method} {foreign} shows {leaked}")
                 continue
-            if answer.status_code not in REFUSALS:
+            # An API call with an empty body is refused for its body before its id is looked up;
+            # the control below checks that a missing id gets the very same answer.
+            body_first = pattern.route.startswith("api/") and answer.status_code == 422
+            if answer.status_code not in REFUSALS and not body_first:
                 problems.append(f"{who}: {method} {foreign} answered {answer.status_code}")
             if leaked := _leaks(answer):
                 problems.append(f"{who}: {method} {foreign} shows {leaked}")

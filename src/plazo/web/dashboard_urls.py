@@ -1,7 +1,6 @@
 """The dashboard's and the status page's URLs (namespace ``web``)."""
 
-from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from plazo.web.views import (
     auth,
@@ -18,6 +17,7 @@ from plazo.web.views import (
     status,
     week,
 )
+from plazo.web.views.invitation import InvitationView
 
 app_name = "web"
 
@@ -35,11 +35,7 @@ urlpatterns = [
     path("members/", members.members, name="members"),
     path(
         "invitation/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="plazo/invitation.html",
-            post_reset_login=True,
-            success_url=reverse_lazy("web:portfolio"),
-        ),
+        InvitationView.as_view(),
         name="invitation",
     ),
     path("week/", week.week, name="week"),
