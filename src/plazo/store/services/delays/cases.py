@@ -24,8 +24,6 @@ from plazo.store.models import (
     Message,
     MessageState,
     Offer,
-    Project,
-    WorkItem,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.delays.draft import (
@@ -37,6 +35,7 @@ from plazo.store.services.delays.draft import (
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
+from plazo.store.services.work.snapshots import ProjectSnapshot
 
 __all__ = [
     "CaseNotOpenError",
@@ -59,11 +58,7 @@ class NoticeApproved:
 
 
 def open_case_if_at_risk(
-    project: Project,
-    forecast: Forecast,
-    *,
-    now: datetime,
-    items: Sequence[WorkItem] | None = None,
+    snapshot: ProjectSnapshot, forecast: Forecast, *, now: datetime
 ) -> tuple[DelayCase, Message] | None:
     """Open a draft delay case and alert the owner when the forecast puts the promise in danger.
 
@@ -73,8 +68,9 @@ def open_case_if_at_risk(
     3. The case starts with the forecast's recommended date; cause and plan are the owner's.
     4. The owner alert and the ``delay_case.opened`` webhooks are written in the same transaction.
 
-    ``items`` are all the project's work items, when the caller already read them.
+    ``forecast`` is the project's current one (often just made from ``snapshot``).
     """
+    project = snapshot.project
     if project.promised_on is None or forecast.p_on_time is None:
         return None
     today = project.client_today(now)
@@ -87,18 +83,14 @@ def open_case_if_at_risk(
     )
     if health is Health.ON_TRACK:
         return None
-    return _open_case(project, forecast, now=now, today=today, items=items)
+    return _open_case(snapshot, forecast, now=now, today=today)
 
 
 @transaction.atomic
 def _open_case(
-    project: Project,
-    forecast: Forecast,
-    *,
-    now: datetime,
-    today: date,
-    items: Sequence[WorkItem] | None,
+    snapshot: ProjectSnapshot, forecast: Forecast, *, now: datetime, today: date
 ) -> tuple[DelayCase, Message] | None:
+    project = snapshot.project
     if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
         return None
     case = DelayCase.objects.create(
@@ -113,7 +105,7 @@ def _open_case(
     alert = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today, items=items),
+        inputs.forecast_view(snapshot, forecast, today=today),
         client_name=project.client.name,
         draft_url=links().delay_case(case.pk),
         sent_at=now,
