@@ -120,6 +120,22 @@ def test_a_snapshot_holds_all_the_projects_items_in_plan_order_and_its_newest_fo
     assert snapshots[second.pk].latest_forecast == newest_second
 
 
+def test_a_long_pass_loads_snapshots_a_few_at_a_time_in_the_order_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plazo.store.services.work import snapshots as module
+
+    monkeypatch.setattr(module, "AT_ONCE", 2)
+    org = make_org()
+    first, second, third = (p.pk for p in _projects(org, 3))
+    with CaptureQueriesContext(connection) as queries:
+        passed = [
+            s.project.pk for s in module.iter_project_snapshots([third, 999_999, first, second])
+        ]
+    assert passed == [third, first, second]  # the order asked; an unknown id is left out
+    assert len(queries) == 2 * 4  # two loads of four queries
+
+
 def test_a_project_never_forecast_has_no_latest_forecast() -> None:
     project = make_project(make_org())
     snapshot = load_project_snapshot(project)

@@ -26,8 +26,8 @@ from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
 from plazo.store.services.work.snapshots import (
     ProjectSnapshot,
+    iter_project_snapshots,
     load_project_snapshot,
-    load_project_snapshots,
 )
 
 __all__ = [
@@ -239,8 +239,8 @@ def run_weekly_checkins(
        query per project).
     2. Claim the week, so several workers share the projects instead of racing for them.
     3. Re-forecast (which may open a delay case and alert the owner), then compose the update
-       from that forecast and the project's snapshot, all due projects' read in one load, and
-       store it under its weekly key.
+       from that forecast and the project's snapshot (the due projects' are loaded a hundred at
+       a time), and store it under its weekly key.
     """
     created = []
     histories = histories or OrganisationHistories()
@@ -249,18 +249,14 @@ def run_weekly_checkins(
     keys = {pk: _key(pk, week) for pk, week in weeks.items()}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
     due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
-    snapshots = load_project_snapshots(p.pk for p in due)
-    for due_project in due:
-        snapshot = snapshots.get(due_project.pk)
-        if snapshot is None:
-            continue  # deleted since it was found due
+    last_sent = {p.pk: p.last_update_sent_at for p in due}  # type: ignore[attr-defined]
+    for snapshot in iter_project_snapshots([p.pk for p in due]):
         project = snapshot.project
         key = keys[project.pk]
         if not claim_checkin(project, weeks[project.pk], now=now):
             continue  # another worker is composing it
         watched = watch_project(snapshot, now=now, histories=histories)
-        last_sent_at = due_project.last_update_sent_at  # type: ignore[attr-defined]
-        composed = _compose(snapshot, watched.forecast, last_sent_at, now=now)
+        composed = _compose(snapshot, watched.forecast, last_sent[project.pk], now=now)
         message, is_new = store_message(
             composed,
             organisation=project.organisation,

@@ -72,8 +72,7 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
             continue
         silent.append(project.pk)
     snapshots = load_project_snapshots(silent)
-    for pk in silent:
-        snapshot = snapshots[pk]
+    for snapshot in (snapshots[pk] for pk in silent if pk in snapshots):
         watched = watch_project(snapshot, now=now, histories=histories)
         today = snapshot.project.client_today(now)
         alert = _escalation(snapshot, watched.forecast, now=now, today=today)

@@ -27,7 +27,7 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.forecasting.inputs import TRIALS, ProjectInputs, project_inputs, simulate
-from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshots
+from plazo.store.services.work.snapshots import ProjectSnapshot, iter_project_snapshots
 
 __all__ = [
     "TRIALS",
@@ -209,7 +209,7 @@ def reforecast_active(
     now: datetime,
     histories: OrganisationHistories | None = None,
 ) -> list[Reforecast]:
-    """Re-forecast every active project of the organisation (read in one snapshot load).
+    """Re-forecast every active project of the organisation, from their snapshots.
 
     Each project is forecast from its own today, its client's date at ``now``; the
     organisation's history is read once (``histories``, a new reading unless given).
@@ -218,12 +218,12 @@ def reforecast_active(
     ids = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
+        .order_by("pk")
         .values_list("pk", flat=True)
     )
-    snapshots = load_project_snapshots(ids)
     return [
         reforecast_project(s, today=s.project.client_today(now), now=now, histories=histories)
-        for _, s in sorted(snapshots.items())
+        for s in iter_project_snapshots(list(ids))
     ]
 
 
