@@ -6,7 +6,8 @@ project pages all take a :class:`ProjectSnapshot` and read nothing of their own 
 project's work, so there is one way to read it and no in-memory twin of a query to keep equal.
 :func:`load_project_snapshots` reads any number of projects in a fixed number of queries (four
 per 500 projects); :func:`iter_project_snapshots` does it a hundred at a time for long passes;
-:func:`load_project_snapshot` is the one-project convenience.
+:func:`load_project_snapshot` is the one-project convenience (two queries, for the project the
+caller holds).
 
 It lives with the work (``work/``) because that is what it reads; forecasting, check-ins,
 delays and pages sit above it and import it, and it imports no other service.
@@ -40,7 +41,8 @@ class ProjectSnapshot:
     """A project as read at one moment; its consumers compute from it and never query it again.
 
     ``project`` comes with its client (and the client's contacts), organisation and owner
-    joined; ``items`` are all its work items, done and removed included, in plan order
+    joined (from :func:`load_project_snapshots`; :func:`load_project_snapshot` keeps the
+    caller's instance); ``items`` are all its work items, done and removed included, in plan order
     (position, then id); ``latest_forecast`` is the newest run
     (``Forecast.objects.newest_first``), or None when it was never forecast.
     """
@@ -77,10 +79,10 @@ def iter_project_snapshots(project_ids: Sequence[int]) -> Iterator[ProjectSnapsh
         yield from (snapshots[pk] for pk in chunk if pk in snapshots)
 
 
-def load_project_snapshot(project: Project | int) -> ProjectSnapshot:
-    """The snapshot of one project (read again, with everything it needs, in four queries)."""
-    project_id = project if isinstance(project, int) else project.pk
-    return load_project_snapshots([project_id])[project_id]
+def load_project_snapshot(project: Project) -> ProjectSnapshot:
+    """The snapshot of the one project the caller holds: its work items and latest forecast are
+    read (two queries); the project is taken as it is, with whatever the caller joined to it."""
+    return _snapshots_of([project])[project.pk]
 
 
 def _load_chunk(ids: list[int]) -> dict[int, ProjectSnapshot]:
@@ -89,8 +91,12 @@ def _load_chunk(ids: list[int]) -> dict[int, ProjectSnapshot]:
         .select_related("client", "organisation", "owner")
         .prefetch_related("client__contacts")
     )
-    if not projects:
-        return {}
+    return _snapshots_of(projects) if projects else {}
+
+
+def _snapshots_of(projects: list[Project]) -> dict[int, ProjectSnapshot]:
+    """The projects' snapshots: their work items and latest forecasts in two queries."""
+    ids = [project.pk for project in projects]
     by_id = {project.pk: project for project in projects}
     items: dict[int, list[WorkItem]] = {pk: [] for pk in by_id}
     for item in WorkItem.objects.filter(project_id__in=ids).order_by(
@@ -98,13 +104,21 @@ def _load_chunk(ids: list[int]) -> dict[int, ProjectSnapshot]:
     ):
         _WORK_ITEM_PROJECT.set_cached_value(item, by_id[item.project_id])
         items[item.project_id].append(item)
-    newest = Forecast.objects.filter(project=OuterRef("pk")).newest_first().values("pk")[:1]
-    latest_ids = Project.objects.filter(pk__in=ids).annotate(latest=Subquery(newest))
     latest = {}
-    for forecast in Forecast.objects.filter(pk__in=latest_ids.values("latest")):
+    for forecast in _latest_runs(ids):
         _FORECAST_PROJECT.set_cached_value(forecast, by_id[forecast.project_id])
         latest[forecast.project_id] = forecast
     return {
         project.pk: ProjectSnapshot(project, tuple(items[project.pk]), latest.get(project.pk))
         for project in projects
     }
+
+
+def _latest_runs(ids: list[int]) -> list[Forecast]:
+    """The newest forecast of each project that has one, in one query (``newest_first``)."""
+    if len(ids) == 1:  # one project (a page, a review): the plain query costs half to build
+        run = Forecast.objects.filter(project_id=ids[0]).latest_run()
+        return [] if run is None else [run]
+    newest = Forecast.objects.filter(project=OuterRef("pk")).newest_first().values("pk")[:1]
+    latest_ids = Project.objects.filter(pk__in=ids).annotate(latest=Subquery(newest))
+    return list(Forecast.objects.filter(pk__in=latest_ids.values("latest")))
