@@ -64,11 +64,10 @@ class ClientStatus:
 def project_page(project: Project, *, now: datetime) -> ProjectPage:
     """Load the project page of ``project`` (already scoped to the person's organisation).
 
-    The project, its work items and its current forecast come from its snapshot; the page adds
-    the forecasts over time, the promises, the thread and the open case.
+    Its work items and current forecast come from its snapshot; the page adds the forecasts over
+    time, the promises, the thread and the open case.
     """
     snapshot = load_project_snapshot(project)
-    project = snapshot.project
     org = project.organisation_id
     today = _today(project, now)
     latest = snapshot.latest_forecast
@@ -99,8 +98,8 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     page = status_page_for_token(token)
     if page is None:
         return None
-    snapshot = load_project_snapshot(page.project)
-    project = snapshot.project
+    project = page.project
+    snapshot = load_project_snapshot(project)
     return ClientStatus(
         project=project,
         today=_today(project, now),
