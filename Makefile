@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test check lint typecheck bench serve clean
+.PHONY: demo test check lint typecheck bench serve clean train-checker
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "plazo needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -35,6 +35,16 @@ check: lint typecheck test  ## ruff, mypy and the tests: what CI runs
 
 bench: $(VENV)/.installed  ## run every benchmark in benchmarks/ (each prints JSON)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+$(VENV)/.installed-train: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	@touch $@
+
+# Retrain the message checker on corpus/checker (deterministic, seed 13) and export its weights.
+train-checker: $(VENV)/.installed-train  ## retrain the checker's model (docs/checker.md)
+	$(BIN)/python -m plazo.checktrain.split corpus/checker > /dev/null
+	$(BIN)/python -m plazo.checktrain.train corpus/checker --seed 13 \
+		-o src/plazo/core/check/weights/checker-v1.npz
 
 serve: $(VENV)/.installed
 	$(BIN)/plazo serve

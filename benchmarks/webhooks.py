@@ -18,6 +18,7 @@ import uuid
 
 os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
+os.environ.setdefault("PLAZO_WEBHOOK_ALLOW_PRIVATE", "1")  # the receiver listens on loopback
 
 
 def main() -> int:

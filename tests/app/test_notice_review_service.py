@@ -214,5 +214,9 @@ def test_when_the_policy_offers_nothing_the_owner_can_still_offer_within_the_cap
     own = (OfferEdit("discount", Decimal(200), ""),)
     offered = review_notice(case, _complete(case, new_on=next_day, offer_edits=own), now=NOW)
     assert [(str(o.kind), o.amount) for o in offered.offers] == [("discount", Decimal(200))]
-    assert "%" in offered.offers[0].description  # worded as the policy words a discount
+    # Worded as the policy words a discount; 200 of 24,000 is no whole percentage, so none is
+    # shown, and the notice names the discount once.
+    assert offered.offers[0].description == "descuento en este proyecto"
+    assert offered.notice is not None
+    assert offered.notice.text.count("descuento") == 1
     assert offered.notice is not None

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 GOOD = (
     "Hola Marta, lo siento mucho: la web no estará lista el 15 de marzo. Sé que contabas con "
@@ -15,13 +18,16 @@ GOOD = (
 )
 
 
-def _plazo(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+def _plazo(
+    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "plazo", "check", *args],
         input=stdin,
         capture_output=True,
-        timeout=60,
+        timeout=120,
         check=False,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
@@ -32,7 +38,8 @@ def test_a_complete_message_exits_0_with_design_json(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout.decode()
     data = json.loads(result.stdout)
     assert data["lang"] == "es"
-    assert set(data) == {"lang", "score", "elements", "warnings"}
+    assert {"lang", "score", "elements", "warnings"} <= set(data)
+    assert all("probability" in element for element in data["elements"].values())
     assert all(data["elements"][name]["present"] for name in data["elements"])
     for element in data["elements"].values():
         for span in element["evidence"]:
@@ -94,3 +101,88 @@ def test_a_mixed_language_message_gets_a_note() -> None:
     result = _plazo("--json", stdin=text.encode())
     assert result.returncode in (0, 1)
     assert b"mixes languages" in result.stderr
+
+
+def test_a_missing_model_file_exits_2_with_one_sentence(tmp_path: Path) -> None:
+    result = _plazo(stdin=GOOD.encode(), env={"PLAZO_CHECK_MODEL": str(tmp_path / "m.npz")})
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1
+    assert "does not exist" in lines[0]
+    assert result.stdout == b""
+
+
+def test_a_corrupt_model_file_exits_2_with_one_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "m.npz"
+    path.write_bytes(b"PK\x03\x04 not really a model")
+    result = _plazo(stdin=GOOD.encode(), env={"PLAZO_CHECK_MODEL": str(path)})
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1
+    assert "not usable" in lines[0]
+
+
+def test_train_writes_a_model_that_plazo_check_then_uses(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from tests.checktrain.helpers import small_corpus
+
+    small_corpus(tmp_path / "corpus", sources=2, messages=12)
+    model = tmp_path / "mine.npz"
+    trained = _plazo("train", str(tmp_path / "corpus"), "-o", str(model))
+    assert trained.returncode == 0, trained.stderr.decode()
+    assert model.is_file()
+    assert b"PLAZO_CHECK_MODEL" in trained.stdout
+    result = _plazo("--json", stdin=GOOD.encode(), env={"PLAZO_CHECK_MODEL": str(model)})
+    assert result.returncode in (0, 1), result.stderr.decode()
+    assert json.loads(result.stdout)["lang"] == "es"
+
+
+def test_train_refuses_a_corpus_whose_labels_disagree(tmp_path: Path) -> None:
+    row = {
+        "id": "x-1",
+        "lang": "en",
+        "source": "x",
+        "origin": "brief",
+        "source_ref": "",
+        "genre": "other",
+        "text": "Sorry, it is late.",
+        "note": "",
+        "sentences": [{"text": "Sorry, it is late.", "labels": ["apology"]}],
+        "labels": {
+            name: name == "impact"
+            for name in (
+                "apology",
+                "impact",
+                "assurance",
+                "new_date",
+                "cause",
+                "plan",
+                "compensation",
+                "vague_timing",
+                "blames_client",
+                "unknown_date",
+            )
+        },
+    }
+    (tmp_path / "bad.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = _plazo("train", str(tmp_path / "bad.jsonl"), "-o", str(tmp_path / "m.npz"))
+    assert result.returncode == 2
+    assert b"sentences disagree" in result.stderr
+    assert not (tmp_path / "m.npz").exists()
+
+
+def test_the_check_command_loads_the_model_once_and_never_django(tmp_path: Path) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from plazo.cli import main\n"
+        "from plazo.core.check.learned import load_model\n"
+        f"status = main(['check', {str(path)!r}, '--json'])\n"
+        "print('RESULT', status, load_model.cache_info().misses,"
+        " any(m.split('.')[0] == 'django' for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "RESULT 0 1 False"

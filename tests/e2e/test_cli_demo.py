@@ -18,17 +18,17 @@ def test_demo_loads_the_portfolio_and_shows_the_project_at_risk(tmp_path: Path) 
     assert "Grupo Alameda" in first.stdout
     assert str(tmp_path) in first.stdout
     assert (tmp_path / "plazo.sqlite3").exists()
-    assert "Delay notice" in first.stdout
+    assert "Delay case opened" in first.stdout
+    last_lines = " ".join(first.stdout.split()[-60:])
+    assert "draft waiting for your review at http://127.0.0.1:8000/cases/" in last_lines
     mails = [
         message_from_bytes(path.read_bytes(), policy=policy.default)
         for path in sorted((tmp_path / "outbox").glob("*.eml"))
     ]
-    assert len(mails) >= 8
-    notices = [m for m in mails if "nueva fecha" in str(m["Subject"])]
-    assert len(notices) == 1
-    text = notices[0].get_body(("plain",)).get_content()  # type: ignore[union-attr]
-    assert "junta anual de accionistas" in text
-    assert any(p.get_content_type() == "text/calendar" for p in notices[0].walk())
+    assert len(mails) == 6  # the owner's alert and five weekly updates; the notice is a draft
+    assert not [m for m in mails if "nueva fecha" in str(m["Subject"])]
+    alerts = [m for m in mails if "/cases/" in m.get_body(("plain",)).get_content()]  # type: ignore[union-attr]
+    assert len(alerts) == 1
 
     second = run_plazo("demo", home=tmp_path)
     assert second.returncode == 0, second.stderr

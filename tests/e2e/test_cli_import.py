@@ -39,7 +39,7 @@ def test_a_dry_run_says_what_would_change(home: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "dry run: nothing written" in result.stdout
-    assert "would create: 1 clients, 2 projects, 4 work items" in result.stdout
+    assert "would create: 1 client, 2 projects, 4 work items" in result.stdout
 
 
 def test_a_bad_file_lists_every_problem_and_exits_2(home: Path, tmp_path: Path) -> None:

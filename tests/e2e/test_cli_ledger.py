@@ -27,11 +27,27 @@ def test_ledger_names_bad_filters(tmp_path: Path) -> None:
     assert "not a date" in bad_date.stderr
 
 
+# What the owner does on the review page: approve the demo's draft as it stands.
+APPROVE_THE_DEMO_NOTICE = """
+from django.utils import timezone
+from plazo.store.models import DelayCase
+from plazo.store.services.delays.cases import approve_notice
+from plazo.store.services.delays.draft import draft_from_case
+case = DelayCase.objects.get(state="draft")
+approve_notice(case, draft_from_case(case), now=timezone.now())
+"""
+
+
 def test_offers_export_as_csv_for_accounting(tmp_path: Path) -> None:
     import csv
     import io
 
     assert run_plazo("demo", home=tmp_path).returncode == 0
+    before = run_plazo("offers", home=tmp_path)
+    assert before.returncode == 0, before.stderr
+    assert list(csv.DictReader(io.StringIO(before.stdout))) == []  # the notice is still a draft
+    approved = run_plazo("manage", "shell", "-c", APPROVE_THE_DEMO_NOTICE, home=tmp_path)
+    assert approved.returncode == 0, approved.stderr
     result = run_plazo("offers", home=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))

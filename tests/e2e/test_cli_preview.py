@@ -22,7 +22,7 @@ def test_weekly_update_as_text(home: Path) -> None:
     result = run_plazo("preview", "Driver app", home=home)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Subject: Driver app")
-    assert "Hannah Price" in result.stdout
+    assert "Dear Hannah," in result.stdout
 
 
 def test_delay_notice_as_eml_with_the_moved_event(home: Path, tmp_path: Path) -> None:

@@ -67,7 +67,10 @@ def test_serve_shows_the_admin_login_with_its_styles(served: str) -> None:
     assert b"body" in css
 
 
-def test_serve_refuses_a_database_without_migrations(tmp_path: Path) -> None:
-    result = run_plazo("serve", "--port", str(_free_port()), home=tmp_path)
+def test_serve_refuses_a_port_it_cannot_listen_on(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run_plazo("serve", "--port", str(taken.getsockname()[1]), home=tmp_path)
     assert result.returncode == 2
-    assert "plazo demo" in result.stderr
+    assert "cannot listen" in result.stderr

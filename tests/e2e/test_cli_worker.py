@@ -47,4 +47,4 @@ def test_a_worker_stops_gracefully_on_sigterm(tmp_path: Path) -> None:
 def test_a_worker_refuses_an_unmigrated_database(tmp_path: Path) -> None:
     result = run_plazo("worker", "--once", home=tmp_path)
     assert result.returncode == 2
-    assert "migrate" in result.stderr
+    assert "run 'plazo init'" in result.stderr

@@ -1,8 +1,9 @@
 """From the owner's alert to a queued delay notice, in headless Chromium against a live server.
 
 The demo is loaded and forecast, so its at-risk project opens a draft delay case (the full demo
-cycle would approve it). The owner then logs in, opens the case from the portfolio, writes the
-facts until the checker is satisfied, tries a hurried date, approves, and finds the notice queued.
+cycle also leaves it in draft, with its facts filled in). The owner then logs in, opens the case
+from the portfolio, writes the facts until the checker is satisfied, tries a hurried date,
+approves, and finds the notice queued.
 Screenshots go to tests/e2e/artifacts/review-*.png.
 """
 

@@ -20,6 +20,7 @@ from plazo.cli.errors import CommandError
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 COMMANDS = (
+    "init",
     "demo",
     "serve",
     "manage",

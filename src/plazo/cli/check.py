@@ -38,7 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "seven elements it has (apology, impact, assurance, new_date, cause, plan, "
             "compensation) with the evidence, and warns about vague timing, blaming the client "
             "and not giving a date. Exit 0 when all seven are present and nothing is wrong, "
-            "1 otherwise, 2 on bad input."
+            "1 otherwise, 2 on bad input. 'plazo check train CORPUS -o MODEL' trains a model "
+            "on labelled messages (JSONL); PLAZO_CHECK_MODEL=MODEL makes plazo use it."
         ),
     )
     parser.add_argument(
@@ -48,6 +49,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--lang", choices=("auto", "es", "en"), default="auto", help="language (default: auto)"
     )
     parser.add_argument("--json", action="store_true", help="print the DESIGN §5 JSON report")
+    parser.add_argument(
+        "corpus",
+        nargs="*",
+        metavar="CORPUS",
+        help="with 'train': folders or .jsonl files of labelled messages (docs/checker.md)",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="MODEL", help="with 'train': the model file to write"
+    )
+    parser.add_argument("--seed", type=int, default=13, help="with 'train': the seed (default: 13)")
     parser.set_defaults(run=run)
 
 
@@ -90,14 +101,33 @@ def render(report: CheckReport, text: str) -> object:
     return Group(message, Text(""), table, Text(f"The message {verdict}."))
 
 
+def train(args: argparse.Namespace) -> int:
+    """``plazo check train CORPUS... -o MODEL``: train the checker on labelled messages."""
+    if not args.corpus or args.output is None:
+        raise CommandError("usage: plazo check train CORPUS [CORPUS...] -o MODEL")
+    try:
+        from plazo.checktrain.cli import train_command
+    except ImportError as error:
+        raise CommandError(
+            f"training needs scikit-learn ({error.name} is missing): pip install 'plazo[train]'"
+        ) from None
+    return train_command([Path(name) for name in args.corpus], args.output, args.seed)
+
+
 def run(args: argparse.Namespace) -> int:
     """Check one message; exit 0 if it passes, 1 if not, 2 on bad input."""
-    from plazo.core.check import CheckError, check, language_shares
+    if args.file == "train" and (args.corpus or args.output is not None):
+        return train(args)
+    if args.corpus or args.output is not None:
+        raise CommandError("CORPUS and -o only go with 'plazo check train'")
+    from plazo.core.check import CheckError, CheckModelError, check, language_shares
 
     data = _read(args.file)
     try:
         report = check(data, lang=args.lang)
         shares = language_shares(data)
+    except CheckModelError as error:
+        raise CommandError(str(error)) from None
     except CheckError as error:
         raise CommandError(f"{args.file}: {error}") from None
     other = max((share for lang, share in shares.items() if lang != report.lang), default=0.0)

@@ -73,6 +73,18 @@ def run(args: argparse.Namespace) -> int:
         console.print(
             f"Client page: {settings.PLAZO_BASE_URL}{link}  (Portal del inversor, no login)"
         )
+    for case in cycle.to_review:
+        if case.state != "draft":
+            continue
+        review = reverse("web:delay_case", args=[case.pk])
+        console.print(
+            f"[bold yellow]Your turn:[/] the delay notice for [bold]{case.project.name}[/] is a "
+            f"draft waiting for your review at {settings.PLAZO_BASE_URL}{review}"
+        )
+        console.print(
+            "             check the facts and the new date, then press Approve and send; "
+            "its weekly update is held until then."
+        )
     return 0
 
 

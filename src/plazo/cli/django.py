@@ -6,7 +6,7 @@ import os
 
 from plazo.cli.errors import CommandError
 
-__all__ = ["ensure_database", "migrate", "setup_django"]
+__all__ = ["ensure_database", "migrate", "require_studio", "setup_django", "unapplied_migrations"]
 
 
 def setup_django() -> None:
@@ -59,3 +59,32 @@ def unapplied_migrations() -> list[str]:
     executor = MigrationExecutor(connection)
     plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+NOT_SET_UP = (
+    "{where} is not set up yet; run 'plazo init' to create your studio "
+    "(or 'plazo demo' to try plazo with a demo portfolio)."
+)
+
+
+def require_studio() -> None:
+    """Connect, and stop with one sentence (exit 2) unless the schema and an organisation exist.
+
+    Every command that reads or writes the database calls this before it touches a table, so a
+    fresh home says what to run instead of failing on a missing table.
+    """
+    from django.conf import settings
+    from django.db import connection
+
+    ensure_database()
+    where = (
+        f"this plazo home ({settings.PLAZO_HOME})"
+        if connection.vendor == "sqlite"
+        else f"the {connection.vendor} database {connection.settings_dict['NAME']}"
+    )
+    if unapplied_migrations():
+        raise CommandError(NOT_SET_UP.format(where=where))
+    from plazo.store.services.access.studio import has_studio
+
+    if not has_studio():
+        raise CommandError(NOT_SET_UP.format(where=where))

@@ -11,10 +11,10 @@ __all__ = ["run_all"]
 
 def run_all(args: argparse.Namespace) -> int:
     """Forecast each organisation's active projects from its own history; print what changed."""
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
     from django.utils import timezone
     from rich.console import Console
     from rich.table import Table

@@ -77,12 +77,12 @@ def run(args: argparse.Namespace) -> int:
     if args.file in TRACKERS:
         return run_tracker(args)
     check_file_arguments(args)
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     path = Path(args.file)
     text = _read(path)
     setup_django()
-    ensure_database()
+    require_studio()
 
     from django.utils import timezone
 
@@ -136,13 +136,18 @@ def _read(path: Path) -> str:
         raise CommandError(f"cannot read {path}: {error.strerror}") from None
 
 
+def _counted(n: int, plural: str) -> str:
+    """``1 row``, ``2 rows``: one of a thing is singular ("1 rows" reads like a bug)."""
+    return f"{n} {plural[:-1] if n == 1 and plural.endswith('s') else plural}"
+
+
 def _summary(report: ImportReport, slug: str) -> str:
     def part(counts: dict[str, int]) -> str:
-        return ", ".join(f"{n} {what}" for what, n in sorted(counts.items())) or "nothing"
+        return ", ".join(_counted(n, what) for what, n in sorted(counts.items())) or "nothing"
 
     verb = ("would create", "would update") if report.dry_run else ("created", "updated")
     lines = [
-        f"{report.rows} rows of {report.kind} for {slug}"
+        f"{_counted(report.rows, 'rows')} of {report.kind} for {slug}"
         + (" (dry run: nothing written)" if report.dry_run else ""),
         f"  {verb[0]}: {part(report.created)}",
         f"  {verb[1]}: {part(report.updated)}",

@@ -116,10 +116,10 @@ def check_file_arguments(args: argparse.Namespace) -> None:
 def run_tracker(args: argparse.Namespace) -> int:
     """Fetch, import, schedule the re-forecasts, and print what changed."""
     _check_options(args)
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
     from zoneinfo import ZoneInfo
 
     from django.utils import timezone

@@ -22,10 +22,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
     from plazo.cli.organisation import pick_organisation
     from plazo.store.services.delays.offers import write_offers_csv
 

@@ -23,20 +23,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run(args: argparse.Namespace) -> int:
-    from plazo.cli.django import setup_django, unapplied_migrations
+    from plazo.cli.django import migrate, setup_django
 
     setup_django()
-    missing = unapplied_migrations()
-    if missing:
-        raise CommandError(
-            f"the database lacks {len(missing)} migration(s) (first: {missing[0]}); "
-            "run 'plazo manage migrate' or 'plazo demo' first."
-        )
+    # Migrating is idempotent and quick when nothing is missing; a fresh home then opens on the
+    # first-run form instead of a missing table.
+    migrate()
     import waitress
 
+    from plazo.store.services.access.studio import has_studio
     from plazo.web.wsgi import application
 
     print(f"plazo: serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    if not has_studio():
+        print(
+            f"plazo: no organisation yet: open http://{args.host}:{args.port}/setup/ "
+            "(or run 'plazo init') to create your studio",
+            flush=True,
+        )
     try:
         waitress.serve(application, host=args.host, port=args.port, threads=args.threads)
     except OSError as error:

@@ -49,10 +49,10 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _start() -> None:
-    from plazo.cli.django import ensure_database, setup_django
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    ensure_database()
+    require_studio()
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from plazo.cli.errors import CommandError
-
 __all__ = ["add_parser"]
 
 
@@ -34,11 +32,10 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.utils import timezone
 
-    from plazo.cli.django import setup_django, unapplied_migrations
+    from plazo.cli.django import require_studio, setup_django
 
     setup_django()
-    if unapplied_migrations():
-        raise CommandError("the database lacks migrations; run 'plazo manage migrate' first.")
+    require_studio()
 
     from plazo.worker.due import run_due_work
     from plazo.worker.tasks import ensure_tick_scheduled

@@ -85,6 +85,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 LOGIN_URL = "web:login"
+AUTHENTICATION_BACKENDS = ["plazo.web.backends.EmailOrUsernameBackend"]
 LOGIN_REDIRECT_URL = "web:portfolio"
 
 _email = CONFIG.email

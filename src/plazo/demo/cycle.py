@@ -15,9 +15,11 @@ from plazo.store.models import (
     StatusPage,
 )
 from plazo.store.services.access.status_pages import ensure_status_page
-from plazo.store.services.checkins.weekly import queue_weekly_update
-from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.checkins.week import decide_update
+from plazo.store.services.checkins.weekly import UpdateNotWritten, queue_weekly_update
+from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.delays.draft import NoticeDraft
+from plazo.store.services.delays.review import save_notice_draft
 from plazo.store.services.forecasting.run import reforecast_active
 from plazo.worker.due import run_due_work
 
@@ -48,6 +50,7 @@ class DemoCycle:
 
     forecasts_stored: int = 0
     cases_opened: list[DelayCase] = field(default_factory=list)
+    to_review: list[DelayCase] = field(default_factory=list)  # drafts left for the newcomer
     notices: list[Message] = field(default_factory=list)
     updates: list[Message] = field(default_factory=list)
     delivered: list[int] = field(default_factory=list)
@@ -63,7 +66,12 @@ class DemoCycle:
 
 
 def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) -> DemoCycle:
-    """Run the cycle the worker runs, playing the owner for the at-risk project's notice."""
+    """Run the cycle the worker runs; the at-risk project's case is left for a person to review.
+
+    The owner's facts are written into the draft (as a person would have typed them), and the
+    project's weekly update is held until the notice is decided: once approved, the notice is
+    that week's update. The newcomer then meets the review page and approves it.
+    """
     cycle = DemoCycle()
     runs = reforecast_active(organisation, now=now)
     cycle.forecasts_stored = sum(run.stored for run in runs)
@@ -75,7 +83,7 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
         state=DelayCaseState.DRAFT, project__name="Portal del inversor"
     )
     for case in drafts.select_related("project"):
-        if case.recommended_on is not None:
+        if case.recommended_on is not None and not case.cause:
             draft = NoticeDraft(
                 new_on=case.recommended_on,
                 cause=PORTAL_CAUSE,
@@ -83,15 +91,17 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
                 prevention=PORTAL_PREVENTION,
                 recovery_steps=tuple(PORTAL_STEPS),
             )
-            approved = approve_notice(case, draft, now=now)
-            cycle.notices.append(approved.notice)
-    if cycle.notices:  # a new promise is a new deadline to forecast against
-        cycle.forecasts_stored += sum(
-            run.stored for run in reforecast_active(organisation, now=now)
-        )
+            save_notice_draft(case, draft, now=now)
+            decide_update(
+                case.project, "hold", now=now, reason="until the delay notice is reviewed"
+            )
+        cycle.to_review.append(case)
     active = Project.objects.for_organisation(organisation).filter(status="active")
     for project in active.select_related("client").order_by("pk"):
-        message, created = queue_weekly_update(project, now=now)
+        try:
+            message, created = queue_weekly_update(project, now=now)
+        except UpdateNotWritten:
+            continue  # held while its delay notice waits for review
         if created:
             cycle.updates.append(message)
     cycle.delivered = run_due_work(now=now, rng=random.Random(0)).delivery.sent

@@ -7,16 +7,19 @@ they are translated) and the markup (so everything is escaped).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from plazo.core.chart_labels import MarkerLabel, place_labels, rows_used
 from plazo.core.scope import ScopeItem, done_hours, scope_hours
 
 __all__ = ["Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
 
 WIDTH, HEIGHT = 720, 300
 LEFT, RIGHT, TOP, BOTTOM = 60.0, 16.0, 16.0, 36.0  # margins for the axis labels
+LABEL_ROW_HEIGHT = 14.0  # one row of date-line labels above the plot (11 px text)
+LABEL_CHAR_WIDTH = 6.8  # a generous average width of an 11 px sans-serif character
 _ROUND_STEPS = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0)
 
 
@@ -38,14 +41,18 @@ class TimelineInput:
 class Marker:
     """A vertical line at a date: ``kind`` is today, promised or stake.
 
-    ``anchor`` is the SVG text-anchor of its label: past the middle, labels end at the line so
-    they stay inside the chart.
+    Its label (``label``, the words the template passed in) sits above the plot at
+    (``label_x``, ``label_y``) with SVG text-anchor ``anchor``, placed by
+    :func:`plazo.core.chart_labels.place_labels` so that no two labels overlap.
     """
 
     kind: str
     day: date
     x: float
     anchor: str = "start"
+    label: str = ""
+    label_x: float = 0.0
+    label_y: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -77,8 +84,15 @@ class TimelineChart:
     scope_hours: float
 
 
-def timeline_chart(data: TimelineInput) -> TimelineChart:
-    """Lay out the burn-up chart: done and scope steps up to today, the forecast fan after it."""
+def timeline_chart(
+    data: TimelineInput, marker_labels: Mapping[str, str] | None = None
+) -> TimelineChart:
+    """Lay out the burn-up chart: done and scope steps up to today, the forecast fan after it.
+
+    ``marker_labels`` are the words for the date lines (today, promised, stake), already
+    translated; their rows above the plot make room for them, so they never cover the forecast.
+    """
+    words = marker_labels or {}
     first = data.start_on
     last = max(
         d
@@ -105,8 +119,27 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
     def x(day: date) -> float:
         return round(LEFT + (day - first).days / days * (right - LEFT), 1)
 
+    lines = [
+        (kind, day)
+        for kind, day in (
+            ("today", data.today),
+            ("promised", data.promised_on),
+            ("stake", data.stake_on),
+        )
+        if day is not None
+    ]
+    boxes = place_labels(
+        [
+            MarkerLabel(kind, x(day), len(words.get(kind, kind)) * LABEL_CHAR_WIDTH)
+            for kind, day in lines
+        ],
+        left=4.0,
+        right=WIDTH - 4.0,
+    )
+    top = TOP + rows_used(boxes) * LABEL_ROW_HEIGHT
+
     def y(hours: float) -> float:
-        return round(bottom - hours / y_top * (bottom - TOP), 1)
+        return round(bottom - hours / y_top * (bottom - top), 1)
 
     fan, p85_line = "", None
     if data.finish_p50_on and data.finish_p95_on:
@@ -118,15 +151,18 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
         fan = " ".join(f"{x(d)},{y(h)}" for d, h in corners)
     if data.finish_p85_on:
         p85_line = (x(data.today), y(done_now), x(data.finish_p85_on), y(scope_now))
-    middle = (LEFT + right) / 2
     markers = [
-        Marker(kind, day, x(day), "end" if x(day) > middle else "start")
-        for kind, day in (
-            ("today", data.today),
-            ("promised", data.promised_on),
-            ("stake", data.stake_on),
+        Marker(
+            kind,
+            day,
+            x(day),
+            box.anchor,
+            words.get(kind, kind),
+            round(box.text_x, 1),
+            # Row 0 sits just above the plot, further rows above it (baselines).
+            round(top - 4.0 - box.row * LABEL_ROW_HEIGHT, 1),
         )
-        if day is not None
+        for (kind, day), box in zip(lines, boxes, strict=True)
     ]
     step = y_top / 4
     span = (last - first).days
@@ -135,7 +171,7 @@ def timeline_chart(data: TimelineInput) -> TimelineChart:
         width=WIDTH,
         height=HEIGHT,
         left=LEFT,
-        top=TOP,
+        top=top,
         right=right,
         bottom=bottom,
         done_points=_points(done_steps, x, y),

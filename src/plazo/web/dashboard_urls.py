@@ -1,8 +1,23 @@
 """The dashboard's and the status page's URLs (namespace ``web``)."""
 
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
 
-from plazo.web.views import auth, ledger, notice_review, outbox, portfolio, project, status
+from plazo.web.views import (
+    auth,
+    clients,
+    items,
+    ledger,
+    members,
+    notice_review,
+    outbox,
+    portfolio,
+    project,
+    project_edit,
+    setup,
+    status,
+    week,
+)
 
 app_name = "web"
 
@@ -11,7 +26,38 @@ urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
     path("organisation/", auth.switch_organisation, name="switch_organisation"),
+    path("setup/", setup.setup, name="setup"),
+    path("clients/", clients.client_list, name="clients"),
+    path("clients/new/", clients.client_new, name="client_new"),
+    path("clients/<int:client_id>/", clients.client_detail, name="client"),
+    path("clients/<int:client_id>/contacts/", clients.client_contact_add, name="contact_add"),
+    path("contacts/<int:contact_id>/remove/", clients.client_contact_remove, name="contact_remove"),
+    path("members/", members.members, name="members"),
+    path(
+        "invitation/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="plazo/invitation.html",
+            post_reset_login=True,
+            success_url=reverse_lazy("web:portfolio"),
+        ),
+        name="invitation",
+    ),
+    path("week/", week.week, name="week"),
+    path("week/<int:project_id>/preview/", week.week_preview, name="week_preview"),
+    path("week/<int:project_id>/decide/", week.week_decide, name="week_decide"),
+    path("projects/new/", project_edit.project_new, name="project_new"),
     path("projects/<int:project_id>/", project.project_detail, name="project"),
+    path("projects/<int:project_id>/edit/", project_edit.project_edit, name="project_edit"),
+    path("projects/<int:project_id>/items/", items.project_items, name="project_items"),
+    path(
+        "projects/<int:project_id>/delay-case/",
+        project_edit.open_delay_case,
+        name="delay_case_open",
+    ),
+    path("items/<int:item_id>/", items.item_edit, name="item_edit"),
+    path("items/<int:item_id>/done/", items.item_done, name="item_done"),
+    path("items/<int:item_id>/move/", items.item_move, name="item_move"),
+    path("items/<int:item_id>/remove/", items.item_remove, name="item_remove"),
     path(
         "projects/<int:project_id>/status-link/",
         project.create_status_link,

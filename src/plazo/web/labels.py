@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 __all__ = ["LABELS", "STATE_LABELS"]
 
@@ -44,5 +45,30 @@ LABELS: dict[str, dict[str, Promise]] = {
         "sent": _("sent"),
         "cancelled": _("cancelled"),
     },
+    "week": {
+        "upcoming": _("upcoming"),
+        "due": _("due now"),
+        "draft": _("awaiting approval"),
+        "queued": _("queued"),
+        "sent": _("sent"),
+        "held": _("held"),
+        "skipped": _("skipped"),
+        "replaced": _("replaced by the delay notice"),
+    },
     "marker": {"today": _("today"), "promised": _("promised"), "stake": _("client needs it")},
+    # The status page speaks to the client: their date, in their register.
+    "client_marker": {
+        "today": _("today"),
+        "promised": _("promised"),
+        "stake:formal": pgettext_lazy("formal, to the client", "your date"),
+        "stake:informal": pgettext_lazy("informal, to the client", "your date"),
+    },
+    "language": {"es": _("Spanish"), "en": _("English")},
+    # How a client is spoken to, in one phrase: language and register together.
+    "speech": {
+        "es:formal": _("Spanish, formal (usted)"),
+        "es:informal": _("Spanish, informal (tú)"),
+        "en:formal": _("English, formal"),
+        "en:informal": _("English, casual"),
+    },
 }

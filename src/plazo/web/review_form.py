@@ -76,6 +76,9 @@ def posted_day(data: QueryDict, name: str) -> date | None:
 
 
 def _chosen_on(case: DelayCase, data: QueryDict, today: date) -> tuple[date | None, list[str]]:
+    picked = posted_day(data, "pick_on")  # a button offering a date (the stake's latest day)
+    if picked is not None:
+        return picked, []
     typed_text = data.get("new_on", "").strip()
     typed = posted_day(data, "new_on")
     shown = posted_day(data, "shown_on")
@@ -131,6 +134,7 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
         prevention=data.get("prevention", "")[:MAX_TEXT_CHARS],
         recovery_steps=tuple(step.strip() for step in steps if step.strip()),
         offer_edits=edits,
+        ready_for_stake=data.get("ready_for_stake", "")[:MAX_TEXT_CHARS],
     )
     return ParsedDraft(draft, tuple(errors), offer_problems)
 

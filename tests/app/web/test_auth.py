@@ -12,10 +12,17 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_login_page_is_plazos_own() -> None:
+    make_org()
     response = HttpClient().get("/login/")
     assert response.status_code == 200
     assert b'id="id_username"' in response.content
     assert b"/admin/" not in response.content
+
+
+def test_before_any_organisation_the_login_page_leads_to_the_first_run_form() -> None:
+    response = HttpClient().get("/login/")
+    assert response.status_code == 302
+    assert response["Location"] == "/setup/"
 
 
 def test_logging_in_lands_on_the_portfolio() -> None:

@@ -26,10 +26,11 @@ def test_done_and_scope_are_steps_at_completion_addition_and_removal_days() -> N
     ]
     chart = timeline_chart(TimelineInput(START, TODAY, items))
 
-    # 20 days plus 5 % room = 21 day-widths over 644 px (30.67 px a day from x = 60); 40 h on top.
-    assert chart.done_points == "60.0,264.0 366.7,264.0 366.7,202.0 673.3,202.0"
+    # 20 days plus 5 % room = 21 day-widths over 644 px (30.67 px a day from x = 60); 40 h on
+    # top, at y = 30: below one row of date-line labels (today's).
+    assert chart.done_points == "60.0,264.0 366.7,264.0 366.7,205.5 673.3,205.5"
     assert chart.scope_points == (
-        "60.0,264.0 60.0,264.0 60.0,140.0 213.3,140.0 213.3,16.0 520.0,16.0 520.0,140.0 673.3,140.0"
+        "60.0,264.0 60.0,264.0 60.0,147.0 213.3,147.0 213.3,30.0 520.0,30.0 520.0,147.0 673.3,147.0"
     )
     assert (chart.done_hours, chart.scope_hours) == (10.0, 20.0)
     assert [t.value for t in chart.y_ticks] == [0, 10, 20, 30, 40]
@@ -92,3 +93,32 @@ def test_labels_of_lines_past_the_middle_end_at_their_line() -> None:
     data = TimelineInput(START, TODAY, [], promised_on=date(2026, 12, 20))
     anchors = {m.kind: m.anchor for m in timeline_chart(data).markers}
     assert anchors == {"today": "start", "promised": "end"}
+
+
+def test_the_dashboard_chart_puts_crowded_labels_above_the_plot_without_overlaps() -> None:
+    today = date(2026, 12, 1)
+    chart = timeline_chart(
+        TimelineInput(
+            start_on=date(2026, 9, 1),
+            today=today,
+            items=[ItemSpan(8.0, date(2026, 9, 1), completed_on=date(2026, 10, 1))] * 5,
+            promised_on=today + timedelta(days=1),
+            stake_on=today + timedelta(days=2),
+            finish_p50_on=today + timedelta(days=3),
+            finish_p85_on=today + timedelta(days=5),
+            finish_p95_on=today + timedelta(days=8),
+        ),
+        {"today": "today", "promised": "promised", "stake": "client needs it"},
+    )
+    assert [m.label for m in chart.markers] == ["today", "promised", "client needs it"]
+    assert all(m.label_y < chart.top for m in chart.markers)  # the fan is drawn below top
+    fan_ys = [float(p.split(",")[1]) for p in chart.fan_points.split()]
+    assert min(fan_ys) >= chart.top
+    boxes = []
+    for m in chart.markers:
+        width = len(m.label) * 6.8
+        left = m.label_x if m.anchor == "start" else m.label_x - width
+        boxes.append((round(m.label_y), left, left + width))
+    for i, (row_a, left_a, right_a) in enumerate(boxes):
+        for row_b, left_b, right_b in boxes[i + 1 :]:
+            assert row_a != row_b or right_a <= left_b or right_b <= left_a

@@ -42,11 +42,10 @@ def test_the_project_with_the_delay_case_comes_first_and_its_client_can_follow_i
     cache.clear()
     status = HttpClient().get(f"/s/{ensure_status_page(portal, now=NOW).token}/")
 
-    # The cycle approved and sent the notice with a new promise: the case is open, nothing to do.
+    # The cycle left the notice in draft for a person: reviewing it is the first thing to do.
     assert rows[0].name == "Portal del inversor"
-    assert rows[0].open_case_state == "approved"
-    assert not rows[0].needs_action
-    assert rows[0].last_update_at is not None
+    assert rows[0].open_case_state == "draft"
+    assert rows[0].needs_action
     assert portfolio.index("Portal del inversor") < portfolio.index("Driver app")
     assert status.status_code == 200
-    assert status.content.decode().count('<th scope="row"') == 2  # the old and the new promise
+    assert status.content.decode().count('<th scope="row"') == 1  # the promise, not yet replaced

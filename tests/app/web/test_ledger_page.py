@@ -137,7 +137,7 @@ def test_hostile_client_names_are_escaped_everywhere() -> None:
 def test_the_page_speaks_spanish() -> None:
     page = _page(YEAR_2025, hand_ledger().org, HTTP_ACCEPT_LANGUAGE="es")
     assert "Promesas y métricas" in page
-    assert "Del 1 Ene 2025 al 31 Dic 2025" in page
+    assert "Del 1 ene 2025 al 31 dic 2025" in page  # one format: lower-case months
     assert "ofrecido en 1 oferta; 0,00\xa0US$ aceptado (en 0)" in page
     assert "2 de 3 promesas vencidas cumplidas" in page
     assert "300,00\xa0€" in page

@@ -101,7 +101,10 @@ def test_the_preview_is_in_the_clients_language_with_the_checkers_marks() -> Non
     assert "all parts present" in live
     assert '<mark class="el apology"' in live
     assert "Lamento mucho" in live  # Spanish, formal: the client's language and register
-    assert "hx-swap-oob" not in live  # nothing but the live part: the owner's fields stay put
+    # Nothing but the live part (and the stake check above the date): the owner's fields stay put.
+    assert 'id="new-on-field"' not in live
+    assert 'id="day-field"' not in live
+    assert 'id="offers-fieldset"' not in live
 
 
 def test_the_checker_follows_the_facts_as_they_are_filled_in() -> None:

@@ -7,10 +7,17 @@ from django.test import Client as HttpClient
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
-from plazo.store.models import DelayCase, Message, StatusPage
+from plazo.store.models import CheckinDecision, Contact, DelayCase, Message, StatusPage, WorkItem
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.web import dashboard_urls
-from tests.app.factories import make_case, make_org, make_project, make_user
+from tests.app.factories import (
+    make_case,
+    make_contact,
+    make_item,
+    make_org,
+    make_project,
+    make_user,
+)
 from tests.app.web.helpers import browser_for, send
 
 pytestmark = pytest.mark.django_db
@@ -24,25 +31,53 @@ ID_URLS = sorted(
     and p.pattern.converters
     and "token" not in p.pattern.converters
 )
-LOGIN_ONLY = ["portfolio", "outbox"]
-PAGES = ("project", "delay_case")  # the id URLs that answer GET
+LOGIN_ONLY = ["portfolio", "outbox", "clients", "client_new", "project_new", "members", "week"]
+# the id URLs that answer GET
+PAGES = ("project", "delay_case", "client", "project_edit", "project_items", "week_preview")
 
 
-def _args(name: str, *, project_id: int, message_id: int, case_id: int = 0) -> dict[str, int]:
-    if name.startswith("delay_case"):
+def _args(
+    name: str,
+    *,
+    project_id: int,
+    message_id: int,
+    case_id: int = 0,
+    client_id: int = 0,
+    contact_id: int = 0,
+    item_id: int = 0,
+) -> dict[str, int]:
+    if name.startswith("delay_case") and name != "delay_case_open":
         return {"case_id": case_id}
+    if name in ("client", "contact_add"):
+        return {"client_id": client_id}
+    if name == "contact_remove":
+        return {"contact_id": contact_id}
+    if name.startswith("item_"):
+        return {"item_id": item_id}
     return {"message_id": message_id} if name.startswith("message_") else {"project_id": project_id}
 
 
 def test_the_id_urls_are_the_ones_we_expect() -> None:
     assert ID_URLS == [
+        "client",
+        "contact_add",
+        "contact_remove",
         "delay_case",
+        "delay_case_open",
         "delay_case_preview",
+        "item_done",
+        "item_edit",
+        "item_move",
+        "item_remove",
         "message_cancel",
         "message_retry",
         "project",
+        "project_edit",
+        "project_items",
         "status_link_create",
         "status_link_revoke",
+        "week_decide",
+        "week_preview",
     ]
 
 
@@ -54,8 +89,18 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     message = send(project, state="failed")
     page = ensure_status_page(project, now=timezone.now())
     case = make_case(project)
+    contact = make_contact(project.client)
+    make_contact(project.client, email="second@example.com")
+    item = make_item(project)
     browser, _ = browser_for(make_org())
-    ids = {"project_id": project.pk, "message_id": message.pk, "case_id": case.pk}
+    ids = {
+        "project_id": project.pk,
+        "message_id": message.pk,
+        "case_id": case.pk,
+        "client_id": project.client_id,
+        "contact_id": contact.pk,
+        "item_id": item.pk,
+    }
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
 
     response = getattr(browser, method)(url)
@@ -66,12 +111,19 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     assert StatusPage.objects.get(pk=page.pk).revoked_at is None
     assert StatusPage.objects.filter(project=project).count() == 1
     assert DelayCase.objects.get(pk=case.pk).state == "draft"
+    assert DelayCase.objects.filter(project=project).count() == 1
+    assert Contact.objects.filter(client=project.client).count() == 2
+    unchanged = WorkItem.objects.get(pk=item.pk)
+    assert (unchanged.status, unchanged.removed_on, unchanged.position) == ("todo", None, 0)
+    assert not CheckinDecision.objects.exists()
 
 
 @pytest.mark.parametrize("name", ID_URLS)
 def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
     browser, _ = browser_for(make_org())
-    ids = {"project_id": 999_999, "message_id": 999_999, "case_id": 999_999}
+    ids = dict.fromkeys(
+        ("project_id", "message_id", "case_id", "client_id", "contact_id", "item_id"), 999_999
+    )
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
     method = browser.get if name in PAGES else browser.post
     assert method(url).status_code == 404

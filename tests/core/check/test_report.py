@@ -20,12 +20,12 @@ def test_a_complete_message_passes_with_full_score() -> None:
     assert report.score == 100
 
 
-def test_json_has_exactly_the_design_shape() -> None:
+def test_json_has_the_design_shape_plus_the_models_probabilities() -> None:
     data = check(GOOD).to_dict()
-    assert set(data) == {"lang", "score", "elements", "warnings"}
+    assert set(data) == {"lang", "score", "elements", "warnings", "warning_probabilities"}
     assert list(data["elements"]) == list(ELEMENTS)
     for element in data["elements"].values():
-        assert set(element) == {"present", "evidence"}
+        assert set(element) == {"present", "evidence", "probability"}
         for span in element["evidence"]:
             assert set(span) == {"start", "end", "text"}
 

@@ -20,17 +20,17 @@ EXPECTED = {
     ("es", "formal"): (
         "Tienda en línea: retraso en la entrega, nueva fecha el 12 de enero de 2027",
         """\
-Buenos días, Laura Gómez:
+Buenos días, Laura:
 
 Lamento mucho tener que comunicarle que no vamos a poder entregar «Tienda en línea» el 15 de diciembre de 2026, como nos comprometimos. Le pido disculpas por ello.
 
-Sé que cuenta con tenerlo bastante antes de la junta anual de accionistas del 20 de enero de 2027, y entiendo lo que este retraso le complica.
+Sé que cuenta con tenerlo antes de la junta anual de accionistas del 20 de enero de 2027, y entiendo lo que este retraso le complica. La nueva fecha sigue llegando antes de esa cita, aunque con menos margen del que esperaba.
 
 Hemos identificado el problema: la pasarela exige una certificación de seguridad que no habíamos previsto. La situación está bajo control y, para que no vuelva a ocurrir, revisaremos los requisitos de cada proveedor externo antes de comprometer una fecha.
 
 La nueva fecha de entrega es el 12 de enero de 2027.
 
-El motivo del retraso: la integración con la pasarela de pago resultó más compleja de lo que estimamos.
+El retraso se debe a que la integración con la pasarela de pago resultó más compleja de lo que estimamos.
 
 Nuestro plan para recuperar el retraso:
 1. Completar la certificación de seguridad antes del 18 de diciembre
@@ -39,7 +39,7 @@ Nuestro plan para recuperar el retraso:
 
 Para compensar las molestias, le ofrecemos un descuento de 1.200,00 € sobre el precio de este proyecto.
 
-Le adjunto el evento de calendario actualizado con la nueva fecha. Si tiene cualquier pregunta, puede responder a este correo.
+Le adjunto el evento de calendario actualizado con la nueva fecha. Si tiene cualquier duda, puede responder a este mismo correo.
 
 Atentamente,
 Ana Ruiz
@@ -49,17 +49,17 @@ Estudio Norte
     ("es", "informal"): (
         "Tienda en línea: retraso en la entrega, nueva fecha el 12 de enero de 2027",
         """\
-Hola, Laura Gómez:
+Hola, Laura:
 
 Siento mucho tener que decirte que no vamos a poder entregar «Tienda en línea» el 15 de diciembre de 2026, como nos comprometimos. Te pido disculpas por ello.
 
-Sé que cuentas con tenerlo bastante antes de la junta anual de accionistas del 20 de enero de 2027, y entiendo lo que este retraso te complica.
+Sé que cuentas con tenerlo antes de la junta anual de accionistas del 20 de enero de 2027, y entiendo lo que este retraso te complica. La nueva fecha sigue llegando antes de esa cita, aunque con menos margen del que esperabas.
 
 Hemos identificado el problema: la pasarela exige una certificación de seguridad que no habíamos previsto. La situación está bajo control y, para que no vuelva a ocurrir, revisaremos los requisitos de cada proveedor externo antes de comprometer una fecha.
 
 La nueva fecha de entrega es el 12 de enero de 2027.
 
-El motivo del retraso: la integración con la pasarela de pago resultó más compleja de lo que estimamos.
+El retraso se debe a que la integración con la pasarela de pago resultó más compleja de lo que estimamos.
 
 Nuestro plan para recuperar el retraso:
 1. Completar la certificación de seguridad antes del 18 de diciembre
@@ -68,7 +68,7 @@ Nuestro plan para recuperar el retraso:
 
 Para compensar las molestias, te ofrecemos un descuento de 1.200,00 € sobre el precio de este proyecto.
 
-Te adjunto el evento de calendario actualizado con la nueva fecha. Si tienes cualquier pregunta, responde a este correo.
+Te adjunto el evento de calendario actualizado con la nueva fecha. Si tienes cualquier duda, responde a este mismo correo.
 
 Un saludo,
 Ana Ruiz
@@ -78,17 +78,17 @@ Estudio Norte
     ("en", "formal"): (
         "Online shop: delivery delayed, new date January 12, 2027",
         """\
-Dear Laura Smith,
+Dear Laura,
 
 I am very sorry to tell you that we will not be able to deliver "Online shop" on December 15, 2026, as we promised. Please accept my apologies.
 
-I know you are counting on having it well before the annual shareholders' meeting on January 20, 2027, and I understand the trouble this delay causes you.
+I know you are counting on having it before the annual shareholders' meeting on January 20, 2027, and I understand the trouble this delay causes you. The new date still comes before it, though with less room than you expected.
 
 We have identified the problem: the gateway requires a security certification we had not planned for. It is under control and, to make sure it does not happen again, we will review every external provider's requirements before committing to a date.
 
 The new delivery date is January 12, 2027.
 
-The cause of the delay: the payment gateway integration turned out to be more complex than we estimated.
+The delay happened because the payment gateway integration turned out to be more complex than we estimated.
 
 Our recovery plan:
 1. Complete the security certification by December 18
@@ -107,17 +107,17 @@ Estudio Norte
     ("en", "informal"): (
         "Online shop: delivery delayed, new date January 12, 2027",
         """\
-Hi Laura Smith,
+Hi Laura,
 
 I'm really sorry, but we won't be able to deliver "Online shop" on December 15, 2026, as we promised. My apologies.
 
-I know you're counting on having it well before the annual shareholders' meeting on January 20, 2027, and I understand the trouble this delay causes you.
+I know you're counting on having it before the annual shareholders' meeting on January 20, 2027, and I understand the trouble this delay causes you. The new date still comes before it, though with less room than you expected.
 
 We have identified the problem: the gateway requires a security certification we had not planned for. It is under control and, to make sure it does not happen again, we will review every external provider's requirements before committing to a date.
 
 The new delivery date is January 12, 2027.
 
-The cause of the delay: the payment gateway integration turned out to be more complex than we estimated.
+The delay happened because the payment gateway integration turned out to be more complex than we estimated.
 
 Our recovery plan:
 1. Complete the security certification by December 18

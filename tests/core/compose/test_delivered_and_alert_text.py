@@ -22,7 +22,7 @@ DELIVERED = {
     ("es", "formal"): (
         "Tienda en línea: entregado",
         """\
-Buenos días, Laura Gómez:
+Buenos días, Laura:
 
 Me alegra comunicarle que el 11 de enero de 2027 entregamos «Tienda en línea». Muchas gracias por su confianza y por su paciencia.
 
@@ -32,7 +32,7 @@ Esto es lo que hemos entregado:
 
 Como le prometimos, el crédito de 1.200,00 € se aplicará a su próximo proyecto con nosotros: se descontará de la primera factura de ese proyecto.
 
-Si tiene cualquier pregunta, puede responder a este correo.
+Si tiene cualquier duda, puede responder a este mismo correo.
 
 Atentamente,
 Ana Ruiz
@@ -42,7 +42,7 @@ Estudio Norte
     ("es", "informal"): (
         "Tienda en línea: entregado",
         """\
-Hola, Laura Gómez:
+Hola, Laura:
 
 Me alegra decirte que el 11 de enero de 2027 entregamos «Tienda en línea». Muchas gracias por tu confianza y por tu paciencia.
 
@@ -52,7 +52,7 @@ Esto es lo que hemos entregado:
 
 Como te prometimos, el crédito de 1.200,00 € se aplicará a tu próximo proyecto con nosotros: se descontará de la primera factura de ese proyecto.
 
-Si tienes cualquier pregunta, responde a este correo.
+Si tienes cualquier duda, responde a este mismo correo.
 
 Un saludo,
 Ana Ruiz
@@ -62,7 +62,7 @@ Estudio Norte
     ("en", "formal"): (
         "Online shop: delivered",
         """\
-Dear Laura Smith,
+Dear Laura,
 
 I am pleased to let you know that we delivered "Online shop" on January 11, 2027. Thank you for your trust and your patience.
 
@@ -82,7 +82,7 @@ Estudio Norte
     ("en", "informal"): (
         "Online shop: delivered",
         """\
-Hi Laura Smith,
+Hi Laura,
 
 Happy to let you know that we delivered "Online shop" on January 11, 2027. Thank you for your trust and your patience.
 
@@ -105,11 +105,11 @@ ALERTS = {
     "es": (
         "Aviso de retraso pendiente: Tienda en línea (Bodegas Ribera)",
         """\
-Hola, Ana Ruiz:
+Hola, Ana:
 
-«Tienda en línea» (Bodegas Ribera) necesita un aviso de retraso al cliente.
+Hay que avisar a Bodegas Ribera de un retraso en «Tienda en línea».
 
-Por qué: la probabilidad de cumplir la fecha prometida, el 15 de diciembre de 2026, es del 31 %. La previsión da el 22 de diciembre de 2026 como fecha más probable (P50), el 8 de enero de 2027 con un 85 % de confianza (P85) y el 15 de enero de 2027 con un 95 % (P95). Lleva completado el 70 %.
+Por qué: la probabilidad de cumplir la fecha prometida, el 15 de diciembre de 2026, es del 31 %. La previsión da el 22 de diciembre de 2026 como fecha más probable (P50), el 8 de enero de 2027 con un 85 % de confianza (P85) y el 15 de enero de 2027 con un 95 % (P95). El trabajo va por el 70 %.
 
 El borrador del aviso está listo para revisar y aprobar:
 https://plazo.example/delays/7/
@@ -122,7 +122,7 @@ plazo · Estudio Norte
     "en": (
         "Delay notice needed: Online shop (Bodegas Ribera)",
         """\
-Hi Ana Ruiz,
+Hi Ana,
 
 "Online shop" (Bodegas Ribera) needs a delay notice to the client.
 

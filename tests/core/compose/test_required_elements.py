@@ -34,16 +34,16 @@ NOTICE_ELEMENTS = {
         "impact": ("antes de la junta anual de accionistas", "20 de enero de 2027"),
         "assurance": ("Hemos identificado", "bajo control", "para que no vuelva a ocurrir"),
         "new_date": ("La nueva fecha de entrega es el 12 de enero de 2027",),
-        "cause": ("El motivo del retraso:",),
+        "cause": ("El retraso se debe a que",),
         "plan": ("1. Completar", "2. Incorporar", "3. Hacer"),
         "compensation": ("descuento de 1.200,00\xa0€",),
     },
     "en": {
         "apology": ("apologies",),
-        "impact": ("well before the annual shareholders' meeting", "January 20, 2027"),
+        "impact": ("before the annual shareholders' meeting", "January 20, 2027"),
         "assurance": ("identified the problem", "under control", "does not happen again"),
         "new_date": ("The new delivery date is January 12, 2027",),
-        "cause": ("The cause of the delay:",),
+        "cause": ("The delay happened because",),
         "plan": ("1. Complete", "2. Bring", "3. Run"),
         "compensation": ("discount of $1,200.00",),
     },
@@ -146,7 +146,7 @@ def test_weekly_update_has_progress_forecast_health_and_chart(language: str, reg
 @pytest.mark.parametrize(
     ("health", "words"),
     [
-        ("on_track", "seguimos en camino"),
+        ("on_track", "seguimos en plazo"),
         ("at_risk", "Hay riesgo"),
         ("late", "no llegaremos"),
     ],
@@ -207,9 +207,9 @@ def test_owner_alert_says_why_and_links_the_draft(language: str) -> None:
 @pytest.mark.parametrize(
     ("utc_hour", "greeting"),
     [
-        (8, "Buenos días, Laura Gómez:"),
-        (15, "Buenas tardes, Laura Gómez:"),
-        (21, "Buenas noches, Laura Gómez:"),
+        (8, "Buenos días, Laura:"),
+        (15, "Buenas tardes, Laura:"),
+        (21, "Buenas noches, Laura:"),
     ],
 )
 def test_formal_spanish_greeting_follows_the_readers_clock(utc_hour: int, greeting: str) -> None:

@@ -49,3 +49,53 @@ def test_chart_copes_with_one_point_zero_scope_and_dates_out_of_order() -> None:
     forecast = replace(make_forecast(), burn_up=one_point)
     project = make_project(stake_on=make_project().start_on.replace(year=2020))
     assert render_timeline_png(project, forecast, language="es")[:4] == b"\x89PNG"
+
+
+def _drawn_texts(monkeypatch, **kwargs) -> list[str]:  # type: ignore[no-untyped-def]
+    from PIL import ImageDraw
+
+    texts: list[str] = []
+    original = ImageDraw.ImageDraw.text
+
+    def record(self, xy, text, *args, **kw):  # type: ignore[no-untyped-def]
+        texts.append(text)
+        return original(self, xy, text, *args, **kw)
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", record)
+    render_timeline_png(make_project(), make_forecast(), **kwargs)
+    monkeypatch.undo()
+    return texts
+
+
+def test_the_stake_is_their_date_in_their_register(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    informal = _drawn_texts(monkeypatch, language="es", formal=False)
+    formal = _drawn_texts(monkeypatch, language="es", formal=True)
+    assert any(t.startswith("Tu fecha clave") for t in informal)
+    assert not any(t.startswith("Su fecha clave") for t in informal)
+    assert any(t.startswith("Su fecha clave") for t in formal)
+
+
+def test_the_y_axis_states_its_unit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    texts = _drawn_texts(monkeypatch, language="en")
+    ticks = [t for t in texts if t[:1].isdigit() and not any(c.isalpha() for c in t[:-2])]
+    assert ticks
+    assert all(t.endswith(" h") for t in ticks)
+
+
+def test_crowded_date_lines_get_separate_label_rows(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from plazo.core import chart_labels
+
+    placed: list[list[chart_labels.LabelBox]] = []
+    original = chart_labels.place_labels
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        boxes = original(*args, **kwargs)
+        placed.append(boxes)
+        return boxes
+
+    monkeypatch.setattr("plazo.core.compose.chart.place_labels", spy)
+    project = make_project("en", stake_on=make_project("en").promised_on)
+    render_timeline_png(project, make_forecast(), language="en")
+    [boxes] = placed
+    assert len(boxes) == 2
+    assert boxes[0].row != boxes[1].row or not boxes[0].overlaps(boxes[1])

@@ -20,13 +20,13 @@ EXPECTED = {
     ("es", "formal"): (
         "Tienda en línea: actualización semanal del 30 de noviembre de 2026",
         """\
-Buenos días, Laura Gómez:
+Buenos días, Laura:
 
 Le escribo con la actualización semanal de «Tienda en línea».
 
 Hay riesgo de que no lleguemos a la fecha prometida, el 15 de diciembre de 2026. Lo estamos vigilando de cerca y le informaré en la próxima actualización, o antes si algo cambia.
 
-Llevamos completado el 70 % del trabajo. Nuestra previsión: lo más probable es terminar el 22 de diciembre de 2026 y, con un 85 % de confianza, no más tarde del 8 de enero de 2027.
+Hemos completado el 70 % del trabajo. Nuestra previsión: lo más probable es terminar el 22 de diciembre de 2026 y, con un 85 % de confianza, no más tarde del 8 de enero de 2027.
 
 Hecho desde la última actualización:
 - Catálogo de productos
@@ -38,7 +38,7 @@ Próximos pasos:
 
 El cronograma actualizado va en la versión HTML de este correo.
 
-Si tiene cualquier pregunta, puede responder a este correo.
+Si tiene cualquier duda, puede responder a este mismo correo.
 
 Atentamente,
 Ana Ruiz
@@ -48,13 +48,13 @@ Estudio Norte
     ("es", "informal"): (
         "Tienda en línea: actualización semanal del 30 de noviembre de 2026",
         """\
-Hola, Laura Gómez:
+Hola, Laura:
 
 Te escribo con la actualización semanal de «Tienda en línea».
 
 Hay riesgo de que no lleguemos a la fecha prometida, el 15 de diciembre de 2026. Lo estamos vigilando de cerca y te informaré en la próxima actualización, o antes si algo cambia.
 
-Llevamos completado el 70 % del trabajo. Nuestra previsión: lo más probable es terminar el 22 de diciembre de 2026 y, con un 85 % de confianza, no más tarde del 8 de enero de 2027.
+Hemos completado el 70 % del trabajo. Nuestra previsión: lo más probable es terminar el 22 de diciembre de 2026 y, con un 85 % de confianza, no más tarde del 8 de enero de 2027.
 
 Hecho desde la última actualización:
 - Catálogo de productos
@@ -66,7 +66,7 @@ Próximos pasos:
 
 El cronograma actualizado va en la versión HTML de este correo.
 
-Si tienes cualquier pregunta, responde a este correo.
+Si tienes cualquier duda, responde a este mismo correo.
 
 Un saludo,
 Ana Ruiz
@@ -76,7 +76,7 @@ Estudio Norte
     ("en", "formal"): (
         "Online shop: weekly update, November 30, 2026",
         """\
-Dear Laura Smith,
+Dear Laura,
 
 Here is this week's update on "Online shop".
 
@@ -104,7 +104,7 @@ Estudio Norte
     ("en", "informal"): (
         "Online shop: weekly update, November 30, 2026",
         """\
-Hi Laura Smith,
+Hi Laura,
 
 Here's this week's update on "Online shop".
 

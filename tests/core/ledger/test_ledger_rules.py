@@ -53,8 +53,8 @@ def test_the_warning_in_spanish() -> None:
     assert warnings == [
         PromiseWarning(
             code="below_p50",
-            message="El pronóstico da a 1 dic 2026 menos de un 50 % de probabilidades "
-            "(su P50 es 4 dic 2026): probablemente te retrasarías dos veces.",
+            message="La previsión da a 1 dic 2026 menos de un 50 % de probabilidades "
+            "(su P50 es 4 dic 2026): probablemente habría que retrasarla otra vez.",
         )
     ]
 

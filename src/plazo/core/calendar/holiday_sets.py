@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from plazo.core.errors import PlazoError
+
 __all__ = ["UnknownHolidayCalendar", "public_holidays"]
 
 
-class UnknownHolidayCalendar(ValueError):
+class UnknownHolidayCalendar(PlazoError):
     """The ``holidays`` package knows no such country or subdivision."""
 
 

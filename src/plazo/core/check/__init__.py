@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from plazo.core.check.engine import check, detect_language, language_shares
+from plazo.core.check.engine import check, check_with, detect_language, language_shares
+from plazo.core.check.learned import CheckModel, CheckModelError, default_model, load_model
 from plazo.core.check.model import (
     ELEMENTS,
     WARNINGS,
@@ -17,11 +18,16 @@ __all__ = [
     "ELEMENTS",
     "WARNINGS",
     "CheckError",
+    "CheckModel",
+    "CheckModelError",
     "CheckReport",
     "ElementResult",
     "Finding",
     "Span",
     "check",
+    "check_with",
+    "default_model",
     "detect_language",
     "language_shares",
+    "load_model",
 ]

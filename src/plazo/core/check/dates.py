@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from plazo.core.check.lexicon import Lexicon
 from plazo.core.check.scopes import Scopes
 
-__all__ = ["find_new_dates"]
+__all__ = ["find_dates", "find_new_dates"]
 
 # How far back in the sentence a cue may sit and still describe the date.
 _CUE_WINDOW = 90
@@ -32,20 +32,34 @@ def _is_old(lex: Lexicon, folded: str, scopes: Scopes, start: int, end: int) -> 
     return lex.old_after_cue is not None and lex.old_after_cue.match(folded, end, right) is not None
 
 
+def find_dates(lex: Lexicon, folded: str) -> list[tuple[int, int]]:
+    """Every date and duration the patterns parse, old or new, in text order."""
+    spans = [
+        match.span()
+        for pattern in (lex.date, lex.duration)
+        for match in pattern.finditer(folded)
+        if match.end() > match.start()
+    ]
+    spans.sort()
+    return spans
+
+
 def find_new_dates(
-    lex: Lexicon, folded: str, scopes: Scopes, blocked_sentences: Iterable[tuple[int, int]]
+    lex: Lexicon,
+    folded: str,
+    scopes: Scopes,
+    blocked_sentences: Iterable[tuple[int, int]],
+    dates: Iterable[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of dates or durations offered as the new completion, in text order."""
     blocked = list(blocked_sentences)
     spans: list[tuple[int, int]] = []
-    for pattern in (lex.date, lex.duration):
-        for match in pattern.finditer(folded):
-            start, end = match.span()
-            if end == start or scopes.in_quote(start, end) or _inside(start, blocked):
-                continue
-            if _is_old(lex, folded, scopes, start, end):
-                continue
-            spans.append((start, end))
+    for start, end in find_dates(lex, folded) if dates is None else dates:
+        if scopes.in_quote(start, end) or _inside(start, blocked):
+            continue
+        if _is_old(lex, folded, scopes, start, end):
+            continue
+        spans.append((start, end))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

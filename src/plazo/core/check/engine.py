@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from plazo.core.check.dates import find_new_dates
+import numpy as np
+
+from plazo.core.check.dates import find_dates, find_new_dates
+from plazo.core.check.features import Segment, lexical_features, segment, signal_features
+from plazo.core.check.learned import LABELS, CheckModel, CheckModelError, Floats, default_model
 from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, load
 from plazo.core.check.model import (
     ELEMENTS,
@@ -19,8 +24,24 @@ from plazo.core.check.scopes import Scopes
 from plazo.core.check.score import score
 from plazo.core.check.text import Prepared, prepare
 
-__all__ = ["check", "detect_language", "language_shares"]
+__all__ = [
+    "Analysis",
+    "analyse",
+    "announced_plan",
+    "check",
+    "check_with",
+    "combined_rules",
+    "detect_language",
+    "language_shares",
+    "model_report",
+    "rules_report",
+    "sentence_features",
+    "sentence_signals",
+    "sentences",
+]
 
+# Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
+_CUE_RULES = frozenset({"owns_delay", "not_compensation"})
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -57,30 +78,39 @@ def language_shares(text: str | bytes) -> dict[str, float]:
     return {lang: count / total for lang, count in counts.items()}
 
 
-def _matches(rule: Rule, lex: Lexicon, folded: str, scopes: Scopes) -> list[tuple[int, int]]:
-    """Spans where ``rule`` matches and no scope (quote, negation, condition) rules it out."""
+def _matches(
+    rule: Rule, lex: Lexicon, folded: str, scopes: Scopes
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans where ``rule`` matches and no scope (quote, negation, condition) rules it out, and
+    the spans it matched that a scope ruled out."""
     if rule.find is None:
-        return []
+        return [], []
     spans: list[tuple[int, int]] = []
+    dropped: list[tuple[int, int]] = []
     for match in rule.find.finditer(folded):
         start, end = match.span()
-        if end == start or (not rule.quotable and scopes.in_quote(start, end)):
+        if end == start:
             continue
-        if rule.negatable and scopes.negated(folded, start, lex.negation):
-            continue
-        if rule.skip_hypothetical and scopes.hypothetical(folded, start, lex.hypothetical):
+        if (
+            (not rule.quotable and scopes.in_quote(start, end))
+            or (rule.negatable and scopes.negated(folded, start, lex.negation))
+            or (rule.skip_hypothetical and scopes.hypothetical(folded, start, lex.hypothetical))
+        ):
+            dropped.append((start, end))
             continue
         if rule.not_before is not None:
             sentence_start, _ = scopes.sentence(start)
             left = max(sentence_start, start - _BEFORE_WINDOW)
             if rule.not_before.search(folded, left, start):
+                dropped.append((start, end))
                 continue
         if rule.not_after is not None:
             _, sentence_end = scopes.sentence(start)
             if rule.not_after.match(folded, end, min(sentence_end, end + _AFTER_WINDOW)):
+                dropped.append((start, end))
                 continue
         spans.append((start, end))
-    return spans
+    return spans, dropped
 
 
 def _span(prepared: Prepared, start: int, end: int) -> Span:
@@ -89,8 +119,23 @@ def _span(prepared: Prepared, start: int, end: int) -> Span:
     return Span(first, last, text)
 
 
-def check(text: str | bytes, lang: str = "auto") -> CheckReport:
-    """Check one delay message; raise CheckError when the input cannot be checked.
+@dataclass(frozen=True)
+class Analysis:
+    """What the exact rules found in one message (the rules' verdict and the model's signals)."""
+
+    prepared: Prepared
+    lang: str
+    lex: Lexicon
+    scopes: Scopes
+    found: dict[str, list[tuple[int, int]]]  # the rules' decision per element and warning
+    raw: dict[str, list[tuple[int, int]]]  # every rule's kept matches, before combining
+    dropped: dict[str, list[tuple[int, int]]]  # matches a quotation, negation or condition undid
+    dates: list[tuple[int, int]]  # every parsed date or duration, old or new
+    new_dates: list[tuple[int, int]]
+
+
+def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
+    """Run the exact rules on one message; raise CheckError when it cannot be checked.
 
     1. Validate and prepare the text (HTML stripped, accents folded, offsets kept).
     2. Detect the language unless given, and load its lexicon.
@@ -105,11 +150,13 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
     lex = load(code)
     scopes = Scopes.of(prepared.visible)
 
-    found = {
-        name: _matches(rule, lex, folded, scopes)
-        for name, rule in lex.rules.items()
-        if name in ELEMENTS or name in WARNINGS or name == "owns_delay"
-    }
+    raw: dict[str, list[tuple[int, int]]] = {}
+    dropped: dict[str, list[tuple[int, int]]] = {}
+    for name, rule in lex.rules.items():
+        if name in ELEMENTS or name in WARNINGS or name in _CUE_RULES:
+            raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
+    found = dict(raw)
+    found.pop("not_compensation", None)
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
@@ -119,13 +166,24 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
         for name in ("unknown_date", "blames_client")
         for start, _ in found.get(name, [])
     ]
-    found["new_date"] = find_new_dates(lex, folded, scopes, blocked)
+    dates = find_dates(lex, folded)
+    found["new_date"] = find_new_dates(lex, folded, scopes, blocked, dates)
     if found["new_date"]:
         found["vague_timing"] = []
     if found.get("blames_client") and not found.get("cause"):
         # Blaming the client still names a cause, just the wrong owner of it.
         found["cause"] = list(found["blames_client"])
+    return Analysis(prepared, code, lex, scopes, found, raw, dropped, dates, found["new_date"])
 
+
+def _warning_message(lex: Lexicon, name: str) -> str:
+    rule = lex.rules.get(name)
+    return rule.message if rule is not None and rule.message else _DEFAULT_MESSAGES[name]
+
+
+def rules_report(analysis: Analysis) -> CheckReport:
+    """The rules' verdict alone (plazo's checker before the learned model)."""
+    prepared, found = analysis.prepared, analysis.found
     elements = {
         name: ElementResult(
             present=bool(found.get(name)),
@@ -135,16 +193,218 @@ def check(text: str | bytes, lang: str = "auto") -> CheckReport:
     }
     warnings: list[Finding] = []
     for name in WARNINGS:
-        rule = lex.rules.get(name)
-        message = rule.message if rule is not None and rule.message else _DEFAULT_MESSAGES[name]
+        message = _warning_message(analysis.lex, name)
         for start, end in found.get(name, []):
             span = _span(prepared, start, end)
             warnings.append(Finding(name, span.start, span.end, span.text, message))
     warnings.sort(key=lambda f: (f.start, f.code))
     present = [name for name in ELEMENTS if elements[name].present]
     return CheckReport(
-        lang=code,
+        lang=analysis.lang,
         score=score(present, (f.code for f in warnings)),
         elements=elements,
         warnings=tuple(warnings),
     )
+
+
+def sentences(analysis: Analysis) -> list[Segment]:
+    """The message's sentences, as the model sees them."""
+    scopes = analysis.scopes
+    return segment(analysis.prepared.visible, scopes.sentence_starts, scopes.sentence_ends)
+
+
+_INLINE_HEADER = re.compile(r"[ \t]*:[ \t]*\w+(?:\W+\w+)+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+\S")
+
+
+def announced_plan(analysis: Analysis, segments: list[Segment]) -> list[tuple[int, int]]:
+    """Steps announced as the plan: a plan-rule match followed by a colon and the steps in the
+    same sentence ("Estos son los próximos pasos: montaje el lunes"), or a header line ending
+    with a colon followed by list items ("Nuestro plan para recuperar el retraso:" then
+    "1. …"). The spans of the sentence, or of the header and its items; or nothing."""
+    visible = analysis.prepared.visible
+    plan = analysis.raw.get("plan", [])
+    for seg in segments:
+        # inline: "Here's what we're doing: two designers on it full time."
+        for start, end in plan:
+            if seg.start <= start < seg.end and _INLINE_HEADER.match(visible, end, seg.end):
+                return [(seg.start, seg.end)]
+    for index, seg in enumerate(segments[:-1]):
+        if not visible[seg.start : seg.end].endswith(":"):
+            continue
+        if not any(seg.start <= start < seg.end for start, _ in plan):
+            continue
+        items = []
+        for item in segments[index + 1 :]:
+            # the item's line starts with a marker (the segmenter may have split "1." off)
+            if not _LIST_ITEM.match(visible, visible.rfind("\n", 0, item.start) + 1):
+                break
+            items.append((item.start, item.end))
+        if items:
+            return [(seg.start, seg.end), *items]
+    return []
+
+
+def combined_rules(analysis: Analysis, segments: list[Segment]) -> dict[str, list[tuple[int, int]]]:
+    """What the rules contribute to the combination: their findings, except that a plan counts
+    only when a list is announced as the plan (the plan rule alone is not precise enough)."""
+    found = dict(analysis.found)
+    found["plan"] = announced_plan(analysis, segments)
+    return found
+
+
+def sentence_signals(analysis: Analysis, segments: list[Segment]) -> list[list[str]]:
+    """The rules' signals of each sentence."""
+    return signal_features(
+        analysis.prepared.visible,
+        analysis.prepared.folded,
+        segments,
+        analysis.raw,
+        analysis.dropped,
+        analysis.dates,
+        analysis.new_dates,
+        analysis.scopes.quotes,
+        analysis.lex.negation,
+        analysis.lex.hypothetical,
+    )
+
+
+def sentence_features(
+    analysis: Analysis, segments: list[Segment], signals: bool = True
+) -> list[tuple[list[str], list[str]]]:
+    """(lexical, signal) features of each sentence, as strings (for training)."""
+    folded = analysis.prepared.folded
+    lexical = [lexical_features(folded[seg.start : seg.end]) for seg in segments]
+    flags = sentence_signals(analysis, segments) if signals else [[] for _ in segments]
+    return list(zip(lexical, flags, strict=True))
+
+
+# Labels a quotation or forwarded text cannot carry (a cause passed on still counts; a date
+# relayed from a supplier is judged by the date rules).
+_QUOTE_GATED = frozenset(LABELS) - {"cause", "new_date"}
+
+
+def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...] = ()) -> Floats:
+    """Where the exact rules veto the model: quoted or forwarded sentences, sentences without a
+    parsed date that is not the old deadline (new_date), a cue the rules ruled out (negated,
+    quoted, another use) with no other cue for the same label in the sentence (``vetoes``),
+    compensation in a sentence with a courtesy idiom ("feel free to call") and no offer the rules
+    found, and ``blames_client`` anywhere when the sender owns the delay ("that's on us")."""
+    gated = probabilities.copy()
+    if "blames_client" in vetoes and any("!r:owns_delay" in flags for flags in signals):
+        gated[:, LABELS.index("blames_client")] = 0.0
+    new_date = LABELS.index("new_date")
+    quoted = [LABELS.index(name) for name in sorted(_QUOTE_GATED)]
+    cues = [("!x:" + name, "!r:" + name, LABELS.index(name)) for name in vetoes]
+    compensation = LABELS.index("compensation")
+    compensation_vetoed = "compensation" in vetoes
+    for row, flags_list in enumerate(signals):
+        flags = set(flags_list)
+        if "!newdate" not in flags:
+            gated[row, new_date] = 0.0
+        if "!quote" in flags or "!fwd" in flags:
+            gated[row, quoted] = 0.0
+        for ruled_out, kept, column in cues:
+            if ruled_out in flags and kept not in flags:
+                gated[row, column] = 0.0
+        if (
+            compensation_vetoed
+            and "!r:not_compensation" in flags
+            and ("!r:compensation" not in flags)
+        ):
+            gated[row, compensation] = 0.0
+    return gated
+
+
+def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
+    """The learned model's verdict, sentence by sentence, with the rules' exact vetoes."""
+    classifier = model.languages.get(analysis.lang)
+    if classifier is None:
+        raise CheckModelError(
+            f"the checker model has no {analysis.lang!r} classifier; retrain it with messages "
+            f"in that language or pass another --lang"
+        )
+    prepared = analysis.prepared
+    segments = sentences(analysis)
+    signals = sentence_signals(analysis, segments)
+    if segments:
+        folded = [prepared.folded[seg.start : seg.end] for seg in segments]
+        used = signals if model.signals else [[] for _ in segments]
+        probabilities = classifier.sentence_probabilities(folded, used)
+        if model.gates:
+            probabilities = gate(probabilities, signals, model.vetoes)
+        best = probabilities.max(axis=0)
+    else:
+        probabilities = np.zeros((0, len(LABELS)))
+        best = np.zeros(len(LABELS))
+    thresholds = classifier.thresholds.tolist()
+    top = best.tolist()
+    above = (probabilities >= classifier.thresholds).tolist()
+    present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
+    by_rules: set[str] = set()
+    rules_found = combined_rules(analysis, segments)
+    for name in model.rules_or:
+        if rules_found.get(name) and not present[name]:
+            present[name] = True
+            by_rules.add(name)
+    if model.gates and present["new_date"]:
+        present["vague_timing"] = False
+
+    def evidence(name: str) -> list[tuple[int, int]]:
+        if not present[name]:
+            return []
+        if name in by_rules:
+            return list(rules_found[name])
+        column = LABELS.index(name)
+        spans: list[tuple[int, int]] = []
+        for row, seg in enumerate(segments):
+            if not above[row][column]:
+                continue
+            inner = (
+                [(s, e) for s, e in analysis.new_dates if s >= seg.start and e <= seg.end]
+                if name == "new_date"
+                else []
+            )
+            spans.extend(inner or [(seg.start, seg.end)])
+        return spans
+
+    elements = {
+        name: ElementResult(
+            present=present[name],
+            evidence=tuple(_span(prepared, s, e) for s, e in evidence(name)),
+            probability=round(top[LABELS.index(name)], 4),
+        )
+        for name in ELEMENTS
+    }
+    warnings: list[Finding] = []
+    for name in WARNINGS:
+        message = _warning_message(analysis.lex, name)
+        for start, end in evidence(name):
+            span = _span(prepared, start, end)
+            warnings.append(Finding(name, span.start, span.end, span.text, message))
+    warnings.sort(key=lambda f: (f.start, f.code))
+    codes = [name for name in ELEMENTS if present[name]]
+    return CheckReport(
+        lang=analysis.lang,
+        score=score(codes, (f.code for f in warnings)),
+        elements=elements,
+        warnings=tuple(warnings),
+        warning_probabilities={name: round(top[LABELS.index(name)], 4) for name in WARNINGS},
+    )
+
+
+def check_with(
+    text: str | bytes, lang: str = "auto", model: CheckModel | None = None
+) -> CheckReport:
+    """Check one message with ``model`` (None: the rules alone)."""
+    analysis = analyse(text, lang)
+    return rules_report(analysis) if model is None else model_report(analysis, model)
+
+
+def check(text: str | bytes, lang: str = "auto") -> CheckReport:
+    """Check one delay message with the model in use (``$PLAZO_CHECK_MODEL`` or the shipped one).
+
+    Raise CheckError when the input cannot be checked, CheckModelError when the model file is
+    missing or invalid.
+    """
+    return check_with(text, lang, default_model())

@@ -50,10 +50,17 @@ class ElementResult:
 
     present: bool
     evidence: tuple[Span, ...] = ()
+    probability: float | None = None  # the learned model's; None when the rules alone decided
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of DESIGN §5."""
-        return {"present": self.present, "evidence": [s.to_dict() for s in self.evidence]}
+        """The JSON form of DESIGN §5, plus the model's probability when there is one."""
+        data: dict[str, Any] = {
+            "present": self.present,
+            "evidence": [s.to_dict() for s in self.evidence],
+        }
+        if self.probability is not None:
+            data["probability"] = self.probability
+        return data
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,7 @@ class CheckReport:
     score: int
     elements: dict[str, ElementResult]
     warnings: tuple[Finding, ...] = field(default=())
+    warning_probabilities: dict[str, float] = field(default_factory=dict)
 
     @property
     def passes(self) -> bool:
@@ -97,10 +105,13 @@ class CheckReport:
         return frozenset(f.code for f in self.warnings)
 
     def to_dict(self) -> dict[str, Any]:
-        """Exactly the JSON of DESIGN §5."""
-        return {
+        """The JSON of DESIGN §5, plus the model's probability of each warning when there is one."""
+        data: dict[str, Any] = {
             "lang": self.lang,
             "score": self.score,
             "elements": {name: self.elements[name].to_dict() for name in ELEMENTS},
             "warnings": [w.to_dict() for w in self.warnings],
         }
+        if self.warning_probabilities:
+            data["warning_probabilities"] = dict(self.warning_probabilities)
+        return data

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from plazo.core.chart_labels import MarkerLabel, place_labels, rows_used
 from plazo.core.compose.formats import Formats, labels_for
 from plazo.core.compose.inputs import ForecastView, Project
 
@@ -93,8 +94,13 @@ def render_timeline_png(
     language: str,
     locale: str | None = None,
     scale: int = 2,
+    formal: bool = True,
 ) -> bytes:
-    """The chart as PNG bytes, ``scale`` times 560×280 so it stays sharp on dense screens."""
+    """The chart as PNG bytes, ``scale`` times 560×280 so it stays sharp on dense screens.
+
+    ``formal`` picks the register of the words addressed to the client ("Su fecha clave" or
+    "Tu fecha clave").
+    """
     labels = labels_for(language)["chart"]
     fmt = Formats.for_locale(locale or language)
     s = scale
@@ -110,7 +116,33 @@ def render_timeline_png(
         days.append(project.stake_on)
     first_on, last_on = min(days), max(days) + timedelta(days=3)
     top_amount = max([1.0, *burn.scope, *burn.done]) * 1.12
-    frame = _Frame(40 * s, 70 * s, width - 14 * s, height - 24 * s, first_on, last_on, top_amount)
+    left, right = 48 * s, width - 14 * s
+    span = max((last_on - first_on).days, 1)
+
+    # The date lines' labels go in rows above the plot (never over the forecast band), placed so
+    # that no two overlap; the plot starts below the rows they need.
+    stake_word = labels["stake"] if formal else labels["stake_informal"]
+    markers = [("promised", project.promised_on, labels["promised"])]
+    if project.stake_on is not None:
+        markers.append(("stake", project.stake_on, stake_word))
+    texts = {kind: f"{word} · {fmt.short_date(day)}" for kind, day, word in markers}
+    boxes = place_labels(
+        [
+            MarkerLabel(
+                kind,
+                left + (right - left) * (day - first_on).days / span,
+                draw.textlength(texts[kind], font=tiny),
+            )
+            for kind, day, _ in markers
+        ],
+        left=4 * s,
+        right=width - 4 * s,
+        pad=4 * s,
+        gap=8 * s,
+    )
+    label_top, row_height = 32 * s, 15 * s
+    plot_top = max(62 * s, label_top + rows_used(boxes) * row_height + 8 * s)
+    frame = _Frame(left, plot_top, right, height - 24 * s, first_on, last_on, top_amount)
 
     # 1. Grid and axis labels, so amounts and dates can be read off.
     step = _nice_step(top_amount)
@@ -119,7 +151,11 @@ def render_timeline_png(
         y = frame.y(amount)
         draw.line([(frame.left, y), (frame.right, y)], fill=_INDEX["grid"], width=s)
         draw.text(
-            (frame.left - 4 * s, y), f"{amount:g}", fill=_INDEX["axis"], font=tiny, anchor="rm"
+            (frame.left - 4 * s, y),
+            f"{amount:g} {labels['unit']}",  # the axis says what it counts: hours
+            fill=_INDEX["axis"],
+            font=tiny,
+            anchor="rm",
         )
         amount += step
     span_days = (last_on - first_on).days
@@ -165,18 +201,15 @@ def render_timeline_png(
         done_points = [(frame.x(d), frame.y(v)) for d, v in zip(burn.dates, burn.done, strict=True)]
         draw.line(done_points, fill=_INDEX["done"], width=3 * s, joint="curve")
 
-    # 4. The promise and the client's own date, labelled at the top of the plot.
-    markers = [("promised", project.promised_on, labels["promised"])]
-    if project.stake_on is not None:
-        markers.append(("stake", project.stake_on, labels["stake"]))
-    for row, (colour, day, label) in enumerate(markers):
-        x = frame.x(day)
-        _dashed_vertical(draw, x, (34 + 15 * row) * s, frame.bottom, _INDEX[colour], 2 * s, 4 * s)
-        text = f"{label} · {fmt.short_date(day)}"
-        anchor = "ra" if x > (frame.left + frame.right) / 2 else "la"
-        offset = -4 * s if anchor == "ra" else 4 * s
+    # 4. The promise and the client's own date: lines through the plot, labels above it.
+    for (colour, day, _), box in zip(markers, boxes, strict=True):
+        _dashed_vertical(draw, frame.x(day), frame.top, frame.bottom, _INDEX[colour], 2 * s, 4 * s)
         draw.text(
-            (x + offset, (34 + 15 * row) * s), text, fill=_INDEX[colour], font=tiny, anchor=anchor
+            (box.text_x, label_top + box.row * row_height),
+            texts[colour],
+            fill=_INDEX[colour],
+            font=tiny,
+            anchor="la" if box.anchor == "start" else "ra",
         )
 
     # 5. The legend, one row across the top.

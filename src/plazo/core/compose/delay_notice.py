@@ -104,6 +104,7 @@ def compose_delay_notice(
             "identified": _clause(case.identified),
             "prevention": _clause(case.prevention),
             "steps": [_sentence(step) for step in case.recovery_steps if step.strip()],
+            "ready_for_stake": _clause(case.ready_for_stake),
             "offer": offer,
             "extra_offers": [extra for extra in extra_offers if extra.amount > 0],
             "today": today,

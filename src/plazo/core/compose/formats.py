@@ -77,3 +77,7 @@ class Formats:
     def percent(self, share: float) -> str:
         """A share as a whole percentage: "62 %", "62%"."""
         return format_percent(share, locale=self.locale)
+
+    def share(self, percent: Decimal) -> str:
+        """A percentage given in per cent, with its decimals: 8 → "8 %", 7.5 → "7,5 %"."""
+        return format_percent(percent / 100, locale=self.locale, decimal_quantization=False)

@@ -61,10 +61,28 @@ class Client:
 
 @dataclass(frozen=True)
 class Contact:
-    """One person at the client who gets the messages."""
+    """One person at the client who gets the messages, and how to greet them.
+
+    ``first_name`` defaults to the first word of ``name``; ``salutation`` is the formal address
+    with title and surname ("Sra. Gómez", "Mr Hughes"), and formal messages fall back to the
+    first name without one (never the full name: "Hola, Mateo Ruiz:" reads like a form letter).
+    """
 
     name: str
     email: str
+    first_name: str = ""
+    salutation: str = ""
+
+    @property
+    def informal_name(self) -> str:
+        """How a tú / casual message greets them: their first name."""
+        words = self.name.split()
+        return self.first_name.strip() or (words[0] if words else "")
+
+    @property
+    def formal_name(self) -> str:
+        """How a usted / formal message greets them: title and surname, else the first name."""
+        return self.salutation.strip() or self.informal_name
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,9 @@ class DelayCase:
     prevention: str
     recovery_steps: tuple[str, ...]
     previous_promised_on: date
+    # What can still be delivered before the client's stake when the new date misses it, as a
+    # noun phrase ("la portada y el registro de inversores"); optional.
+    ready_for_stake: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,7 +168,8 @@ class Offer:
     kind: OfferKind | str
     amount: Decimal
     currency: str
-    description: str = ""
+    description: str = ""  # words added after the sentence; for an extra, what it is
+    percent: Decimal | None = None  # a discount's share of the project's value, when it is clean
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", OfferKind(self.kind))
@@ -155,7 +177,12 @@ class Offer:
 
 @dataclass(frozen=True)
 class Updates:
-    """What was done since the last update and what comes next (one short line each)."""
+    """What was done since the last update and what comes next (one short line each).
+
+    ``since_start``: there was no update before this one, so ``done`` is everything finished so
+    far (a first update must not say "nothing finished" about work done before last week).
+    """
 
     done: tuple[str, ...] = ()
     next: tuple[str, ...] = ()
+    since_start: bool = False

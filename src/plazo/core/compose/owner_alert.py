@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from plazo.core.compose.common import Audience, base_problems, build_message
 from plazo.core.compose.formats import Formats
@@ -22,8 +22,13 @@ def compose_owner_alert(
     draft_url: str,
     sent_at: datetime,
     message_key: str | None = None,
+    recommended_on: date | None = None,
 ) -> Message:
-    """Alert the project owner, in the organisation's language, that a notice waits for them."""
+    """Alert the project owner, in the organisation's language, that a notice waits for them.
+
+    With ``recommended_on`` (the new date the forecast recommends) on or after the client's stake
+    date, the alert says the stake is missed, so the owner hears it before opening the draft.
+    """
     problems = base_problems(organisation, project)
     if not draft_url.startswith(("https://", "http://")):
         problems.append(f"the owner alert needs an http(s) link to the draft, got {draft_url!r}")
@@ -47,5 +52,9 @@ def compose_owner_alert(
             "forecast": forecast,
             "health": str(forecast.health),
             "draft_url": draft_url,
+            "recommended_on": recommended_on,
+            "misses_stake": bool(
+                recommended_on and project.stake_on and recommended_on >= project.stake_on
+            ),
         },
     )

@@ -38,7 +38,11 @@ def compose_weekly_update(
     if with_chart:
         chart_cid = f"timeline.{key}.{project.key}@{sender_domain(organisation)}"
         png = render_timeline_png(
-            project, forecast, language=audience.language, locale=audience.locale
+            project,
+            forecast,
+            language=audience.language,
+            locale=audience.locale,
+            formal=audience.formal,
         )
         attachments.append(Attachment("timeline.png", "image/png", png, content_id=chart_cid))
     return build_message(

@@ -12,6 +12,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from plazo.core.errors import PlazoError
+
 __all__ = [
     "History",
     "HistoryError",
@@ -29,7 +31,7 @@ OPTIONAL_TASK_COLUMNS = ("estimator", "kind")
 NO_DATE = np.datetime64("NaT", "D")
 
 
-class HistoryError(ValueError):
+class HistoryError(PlazoError):
     """Bad input data, with the file, line and column it was found at."""
 
 

@@ -18,6 +18,7 @@ from plazo.core.ledger.rules import (
     outcome_on_delivery,
     validate_new_promise,
 )
+from plazo.core.ledger.standing import PromiseStanding, Standing, promise_standings
 from plazo.core.ledger.workdays import weekday_working_days
 
 __all__ = [
@@ -31,11 +32,14 @@ __all__ = [
     "ProjectId",
     "PromiseInPastError",
     "PromiseRecord",
+    "PromiseStanding",
     "PromiseWarning",
+    "Standing",
     "compute_metrics",
     "new_date_problems",
     "notice_problems",
     "outcome_on_delivery",
+    "promise_standings",
     "validate_new_promise",
     "weekday_working_days",
 ]

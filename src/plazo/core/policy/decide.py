@@ -20,7 +20,13 @@ from plazo.core.policy.model import (
 )
 from plazo.core.policy.phrases import Phrases, phrases_for
 
-__all__ = ["decide", "first_matching_rule", "round_money"]
+__all__ = [
+    "clean_percent",
+    "decide",
+    "first_matching_rule",
+    "percent_description",
+    "round_money",
+]
 
 _HUNDRED = Decimal(100)
 
@@ -41,18 +47,41 @@ class _Priced:
     template: OfferTemplate
     amount: Decimal
     description: str
+    percent: Decimal | None = None
+    item: str = ""
 
     def trimmed(self, amount: Decimal, situation: Situation, say: Phrases) -> _Priced:
-        """This offer cut down to ``amount``, its percentage (if any) restated to match."""
+        """This offer cut down to ``amount``, its percentage (if any) restated to match.
+
+        A cut that leaves no whole or half percentage ("8.33 %") is described by its amount alone.
+        """
         if amount == self.amount or self.template.percent is None:
-            return _Priced(self.template, amount, self.description)
-        percent = say.percent(amount * _HUNDRED / situation.value)
-        return _Priced(self.template, amount, _percent_description(self.template, percent, say))
+            return _Priced(self.template, amount, self.description, self.percent, self.item)
+        percent = clean_percent(amount, situation.value, situation.currency)
+        description = percent_description(self.template.kind, percent, say)
+        return _Priced(self.template, amount, description, percent)
 
 
-def _percent_description(template: OfferTemplate, percent: str, say: Phrases) -> str:
-    key = "offer.discount" if template.kind is OfferKind.DISCOUNT else "offer.credit_percent"
-    return say(key, percent=percent)
+def clean_percent(amount: Decimal, value: Decimal, currency: str) -> Decimal | None:
+    """The whole or half percentage of ``value`` that ``amount`` is, or None ("8.33 %")."""
+    if value <= 0:
+        return None
+    halves = (amount * 2 * _HUNDRED / value).to_integral_value()
+    percent = halves / 2
+    if percent <= 0 or round_money(value * percent / _HUNDRED, currency) != amount:
+        return None
+    return percent
+
+
+def percent_description(kind: OfferKind, percent: Decimal | None, say: Phrases) -> str:
+    """The policy's wording of a discount or credit: with its percentage, or without one."""
+    if kind is OfferKind.DISCOUNT:
+        if percent is None:
+            return say("offer.discount_amount")
+        return say("offer.discount", percent=say.percent(percent))
+    if percent is None:
+        return say("offer.credit_amount")
+    return say("offer.credit_percent", percent=say.percent(percent))
 
 
 def decide(policy: Policy, situation: Situation, *, lang: str = "en") -> Decision:
@@ -95,6 +124,9 @@ def decide(policy: Policy, situation: Situation, *, lang: str = "en") -> Decisio
             amount=item.amount,
             currency=situation.currency,
             description=item.description,
+            percent=item.percent,
+            item=item.item,
+            worded_by_policy=True,
         )
         for item in kept
     )
@@ -138,12 +170,13 @@ def _price(
         value = item.value_by_currency.get(currency)
         if value is None:
             return say("reason.unpriced", item=name, currency=currency)
-        return _Priced(template, round_money(value, currency), say("offer.extra", name=name))
+        amount = round_money(value, currency)
+        return _Priced(template, amount, say("offer.extra", name=name), item=name)
     if template.percent is not None:
-        amount = situation.value * template.percent / _HUNDRED * factor
-        percent = say.percent(template.percent * factor)
-        description = _percent_description(template, percent, say)
-        return _Priced(template, round_money(amount, currency), description)
+        amount = round_money(situation.value * template.percent / _HUNDRED * factor, currency)
+        percent = clean_percent(amount, situation.value, currency)
+        description = percent_description(template.kind, percent, say)
+        return _Priced(template, amount, description, percent)
     assert template.amount_by_currency is not None  # guaranteed by the loader
     fixed = template.amount_by_currency.get(currency)
     if fixed is None:

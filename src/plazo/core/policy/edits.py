@@ -9,12 +9,13 @@ An amount of zero withdraws that offer. Stored on ``DelayCase.offer_edits`` as
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
 from plazo.core.errors import PlazoError
 from plazo.core.policy import Decision, OfferKind, OfferProposal, Policy, round_money
+from plazo.core.policy.decide import clean_percent, percent_description
 from plazo.core.policy.phrases import phrases_for
 
 __all__ = [
@@ -160,17 +161,25 @@ def edited_offers(
 
 def _edited(offer: OfferProposal, edit: OfferEdit, *, value: Decimal, lang: str) -> OfferProposal:
     amount = round_money(edit.amount, offer.currency)
-    description = edit.description or offer.description
-    if amount != offer.amount and edit.description in ("", offer.description) and value > 0:
-        description = _restated(offer, amount * _HUNDRED / value, lang)
-    return OfferProposal(offer.kind, amount, offer.currency, description)
+    own_words = edit.description not in ("", offer.description)
+    if own_words:
+        return replace(
+            offer, amount=amount, description=edit.description, percent=None, worded_by_policy=False
+        )
+    if amount == offer.amount:
+        return offer
+    return _restated(offer, amount, value, lang)
 
 
-def _restated(offer: OfferProposal, percent: Decimal, lang: str) -> str:
-    """The policy's wording with the new percent (wordings without a percent stay as they are)."""
+def _restated(offer: OfferProposal, amount: Decimal, value: Decimal, lang: str) -> OfferProposal:
+    """The policy's wording with the new amount's percent, or none when it is not a whole or half
+    one (wordings without a percent, like an extra's, stay as they are)."""
     say = phrases_for(lang)
-    if offer.kind is OfferKind.DISCOUNT:
-        return say("offer.discount", percent=say.percent(percent))
-    if offer.kind is OfferKind.CREDIT and offer.description != say("offer.credit_amount"):
-        return say("offer.credit_percent", percent=say.percent(percent))
-    return offer.description
+    is_percent_credit = offer.kind is OfferKind.CREDIT and offer.percent is not None
+    if offer.kind is OfferKind.DISCOUNT or is_percent_credit:
+        percent = clean_percent(amount, value, offer.currency)
+        description = percent_description(offer.kind, percent, say)
+        return replace(
+            offer, amount=amount, description=description, percent=percent, worded_by_policy=True
+        )
+    return replace(offer, amount=amount)

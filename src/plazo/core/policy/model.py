@@ -174,6 +174,13 @@ class OfferProposal:
     amount: Decimal
     currency: str
     description: str
+    # For the notice's own sentence, which names the kind and amount itself: the percentage the
+    # amount is of the project's value (None when it is not a whole or half one: "8.33 %" is
+    # never shown), the extra's name, and whether ``description`` is the policy's own wording
+    # (the notice then leaves it out rather than saying the same thing twice).
+    percent: Decimal | None = None
+    item: str = ""
+    worded_by_policy: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``plazo policy explain``; money as a string, never a float."""

@@ -125,7 +125,7 @@ class TenantAdmin(ScopedAdmin):
 
 class ContactInline(ScopedInline):
     model = Contact
-    fields = ["name", "email", "is_primary"]
+    fields = ["name", "first_name", "salutation", "email", "is_primary"]
 
 
 @admin.register(Client)

@@ -2,6 +2,7 @@
 
 from plazo.store.models.api_token import ApiToken
 from plazo.store.models.checkin_claim import CheckinClaim
+from plazo.store.models.checkin_decision import CheckinDecision, CheckinDecisionKind
 from plazo.store.models.choices import (
     CauseCategory,
     CommitmentOutcome,
@@ -41,6 +42,8 @@ __all__ = [
     "ApiToken",
     "CauseCategory",
     "CheckinClaim",
+    "CheckinDecision",
+    "CheckinDecisionKind",
     "Client",
     "Commitment",
     "CommitmentOutcome",

@@ -47,6 +47,17 @@ class Contact(TenantModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
+    first_name = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="How informal messages greet them; blank: the first word of the name.",
+    )
+    salutation = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text='How formal messages greet them, with title and surname ("Sra. Gómez", '
+        '"Mr Hughes"); blank: the first name.',
+    )
     is_primary = models.BooleanField(default=True)
     external_id = models.CharField(max_length=200, blank=True)
 

@@ -44,6 +44,11 @@ class DelayCase(TenantModel):
         help_text="The owner's edits of the policy's offers, kept within its caps: "
         '[{"kind": ..., "amount": "...", "description": ...}]; empty means the policy\'s offer',
     )
+    ready_for_stake = models.TextField(
+        blank=True,
+        help_text="What can still be delivered before the client's stake, when the new date "
+        "misses it (a noun phrase in the client's language)",
+    )
     previous_promised_on = models.DateField(null=True, blank=True)
     recommended_on = models.DateField(null=True, blank=True)
     chosen_on = models.DateField(null=True, blank=True)

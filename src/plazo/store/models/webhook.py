@@ -89,6 +89,7 @@ class WebhookDelivery(TenantModel):
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name_plural = "webhook deliveries"
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["state", "next_attempt_at"])]
         constraints = [

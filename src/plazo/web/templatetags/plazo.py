@@ -17,9 +17,40 @@ from django.utils.translation import get_language
 
 from plazo.web.labels import LABELS
 
-__all__ = ["day", "label", "moment", "percent"]
+__all__ = ["DATE_PATTERNS", "day", "label", "moment", "negate", "percent", "speech"]
 
 register = template.Library()
+
+# One date format per language everywhere on the dashboard and the status page ("23 Dec 2026",
+# "23 dic 2026"); "weekday" adds the day's name, "moment" the time. Django's "M" capitalises
+# Spanish months ("Dic"), hence "b" (lower case) for Spanish.
+DATE_PATTERNS: dict[str, dict[str, str]] = {
+    "en": {
+        "day": "j M Y",
+        "weekday": "l j M Y",
+        "short": "j M",
+        "month": "M Y",
+        "month_short": "M",
+        "moment": "j M Y H:i",
+        "checkin": "D j M, H:i",
+    },
+    "es": {
+        "day": "j b Y",
+        "weekday": "l j b Y",
+        "short": "j b",
+        "month": "b Y",
+        "month_short": "b",
+        "moment": "j b Y H:i",
+        "checkin": "D j b, H:i",
+    },
+}
+
+
+def _pattern(style: str, language: str | None) -> str:
+    """The language's pattern for ``style``; anything else is taken as a Django date pattern
+    (templates written before the styles existed keep working)."""
+    patterns = DATE_PATTERNS.get((language or "en")[:2], DATE_PATTERNS["en"])
+    return patterns.get(style, style)
 
 
 @register.filter
@@ -34,27 +65,50 @@ def _label(code: str, group: str, language: str | None) -> str:
 
 
 @register.filter
-def day(value: date | datetime | None, pattern: str = "j M Y") -> str:
-    """A date (or the local date of an instant) in the active language; empty when missing."""
+def day(value: date | datetime | None, style: str = "day") -> str:
+    """A date (or the local date of an instant) in the active language's one format.
+
+    ``style`` is ``day`` ("23 Dec 2026"), ``weekday`` ("Wednesday 23 Dec 2026"), ``short``
+    ("23 Dec", for chart axes), ``month`` ("Dec 2026") or ``month_short``; empty when missing.
+    """
     if not isinstance(value, date):
         return ""
     if isinstance(value, datetime):
         value = timezone.localtime(value).date()
-    return _format(value, pattern, get_language())
+    language = get_language()
+    return _format(value, _pattern(style, language), language)
 
 
 @register.filter
-def moment(value: datetime | None, pattern: str = "j M Y H:i") -> str:
-    """An instant in the current time zone and the active language, to the minute."""
+def moment(value: datetime | None, style: str = "moment") -> str:
+    """An instant in the current time zone and the active language, to the minute.
+
+    ``style`` is ``moment`` ("23 Dec 2026 09:30") or ``checkin`` ("Wed 23 Dec, 09:30").
+    """
     if not isinstance(value, datetime):
         return ""
     local = timezone.localtime(value).replace(second=0, microsecond=0, tzinfo=None)
-    return _format(local, pattern, get_language())
+    language = get_language()
+    return _format(local, _pattern(style, language), language)
 
 
 @lru_cache(maxsize=4096)
 def _format(value: date, pattern: str, language: str | None) -> str:
     return str(format_date(value, pattern))
+
+
+@register.filter
+def speech(client: object) -> str:
+    """How a client is spoken to, e.g. "Spanish, formal (usted)", in the active language."""
+    language = getattr(client, "language", "")
+    register_ = getattr(client, "register", "")
+    return _label(f"{language}:{register_}", "speech", get_language())
+
+
+@register.filter
+def negate(value: int) -> int:
+    """``-3`` → ``3``: a count told as "after" rather than "before"."""
+    return -value
 
 
 @register.filter

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from plazo.store.services.access.studio import has_studio
 from plazo.web.tenancy import LOGIN_URL, SESSION_KEY, memberships_of
 
 __all__ = ["LoginView", "LogoutView", "switch_organisation"]
@@ -19,6 +22,11 @@ class LoginView(auth_views.LoginView):
     template_name = "plazo/login.html"
     redirect_authenticated_user = True
     next_page = "web:portfolio"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_studio():  # a fresh install: there is nobody to log in as yet
+            return redirect("web:setup")
+        return super().get(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -46,6 +47,11 @@ def _case(request: OrganisationRequest, case_id: int) -> DelayCase:
         "project__client", "project__organisation", "project__owner"
     )
     return get_object_or_404(cases, pk=case_id)
+
+
+def _ui() -> str:
+    """The reviewer's language (the page's), for the policy's explanation."""
+    return (get_language() or "en")[:2]
 
 
 def _today(case: DelayCase) -> date:
@@ -116,7 +122,10 @@ def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id)
     if request.method == "GET":
         return _page(
-            request, _context(review_notice(case, draft_from_case(case), now=timezone.now()))
+            request,
+            _context(
+                review_notice(case, draft_from_case(case), now=timezone.now(), explain_in=_ui())
+            ),
         )
     if case.state != DelayCaseState.DRAFT:
         messages.error(request, _("This delay case is no longer a draft; nothing changed."))
@@ -158,7 +167,7 @@ def _review_page(
     offer_problems: tuple[OfferProblem, ...] = (),
 ) -> HttpResponse:
     """The page for the posted draft: reviewed only when it is shown (never before a save)."""
-    review = review_notice(case, parsed.draft, now=timezone.now())
+    review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
     return _page(
         request,
         _context(review, (*parsed.errors, *errors), (*parsed.offer_problems, *offer_problems)),
@@ -171,9 +180,10 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     """The live part of the review for the draft in the form (HTMX); nothing is written."""
     case = _case(request, case_id)
     parsed = parse_draft(case, request.POST, today=_today(case))
-    review = review_notice(case, parsed.draft, now=timezone.now())
+    review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
     context = _context(review, parsed.errors, parsed.offer_problems)
     context["oob"] = _moved(request, parsed.draft.new_on)
+    context["live"] = True  # the stake check above the date is redrawn too
     return render(request, "plazo/_notice_review_live.html", context)
 
 

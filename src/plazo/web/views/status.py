@@ -28,10 +28,14 @@ def status_page(request: HttpRequest, token: str) -> HttpResponse:
         # Unknown and revoked links look the same, so a guess learns nothing.
         return _noindex(render(request, "plazo/status_gone.html", status=404))
     client = status.project.client
-    chart = project_timeline(
-        status.project, status.items, status.latest_forecast, today=status.today
-    )
     with translation.override(client.language), timezone.override(client.time_zone):
+        chart = project_timeline(
+            status.project,
+            status.items,
+            status.latest_forecast,
+            today=status.today,
+            for_client=True,
+        )
         response = render(request, "plazo/status_page.html", {"status": status, "chart": chart})
     response["Content-Language"] = client.language
     return _noindex(response)

@@ -22,7 +22,8 @@ def pick_organisation(slug: str | None) -> Organisation:
     organisations = list(Organisation.objects.order_by("slug")[:2])
     if not organisations:
         raise OrganisationChoiceError(
-            "there is no organisation yet; run 'plazo demo' or create one"
+            "there is no organisation yet; run 'plazo init' to create yours "
+            "(or 'plazo demo' to try plazo)"
         )
     if len(organisations) > 1:
         raise OrganisationChoiceError(

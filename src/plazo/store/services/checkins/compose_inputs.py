@@ -61,7 +61,12 @@ def client_input(client: Client, *, language: str | None = None) -> compose.Clie
 
 def contacts_input(client: Client) -> list[compose.Contact]:
     """Every contact of the client; the composer names the ones without an address."""
-    return [compose.Contact(name=c.name, email=c.email) for c in client.contacts.all()]
+    return [
+        compose.Contact(
+            name=c.name, email=c.email, first_name=c.first_name, salutation=c.salutation
+        )
+        for c in client.contacts.all()
+    ]
 
 
 def project_input(project: Project) -> compose.Project:
@@ -137,8 +142,16 @@ def forecast_view(
     )
 
 
-def updates_since(snapshot: ProjectSnapshot, *, since: date, limit: int = 5) -> compose.Updates:
-    """What was finished since ``since`` and what comes next, by plan order."""
+def updates_since(
+    snapshot: ProjectSnapshot, *, since: date | None, limit: int = 5
+) -> compose.Updates:
+    """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order.
+
+    ``since`` None means there was no update before: everything finished so far counts, and the
+    update says "done so far" (never "nothing this week" about work done before last week).
+    """
+    since_start = since is None
+    since = snapshot.project.start_on if since is None else since
     kept = [i for i in snapshot.items if i.removed_on is None]
     finished = sorted(
         (
@@ -152,5 +165,7 @@ def updates_since(snapshot: ProjectSnapshot, *, since: date, limit: int = 5) -> 
         (i for i in kept if i.status != WorkItemStatus.DONE), key=lambda i: (i.position, i.pk)
     )
     return compose.Updates(
-        done=tuple(i.title for i in finished[:limit]), next=tuple(i.title for i in ahead[:limit])
+        done=tuple(i.title for i in finished[-limit:] if limit),
+        next=tuple(i.title for i in ahead[:limit]),
+        since_start=since_start,
     )

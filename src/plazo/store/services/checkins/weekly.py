@@ -10,6 +10,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from plazo.core import compose
 from plazo.core.checkin import checkin_due_at, iso_week
+from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinClaim,
     Forecast,
@@ -20,6 +21,7 @@ from plazo.store.models import (
     ProjectStatus,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.covered import not_written_weeks
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
@@ -31,6 +33,7 @@ from plazo.store.services.work.snapshots import (
 )
 
 __all__ = [
+    "UpdateNotWritten",
     "claim_checkin",
     "compose_weekly_update_for",
     "due_checkins",
@@ -94,7 +97,8 @@ def _compose(
     project = snapshot.project
     client = project.client
     today = project.client_today(now)
-    since = last_sent_at.date() if last_sent_at else today - timedelta(days=7)
+    # The client's day of the last update; none before: everything finished so far.
+    since = project.client_today(last_sent_at) if last_sent_at else None
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
         inputs.client_input(client, language=language),
@@ -113,13 +117,23 @@ def _update_state(project: Project) -> MessageState:
     return MessageState.QUEUED if automatic else MessageState.DRAFT
 
 
+class UpdateNotWritten(PlazoError):
+    """This week's update is held or skipped by a person, or the delay notice replaces it."""
+
+
 @transaction.atomic
 def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bool]:
-    """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval)."""
+    """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval).
+
+    Refused (:class:`UpdateNotWritten`) when a person held or skipped it, or when this week's
+    delay notice is the update (see :mod:`plazo.store.services.checkins.covered`).
+    """
     key = weekly_key(project, now)
     existing = Message.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing, False
+    if not_written_weeks([project], now=now):
+        raise UpdateNotWritten(f"{project.name}: this week's update is held, skipped or replaced")
     composed = compose_weekly_update_for(project, now=now)
     return store_message(
         composed,
@@ -202,7 +216,9 @@ def _due_today(project: Project, now: datetime) -> date | None:
 
 
 def due_checkins(*, now: datetime) -> list[int]:
-    """The projects whose update is due and neither written nor being written (three queries).
+    """The projects whose update is due and neither written nor being written (five queries).
+
+    Held and skipped updates, and those a delay notice replaces this week, are not due.
 
     The worker's tick splits this list into batches that any worker can take.
     """
@@ -213,10 +229,14 @@ def due_checkins(*, now: datetime) -> list[int]:
         )
     )
     due = []
-    for project in _active_projects(None).select_related("client"):
+    projects = list(_active_projects(None).select_related("client"))
+    withheld = not_written_weeks(projects, now=now)
+    for project in projects:
         week = checkin_week(project, now)
         key = weekly_key(project, now, week=week)
         if key in written or (project.pk, week) in claimed or _due_today(project, now) is None:
+            continue
+        if project.pk in withheld:
             continue
         due.append(project.pk)
     return due
@@ -236,7 +256,8 @@ def run_weekly_checkins(
     project:
 
     1. Skip it when its time has not come or this week's update exists (both known without a
-       query per project).
+       query per project), and when a person held or skipped it or this week's delay notice is
+       the update (two queries for the batch).
     2. Claim the week, so several workers share the projects instead of racing for them.
     3. Re-forecast (which may open a delay case and alert the owner), then compose the update
        from that forecast and the project's snapshot (the due projects' are loaded a hundred at
@@ -249,6 +270,8 @@ def run_weekly_checkins(
     keys = {pk: _key(pk, week) for pk, week in weeks.items()}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
     due = [p for p in projects if keys[p.pk] not in written and _due_today(p, now) is not None]
+    withheld = not_written_weeks(due, now=now)
+    due = [p for p in due if p.pk not in withheld]
     last_sent = {p.pk: p.last_update_sent_at for p in due}  # type: ignore[attr-defined]
     for snapshot in iter_project_snapshots([p.pk for p in due]):
         project = snapshot.project

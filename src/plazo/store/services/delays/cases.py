@@ -13,7 +13,7 @@ from plazo.core.errors import PlazoError
 from plazo.core.health import Health, assess_health
 from plazo.core.ledger import NoticeProblem
 from plazo.core.ledger.rules import describe_problem
-from plazo.core.policy import OfferProposal
+from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
 from plazo.store.links import links
 from plazo.store.models import (
@@ -26,16 +26,18 @@ from plazo.store.models import (
     Offer,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.checkins.covered import withdraw_update_for_notice
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     draft_from_case,
     price_draft,
     promises_before,
 )
+from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
-from plazo.store.services.work.snapshots import ProjectSnapshot
+from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
     "CaseNotOpenError",
@@ -44,17 +46,20 @@ __all__ = [
     "approve_notice",
     "compose_notice_for",
     "compose_notice_with",
+    "notice_offer",
     "open_case_if_at_risk",
 ]
 
 
 @dataclass(frozen=True)
 class NoticeApproved:
-    """The queued notice, the offers it made and any warning for the person who approved it."""
+    """The queued notice, the offers it made, any warning for the person who approved it, and
+    the project's forecast against the new promise."""
 
     notice: Message
     offers: tuple[Offer, ...]
     warnings: tuple[str, ...]
+    forecast: Forecast | None = None
 
 
 def open_case_if_at_risk(
@@ -110,6 +115,7 @@ def _open_case(
         draft_url=links().delay_case(case.pk),
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
+        recommended_on=forecast.recommended_on,
     )
     message, _ = store_message(
         alert,
@@ -149,7 +155,7 @@ def compose_notice_with(
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``."""
     project = case.project
-    made = [compose.Offer(o.kind.value, o.amount, o.currency, o.description) for o in offers]
+    made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
         inputs.client_input(project.client, language=language),
@@ -162,6 +168,7 @@ def compose_notice_with(
             prevention=case.prevention,
             recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
             previous_promised_on=case.previous_promised_on or new_on,
+            ready_for_stake=case.ready_for_stake,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -169,6 +176,17 @@ def compose_notice_with(
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
+
+
+def notice_offer(offer: OfferProposal) -> compose.Offer:
+    """An offer as the notice's sentence takes it: the sentence names the kind and the amount
+    (and a discount's clean percentage), so the policy's own wording is left out and only the
+    owner's words, or an extra's name, are added."""
+    description = offer.description
+    if offer.worded_by_policy:
+        description = offer.item if offer.kind is OfferKind.EXTRA else ""
+    percent = offer.percent if offer.kind is OfferKind.DISCOUNT else None
+    return compose.Offer(offer.kind.value, offer.amount, offer.currency, description, percent)
 
 
 class CaseNotOpenError(PlazoError):
@@ -188,6 +206,9 @@ def approve_notice(
        within the caps; a draft that still lacks a fact raises :class:`IncompleteNoticeError`.
     3. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
     4. Queue it, record the offers and the new promise (which points at the notice).
+    5. Re-forecast the project against the new promise in the same transaction, so no page shows
+       the old promise's "late" after the decision (the simulation takes milliseconds; waiting
+       for the worker's debounce would leave the portfolio stale for a while).
     """
     case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
     if case.state not in OPEN_CASE_STATES:
@@ -243,7 +264,16 @@ def approve_notice(
     )
     case.state = DelayCaseState.APPROVED
     case.save()
-    return NoticeApproved(message, offers, tuple(w.message for w in recorded.warnings))
+    # The notice is this week's update (checkins/covered.py), and the portfolio must show the
+    # forecast against the new promise as soon as the page answers, not after a worker pass.
+    withdraw_update_for_notice(project, now=now)
+    promised = recorded.commitment.project  # the locked row, holding the new promised date
+    forecast = reforecast_project(
+        load_project_snapshot(promised), today=today, now=now, histories=OrganisationHistories()
+    ).forecast
+    return NoticeApproved(
+        message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+    )
 
 
 class IncompleteNoticeError(PlazoError):

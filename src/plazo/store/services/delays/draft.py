@@ -45,6 +45,7 @@ class NoticeDraft:
     prevention: str = ""
     recovery_steps: tuple[str, ...] = ()
     offer_edits: tuple[OfferEdit, ...] = ()
+    ready_for_stake: str = ""  # what can still be delivered before the stake, if it is missed
 
     def applied_to(self, case: DelayCase) -> DelayCase:
         """An unsaved copy of ``case`` holding this draft."""
@@ -54,6 +55,7 @@ class NoticeDraft:
         draft.recovery_steps = [step.strip() for step in self.recovery_steps if step.strip()]
         draft.chosen_on = self.new_on
         draft.offer_edits = [edit.to_json() for edit in self.offer_edits]
+        draft.ready_for_stake = self.ready_for_stake.strip()
         return draft
 
 
@@ -92,8 +94,14 @@ def promises_before(case: DelayCase) -> int:
     return case.project.commitments.filter(made_at__lt=case.opened_at).count()
 
 
-def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
-    """What the organisation's policy offers for moving the promise to ``new_on``."""
+def compensation_for(
+    case: DelayCase, new_on: date, *, today: date, lang: str | None = None
+) -> Decision:
+    """What the organisation's policy offers for moving the promise to ``new_on``.
+
+    Worded in ``lang`` (the offers' descriptions and the explanation); the client's language by
+    default, since the offers go into the notice.
+    """
     project = case.project
     calendar = project.work_calendar()
     previous = case.previous_promised_on or project.promised_on or today
@@ -110,7 +118,9 @@ def compensation_for(case: DelayCase, new_on: date, *, today: date) -> Decision:
         notice_lead_working_days=calendar.working_days_between(today, previous),
     )
     return decide(
-        organisation_policy(project.organisation), situation, lang=project.client.language
+        organisation_policy(project.organisation),
+        situation,
+        lang=lang or project.client.language,
     )
 
 
@@ -130,6 +140,7 @@ def draft_from_case(case: DelayCase) -> NoticeDraft:
         prevention=case.prevention,
         recovery_steps=tuple(str(step) for step in case.recovery_steps),
         offer_edits=stored_offer_edits(case.offer_edits),
+        ready_for_stake=case.ready_for_stake,
     )
 
 

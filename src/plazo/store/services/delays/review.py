@@ -9,7 +9,7 @@ on the case; approving goes through :func:`plazo.store.services.delays.cases.app
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -21,13 +21,13 @@ from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.checkins.compose_inputs import NotReadyToCompose
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
-from plazo.store.services.delays.draft import NoticeDraft, price_draft
+from plazo.store.services.delays.draft import NoticeDraft, compensation_for, price_draft
 from plazo.store.services.delays.slider import slider_days
 from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.work.snapshots import load_project_snapshot
 
-__all__ = ["PRACTICES", "NoticeReview", "review_notice", "save_notice_draft"]
+__all__ = ["PRACTICES", "NoticeReview", "StakeCheck", "review_notice", "save_notice_draft"]
 
 # The four parts of a good delay notice, and the checker's elements that show each one.
 PRACTICES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -36,6 +36,64 @@ PRACTICES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("plan", ("new_date", "cause", "plan")),
     ("compensate", ("compensation",)),
 )
+
+
+@dataclass(frozen=True)
+class StakeCheck:
+    """The client's stake against the dates on the review page.
+
+    A date on or after the stake's day misses it (delivering on the day of the event is too
+    late). ``latest_on`` is the last working day before the stake that can still be promised
+    (after the old promise, not before today), with its chance from the same simulation; None
+    when no such day is left: then only a partial delivery before the stake can be offered.
+    """
+
+    stake: str
+    stake_on: date
+    chosen_misses: bool
+    recommended_misses: bool
+    latest_on: date | None
+    latest_chance: float | None
+
+    @property
+    def warn(self) -> bool:
+        """The chosen or the recommended date misses the stake: the owner must know."""
+        return self.chosen_misses or self.recommended_misses
+
+
+def latest_day_for_stake(case: DelayCase, *, today: date) -> date | None:
+    """The last working day before the project's stake that a new promise may name, or None."""
+    project = case.project
+    if project.stake_on is None:
+        return None
+    calendar = project.work_calendar()
+    day = project.stake_on - timedelta(days=1)
+    while day >= today and not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    previous = case.previous_promised_on
+    if day < today or (previous is not None and day <= previous):
+        return None
+    return day
+
+
+def _stake_check(
+    case: DelayCase, draft: NoticeDraft, latest_on: date | None, chances: dict[date, float]
+) -> StakeCheck | None:
+    stake_on = case.project.stake_on
+    if stake_on is None:
+        return None
+
+    def misses(day: date | None) -> bool:
+        return day is not None and day >= stake_on
+
+    return StakeCheck(
+        stake=case.project.stake,
+        stake_on=stake_on,
+        chosen_misses=misses(draft.new_on),
+        recommended_misses=misses(case.recommended_on),
+        latest_on=latest_on,
+        latest_chance=chances.get(latest_on) if latest_on else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -59,6 +117,8 @@ class NoticeReview:
     compose_problems: tuple[str, ...] = ()
     report: check.CheckReport | None = None
     chances: dict[date, float] = field(default_factory=dict)
+    stake: StakeCheck | None = None
+    explanation: str = ""  # why the policy offers what it offers, in the reviewer's language
 
     @property
     def below_p50(self) -> bool:
@@ -88,10 +148,16 @@ class NoticeReview:
         ]
 
 
-def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> NoticeReview:
+def review_notice(
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, explain_in: str | None = None
+) -> NoticeReview:
     """Price, compose and check ``draft`` for ``case`` as it would go out at ``now``.
 
-    1. The chances of the chosen and the recommended date come from the forecast's simulation.
+    The offers are worded in the client's language (the notice quotes them); the policy's
+    explanation is in ``explain_in``, the reviewer's language, when given.
+
+    1. The chances of the chosen and the recommended date, and of the latest date that still
+       makes the client's stake, come from the forecast's simulation.
     2. The draft is priced once (:func:`price_draft`): the policy's offer with the owner's edits.
     3. The composer writes the notice in the client's language and register, or says why not.
     4. The checker reads the notice's text: which elements it has, any warning, with spans.
@@ -100,7 +166,8 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
     today = project.client_today(now)
     snapshot = load_project_snapshot(project)
     forecast = snapshot.latest_forecast
-    days = [day for day in (draft.new_on, case.recommended_on) if day is not None]
+    latest_on = latest_day_for_stake(case, today=today)
+    days = [day for day in (draft.new_on, case.recommended_on, latest_on) if day is not None]
     chances = finish_chances(snapshot, days, today=today, histories=OrganisationHistories()) or {}
     priced = price_draft(case, draft, today=today)
     notice: compose.Message | None = None
@@ -115,6 +182,12 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
             compose_problems = (str(error),)
     if notice is not None:
         report = check.check(notice.text, lang=notice.language)
+    explanation = priced.decision.reason if priced.decision else ""
+    client_language = project.client.language
+    if priced.decision and draft.new_on and explain_in and explain_in != client_language:
+        explanation = compensation_for(
+            priced.case, draft.new_on, today=today, lang=explain_in
+        ).reason
     return NoticeReview(
         case=case,
         draft=draft,
@@ -133,6 +206,8 @@ def review_notice(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> Noti
         compose_problems=compose_problems,
         report=report,
         chances=chances,
+        stake=_stake_check(case, draft, latest_on, chances),
+        explanation=explanation,
     )
 
 
@@ -159,6 +234,7 @@ def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> 
             "recovery_steps",
             "chosen_on",
             "offer_edits",
+            "ready_for_stake",
         ]
     )
     return saved

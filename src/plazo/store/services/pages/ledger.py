@@ -23,12 +23,15 @@ from plazo.core.ledger import (
     OfferState,
     ProjectId,
     PromiseRecord,
+    PromiseStanding,
     compute_metrics,
+    promise_standings,
 )
 from plazo.store.models import Client, Organisation
 from plazo.store.services.ledger.records import offer_records, promise_records
 
 __all__ = [
+    "PROMISES_SHOWN",
     "Bucket",
     "ClientLedger",
     "LedgerPage",
@@ -39,6 +42,7 @@ __all__ = [
 ]
 
 BucketSize = Literal["month", "quarter", "year"]
+PROMISES_SHOWN = 100  # the newest promises of the period, each with where it stands
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ class LedgerPage:
     bucket_size: BucketSize
     buckets: tuple[Bucket, ...]
     project_names: Mapping[int, str]
+    promises: tuple[tuple[PromiseStanding, str], ...] = ()  # newest first, with project names
+    promises_in_period: int = 0
 
     @property
     def missed(self) -> tuple[tuple[MissedDeadline, str], ...]:
@@ -171,6 +177,8 @@ def ledger_page(
             row = scope(by_client_promises[name], by_client_offers[name], since, until)
             if not row.is_empty:
                 per_client.append(ClientLedger(pk, name, row))
+    standings = _standings_in_period(promises, since=since, until=until, today=today)
+    listed = standings[:PROMISES_SHOWN]
     size = bucket_size(since, until)
     spans = _buckets(since, until, size)
     buckets = tuple(
@@ -188,7 +196,27 @@ def ledger_page(
         bucket_size=size,
         buckets=buckets,
         project_names=project_names,
+        promises=tuple((s, project_names.get(int(s.record.project_id), "")) for s in listed),
+        promises_in_period=len(standings),
     )
+
+
+def _standings_in_period(
+    promises: Sequence[PromiseRecord], *, since: date, until: date, today: date
+) -> list[PromiseStanding]:
+    """Each promise made or due in ``[since, until]`` with its standing, newest first."""
+    histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
+    for promise in promises:
+        histories[promise.project_id].append(promise)
+    shown = [
+        standing
+        for history in histories.values()
+        for standing in promise_standings(history, today=today)
+        if any(
+            since <= day <= until for day in (standing.record.made_on, standing.record.promised_on)
+        )
+    ]
+    return sorted(shown, key=lambda s: (s.record.made_on, s.record.promised_on), reverse=True)
 
 
 def _scope(

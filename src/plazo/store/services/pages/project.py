@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from plazo.core.calendar import local_day
+from plazo.core.ledger import Outcome, PromiseRecord, PromiseStanding, promise_standings
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Commitment,
@@ -22,11 +24,27 @@ from plazo.store.services.access.status_pages import live_status_page, status_pa
 from plazo.store.services.pages.portfolio import project_health
 from plazo.store.services.work.snapshots import load_project_snapshot
 
-__all__ = ["CLIENT_KINDS", "ClientStatus", "ProjectPage", "client_status", "project_page"]
+__all__ = [
+    "CLIENT_KINDS",
+    "ClientStatus",
+    "ProjectPage",
+    "PromiseRow",
+    "client_status",
+    "project_page",
+    "promise_rows",
+]
 
 # What the client receives; owner alerts go to the owner and never show on the client's side.
 CLIENT_KINDS = (MessageKind.WEEKLY_UPDATE, MessageKind.DELAY_NOTICE, MessageKind.DELIVERED)
 LATEST_UPDATES = 5
+
+
+@dataclass(frozen=True)
+class PromiseRow:
+    """One promise as every page shows it: the stored row and where it stands for the client."""
+
+    commitment: Commitment
+    standing: PromiseStanding
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,7 @@ class ProjectPage:
     health: str
     forecasts: list[Forecast]  # newest first; the first is the current forecast
     commitments: list[Commitment]  # oldest first
+    promises: list[PromiseRow]  # the same, with each one's standing
     thread: list[Message]  # sent to the client, oldest first
     items: list[WorkItem]
     open_case: DelayCase | None
@@ -57,6 +76,7 @@ class ClientStatus:
     today: date
     latest_forecast: Forecast | None
     commitments: list[Commitment]
+    promises: list[PromiseRow]
     updates: list[Message]  # newest first
     items: list[WorkItem]
 
@@ -72,6 +92,7 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     today = _today(project, now)
     latest = snapshot.latest_forecast
     forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
+    commitments = _commitments(project)
     return ProjectPage(
         project=project,
         today=today,
@@ -83,7 +104,8 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
             today=today,
         ),
         forecasts=forecasts,
-        commitments=_commitments(project),
+        commitments=commitments,
+        promises=promise_rows(project, commitments, today=today),
         thread=list(_client_messages(project).order_by("sent_at", "pk")),
         items=list(snapshot.items),
         open_case=DelayCase.objects.for_organisation(org)
@@ -100,11 +122,14 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
         return None
     project = page.project
     snapshot = load_project_snapshot(project)
+    today = _today(project, now)
+    commitments = _commitments(project)
     return ClientStatus(
         project=project,
-        today=_today(project, now),
+        today=today,
         latest_forecast=snapshot.latest_forecast,
-        commitments=_commitments(project),
+        commitments=commitments,
+        promises=promise_rows(project, commitments, today=today),
         updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),
         items=list(snapshot.items),
     )
@@ -119,8 +144,36 @@ def _commitments(project: Project) -> list[Commitment]:
     return list(
         Commitment.objects.for_organisation(project.organisation_id)
         .filter(project=project)
+        .select_related("notice")
         .order_by("made_at", "pk")
     )
+
+
+def promise_rows(
+    project: Project, commitments: list[Commitment], *, today: date
+) -> list[PromiseRow]:
+    """Each commitment (oldest first) with its standing, in the client's days.
+
+    The records are built as the ledger's are (``plazo.store.services.ledger.records``): made on
+    the client's day of ``made_at``, heard on the client's day the notice was sent.
+    """
+    zone = project.client.time_zone
+    records = [
+        PromiseRecord(
+            project_id=project.pk,
+            client=project.client.name,
+            promised_on=c.promised_on,
+            made_on=local_day(c.made_at, zone),
+            notice_sent_on=(
+                local_day(c.notice.sent_at, zone) if c.notice and c.notice.sent_at else None
+            ),
+            outcome=Outcome(c.outcome),
+            delivered_on=project.delivered_on if c.is_current else None,
+        )
+        for c in commitments
+    ]
+    standings = promise_standings(records, today=today)
+    return [PromiseRow(c, s) for c, s in zip(commitments, standings, strict=True)]
 
 
 def _client_messages(project: Project) -> OrganisationQuerySet[Message]:

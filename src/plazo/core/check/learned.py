@@ -1,0 +1,323 @@
+"""The learned sentence classifiers: a versioned NPZ of plain weights, applied with NumPy alone.
+
+One logistic regression per label and language, trained by ``plazo.checktrain`` with
+scikit-learn and exported as numbers (no pickle). A sentence's vector holds each known lexical
+feature at ``occurrences / sqrt(n)``, ``n`` being the number of known lexical occurrences in the
+sentence, and each rule signal at 1; the probability of a label is
+``1 / (1 + exp(-(x · w + b)))``, exactly scikit-learn's ``predict_proba``. Because the lexical
+part is a sum over words, each word's weights are summed once and cached.
+
+The model in use is ``$PLAZO_CHECK_MODEL`` when set, else the one shipped in ``weights/``. A file
+that is missing or unreadable raises :class:`CheckModelError`: there is no silent fallback.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from plazo.core.check.features import context_features, tokenize, word_features
+from plazo.core.check.model import ELEMENTS, WARNINGS
+
+__all__ = [
+    "ENV_VAR",
+    "FORMAT",
+    "LABELS",
+    "VERSION",
+    "CheckModel",
+    "CheckModelError",
+    "LanguageModel",
+    "default_model",
+    "encode",
+    "load_model",
+    "save_model",
+]
+
+FORMAT = "plazo-check-model"
+VERSION = 1
+LABELS: tuple[str, ...] = (*ELEMENTS, *WARNINGS)
+ENV_VAR = "PLAZO_CHECK_MODEL"
+_SHIPPED = "checker-v1.npz"
+_WORD_CACHE = 200_000
+
+Floats = npt.NDArray[np.float64]
+
+
+class CheckModelError(Exception):
+    """The checker's model file is missing or not a valid model (one sentence)."""
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """The weights of one language: a vocabulary and one column of weights per label."""
+
+    vocab: dict[str, int]
+    weights: Floats  # (features, labels)
+    bias: Floats  # (labels,)
+    thresholds: Floats  # (labels,): message-level decision thresholds
+    # word -> (sum of its known features' weights, how many known features it has)
+    words: dict[str, tuple[Floats, int]] = field(default_factory=dict, compare=False, repr=False)
+
+    def probabilities(self, features: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Floats:
+        """P(label | sentence) for each (lexical, signal) feature list: (sentences, labels)."""
+        return self._logistic(len(features), *encode(self.vocab, features))
+
+    def _word(self, token: str) -> tuple[Floats, int]:
+        known = [i for i in map(self.vocab.get, word_features(token)) if i is not None]
+        entry = (self.weights[known].sum(axis=0), len(known))
+        if len(self.words) > _WORD_CACHE:
+            self.words.clear()
+        self.words[token] = entry
+        return entry
+
+    def sentence_probabilities(
+        self, folded: Sequence[str], signals: Sequence[Sequence[str]]
+    ) -> Floats:
+        """P(label | sentence) from folded sentences and their signals (the fast path: the
+        same numbers as :meth:`probabilities` on the sentences' feature strings)."""
+        vocab, words, weights = self.vocab, self.words, self.weights
+        zero = np.zeros(weights.shape[1])
+        vectors: list[Floats] = []  # every word's share, and a zero closing each sentence
+        ends: list[int] = []
+        scales: list[float] = []
+        extra: list[int] = []  # context features and signals, all sentences
+        extra_rows: list[int] = []
+        extra_lexical: list[bool] = []
+        for row, (sentence, flags) in enumerate(zip(folded, signals, strict=True)):
+            text, tokens = tokenize(sentence)
+            count = 0
+            for token in tokens:
+                vector, known = words.get(token) or self._word(token)
+                vectors.append(vector)
+                count += known
+            vectors.append(zero)
+            ends.append(len(vectors))
+            context = [i for i in map(vocab.get, context_features(text, tokens)) if i is not None]
+            count += len(context)
+            scales.append(1.0 / math.sqrt(count) if count else 0.0)
+            known_flags = [i for i in map(vocab.get, flags) if i is not None]
+            extra.extend(context)
+            extra.extend(known_flags)
+            extra_rows.extend([row] * (len(context) + len(known_flags)))
+            extra_lexical.extend([True] * len(context) + [False] * len(known_flags))
+        scale = np.array(scales)
+        lexical = np.add.reduceat(np.array(vectors), [0, *ends[:-1]], axis=0)
+        logits = self.bias + lexical * scale[:, None]
+        if extra:
+            rows = np.array(extra_rows)
+            factor = np.where(np.array(extra_lexical), scale[rows], 1.0)
+            np.add.at(logits, rows, weights[extra] * factor[:, None])
+        result: Floats = 1.0 / (1.0 + np.exp(-logits))
+        return result
+
+    def _logistic(
+        self,
+        rows: int,
+        indptr: npt.NDArray[np.int64],
+        indices: npt.NDArray[np.int64],
+        values: Floats,
+    ) -> Floats:
+        logits = np.tile(self.bias, (rows, 1))
+        if indices.size:
+            contributions = self.weights[indices] * values[:, None]
+            counts = np.diff(indptr)
+            filled = counts > 0
+            logits[filled] += np.add.reduceat(contributions, indptr[:-1][filled], axis=0)
+        result: Floats = 1.0 / (1.0 + np.exp(-logits))
+        return result
+
+
+@dataclass(frozen=True)
+class CheckModel:
+    """Per-language classifiers and how to combine them with the rules."""
+
+    languages: Mapping[str, LanguageModel]
+    signals: bool = True  # the rules' signals are features
+    gates: bool = True  # exact rules veto: quotations, dates, vague timing next to a date
+    # labels whose rule cue, ruled out in a sentence (negated, quoted, another use) and not
+    # matched there otherwise, vetoes the model in that sentence
+    vetoes: tuple[str, ...] = ()
+    # labels the rules alone can also make present (where they are precise)
+    rules_or: tuple[str, ...] = ()
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def encode(
+    vocab: dict[str, int], features: Sequence[tuple[Sequence[str], Sequence[str]]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Floats]:
+    """CSR arrays (indptr, indices, values) of the sentences' feature vectors."""
+    indptr = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    get = vocab.get
+    for lexical, signals in features:
+        known = [i for i in map(get, lexical) if i is not None]
+        if known:
+            scale = 1.0 / math.sqrt(len(known))
+            counts = Counter(known)
+            indices.extend(counts)
+            values.extend(count * scale for count in counts.values())
+        flags = [i for i in map(get, signals) if i is not None]
+        indices.extend(flags)
+        values.extend([1.0] * len(flags))
+        indptr.append(len(indices))
+    return (
+        np.asarray(indptr, dtype=np.int64),
+        np.asarray(indices, dtype=np.int64),
+        np.asarray(values, dtype=np.float64),
+    )
+
+
+def save_model(model: CheckModel, path: Path) -> None:
+    """Write ``model`` as an NPZ of plain arrays and one JSON header (no pickle)."""
+    meta = {
+        "format": FORMAT,
+        "version": VERSION,
+        "labels": list(LABELS),
+        "languages": sorted(model.languages),
+        "signals": model.signals,
+        "gates": model.gates,
+        "vetoes": list(model.vetoes),
+        "rules_or": list(model.rules_or),
+        "info": model.info,
+    }
+    arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
+    for lang, lm in model.languages.items():
+        names = [""] * len(lm.vocab)
+        for name, index in lm.vocab.items():
+            names[index] = name
+        arrays[f"{lang}_vocab"] = np.frombuffer("\n".join(names).encode(), dtype=np.uint8)
+        arrays[f"{lang}_weights"] = lm.weights.astype(np.float64)
+        arrays[f"{lang}_bias"] = lm.bias.astype(np.float64)
+        arrays[f"{lang}_thresholds"] = lm.thresholds.astype(np.float64)
+    with path.open("wb") as handle:
+        np.savez_compressed(handle, **arrays)
+
+
+def _bad(path: object, why: str) -> CheckModelError:
+    return CheckModelError(
+        f"the checker model {path} is not usable ({why}); retrain it with "
+        f"'plazo check train' or unset {ENV_VAR}"
+    )
+
+
+def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
+    try:
+        names = bytes(arrays[f"{lang}_vocab"]).decode("utf-8").split("\n")
+        weights = np.asarray(arrays[f"{lang}_weights"], dtype=np.float64)
+        bias = np.asarray(arrays[f"{lang}_bias"], dtype=np.float64)
+        thresholds = np.asarray(arrays[f"{lang}_thresholds"], dtype=np.float64)
+    except (
+        KeyError,
+        UnicodeDecodeError,
+        ValueError,
+        OSError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+    ) as error:
+        raise _bad(path, f"{lang}: {type(error).__name__}") from None
+    labels = len(LABELS)
+    if weights.shape != (len(names), labels) or bias.shape != (labels,):
+        raise _bad(path, f"{lang}: weights of shape {weights.shape} for {len(names)} features")
+    if thresholds.shape != (labels,) or not np.isfinite(weights).all():
+        raise _bad(path, f"{lang}: bad thresholds or weights")
+    vocab = dict(zip(names, range(len(names)), strict=True))
+    if len(vocab) != len(names):
+        raise _bad(path, f"{lang}: repeated features")
+    return LanguageModel(vocab, weights, bias, thresholds)
+
+
+class _Languages(Mapping[str, LanguageModel]):
+    """A model file's languages, each read (decompressed, its vocabulary built) on first use:
+    ``plazo check`` needs one language, and reading both would double the start-up cost."""
+
+    def __init__(self, arrays: Any, languages: Sequence[str], path: Path) -> None:
+        self._arrays = arrays
+        self._names = tuple(languages)
+        self._path = path
+        self._loaded: dict[str, LanguageModel] = {}
+
+    def __getitem__(self, lang: str) -> LanguageModel:
+        if lang not in self._names:
+            raise KeyError(lang)
+        if lang not in self._loaded:
+            self._loaded[lang] = _language(self._arrays, lang, self._path)
+        return self._loaded[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+@cache
+def load_model(path: Path) -> CheckModel:
+    """Read a model file; raise CheckModelError if it is missing or not a valid model (a
+    language's arrays are checked when that language is first used)."""
+    if not path.is_file():
+        raise CheckModelError(
+            f"the checker model {path} does not exist; give a file written by "
+            f"'plazo check train' or unset {ENV_VAR}"
+        )
+    try:
+        arrays = np.load(io.BytesIO(path.read_bytes()), allow_pickle=False)
+        meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise _bad(path, "not a plazo checker model")
+        if meta.get("version") != VERSION:
+            raise _bad(path, f"version {meta.get('version')}, this plazo reads {VERSION}")
+        if tuple(meta.get("labels", ())) != LABELS:
+            raise _bad(path, "its labels differ from this plazo's")
+        languages = [str(lang) for lang in meta["languages"]]
+        missing = [
+            f"{lang}_{part}"
+            for lang in languages
+            for part in ("vocab", "weights", "bias", "thresholds")
+            if f"{lang}_{part}" not in arrays.files
+        ]
+        if missing:
+            raise _bad(path, f"missing {', '.join(missing)}")
+    except CheckModelError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError) as error:
+        raise _bad(path, f"not a readable model file: {type(error).__name__}") from None
+    return CheckModel(
+        languages=_Languages(arrays, languages, path),
+        signals=bool(meta.get("signals", True)),
+        gates=bool(meta.get("gates", True)),
+        vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
+        rules_or=tuple(str(name) for name in meta.get("rules_or", ()) if name in LABELS),
+        info=dict(meta.get("info", {})),
+    )
+
+
+@cache
+def shipped_model_path() -> Path:
+    """The model that comes with plazo."""
+    return Path(str(resources.files("plazo.core.check").joinpath("weights", _SHIPPED)))
+
+
+def default_model() -> CheckModel:
+    """``$PLAZO_CHECK_MODEL`` if set, else the shipped model."""
+    return _model_at(os.environ.get(ENV_VAR, "").strip())
+
+
+@cache
+def _model_at(chosen: str) -> CheckModel:
+    return load_model(Path(chosen).expanduser().resolve() if chosen else shipped_model_path())

@@ -1,0 +1,81 @@
+"""Where each promise of a project stands, as the client sees it: pending, replaced, kept, broken.
+
+A replaced promise is neither kept nor broken: it ended the day the client heard of the new date,
+with some working days' notice before it was due (the ledger's notice lead time). Its stored
+outcome stays ``pending`` forever, which is why no page may show that outcome on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from plazo.core.ledger.records import Outcome, PromiseRecord
+from plazo.core.ledger.workdays import weekday_working_days
+
+__all__ = ["PromiseStanding", "Standing", "promise_standings"]
+
+
+class Standing(StrEnum):
+    """The one word a page shows for a promise."""
+
+    PENDING = "pending"  # the current promise, not due yet
+    OVERDUE = "overdue"  # the current promise, its date passed without delivery
+    REPLACED = "replaced"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
+@dataclass(frozen=True)
+class PromiseStanding:
+    """One promise and how it ended (or that it has not).
+
+    For a replaced promise, ``replaced_on`` is the day the client heard of the new date,
+    ``replaced_by`` that new date and ``notice_working_days`` the working days from then to the
+    replaced date (zero: told on the day; negative: told after it had passed).
+    """
+
+    record: PromiseRecord
+    standing: Standing
+    current: bool
+    replaced_on: date | None = None
+    replaced_by: date | None = None
+    notice_working_days: int | None = None
+
+
+def promise_standings(
+    history: Sequence[PromiseRecord],
+    *,
+    today: date,
+    working_days: Callable[[date, date], int] = weekday_working_days,
+) -> list[PromiseStanding]:
+    """Each promise of one project's ``history`` (oldest first) with its standing.
+
+    ``working_days`` counts the notice the same way the ledger's metrics do (Monday to Friday,
+    unless a calendar with holidays is given).
+    """
+    standings = []
+    for index, record in enumerate(history):
+        following = history[index + 1] if index + 1 < len(history) else None
+        if following is not None:
+            standings.append(
+                PromiseStanding(
+                    record,
+                    Standing.REPLACED,
+                    current=False,
+                    replaced_on=following.heard_on,
+                    replaced_by=following.promised_on,
+                    notice_working_days=working_days(following.heard_on, record.promised_on),
+                )
+            )
+        elif record.outcome is Outcome.KEPT:
+            standings.append(PromiseStanding(record, Standing.KEPT, current=True))
+        elif record.outcome is Outcome.BROKEN:
+            standings.append(PromiseStanding(record, Standing.BROKEN, current=True))
+        else:
+            late = record.promised_on < today
+            standing = Standing.OVERDUE if late else Standing.PENDING
+            standings.append(PromiseStanding(record, standing, current=True))
+    return standings

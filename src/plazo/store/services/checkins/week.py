@@ -1,0 +1,190 @@
+"""This week's updates, for the person who runs the weekly loop: see, send now, hold or skip.
+
+:func:`this_week` is the read model of ``/week/``; :func:`decide_update` is the one use case
+behind its buttons. The worker honours the decisions through
+:func:`plazo.store.services.checkins.covered.not_written_weeks`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from plazo.core.checkin import checkin_due_at
+from plazo.core.errors import PlazoError
+from plazo.store.models import (
+    CheckinDecision,
+    CheckinDecisionKind,
+    Message,
+    MessageState,
+    Organisation,
+    Project,
+    ProjectStatus,
+)
+from plazo.store.services.checkins.covered import client_week, notice_weeks
+from plazo.store.services.checkins.weekly import compose_weekly_update_for, weekly_key
+from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.forecasting.run import OrganisationHistories
+from plazo.store.services.outbox.write import store_message
+from plazo.store.services.work.snapshots import load_project_snapshot
+
+__all__ = ["DecisionRefused", "WeekRow", "decide_update", "this_week"]
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    """One project's update this week: when it is due, to whom, and what became of it."""
+
+    project: Project
+    week: str
+    due_at: datetime
+    recipients: tuple[str, ...]
+    message: Message | None  # the update, once written
+    decision: CheckinDecision | None
+    notice: Message | None  # this week's delay notice, which replaces the update
+
+    due_now: bool = False  # its check-in time has come and nothing is written yet
+
+    @property
+    def state(self) -> str:
+        """sent, queued, held, skipped, replaced, draft (awaiting approval), due or upcoming."""
+        if self.notice is not None and (self.message is None or self.message.state == "cancelled"):
+            return "replaced"
+        if self.message is not None and self.message.state in ("sent", "sending"):
+            return "sent"
+        if self.decision is not None and self.decision.decision != CheckinDecisionKind.SEND:
+            return "held" if self.decision.decision == CheckinDecisionKind.HOLD else "skipped"
+        if self.message is not None:
+            return {"queued": "queued", "retry": "queued", "draft": "draft"}.get(
+                self.message.state, self.message.state
+            )
+        return "due" if self.due_now else "upcoming"
+
+    @property
+    def can_send(self) -> bool:
+        return self.state in ("upcoming", "due", "draft", "held", "skipped")
+
+
+class DecisionRefused(PlazoError):
+    """The update cannot take that decision now (sent already, or replaced by the notice)."""
+
+
+def this_week(
+    organisation: Organisation, *, now: datetime, project_ids: list[int] | None = None
+) -> list[WeekRow]:
+    """Every active project with a promise (or those of ``project_ids``): this week's update,
+    soonest check-in first. Six queries, whatever the number of projects."""
+    chosen = Project.objects.for_organisation(organisation).filter(
+        status=ProjectStatus.ACTIVE, promised_on__isnull=False
+    )
+    if project_ids is not None:
+        chosen = chosen.filter(pk__in=project_ids)
+    projects = list(chosen.select_related("client").prefetch_related("client__contacts"))
+    keys = {p.pk: weekly_key(p, now) for p in projects}
+    messages = {
+        m.idempotency_key: m for m in Message.objects.filter(idempotency_key__in=keys.values())
+    }
+    decisions = {
+        (d.project_id, d.week): d for d in CheckinDecision.objects.filter(project_id__in=list(keys))
+    }
+    notices = notice_weeks(projects, now=now)
+    rows = []
+    for project in projects:
+        zone = project.client.time_zone
+        week = client_week(project, now)
+        due_at = checkin_due_at(
+            now.astimezone(ZoneInfo(zone)).date(),
+            weekday=project.checkin_weekday,
+            hour=project.checkin_hour,
+            time_zone=zone,
+        )
+        rows.append(
+            WeekRow(
+                project=project,
+                week=week,
+                due_at=due_at,
+                due_now=due_at <= now,
+                recipients=tuple(c.email for c in project.client.contacts.all() if c.email),
+                message=messages.get(keys[project.pk]),
+                decision=decisions.get((project.pk, week)),
+                notice=notices.get(project.pk),
+            )
+        )
+    rows.sort(key=lambda row: (row.due_at, row.project.name))
+    return rows
+
+
+def _row(project: Project, now: datetime) -> WeekRow:
+    rows = this_week(project.organisation, now=now, project_ids=[project.pk])
+    if not rows:
+        raise DecisionRefused(f"{project.name} is not active with a promise; it has no update")
+    return rows[0]
+
+
+def decide_update(
+    project: Project, decision: str, *, now: datetime, by: Any = None, reason: str = ""
+) -> WeekRow:
+    """Send this week's update now, hold it, or skip it with a reason; returns the row after.
+
+    1. *send*: the update is written from a fresh forecast (or the draft is taken) and queued in
+       the outbox at once; the next worker pass delivers it.
+    2. *hold*: nothing is written or sent this week until the person sends it; a queued update
+       goes back to draft.
+    3. *skip*: the same, for good this week, with the reason kept.
+    A sent update, or one the week's delay notice replaces, refuses every decision.
+    """
+    if decision not in CheckinDecisionKind.values:
+        raise DecisionRefused(f"unknown decision {decision!r}")
+    if decision == CheckinDecisionKind.SKIP and not reason.strip():
+        raise DecisionRefused("say why the update is skipped; the reason is kept")
+    project = Project.objects.select_related("client", "organisation", "owner").get(pk=project.pk)
+    row = _row(project, now)
+    if row.state in ("sent", "replaced"):
+        raise DecisionRefused(
+            "this week's update was already sent"
+            if row.state == "sent"
+            else "this week's delay notice is the update; nothing else goes out"
+        )
+    if decision == CheckinDecisionKind.SEND and row.message is None:
+        # the update reads the forecast as of now
+        watch_project(load_project_snapshot(project), now=now, histories=OrganisationHistories())
+    with transaction.atomic():
+        CheckinDecision.objects.update_or_create(
+            project=project,
+            week=row.week,
+            defaults={
+                "organisation_id": project.organisation_id,
+                "decision": decision,
+                "reason": reason.strip()[:300],
+                "decided_by": by,
+                "decided_at": now,
+            },
+        )
+        key = weekly_key(project, now)
+        if decision == CheckinDecisionKind.SEND:
+            _queue(project, key, now)
+        else:
+            Message.objects.filter(
+                idempotency_key=key, state__in=(MessageState.QUEUED, MessageState.RETRY)
+            ).update(state=MessageState.DRAFT, next_attempt_at=None, queued_at=None)
+    return _row(project, now)
+
+
+def _queue(project: Project, key: str, now: datetime) -> None:
+    """Queue the week's update: the stored draft, or one composed now."""
+    existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
+    if existing is None:
+        composed = compose_weekly_update_for(project, now=now)
+        store_message(
+            composed, organisation=project.organisation, project=project, key=key,
+            state=MessageState.QUEUED, now=now,
+        )  # fmt: skip
+        return
+    if existing.state in (MessageState.DRAFT, MessageState.CANCELLED):
+        existing.state = MessageState.QUEUED
+        existing.queued_at = existing.next_attempt_at = now
+        existing.save(update_fields=["state", "queued_at", "next_attempt_at"])

@@ -1,0 +1,65 @@
+"""A delay case opened by a person: the owner knows of a delay before the forecast does."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from plazo.core.calendar import WorkCalendar
+from plazo.core.errors import PlazoError
+from plazo.store.models import OPEN_CASE_STATES, DelayCase, DelayTrigger, Project, ProjectStatus
+from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
+from plazo.store.services.webhooks.events import emit_case_opened
+from plazo.store.services.work.snapshots import load_project_snapshot
+
+__all__ = ["CaseNotOpened", "open_case_by_hand"]
+
+
+class CaseNotOpened(PlazoError):
+    """The project cannot have a delay case now (no promise, not active)."""
+
+
+def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
+    """Open a draft case (trigger "person") on the current forecast, or return the open one.
+
+    1. The project must be active and have a promise: a case is about moving a promise.
+    2. Re-forecast first, so the case starts from today's numbers.
+    3. The recommended date is the forecast's, but never on or before the promise: a person who
+       opens a case expects a later date; the first working day after the promise at least.
+    """
+    project = Project.objects.select_related("client", "organisation").get(pk=project.pk)
+    if project.status != ProjectStatus.ACTIVE or project.promised_on is None:
+        raise CaseNotOpened(f"{project.name} has no active promise to move")
+    existing = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
+    if existing is not None:
+        return existing
+    today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
+    snapshot = load_project_snapshot(project)
+    forecast = reforecast_project(
+        snapshot, today=today, now=now, histories=OrganisationHistories()
+    ).forecast
+    calendar = WorkCalendar(
+        country=project.country or None, subdivision=project.subdivision or None
+    )
+    earliest = project.promised_on + timedelta(days=1)
+    while not calendar.is_working_day(earliest):
+        earliest += timedelta(days=1)
+    recommended = forecast.recommended_on
+    if recommended is None or recommended < earliest:
+        recommended = earliest
+    with transaction.atomic():
+        if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
+            return DelayCase.objects.get(project=project, state__in=OPEN_CASE_STATES)
+        case = DelayCase.objects.create(
+            organisation_id=project.organisation_id,
+            project=project,
+            trigger=DelayTrigger.PERSON,
+            opened_at=now,
+            previous_promised_on=project.promised_on,
+            recommended_on=recommended,
+            forecast=forecast,
+        )
+        emit_case_opened(case, now=now)
+    return case

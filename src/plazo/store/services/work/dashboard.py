@@ -1,0 +1,160 @@
+"""The dashboard's edits: each applies one change, then re-forecasts the project before returning.
+
+A person who ticks a task done expects the page that answers to show the forecast that follows
+from it, and the portfolio must never be stale after a decision; the worker's debounced
+re-forecast (a minute after a burst of events from other tools) is for the API and trackers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+
+from plazo.store.models import DelayCase, Forecast, Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.forecasting.run import OrganisationHistories
+from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.work import records
+from plazo.store.services.work.progress import (
+    ItemAdded,
+    ItemDone,
+    ItemReestimated,
+    ItemRemoved,
+    ProgressEvent,
+    record_progress_event,
+)
+from plazo.store.services.work.snapshots import load_project_snapshot
+
+__all__ = [
+    "Refreshed",
+    "add_items",
+    "change_item",
+    "create_project",
+    "edit_project",
+    "finish_item",
+    "move_item",
+    "refresh_forecast",
+    "remove_item",
+]
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """The project's forecast after the change, and the delay case it opened, if any."""
+
+    project: Project
+    forecast: Forecast | None
+    opened: DelayCase | None
+
+
+def refresh_forecast(project: Project, *, now: datetime) -> Refreshed:
+    """Re-forecast now (a stored row only if the inputs changed); may open a delay case."""
+    project = Project.objects.select_related("client", "organisation").get(pk=project.pk)
+    if project.status != "active":
+        return Refreshed(project, None, None)
+    watched = watch_project(
+        load_project_snapshot(project), now=now, histories=OrganisationHistories()
+    )
+    return Refreshed(project, watched.forecast, watched.opened)
+
+
+def create_project(
+    organisation: Organisation, values: dict[str, Any], *, now: datetime, made_by: Any = None
+) -> Refreshed:
+    """A new project, its first promise in the ledger (made by this person), and its forecast."""
+    values = dict(values)
+    promised_on = values.pop("promised_on", None)
+    with transaction.atomic():
+        project = records.create_project(organisation, values, now=now)
+        if promised_on is not None:
+            record_promise(
+                project,
+                promised_on,
+                made_at=now,
+                made_by=made_by,
+                reason="Promised when the project was created.",
+            )
+    return refresh_forecast(project, now=now)
+
+
+def edit_project(project: Project, changes: dict[str, Any], *, now: datetime) -> Refreshed:
+    """Change the project; a new promised date goes through the ledger with its reason."""
+    records.update_project(project, changes, now=now)
+    return refresh_forecast(project, now=now)
+
+
+def _apply(project: Project, events: list[ProgressEvent], today: date, now: datetime) -> Refreshed:
+    record_progress_event(project, events, today=today)
+    return refresh_forecast(project, now=now)
+
+
+def add_items(
+    project: Project, lines: list[tuple[str, Decimal | None]], *, today: date, now: datetime
+) -> Refreshed:
+    """Add many items at once, in order (a quick add)."""
+    events: list[ProgressEvent] = [
+        ItemAdded(title, estimate, on=today) for title, estimate in lines
+    ]
+    return _apply(project, events, today, now)
+
+
+def finish_item(
+    item: WorkItem, *, on: date, actual_hours: Decimal | None, today: date, now: datetime
+) -> Refreshed:
+    """Mark the item done on ``on`` with the effort it really took."""
+    return _apply(item.project, [ItemDone(item.pk, on=on, actual_hours=actual_hours)], today, now)
+
+
+def remove_item(item: WorkItem, *, today: date, now: datetime) -> Refreshed:
+    """Take the item out of scope (its row stays, dated, as a scope change)."""
+    return _apply(item.project, [ItemRemoved(item.pk, on=today)], today, now)
+
+
+def change_item(
+    item: WorkItem, *, estimate_hours: Decimal | None, status: str, today: date, now: datetime
+) -> Refreshed:
+    """Inline edit: a new estimate and status (done today, back to work, or in progress)."""
+    events: list[ProgressEvent] = []
+    if estimate_hours is not None and estimate_hours != item.estimate_hours:
+        events.append(ItemReestimated(item.pk, estimate_hours))
+    if status == WorkItemStatus.DONE and item.status != WorkItemStatus.DONE:
+        events.append(ItemDone(item.pk, on=today))
+    if events:
+        record_progress_event(item.project, events, today=today)
+    if status != WorkItemStatus.DONE and status != item.status:
+        item.refresh_from_db()
+        reopened = {"status": status, "completed_on": None, "actual_hours": None}
+        records.update_work_item(
+            item, reopened if item.status == WorkItemStatus.DONE else {"status": status}
+        )
+    return refresh_forecast(item.project, now=now)
+
+
+@transaction.atomic
+def _swap(item: WorkItem, direction: int) -> None:
+    Project.objects.select_for_update().get(pk=item.project_id)
+    items = list(
+        WorkItem.objects.filter(project_id=item.project_id, removed_on__isnull=True).order_by(
+            "position", "pk"
+        )
+    )
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index + direction
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    for position, other in enumerate(items):
+        if other.position != position:
+            other.position = position
+            other.save(update_fields=["position"])
+
+
+def move_item(item: WorkItem, *, up: bool, now: datetime) -> Refreshed:
+    """Move the item one place up or down the plan (the order the forecast works through)."""
+    if item.removed_on is None:
+        _swap(item, -1 if up else 1)
+    return refresh_forecast(item.project, now=now)

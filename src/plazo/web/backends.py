@@ -1,0 +1,35 @@
+"""Log in with a user name or an e-mail address (``plazo init`` owners use their e-mail)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from plazo.store.services.access.studio import find_user_by_email
+
+__all__ = ["EmailOrUsernameBackend"]
+
+
+class EmailOrUsernameBackend(ModelBackend):
+    """Django's own backend, which also accepts the e-mail address of exactly one user."""
+
+    def authenticate(
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is not None or not username or "@" not in username or password is None:
+            return user
+        found = find_user_by_email(username)
+        if (
+            found is not None
+            and found.check_password(password)
+            and self.user_can_authenticate(found)
+        ):
+            return found
+        return None

@@ -1,0 +1,89 @@
+"""Work items: the quick add ("Title, 6h" per line), the inline edit and marking one done."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plazo.store.models import WorkItemStatus
+
+__all__ = ["DoneForm", "ItemEditForm", "QuickAddForm", "parse_quick_add"]
+
+MAX_LINES = 200
+# "Title, 6h", "Title; 1,5 h", "Title, 6 horas"; the estimate is the number after the last
+# separator; a line without one is added unestimated.
+_LINE = re.compile(
+    r"^(?P<title>.*?)\s*[,;]\s*(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hrs?|hours?|horas?)?\s*$", re.I
+)
+
+
+def parse_quick_add(text: str) -> list[tuple[str, Decimal | None]]:
+    """One (title, estimate) per non-blank line; ``ValueError`` names the first bad line."""
+    lines: list[tuple[str, Decimal | None]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip().lstrip("-*•").strip()
+        if not line:
+            continue
+        match = _LINE.match(line)
+        title, estimate = line, None
+        if match:
+            title = match["title"].strip()
+            try:
+                estimate = Decimal(match["hours"].replace(",", "."))
+            except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+                estimate = None
+            if estimate is not None and not Decimal("0") < estimate < Decimal("100000"):
+                raise ValueError(f"line {number}: the estimate must be more than 0 hours")
+        if not title:
+            raise ValueError(f"line {number}: the title is empty")
+        if len(title) > 300:
+            raise ValueError(f"line {number}: the title is longer than 300 characters")
+        lines.append((title, estimate))
+    if len(lines) > MAX_LINES:
+        raise ValueError(f"add at most {MAX_LINES} lines at once")
+    return lines
+
+
+class QuickAddForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Add work items, one per line: 'Title, 6h'"),
+        widget=forms.Textarea(attrs={"rows": 6, "placeholder": "Diseño de la portada, 6h"}),
+    )
+
+    def clean_lines(self) -> list[tuple[str, Decimal | None]]:
+        try:
+            parsed = parse_quick_add(self.cleaned_data["lines"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        if not parsed:
+            raise forms.ValidationError(_("Write at least one line."))
+        return parsed
+
+
+class ItemEditForm(forms.Form):
+    estimate_hours = forms.DecimalField(
+        label=_("Estimate (h)"), min_value=Decimal("0.01"), max_digits=8, decimal_places=2,
+        required=False,
+    )  # fmt: skip
+    status = forms.ChoiceField(label=_("Status"), choices=WorkItemStatus.choices)
+
+
+class DoneForm(forms.Form):
+    actual_hours = forms.DecimalField(
+        label=_("Hours it took"), min_value=Decimal("0"), max_digits=8, decimal_places=2,
+        required=False,
+    )  # fmt: skip
+    completed_on = forms.DateField(
+        label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_completed_on(self) -> date:
+        day: date = self.cleaned_data["completed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("A task cannot be done in the future."))
+        return day

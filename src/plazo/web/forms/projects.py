@@ -1,0 +1,135 @@
+"""A project's terms: promise, stake, capacity, value, check-in, confidence, owner, holidays."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, cast
+
+import holidays
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from plazo.store.models import Client, Organisation, ProjectStatus
+
+__all__ = ["ProjectForm"]
+
+WEEKDAYS = [
+    (0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")),
+    (4, _("Friday")), (5, _("Saturday")), (6, _("Sunday")),
+]  # fmt: skip
+
+
+class ProjectForm(forms.Form):
+    client = forms.TypedChoiceField(label=_("Client"), coerce=int)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    start_on = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    promised_on = forms.DateField(
+        label=_("Promised date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Changing it records a new promise in the ledger."),
+    )
+    promise_reason = forms.CharField(
+        label=_("Why the promise changes"), max_length=300, required=False
+    )
+    stake = forms.CharField(
+        label=_("What the client counts on it for"),
+        max_length=300,
+        required=False,
+        help_text=_("In the client's language, e.g. 'la junta anual de accionistas'."),
+    )
+    stake_on = forms.DateField(
+        label=_("When the client needs it"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    capacity_hours_per_week = forms.DecimalField(
+        label=_("Capacity (hours per week)"), min_value=Decimal("0.5"), max_digits=7,
+        decimal_places=2, initial=Decimal("30"),
+    )  # fmt: skip
+    value = forms.DecimalField(
+        label=_("Value"), min_value=0, max_digits=12, decimal_places=2, initial=Decimal("0")
+    )
+    currency = forms.CharField(label=_("Currency"), max_length=3)
+    checkin_weekday = forms.TypedChoiceField(
+        label=_("Check-in day"), choices=WEEKDAYS, coerce=int, initial=0
+    )
+    checkin_hour = forms.IntegerField(
+        label=_("Check-in hour (client's time)"), min_value=0, max_value=23, initial=9
+    )
+    confidence_percent = forms.IntegerField(
+        label=_("Confidence target (%)"), min_value=50, max_value=99, initial=85,
+        help_text=_("New dates are recommended at this chance of being met."),
+    )  # fmt: skip
+    owner = forms.TypedChoiceField(label=_("Owner"), coerce=int)
+    country = forms.CharField(label=_("Holiday calendar: country (ISO 3166)"), max_length=2)
+    subdivision = forms.CharField(
+        label=_("Region (optional, e.g. MD)"), max_length=10, required=False
+    )
+    # Delivery is not a status to pick: it resolves the promise (kept or broken) in the ledger.
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("active", _("active")), ("paused", _("paused")), ("cancelled", _("cancelled"))],
+        initial="active",
+    )
+
+    def __init__(
+        self, *args: Any, organisation: Organisation, editing: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        clients = Client.objects.for_organisation(organisation).order_by("name")
+        cast(forms.ChoiceField, self.fields["client"]).choices = [(c.pk, c.name) for c in clients]
+        members = organisation.memberships.select_related("user").order_by("pk")
+        cast(forms.ChoiceField, self.fields["owner"]).choices = [
+            (m.user_id, m.user.get_full_name() or m.user.email or m.user.get_username())
+            for m in members
+        ]
+        if not editing:
+            del self.fields["promise_reason"]
+        if not editing or self.initial.get("status") == ProjectStatus.DELIVERED:
+            del self.fields["status"]
+
+    def clean_currency(self) -> str:
+        code = str(self.cleaned_data["currency"]).strip().upper()
+        if len(code) != 3 or not code.isalpha():
+            raise forms.ValidationError(_("Use a three-letter code such as EUR."))
+        return code
+
+    def clean_country(self) -> str:
+        code = str(self.cleaned_data["country"]).strip().upper()
+        if code not in holidays.list_supported_countries():
+            raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
+        return code
+
+    def clean_promised_on(self) -> date | None:
+        day = self.cleaned_data.get("promised_on")
+        if day is not None and day < timezone.localdate() and "promised_on" in self.changed_data:
+            raise forms.ValidationError(_("A new promise cannot be in the past."))
+        return day
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, promised = data.get("start_on"), data.get("promised_on")
+        if start and promised and promised < start:
+            self.add_error("promised_on", _("The promised date is before the start."))
+        country, subdivision = data.get("country"), data.get("subdivision")
+        if country and subdivision:
+            known = holidays.list_supported_countries().get(country, [])
+            if subdivision.upper() not in known:
+                self.add_error("subdivision", _("This region is not known for that country."))
+            else:
+                data["subdivision"] = subdivision.upper()
+        if self.editing and "promised_on" in self.changed_data and not data.get("promised_on"):
+            self.add_error("promised_on", _("A promise can be replaced, not removed."))
+        return data
+
+    def values(self) -> dict[str, Any]:
+        """The cleaned data as the store's field names."""
+        data = dict(self.cleaned_data)
+        data["client_id"] = data.pop("client")
+        data["owner_id"] = data.pop("owner")
+        data["confidence_target"] = Decimal(data.pop("confidence_percent")) / 100
+        return data

@@ -1,0 +1,172 @@
+"""``/projects/<id>/items/``: quick add, inline edit, done with hours, reorder and remove.
+
+Every change re-forecasts the project before the page answers. With htmx a change swaps only
+the item section (``#items``); without JavaScript each form posts and comes back to the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plazo.store.models import Project, WorkItem
+from plazo.store.services.work import dashboard
+from plazo.store.services.work.progress import ProgressEventError
+from plazo.store.services.work.records import RecordError
+from plazo.web.forms.items import DoneForm, ItemEditForm, QuickAddForm
+from plazo.web.tenancy import OrganisationRequest, organisation_view
+from plazo.web.views.refreshed import forecast_sentence
+
+__all__ = ["item_done", "item_edit", "item_move", "item_remove", "project_items"]
+
+
+def _project(request: OrganisationRequest, project_id: int) -> Project:
+    projects = Project.objects.for_organisation(request.organisation).select_related("client")
+    return get_object_or_404(projects, pk=project_id)
+
+
+def _item(request: OrganisationRequest, item_id: int) -> WorkItem:
+    items = WorkItem.objects.for_organisation(request.organisation).select_related("project")
+    return get_object_or_404(items, pk=item_id)
+
+
+def _context(
+    project: Project, note: str = "", quick: QuickAddForm | None = None
+) -> dict[str, object]:
+    # The plan first, in order; removed items after it (NULLs sort differently per database).
+    items = list(
+        project.work_items.order_by(F("removed_on").asc(nulls_first=True), "position", "pk")
+    )
+    return {
+        "project": project,
+        "items": items,
+        "live": [i for i in items if i.removed_on is None],
+        "forecast": project.forecasts.latest_run(),
+        "quick": quick or QuickAddForm(),
+        "note": note,
+        "today": timezone.localdate(),
+        "statuses": ItemEditForm.base_fields["status"].choices,  # type: ignore[attr-defined]
+    }
+
+
+def _answer(
+    request: OrganisationRequest, project: Project, note: str, error: str = ""
+) -> HttpResponse:
+    """The item section alone for htmx; otherwise back to the page with the note."""
+    if request.headers.get("HX-Request"):
+        context = _context(project, note)
+        context["error"] = error
+        return render(request, "plazo/_items.html", context)
+    if error:
+        messages.error(request, error)
+    if note:
+        messages.info(request, note)
+    return redirect("web:project_items", project_id=project.pk)
+
+
+@organisation_view
+def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse:
+    """The page, and the quick add (POST): many items at once, "Title, 6h" per line."""
+    project = _project(request, project_id)
+    quick = QuickAddForm(request.POST or None)
+    if request.method == "POST":
+        if not quick.is_valid():
+            if request.headers.get("HX-Request"):
+                context = _context(project, quick=quick)
+                return render(request, "plazo/_items.html", context)
+            return render(request, "plazo/items.html", _context(project, quick=quick), status=422)
+        before = project.forecasts.latest_run()
+        refreshed = dashboard.add_items(
+            project, quick.cleaned_data["lines"], today=timezone.localdate(), now=timezone.now()
+        )
+        return _answer(request, project, forecast_sentence(refreshed, before=before))
+    return render(request, "plazo/items.html", _context(project))
+
+
+def _change(
+    request: OrganisationRequest, item: WorkItem, apply: Callable[[], dashboard.Refreshed]
+) -> HttpResponse:
+    before = item.project.forecasts.latest_run()
+    try:
+        refreshed = apply()
+    except (ProgressEventError, RecordError) as error:
+        return _answer(request, item.project, "", error=str(error))
+    return _answer(request, item.project, forecast_sentence(refreshed, before=before))
+
+
+@require_POST
+@organisation_view
+def item_edit(request: OrganisationRequest, item_id: int) -> HttpResponse:
+    """Inline edit: estimate and status."""
+    item = _item(request, item_id)
+    form = ItemEditForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, item.project, "", error=_errors(form))
+    data = form.cleaned_data
+    return _change(
+        request,
+        item,
+        lambda: dashboard.change_item(
+            item,
+            estimate_hours=data["estimate_hours"],
+            status=data["status"],
+            today=timezone.localdate(),
+            now=timezone.now(),
+        ),
+    )
+
+
+@require_POST
+@organisation_view
+def item_done(request: OrganisationRequest, item_id: int) -> HttpResponse:
+    """Mark done with the hours it took and the day."""
+    item = _item(request, item_id)
+    form = DoneForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, item.project, "", error=_errors(form))
+    data = form.cleaned_data
+    return _change(
+        request,
+        item,
+        lambda: dashboard.finish_item(
+            item,
+            on=data["completed_on"],
+            actual_hours=data["actual_hours"],
+            today=timezone.localdate(),
+            now=timezone.now(),
+        ),
+    )
+
+
+@require_POST
+@organisation_view
+def item_move(request: OrganisationRequest, item_id: int) -> HttpResponse:
+    """One place up or down the plan."""
+    item = _item(request, item_id)
+    up = request.POST.get("direction") != "down"
+    return _change(request, item, lambda: dashboard.move_item(item, up=up, now=timezone.now()))
+
+
+@require_POST
+@organisation_view
+def item_remove(request: OrganisationRequest, item_id: int) -> HttpResponse:
+    """Out of scope today; the row stays, struck through, as a scope change."""
+    item = _item(request, item_id)
+    return _change(
+        request,
+        item,
+        lambda: dashboard.remove_item(item, today=timezone.localdate(), now=timezone.now()),
+    )
+
+
+def _errors(form: DoneForm | ItemEditForm) -> str:
+    return " ".join(
+        f"{form.fields[name].label}: {' '.join(str(e) for e in errs)}"
+        for name, errs in form.errors.items()
+    )

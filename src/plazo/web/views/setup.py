@@ -1,0 +1,39 @@
+"""``/setup/``: the first-run form, offered only while no organisation exists."""
+
+from __future__ import annotations
+
+from django.contrib.auth import login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from plazo.store.services.access.studio import StudioSetupError, create_studio, has_studio
+from plazo.web.forms.setup import SetupForm
+
+__all__ = ["setup"]
+
+
+def setup(request: HttpRequest) -> HttpResponse:
+    """Create the studio and log its owner in; a 404 once any organisation exists."""
+    if has_studio():
+        raise Http404("plazo is already set up")
+    form = SetupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = create_studio(
+                organisation=data["organisation"],
+                email=data["email"],
+                password=data["password"],
+                owner_name=data["name"],
+                language=data["language"],
+                currency=data["currency"],
+                country=data["country"],
+                first=True,
+            )
+        except StudioSetupError as error:
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, error.message)
+        else:
+            login(request, created.owner, backend="plazo.web.backends.EmailOrUsernameBackend")
+            return redirect("web:portfolio")
+    return render(request, "plazo/setup.html", {"form": form})

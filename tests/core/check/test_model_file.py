@@ -1,0 +1,131 @@
+"""The model file: versioned plain numbers, loaded once, and a clear error when it is unusable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from plazo.core.check import CheckModelError, check, check_with, default_model, load_model
+from plazo.core.check.engine import analyse, sentence_features, sentence_signals, sentences
+from plazo.core.check.learned import ENV_VAR, LABELS, save_model, shipped_model_path
+
+MESSAGE = (
+    "Hi Dana, I'm sorry: the kitchen won't be finished on the 12th. I know you planned to host "
+    "your family that weekend. The worktops came back from the fabricator cut to the wrong size. "
+    "We've re-measured and the fabricator is re-cutting them this week, so we'll fit everything "
+    "on Friday 19th. We'll take the fitting day off your bill."
+)
+
+
+def test_the_shipped_model_is_plain_numbers_and_at_most_5_mb() -> None:
+    path = shipped_model_path()
+    assert path.stat().st_size <= 5 * 1024 * 1024
+    with np.load(path, allow_pickle=False) as arrays:
+        assert all(arrays[name].dtype != object for name in arrays.files)
+        meta = json.loads(bytes(arrays["meta"]).decode())
+    assert meta["format"] == "plazo-check-model"
+    assert meta["version"] == 1
+    assert meta["labels"] == list(LABELS)
+
+
+def test_a_missing_model_file_is_an_error_not_a_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "nope.npz"))
+    with pytest.raises(CheckModelError, match="does not exist"):
+        check(MESSAGE)
+
+
+def test_a_corrupt_model_file_is_an_error_not_a_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corrupt.npz"
+    path.write_bytes(shipped_model_path().read_bytes()[:5000])
+    monkeypatch.setenv(ENV_VAR, str(path))
+    with pytest.raises(CheckModelError, match="not usable"):
+        check(MESSAGE)
+
+
+def test_a_model_of_another_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "v2.npz"
+    with np.load(shipped_model_path(), allow_pickle=False) as arrays:
+        data = {name: arrays[name] for name in arrays.files}
+    meta = json.loads(bytes(data["meta"]).decode())
+    meta["version"] = 2
+    data["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    np.savez(path, **data)
+    with pytest.raises(CheckModelError, match="version 2"):
+        load_model(path)
+
+
+def test_weights_with_the_wrong_shape_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "shape.npz"
+    with np.load(shipped_model_path(), allow_pickle=False) as arrays:
+        data = {name: arrays[name] for name in arrays.files}
+    data["en_weights"] = data["en_weights"][:-3]
+    np.savez(path, **data)
+    model = load_model(path)
+    with pytest.raises(CheckModelError, match="shape"):
+        check_with(MESSAGE, "en", model)
+
+
+def test_a_saved_model_loads_back_with_the_same_numbers(tmp_path: Path) -> None:
+    model = default_model()
+    path = tmp_path / "copy.npz"
+    save_model(model, path)
+    copy = load_model(path)
+    for lang, original in model.languages.items():
+        assert copy.languages[lang].vocab == original.vocab
+        assert np.array_equal(copy.languages[lang].weights, original.weights)
+    assert check_with(MESSAGE, "en", copy).to_dict() == check(MESSAGE, "en").to_dict()
+
+
+def test_the_cached_word_path_gives_the_same_probabilities_as_the_feature_strings() -> None:
+    model = default_model()
+    for text, lang in [(MESSAGE, "en"), ("Perdón, no sabemos cuándo llegará. Lo siento.", "es")]:
+        analysis = analyse(text, lang)
+        segments = sentences(analysis)
+        classifier = model.languages[lang]
+        slow = classifier.probabilities(sentence_features(analysis, segments))
+        folded = [analysis.prepared.folded[s.start : s.end] for s in segments]
+        fast = classifier.sentence_probabilities(folded, sentence_signals(analysis, segments))
+        assert np.max(np.abs(slow - fast)) < 1e-12
+
+
+def test_the_json_gains_a_probability_per_element_and_warning() -> None:
+    data = check(MESSAGE).to_dict()
+    for result in data["elements"].values():
+        assert 0.0 <= result["probability"] <= 1.0
+    assert set(data["warning_probabilities"]) == {"vague_timing", "blames_client", "unknown_date"}
+    assert data["elements"]["new_date"]["present"]
+    assert data["elements"]["new_date"]["probability"] > 0.5
+
+
+def test_evidence_is_the_sentence_that_carried_the_decision() -> None:
+    report = check(MESSAGE)
+    apology = report.elements["apology"].evidence
+    assert [span.text for span in apology] == [
+        "Hi Dana, I'm sorry: the kitchen won't be finished on the 12th."
+    ]
+    assert all(
+        MESSAGE[s.start : s.end] == s.text for r in report.elements.values() for s in r.evidence
+    )
+    assert [s.text for s in report.elements["new_date"].evidence] == ["on Friday 19th"]
+
+
+def test_the_core_checker_imports_neither_scikit_learn_nor_scipy_nor_the_trainer() -> None:
+    code = (
+        "import sys, plazo.core.check as c\n"
+        "c.check('Sorry, it will arrive on 3 May.')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy', 'django')"
+        " or m.startswith('plazo.checktrain')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
