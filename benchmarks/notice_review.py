@@ -59,7 +59,7 @@ def main() -> int:
         return 2
     org = loaded.organisation
     for run in reforecast_active(org, now=now):
-        open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
+        open_case_if_at_risk(run.snapshot, run.forecast, now=now)
     case = DelayCase.objects.get(organisation=org, state="draft")
     assert case.recommended_on is not None
     browser = HttpClient()

@@ -12,6 +12,7 @@ from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
 from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
 from tests.app.factories import NOW
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def _draft_case() -> tuple[HttpClient, DelayCase]:
     org = load_demo(TODAY).organisation
     runs = reforecast_active(org, now=NOW)
     portal = next(r.forecast for r in runs if r.forecast.project.name == "Portal del inversor")
-    opened = open_case_if_at_risk(portal.project, portal, now=NOW)
+    opened = open_case_if_at_risk(load_project_snapshot(portal.project), portal, now=NOW)
     assert opened is not None
     browser = HttpClient()
     browser.force_login(User.objects.get(username=DEMO_USERNAME))

@@ -12,6 +12,7 @@ from plazo.store.services.delays.cases import approve_notice, open_case_if_at_ri
 from plazo.store.services.delays.draft import NoticeDraft
 from plazo.store.services.forecasting.run import reforecast_active
 from plazo.store.services.pages.portfolio import dashboard_portfolio
+from plazo.store.services.work.snapshots import load_project_snapshot
 from tests.app.factories import UTC
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def _draft_case() -> DelayCase:
     org = load_demo(TODAY).organisation
     runs = reforecast_active(org, now=NOW)
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(forecast.project, forecast, now=NOW)
+    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=NOW)
     assert opened is not None
     return opened[0]
 

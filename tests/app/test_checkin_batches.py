@@ -94,13 +94,13 @@ def test_a_worker_reuses_an_organisations_history_until_it_is_old(projects: list
 
 
 def test_the_latest_forecasts_read_in_bulk_are_each_projects_newest(projects: list[int]) -> None:
-    from plazo.store.services.forecasting.run import latest_forecast, latest_forecasts
+    from plazo.store.services.work.snapshots import load_project_snapshots
 
     run_weekly_checkins(now=FRIDAY)  # a second forecast for every project
-    bulk = latest_forecasts(projects)
-    assert set(bulk) == set(projects)
+    snapshots = load_project_snapshots(projects)
+    assert set(snapshots) == set(projects)
     for project in Project.objects.filter(pk__in=projects):
-        newest = latest_forecast(project)
+        newest = project.forecasts.latest_run()
         assert newest is not None
-        assert bulk[project.pk].pk == newest.pk
-    assert latest_forecasts([max(projects) + 1000]) == {}
+        assert snapshots[project.pk].latest_forecast == newest
+    assert load_project_snapshots([max(projects) + 1000]) == {}

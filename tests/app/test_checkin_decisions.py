@@ -32,7 +32,7 @@ def _demo() -> dict[str, Project]:
 def _approve_portal(projects: dict[str, Project], now: datetime) -> DelayCase:
     portal = projects["Portal del inversor"]
     for run in reforecast_active(portal.organisation, now=now):
-        open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
+        open_case_if_at_risk(run.snapshot, run.forecast, now=now)
     case = DelayCase.objects.get(project=portal, state="draft")
     assert case.recommended_on is not None
     draft = NoticeDraft(

@@ -9,7 +9,10 @@ import pytest
 
 from plazo.store.models import Forecast, Project
 from plazo.store.services.forecasting.finish_chances import finish_chances
-from plazo.store.services.forecasting.run import reforecast_project, remaining_work
+from plazo.store.services.forecasting.inputs import remaining_work
+from plazo.store.services.forecasting.run import OrganisationHistories, Reforecast
+from plazo.store.services.forecasting.run import reforecast_project as reforecast_snapshot
+from plazo.store.services.work.snapshots import load_project_snapshot
 from tests.app.factories import make_item, make_org, make_project
 
 pytestmark = pytest.mark.django_db
@@ -41,11 +44,18 @@ def project_with(org: object, *, estimated: int, unestimated: int, **fields: obj
     return project
 
 
+def reforecast_project(project: Project, *, today: date, now: datetime) -> Reforecast:
+    """Re-forecast one project as the worker does: its snapshot and a fresh history."""
+    snapshot = load_project_snapshot(project)
+    return reforecast_snapshot(snapshot, today=today, now=now, histories=OrganisationHistories())
+
+
 def test_unestimated_items_are_part_of_the_remaining_work() -> None:
     org = make_org()
     project = project_with(org, estimated=2, unestimated=3)
-    assert len(remaining_work(project)) == 5
-    assert sum(1 for _, estimate, _ in remaining_work(project) if estimate is None) == 3
+    remaining = remaining_work(load_project_snapshot(project))
+    assert len(remaining) == 5
+    assert sum(1 for _, estimate, _ in remaining if estimate is None) == 3
 
 
 def test_forty_unestimated_items_are_not_forecast_as_two_items_of_work() -> None:
@@ -130,7 +140,12 @@ def test_finish_chances_agree_with_a_throughput_forecast() -> None:
     forecast = reforecast_project(project, today=TODAY, now=NOW).forecast
     assert forecast.model == "throughput"
     assert forecast.finish_p85_on is not None
-    chances = finish_chances(project, [forecast.finish_p85_on], today=TODAY)
+    chances = finish_chances(
+        load_project_snapshot(project),
+        [forecast.finish_p85_on],
+        today=TODAY,
+        histories=OrganisationHistories(),
+    )
     assert chances is not None
     assert chances[forecast.finish_p85_on] >= 0.85
 

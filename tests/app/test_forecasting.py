@@ -51,26 +51,3 @@ def test_a_new_day_is_a_new_row_kept_as_history() -> None:
     assert all(r.stored for r in later)
     portal = Project.objects.for_organisation(org).get(name="Portal del inversor")
     assert portal.forecasts.count() == 2
-
-
-def test_the_remaining_work_chosen_in_memory_is_the_databases_choice() -> None:
-    """A check-in forecasts from items it already read; the same inputs, so the same forecast."""
-    from plazo.demo import load_demo
-    from plazo.store.models import Project
-    from plazo.store.services.forecasting.run import _remaining_of, remaining_work
-
-    org = load_demo(date(2026, 11, 30)).organisation
-    busiest = max(
-        Project.objects.for_organisation(org).filter(status="active"),
-        key=lambda p: p.work_items.exclude(status="done").count(),
-    )
-    todo = list(busiest.work_items.exclude(status="done").order_by("pk"))
-    assert len(todo) >= 3
-    todo[0].removed_on = date(2026, 11, 20)  # out of scope
-    todo[1].estimate_hours = None  # not estimated yet
-    todo[2].position = todo[0].position  # a tie: broken by id
-    for item in todo[:3]:
-        item.save()
-    for project in Project.objects.for_organisation(org):
-        items = list(project.work_items.all())
-        assert _remaining_of(items) == remaining_work(project)

@@ -16,7 +16,8 @@ from plazo.store.services.delays.cases import approve_notice, open_case_if_at_ri
 from plazo.store.services.delays.draft import NoticeDraft, draft_from_case
 from plazo.store.services.delays.review import review_notice, save_notice_draft
 from plazo.store.services.forecasting.finish_chances import finish_chances
-from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
 from tests.app.factories import UTC
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def _draft_case() -> DelayCase:
     org = load_demo(TODAY).organisation
     runs = reforecast_active(org, now=NOW)
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(forecast.project, forecast, now=NOW)
+    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=NOW)
     assert opened is not None
     return opened[0]
 
@@ -58,7 +59,9 @@ def test_chances_come_from_the_same_simulation_as_the_stored_forecast() -> None:
     while not calendar.is_working_day(day_before_p50):
         day_before_p50 -= timedelta(days=1)
     days = [project.promised_on, day_before_p50, forecast.finish_p50_on, forecast.finish_p85_on]
-    chances = finish_chances(project, days, today=TODAY)
+    chances = finish_chances(
+        load_project_snapshot(project), days, today=TODAY, histories=OrganisationHistories()
+    )
     assert chances is not None
     assert chances[project.promised_on] == forecast.p_on_time
     assert chances[day_before_p50] < 0.5 <= chances[forecast.finish_p50_on]

@@ -16,6 +16,7 @@ from plazo.mail.outbox import deliver_due
 from plazo.store.models import Forecast, Message, Organisation, Project, WebhookDelivery
 from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.webhooks.endpoints import add_endpoint
+from plazo.store.services.work.snapshots import load_project_snapshot
 from plazo.webhooks.delivery import drain_due_webhooks
 from tests.app.factories import (
     NOW,
@@ -94,7 +95,7 @@ def test_an_opened_case_reaches_the_receiver_signed(receiver: WebhookReceiver, u
     endpoint = add_endpoint(org, url, now=NOW)
     receiver.secret = endpoint.secret
     project, forecast = _at_risk(org)
-    opened = open_case_if_at_risk(project, forecast, now=NOW)
+    opened = open_case_if_at_risk(load_project_snapshot(project), forecast, now=NOW)
     assert opened is not None
     case = opened[0]
 
@@ -152,7 +153,7 @@ def test_an_event_the_endpoint_does_not_subscribe_to_is_not_delivered() -> None:
     org = make_org()
     add_endpoint(org, "https://hooks.example/updates", events=["update.sent"], now=NOW)
     project, forecast = _at_risk(org)
-    assert open_case_if_at_risk(project, forecast, now=NOW) is not None
+    assert open_case_if_at_risk(load_project_snapshot(project), forecast, now=NOW) is not None
     assert not WebhookDelivery.objects.exists()
 
 
@@ -163,7 +164,7 @@ def test_inactive_endpoints_and_other_organisations_endpoints_get_nothing() -> N
     paused.save()
     add_endpoint(make_org(), "https://hooks.example/other-tenant", now=NOW)
     project, forecast = _at_risk(org)
-    assert open_case_if_at_risk(project, forecast, now=NOW) is not None
+    assert open_case_if_at_risk(load_project_snapshot(project), forecast, now=NOW) is not None
     assert not WebhookDelivery.objects.exists()
 
 
@@ -172,7 +173,7 @@ def test_each_subscribed_endpoint_gets_the_same_event_once() -> None:
     first = add_endpoint(org, "https://a.example/hook", now=NOW)
     second = add_endpoint(org, "https://b.example/hook", now=NOW)
     project, forecast = _at_risk(org)
-    assert open_case_if_at_risk(project, forecast, now=NOW) is not None
+    assert open_case_if_at_risk(load_project_snapshot(project), forecast, now=NOW) is not None
     deliveries = list(WebhookDelivery.objects.order_by("endpoint_id"))
     assert [d.endpoint_id for d in deliveries] == [first.pk, second.pk]
     assert deliveries[0].event_id == deliveries[1].event_id
@@ -186,7 +187,9 @@ def test_no_delivery_is_written_when_the_causing_transaction_rolls_back() -> Non
 
     def open_then_fail() -> None:
         with transaction.atomic():
-            assert open_case_if_at_risk(project, forecast, now=NOW) is not None
+            assert (
+                open_case_if_at_risk(load_project_snapshot(project), forecast, now=NOW) is not None
+            )
             assert WebhookDelivery.objects.count() == 1
             raise RuntimeError("the caller fails after the case was opened")
 

@@ -37,7 +37,7 @@ def _demo() -> tuple[DelayCase, str]:
     today, now = timezone.localdate(), timezone.now()
     org = load_demo(today).organisation
     for run in reforecast_active(org, now=now):
-        open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
+        open_case_if_at_risk(run.snapshot, run.forecast, now=now)
     case = DelayCase.objects.filter(state="draft").first()
     assert case is not None
     token = ensure_status_page(Project.objects.get(pk=case.project_id), now=now).token

@@ -44,7 +44,7 @@ def _demo_with_a_draft_case() -> DelayCase:
     today, now = timezone.localdate(), timezone.now()
     org = load_demo(today).organisation
     for run in reforecast_active(org, now=now):
-        open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
+        open_case_if_at_risk(run.snapshot, run.forecast, now=now)
     return DelayCase.objects.get(project__name=AT_RISK, state="draft")
 
 

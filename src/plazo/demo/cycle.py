@@ -76,7 +76,7 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
     runs = reforecast_active(organisation, now=now)
     cycle.forecasts_stored = sum(run.stored for run in runs)
     for run in runs:
-        opened = open_case_if_at_risk(run.forecast.project, run.forecast, now=now)
+        opened = open_case_if_at_risk(run.snapshot, run.forecast, now=now)
         if opened is not None:
             cycle.cases_opened.append(opened[0])
     drafts = DelayCase.objects.for_organisation(organisation).filter(

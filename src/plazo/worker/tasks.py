@@ -128,15 +128,17 @@ def reforecast_project_task(project_id: int) -> int | None:
     """Re-forecast one project and open a delay case if it is now at risk; returns the case id."""
     from plazo.store.models import Project, ProjectStatus
     from plazo.store.services.delays.watch import watch_project
+    from plazo.store.services.forecasting.run import OrganisationHistories
+    from plazo.store.services.work.snapshots import load_project_snapshots
 
-    project = (
-        Project.objects.select_related("client", "organisation")
-        .filter(pk=project_id, status=ProjectStatus.ACTIVE, promised_on__isnull=False)
-        .first()
+    watched = Project.objects.filter(
+        pk=project_id, status=ProjectStatus.ACTIVE, promised_on__isnull=False
     )
-    if project is None:
+    snapshot = load_project_snapshots(watched.values_list("pk", flat=True)).get(project_id)
+    if snapshot is None:
         return None
-    case = watch_project(project, now=timezone.now()).opened
+    # A fresh reading: the progress that scheduled this re-forecast may be finished work.
+    case = watch_project(snapshot, now=timezone.now(), histories=OrganisationHistories()).opened
     return case.pk if case else None
 
 

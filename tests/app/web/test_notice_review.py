@@ -15,6 +15,7 @@ from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
 from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
 from tests.app.factories import make_case, make_org, make_project
 from tests.app.web.helpers import browser_for
 
@@ -35,7 +36,9 @@ def _draft_case(*, csrf: bool = False) -> tuple[HttpClient, DelayCase]:
     org = load_demo(today).organisation
     runs = reforecast_active(org, now=timezone.now())
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(forecast.project, forecast, now=timezone.now())
+    opened = open_case_if_at_risk(
+        load_project_snapshot(forecast.project), forecast, now=timezone.now()
+    )
     assert opened is not None
     browser = HttpClient(enforce_csrf_checks=csrf)
     browser.force_login(User.objects.get(username=DEMO_USERNAME))

@@ -16,6 +16,7 @@ from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.delays.draft import draft_from_case
 from plazo.store.services.delays.review import review_notice
 from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 pytestmark = pytest.mark.django_db
 AT_RISK = "Portal del inversor"
@@ -33,7 +34,9 @@ def _case_with_stake(offset_days: int) -> tuple[HttpClient, DelayCase]:
     org = load_demo(timezone.localdate()).organisation
     runs = reforecast_active(org, now=timezone.now())
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(forecast.project, forecast, now=timezone.now())
+    opened = open_case_if_at_risk(
+        load_project_snapshot(forecast.project), forecast, now=timezone.now()
+    )
     assert opened is not None
     case = opened[0]
     assert case.recommended_on is not None

@@ -10,6 +10,7 @@ from django.utils import timezone
 from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 pytestmark = pytest.mark.django_db
 AT_RISK = "Portal del inversor"
@@ -19,7 +20,9 @@ def _page(accept_language: str) -> str:
     org = load_demo(timezone.localdate()).organisation
     runs = reforecast_active(org, now=timezone.now())
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(forecast.project, forecast, now=timezone.now())
+    opened = open_case_if_at_risk(
+        load_project_snapshot(forecast.project), forecast, now=timezone.now()
+    )
     assert opened is not None
     browser = HttpClient()
     browser.force_login(User.objects.get(username=DEMO_USERNAME))

@@ -19,6 +19,7 @@ from plazo.demo import DEMO_USERNAME, load_demo
 from plazo.store.models import DelayCase, Message
 from plazo.store.services.delays.cases import open_case_if_at_risk
 from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 pytestmark = pytest.mark.django_db
 AT_RISK = "Portal del inversor"
@@ -36,7 +37,7 @@ def _draft_case() -> tuple[HttpClient, DelayCase]:
     forecast = next(
         r.forecast for r in reforecast_active(org, now=now) if r.forecast.project.name == AT_RISK
     )
-    opened = open_case_if_at_risk(forecast.project, forecast, now=now)
+    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=now)
     assert opened is not None
     browser = HttpClient()
     browser.force_login(User.objects.get(username=DEMO_USERNAME))

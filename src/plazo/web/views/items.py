@@ -16,7 +16,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plazo.store.models import Project, WorkItem
-from plazo.store.services.forecasting.run import latest_forecast
 from plazo.store.services.work import dashboard
 from plazo.store.services.work.progress import ProgressEventError
 from plazo.store.services.work.records import RecordError
@@ -48,7 +47,7 @@ def _context(
         "project": project,
         "items": items,
         "live": [i for i in items if i.removed_on is None],
-        "forecast": latest_forecast(project),
+        "forecast": project.forecasts.latest_run(),
         "quick": quick or QuickAddForm(),
         "note": note,
         "today": timezone.localdate(),
@@ -82,7 +81,7 @@ def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse
                 context = _context(project, quick=quick)
                 return render(request, "plazo/_items.html", context)
             return render(request, "plazo/items.html", _context(project, quick=quick), status=422)
-        before = latest_forecast(project)
+        before = project.forecasts.latest_run()
         refreshed = dashboard.add_items(
             project, quick.cleaned_data["lines"], today=timezone.localdate(), now=timezone.now()
         )
@@ -93,7 +92,7 @@ def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse
 def _change(
     request: OrganisationRequest, item: WorkItem, apply: Callable[[], dashboard.Refreshed]
 ) -> HttpResponse:
-    before = latest_forecast(item.project)
+    before = item.project.forecasts.latest_run()
     try:
         refreshed = apply()
     except (ProgressEventError, RecordError) as error:

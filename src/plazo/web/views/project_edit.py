@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from plazo.core.ledger import PromiseInPastError
 from plazo.store.models import Client, Project
 from plazo.store.services.delays.manual import CaseNotOpened, open_case_by_hand
-from plazo.store.services.forecasting.run import latest_forecast
 from plazo.store.services.work import dashboard
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.projects import ProjectForm
@@ -105,7 +104,7 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
         changes = {k: v for k, v in values.items() if k in changed}
         if "promised_on" in changes:
             changes["promise_reason"] = values.get("promise_reason") or "Changed in the dashboard."
-        before = latest_forecast(project)
+        before = project.forecasts.latest_run()
         try:
             refreshed = dashboard.edit_project(project, changes, now=timezone.now())
         except (RecordError, PromiseInPastError) as error:

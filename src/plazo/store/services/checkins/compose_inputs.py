@@ -13,6 +13,7 @@ from plazo.core.errors import PlazoError
 from plazo.core.health import assess_health
 from plazo.core.scope import done_hours, scope_hours
 from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.services.work.snapshots import ProjectSnapshot
 
 __all__ = [
     "NotReadyToCompose",
@@ -99,25 +100,20 @@ def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.B
 
 
 def forecast_view(
-    project: Project,
-    forecast: Forecast,
-    *,
-    today: date,
-    items: Sequence[WorkItem] | None = None,
+    snapshot: ProjectSnapshot, forecast: Forecast, *, today: date
 ) -> compose.ForecastView:
-    """The latest forecast as the client will read it, with the burn-up behind the chart.
+    """``forecast`` as the client will read it, with the burn-up of the snapshot's work items.
 
-    ``items`` are all the project's work items, when the caller already read them.
+    ``forecast`` is passed apart from the snapshot: it is often the one just made from it.
     """
+    project = snapshot.project
     if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
         raise NotReadyToCompose(
             f"the forecast of {project.name} has no dates (no capacity or start?)"
         )
     assert forecast.finish_p95_on is not None
     assert project.promised_on is not None
-    if items is None:
-        items = list(project.work_items.all())
-    chart = burn_up(items, start=project.start_on, today=today)
+    chart = burn_up(snapshot.items, start=project.start_on, today=today)
     total = chart.scope[-1] if chart.scope else 0.0
     p_on_time = forecast.p_on_time if forecast.p_on_time is not None else 0.0
     return compose.ForecastView(
@@ -147,33 +143,16 @@ def forecast_view(
 
 
 def updates_since(
-    project: Project,
-    *,
-    since: date | None,
-    limit: int = 5,
-    items: Sequence[WorkItem] | None = None,
+    snapshot: ProjectSnapshot, *, since: date | None, limit: int = 5
 ) -> compose.Updates:
     """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order.
 
     ``since`` None means there was no update before: everything finished so far counts, and the
     update says "done so far" (never "nothing this week" about work done before last week).
-    ``items`` are all the project's work items, when the caller already read them; the same
-    choice is then made in memory.
     """
     since_start = since is None
-    since = project.start_on if since is None else since
-    if items is None:
-        live = project.work_items.filter(removed_on__isnull=True)
-        done = live.filter(status=WorkItemStatus.DONE, completed_on__gte=since).order_by(
-            "-completed_on", "-pk"
-        )
-        upcoming = live.exclude(status=WorkItemStatus.DONE).order_by("position", "pk")[:limit]
-        return compose.Updates(
-            done=tuple(reversed([i.title for i in done[:limit]])),
-            next=tuple(i.title for i in upcoming),
-            since_start=since_start,
-        )
-    kept = [i for i in items if i.removed_on is None]
+    since = snapshot.project.start_on if since is None else since
+    kept = [i for i in snapshot.items if i.removed_on is None]
     finished = sorted(
         (
             i

@@ -10,6 +10,7 @@ from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.weekly import compose_weekly_update_for
 from plazo.store.services.delays.cases import compose_notice_for
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
 
@@ -44,7 +45,11 @@ def _delay(project: Project, now: datetime, language: str | None) -> compose.Mes
 
 
 def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:
-    done = project.work_items.filter(status=WorkItemStatus.DONE, removed_on__isnull=True)
+    items = load_project_snapshot(project).items
+    done = sorted(
+        (i for i in items if i.status == WorkItemStatus.DONE and i.removed_on is None),
+        key=lambda i: (i.completed_on, i.pk),
+    )
     offer = Offer.objects.filter(project=project).order_by("-offered_at").first()
     today = project.client_today(now)
     return compose.compose_delivered(
@@ -52,7 +57,7 @@ def _delivered(project: Project, now: datetime, language: str | None) -> compose
         inputs.client_input(project.client, language=language),
         inputs.contacts_input(project.client),
         inputs.project_input(project),
-        [item.title for item in done.order_by("completed_on", "pk")],
+        [item.title for item in done],
         compose.Offer(offer.kind, offer.amount, offer.currency, offer.description)
         if offer
         else None,

@@ -28,7 +28,9 @@ from plazo.store.models import (
 from plazo.store.services.checkins.covered import client_week, notice_weeks
 from plazo.store.services.checkins.weekly import compose_weekly_update_for, weekly_key
 from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["DecisionRefused", "WeekRow", "decide_update", "this_week"]
 
@@ -148,7 +150,8 @@ def decide_update(
             else "this week's delay notice is the update; nothing else goes out"
         )
     if decision == CheckinDecisionKind.SEND and row.message is None:
-        watch_project(project, now=now)  # the update reads the forecast as of now
+        # the update reads the forecast as of now
+        watch_project(load_project_snapshot(project), now=now, histories=OrganisationHistories())
     with transaction.atomic():
         CheckinDecision.objects.update_or_create(
             project=project,

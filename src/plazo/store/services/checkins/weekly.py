@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
@@ -19,19 +19,19 @@ from plazo.store.models import (
     MessageState,
     Project,
     ProjectStatus,
-    WorkItem,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.covered import not_written_weeks
 from plazo.store.services.checkins.failures import clear_checkin_failure, isolated
 from plazo.store.services.delays.watch import watch_project
-from plazo.store.services.forecasting.run import (
-    OrganisationHistories,
-    ProjectReads,
-    latest_forecasts,
-)
+from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
+from plazo.store.services.work.snapshots import (
+    ProjectSnapshot,
+    iter_project_snapshots,
+    load_project_snapshot,
+)
 
 __all__ = [
     "UpdateNotWritten",
@@ -69,7 +69,8 @@ def compose_weekly_update_for(
 
     ``language`` overrides the client's, for previews.
     """
-    forecast = project.forecasts.latest_run()
+    snapshot = load_project_snapshot(project)
+    forecast = snapshot.latest_forecast
     if forecast is None:
         raise inputs.NotReadyToCompose(
             f"{project.name} has no forecast yet; run 'plazo forecast --all'"
@@ -82,20 +83,19 @@ def compose_weekly_update_for(
         .values_list("sent_at", flat=True)
         .first()
     )
-    items = list(project.work_items.all())
-    return _compose(project, forecast, items, last_sent_at, now=now, language=language)
+    return _compose(snapshot, forecast, last_sent_at, now=now, language=language)
 
 
 def _compose(
-    project: Project,
+    snapshot: ProjectSnapshot,
     forecast: Forecast,
-    items: Sequence[WorkItem],
     last_sent_at: datetime | None,
     *,
     now: datetime,
     language: str | None = None,
 ) -> compose.Message:
-    """The update from what was read: the latest forecast, every work item, the last sending."""
+    """The update from what was read: the project's snapshot, its forecast, the last sending."""
+    project = snapshot.project
     client = project.client
     today = project.client_today(now)
     # The client's day of the last update; none before: everything finished so far.
@@ -105,8 +105,8 @@ def _compose(
         inputs.client_input(client, language=language),
         inputs.contacts_input(client),
         inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today, items=items),
-        inputs.updates_since(project, since=since, items=items),
+        inputs.forecast_view(snapshot, forecast, today=today),
+        inputs.updates_since(snapshot, since=since),
         sent_at=now,
         message_key=weekly_key(project, now).replace(":", "-"),
     )
@@ -180,12 +180,9 @@ def _active_projects(project_ids: Collection[int] | None) -> QuerySet[Project]:
     return projects.order_by("pk")
 
 
-def _with_checkin_reads(projects: QuerySet[Project]) -> list[Project]:
-    """The projects, each with what its check-in needs read in bulk.
-
-    The client, organisation and owner come joined, the contacts prefetched, and the time the
-    last update was sent as an annotation: a check-in then reads only the project's work items.
-    """
+def _with_last_update(projects: QuerySet[Project]) -> list[Project]:
+    """The projects with their clients (whose time zone says whether the update is due) and
+    the time their last update was sent, as an annotation."""
     last_sent = (
         Message.objects.filter(
             project=OuterRef("pk"), kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
@@ -193,11 +190,7 @@ def _with_checkin_reads(projects: QuerySet[Project]) -> list[Project]:
         .order_by("-sent_at")
         .values("sent_at")[:1]
     )
-    return list(
-        projects.select_related("client", "organisation", "owner")
-        .prefetch_related("client__contacts")
-        .annotate(last_update_sent_at=Subquery(last_sent))
-    )
+    return list(projects.select_related("client").annotate(last_update_sent_at=Subquery(last_sent)))
 
 
 def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]:
@@ -277,11 +270,12 @@ def run_weekly_checkins(
        the update (two queries for the batch).
     2. Claim the week, so several workers share the projects instead of racing for them.
     3. Re-forecast (which may open a delay case and alert the owner), then compose the update
-       from that forecast and the work items, read once, and store it under its weekly key.
+       from that forecast and the project's snapshot (the due projects' are loaded a hundred at
+       a time), and store it under its weekly key.
     """
     created = []
     histories = histories or OrganisationHistories()
-    projects = _with_checkin_reads(_active_projects(project_ids))
+    projects = _with_last_update(_active_projects(project_ids))
     weeks: dict[int, str] = {}
     due_today: set[int] = set()
     for project in projects:
@@ -294,14 +288,15 @@ def run_weekly_checkins(
     due = [p for p in projects if p.pk in due_today and keys[p.pk] not in written]
     withheld = not_written_weeks(due, now=now)
     due = [p for p in due if p.pk not in withheld]
-    latest = latest_forecasts([project.pk for project in due])
-    for project in due:
+    last_sent = {p.pk: p.last_update_sent_at for p in due}  # type: ignore[attr-defined]
+    for snapshot in iter_project_snapshots([p.pk for p in due]):
+        project = snapshot.project
         key = keys[project.pk]
         if not claim_checkin(project, weeks[project.pk], now=now):
             continue  # another worker is composing it
         stored = None
         with isolated(project, now=now):
-            stored = _check_in(project, key, latest.get(project.pk), histories, now=now)
+            stored = _check_in(snapshot, key, last_sent[project.pk], histories, now=now)
         if stored is None:
             continue  # recorded on the project; its owner is alerted
         clear_checkin_failure(project)
@@ -312,20 +307,17 @@ def run_weekly_checkins(
 
 
 def _check_in(
-    project: Project,
+    snapshot: ProjectSnapshot,
     key: str,
-    latest: Forecast | None,
+    last_sent_at: datetime | None,
     histories: OrganisationHistories,
     *,
     now: datetime,
 ) -> tuple[Message, bool]:
     """Re-forecast one project, then compose its update and store it under ``key``."""
-    reads = ProjectReads(list(project.work_items.all()), latest)
-    watched = watch_project(
-        project, now=now, history=histories.of(project.organisation_id), reads=reads
-    )
-    last_sent_at = project.last_update_sent_at  # type: ignore[attr-defined]
-    composed = _compose(project, watched.forecast, reads.items, last_sent_at, now=now)
+    project = snapshot.project
+    watched = watch_project(snapshot, now=now, histories=histories)
+    composed = _compose(snapshot, watched.forecast, last_sent_at, now=now)
     return store_message(
         composed,
         organisation=project.organisation,

@@ -24,8 +24,6 @@ from plazo.store.models import (
     Message,
     MessageState,
     Offer,
-    Project,
-    WorkItem,
 )
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.covered import withdraw_update_for_notice
@@ -35,10 +33,11 @@ from plazo.store.services.delays.draft import (
     price_draft,
     promises_before,
 )
-from plazo.store.services.forecasting.run import reforecast_project
+from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
+from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
     "CaseNotOpenError",
@@ -64,11 +63,7 @@ class NoticeApproved:
 
 
 def open_case_if_at_risk(
-    project: Project,
-    forecast: Forecast,
-    *,
-    now: datetime,
-    items: Sequence[WorkItem] | None = None,
+    snapshot: ProjectSnapshot, forecast: Forecast, *, now: datetime
 ) -> tuple[DelayCase, Message] | None:
     """Open a draft delay case and alert the owner when the forecast puts the promise in danger.
 
@@ -78,8 +73,9 @@ def open_case_if_at_risk(
     3. The case starts with the forecast's recommended date; cause and plan are the owner's.
     4. The owner alert and the ``delay_case.opened`` webhooks are written in the same transaction.
 
-    ``items`` are all the project's work items, when the caller already read them.
+    ``forecast`` is the project's current one (often just made from ``snapshot``).
     """
+    project = snapshot.project
     if project.promised_on is None or forecast.p_on_time is None:
         return None
     today = project.client_today(now)
@@ -92,18 +88,14 @@ def open_case_if_at_risk(
     )
     if health is Health.ON_TRACK:
         return None
-    return _open_case(project, forecast, now=now, today=today, items=items)
+    return _open_case(snapshot, forecast, now=now, today=today)
 
 
 @transaction.atomic
 def _open_case(
-    project: Project,
-    forecast: Forecast,
-    *,
-    now: datetime,
-    today: date,
-    items: Sequence[WorkItem] | None,
+    snapshot: ProjectSnapshot, forecast: Forecast, *, now: datetime, today: date
 ) -> tuple[DelayCase, Message] | None:
+    project = snapshot.project
     if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
         return None
     case = DelayCase.objects.create(
@@ -118,7 +110,7 @@ def _open_case(
     alert = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today, items=items),
+        inputs.forecast_view(snapshot, forecast, today=today),
         client_name=project.client.name,
         draft_url=links().delay_case(case.pk),
         sent_at=now,
@@ -276,7 +268,9 @@ def approve_notice(
     # forecast against the new promise as soon as the page answers, not after a worker pass.
     withdraw_update_for_notice(project, now=now)
     promised = recorded.commitment.project  # the locked row, holding the new promised date
-    forecast = reforecast_project(promised, today=today, now=now).forecast
+    forecast = reforecast_project(
+        load_project_snapshot(promised), today=today, now=now, histories=OrganisationHistories()
+    ).forecast
     return NoticeApproved(
         message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
     )

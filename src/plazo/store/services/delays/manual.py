@@ -10,8 +10,9 @@ from django.db import transaction
 from plazo.core.calendar import WorkCalendar
 from plazo.core.errors import PlazoError
 from plazo.store.models import OPEN_CASE_STATES, DelayCase, DelayTrigger, Project, ProjectStatus
-from plazo.store.services.forecasting.run import reforecast_project
+from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.webhooks.events import emit_case_opened
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["CaseNotOpened", "open_case_by_hand"]
 
@@ -35,7 +36,10 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
     if existing is not None:
         return existing
     today = now.astimezone(ZoneInfo(project.client.time_zone)).date()
-    forecast = reforecast_project(project, today=today, now=now).forecast
+    snapshot = load_project_snapshot(project)
+    forecast = reforecast_project(
+        snapshot, today=today, now=now, histories=OrganisationHistories()
+    ).forecast
     calendar = WorkCalendar(
         country=project.country or None, subdivision=project.subdivision or None
     )

@@ -24,6 +24,8 @@ from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_w
 from plazo.store.services.delays.draft import NoticeDraft, compensation_for, price_draft
 from plazo.store.services.delays.slider import slider_days
 from plazo.store.services.forecasting.finish_chances import finish_chances
+from plazo.store.services.forecasting.run import OrganisationHistories
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["PRACTICES", "NoticeReview", "StakeCheck", "review_notice", "save_notice_draft"]
 
@@ -162,10 +164,11 @@ def review_notice(
     """
     project = case.project
     today = project.client_today(now)
-    forecast = project.forecasts.latest_run()
+    snapshot = load_project_snapshot(project)
+    forecast = snapshot.latest_forecast
     latest_on = latest_day_for_stake(case, today=today)
     days = [day for day in (draft.new_on, case.recommended_on, latest_on) if day is not None]
-    chances = finish_chances(project, days, today=today) or {}
+    chances = finish_chances(snapshot, days, today=today, histories=OrganisationHistories()) or {}
     priced = price_draft(case, draft, today=today)
     notice: compose.Message | None = None
     compose_problems: tuple[str, ...] = ()

@@ -23,13 +23,9 @@ from plazo.store.models import (
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.failures import isolated
 from plazo.store.services.delays.cases import open_case_if_at_risk
-from plazo.store.services.forecasting.run import (
-    FittedHistory,
-    OrganisationHistories,
-    ProjectReads,
-    reforecast_project,
-)
+from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.outbox.write import store_message
+from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshots
 
 __all__ = ["Watched", "escalate_silent_deadlines", "watch_project"]
 
@@ -43,23 +39,12 @@ class Watched:
 
 
 def watch_project(
-    project: Project,
-    *,
-    now: datetime,
-    history: FittedHistory | None = None,
-    reads: ProjectReads | None = None,
+    snapshot: ProjectSnapshot, *, now: datetime, histories: OrganisationHistories
 ) -> Watched:
-    """Re-forecast ``project`` and open a delay case if it is now at risk.
-
-    ``history`` (the organisation's finished work) and ``reads`` (the project's work items and
-    latest forecast) are passed when the caller already read them.
-    """
-    today = project.client_today(now)
-    forecast = reforecast_project(
-        project, today=today, now=now, history=history, reads=reads
-    ).forecast
-    items = reads.items if reads else None
-    opened = open_case_if_at_risk(project, forecast, now=now, items=items)
+    """Re-forecast the project and open a delay case if it is now at risk."""
+    today = snapshot.project.client_today(now)
+    forecast = reforecast_project(snapshot, today=today, now=now, histories=histories).forecast
+    opened = open_case_if_at_risk(snapshot, forecast, now=now)
     return Watched(forecast, opened[0] if opened else None)
 
 
@@ -74,32 +59,37 @@ def escalate_silent_deadlines(*, now: datetime) -> list[Message]:
     # No time zone is more than a day ahead of UTC: promises from then on have not passed.
     projects = Project.objects.filter(
         status=ProjectStatus.ACTIVE, promised_on__lt=now.date() + timedelta(days=1)
-    ).select_related("client", "organisation")
+    ).select_related("client")
+    silent = []
     for project in projects:
         # One project's bad data (recorded on it) must not stop the others' escalations.
-        alert = None
         with isolated(project, now=now):
-            alert = _escalate(project, histories, now=now)
+            if _passed_in_silence(project, now=now):
+                silent.append(project.pk)
+    snapshots = load_project_snapshots(silent)
+    for snapshot in (snapshots[pk] for pk in silent if pk in snapshots):
+        alert = None
+        with isolated(snapshot.project, now=now):
+            watched = watch_project(snapshot, now=now, histories=histories)
+            today = snapshot.project.client_today(now)
+            alert = _escalation(snapshot, watched.forecast, now=now, today=today)
         if alert is not None:
             alerts.append(alert)
     return alerts
 
 
-def _escalate(
-    project: Project, histories: OrganisationHistories, *, now: datetime
-) -> Message | None:
-    """Re-forecast one project whose promise passed silently and write today's alert."""
+def _passed_in_silence(project: Project, *, now: datetime) -> bool:
+    """The promise passed, the client was not told, and today's alert is not out yet."""
     today = project.client_today(now)
     assert project.promised_on is not None
     if project.promised_on >= today:
-        return None
+        return False
     if Message.objects.filter(idempotency_key=_escalation_key(project, today)).exists():
-        return None  # today's alert is out: no need to forecast again every tick
+        return False  # today's alert is out: no need to forecast again every tick
     current = Commitment.objects.filter(project=project, is_current=True).first()
-    if current is not None and current.notice_id is not None and current.promised_on >= today:
-        return None
-    watched = watch_project(project, now=now, history=histories.of(project.organisation_id))
-    return _escalation(project, watched.forecast, now=now, today=today)
+    return not (
+        current is not None and current.notice_id is not None and current.promised_on >= today
+    )
 
 
 def _escalation_key(project: Project, today: date) -> str:
@@ -108,9 +98,10 @@ def _escalation_key(project: Project, today: date) -> str:
 
 @transaction.atomic
 def _escalation(
-    project: Project, forecast: Forecast, *, now: datetime, today: date
+    snapshot: ProjectSnapshot, forecast: Forecast, *, now: datetime, today: date
 ) -> Message | None:
     """The day's alert from the forecast just made (the key makes a second one impossible)."""
+    project = snapshot.project
     key = _escalation_key(project, today)
     if forecast.finish_p50_on is None:
         return None
@@ -119,7 +110,7 @@ def _escalation(
     composed = compose.compose_owner_alert(
         inputs.organisation_input(project.organisation),
         inputs.project_input(project),
-        inputs.forecast_view(project, forecast, today=today),
+        inputs.forecast_view(snapshot, forecast, today=today),
         client_name=project.client.name,
         draft_url=link,
         sent_at=now,

@@ -12,15 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from plazo.store.models import Project
 from plazo.store.services.forecasting.inputs import project_inputs, simulate
-from plazo.store.services.forecasting.run import fit_history, organisation_history
+from plazo.store.services.forecasting.run import OrganisationHistories
+from plazo.store.services.work.snapshots import ProjectSnapshot
 
 __all__ = ["finish_chances"]
 
 
 def finish_chances(
-    project: Project, days: Sequence[date], *, today: date
+    snapshot: ProjectSnapshot,
+    days: Sequence[date],
+    *,
+    today: date,
+    histories: OrganisationHistories,
 ) -> dict[date, float] | None:
     """P(the remaining work is done by the end of each of ``days``), or None without a forecast.
 
@@ -28,18 +32,18 @@ def finish_chances(
        (the same remaining work, the same model chosen).
     2. One deadline per day, all from one seed: every day is priced on the very same trials.
     """
-    latest = project.forecasts.latest_run()
+    latest = snapshot.latest_forecast
     if latest is None or not latest.inputs_fingerprint:
         return None
-    inputs = project_inputs(project, today=today)
+    inputs = project_inputs(snapshot, today=today)
     wanted = sorted({day for day in days if day >= inputs.start})
     chances = {day: 0.0 for day in days if day < inputs.start}  # that day is already behind us
     if not wanted:
         return chances
-    fitted = fit_history(organisation_history(project.organisation_id))
+    fitted = histories.of(snapshot.project.organisation_id)
     results = simulate(
         inputs,
-        str(project.pk),
+        str(snapshot.project.pk),
         fitted.history,
         fitted.plan,
         None,

@@ -1,7 +1,9 @@
-"""What one project's forecast is computed from, read once, and the computation itself.
+"""What one project's forecast is computed from, and the computation itself.
 
 The forecaster and ``finish_chances`` both go through :func:`project_inputs` and
 :func:`simulate`, so the work that counts, the model chosen and the random stream are one fact.
+Both compute from the project's snapshot (:mod:`plazo.store.services.work.snapshots`), the one
+read of its work items.
 """
 
 from __future__ import annotations
@@ -29,47 +31,30 @@ from plazo.core.forecast import (
 )
 from plazo.core.forecast.choice import THROUGHPUT
 from plazo.core.forecast.growth import Growth
-from plazo.store.models import Project, WorkItem, WorkItemStatus
+from plazo.store.models import WorkItemStatus
+from plazo.store.services.work.snapshots import ProjectSnapshot
 
-__all__ = ["ProjectInputs", "project_inputs", "remaining_work", "simulate"]
+__all__ = ["ProjectInputs", "completed_days", "project_inputs", "remaining_work", "simulate"]
 
 TRIALS = 10_000
 
 _Remaining = tuple[int, Decimal | None, str]
 
 
-def remaining_work(project: Project) -> list[_Remaining]:
+def remaining_work(snapshot: ProjectSnapshot) -> list[_Remaining]:
     """The work not done yet, estimated or not, in plan order (pk, estimate or None, estimator)."""
-    return list(
-        project.work_items.filter(removed_on__isnull=True)
-        .exclude(status=WorkItemStatus.DONE)
-        .order_by("position", "pk")
-        .values_list("pk", "estimate_hours", "estimator")
-    )
-
-
-def _remaining_of(items: Sequence[WorkItem]) -> list[_Remaining]:
-    """:func:`remaining_work`, chosen in memory from all the project's items."""
-    left = [
-        item for item in items if item.removed_on is None and item.status != WorkItemStatus.DONE
+    return [
+        (item.pk, item.estimate_hours, item.estimator)
+        for item in snapshot.items  # already in plan order
+        if item.removed_on is None and item.status != WorkItemStatus.DONE
     ]
-    left.sort(key=lambda item: (item.position, item.pk))
-    return [(item.pk, item.estimate_hours, item.estimator) for item in left]
 
 
-def _completed_days(project: Project, items: Sequence[WorkItem] | None) -> list[date]:
-    """When each of the project's finished items was completed (estimated or not)."""
-    if items is None:
-        return [
-            day
-            for day in project.work_items.filter(
-                status=WorkItemStatus.DONE, removed_on__isnull=True, completed_on__isnull=False
-            ).values_list("completed_on", flat=True)
-            if day is not None
-        ]
+def completed_days(snapshot: ProjectSnapshot) -> list[date]:
+    """When each of the project's finished items in scope was completed (estimated or not)."""
     return [
         item.completed_on
-        for item in items
+        for item in snapshot.items
         if item.status == WorkItemStatus.DONE
         and item.removed_on is None
         and item.completed_on is not None
@@ -91,14 +76,12 @@ class ProjectInputs:
     pace: Throughput | None  # the project's weekly completions, in throughput mode
 
 
-def project_inputs(
-    project: Project, *, today: date, items: Sequence[WorkItem] | None = None
-) -> ProjectInputs:
-    """Read the remaining work and choose the model (the project's setting, or by itself)."""
-    rows = remaining_work(project) if items is None else _remaining_of(items)
+def project_inputs(snapshot: ProjectSnapshot, *, today: date) -> ProjectInputs:
+    """The remaining work and the model chosen (the project's setting, or by itself)."""
+    project = snapshot.project
     remaining = [
         Task(None if estimate is None else float(estimate), estimator, str(pk))
-        for pk, estimate, estimator in rows
+        for pk, estimate, estimator in remaining_work(snapshot)
     ]
     unestimated = sum(1 for task in remaining if task.estimate_hours is None)
     start = max(today, project.start_on)
@@ -110,7 +93,7 @@ def project_inputs(
     ):
         try:
             pace = weekly_throughput(
-                _completed_days(project, items),
+                completed_days(snapshot),
                 until=today - timedelta(days=1),
                 calendar=calendar,
                 since=project.start_on,

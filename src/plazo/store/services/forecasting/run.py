@@ -5,11 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-
-from django.db.models import OuterRef, Subquery
 
 from plazo.core.forecast import (
     DEFAULT_MODEL,
@@ -28,38 +26,27 @@ from plazo.store.models import (
     ProjectStatus,
     WorkItem,
 )
-from plazo.store.services.forecasting.inputs import (
-    TRIALS,
-    ProjectInputs,
-    project_inputs,
-    remaining_work,
-    simulate,
-)
-from plazo.store.services.forecasting.inputs import (  # the in-memory twin, for tests
-    _remaining_of as _remaining_of,
-)
+from plazo.store.services.forecasting.inputs import TRIALS, ProjectInputs, project_inputs, simulate
+from plazo.store.services.work.snapshots import ProjectSnapshot, iter_project_snapshots
 
 __all__ = [
     "TRIALS",
     "FittedHistory",
     "OrganisationHistories",
-    "ProjectReads",
     "Reforecast",
-    "latest_forecast",
-    "latest_forecasts",
     "organisation_history",
     "reforecast_active",
     "reforecast_project",
-    "remaining_work",
 ]
 
 
 @dataclass(frozen=True)
 class Reforecast:
-    """The project's current forecast, and whether this run stored a new row."""
+    """The project's current forecast, whether this run stored a new row, and what it read."""
 
     forecast: Forecast
     stored: bool
+    snapshot: ProjectSnapshot
 
 
 def organisation_history(organisation: Organisation | int) -> History:
@@ -126,35 +113,6 @@ def fit_history(history: History) -> FittedHistory:
     )
 
 
-@dataclass(frozen=True)
-class ProjectReads:
-    """What a caller already read about one project: a pass over many projects reads in bulk."""
-
-    items: Sequence[WorkItem]  # all of them, done and removed included
-    latest_forecast: Forecast | None
-
-
-def latest_forecast(project: Project) -> Forecast | None:
-    """The project's newest forecast."""
-    return project.forecasts.latest_run()
-
-
-def latest_forecasts(project_ids: Sequence[int]) -> dict[int, Forecast]:
-    """The newest forecast of each of these projects: two queries per 500 projects."""
-    newest = Forecast.objects.filter(project=OuterRef("pk")).newest_first().values("pk")
-    found: dict[int, Forecast] = {}
-    for start in range(0, len(project_ids), _CHUNK):
-        chunk = list(project_ids[start : start + _CHUNK])
-        ids = Project.objects.filter(pk__in=chunk).values_list(Subquery(newest[:1]), flat=True)
-        found.update(
-            (f.project_id, f) for f in Forecast.objects.filter(pk__in=[i for i in ids if i])
-        )
-    return found
-
-
-_CHUNK = 500  # ids per IN list: far below any database's limit on parameters
-
-
 class OrganisationHistories:
     """Each organisation's history read and fitted once, for jobs over many projects.
 
@@ -185,30 +143,25 @@ class OrganisationHistories:
 
 
 def reforecast_project(
-    project: Project,
+    snapshot: ProjectSnapshot,
     *,
     today: date,
     now: datetime,
-    history: FittedHistory | None = None,
-    reads: ProjectReads | None = None,
+    histories: OrganisationHistories,
 ) -> Reforecast:
-    """Forecast ``project`` from today; store a row only when the inputs changed since the last.
+    """Forecast the project from today; store a row only when the inputs changed since the last.
 
     The random seed is derived from the inputs, so the same inputs always give the same numbers:
-    any figure plazo prints can be reproduced from the data it was computed from.
-    ``history`` and ``reads`` (the project's work items and latest forecast) are passed when the
-    caller already read them.
+    any figure plazo prints can be reproduced from the data it was computed from. Everything
+    about the project comes from ``snapshot``; the team's history from ``histories``.
     """
-    fitted = (
-        history
-        if history is not None
-        else fit_history(organisation_history(project.organisation_id))
-    )
-    inputs = project_inputs(project, today=today, items=None if reads is None else reads.items)
+    project = snapshot.project
+    fitted = histories.of(project.organisation_id)
+    inputs = project_inputs(snapshot, today=today)
     fingerprint = _fingerprint(project, inputs, fitted)
-    latest = reads.latest_forecast if reads else latest_forecast(project)
+    latest = snapshot.latest_forecast
     if latest is not None and latest.inputs_fingerprint == fingerprint:
-        return Reforecast(latest, stored=False)
+        return Reforecast(latest, stored=False, snapshot=snapshot)
     [result] = simulate(
         inputs,
         str(project.pk),
@@ -247,23 +200,30 @@ def reforecast_project(
         growth_rate=result.growth.rate if result.growth else None,
         growth_finish_p85_on=result.growth.finish_p85_on if result.growth else None,
     )
-    return Reforecast(forecast, stored=True)
+    return Reforecast(forecast, stored=True, snapshot=snapshot)
 
 
-def reforecast_active(organisation: Organisation, *, now: datetime) -> list[Reforecast]:
-    """Re-forecast every active project of the organisation (the history is read once).
+def reforecast_active(
+    organisation: Organisation,
+    *,
+    now: datetime,
+    histories: OrganisationHistories | None = None,
+) -> list[Reforecast]:
+    """Re-forecast every active project of the organisation, from their snapshots.
 
-    Each project is forecast from its own today, its client's date at ``now``.
+    Each project is forecast from its own today, its client's date at ``now``; the
+    organisation's history is read once (``histories``, a new reading unless given).
     """
-    fitted = fit_history(organisation_history(organisation))
-    projects: Iterable[Project] = (
+    histories = histories or OrganisationHistories()
+    ids = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
-        .select_related("client")
         .order_by("pk")
+        .values_list("pk", flat=True)
     )
     return [
-        reforecast_project(p, today=p.client_today(now), now=now, history=fitted) for p in projects
+        reforecast_project(s, today=s.project.client_today(now), now=now, histories=histories)
+        for s in iter_project_snapshots(list(ids))
     ]
 
 

@@ -22,6 +22,7 @@ from plazo.store.models import (
 )
 from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
 from plazo.store.services.pages.portfolio import project_health
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = [
     "CLIENT_KINDS",
@@ -81,9 +82,15 @@ class ClientStatus:
 
 
 def project_page(project: Project, *, now: datetime) -> ProjectPage:
-    """Load the project page of ``project`` (already scoped to the person's organisation)."""
+    """Load the project page of ``project`` (already scoped to the person's organisation).
+
+    Its work items and current forecast come from its snapshot; the page adds the forecasts over
+    time, the promises, the thread and the open case.
+    """
+    snapshot = load_project_snapshot(project)
     org = project.organisation_id
     today = _today(project, now)
+    latest = snapshot.latest_forecast
     forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
     commitments = _commitments(project)
     return ProjectPage(
@@ -92,15 +99,15 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
         health=project_health(
             promised_on=project.promised_on,
             risk_threshold=project.risk_threshold,
-            p_on_time=forecasts[0].p_on_time if forecasts else None,
-            finish_p85_on=forecasts[0].finish_p85_on if forecasts else None,
+            p_on_time=latest.p_on_time if latest else None,
+            finish_p85_on=latest.finish_p85_on if latest else None,
             today=today,
         ),
         forecasts=forecasts,
         commitments=commitments,
         promises=promise_rows(project, commitments, today=today),
         thread=list(_client_messages(project).order_by("sent_at", "pk")),
-        items=_items(project),
+        items=list(snapshot.items),
         open_case=DelayCase.objects.for_organisation(org)
         .filter(project=project, state__in=OPEN_CASE_STATES)
         .first(),
@@ -114,21 +121,17 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     if page is None:
         return None
     project = page.project
-    forecast = (
-        Forecast.objects.for_organisation(project.organisation_id)
-        .filter(project=project)
-        .latest_run()
-    )
+    snapshot = load_project_snapshot(project)
     today = _today(project, now)
     commitments = _commitments(project)
     return ClientStatus(
         project=project,
         today=today,
-        latest_forecast=forecast,
+        latest_forecast=snapshot.latest_forecast,
         commitments=commitments,
         promises=promise_rows(project, commitments, today=today),
         updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),
-        items=_items(project),
+        items=list(snapshot.items),
     )
 
 
@@ -176,12 +179,4 @@ def promise_rows(
 def _client_messages(project: Project) -> OrganisationQuerySet[Message]:
     return Message.objects.for_organisation(project.organisation_id).filter(
         project=project, kind__in=CLIENT_KINDS, state=MessageState.SENT
-    )
-
-
-def _items(project: Project) -> list[WorkItem]:
-    return list(
-        WorkItem.objects.for_organisation(project.organisation_id)
-        .filter(project=project)
-        .order_by("position", "pk")
     )

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from plazo.store.models import DelayCase, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.work import records
 from plazo.store.services.work.progress import (
@@ -26,6 +27,7 @@ from plazo.store.services.work.progress import (
     ProgressEvent,
     record_progress_event,
 )
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = [
     "Refreshed",
@@ -54,7 +56,9 @@ def refresh_forecast(project: Project, *, now: datetime) -> Refreshed:
     project = Project.objects.select_related("client", "organisation").get(pk=project.pk)
     if project.status != "active":
         return Refreshed(project, None, None)
-    watched = watch_project(project, now=now)
+    watched = watch_project(
+        load_project_snapshot(project), now=now, histories=OrganisationHistories()
+    )
     return Refreshed(project, watched.forecast, watched.opened)
 
 
