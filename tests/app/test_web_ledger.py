@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from plazo.core.ledger import CompensationTotals
+from plazo.core.ledger.periods import bucket_size
 from plazo.store.models import Organisation
 from plazo.store.services.ledger.metrics import ledger_metrics
-from plazo.store.services.pages.ledger import LedgerPage, OfferCounts, bucket_size, ledger_page
+from plazo.store.services.pages.ledger import LedgerPage, OfferCounts, ledger_page
 from tests.app.factories import make_org
 from tests.app.ledger_data import hand_ledger
 

@@ -8,12 +8,10 @@ reader checks a number against (promises made, offers by state).
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Literal
+from datetime import date
 
 from plazo.core.ledger import (
     CompensationTotals,
@@ -25,8 +23,10 @@ from plazo.core.ledger import (
     PromiseRecord,
     PromiseStanding,
     compute_metrics,
+    periods,
     promise_standings,
 )
+from plazo.core.ledger.periods import BucketSize, bucket_size, split_by_period
 from plazo.store.models import Client, Organisation
 from plazo.store.services.ledger.records import offer_records, promise_records
 
@@ -37,11 +37,9 @@ __all__ = [
     "LedgerPage",
     "LedgerScope",
     "OfferCounts",
-    "bucket_size",
     "ledger_page",
 ]
 
-BucketSize = Literal["month", "quarter", "year"]
 PROMISES_SHOWN = 100  # the newest promises of the period, each with where it stands
 
 
@@ -180,10 +178,12 @@ def ledger_page(
     standings = _standings_in_period(promises, since=since, until=until, today=today)
     listed = standings[:PROMISES_SHOWN]
     size = bucket_size(since, until)
-    spans = _buckets(since, until, size)
+    spans = periods.buckets(since, until, size)
     buckets = tuple(
         Bucket(start, end, scope(ps, os, start, end))
-        for (start, end), (ps, os) in zip(spans, _split(promises, offers, spans), strict=True)
+        for (start, end), (ps, os) in zip(
+            spans, split_by_period(promises, offers, spans), strict=True
+        )
     )
     return LedgerPage(
         since=since,
@@ -240,39 +240,6 @@ def _scope(
     )
 
 
-def _split(
-    promises: Sequence[PromiseRecord],
-    offers: Sequence[OfferRecord],
-    spans: Sequence[tuple[date, date]],
-) -> list[tuple[list[PromiseRecord], list[OfferRecord]]]:
-    """Each span's share of the records: what its metrics can see, so no span reads them all.
-
-    A project counts in a span only through a promise due, made or heard of in it (see
-    ``compute_metrics``), so each span gets the whole history of exactly those projects, and the
-    offers made in it. The result is the same as giving every span every record.
-    """
-    starts = [start for start, _ in spans]
-
-    def span_of(day: date) -> int | None:
-        index = bisect_right(starts, day) - 1
-        return index if index >= 0 and day <= spans[index][1] else None
-
-    histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
-    for promise in promises:
-        histories[promise.project_id].append(promise)
-    shares: list[tuple[list[PromiseRecord], list[OfferRecord]]] = [([], []) for _ in spans]
-    for history in histories.values():
-        days = {d for p in history for d in (p.promised_on, p.made_on, p.heard_on)}
-        for index in {span_of(day) for day in days}:
-            if index is not None:
-                shares[index][0].extend(history)
-    for offer in offers:
-        index = span_of(offer.offered_on)
-        if index is not None:
-            shares[index][1].append(offer)
-    return shares
-
-
 def _offer_counts(offers: Iterable[OfferRecord]) -> dict[str, OfferCounts]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for offer in offers:
@@ -281,23 +248,3 @@ def _offer_counts(offers: Iterable[OfferRecord]) -> dict[str, OfferCounts]:
         tally[1] += offer.state in (OfferState.ACCEPTED, OfferState.APPLIED)
         tally[2] += offer.state is OfferState.APPLIED
     return {currency: OfferCounts(*tally) for currency, tally in sorted(counts.items())}
-
-
-def bucket_size(since: date, until: date) -> BucketSize:
-    """Months up to two years, quarters up to eight, years beyond: at most 32 columns."""
-    months = (until.year - since.year) * 12 + until.month - since.month + 1
-    return "month" if months <= 24 else "quarter" if months <= 96 else "year"
-
-
-def _buckets(since: date, until: date, size: BucketSize) -> list[tuple[date, date]]:
-    """Calendar months (quarters, years) that meet ``[since, until]``, cut to it."""
-    step = {"month": 1, "quarter": 3, "year": 12}[size]
-    first_month = since.month - (since.month - 1) % step
-    start = date(since.year, first_month, 1)
-    spans = []
-    while start <= until:
-        month = start.month - 1 + step
-        following = date(start.year + month // 12, month % 12 + 1, 1)
-        spans.append((max(start, since), min(following - timedelta(days=1), until)))
-        start = following
-    return spans
