@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test check lint typecheck bench serve clean train-checker
+.PHONY: demo studio test check lint typecheck bench serve clean train-checker
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "plazo needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -20,6 +20,9 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 demo: $(VENV)/.installed  ## create the virtualenv, install plazo, run the demo
 	$(BIN)/plazo demo
+
+studio: $(VENV)/.installed  ## your own studio on an empty home: install, then plazo init (asks)
+	$(BIN)/plazo init
 
 test: $(VENV)/.installed-test  ## install the test extras and run the whole suite
 	$(BIN)/python -m pytest
