@@ -41,3 +41,14 @@ def test_the_portfolio_judges_a_passed_promise_on_the_clients_date() -> None:
         make_forecast(project, finish_p85_on=date(2026, 11, 30), p_on_time=0.95, created_at=NOW)
     health = {row.project_id: row.health for row in dashboard_portfolio(org, now=NOW).rows}
     assert health == {auckland.pk: Health.LATE, madrid.pk: Health.ON_TRACK}
+
+
+def test_work_added_in_the_dashboard_is_dated_by_the_clients_calendar() -> None:
+    from decimal import Decimal
+
+    from plazo.store.services.work import dashboard
+
+    org = make_org(time_zone="UTC")
+    project = make_project(org, make_client(org, time_zone="Pacific/Auckland"))
+    dashboard.add_items(project, [("Diseño", Decimal("6"))], now=NOW)
+    assert project.work_items.get().added_on == date(2026, 12, 2)

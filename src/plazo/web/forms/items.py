@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import WorkItemStatus
@@ -82,8 +82,12 @@ class DoneForm(forms.Form):
         label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today  # the project's today: its client's date
+
     def clean_completed_on(self) -> date:
         day: date = self.cleaned_data["completed_on"]
-        if day > timezone.localdate():
+        if day > self.today:
             raise forms.ValidationError(_("A task cannot be done in the future."))
         return day

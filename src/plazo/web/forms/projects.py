@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plazo.core.calendar import local_day
 from plazo.store.models import Client, ForecastMode, Organisation, ProjectStatus
 
 __all__ = ["ProjectForm"]
@@ -98,6 +99,7 @@ class ProjectForm(forms.Form):
         self.editing = editing
         clients = Client.objects.for_organisation(organisation).order_by("name")
         cast(forms.ChoiceField, self.fields["client"]).choices = [(c.pk, c.name) for c in clients]
+        self._zones = {c.pk: c.time_zone for c in clients}
         members = organisation.memberships.select_related("user").order_by("pk")
         cast(forms.ChoiceField, self.fields["owner"]).choices = [
             (m.user_id, m.user.get_full_name() or m.user.email or m.user.get_username())
@@ -129,7 +131,11 @@ class ProjectForm(forms.Form):
 
     def clean_promised_on(self) -> date | None:
         day = self.cleaned_data.get("promised_on")
-        if day is not None and day < timezone.localdate() and "promised_on" in self.changed_data:
+        zone = self._zones.get(
+            self.cleaned_data.get("client") or 0, timezone.get_current_timezone_name()
+        )
+        today = local_day(timezone.now(), zone)  # the project's today is its client's
+        if day is not None and day < today and "promised_on" in self.changed_data:
             raise forms.ValidationError(_("A new promise cannot be in the past."))
         return day
 

@@ -50,7 +50,7 @@ def _context(
         "forecast": project.forecasts.latest_run(),
         "quick": quick or QuickAddForm(),
         "note": note,
-        "today": timezone.localdate(),
+        "today": project.client_today(timezone.now()),
         "statuses": ItemEditForm.base_fields["status"].choices,  # type: ignore[attr-defined]
     }
 
@@ -82,9 +82,7 @@ def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse
                 return render(request, "plazo/_items.html", context)
             return render(request, "plazo/items.html", _context(project, quick=quick), status=422)
         before = project.forecasts.latest_run()
-        refreshed = dashboard.add_items(
-            project, quick.cleaned_data["lines"], today=timezone.localdate(), now=timezone.now()
-        )
+        refreshed = dashboard.add_items(project, quick.cleaned_data["lines"], now=timezone.now())
         return _answer(request, project, forecast_sentence(refreshed, before=before))
     return render(request, "plazo/items.html", _context(project))
 
@@ -116,7 +114,6 @@ def item_edit(request: OrganisationRequest, item_id: int) -> HttpResponse:
             item,
             estimate_hours=data["estimate_hours"],
             status=data["status"],
-            today=timezone.localdate(),
             now=timezone.now(),
         ),
     )
@@ -127,7 +124,7 @@ def item_edit(request: OrganisationRequest, item_id: int) -> HttpResponse:
 def item_done(request: OrganisationRequest, item_id: int) -> HttpResponse:
     """Mark done with the hours it took and the day."""
     item = _item(request, item_id)
-    form = DoneForm(request.POST)
+    form = DoneForm(request.POST, today=item.project.client_today(timezone.now()))
     if not form.is_valid():
         return _answer(request, item.project, "", error=_errors(form))
     data = form.cleaned_data
@@ -138,7 +135,6 @@ def item_done(request: OrganisationRequest, item_id: int) -> HttpResponse:
             item,
             on=data["completed_on"],
             actual_hours=data["actual_hours"],
-            today=timezone.localdate(),
             now=timezone.now(),
         ),
     )
@@ -161,7 +157,7 @@ def item_remove(request: OrganisationRequest, item_id: int) -> HttpResponse:
     return _change(
         request,
         item,
-        lambda: dashboard.remove_item(item, today=timezone.localdate(), now=timezone.now()),
+        lambda: dashboard.remove_item(item, now=timezone.now()),
     )
 
 

@@ -87,37 +87,39 @@ def edit_project(project: Project, changes: dict[str, Any], *, now: datetime) ->
     return refresh_forecast(project, now=now)
 
 
-def _apply(project: Project, events: list[ProgressEvent], today: date, now: datetime) -> Refreshed:
-    record_progress_event(project, events, today=today)
+def _apply(project: Project, events: list[ProgressEvent], now: datetime) -> Refreshed:
+    record_progress_event(project, events, today=project.client_today(now))
     return refresh_forecast(project, now=now)
 
 
 def add_items(
-    project: Project, lines: list[tuple[str, Decimal | None]], *, today: date, now: datetime
+    project: Project, lines: list[tuple[str, Decimal | None]], *, now: datetime
 ) -> Refreshed:
-    """Add many items at once, in order (a quick add)."""
+    """Add many items at once, in order (a quick add), on the client's today."""
+    today = project.client_today(now)
     events: list[ProgressEvent] = [
         ItemAdded(title, estimate, on=today) for title, estimate in lines
     ]
-    return _apply(project, events, today, now)
+    return _apply(project, events, now)
 
 
 def finish_item(
-    item: WorkItem, *, on: date, actual_hours: Decimal | None, today: date, now: datetime
+    item: WorkItem, *, on: date, actual_hours: Decimal | None, now: datetime
 ) -> Refreshed:
     """Mark the item done on ``on`` with the effort it really took."""
-    return _apply(item.project, [ItemDone(item.pk, on=on, actual_hours=actual_hours)], today, now)
+    return _apply(item.project, [ItemDone(item.pk, on=on, actual_hours=actual_hours)], now)
 
 
-def remove_item(item: WorkItem, *, today: date, now: datetime) -> Refreshed:
+def remove_item(item: WorkItem, *, now: datetime) -> Refreshed:
     """Take the item out of scope (its row stays, dated, as a scope change)."""
-    return _apply(item.project, [ItemRemoved(item.pk, on=today)], today, now)
+    return _apply(item.project, [ItemRemoved(item.pk, on=item.project.client_today(now))], now)
 
 
 def change_item(
-    item: WorkItem, *, estimate_hours: Decimal | None, status: str, today: date, now: datetime
+    item: WorkItem, *, estimate_hours: Decimal | None, status: str, now: datetime
 ) -> Refreshed:
     """Inline edit: a new estimate and status (done today, back to work, or in progress)."""
+    today = item.project.client_today(now)
     events: list[ProgressEvent] = []
     if estimate_hours is not None and estimate_hours != item.estimate_hours:
         events.append(ItemReestimated(item.pk, estimate_hours))
