@@ -50,7 +50,7 @@ def training_rows(corpus: Path, lang: str, prefixes: tuple[str, ...]) -> list[di
 
 
 def draw_sample(corpus: Path, seed: int = SEED) -> list[dict[str, Any]]:
-    """The audit sample: for each group in ``GROUPS``, that many messages drawn without replacement."""
+    """The audit sample: for each group of ``GROUPS``, that many messages without replacement."""
     rng = random.Random(seed)
     sample: list[dict[str, Any]] = []
     for lang, prefixes, size in GROUPS:
