@@ -145,7 +145,7 @@ def _invitations(
     messages = (
         Message.objects.for_organisation(organisation)
         .filter(kind=MessageKind.INVITATION, idempotency_key__startswith=prefix)
-        .only("idempotency_key", "state", "last_error", "recipients", "created_at")
+        .only("idempotency_key", "state", "last_error", "created_at")
         .order_by("created_at", "pk")
     )
     found: dict[int, list[Message]] = {}
