@@ -11,13 +11,17 @@ from typing import Any
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, Permission, User
 from django.db import models
 from django.test import Client as HttpClient
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from plazo.demo import load_demo
+from plazo.store.admin.registrations import OrganisationAdmin
+from plazo.store.admin.scoped import ScopedAdmin, SuperuserOnly
+from plazo.store.admin.users import ScopedUserAdmin
 from plazo.store.models import (
     Client,
     Contact,
@@ -29,6 +33,7 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.access.tokens import create_token
+from plazo.worker.tasks import reforecast_project_task
 from tests.app.factories import (
     make_client,
     make_contact,
@@ -55,6 +60,7 @@ def _secrets_of(org: Organisation) -> set[str]:
         *users.values_list("email", flat=True),
         "alameda-hooks.example",
         "Alameda CI token",
+        "Alameda editors",
     }
     return {name for name in found if len(name) >= 4}
 
@@ -70,14 +76,32 @@ def organisation_a() -> Organisation:
         created_at=timezone.now(),
     )
     create_token(org, name="Alameda CI token", now=timezone.now())
+    # Rows of tables that name no organisation: a task of A's that failed, naming its project,
+    # and a group A's superuser made.
+    project = Project.objects.filter(organisation=org).order_by("pk").first()
+    assert project is not None
+    result = reforecast_project_task.enqueue(project_id=project.pk)
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status="FAILED",
+        exception_class_path="plazo.core.errors.PlazoError",
+        traceback=f"PlazoError: the forecast of {project.name} failed",
+    )
+    Group.objects.create(name="Alameda editors")
     return org
 
 
-@pytest.fixture
-def staff_b() -> User:
+@pytest.fixture(params=["user permissions", "every permission"])
+def staff_b(request: pytest.FixtureRequest) -> User:
+    """B's staff member, with the permissions to edit users or with every permission there is
+    (which reaches the admins that name no organisation: task results, groups)."""
     org = make_org(name="Taller Bravo", slug="bravo")
     user = make_user(org, username="bea", email="bea@bravo.example")
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
+    if request.param == "every permission":
+        user.user_permissions.add(*Permission.objects.all())
+    else:
+        user.user_permissions.add(
+            *Permission.objects.filter(codename__in=["view_user", "change_user"])
+        )
     client = make_client(org, name="Bravo Client", tier="bravo-tier")
     make_contact(client, email="contact@bravo.example")
     project = make_project(org, client, name="Bravo project", owner=user)
@@ -166,6 +190,38 @@ def test_staff_of_b_never_see_a_name_of_a_anywhere_in_the_admin(
     assert "/admin/plazo/project/" in opened
     assert any(url.startswith("/admin/plazo/project/?client__id__exact=") for url in opened)
     assert "/admin/auth/user/" in opened
+
+
+def test_every_admin_is_scoped_to_organisations_or_for_superusers_only() -> None:
+    unscoped = [
+        f"{model._meta.label}: {type(model_admin).__name__}"
+        for model, model_admin in admin.site._registry.items()
+        if not isinstance(
+            model_admin, (ScopedAdmin, ScopedUserAdmin, OrganisationAdmin, SuperuserOnly)
+        )
+    ]
+    assert unscoped == []
+
+
+@pytest.mark.parametrize("model", [DBTaskResult, Group])
+def test_task_results_and_groups_are_for_superusers_only(
+    organisation_a: Organisation, staff_b: User, model: type[models.Model]
+) -> None:
+    row = model._default_manager.first()
+    assert row is not None
+    changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    change = f"{changelist}{row.pk}/change/"
+    staff = HttpClient()
+    staff.force_login(staff_b)
+    assert staff.get(changelist).status_code == 403
+    assert staff.get(change).status_code == 403
+    index = staff.get("/admin/").content.decode()
+    assert changelist not in index
+    superuser = HttpClient()
+    superuser.force_login(User.objects.create_superuser("root", "root@example.com", "pw"))
+    assert superuser.get(changelist).status_code == 200
+    assert superuser.get(change).status_code == 200
+    assert changelist in superuser.get("/admin/").content.decode()
 
 
 def test_the_project_filter_offers_only_bs_clients(

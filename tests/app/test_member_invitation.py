@@ -37,9 +37,10 @@ def _invite(browser: HttpClient, email: str, role: str = "member") -> str:
     return response.content.decode()
 
 
-def _deliver() -> list[EmailMessage]:
-    """One worker pass against a real SMTP server on loopback; the mail it received."""
-    handler = RecordingHandler()
+def _deliver(*replies: str) -> list[EmailMessage]:
+    """One worker pass against a real SMTP server on loopback, which first answers with
+    ``replies``; the mail it received."""
+    handler = RecordingHandler(replies=list(replies))
     with (
         smtp_server(handler) as port,
         override_settings(
@@ -123,4 +124,68 @@ def test_a_refused_invitation_queues_nothing() -> None:
     _invite(browser, "luis@example.com")
     again = _invite(browser, "luis@example.com")
     assert "already a member" in again
+    assert Message.objects.filter(kind="invitation").count() == 1
+
+
+REJECTED = "550 5.1.1 <luis@example.com>: Recipient address rejected: User unknown"
+
+
+def _failed_invitation() -> tuple[HttpClient, Organisation, Membership]:
+    """An owner's invitation whose e-mail the server refused for good."""
+    browser, org = _owner_browser(language="en")
+    _invite(browser, "luis@example.com")
+    assert _deliver(REJECTED) == []
+    invitation = Message.objects.get(kind="invitation")
+    assert invitation.state == "failed"
+    return browser, org, Membership.objects.get(organisation=org, user__email="luis@example.com")
+
+
+def test_a_failed_invitation_shows_on_the_members_page_and_is_sent_again() -> None:
+    owner, org, membership = _failed_invitation()
+    browser = HttpClient(enforce_csrf_checks=True)
+    browser.force_login(Membership.objects.get(organisation=org, role="owner").user)
+    page = browser.get(reverse("web:members")).content.decode()
+    assert "The invitation e-mail could not be delivered:" in page
+    assert "Recipient address rejected" in page
+    resend = reverse("web:invitation_resend", args=[membership.pk])
+    assert f'action="{resend}"' in page
+
+    assert browser.post(resend).status_code == 403  # no CSRF token
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token is not None
+    done = browser.post(resend, {"csrfmiddlewaretoken": token.group(1)}, follow=True)
+    assert done.redirect_chain[-1][0] == reverse("web:members")
+    after = done.content.decode()
+    assert "The invitation to luis@example.com is queued again" in after
+    assert "/invitation/" in after  # a fresh one-time link, in case this one goes astray too
+    assert "The invitation e-mail could not be delivered:" not in after
+
+    again = Message.objects.filter(kind="invitation").order_by("pk")
+    assert [m.state for m in again] == ["failed", "queued"]
+    assert again[1].idempotency_key == f"invitation:{membership.pk}:2"
+    # A second click, once it is queued, sends nothing more.
+    owner.post(resend)
+    assert Message.objects.filter(kind="invitation").count() == 2
+
+    (received,) = _deliver()
+    assert received["To"] == "luis@example.com"
+    link = re.search(r"https?://\S+/invitation/\S+/", _text(received))
+    assert link is not None
+    form = HttpClient().get(urlsplit(link.group(0)).path, follow=True)
+    assert b'name="new_password1"' in form.content
+
+
+def test_only_an_owner_of_the_same_organisation_resends_an_invitation() -> None:
+    _owner, org, membership = _failed_invitation()
+    resend = reverse("web:invitation_resend", args=[membership.pk])
+    member = HttpClient()
+    member.force_login(make_user(org, email="mia@example.com"))
+    Membership.objects.filter(user__email="mia@example.com").update(role="member")
+    assert "Send the invitation again" not in member.get(reverse("web:members")).content.decode()
+    refused = member.post(resend, follow=True)
+    assert "Only an owner can invite people." in refused.content.decode()
+    other = HttpClient()
+    other.force_login(make_user(make_org(), email="olga@other.example"))
+    assert other.post(resend).status_code == 404
+    assert other.get(resend).status_code == 405
     assert Message.objects.filter(kind="invitation").count() == 1

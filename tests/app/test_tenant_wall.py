@@ -170,6 +170,7 @@ FOREIGN: dict[str, Callable[[World, str], object]] = {
     "client_id": lambda w, route: w.project.client_id,
     "item_id": lambda w, route: w.item.pk,
     "contact_id": lambda w, route: w.project.client.contacts.get().pk,
+    "membership_id": lambda w, route: w.owner.memberships.get(organisation=w.org).pk,
     "uidb64": lambda w, route: urlsafe_base64_encode(force_bytes(w.owner.pk)),
     "token": lambda w, route: w.revoked_status_token,
     "object_id": _admin_object,

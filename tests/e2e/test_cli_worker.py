@@ -6,10 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 from tests.e2e.cli import run_plazo
+
+# Generous: under load (a busy CI machine) starting Python and Django takes many seconds.
+STARTUP_DEADLINE = 120
 
 
 def test_once_processes_what_is_due_and_exits(tmp_path: Path) -> None:
@@ -31,16 +35,36 @@ def test_a_worker_stops_gracefully_on_sigterm(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
+    lines: list[str] = []
+    started = threading.Event()
+
+    def read_stderr() -> None:
+        assert worker.stderr is not None
+        for line in worker.stderr:
+            lines.append(line)
+            if "Starting worker" in line:  # logged once its signal handlers are installed
+                started.set()
+
+    reader = threading.Thread(target=read_stderr, daemon=True)
+    reader.start()
     try:
-        time.sleep(2)
+        # However slowly the machine starts Python and Django: wait for the worker to say so.
+        assert started.wait(timeout=STARTUP_DEADLINE), (
+            f"the worker did not start within {STARTUP_DEADLINE} s: {''.join(lines)}"
+        )
+        time.sleep(1)  # a few polls (every 0.2 s) while nothing is due
         assert worker.poll() is None, "the worker should keep running until told to stop"
         worker.send_signal(signal.SIGTERM)
-        _, stderr = worker.communicate(timeout=15)
+        worker.wait(timeout=STARTUP_DEADLINE)
     finally:
         if worker.poll() is None:
             worker.kill()
-            worker.communicate()
-    assert worker.returncode == 0
+            worker.wait()
+        reader.join(timeout=10)  # it ends with the worker's stderr
+        if worker.stderr is not None:
+            worker.stderr.close()
+    stderr = "".join(lines)
+    assert worker.returncode == 0, stderr
     assert "shutting down gracefully" in stderr
 
 

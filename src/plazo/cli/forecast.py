@@ -56,7 +56,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--all",
         action="store_true",
         help="instead of CSVs: re-forecast every active project in the database and store the "
-        "results (kept as history)",
+        "results (kept as history); a project that cannot be forecast is named on stderr with "
+        "why, the others go on, and the exit code is 1",
     )
     parser.add_argument("--org", help="with --all: only this organisation (slug)")
     parser.add_argument("--start", type=iso_date, metavar="DATE", help="first day of work")

@@ -1,10 +1,23 @@
-"""``plazo forecast --all``: re-forecast every active stored project and keep the results."""
+"""``plazo forecast --all``: re-forecast every active stored project and keep the results.
+
+One project that cannot be forecast (bad stored data: a holiday calendar or a time zone that does
+not exist) stops only itself, as in the worker's check-ins: every other project is forecast, each
+failure is named on stderr with its reason, and the exit code is 1 when any project failed.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+import sys
+import traceback
+from collections.abc import Iterator
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from plazo.store.models import Organisation
+    from plazo.store.services.forecasting.run import Reforecast
 
 __all__ = ["run_all"]
 
@@ -21,15 +34,19 @@ def run_all(args: argparse.Namespace) -> int:
 
     from plazo.cli.organisation import pick_organisation
     from plazo.store.models import Organisation
-    from plazo.store.services.forecasting.run import reforecast_active
 
     organisations = (
         [pick_organisation(args.org)] if args.org else list(Organisation.objects.order_by("slug"))
     )
     now = timezone.now()
     rows: list[dict[str, Any]] = []
+    failed = attempted = 0
     for organisation in organisations:
-        for run in reforecast_active(organisation, now=now):
+        for run in _each_active(organisation, now=now, debug=args.debug):
+            attempted += 1
+            if run is None:
+                failed += 1
+                continue
             f = run.forecast
             rows.append(
                 {
@@ -52,9 +69,17 @@ def run_all(args: argparse.Namespace) -> int:
                     "reason": f.reason,
                 }
             )
+    code = 0
+    if failed:
+        print(
+            f"plazo: {failed} of {attempted} active projects could not be forecast "
+            "(each is named above); the others were.",
+            file=sys.stderr,
+        )
+        code = 1
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
-        return 0
+        return code
     table = Table(title="Forecasts of active projects", title_justify="left")
     for name in ("Organisation", "Project", "Promised", "P50", "P85", "P(on time)", "New row"):
         table.add_column(name)
@@ -66,7 +91,47 @@ def run_all(args: argparse.Namespace) -> int:
             "—" if p is None else f"{p:.0%}", "yes" if row["stored"] else "no (inputs unchanged)",
         )  # fmt: skip
     Console().print(table)
-    return 0
+    return code
+
+
+def _each_active(
+    organisation: Organisation, *, now: datetime, debug: bool
+) -> Iterator[Reforecast | None]:
+    """Re-forecast the organisation's active projects one by one, from its history read once.
+
+    A project whose forecast raises is named on stderr with the reason and yields None; its
+    transaction is rolled back, so it keeps its previous forecast and the next project goes on.
+    """
+    from django.db import transaction
+
+    from plazo.store.models import Project, ProjectStatus
+    from plazo.store.services.checkins.failures import reason_of
+    from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
+    from plazo.store.services.work.snapshots import iter_project_snapshots
+
+    histories = OrganisationHistories()
+    ids = (
+        Project.objects.for_organisation(organisation)
+        .filter(status=ProjectStatus.ACTIVE)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for snapshot in iter_project_snapshots(list(ids)):
+        project = snapshot.project
+        run: Reforecast | None = None
+        try:
+            with transaction.atomic():
+                today = project.client_today(now)
+                run = reforecast_project(snapshot, today=today, now=now, histories=histories)
+        except Exception as error:  # one project's bad data stops that project only
+            if debug:
+                traceback.print_exception(error, file=sys.stderr)
+            print(
+                f"plazo: project {project.name!r} (id {project.pk}, organisation "
+                f"{organisation.slug}) could not be forecast: {reason_of(error)}",
+                file=sys.stderr,
+            )
+        yield run
 
 
 def _iso(day: object) -> str | None:

@@ -34,6 +34,11 @@ urlpatterns = [
     path("contacts/<int:contact_id>/remove/", clients.client_contact_remove, name="contact_remove"),
     path("members/", members.members, name="members"),
     path(
+        "members/<int:membership_id>/resend-invitation/",
+        members.resend,
+        name="invitation_resend",
+    ),
+    path(
         "invitation/<uidb64>/<token>/",
         InvitationView.as_view(),
         name="invitation",

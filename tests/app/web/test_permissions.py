@@ -7,7 +7,15 @@ from django.test import Client as HttpClient
 from django.urls import URLPattern, reverse
 from django.utils import timezone
 
-from plazo.store.models import CheckinDecision, Contact, DelayCase, Message, StatusPage, WorkItem
+from plazo.store.models import (
+    CheckinDecision,
+    Contact,
+    DelayCase,
+    Membership,
+    Message,
+    StatusPage,
+    WorkItem,
+)
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.web import dashboard_urls
 from tests.app.factories import (
@@ -45,6 +53,7 @@ def _args(
     client_id: int = 0,
     contact_id: int = 0,
     item_id: int = 0,
+    membership_id: int = 0,
 ) -> dict[str, int]:
     if name.startswith("delay_case") and name != "delay_case_open":
         return {"case_id": case_id}
@@ -54,6 +63,8 @@ def _args(
         return {"contact_id": contact_id}
     if name.startswith("item_"):
         return {"item_id": item_id}
+    if name == "invitation_resend":
+        return {"membership_id": membership_id}
     return {"message_id": message_id} if name.startswith("message_") else {"project_id": project_id}
 
 
@@ -65,6 +76,7 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "delay_case",
         "delay_case_open",
         "delay_case_preview",
+        "invitation_resend",
         "item_done",
         "item_edit",
         "item_move",
@@ -92,6 +104,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     contact = make_contact(project.client)
     make_contact(project.client, email="second@example.com")
     item = make_item(project)
+    member = Membership.objects.get(user=make_user(theirs))
     browser, _ = browser_for(make_org())
     ids = {
         "project_id": project.pk,
@@ -100,6 +113,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
         "client_id": project.client_id,
         "contact_id": contact.pk,
         "item_id": item.pk,
+        "membership_id": member.pk,
     }
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
 
@@ -116,13 +130,23 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     unchanged = WorkItem.objects.get(pk=item.pk)
     assert (unchanged.status, unchanged.removed_on, unchanged.position) == ("todo", None, 0)
     assert not CheckinDecision.objects.exists()
+    assert not Message.objects.filter(kind="invitation").exists()
 
 
 @pytest.mark.parametrize("name", ID_URLS)
 def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
     browser, _ = browser_for(make_org())
     ids = dict.fromkeys(
-        ("project_id", "message_id", "case_id", "client_id", "contact_id", "item_id"), 999_999
+        (
+            "project_id",
+            "message_id",
+            "case_id",
+            "client_id",
+            "contact_id",
+            "item_id",
+            "membership_id",
+        ),
+        999_999,
     )
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
     method = browser.get if name in PAGES else browser.post

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from plazo.core.compose.common import Audience, base_problems, build_message
-from plazo.core.compose.headers import raise_if
+from plazo.core.compose.common import build_owner_alert
 from plazo.core.compose.inputs import Organisation, Project
 from plazo.core.compose.message import Message
 
@@ -22,17 +21,12 @@ def compose_checkin_failed(
     message_key: str,
 ) -> Message:
     """Tell the project owner, in the organisation's language, that the check-in failed."""
-    problems = base_problems(organisation, project)
-    if not project_url.startswith(("https://", "http://")):
-        problems.append(f"the alert needs an http(s) link to the project, got {project_url!r}")
-    raise_if(problems)
-    return build_message(
+    return build_owner_alert(
         kind="checkin_failed",
-        audience=Audience(organisation.language, organisation.language, formal=False),
         organisation=organisation,
         project=project,
-        to=[(project.owner_name, project.owner_email)],
-        reply_to=None,
+        link=project_url,
+        link_problem="the alert needs an http(s) link to the project",
         sent_at=sent_at,
         message_key=message_key,
         context={"reason": " ".join(reason.split())[:500], "project_url": project_url},

@@ -12,12 +12,19 @@ from plazo.core import calendar
 from plazo.core.compose.envelope import check_recipients, envelope_headers
 from plazo.core.compose.errors import ComposeError
 from plazo.core.compose.formats import Formats, labels_for, supported_languages
-from plazo.core.compose.headers import check_email
+from plazo.core.compose.headers import check_email, raise_if
 from plazo.core.compose.inputs import Client, Contact, Organisation, Project, Register
 from plazo.core.compose.message import Attachment, Message
 from plazo.core.compose.render import render_kind
 
-__all__ = ["Audience", "audience_for_client", "base_problems", "build_message", "local_day"]
+__all__ = [
+    "Audience",
+    "audience_for_client",
+    "base_problems",
+    "build_message",
+    "build_owner_alert",
+    "local_day",
+]
 
 
 @dataclass(frozen=True)
@@ -117,4 +124,41 @@ def build_message(
         headers=headers,
         recipients=tuple(email for _, email in to),
         attachments=tuple(attachments),
+    )
+
+
+def build_owner_alert(
+    *,
+    kind: str,
+    organisation: Organisation,
+    project: Project,
+    link: str,
+    link_problem: str,
+    sent_at: datetime,
+    message_key: str,
+    context: dict[str, Any],
+    problems: Sequence[str] = (),
+) -> Message:
+    """An internal alert to the project's owner, in the organisation's language, informally.
+
+    The alert links to where the owner acts; ``link_problem`` says what that link should be
+    (e.g. "the alert needs an http(s) link to the outbox"), and is listed, with the link given,
+    when it is not http(s). Every problem (the shared ones, the link, then ``problems``) is
+    raised in one ComposeError.
+    """
+    found = base_problems(organisation, project)
+    if not link.startswith(("https://", "http://")):
+        found.append(f"{link_problem}, got {link!r}")
+    found += problems
+    raise_if(found)
+    return build_message(
+        kind=kind,
+        audience=Audience(organisation.language, organisation.language, formal=False),
+        organisation=organisation,
+        project=project,
+        to=[(project.owner_name, project.owner_email)],
+        reply_to=None,
+        sent_at=sent_at,
+        message_key=message_key,
+        context=context,
     )

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from plazo.core.compose.common import Audience, base_problems, build_message
-from plazo.core.compose.headers import raise_if
+from plazo.core.compose.common import build_owner_alert
 from plazo.core.compose.inputs import Organisation, Project
 from plazo.core.compose.message import Message
 
@@ -25,17 +24,12 @@ def compose_delivery_failed(
     message_key: str,
 ) -> Message:
     """Tell the project owner, in the organisation's language, that a message failed for good."""
-    problems = base_problems(organisation, project)
-    if not outbox_url.startswith(("https://", "http://")):
-        problems.append(f"the alert needs an http(s) link to the outbox, got {outbox_url!r}")
-    raise_if(problems)
-    return build_message(
+    return build_owner_alert(
         kind="delivery_failed",
-        audience=Audience(organisation.language, organisation.language, formal=False),
         organisation=organisation,
         project=project,
-        to=[(project.owner_name, project.owner_email)],
-        reply_to=None,
+        link=outbox_url,
+        link_problem="the alert needs an http(s) link to the outbox",
         sent_at=sent_at,
         message_key=message_key,
         context={

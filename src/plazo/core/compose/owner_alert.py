@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from plazo.core.compose.common import Audience, base_problems, build_message
-from plazo.core.compose.formats import Formats
-from plazo.core.compose.headers import raise_if
+from plazo.core.compose.common import build_owner_alert
 from plazo.core.compose.inputs import ForecastView, Organisation, Project
 from plazo.core.compose.message import Message
 
@@ -29,22 +27,14 @@ def compose_owner_alert(
     With ``recommended_on`` (the new date the forecast recommends) on or after the client's stake
     date, the alert says the stake is missed, so the owner hears it before opening the draft.
     """
-    problems = base_problems(organisation, project)
-    if not draft_url.startswith(("https://", "http://")):
-        problems.append(f"the owner alert needs an http(s) link to the draft, got {draft_url!r}")
-    if sent_at.tzinfo is None:
-        problems.append("sent_at must be time-zone aware")
-    raise_if(problems)
-    Formats.for_locale(organisation.language)
-    audience = Audience(organisation.language, organisation.language, formal=False)
     key = message_key or f"alert-{sent_at.date().isoformat()}"
-    return build_message(
+    return build_owner_alert(
         kind="owner_alert",
-        audience=audience,
         organisation=organisation,
         project=project,
-        to=[(project.owner_name, project.owner_email)],
-        reply_to=None,
+        link=draft_url,
+        link_problem="the owner alert needs an http(s) link to the draft",
+        problems=["sent_at must be time-zone aware"] if sent_at.tzinfo is None else [],
         sent_at=sent_at,
         message_key=key,
         context={

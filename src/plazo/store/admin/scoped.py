@@ -19,7 +19,13 @@ from django.http import HttpRequest
 
 from plazo.store.models import Membership, Organisation, OrganisationQuerySet
 
-__all__ = ["ScopedAdmin", "ScopedInline", "member_organisations", "visible_users"]
+__all__ = [
+    "ScopedAdmin",
+    "ScopedInline",
+    "SuperuserOnly",
+    "member_organisations",
+    "visible_users",
+]
 
 
 def member_organisations(request: HttpRequest) -> QuerySet[Organisation]:
@@ -126,3 +132,33 @@ class ScopedInline(_ScopedMixin, admin.TabularInline):  # type: ignore[type-arg]
     """A tabular inline for a tenant model."""
 
     extra = 0
+
+
+class SuperuserOnly:
+    """For the admin of a table that names no organisation (task results, groups): a staff
+    member who is not a superuser neither sees it in the index nor opens any of its pages,
+    whatever permissions they were given, because no query of it can be confined to their
+    organisations."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_superuser)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request) and bool(
+            super().has_view_permission(request, obj)  # type: ignore[misc]
+        )
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return self.has_module_permission(request) and bool(
+            super().has_add_permission(request, *args)  # type: ignore[misc]
+        )
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request) and bool(
+            super().has_change_permission(request, obj)  # type: ignore[misc]
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_module_permission(request) and bool(
+            super().has_delete_permission(request, obj)  # type: ignore[misc]
+        )

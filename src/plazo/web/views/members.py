@@ -1,33 +1,38 @@
 """``/members/``: who belongs to the organisation; owners invite people by e-mail.
 
 The invitation e-mail goes through the outbox (a worker sends it); the page also shows a new
-person's one-time link, in case the e-mail goes astray.
+person's one-time link, in case the e-mail goes astray, and each invitation's delivery state: one
+that failed for good can be sent again (``/members/<id>/resend-invitation/``, owners only).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from plazo.core.errors import PlazoError
-from plazo.store.models import Membership, Role
-from plazo.store.services.access.members import invite_member
+from plazo.store.models import Membership, MessageState, Role
+from plazo.store.services.access.members import (
+    invitation_messages,
+    invite_member,
+    resend_invitation,
+)
 from plazo.web.forms.members import InviteForm
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
-__all__ = ["members"]
+__all__ = ["members", "resend"]
 
 
 @organisation_view
 def members(request: OrganisationRequest) -> HttpResponse:
     """The members; an owner's POST invites one and queues the invitation e-mail."""
     org = request.organisation
-    mine = next(m for m in request.memberships if m.organisation_id == org.pk)
-    is_owner = mine.role == Role.OWNER
+    is_owner = _is_owner(request)
     form = InviteForm(request.POST or None)
     link = ""
     status = 200
@@ -63,9 +68,52 @@ def members(request: OrganisationRequest) -> HttpResponse:
                     )
                 form = InviteForm()
     people = Membership.objects.filter(organisation=org).select_related("user").order_by("pk")
-    return render(
+    invitations = invitation_messages(org)
+    context = {
+        "people": [(m, invitations.get(m.pk)) for m in people],
+        "failed": MessageState.FAILED,
+        "form": form,
+        "is_owner": is_owner,
+        "link": link,
+        "nav": "members",
+    }
+    return render(request, "plazo/members.html", context, status=status)
+
+
+@require_POST
+@organisation_view
+def resend(request: OrganisationRequest, membership_id: int) -> HttpResponse:
+    """An owner sends a member's invitation again after it failed for good."""
+    if not _is_owner(request):
+        messages.error(request, _("Only an owner can invite people."))
+        return redirect("web:members")
+    try:
+        invited = resend_invitation(
+            request.organisation, membership_id, now=timezone.now(), invited_by=request.user
+        )
+    except Membership.DoesNotExist:
+        raise Http404("no such member") from None
+    except PlazoError as error:
+        messages.error(request, str(error))
+        return redirect("web:members")
+    email = invited.membership.user.email
+    messages.success(
         request,
-        "plazo/members.html",
-        {"people": people, "form": form, "is_owner": is_owner, "link": link, "nav": "members"},
-        status=status,
+        _("The invitation to %(email)s is queued again; the worker sends it with its next pass.")
+        % {"email": email},
     )
+    if invited.new_user:
+        link = request.build_absolute_uri(
+            reverse("web:invitation", args=[invited.uid, invited.token])
+        )
+        messages.info(
+            request,
+            _("If the e-mail does not arrive either, send them this link: %(link)s")
+            % {"link": link},
+        )
+    return redirect("web:members")
+
+
+def _is_owner(request: OrganisationRequest) -> bool:
+    mine = next(m for m in request.memberships if m.organisation_id == request.organisation.pk)
+    return mine.role == Role.OWNER

@@ -1,4 +1,9 @@
-"""Who belongs to an organisation: invite by e-mail, with the role owner or member."""
+"""Who belongs to an organisation: invite by e-mail, with the role owner or member.
+
+Each invitation e-mail is an outbox message keyed ``invitation:<membership id>``; one sent again
+after a permanent failure is keyed ``invitation:<membership id>:<n>`` (n = 2, 3…). The newest of
+them is the membership's invitation, whose state the members page shows.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +25,13 @@ from plazo.store.services.access.studio import find_user_by_email
 from plazo.store.services.checkins.compose_inputs import organisation_input
 from plazo.store.services.outbox.write import store_message
 
-__all__ = ["Invited", "MemberError", "invite_member"]
+__all__ = [
+    "Invited",
+    "MemberError",
+    "invitation_messages",
+    "invite_member",
+    "resend_invitation",
+]
 
 
 class MemberError(PlazoError):
@@ -80,6 +91,71 @@ def invite_member(
     return Invited(membership, new_user, uid, token, invitation)
 
 
+def invitation_messages(organisation: Organisation) -> dict[int, Message]:
+    """The newest invitation e-mail of each of the organisation's memberships, by membership id
+    (without the e-mail's body)."""
+    return {member: sent[-1] for member, sent in _invitations(organisation).items()}
+
+
+@transaction.atomic
+def resend_invitation(
+    organisation: Organisation, membership_id: int, *, now: datetime, invited_by: Any = None
+) -> Invited:
+    """Queue once more the invitation of a member whose invitation e-mail failed for good.
+
+    It is composed afresh: someone who has not chosen a password yet gets a new one-time link
+    (the first may have expired), someone who has the login page. Another organisation's
+    membership is ``Membership.DoesNotExist``; an invitation that has not failed is a
+    MemberError. Two people resending at once queue one e-mail: the membership is locked while
+    its next key is chosen.
+    """
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("organisation", "user")
+        .get(organisation=organisation, pk=membership_id)
+    )
+    user = membership.user
+    sent = _invitations(organisation, membership.pk).get(membership.pk, [])
+    if not sent or sent[-1].state != MessageState.FAILED:
+        state = sent[-1].state if sent else "not sent"
+        raise MemberError(
+            f"the invitation to {user.email} has not failed (it is {state}); nothing to resend"
+        )
+    new_user = not user.has_usable_password()
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    invitation = _queue_invitation(
+        membership,
+        user.email,
+        new_user,
+        uid,
+        token,
+        invited_by=invited_by,
+        now=now,
+        attempt=len(sent) + 1,
+    )
+    return Invited(membership, new_user, uid, token, invitation)
+
+
+def _invitations(
+    organisation: Organisation, membership_id: int | None = None
+) -> dict[int, list[Message]]:
+    """The invitation e-mails of the organisation's memberships (or of one), oldest first."""
+    prefix = "invitation:" if membership_id is None else f"invitation:{membership_id}"
+    messages = (
+        Message.objects.for_organisation(organisation)
+        .filter(kind=MessageKind.INVITATION, idempotency_key__startswith=prefix)
+        .only("idempotency_key", "state", "last_error", "created_at")
+        .order_by("created_at", "pk")
+    )
+    found: dict[int, list[Message]] = {}
+    for message in messages:
+        member = message.idempotency_key.split(":")[1]
+        if member.isdigit() and membership_id in (None, int(member)):
+            found.setdefault(int(member), []).append(message)
+    return found
+
+
 def _queue_invitation(
     membership: Membership,
     email: str,
@@ -89,8 +165,11 @@ def _queue_invitation(
     *,
     invited_by: Any,
     now: datetime,
+    attempt: int = 1,
 ) -> Message:
+    """Compose and queue the invitation; ``attempt`` 2, 3… for one sent again."""
     organisation = membership.organisation
+    again = "" if attempt == 1 else str(attempt)
     inviter_name = ""
     inviter_email = ""
     if invited_by is not None:
@@ -105,13 +184,13 @@ def _queue_invitation(
         link=links().invitation(uid, token) if new_user else links().login(),
         new_account=new_user,
         sent_at=now,
-        message_key=f"invitation-{membership.pk}",
+        message_key="-".join(filter(None, ["invitation", str(membership.pk), again])),
     )
     message, _ = store_message(
         composed,
         organisation=organisation,
         project=None,
-        key=f"invitation:{membership.pk}",
+        key=":".join(filter(None, ["invitation", str(membership.pk), again])),
         state=MessageState.QUEUED,
         now=now,
         kind=MessageKind.INVITATION,

@@ -18,15 +18,9 @@ from django.db import connection, transaction
 from plazo.core.checkin import iso_week
 from plazo.core.compose.checkin_failed import compose_checkin_failed
 from plazo.store.links import links
-from plazo.store.models import (
-    Membership,
-    Message,
-    MessageKind,
-    MessageState,
-    Project,
-)
+from plazo.store.models import Membership, Message, Project
 from plazo.store.services.checkins import compose_inputs as inputs
-from plazo.store.services.outbox.write import store_message
+from plazo.store.services.outbox.failure_alerts import queue_owner_alert
 
 __all__ = ["clear_checkin_failure", "isolated", "record_checkin_failure"]
 
@@ -115,16 +109,7 @@ def _alert(project: Project, reason: str, *, now: datetime) -> Message | None:
         sent_at=now,
         message_key=key.replace(":", "-"),
     )
-    message, _ = store_message(
-        composed,
-        organisation=project.organisation_id,
-        project=project,
-        key=key,
-        state=MessageState.QUEUED,
-        now=now,
-        kind=MessageKind.OWNER_ALERT,
-    )
-    return message
+    return queue_owner_alert(composed, project, key=key, now=now)
 
 
 def _recipient(project: Project) -> tuple[str, str] | None:

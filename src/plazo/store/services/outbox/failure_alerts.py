@@ -1,4 +1,5 @@
-"""Tell the owner when a client message fails for good, so silence is never an accident."""
+"""Tell the owner when something fails for good (a client message, a project's check-in), so
+silence is never an accident."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ from datetime import datetime
 
 from plazo.core import compose
 from plazo.store.links import links
-from plazo.store.models import Message, MessageKind, MessageState
+from plazo.store.models import Message, MessageKind, MessageState, Project
 from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.outbox.write import store_message
 
-__all__ = ["alert_owner_of_failure"]
+__all__ = ["alert_owner_of_failure", "queue_owner_alert"]
 
 
 def alert_owner_of_failure(failed: Message, error: str, *, now: datetime) -> Message | None:
@@ -28,11 +29,18 @@ def alert_owner_of_failure(failed: Message, error: str, *, now: datetime) -> Mes
         sent_at=now,
         message_key=f"failed-{failed.pk}",
     )
+    return queue_owner_alert(composed, project, key=f"delivery_failed:{failed.pk}", now=now)
+
+
+def queue_owner_alert(
+    composed: compose.Message, project: Project, *, key: str, now: datetime
+) -> Message:
+    """Queue an alert about ``project`` for the next worker pass, once per ``key``."""
     alert, _ = store_message(
         composed,
         organisation=project.organisation_id,
         project=project,
-        key=f"delivery_failed:{failed.pk}",
+        key=key,
         state=MessageState.QUEUED,
         now=now,
         kind=MessageKind.OWNER_ALERT,
