@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from plazo.checktrain.corpus import Example, load_messages, to_example, validate
-from plazo.checktrain.split import assign
+from plazo.checktrain.split import FRACTION, assign, hash_fraction, is_always_train
 from plazo.checktrain.train import (
     Settings,
     cross_validate,
@@ -37,7 +37,7 @@ from plazo.checktrain.train import (
 )
 from plazo.core.check.learned import LABELS
 
-__all__ = ["MODES", "evaluate_corpus", "scores"]
+__all__ = ["MODES", "evaluate_corpus", "scores", "training_files"]
 
 MODES: dict[str, Settings | None] = {
     "rules": None,
@@ -104,6 +104,61 @@ def _mode(
         if truth_test[row, column] != guess[row, column]
     ]
     return scores(truth_train, cv), scores(truth_test, guess), errors
+
+
+def training_files(corpus: Path, split_file: Path) -> list[Path]:
+    """The ``<lang>/<source>.jsonl`` files of the training sources, found without opening any
+    test source: a source listed in ``split_file`` keeps its side; an unlisted one is a test
+    source when the split's hash says so (and is then never read). An unlisted source the hash
+    puts in training stays there: every (language, origin) stratum of the frozen split already
+    has a test source, so the stratification rule cannot move it."""
+    frozen: dict[str, str] = {}
+    if split_file.is_file():
+        data = json.loads(split_file.read_text(encoding="utf-8"))
+        for side in data["languages"].values():
+            for name in ("train", "test"):
+                frozen.update(dict.fromkeys(side[name], name))
+    chosen = []
+    for path in sorted(corpus.glob("*/*.jsonl")):
+        source = path.stem
+        side = frozen.get(source)
+        if side is None:
+            test = not is_always_train(source) and hash_fraction(source) < FRACTION
+            side = "test" if test else "train"
+        if side == "train":
+            chosen.append(path)
+    return chosen
+
+
+def cv_only(corpus: Path, split_file: Path, modes: Sequence[str] = tuple(MODES)) -> dict[str, Any]:
+    """Grouped cross-validation on the training sources alone; the test sources' files are not
+    opened and nothing is scored on them."""
+    rows = load_messages(training_files(corpus, split_file))
+    problems = validate(rows)
+    if problems:
+        raise ValueError(f"the corpus has {len(problems)} problems, first: {problems[0]}")
+    examples = [to_example(row) for row in rows]
+    result: dict[str, Any] = {"labels": list(LABELS), "languages": {}}
+    for lang in sorted({e.lang for e in examples}):
+        train = [e for e in examples if e.lang == lang]
+        entry: dict[str, Any] = {
+            "messages": {"train": len(train)},
+            "sources": {"train": sorted({e.source for e in train})},
+            "cv": {},
+        }
+        for mode in modes:
+            entry["cv"][mode] = cv_scores(train, MODES[mode])
+        result["languages"][lang] = entry
+    return result
+
+
+def cv_scores(train: Sequence[Example], settings: Settings | None) -> dict[str, Any]:
+    """Grouped-CV scores of one checker on the training examples."""
+    truth = _truth(train)
+    if settings is None:
+        return scores(truth, _rules(train))
+    oof, folds = cross_validate(train, settings)
+    return scores(truth, nested_decisions(oof, truth, folds, settings, _combined(train)))
 
 
 def evaluate_corpus(
