@@ -10,10 +10,17 @@ import pytest
 pytest.importorskip("sklearn")
 
 from plazo.checktrain.corpus import load_messages, to_example
-from plazo.checktrain.train import Settings, design_matrix, fit_language, train_model
+from plazo.checktrain.train import (
+    Settings,
+    cross_validate_sentences,
+    design_matrix,
+    fit_language,
+    train_language,
+    train_model,
+)
 from plazo.core.check import check_with, load_model
-from plazo.core.check.engine import analyse, sentence_signals, sentences
-from plazo.core.check.learned import LABELS, save_model
+from plazo.core.check.engine import analyse, gate, sentence_signals, sentences
+from plazo.core.check.learned import LABELS, CheckModel, save_model, stack_features
 from tests.checktrain.helpers import small_corpus
 
 
@@ -37,6 +44,8 @@ def test_training_twice_with_the_same_seed_gives_the_same_model(
         assert np.array_equal(a.languages[lang].weights, b.languages[lang].weights)
         assert np.array_equal(a.languages[lang].bias, b.languages[lang].bias)
         assert np.array_equal(a.languages[lang].thresholds, b.languages[lang].thresholds)
+        assert np.array_equal(a.languages[lang].stack_weights, b.languages[lang].stack_weights)
+        assert np.array_equal(a.languages[lang].stack_bias, b.languages[lang].stack_bias)
 
 
 def test_exported_weights_reproduce_scikit_learns_probabilities(
@@ -46,7 +55,6 @@ def test_exported_weights_reproduce_scikit_learns_probabilities(
     examples = [to_example(row) for row in rows if row["lang"] == "en"]
     model, estimators = fit_language(examples, settings)
     x = design_matrix(model.vocab, examples, settings)
-    from plazo.core.check.learned import CheckModel
 
     path = tmp_path / "en.npz"
     save_model(CheckModel(languages={"en": model}), path)
@@ -81,3 +89,47 @@ def test_a_model_trained_on_one_language_refuses_the_other(
     save_model(train_model([r for r in rows if r["lang"] == "en"], Settings()), path)
     with pytest.raises(CheckModelError, match="no 'es' classifier"):
         check_with("Lo sentimos, el pedido llegará el 3 de mayo.", "es", load_model(path))
+
+
+def test_the_exported_second_stage_reproduces_scikit_learns_probabilities(
+    rows: list[dict[str, object]], tmp_path: Path
+) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    settings = Settings()
+    examples = [to_example(row) for row in rows if row["lang"] == "en"]
+    model, _ = train_language(examples, settings)
+    assert model.stack_weights is not None
+    path = tmp_path / "stacked.npz"
+    save_model(CheckModel(languages={"en": model}, vetoes=settings.vetoes), path)
+    exported = load_model(path).languages["en"]
+    # what the second stage was fitted on: out-of-fold sentence probabilities
+    oof, _ = cross_validate_sentences(examples, settings)
+    features = np.stack([stack_features(p) for p in oof])
+    truth = np.array([e.labels for e in examples])
+    # and what the checker computes, sentence probabilities through the fast path
+    seen = []
+    for row in rows:
+        if row["lang"] != "en":
+            continue
+        analysis = analyse(str(row["text"]), "en")
+        segments = sentences(analysis)
+        folded = [analysis.prepared.folded[s.start : s.end] for s in segments]
+        signals = sentence_signals(analysis, segments)
+        probabilities = gate(
+            exported.sentence_probabilities(folded, signals), signals, settings.vetoes
+        )
+        seen.append(probabilities)
+    compared = 0
+    for column in range(len(LABELS)):
+        y = truth[:, column]
+        if y.all() or not y.any():
+            continue
+        estimator = LogisticRegression(
+            C=settings.stack_c, class_weight=settings.class_weight, solver="lbfgs", max_iter=5000
+        ).fit(features[:, column], y)
+        theirs = estimator.predict_proba(np.stack([stack_features(p) for p in seen])[:, column])
+        mine = np.array([exported.message_probabilities(p)[column] for p in seen])
+        assert np.max(np.abs(mine - theirs[:, 1])) < 1e-6
+        compared += 1
+    assert compared >= 5

@@ -7,17 +7,19 @@ For each language, three checkers are scored per label (precision, recall, F1) a
 * ``combined`` — the classifiers with the rules' signals as features and the rules' exact vetoes
   (what ``plazo check`` uses).
 
-``cv`` is a 5-fold cross-validation grouped by source over the training sources; each fold's
-thresholds are tuned on the other folds' out-of-fold predictions. ``test`` trains on every
-training source (thresholds from the cross-validation) and scores the frozen test sources, which
-are never used for rules, features or hyper-parameters.
+``cv`` is a 5-fold cross-validation grouped by source over the training sources, with every
+choice nested inside it: for each held-out fold, the second stage and the thresholds are fitted
+on the other folds' predictions by first stages that never saw the held-out fold. ``test``
+trains on every training source (second stage and thresholds from the cross-validation) and
+scores the frozen test sources, which are never used for rules, features or hyper-parameters.
+``unstacked`` is ``combined`` without the second stage (a message's probability is its most
+probable sentence's; thresholds tuned on the other folds' out-of-fold predictions).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +30,10 @@ from plazo.checktrain.corpus import Example, load_messages, to_example, validate
 from plazo.checktrain.split import FRACTION, assign, hash_fraction, is_always_train
 from plazo.checktrain.train import (
     Settings,
-    cross_validate,
     decide,
-    fit_language,
+    grouped_cv_decisions,
     message_probabilities,
-    nested_decisions,
-    tune_thresholds,
+    train_language,
 )
 from plazo.core.check.learned import LABELS
 
@@ -43,6 +43,7 @@ MODES: dict[str, Settings | None] = {
     "rules": None,
     "model": Settings(signals=False, gates=False, vetoes=(), rules_or=()),
     "combined": Settings(),
+    "unstacked": Settings(stack=False),
 }
 Bools = npt.NDArray[np.bool_]
 
@@ -89,14 +90,10 @@ def _mode(
     if settings is None:
         cv, guess = _rules(train), _rules(test)
     else:
-        oof, folds = cross_validate(train, settings)
-        rules_train, rules_test = _combined(train), _combined(test)
-        cv = nested_decisions(oof, truth_train, folds, settings, rules_train)
-        model, _ = fit_language(train, settings)
-        thresholds = tune_thresholds(oof, truth_train, rules_train, settings.rules_or)
-        model = replace(model, thresholds=thresholds)
+        cv = grouped_cv_decisions(train, settings, _combined(train))
+        model, _ = train_language(train, settings)
         probabilities = message_probabilities(model, test, settings)
-        guess = decide(probabilities, model.thresholds, settings, rules_test)
+        guess = decide(probabilities, model.thresholds, settings, _combined(test))
     errors = [
         (example.id, name, "fn" if truth_test[row, column] else "fp")
         for row, example in enumerate(test)
@@ -157,8 +154,7 @@ def cv_scores(train: Sequence[Example], settings: Settings | None) -> dict[str, 
     truth = _truth(train)
     if settings is None:
         return scores(truth, _rules(train))
-    oof, folds = cross_validate(train, settings)
-    return scores(truth, nested_decisions(oof, truth, folds, settings, _combined(train)))
+    return scores(truth, grouped_cv_decisions(train, settings, _combined(train)))
 
 
 def evaluate_corpus(
