@@ -15,6 +15,8 @@ from plazo.checktrain.train import (
     cross_validate_sentences,
     design_matrix,
     fit_language,
+    stack_rows,
+    stack_windows,
     train_language,
     train_model,
 )
@@ -104,9 +106,11 @@ def test_the_exported_second_stage_reproduces_scikit_learns_probabilities(
     save_model(CheckModel(languages={"en": model}, vetoes=settings.vetoes), path)
     exported = load_model(path).languages["en"]
     # what the second stage was fitted on: out-of-fold sentence probabilities
-    oof, _ = cross_validate_sentences(examples, settings)
-    features = np.stack([stack_features(p) for p in oof])
-    truth = np.array([e.labels for e in examples])
+    # (and on shorter runs of their sentences)
+    oof, folds = cross_validate_sentences(examples, settings)
+    short, short_truth, _ = stack_windows(oof, examples, folds, settings)
+    features = np.concatenate([stack_rows(oof), stack_rows(short)])
+    truth = np.concatenate([np.array([e.labels for e in examples]), short_truth])
     # and what the checker computes, sentence probabilities through the fast path
     seen = []
     for row in rows:

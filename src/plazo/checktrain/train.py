@@ -54,6 +54,8 @@ __all__ = [
     "grouped_cv_decisions",
     "main",
     "message_probabilities",
+    "stack_rows",
+    "stack_windows",
     "train_model",
     "tune_thresholds",
 ]
@@ -75,6 +77,7 @@ class Settings:
     # the message-level second stage (its C); off: a message's probability is its top sentence's
     stack: bool = True
     stack_c: float = 1.0
+    stack_windows: int = 3  # shorter runs of sentences per message the second stage also sees
     # Neutral in grouped cross-validation, and they keep the rules' exact behaviour (negation,
     # other uses such as "sorry for the long email", refused discounts, quoted "we don't know").
     vetoes: tuple[str, ...] = (
@@ -279,7 +282,7 @@ def cross_validate(
     return _top(probabilities), folds
 
 
-def _stack_rows(probabilities: Sequence[Floats]) -> Floats:
+def stack_rows(probabilities: Sequence[Floats]) -> Floats:
     """(messages, labels, STACK_FEATURES)."""
     if not probabilities:
         return np.zeros((0, len(LABELS), STACK_FEATURES))
@@ -301,28 +304,69 @@ def _logistic(x: Floats, weights: Floats, bias: float) -> Floats:
     return result
 
 
+def stack_windows(
+    probabilities: Sequence[Floats],
+    examples: Sequence[Example],
+    folds: npt.NDArray[np.int64],
+    settings: Settings,
+) -> tuple[list[Floats], npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """Shorter messages for the second stage to learn from: per message of two or more
+    sentences, ``stack_windows`` runs of 1 to n-1 consecutive sentences (seeded), labelled with
+    their sentences' labels, in the message's fold. Without them the second stage learns that a
+    short message rarely has an element (the corpus's messages are whole notices) and misses a
+    lone clear sentence."""
+    rng = np.random.default_rng(settings.seed)
+    found: list[Floats] = []
+    labels: list[npt.NDArray[np.bool_]] = []
+    where: list[int] = []
+    for p, example, fold in zip(probabilities, examples, folds, strict=True):
+        count = len(p)
+        if count < 2 or len(example.sentence_labels) != count:
+            continue
+        for _ in range(settings.stack_windows):
+            width = int(rng.integers(1, count))
+            start = int(rng.integers(0, count - width + 1))
+            found.append(p[start : start + width])
+            labels.append(np.asarray(example.sentence_labels[start : start + width].any(axis=0)))
+            where.append(int(fold))
+    truth = np.array(labels, dtype=bool).reshape(len(labels), len(LABELS))
+    return found, truth, np.array(where, dtype=np.int64)
+
+
 def fit_stacker(
     probabilities: Sequence[Floats],
-    truth: npt.NDArray[np.bool_],
+    examples: Sequence[Example],
     folds: npt.NDArray[np.int64],
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[Floats, Floats, Floats]:
-    """The second stage from out-of-fold sentence probabilities: per label, weights
-    (labels, STACK_FEATURES), biases and thresholds. The thresholds are tuned on the second
-    stage's own out-of-fold predictions over ``folds`` (counting the rules for ``rules_or``)."""
-    x = _stack_rows(probabilities)
+    """The second stage from out-of-fold sentence probabilities of ``examples``: per label,
+    weights (labels, STACK_FEATURES), biases and thresholds. It is fitted on the messages and on
+    shorter runs of their sentences (:func:`stack_windows`); the thresholds are tuned on its own
+    out-of-fold predictions for the messages over ``folds`` (counting the rules for
+    ``rules_or``)."""
+    truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    short, short_truth, short_folds = stack_windows(probabilities, examples, folds, settings)
+    x = stack_rows(probabilities)
+    xs = stack_rows(short)
     weights = np.zeros((len(LABELS), STACK_FEATURES))
     bias = np.zeros(len(LABELS))
     held_out = np.zeros((len(truth), len(LABELS)))
     distinct = np.unique(folds)
     for column in range(len(LABELS)):
         y = truth[:, column]
+        ys = short_truth[:, column]
         for fold in distinct if len(distinct) > 1 else ():
-            inside = folds == fold
-            w, b = _fit_one(x[~inside, column], y[~inside], settings)
+            inside, short_inside = folds == fold, short_folds == fold
+            w, b = _fit_one(
+                np.vstack([x[~inside, column], xs[~short_inside, column]]),
+                np.concatenate([y[~inside], ys[~short_inside]]),
+                settings,
+            )
             held_out[inside, column] = _logistic(x[inside, column], w, b)
-        weights[column], bias[column] = _fit_one(x[:, column], y, settings)
+        weights[column], bias[column] = _fit_one(
+            np.vstack([x[:, column], xs[:, column]]), np.concatenate([y, ys]), settings
+        )
         if len(distinct) <= 1:
             held_out[:, column] = _logistic(x[:, column], weights[column], bias[column])
     thresholds = tune_thresholds(held_out, truth, rules, settings.rules_or)
@@ -369,10 +413,10 @@ def grouped_cv_decisions(
     present = np.zeros_like(truth)
     for k in distinct:
         inside = folds == k
-        others = np.flatnonzero(~inside)
+        others = np.flatnonzero(~inside).tolist()
         weights, bias, thresholds = fit_stacker(
             [inner[k][i] for i in others],
-            truth[~inside],
+            [examples[i] for i in others],
             folds[~inside],
             settings,
             None if rules is None else rules[~inside],
@@ -416,7 +460,7 @@ def train_language(
         rules = np.array([example.combined_rules for example in examples])
         oof, folds = cross_validate_sentences(examples, settings)
         if settings.stack:
-            weights, bias, thresholds = fit_stacker(oof, truth, folds, settings, rules)
+            weights, bias, thresholds = fit_stacker(oof, examples, folds, settings, rules)
             stack = (weights, bias)
         else:
             thresholds = tune_thresholds(_top(oof), truth, rules, settings.rules_or)

@@ -56,7 +56,7 @@ LABELS: tuple[str, ...] = (*ELEMENTS, *WARNINGS)
 ENV_VAR = "PLAZO_CHECK_MODEL"
 _SHIPPED = "checker-v1.npz"
 _WORD_CACHE = 200_000
-_CLIP = 1e-6
+_CLIP = 1e-3
 
 Floats = npt.NDArray[np.float64]
 
@@ -76,21 +76,20 @@ def _logit(p: Floats) -> Floats:
 
 def stack_features(probabilities: Floats) -> Floats:
     """The second stage's inputs, one row per label, from a message's sentence probabilities
-    (sentences, labels): the logit of the label's highest and second-highest sentence
-    probability, log(1 + the number of sentences at 0.5 or more), and the logits of every
-    label's highest probability (so a label can lean on the others: a vague phrase next to a
-    new date, a cause told next to the client)."""
+    (sentences, labels): the logit (clipped to 0.001–0.999) of the label's highest and
+    second-highest sentence probability, log(1 + the number of sentences at 0.5 or more), and
+    every label's highest probability (so a label can lean on the others: a vague phrase next
+    to a new date, a cause told next to the client's name)."""
     labels = len(LABELS)
     if len(probabilities) == 0:
         probabilities = np.zeros((1, labels))
     ordered = -np.sort(-probabilities, axis=0)
-    top = _logit(ordered[0])
-    second = _logit(ordered[1]) if len(ordered) > 1 else _logit(np.zeros(labels))
+    second = ordered[1] if len(ordered) > 1 else np.zeros(labels)
     features = np.empty((labels, STACK_FEATURES))
-    features[:, 0] = top
-    features[:, 1] = second
+    features[:, 0] = _logit(ordered[0])
+    features[:, 1] = _logit(second)
     features[:, 2] = np.log1p((probabilities >= 0.5).sum(axis=0))
-    features[:, 3:] = top[None, :]
+    features[:, 3:] = ordered[0][None, :]
     return features
 
 
