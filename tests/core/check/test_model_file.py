@@ -110,7 +110,8 @@ def test_a_saved_model_loads_back_with_the_same_numbers(tmp_path: Path) -> None:
         assert copy.languages[lang].vocab == original.vocab
         assert np.array_equal(copy.languages[lang].weights, original.weights)
         copied, stacked = copy.languages[lang].stack_weights, original.stack_weights
-        assert copied is not None and stacked is not None
+        assert copied is not None
+        assert stacked is not None
         assert np.array_equal(copied, stacked)
     assert check_with(MESSAGE, "en", copy).to_dict() == check(MESSAGE, "en").to_dict()
 
