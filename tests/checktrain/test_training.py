@@ -46,13 +46,13 @@ def test_training_twice_with_the_same_seed_gives_the_same_model(
         assert np.array_equal(a.languages[lang].weights, b.languages[lang].weights)
         assert np.array_equal(a.languages[lang].bias, b.languages[lang].bias)
         assert np.array_equal(a.languages[lang].thresholds, b.languages[lang].thresholds)
-        first, again = a.languages[lang], b.languages[lang]
-        assert first.stack_weights is not None
-        assert again.stack_weights is not None
-        assert first.stack_bias is not None
-        assert again.stack_bias is not None
-        assert np.array_equal(first.stack_weights, again.stack_weights)
-        assert np.array_equal(first.stack_bias, again.stack_bias)
+        one, two = a.languages[lang], b.languages[lang]
+        assert one.stack_weights is not None
+        assert two.stack_weights is not None
+        assert one.stack_bias is not None
+        assert two.stack_bias is not None
+        assert np.array_equal(one.stack_weights, two.stack_weights)
+        assert np.array_equal(one.stack_bias, two.stack_bias)
 
 
 def test_exported_weights_reproduce_scikit_learns_probabilities(
