@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         help="only the grouped CV on the training sources (test-source files are not read)",
     )
     parser.add_argument(
-        "--modes", default="rules,model,combined,unstacked", help="checkers to score (comma-separated)"
+        "--modes",
+        default="rules,model,combined,unstacked",
+        help="checkers to score (comma-separated)",
     )
     args = parser.parse_args(argv)
     if args.legacy:

@@ -32,7 +32,8 @@ from plazo.checktrain.train import (
     Settings,
     decide,
     grouped_cv_decisions,
-    message_probabilities,
+    sentence_probabilities,
+    top_probabilities,
     train_language,
 )
 from plazo.core.check.learned import LABELS
@@ -92,8 +93,16 @@ def _mode(
     else:
         cv = grouped_cv_decisions(train, settings, _combined(train))
         model, _ = train_language(train, settings)
-        probabilities = message_probabilities(model, test, settings)
-        guess = decide(probabilities, model.thresholds, settings, _combined(test))
+        found = sentence_probabilities(model, test, settings)
+        probabilities = np.array([model.message_probabilities(p) for p in found])
+        top = top_probabilities(found) if model.stack_weights is not None else None
+        guess = decide(
+            probabilities.reshape(len(test), len(LABELS)),
+            model.thresholds,
+            settings,
+            _combined(test),
+            top,
+        )
     errors = [
         (example.id, name, "fn" if truth_test[row, column] else "fp")
         for row, example in enumerate(test)

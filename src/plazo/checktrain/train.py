@@ -56,6 +56,7 @@ __all__ = [
     "message_probabilities",
     "stack_rows",
     "stack_windows",
+    "top_probabilities",
     "train_model",
     "tune_thresholds",
 ]
@@ -78,6 +79,9 @@ class Settings:
     stack: bool = True
     stack_c: float = 1.0
     stack_windows: int = 3  # shorter runs of sentences per message the second stage also sees
+    # with the second stage, a sentence this probable carries its label whatever the second
+    # stage says (a lone clear sentence in a short message)
+    sure: float = 0.8
     # Neutral in grouped cross-validation, and they keep the rules' exact behaviour (negation,
     # other uses such as "sorry for the long email", refused discounts, quoted "we don't know").
     vetoes: tuple[str, ...] = (
@@ -189,10 +193,14 @@ def decide(
     thresholds: Floats,
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
+    top: Floats | None = None,
 ) -> npt.NDArray[np.bool_]:
-    """Message-level decisions: the model's, or the rules' for the labels in ``rules_or``, with
-    vague timing withdrawn when a new date is present."""
+    """Message-level decisions: the model's (its message probability at the threshold, or with
+    a second stage its most probable sentence at ``sure``), or the rules' for the labels in
+    ``rules_or``, with vague timing withdrawn when a new date is present."""
     present = probabilities >= thresholds
+    if top is not None:
+        present |= top >= settings.sure
     if rules is not None and settings.rules_or:
         columns = [LABELS.index(name) for name in settings.rules_or]
         present[:, columns] |= rules[:, columns]
@@ -251,7 +259,8 @@ def fold_of(examples: Sequence[Example], folds: int, seed: int) -> npt.NDArray[n
     return np.array([assigned[example.source] for example in examples])
 
 
-def _top(probabilities: Sequence[Floats]) -> Floats:
+def top_probabilities(probabilities: Sequence[Floats]) -> Floats:
+    """Per message, each label's highest sentence probability (zeros without sentences)."""
     return np.array(
         [p.max(axis=0) if len(p) else np.zeros(len(LABELS)) for p in probabilities]
     ).reshape(len(probabilities), len(LABELS))
@@ -279,7 +288,7 @@ def cross_validate(
     """Out-of-fold message probabilities of the first stage (each message's most probable
     sentence, grouped by source) and the fold of each message."""
     probabilities, folds = cross_validate_sentences(examples, settings)
-    return _top(probabilities), folds
+    return top_probabilities(probabilities), folds
 
 
 def stack_rows(probabilities: Sequence[Floats]) -> Floats:
@@ -344,7 +353,7 @@ def fit_stacker(
     weights (labels, STACK_FEATURES), biases and thresholds. It is fitted on the messages and on
     shorter runs of their sentences (:func:`stack_windows`); the thresholds are tuned on its own
     out-of-fold predictions for the messages over ``folds`` (counting the rules for
-    ``rules_or``)."""
+    ``rules_or`` and the sentences at ``sure``)."""
     truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
     short, short_truth, short_folds = stack_windows(probabilities, examples, folds, settings)
     x = stack_rows(probabilities)
@@ -369,7 +378,11 @@ def fit_stacker(
         )
         if len(distinct) <= 1:
             held_out[:, column] = _logistic(x[:, column], weights[column], bias[column])
-    thresholds = tune_thresholds(held_out, truth, rules, settings.rules_or)
+    extra = top_probabilities(probabilities) >= settings.sure
+    if rules is not None:
+        columns = [LABELS.index(name) for name in settings.rules_or]
+        extra[:, columns] |= rules[:, columns]
+    thresholds = tune_thresholds(held_out, truth, extra, LABELS)
     return weights, bias, thresholds
 
 
@@ -421,9 +434,13 @@ def grouped_cv_decisions(
             settings,
             None if rules is None else rules[~inside],
         )
-        stacked = stacked_probabilities([outer[i] for i in np.flatnonzero(inside)], weights, bias)
+        chosen = [outer[i] for i in np.flatnonzero(inside)]
         present[inside] = decide(
-            stacked, thresholds, settings, None if rules is None else rules[inside]
+            stacked_probabilities(chosen, weights, bias),
+            thresholds,
+            settings,
+            None if rules is None else rules[inside],
+            top_probabilities(chosen),
         )
     return present
 
@@ -463,7 +480,7 @@ def train_language(
             weights, bias, thresholds = fit_stacker(oof, examples, folds, settings, rules)
             stack = (weights, bias)
         else:
-            thresholds = tune_thresholds(_top(oof), truth, rules, settings.rules_or)
+            thresholds = tune_thresholds(top_probabilities(oof), truth, rules, settings.rules_or)
     else:
         thresholds = np.full(len(LABELS), 0.5)
         info["note"] = "one source only: thresholds left at 0.5, no second stage"
@@ -498,6 +515,7 @@ def train_model(
         gates=settings.gates,
         vetoes=settings.vetoes,
         rules_or=settings.rules_or,
+        sure=settings.sure,
         info=info,
     )
 

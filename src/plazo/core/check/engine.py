@@ -344,6 +344,11 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     above = (probabilities >= level).tolist()
     strongest = probabilities.argmax(axis=0).tolist() if segments else []
     present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
+    if classifier.stack_weights is not None and segments:
+        # a lone clear sentence carries its label whatever the second stage says
+        for i, value in enumerate(probabilities.max(axis=0).tolist()):
+            if value >= model.sure:
+                present[LABELS[i]] = True
     by_rules: set[str] = set()
     rules_found = combined_rules(analysis, segments)
     for name in model.rules_or:

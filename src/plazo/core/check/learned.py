@@ -201,6 +201,8 @@ class CheckModel:
     vetoes: tuple[str, ...] = ()
     # labels the rules alone can also make present (where they are precise)
     rules_or: tuple[str, ...] = ()
+    # with a second stage: a sentence at least this probable carries its label regardless
+    sure: float = 1.0
     info: dict[str, Any] = field(default_factory=dict)
 
 
@@ -241,6 +243,7 @@ def save_model(model: CheckModel, path: Path) -> None:
         "gates": model.gates,
         "vetoes": list(model.vetoes),
         "rules_or": list(model.rules_or),
+        "sure": model.sure,
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -367,6 +370,7 @@ def load_model(path: Path) -> CheckModel:
         gates=bool(meta.get("gates", True)),
         vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
         rules_or=tuple(str(name) for name in meta.get("rules_or", ()) if name in LABELS),
+        sure=float(meta.get("sure", 1.0)),
         info=dict(meta.get("info", {})),
     )
 
