@@ -82,6 +82,10 @@ class Settings:
     # with the second stage, a sentence this probable carries its label whatever the second
     # stage says (a lone clear sentence in a short message)
     sure: float = 0.8
+    # labels the second stage decides; the others keep their most probable sentence (its row of
+    # the second stage is then the identity). new_date is decided by the exact date rules first
+    # (a sentence without a new date cannot carry it), and one clear date is enough.
+    stack_labels: tuple[str, ...] = tuple(name for name in LABELS if name != "new_date")
     # Neutral in grouped cross-validation, and they keep the rules' exact behaviour (negation,
     # other uses such as "sorry for the long email", refused discounts, quoted "we don't know").
     vetoes: tuple[str, ...] = (
@@ -363,6 +367,11 @@ def fit_stacker(
     held_out = np.zeros((len(truth), len(LABELS)))
     distinct = np.unique(folds)
     for column in range(len(LABELS)):
+        if LABELS[column] not in settings.stack_labels:
+            # the identity: sigmoid(logit(top)) is the most probable sentence's probability
+            weights[column, 0] = 1.0
+            held_out[:, column] = _logistic(x[:, column], weights[column], 0.0)
+            continue
         y = truth[:, column]
         ys = short_truth[:, column]
         for fold in distinct if len(distinct) > 1 else ():
