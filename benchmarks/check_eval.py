@@ -158,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         output = {
             "protocol": (
                 f"cv only: 5 folds grouped by source over the training sources of {split_file}, "
-                "thresholds tuned on the other folds; the test sources are not read"
+                "second stage and thresholds fitted inside each fold (nested); "
+                "the test sources are not read"
             ),
             **cv,
         }
