@@ -1,7 +1,9 @@
 """Precision, recall and F1 of the message checker, measured honestly (issue 13).
 
 Run: ``.venv/bin/python benchmarks/check_eval.py [--corpus corpus/checker] [--errors]``
-(needs the ``train`` extra: scikit-learn). Prints JSON::
+(needs the ``train`` extra: scikit-learn); ``--cv-only`` runs the grouped cross-validation alone,
+without opening the frozen test sources (what model work is decided on); ``--modes combined``
+scores one checker only. Prints JSON::
 
     {"protocol": "...", "languages": {lang: {"messages": {"train", "test"}, "sources": {...},
       "cv": {"rules"|"model"|"combined": {label: {"precision", "recall", "f1", ...},
@@ -121,6 +123,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list disagreements on stderr")
     parser.add_argument("--legacy", action="store_true", help="the old message-level corpus")
     parser.add_argument("--given-lang", action="store_true", help="(legacy) the labelled lang")
+    parser.add_argument(
+        "--cv-only",
+        action="store_true",
+        help="only the grouped CV on the training sources (test-source files are not read)",
+    )
+    parser.add_argument(
+        "--modes",
+        default="rules,model,combined,unstacked",
+        help="checkers to score (comma-separated)",
+    )
     args = parser.parse_args(argv)
     if args.legacy:
         rows = load_corpus(LEGACY_CORPUS if args.corpus == DEFAULT_CORPUS else args.corpus)
@@ -130,13 +142,30 @@ def main(argv: list[str] | None = None) -> int:
             for error in legacy_errors:
                 print(f"{error['id']}\t{error['label']}\t{error['error']}", file=sys.stderr)
         return 0
-    from plazo.checktrain.evaluate import evaluate_corpus
+    from plazo.checktrain.evaluate import MODES, cv_only, evaluate_corpus
     from plazo.checktrain.split import SALT, SEED
 
     if not any(args.corpus.glob("*/*.jsonl")):
         print(f"no <lang>/<source>.jsonl files in {args.corpus}", file=sys.stderr)
         return 2
-    result, errors = evaluate_corpus(args.corpus, args.split or args.corpus / "split.json")
+    modes = [mode for mode in args.modes.split(",") if mode]
+    if not modes or any(mode not in MODES for mode in modes):
+        print(f"--modes: choose among {', '.join(MODES)}", file=sys.stderr)
+        return 2
+    split_file = args.split or args.corpus / "split.json"
+    if args.cv_only:
+        cv = cv_only(args.corpus, split_file, modes)
+        output = {
+            "protocol": (
+                f"cv only: 5 folds grouped by source over the training sources of {split_file}, "
+                "second stage and thresholds fitted inside each fold (nested); "
+                "the test sources are not read"
+            ),
+            **cv,
+        }
+        print(json.dumps(output, indent=2))
+        return 0
+    result, errors = evaluate_corpus(args.corpus, split_file, modes)
     output = {
         "protocol": (
             f"frozen split {args.corpus / 'split.json'} (sha256 of '{SALT}:{SEED}:<source>'); "
@@ -144,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             "other folds; test = trained on all training sources, thresholds from cv"
         ),
         **result,
-        "targets": targets(result),
+        "targets": targets(result) if "combined" in modes else {},
     }
     print(json.dumps(output, indent=2))
     if args.errors:

@@ -10,10 +10,19 @@ import pytest
 pytest.importorskip("sklearn")
 
 from plazo.checktrain.corpus import load_messages, to_example
-from plazo.checktrain.train import Settings, design_matrix, fit_language, train_model
+from plazo.checktrain.train import (
+    Settings,
+    cross_validate_sentences,
+    design_matrix,
+    fit_language,
+    stack_rows,
+    stack_windows,
+    train_language,
+    train_model,
+)
 from plazo.core.check import check_with, load_model
-from plazo.core.check.engine import analyse, sentence_signals, sentences
-from plazo.core.check.learned import LABELS, save_model
+from plazo.core.check.engine import analyse, gate, sentence_signals, sentences
+from plazo.core.check.learned import LABELS, CheckModel, save_model, stack_features
 from tests.checktrain.helpers import small_corpus
 
 
@@ -37,6 +46,13 @@ def test_training_twice_with_the_same_seed_gives_the_same_model(
         assert np.array_equal(a.languages[lang].weights, b.languages[lang].weights)
         assert np.array_equal(a.languages[lang].bias, b.languages[lang].bias)
         assert np.array_equal(a.languages[lang].thresholds, b.languages[lang].thresholds)
+        one, two = a.languages[lang], b.languages[lang]
+        assert one.stack_weights is not None
+        assert two.stack_weights is not None
+        assert one.stack_bias is not None
+        assert two.stack_bias is not None
+        assert np.array_equal(one.stack_weights, two.stack_weights)
+        assert np.array_equal(one.stack_bias, two.stack_bias)
 
 
 def test_exported_weights_reproduce_scikit_learns_probabilities(
@@ -46,7 +62,6 @@ def test_exported_weights_reproduce_scikit_learns_probabilities(
     examples = [to_example(row) for row in rows if row["lang"] == "en"]
     model, estimators = fit_language(examples, settings)
     x = design_matrix(model.vocab, examples, settings)
-    from plazo.core.check.learned import CheckModel
 
     path = tmp_path / "en.npz"
     save_model(CheckModel(languages={"en": model}), path)
@@ -81,3 +96,54 @@ def test_a_model_trained_on_one_language_refuses_the_other(
     save_model(train_model([r for r in rows if r["lang"] == "en"], Settings()), path)
     with pytest.raises(CheckModelError, match="no 'es' classifier"):
         check_with("Lo sentimos, el pedido llegará el 3 de mayo.", "es", load_model(path))
+
+
+def test_the_exported_second_stage_reproduces_scikit_learns_probabilities(
+    rows: list[dict[str, object]], tmp_path: Path
+) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    settings = Settings()
+    examples = [to_example(row) for row in rows if row["lang"] == "en"]
+    model, _ = train_language(examples, settings)
+    assert model.stack_weights is not None
+    path = tmp_path / "stacked.npz"
+    save_model(CheckModel(languages={"en": model}, vetoes=settings.vetoes), path)
+    exported = load_model(path).languages["en"]
+    # what the second stage was fitted on: out-of-fold sentence probabilities
+    # (and on shorter runs of their sentences)
+    oof, folds = cross_validate_sentences(examples, settings)
+    short, short_truth, _ = stack_windows(oof, examples, folds, settings)
+    features = np.concatenate([stack_rows(oof), stack_rows(short)])
+    truth = np.concatenate([np.array([e.labels for e in examples]), short_truth])
+    # and what the checker computes, sentence probabilities through the fast path
+    seen = []
+    for row in rows:
+        if row["lang"] != "en":
+            continue
+        analysis = analyse(str(row["text"]), "en")
+        segments = sentences(analysis)
+        folded = [analysis.prepared.folded[s.start : s.end] for s in segments]
+        signals = sentence_signals(analysis, segments)
+        probabilities = gate(
+            exported.sentence_probabilities(folded, signals), signals, settings.vetoes
+        )
+        seen.append(probabilities)
+    compared = 0
+    for column in range(len(LABELS)):
+        mine = np.array([exported.message_probabilities(p)[column] for p in seen])
+        if LABELS[column] not in settings.stack_labels:
+            # not stacked: the most probable sentence's probability (clipped to 0.001-0.999)
+            top = np.clip([p[:, column].max() for p in seen], 1e-3, 1 - 1e-3)
+            assert np.max(np.abs(mine - top)) < 1e-9
+            continue
+        y = truth[:, column]
+        if y.all() or not y.any():
+            continue
+        estimator = LogisticRegression(
+            C=settings.stack_c, class_weight=settings.class_weight, solver="lbfgs", max_iter=5000
+        ).fit(features[:, column], y)
+        theirs = estimator.predict_proba(np.stack([stack_features(p) for p in seen])[:, column])
+        assert np.max(np.abs(mine - theirs[:, 1])) < 1e-6
+        compared += 1
+    assert compared >= 5

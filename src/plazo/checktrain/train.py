@@ -5,9 +5,12 @@
 2. Per language and label, a logistic regression (L2, balanced classes, liblinear's dual
    solver) is fitted on the sentences. The vocabulary is every feature seen in at least
    ``min_df`` training sentences.
-3. A message has a label when its most probable sentence (after the rules' exact vetoes) reaches
-   the label's threshold; thresholds are tuned on out-of-fold predictions of a cross-validation
-   grouped by source, so no message is scored by a model that saw its source.
+3. A message-level second stage (stacking): per label, a small logistic regression on the
+   message's sentence probabilities (after the rules' exact vetoes; see
+   ``plazo.core.check.learned.stack_features``), fitted on out-of-fold sentence probabilities of
+   a cross-validation grouped by source, so it learns from predictions like those it will see.
+4. A message has a label when the second stage's probability reaches the label's threshold,
+   tuned on the second stage's own out-of-fold predictions (same folds).
 
 Deterministic: liblinear's coordinate order and the order in which sources are dealt to folds
 come from ``seed``, and the vocabulary is sorted.
@@ -33,14 +36,27 @@ from sklearn.linear_model import LogisticRegression
 
 from plazo.checktrain.corpus import Example, load_messages, to_example, validate
 from plazo.core.check.engine import gate
-from plazo.core.check.learned import LABELS, CheckModel, LanguageModel, encode, save_model
+from plazo.core.check.learned import (
+    LABELS,
+    STACK_FEATURES,
+    CheckModel,
+    LanguageModel,
+    encode,
+    save_model,
+    stack_features,
+)
 
 __all__ = [
     "Settings",
     "cross_validate",
     "fit_language",
+    "fit_stacker",
+    "grouped_cv_decisions",
     "main",
     "message_probabilities",
+    "stack_rows",
+    "stack_windows",
+    "top_probabilities",
     "train_model",
     "tune_thresholds",
 ]
@@ -59,6 +75,17 @@ class Settings:
     folds: int = 5
     seed: int = 13
     class_weight: str | None = "balanced"
+    # the message-level second stage (its C); off: a message's probability is its top sentence's
+    stack: bool = True
+    stack_c: float = 1.0
+    stack_windows: int = 3  # shorter runs of sentences per message the second stage also sees
+    # with the second stage, a sentence this probable carries its label whatever the second
+    # stage says (a lone clear sentence in a short message)
+    sure: float = 0.8
+    # labels the second stage decides; the others keep their most probable sentence (its row of
+    # the second stage is then the identity). new_date is decided by the exact date rules first
+    # (a sentence without a new date cannot carry it), and one clear date is enough.
+    stack_labels: tuple[str, ...] = tuple(name for name in LABELS if name != "new_date")
     # Neutral in grouped cross-validation, and they keep the rules' exact behaviour (negation,
     # other uses such as "sorry for the long email", refused discounts, quoted "we don't know").
     vetoes: tuple[str, ...] = (
@@ -138,19 +165,30 @@ def fit_language(
     return LanguageModel(vocab, weights, bias, thresholds), estimators
 
 
+def sentence_probabilities(
+    model: LanguageModel, examples: Sequence[Example], settings: Settings
+) -> list[Floats]:
+    """Per message, its sentences' probabilities (sentences, labels) after the rules' vetoes."""
+    result: list[Floats] = []
+    for example in examples:
+        if not example.lexical:
+            result.append(np.zeros((0, len(LABELS))))
+            continue
+        probabilities = model.probabilities(_features(example, settings))
+        if settings.gates:
+            probabilities = gate(probabilities, example.signals, settings.vetoes)
+        result.append(probabilities)
+    return result
+
+
 def message_probabilities(
     model: LanguageModel, examples: Sequence[Example], settings: Settings
 ) -> Floats:
-    """Per message and label, the highest sentence probability after the rules' vetoes."""
+    """Per message and label, the model's message probability (the second stage's, or the
+    most probable sentence's) after the rules' vetoes."""
     result = np.zeros((len(examples), len(LABELS)))
-    for row, example in enumerate(examples):
-        if not example.lexical:
-            continue
-        features = _features(example, settings)
-        probabilities = model.probabilities(features)
-        if settings.gates:
-            probabilities = gate(probabilities, example.signals, settings.vetoes)
-        result[row] = probabilities.max(axis=0)
+    for row, probabilities in enumerate(sentence_probabilities(model, examples, settings)):
+        result[row] = model.message_probabilities(probabilities)
     return result
 
 
@@ -159,10 +197,14 @@ def decide(
     thresholds: Floats,
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
+    top: Floats | None = None,
 ) -> npt.NDArray[np.bool_]:
-    """Message-level decisions: the model's, or the rules' for the labels in ``rules_or``, with
-    vague timing withdrawn when a new date is present."""
+    """Message-level decisions: the model's (its message probability at the threshold, or with
+    a second stage its most probable sentence at ``sure``), or the rules' for the labels in
+    ``rules_or``, with vague timing withdrawn when a new date is present."""
     present = probabilities >= thresholds
+    if top is not None:
+        present |= top >= settings.sure
     if rules is not None and settings.rules_or:
         columns = [LABELS.index(name) for name in settings.rules_or]
         present[:, columns] |= rules[:, columns]
@@ -221,18 +263,195 @@ def fold_of(examples: Sequence[Example], folds: int, seed: int) -> npt.NDArray[n
     return np.array([assigned[example.source] for example in examples])
 
 
-def cross_validate(
+def top_probabilities(probabilities: Sequence[Floats]) -> Floats:
+    """Per message, each label's highest sentence probability (zeros without sentences)."""
+    return np.array(
+        [p.max(axis=0) if len(p) else np.zeros(len(LABELS)) for p in probabilities]
+    ).reshape(len(probabilities), len(LABELS))
+
+
+def cross_validate_sentences(
     examples: Sequence[Example], settings: Settings
-) -> tuple[Floats, npt.NDArray[np.int64]]:
-    """Out-of-fold message probabilities (grouped by source) and the fold of each message."""
+) -> tuple[list[Floats], npt.NDArray[np.int64]]:
+    """Out-of-fold sentence probabilities of each message (grouped by source) and its fold."""
     folds = fold_of(examples, settings.folds, settings.seed)
-    result = np.zeros((len(examples), len(LABELS)))
+    result: list[Floats] = [np.zeros((0, len(LABELS)))] * len(examples)
     for fold in np.unique(folds):
         train = [e for e, f in zip(examples, folds, strict=True) if f != fold]
         held = [i for i, f in enumerate(folds) if f == fold]
         model, _ = fit_language(train, settings)
-        result[held] = message_probabilities(model, [examples[i] for i in held], settings)
+        found = sentence_probabilities(model, [examples[i] for i in held], settings)
+        for i, probabilities in zip(held, found, strict=True):
+            result[i] = probabilities
     return result, folds
+
+
+def cross_validate(
+    examples: Sequence[Example], settings: Settings
+) -> tuple[Floats, npt.NDArray[np.int64]]:
+    """Out-of-fold message probabilities of the first stage (each message's most probable
+    sentence, grouped by source) and the fold of each message."""
+    probabilities, folds = cross_validate_sentences(examples, settings)
+    return top_probabilities(probabilities), folds
+
+
+def stack_rows(probabilities: Sequence[Floats]) -> Floats:
+    """(messages, labels, STACK_FEATURES)."""
+    if not probabilities:
+        return np.zeros((0, len(LABELS), STACK_FEATURES))
+    return np.stack([stack_features(p) for p in probabilities])
+
+
+def _fit_one(x: Floats, y: npt.NDArray[np.bool_], settings: Settings) -> tuple[Floats, float]:
+    if y.all() or not y.any():
+        return np.zeros(x.shape[1]), 30.0 if y.all() else -30.0
+    estimator = LogisticRegression(
+        C=settings.stack_c, class_weight=settings.class_weight, solver="lbfgs", max_iter=5000
+    )
+    estimator.fit(x, y)
+    return estimator.coef_[0].astype(np.float64), float(estimator.intercept_[0])
+
+
+def _logistic(x: Floats, weights: Floats, bias: float) -> Floats:
+    result: Floats = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+    return result
+
+
+def stack_windows(
+    probabilities: Sequence[Floats],
+    examples: Sequence[Example],
+    folds: npt.NDArray[np.int64],
+    settings: Settings,
+) -> tuple[list[Floats], npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """Shorter messages for the second stage to learn from: per message of two or more
+    sentences, ``stack_windows`` runs of 1 to n-1 consecutive sentences (seeded), labelled with
+    their sentences' labels, in the message's fold. Without them the second stage learns that a
+    short message rarely has an element (the corpus's messages are whole notices) and misses a
+    lone clear sentence."""
+    rng = np.random.default_rng(settings.seed)
+    found: list[Floats] = []
+    labels: list[npt.NDArray[np.bool_]] = []
+    where: list[int] = []
+    for p, example, fold in zip(probabilities, examples, folds, strict=True):
+        count = len(p)
+        if count < 2 or len(example.sentence_labels) != count:
+            continue
+        for _ in range(settings.stack_windows):
+            width = int(rng.integers(1, count))
+            start = int(rng.integers(0, count - width + 1))
+            found.append(p[start : start + width])
+            labels.append(np.asarray(example.sentence_labels[start : start + width].any(axis=0)))
+            where.append(int(fold))
+    truth = np.array(labels, dtype=bool).reshape(len(labels), len(LABELS))
+    return found, truth, np.array(where, dtype=np.int64)
+
+
+def fit_stacker(
+    probabilities: Sequence[Floats],
+    examples: Sequence[Example],
+    folds: npt.NDArray[np.int64],
+    settings: Settings,
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> tuple[Floats, Floats, Floats]:
+    """The second stage from out-of-fold sentence probabilities of ``examples``: per label,
+    weights (labels, STACK_FEATURES), biases and thresholds. It is fitted on the messages and on
+    shorter runs of their sentences (:func:`stack_windows`); the thresholds are tuned on its own
+    out-of-fold predictions for the messages over ``folds`` (counting the rules for
+    ``rules_or`` and the sentences at ``sure``)."""
+    truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    short, short_truth, short_folds = stack_windows(probabilities, examples, folds, settings)
+    x = stack_rows(probabilities)
+    xs = stack_rows(short)
+    weights = np.zeros((len(LABELS), STACK_FEATURES))
+    bias = np.zeros(len(LABELS))
+    held_out = np.zeros((len(truth), len(LABELS)))
+    distinct = np.unique(folds)
+    for column in range(len(LABELS)):
+        if LABELS[column] not in settings.stack_labels:
+            # the identity: sigmoid(logit(top)) is the most probable sentence's probability
+            weights[column, 0] = 1.0
+            held_out[:, column] = _logistic(x[:, column], weights[column], 0.0)
+            continue
+        y = truth[:, column]
+        ys = short_truth[:, column]
+        for fold in distinct if len(distinct) > 1 else ():
+            inside, short_inside = folds == fold, short_folds == fold
+            w, b = _fit_one(
+                np.vstack([x[~inside, column], xs[~short_inside, column]]),
+                np.concatenate([y[~inside], ys[~short_inside]]),
+                settings,
+            )
+            held_out[inside, column] = _logistic(x[inside, column], w, b)
+        weights[column], bias[column] = _fit_one(
+            np.vstack([x[:, column], xs[:, column]]), np.concatenate([y, ys]), settings
+        )
+        if len(distinct) <= 1:
+            held_out[:, column] = _logistic(x[:, column], weights[column], bias[column])
+    extra = top_probabilities(probabilities) >= settings.sure
+    if rules is not None:
+        columns = [LABELS.index(name) for name in settings.rules_or]
+        extra[:, columns] |= rules[:, columns]
+    thresholds = tune_thresholds(held_out, truth, extra, LABELS)
+    return weights, bias, thresholds
+
+
+def stacked_probabilities(probabilities: Sequence[Floats], weights: Floats, bias: Floats) -> Floats:
+    """The second stage's message probabilities (messages, labels)."""
+    model = LanguageModel({}, np.zeros((0, len(LABELS))), bias, bias, weights, bias)
+    return np.array([model.message_probabilities(p) for p in probabilities]).reshape(
+        len(probabilities), len(LABELS)
+    )
+
+
+def grouped_cv_decisions(
+    examples: Sequence[Example],
+    settings: Settings,
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> npt.NDArray[np.bool_]:
+    """Message decisions of a grouped cross-validation, every choice nested inside the folds:
+    for held-out fold k, the first stage is trained without k; the second stage and the
+    thresholds are fitted on sentence probabilities of the other folds, each predicted by a
+    first stage trained without k and without that fold (so nothing of fold k is seen)."""
+    truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    folds = fold_of(examples, settings.folds, settings.seed)
+    distinct = [int(k) for k in np.unique(folds)]
+    if not settings.stack or len(distinct) < 3:
+        oof, _ = cross_validate(examples, settings)
+        return nested_decisions(oof, truth, folds, settings, rules)
+    outer, _ = cross_validate_sentences(examples, settings)
+    inner: dict[int, list[Floats]] = {
+        k: [np.zeros((0, len(LABELS)))] * len(examples) for k in distinct
+    }
+    for a in distinct:
+        for b in distinct:
+            if b <= a:
+                continue
+            train = [e for e, f in zip(examples, folds, strict=True) if f not in (a, b)]
+            held = [i for i, f in enumerate(folds) if f in (a, b)]
+            model, _ = fit_language(train, settings)
+            found = sentence_probabilities(model, [examples[i] for i in held], settings)
+            for i, probabilities in zip(held, found, strict=True):
+                inner[b if folds[i] == a else a][i] = probabilities
+    present = np.zeros_like(truth)
+    for k in distinct:
+        inside = folds == k
+        others = np.flatnonzero(~inside).tolist()
+        weights, bias, thresholds = fit_stacker(
+            [inner[k][i] for i in others],
+            [examples[i] for i in others],
+            folds[~inside],
+            settings,
+            None if rules is None else rules[~inside],
+        )
+        chosen = [outer[i] for i in np.flatnonzero(inside)]
+        present[inside] = decide(
+            stacked_probabilities(chosen, weights, bias),
+            thresholds,
+            settings,
+            None if rules is None else rules[inside],
+            top_probabilities(chosen),
+        )
+    return present
 
 
 def nested_decisions(
@@ -261,18 +480,26 @@ def train_language(
     """The final classifier of one language, with thresholds from grouped cross-validation."""
     sources = {example.source for example in examples}
     info: dict[str, Any] = {"messages": len(examples), "sources": len(sources)}
+    stack: tuple[Floats, Floats] | None = None
     if len(sources) >= 2:
-        oof, _ = cross_validate(examples, settings)
         truth = np.array([example.labels for example in examples])
         rules = np.array([example.combined_rules for example in examples])
-        thresholds = tune_thresholds(oof, truth, rules, settings.rules_or)
+        oof, folds = cross_validate_sentences(examples, settings)
+        if settings.stack:
+            weights, bias, thresholds = fit_stacker(oof, examples, folds, settings, rules)
+            stack = (weights, bias)
+        else:
+            thresholds = tune_thresholds(top_probabilities(oof), truth, rules, settings.rules_or)
     else:
         thresholds = np.full(len(LABELS), 0.5)
-        info["note"] = "one source only: thresholds left at 0.5"
+        info["note"] = "one source only: thresholds left at 0.5, no second stage"
     model, _ = fit_language(examples, settings)
     info["features"] = len(model.vocab)
+    info["stacked"] = stack is not None
     info["thresholds"] = {name: float(t) for name, t in zip(LABELS, thresholds, strict=True)}
-    return replace(model, thresholds=thresholds), info
+    if stack is None:
+        return replace(model, thresholds=thresholds), info
+    return replace(model, thresholds=thresholds, stack_weights=stack[0], stack_bias=stack[1]), info
 
 
 def train_model(
@@ -297,6 +524,7 @@ def train_model(
         gates=settings.gates,
         vetoes=settings.vetoes,
         rules_or=settings.rules_or,
+        sure=settings.sure,
         info=info,
     )
 

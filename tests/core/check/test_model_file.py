@@ -12,7 +12,13 @@ import pytest
 
 from plazo.core.check import CheckModelError, check, check_with, default_model, load_model
 from plazo.core.check.engine import analyse, sentence_features, sentence_signals, sentences
-from plazo.core.check.learned import ENV_VAR, LABELS, save_model, shipped_model_path
+from plazo.core.check.learned import (
+    ENV_VAR,
+    LABELS,
+    STACK_FEATURES,
+    save_model,
+    shipped_model_path,
+)
 
 MESSAGE = (
     "Hi Dana, I'm sorry: the kitchen won't be finished on the 12th. I know you planned to host "
@@ -29,8 +35,15 @@ def test_the_shipped_model_is_plain_numbers_and_at_most_5_mb() -> None:
         assert all(arrays[name].dtype != object for name in arrays.files)
         meta = json.loads(bytes(arrays["meta"]).decode())
     assert meta["format"] == "plazo-check-model"
-    assert meta["version"] == 1
+    assert meta["version"] == 2
     assert meta["labels"] == list(LABELS)
+    for lang in ("en", "es"):
+        assert arrays_shape(path, f"{lang}_stack_weights") == (len(LABELS), STACK_FEATURES)
+
+
+def arrays_shape(path: Path, name: str) -> tuple[int, ...]:
+    with np.load(path, allow_pickle=False) as arrays:
+        return tuple(arrays[name].shape)
 
 
 def test_a_missing_model_file_is_an_error_not_a_fallback(
@@ -52,15 +65,29 @@ def test_a_corrupt_model_file_is_an_error_not_a_fallback(
 
 
 def test_a_model_of_another_version_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "v2.npz"
+    path = tmp_path / "v3.npz"
     with np.load(shipped_model_path(), allow_pickle=False) as arrays:
         data = {name: arrays[name] for name in arrays.files}
     meta = json.loads(bytes(data["meta"]).decode())
-    meta["version"] = 2
+    meta["version"] = 3
     data["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     np.savez(path, **data)
-    with pytest.raises(CheckModelError, match="version 2"):
+    with pytest.raises(CheckModelError, match="version 3, this plazo reads 2"):
         load_model(path)
+
+
+def test_a_second_stage_with_the_wrong_shape_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "stack.npz"
+    with np.load(shipped_model_path(), allow_pickle=False) as arrays:
+        data = {name: arrays[name] for name in arrays.files}
+    data["en_stack_weights"] = data["en_stack_weights"][:, :-1]
+    del data["es_stack_bias"]
+    np.savez(path, **data)
+    model = load_model(path)
+    with pytest.raises(CheckModelError, match="second stage"):
+        check_with(MESSAGE, "en", model)
+    with pytest.raises(CheckModelError, match="not usable"):
+        check_with("Lo sentimos, llegará el 3 de mayo.", "es", model)
 
 
 def test_weights_with_the_wrong_shape_are_refused(tmp_path: Path) -> None:
@@ -82,6 +109,10 @@ def test_a_saved_model_loads_back_with_the_same_numbers(tmp_path: Path) -> None:
     for lang, original in model.languages.items():
         assert copy.languages[lang].vocab == original.vocab
         assert np.array_equal(copy.languages[lang].weights, original.weights)
+        copied, stacked = copy.languages[lang].stack_weights, original.stack_weights
+        assert copied is not None
+        assert stacked is not None
+        assert np.array_equal(copied, stacked)
     assert check_with(MESSAGE, "en", copy).to_dict() == check(MESSAGE, "en").to_dict()
 
 

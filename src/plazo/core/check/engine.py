@@ -333,14 +333,22 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         probabilities = classifier.sentence_probabilities(folded, used)
         if model.gates:
             probabilities = gate(probabilities, signals, model.vetoes)
-        best = probabilities.max(axis=0)
     else:
         probabilities = np.zeros((0, len(LABELS)))
-        best = np.zeros(len(LABELS))
+    best = classifier.message_probabilities(probabilities)
     thresholds = classifier.thresholds.tolist()
     top = best.tolist()
-    above = (probabilities >= classifier.thresholds).tolist()
+    # evidence: the sentences at the sentence-level threshold (0.5 with a second stage, whose
+    # thresholds are the message's), else the most probable sentence
+    level = 0.5 if classifier.stack_weights is not None else classifier.thresholds
+    above = (probabilities >= level).tolist()
+    strongest = probabilities.argmax(axis=0).tolist() if segments else []
     present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
+    if classifier.stack_weights is not None and segments:
+        # a lone clear sentence carries its label whatever the second stage says
+        for i, value in enumerate(probabilities.max(axis=0).tolist()):
+            if value >= model.sure:
+                present[LABELS[i]] = True
     by_rules: set[str] = set()
     rules_found = combined_rules(analysis, segments)
     for name in model.rules_or:
@@ -357,9 +365,11 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
             return list(rules_found[name])
         column = LABELS.index(name)
         spans: list[tuple[int, int]] = []
-        for row, seg in enumerate(segments):
-            if not above[row][column]:
-                continue
+        rows = [row for row in range(len(segments)) if above[row][column]]
+        if not rows and segments and probabilities[strongest[column], column] > 0.0:
+            rows = [strongest[column]]
+        for row in rows:
+            seg = segments[row]
             inner = (
                 [(s, e) for s, e in analysis.new_dates if s >= seg.start and e <= seg.end]
                 if name == "new_date"

@@ -1,9 +1,11 @@
 """The learned sentence classifiers: a versioned NPZ of plain weights, applied with NumPy alone.
 
 One logistic regression per label and language, trained by ``plazo.checktrain`` with
-scikit-learn and exported as numbers (no pickle). A sentence's vector holds each known lexical
-feature at ``occurrences / sqrt(n)``, ``n`` being the number of known lexical occurrences in the
-sentence, and each rule signal at 1; the probability of a label is
+scikit-learn and exported as numbers (no pickle), and a message-level second stage (stacking):
+per label, a small logistic regression on the message's sentence probabilities
+(:func:`stack_features`) gives the message's probability. A sentence's vector holds each
+known lexical feature at ``occurrences / sqrt(n)``, ``n`` being the number of known lexical
+occurrences in the sentence, and each rule signal at 1; the probability of a label is
 ``1 / (1 + exp(-(x · w + b)))``, exactly scikit-learn's ``predict_proba``. Because the lexical
 part is a sum over words, each word's weights are summed once and cached.
 
@@ -45,20 +47,50 @@ __all__ = [
     "encode",
     "load_model",
     "save_model",
+    "stack_features",
 ]
 
 FORMAT = "plazo-check-model"
-VERSION = 1
+VERSION = 2  # 2: the message-level second stage (``<lang>_stack_weights``, ``_stack_bias``)
 LABELS: tuple[str, ...] = (*ELEMENTS, *WARNINGS)
 ENV_VAR = "PLAZO_CHECK_MODEL"
 _SHIPPED = "checker-v1.npz"
 _WORD_CACHE = 200_000
+_CLIP = 1e-3
 
 Floats = npt.NDArray[np.float64]
 
 
 class CheckModelError(Exception):
     """The checker's model file is missing or not a valid model (one sentence)."""
+
+
+STACK_FEATURES = 3 + len(LABELS)
+
+
+def _logit(p: Floats) -> Floats:
+    clipped = np.clip(p, _CLIP, 1.0 - _CLIP)
+    result: Floats = np.log(clipped / (1.0 - clipped))
+    return result
+
+
+def stack_features(probabilities: Floats) -> Floats:
+    """The second stage's inputs, one row per label, from a message's sentence probabilities
+    (sentences, labels): the logit (clipped to 0.001–0.999) of the label's highest and
+    second-highest sentence probability, log(1 + the number of sentences at 0.5 or more), and
+    every label's highest probability (so a label can lean on the others: a vague phrase next
+    to a new date, a cause told next to the client's name)."""
+    labels = len(LABELS)
+    if len(probabilities) == 0:
+        probabilities = np.zeros((1, labels))
+    ordered = -np.sort(-probabilities, axis=0)
+    second = ordered[1] if len(ordered) > 1 else np.zeros(labels)
+    features = np.empty((labels, STACK_FEATURES))
+    features[:, 0] = _logit(ordered[0])
+    features[:, 1] = _logit(second)
+    features[:, 2] = np.log1p((probabilities >= 0.5).sum(axis=0))
+    features[:, 3:] = ordered[0][None, :]
+    return features
 
 
 @dataclass(frozen=True)
@@ -69,12 +101,28 @@ class LanguageModel:
     weights: Floats  # (features, labels)
     bias: Floats  # (labels,)
     thresholds: Floats  # (labels,): message-level decision thresholds
+    # the second stage, per label: (labels, STACK_FEATURES) weights and (labels,) biases; None:
+    # a message's probability is that of its most probable sentence
+    stack_weights: Floats | None = None
+    stack_bias: Floats | None = None
     # word -> (sum of its known features' weights, how many known features it has)
     words: dict[str, tuple[Floats, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def probabilities(self, features: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Floats:
         """P(label | sentence) for each (lexical, signal) feature list: (sentences, labels)."""
         return self._logistic(len(features), *encode(self.vocab, features))
+
+    def message_probabilities(self, probabilities: Floats) -> Floats:
+        """P(label | message) from its (gated) sentence probabilities: the second stage's, or
+        the most probable sentence's; zeros for a message without sentences."""
+        if len(probabilities) == 0:
+            return np.zeros(len(LABELS))
+        if self.stack_weights is None or self.stack_bias is None:
+            top: Floats = probabilities.max(axis=0)
+            return top
+        logits = (stack_features(probabilities) * self.stack_weights).sum(axis=1)
+        result: Floats = 1.0 / (1.0 + np.exp(-(logits + self.stack_bias)))
+        return result
 
     def _word(self, token: str) -> tuple[Floats, int]:
         known = [i for i in map(self.vocab.get, word_features(token)) if i is not None]
@@ -153,6 +201,8 @@ class CheckModel:
     vetoes: tuple[str, ...] = ()
     # labels the rules alone can also make present (where they are precise)
     rules_or: tuple[str, ...] = ()
+    # with a second stage: a sentence at least this probable carries its label regardless
+    sure: float = 1.0
     info: dict[str, Any] = field(default_factory=dict)
 
 
@@ -193,6 +243,7 @@ def save_model(model: CheckModel, path: Path) -> None:
         "gates": model.gates,
         "vetoes": list(model.vetoes),
         "rules_or": list(model.rules_or),
+        "sure": model.sure,
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -204,6 +255,9 @@ def save_model(model: CheckModel, path: Path) -> None:
         arrays[f"{lang}_weights"] = lm.weights.astype(np.float64)
         arrays[f"{lang}_bias"] = lm.bias.astype(np.float64)
         arrays[f"{lang}_thresholds"] = lm.thresholds.astype(np.float64)
+        if lm.stack_weights is not None and lm.stack_bias is not None:
+            arrays[f"{lang}_stack_weights"] = lm.stack_weights.astype(np.float64)
+            arrays[f"{lang}_stack_bias"] = lm.stack_bias.astype(np.float64)
     with path.open("wb") as handle:
         np.savez_compressed(handle, **arrays)
 
@@ -221,6 +275,11 @@ def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
         weights = np.asarray(arrays[f"{lang}_weights"], dtype=np.float64)
         bias = np.asarray(arrays[f"{lang}_bias"], dtype=np.float64)
         thresholds = np.asarray(arrays[f"{lang}_thresholds"], dtype=np.float64)
+        stacked = f"{lang}_stack_weights" in arrays.files
+        stack_weights = (
+            np.asarray(arrays[f"{lang}_stack_weights"], dtype=np.float64) if stacked else None
+        )
+        stack_bias = np.asarray(arrays[f"{lang}_stack_bias"], dtype=np.float64) if stacked else None
     except (
         KeyError,
         UnicodeDecodeError,
@@ -236,10 +295,18 @@ def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
         raise _bad(path, f"{lang}: weights of shape {weights.shape} for {len(names)} features")
     if thresholds.shape != (labels,) or not np.isfinite(weights).all():
         raise _bad(path, f"{lang}: bad thresholds or weights")
+    if stack_weights is not None and (
+        stack_weights.shape != (labels, STACK_FEATURES)
+        or stack_bias is None
+        or stack_bias.shape != (labels,)
+        or not np.isfinite(stack_weights).all()
+        or not np.isfinite(stack_bias).all()
+    ):
+        raise _bad(path, f"{lang}: second stage of shape {stack_weights.shape}")
     vocab = dict(zip(names, range(len(names)), strict=True))
     if len(vocab) != len(names):
         raise _bad(path, f"{lang}: repeated features")
-    return LanguageModel(vocab, weights, bias, thresholds)
+    return LanguageModel(vocab, weights, bias, thresholds, stack_weights, stack_bias)
 
 
 class _Languages(Mapping[str, LanguageModel]):
@@ -303,6 +370,7 @@ def load_model(path: Path) -> CheckModel:
         gates=bool(meta.get("gates", True)),
         vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
         rules_or=tuple(str(name) for name in meta.get("rules_or", ()) if name in LABELS),
+        sure=float(meta.get("sure", 1.0)),
         info=dict(meta.get("info", {})),
     )
 
