@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -195,7 +195,7 @@ def project_health(
     )
 
 
-def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list[dict[str, Any]]:
+def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list[Mapping[str, Any]]:
     # Plain values, not model instances: the portfolio reads thousands of projects per request.
     # Every subquery clears its model's default ordering, which would otherwise add joins.
     project = OuterRef("pk")
@@ -274,7 +274,7 @@ class _Clock:
         return due
 
 
-def _row(values: dict[str, Any], clock: _Clock) -> PortfolioRow:
+def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
     time_zone = values["client__time_zone"]
     health = project_health(
         promised_on=values["promised_on"],
