@@ -32,6 +32,7 @@ __all__ = [
     "offer_cap_for",
     "price_draft",
     "promises_before",
+    "slip_situation",
 ]
 
 
@@ -70,6 +71,8 @@ class PricedDraft:
     offers: tuple[OfferProposal, ...]  # what the notice offers, the edits applied
     offer_problems: tuple[OfferProblem, ...]
     problems: tuple[NoticeProblem, ...]
+    situation: Situation | None = None  # the slip the decision was made for
+    promises_before: int | None = None  # promises made before the case opened (with a date)
 
     @property
     def complete(self) -> bool:
@@ -82,6 +85,14 @@ class PricedDraft:
         if self.decision is not None and self.offers == self.decision.offers:
             return ()
         return self.draft.offer_edits
+
+    def decision_in(self, lang: str) -> Decision | None:
+        """The policy's own decision for the same slip, worded in ``lang``."""
+        if self.situation is None:
+            return None
+        return decide(
+            organisation_policy(self.case.project.organisation), self.situation, lang=lang
+        )
 
     @property
     def priced_decision(self) -> Decision | None:
@@ -103,24 +114,36 @@ def compensation_for(
     default, since the offers go into the notice.
     """
     project = case.project
+    return decide(
+        organisation_policy(project.organisation),
+        slip_situation(case, new_on, today=today),
+        lang=lang or project.client.language,
+    )
+
+
+def slip_situation(
+    case: DelayCase, new_on: date, *, today: date, earlier: int | None = None
+) -> Situation:
+    """The slip to ``new_on`` as the policy sees it: its size, the plan, the client, repeats.
+
+    ``earlier`` is :func:`promises_before` of the case when the caller has already counted it.
+    """
+    project = case.project
+    if earlier is None:
+        earlier = promises_before(case)
     calendar = project.work_calendar()
     previous = case.previous_promised_on or project.promised_on or today
     first = project.commitments.order_by("made_at", "pk").first()
     planned_end = first.promised_on if first else previous
-    situation = Situation(
+    return Situation(
         slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
         planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
         value=project.value,
         currency=project.currency,
         tier=project.client.tier,
-        repeat=max(0, promises_before(case) - 1),
+        repeat=max(0, earlier - 1),
         cause=case.cause_category,
         notice_lead_working_days=calendar.working_days_between(today, previous),
-    )
-    return decide(
-        organisation_policy(project.organisation),
-        situation,
-        lang=lang or project.client.language,
     )
 
 
@@ -149,11 +172,17 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
     project = case.project
     working = draft.applied_to(case)
     cap = offer_cap_for(case)
+    situation: Situation | None = None
+    earlier: int | None = None
     decision: Decision | None = None
     offers: tuple[OfferProposal, ...] = ()
     offer_problems: tuple[OfferProblem, ...] = ()
     if draft.new_on is not None:
-        decision = compensation_for(working, draft.new_on, today=today)
+        earlier = promises_before(case)
+        situation = slip_situation(working, draft.new_on, today=today, earlier=earlier)
+        decision = decide(
+            organisation_policy(project.organisation), situation, lang=project.client.language
+        )
         offers, offer_problems = edited_offers(
             decision,
             draft.offer_edits,
@@ -172,4 +201,6 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
         recovery_steps=draft.recovery_steps,
         offer_amounts=None if decision is None else [offer.amount for offer in offers],
     )
-    return PricedDraft(draft, working, cap, decision, offers, offer_problems, problems)
+    return PricedDraft(
+        draft, working, cap, decision, offers, offer_problems, problems, situation, earlier
+    )
