@@ -33,7 +33,10 @@ def _project(request: OrganisationRequest, project_id: int) -> Project:
 
 
 def _item(request: OrganisationRequest, item_id: int) -> WorkItem:
-    items = WorkItem.objects.for_organisation(request.organisation).select_related("project")
+    # The client comes along: every change works out the client's today.
+    items = WorkItem.objects.for_organisation(request.organisation).select_related(
+        "project__client"
+    )
     return get_object_or_404(items, pk=item_id)
 
 
