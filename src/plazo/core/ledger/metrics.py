@@ -198,7 +198,12 @@ def compute_metrics(
                     leads.append(working_days(heard_on, replaced.promised_on))
             replaced = promise
         if touched:
-            made = sum(1 for p in history if p.made_on <= last)
+            # The history is in the order promises were made: usually all of it is up to ``last``.
+            made = (
+                len(history)
+                if history[-1].made_on <= last
+                else sum(1 for p in history if p.made_on <= last)
+            )
             projects += 1
             slipped += made >= 2
             re_slipped += made >= 3
