@@ -27,10 +27,12 @@ from plazo.store.services.delays.policy import organisation_policy
 __all__ = [
     "NoticeDraft",
     "PricedDraft",
+    "PromiseHistory",
     "compensation_for",
     "draft_from_case",
     "offer_cap_for",
     "price_draft",
+    "promise_history",
     "promises_before",
     "slip_situation",
 ]
@@ -105,6 +107,24 @@ def promises_before(case: DelayCase) -> int:
     return case.project.commitments.filter(made_at__lt=case.opened_at).count()
 
 
+@dataclass(frozen=True)
+class PromiseHistory:
+    """What pricing a slip reads of the project's promises: the first date promised (the plan's
+    end) and :func:`promises_before` the case."""
+
+    first_promised_on: date | None
+    before_case: int
+
+
+def promise_history(case: DelayCase) -> PromiseHistory:
+    """The project's :class:`PromiseHistory`, in one query (a project has a handful)."""
+    made = case.project.commitments.order_by("made_at", "pk").values_list("promised_on", "made_at")
+    rows = list(made)
+    return PromiseHistory(
+        rows[0][0] if rows else None, sum(1 for _, made_at in rows if made_at < case.opened_at)
+    )
+
+
 def compensation_for(
     case: DelayCase, new_on: date, *, today: date, lang: str | None = None
 ) -> Decision:
@@ -122,26 +142,24 @@ def compensation_for(
 
 
 def slip_situation(
-    case: DelayCase, new_on: date, *, today: date, earlier: int | None = None
+    case: DelayCase, new_on: date, *, today: date, history: PromiseHistory | None = None
 ) -> Situation:
     """The slip to ``new_on`` as the policy sees it: its size, the plan, the client, repeats.
 
-    ``earlier`` is :func:`promises_before` of the case when the caller has already counted it.
+    ``history`` is the case's :func:`promise_history` when the caller has already read it.
     """
     project = case.project
-    if earlier is None:
-        earlier = promises_before(case)
+    history = history or promise_history(case)
     calendar = project.work_calendar()
     previous = case.previous_promised_on or project.promised_on or today
-    first = project.commitments.order_by("made_at", "pk").first()
-    planned_end = first.promised_on if first else previous
+    planned_end = history.first_promised_on or previous
     return Situation(
         slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
         planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
         value=project.value,
         currency=project.currency,
         tier=project.client.tier,
-        repeat=max(0, earlier - 1),
+        repeat=max(0, history.before_case - 1),
         cause=case.cause_category,
         notice_lead_working_days=calendar.working_days_between(today, previous),
     )
@@ -178,8 +196,9 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
     offers: tuple[OfferProposal, ...] = ()
     offer_problems: tuple[OfferProblem, ...] = ()
     if draft.new_on is not None:
-        earlier = promises_before(case)
-        situation = slip_situation(working, draft.new_on, today=today, earlier=earlier)
+        history = promise_history(case)
+        earlier = history.before_case
+        situation = slip_situation(working, draft.new_on, today=today, history=history)
         decision = decide(
             organisation_policy(project.organisation), situation, lang=project.client.language
         )
