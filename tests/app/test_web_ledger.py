@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
-from plazo.core.ledger import CompensationTotals
+from plazo.core.ledger import CompensationTotals, promise_standings
 from plazo.core.ledger.periods import bucket_size
 from plazo.store.models import Organisation
 from plazo.store.services.ledger.metrics import ledger_metrics
+from plazo.store.services.ledger.records import promise_records
+from plazo.store.services.pages import ledger as ledger_pages
 from plazo.store.services.pages.ledger import LedgerPage, OfferCounts, ledger_page
 from tests.app.factories import make_org
 from tests.app.ledger_data import hand_ledger
@@ -149,3 +151,32 @@ def test_the_page_reads_the_database_three_times_whatever_its_size(
     with django_assert_num_queries(3):
         page = _year(org)
     assert len(page.per_client) == 2 * copies
+
+
+@pytest.mark.parametrize("shown", [1, 3, 100])
+def test_the_promise_list_is_the_newest_of_every_standing_in_the_period(
+    shown: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the listed promises get a standing; they are exactly the first of all of them."""
+    org = make_org()
+    for n in range(3):
+        hand_ledger(org, alfa_name=f"Alfa {n}", beta_name=f"Beta {n}")
+    since, until = date(2025, 3, 1), date(2025, 8, 31)
+    promises, _ = promise_records(org)
+    histories: dict[object, list[Any]] = {}
+    for promise in promises:
+        histories.setdefault(promise.project_id, []).append(promise)
+    every = sorted(
+        (
+            s
+            for history in histories.values()
+            for s in promise_standings(history, today=TODAY)
+            if since <= s.record.made_on <= until or since <= s.record.promised_on <= until
+        ),
+        key=lambda s: (s.record.made_on, s.record.promised_on),
+        reverse=True,
+    )
+    monkeypatch.setattr(ledger_pages, "PROMISES_SHOWN", shown)
+    page = ledger_page(org, since=since, until=until, today=TODAY)
+    assert [standing for standing, _ in page.promises] == every[:shown]
+    assert page.promises_in_period == len(every) > 3

@@ -110,12 +110,19 @@ def _in_period(day: date, since: date | None, until: date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
+def _made_on(promise: PromiseRecord) -> date:
+    return promise.made_on
+
+
 def _histories(promises: Iterable[PromiseRecord]) -> dict[ProjectId, list[PromiseRecord]]:
     by_project: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
     for promise in promises:
         by_project[promise.project_id].append(promise)
-    # sorted() is stable, so promises made the same day keep the order they were given in.
-    return {pid: sorted(history, key=lambda p: p.made_on) for pid, history in by_project.items()}
+    # sort() is stable, so promises made the same day keep the order they were given in.
+    for history in by_project.values():
+        if len(history) > 1:
+            history.sort(key=_made_on)
+    return by_project
 
 
 def _missed_silently(
@@ -162,27 +169,41 @@ def compute_metrics(
     deadlines the records show as passed (broken, delivered late, or replaced afterwards) count.
     """
     working_days = calendar_working_days or weekday_working_days
-    chosen = [p for p in promises if client is None or p.client == client]
+    chosen = promises if client is None else [p for p in promises if p.client == client]
+    # The period's bounds as dates (an open end reaches the first or last day there is): the
+    # loop below runs once per promise of every scope a page shows, so it compares dates only.
+    first = date.min if since is None else since
+    last = date.max if until is None else until
     kept = broken = projects = slipped = re_slipped = 0
     leads: list[int] = []
     missed: list[MissedDeadline] = []
     for history in _histories(chosen).values():
+        touched = False  # a promise of the project was made, or is due, in the period
+        replaced: PromiseRecord | None = None  # the promise before this one
         for index, promise in enumerate(history):
-            successor = history[index + 1] if index + 1 < len(history) else None
-            if _in_period(promise.promised_on, since, until):
+            if first <= promise.promised_on <= last:
+                touched = True
                 kept += promise.outcome is Outcome.KEPT
                 broken += promise.outcome is Outcome.BROKEN
+                successor = history[index + 1] if index + 1 < len(history) else None
                 if _missed_silently(promise, successor, today):
                     missed.append(
                         MissedDeadline(promise.project_id, promise.client, promise.promised_on)
                     )
-            if index > 0 and _in_period(promise.heard_on, since, until):
-                leads.append(working_days(promise.heard_on, history[index - 1].promised_on))
-        if any(
-            _in_period(p.made_on, since, until) or _in_period(p.promised_on, since, until)
-            for p in history
-        ):
-            made = sum(1 for p in history if until is None or p.made_on <= until)
+            elif first <= promise.made_on <= last:
+                touched = True
+            if replaced is not None:
+                heard_on = promise.heard_on
+                if first <= heard_on <= last:
+                    leads.append(working_days(heard_on, replaced.promised_on))
+            replaced = promise
+        if touched:
+            # The history is in the order promises were made: usually all of it is up to ``last``.
+            made = (
+                len(history)
+                if history[-1].made_on <= last
+                else sum(1 for p in history if p.made_on <= last)
+            )
             projects += 1
             slipped += made >= 2
             re_slipped += made >= 3

@@ -48,8 +48,10 @@ class PromiseRecord:
     delivered_on: date | None = None
 
     def __post_init__(self) -> None:
-        # Accept the plain strings the database stores ("kept") as well as the enum.
-        object.__setattr__(self, "outcome", Outcome(self.outcome))
+        # Accept the plain strings the database stores ("kept") as well as the enum (a ledger
+        # reads thousands of records per page: an enum given is kept as it is).
+        if type(self.outcome) is not Outcome:
+            object.__setattr__(self, "outcome", Outcome(self.outcome))
 
     @property
     def heard_on(self) -> date:
@@ -71,5 +73,6 @@ class OfferRecord:
     applied_amount: Decimal | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "state", OfferState(self.state))
+        if type(self.state) is not OfferState:
+            object.__setattr__(self, "state", OfferState(self.state))
         object.__setattr__(self, "currency", self.currency.upper())

@@ -28,6 +28,7 @@ __all__ = [
     "negate",
     "percent",
     "speech",
+    "with_id",
 ]
 
 register = template.Library()
@@ -134,3 +135,11 @@ def percent(share: object) -> str:
     if not isinstance(share, float | int):  # None, or "" from a missing forecast
         return ""
     return f"{number_format(round(share * 100))} %"
+
+
+@register.filter
+def with_id(link: tuple[str, str], pk: int) -> str:
+    """``links.done|with_id:item.pk``: a link the view reversed once per page, as the text
+    before and after the id, with this row's id put back in."""
+    head, tail = link
+    return f"{head}{pk}{tail}"

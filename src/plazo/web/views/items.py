@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -32,8 +33,24 @@ def _project(request: OrganisationRequest, project_id: int) -> Project:
 
 
 def _item(request: OrganisationRequest, item_id: int) -> WorkItem:
-    items = WorkItem.objects.for_organisation(request.organisation).select_related("project")
+    # The client comes along: every change works out the client's today.
+    items = WorkItem.objects.for_organisation(request.organisation).select_related(
+        "project__client"
+    )
     return get_object_or_404(items, pk=item_id)
+
+
+_ID_MARK = 987654321  # an id in no link's text but its own: each row link is split around it
+
+
+def _row_links() -> dict[str, tuple[str, str]]:
+    """Each item form's link, reversed once per table instead of twice per row: the text before
+    and after the item's id (the ``with_id`` filter puts a row's id back in)."""
+    links = {}
+    for form in ("edit", "done", "move", "remove"):
+        head, _, tail = reverse(f"web:item_{form}", args=[_ID_MARK]).partition(str(_ID_MARK))
+        links[form] = (head, tail)
+    return links
 
 
 def _context(
@@ -52,6 +69,7 @@ def _context(
         "note": note,
         "today": project.client_today(timezone.now()),
         "statuses": ItemEditForm.base_fields["status"].choices,  # type: ignore[attr-defined]
+        "links": _row_links(),
     }
 
 

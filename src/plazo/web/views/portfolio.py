@@ -52,8 +52,9 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
         "health_values": sorted(HEALTH_VALUES),
         "nav": "portfolio",
         "partial": partial,
-        # One reverse for the page instead of one per row: the links differ only by the id.
+        # One reverse per page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
+        "case_url": reverse("web:delay_case", args=[0]).removesuffix("0/"),
     }
     template = "plazo/_portfolio_table.html" if partial else "plazo/portfolio.html"
     response = render(request, template, context)

@@ -142,7 +142,14 @@ def compose_notice_for(
     priced = price_draft(case, draft, today=case.project.client_today(now))
     if priced.offer_problems:
         raise OfferEditError(priced.offer_problems)
-    return compose_notice_with(priced.case, new_on, priced.offers, now=now, language=language)
+    return compose_notice_with(
+        priced.case,
+        new_on,
+        priced.offers,
+        now=now,
+        language=language,
+        promises_made=priced.promises_before,
+    )
 
 
 def compose_notice_with(
@@ -152,9 +159,16 @@ def compose_notice_with(
     *,
     now: datetime,
     language: str | None = None,
+    promises_made: int | None = None,
 ) -> compose.Message:
-    """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``."""
+    """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``.
+
+    ``promises_made`` is :func:`promises_before` of the case, when the caller has counted it
+    already (a priced draft has); it numbers the calendar event's update.
+    """
     project = case.project
+    if promises_made is None:
+        promises_made = promises_before(case)
     made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
@@ -172,7 +186,7 @@ def compose_notice_with(
         ),
         made[0] if made else None,
         sent_at=now,
-        sequence=promises_before(case),  # the calendar event moves once per promise
+        sequence=promises_made,  # the calendar event moves once per promise
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
@@ -225,7 +239,9 @@ def approve_notice(
     new_on = draft.new_on
     case = priced.case
     case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
-    notice = compose_notice_with(case, new_on, priced.offers, now=now)
+    notice = compose_notice_with(
+        case, new_on, priced.offers, now=now, promises_made=priced.promises_before
+    )
     message, _ = store_message(
         notice,
         organisation=project.organisation_id,

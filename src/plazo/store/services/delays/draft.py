@@ -27,11 +27,14 @@ from plazo.store.services.delays.policy import organisation_policy
 __all__ = [
     "NoticeDraft",
     "PricedDraft",
+    "PromiseHistory",
     "compensation_for",
     "draft_from_case",
     "offer_cap_for",
     "price_draft",
+    "promise_history",
     "promises_before",
+    "slip_situation",
 ]
 
 
@@ -70,6 +73,8 @@ class PricedDraft:
     offers: tuple[OfferProposal, ...]  # what the notice offers, the edits applied
     offer_problems: tuple[OfferProblem, ...]
     problems: tuple[NoticeProblem, ...]
+    situation: Situation | None = None  # the slip the decision was made for
+    promises_before: int | None = None  # promises made before the case opened (with a date)
 
     @property
     def complete(self) -> bool:
@@ -83,6 +88,14 @@ class PricedDraft:
             return ()
         return self.draft.offer_edits
 
+    def decision_in(self, lang: str) -> Decision | None:
+        """The policy's own decision for the same slip, worded in ``lang``."""
+        if self.situation is None:
+            return None
+        return decide(
+            organisation_policy(self.case.project.organisation), self.situation, lang=lang
+        )
+
     @property
     def priced_decision(self) -> Decision | None:
         """The policy's decision carrying the offers the notice makes."""
@@ -94,6 +107,24 @@ def promises_before(case: DelayCase) -> int:
     return case.project.commitments.filter(made_at__lt=case.opened_at).count()
 
 
+@dataclass(frozen=True)
+class PromiseHistory:
+    """What pricing a slip reads of the project's promises: the first date promised (the plan's
+    end) and :func:`promises_before` the case."""
+
+    first_promised_on: date | None
+    before_case: int
+
+
+def promise_history(case: DelayCase) -> PromiseHistory:
+    """The project's :class:`PromiseHistory`, in one query (a project has a handful)."""
+    made = case.project.commitments.order_by("made_at", "pk").values_list("promised_on", "made_at")
+    rows = list(made)
+    return PromiseHistory(
+        rows[0][0] if rows else None, sum(1 for _, made_at in rows if made_at < case.opened_at)
+    )
+
+
 def compensation_for(
     case: DelayCase, new_on: date, *, today: date, lang: str | None = None
 ) -> Decision:
@@ -103,24 +134,34 @@ def compensation_for(
     default, since the offers go into the notice.
     """
     project = case.project
+    return decide(
+        organisation_policy(project.organisation),
+        slip_situation(case, new_on, today=today),
+        lang=lang or project.client.language,
+    )
+
+
+def slip_situation(
+    case: DelayCase, new_on: date, *, today: date, history: PromiseHistory | None = None
+) -> Situation:
+    """The slip to ``new_on`` as the policy sees it: its size, the plan, the client, repeats.
+
+    ``history`` is the case's :func:`promise_history` when the caller has already read it.
+    """
+    project = case.project
+    history = history or promise_history(case)
     calendar = project.work_calendar()
     previous = case.previous_promised_on or project.promised_on or today
-    first = project.commitments.order_by("made_at", "pk").first()
-    planned_end = first.promised_on if first else previous
-    situation = Situation(
+    planned_end = history.first_promised_on or previous
+    return Situation(
         slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
         planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
         value=project.value,
         currency=project.currency,
         tier=project.client.tier,
-        repeat=max(0, promises_before(case) - 1),
+        repeat=max(0, history.before_case - 1),
         cause=case.cause_category,
         notice_lead_working_days=calendar.working_days_between(today, previous),
-    )
-    return decide(
-        organisation_policy(project.organisation),
-        situation,
-        lang=lang or project.client.language,
     )
 
 
@@ -149,11 +190,18 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
     project = case.project
     working = draft.applied_to(case)
     cap = offer_cap_for(case)
+    situation: Situation | None = None
+    earlier: int | None = None
     decision: Decision | None = None
     offers: tuple[OfferProposal, ...] = ()
     offer_problems: tuple[OfferProblem, ...] = ()
     if draft.new_on is not None:
-        decision = compensation_for(working, draft.new_on, today=today)
+        history = promise_history(case)
+        earlier = history.before_case
+        situation = slip_situation(working, draft.new_on, today=today, history=history)
+        decision = decide(
+            organisation_policy(project.organisation), situation, lang=project.client.language
+        )
         offers, offer_problems = edited_offers(
             decision,
             draft.offer_edits,
@@ -172,4 +220,6 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
         recovery_steps=draft.recovery_steps,
         offer_amounts=None if decision is None else [offer.amount for offer in offers],
     )
-    return PricedDraft(draft, working, cap, decision, offers, offer_problems, problems)
+    return PricedDraft(
+        draft, working, cap, decision, offers, offer_problems, problems, situation, earlier
+    )

@@ -21,7 +21,7 @@ from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.checkins.compose_inputs import NotReadyToCompose
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
-from plazo.store.services.delays.draft import NoticeDraft, compensation_for, price_draft
+from plazo.store.services.delays.draft import NoticeDraft, price_draft
 from plazo.store.services.delays.slider import slider_days
 from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import OrganisationHistories
@@ -175,7 +175,13 @@ def review_notice(
     report: check.CheckReport | None = None
     if draft.new_on is not None:
         try:
-            notice = compose_notice_with(priced.case, draft.new_on, priced.offers, now=now)
+            notice = compose_notice_with(
+                priced.case,
+                draft.new_on,
+                priced.offers,
+                now=now,
+                promises_made=priced.promises_before,
+            )
         except compose.ComposeError as error:
             compose_problems = error.problems
         except NotReadyToCompose as error:  # e.g. the project has no promised date to move
@@ -184,10 +190,9 @@ def review_notice(
         report = check.check(notice.text, lang=notice.language)
     explanation = priced.decision.reason if priced.decision else ""
     client_language = project.client.language
-    if priced.decision and draft.new_on and explain_in and explain_in != client_language:
-        explanation = compensation_for(
-            priced.case, draft.new_on, today=today, lang=explain_in
-        ).reason
+    if priced.decision and explain_in and explain_in != client_language:
+        reworded = priced.decision_in(explain_in)  # the same slip, not read again
+        explanation = reworded.reason if reworded else explanation
     return NoticeReview(
         case=case,
         draft=draft,

@@ -14,6 +14,11 @@ from plazo.store.models import Commitment, Offer, Organisation
 
 __all__ = ["offer_records", "promise_records"]
 
+# The stored strings as the core's enums, looked up rather than converted: a ledger page reads
+# thousands of rows. A value outside the enum still fails as the enum's own conversion does.
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+_OFFER_STATES = {state.value: state for state in OfferState}
+
 
 def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], dict[int, str]]:
     """Every commitment as the core's record; and the projects' names by id."""
@@ -54,7 +59,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 promised_on=promised_on,
                 made_on=local_day(made_at, time_zone),
                 notice_sent_on=local_day(sent_at, time_zone) if sent_at else None,
-                outcome=Outcome(outcome),
+                outcome=_OUTCOMES.get(outcome) or Outcome(outcome),
                 delivered_on=delivered if current else None,
             )
         )
@@ -81,7 +86,7 @@ def offer_records(organisation: Organisation) -> list[OfferRecord]:
             kind=kind,
             amount=amount,
             currency=currency,
-            state=OfferState(state),
+            state=_OFFER_STATES.get(state) or OfferState(state),
             offered_on=local_day(offered_at, time_zone),
             applied_amount=applied_amount,
         )

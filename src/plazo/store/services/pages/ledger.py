@@ -175,8 +175,9 @@ def ledger_page(
             row = scope(by_client_promises[name], by_client_offers[name], since, until)
             if not row.is_empty:
                 per_client.append(ClientLedger(pk, name, row))
-    standings = _standings_in_period(promises, since=since, until=until, today=today)
-    listed = standings[:PROMISES_SHOWN]
+    listed, in_period = _standings_in_period(
+        promises, since=since, until=until, today=today, shown=PROMISES_SHOWN
+    )
     size = bucket_size(since, until)
     spans = periods.buckets(since, until, size)
     buckets = tuple(
@@ -197,26 +198,38 @@ def ledger_page(
         buckets=buckets,
         project_names=project_names,
         promises=tuple((s, project_names.get(int(s.record.project_id), "")) for s in listed),
-        promises_in_period=len(standings),
+        promises_in_period=in_period,
     )
 
 
 def _standings_in_period(
-    promises: Sequence[PromiseRecord], *, since: date, until: date, today: date
-) -> list[PromiseStanding]:
-    """Each promise made or due in ``[since, until]`` with its standing, newest first."""
+    promises: Sequence[PromiseRecord], *, since: date, until: date, today: date, shown: int
+) -> tuple[list[PromiseStanding], int]:
+    """The newest ``shown`` promises made or due in ``[since, until]`` with their standings, and
+    how many promises the period has in all.
+
+    Only the promises shown get a standing: the period can hold thousands, the page lists 100.
+    """
     histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
     for promise in promises:
         histories[promise.project_id].append(promise)
-    shown = [
-        standing
+    in_period = [
+        (record, index)
         for history in histories.values()
-        for standing in promise_standings(history, today=today)
-        if any(
-            since <= day <= until for day in (standing.record.made_on, standing.record.promised_on)
-        )
+        for index, record in enumerate(history)
+        if since <= record.made_on <= until or since <= record.promised_on <= until
     ]
-    return sorted(shown, key=lambda s: (s.record.made_on, s.record.promised_on), reverse=True)
+    # sorted() is stable: promises with the same dates keep their order, as before the cut.
+    newest = sorted(in_period, key=lambda ri: (ri[0].made_on, ri[0].promised_on), reverse=True)
+    standings: dict[ProjectId, list[PromiseStanding]] = {}
+    listed = []
+    for record, index in newest[:shown]:
+        if record.project_id not in standings:
+            standings[record.project_id] = promise_standings(
+                histories[record.project_id], today=today
+            )
+        listed.append(standings[record.project_id][index])
+    return listed, len(in_period)
 
 
 def _scope(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -163,10 +163,8 @@ def dashboard_portfolio(
     3. Health, next check-in and the owner's next step are computed in Python (pure functions).
     """
     wanted = wanted or PortfolioFilter()
-    rows = [
-        _row(values, now=now, today=local_day(now, values["client__time_zone"]))
-        for values in _project_values(organisation, wanted)
-    ]
+    clock = _Clock(now)
+    rows = [_row(values, clock) for values in _project_values(organisation, wanted)]
     if wanted.health:
         rows = [r for r in rows if r.health == wanted.health]
     descending = wanted.sort.startswith("-")
@@ -197,7 +195,7 @@ def project_health(
     )
 
 
-def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list[dict[str, Any]]:
+def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list[Mapping[str, Any]]:
     # Plain values, not model instances: the portfolio reads thousands of projects per request.
     # Every subquery clears its model's default ordering, which would otherwise add joins.
     project = OuterRef("pk")
@@ -248,16 +246,42 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "promise_made_at",
         "checkin_error",
     )
-    return [dict(row) for row in rows]
+    return list(rows)
 
 
-def _row(values: dict[str, Any], *, now: datetime, today: date) -> PortfolioRow:
+class _Clock:
+    """One moment's local dates and next check-ins, each worked out once per time zone (and
+    check-in slot) instead of once per project: thousands of projects share a few of each."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self._days: dict[str, date] = {}
+        self._checkins: dict[tuple[int, int, str], datetime] = {}
+
+    def today(self, time_zone: str) -> date:
+        day = self._days.get(time_zone)
+        if day is None:
+            day = self._days[time_zone] = local_day(self.now, time_zone)
+        return day
+
+    def next_checkin(self, weekday: int, hour: int, time_zone: str) -> datetime:
+        slot = (weekday, hour, time_zone)
+        due = self._checkins.get(slot)
+        if due is None:
+            due = self._checkins[slot] = next_checkin(
+                self.now, weekday=weekday, hour=hour, time_zone=time_zone
+            )
+        return due
+
+
+def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
+    time_zone = values["client__time_zone"]
     health = project_health(
         promised_on=values["promised_on"],
         risk_threshold=values["risk_threshold"],
         p_on_time=values["p_on_time"],
         finish_p85_on=values["finish_p85_on"],
-        today=today,
+        today=clock.today(time_zone),
     )
     open_case_state = values["open_case_state"] or ""
     return PortfolioRow(
@@ -270,11 +294,8 @@ def _row(values: dict[str, Any], *, now: datetime, today: date) -> PortfolioRow:
         finish_p85_on=values["finish_p85_on"],
         p_on_time=values["p_on_time"],
         last_update_at=values["last_update_at"],
-        next_checkin_at=next_checkin(
-            now,
-            weekday=values["checkin_weekday"],
-            hour=values["checkin_hour"],
-            time_zone=values["client__time_zone"],
+        next_checkin_at=clock.next_checkin(
+            values["checkin_weekday"], values["checkin_hour"], time_zone
         ),
         open_case_id=values["open_case_id"],
         open_case_state=open_case_state,
