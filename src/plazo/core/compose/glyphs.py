@@ -9,12 +9,14 @@ Pillow's ``ImageDraw.text`` and ``textlength`` call these methods as they would 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from PIL import Image, ImageFont
+from PIL import ImageFont
 
 __all__ = ["KeepingFont"]
 
+_Mask = Any  # Pillow's ImagingCore, which has no type stubs
+_V = TypeVar("_V")
 _KEPT = 2048  # per font; a chart draws about fifteen texts, most of them seen before
 
 
@@ -24,10 +26,10 @@ class KeepingFont(ImageFont.FreeTypeFont):
 
     def __init__(self, path: str, size: int) -> None:
         super().__init__(path, size)
-        self._masks: dict[tuple[Any, ...], tuple[Image.core.ImagingCore, tuple[int, int]]] = {}
+        self._masks: dict[tuple[Any, ...], tuple[_Mask, tuple[int, int]]] = {}
         self._lengths: dict[tuple[Any, ...], float] = {}
 
-    def getmask2(  # type: ignore[override]
+    def getmask2(
         self,
         text: str | bytes,
         mode: str = "",
@@ -40,7 +42,7 @@ class KeepingFont(ImageFont.FreeTypeFont):
         start: tuple[float, float] | None = None,
         *args: Any,
         **kwargs: Any,
-    ) -> tuple[Image.core.ImagingCore, tuple[int, int]]:
+    ) -> tuple[_Mask, tuple[int, int]]:
         # An RGBA mask (colour fonts) is changed by its caller afterwards: never kept.
         keep = mode != "RGBA" and not args
         key = (
@@ -81,13 +83,13 @@ class KeepingFont(ImageFont.FreeTypeFont):
         return length
 
 
-def _recall(kept: dict[tuple[Any, ...], Any], key: tuple[Any, ...]) -> Any:
+def _recall(kept: dict[tuple[Any, ...], _V], key: tuple[Any, ...]) -> _V:
     """The kept value, moved to the newest end so that what recurs is what stays."""
     value = kept[key] = kept.pop(key)
     return value
 
 
-def _store(kept: dict[tuple[Any, ...], Any], key: tuple[Any, ...], value: Any) -> None:
+def _store(kept: dict[tuple[Any, ...], _V], key: tuple[Any, ...], value: _V) -> None:
     if len(kept) >= _KEPT:
         for old in list(kept)[: _KEPT // 2]:  # in order of last use: the stalest first
             del kept[old]
