@@ -17,12 +17,16 @@ __all__ = ["KeepingFont"]
 
 _Mask = Any  # Pillow's ImagingCore, which has no type stubs
 _V = TypeVar("_V")
-_KEPT = 2048  # per font; a chart draws about fifteen texts, most of them seen before
+_KEPT = 1024  # per font (a few MB); a chart draws about fifteen texts, most of them seen before
 
 
 class KeepingFont(ImageFont.FreeTypeFont):
-    """``FreeTypeFont`` whose ``getmask2`` and ``getlength`` results are kept (at most 2,048
-    of each; when full, the half used longest ago is forgotten)."""
+    """``FreeTypeFont`` whose ``getmask2`` and ``getlength`` results are kept (at most 1,024
+    of each; when full, the half used longest ago is forgotten).
+
+    Safe to share between threads: each step on the dictionaries is one atomic operation, and
+    two threads rendering the same text at once both get a correct mask.
+    """
 
     def __init__(self, path: str, size: int) -> None:
         super().__init__(path, size)
@@ -57,8 +61,10 @@ class KeepingFont(ImageFont.FreeTypeFont):
             None if start is None else tuple(start),
             tuple(sorted(kwargs.items())),
         )
-        if keep and key in self._masks:
-            return _recall(self._masks, key)
+        if keep:
+            found = _recall(self._masks, key)
+            if found is not None:
+                return found
         rendered = super().getmask2(
             text, mode, direction, features, language, stroke_width, anchor, ink, start,
             *args, **kwargs,
@@ -76,21 +82,25 @@ class KeepingFont(ImageFont.FreeTypeFont):
         language: str | None = None,
     ) -> float:
         key = (text, mode, direction, None if features is None else tuple(features), language)
-        if key in self._lengths:
-            return _recall(self._lengths, key)
+        length = _recall(self._lengths, key)
+        if length is not None:
+            return length
         length = super().getlength(text, mode, direction, features, language)
         _store(self._lengths, key, length)
         return length
 
 
-def _recall(kept: dict[tuple[Any, ...], _V], key: tuple[Any, ...]) -> _V:
-    """The kept value, moved to the newest end so that what recurs is what stays."""
-    value = kept[key] = kept.pop(key)
+def _recall(kept: dict[tuple[Any, ...], _V], key: tuple[Any, ...]) -> _V | None:
+    """The kept value (None if none: no kept value is None), moved to the newest end so that
+    what recurs is what stays."""
+    value = kept.pop(key, None)
+    if value is not None:
+        kept[key] = value
     return value
 
 
 def _store(kept: dict[tuple[Any, ...], _V], key: tuple[Any, ...], value: _V) -> None:
     if len(kept) >= _KEPT:
         for old in list(kept)[: _KEPT // 2]:  # in order of last use: the stalest first
-            del kept[old]
+            kept.pop(old, None)
     kept[key] = value
