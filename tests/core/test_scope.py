@@ -1,8 +1,11 @@
 """One definition of in scope and done on a day, the one every burn-up uses."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from plazo.core.scope import ScopeItem, done_by, done_hours, in_scope, scope_hours
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plazo.core.scope import ScopeItem, done_by, done_hours, hours_by_day, in_scope, scope_hours
 
 D = date(2026, 11, 10)
 
@@ -29,3 +32,20 @@ def test_hours_sum_only_what_counts_on_the_day() -> None:
         ScopeItem(3, date(2026, 11, 11)),
     ]
     assert (done_hours(items, D), scope_hours(items, D)) == (8, 13)
+
+
+_DAY = st.integers(0, 40).map(lambda n: date(2026, 11, 1) + timedelta(days=n))
+_ITEM = st.builds(
+    ScopeItem,
+    st.floats(0, 80, allow_nan=False),
+    _DAY,
+    st.none() | _DAY,
+    st.none() | _DAY,
+)
+
+
+@given(st.lists(_ITEM, max_size=30), st.lists(_DAY, max_size=12))
+def test_hours_by_day_are_done_and_scope_hours_on_each_day(items, days) -> None:  # type: ignore[no-untyped-def]
+    done, scope = hours_by_day(items, days)
+    assert done == [done_hours(items, day) for day in days]
+    assert scope == [scope_hours(items, day) for day in days]

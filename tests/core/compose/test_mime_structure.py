@@ -140,3 +140,16 @@ def test_without_a_chart_the_update_is_text_and_html_only() -> None:
         "  text/plain",
         "  text/html",
     ]
+
+
+def test_kept_headers_give_the_bytes_of_freshly_parsed_ones(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from email.headerregistry import HeaderRegistry
+
+    from plazo.core.compose import message as message_module
+
+    messages = [weekly(), notice(1), notice(2), weekly()]  # the later ones reuse kept headers
+    kept = [m.to_email().as_bytes() for m in messages]
+    assert [m.to_email().as_bytes() for m in messages] == kept  # folded once, then recalled
+    plain = policy.SMTP.clone(header_factory=HeaderRegistry())
+    monkeypatch.setattr(message_module, "_POLICY", plain)
+    assert [m.to_email().as_bytes() for m in messages] == kept

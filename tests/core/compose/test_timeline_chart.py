@@ -99,3 +99,26 @@ def test_crowded_date_lines_get_separate_label_rows(monkeypatch) -> None:  # typ
     [boxes] = placed
     assert len(boxes) == 2
     assert boxes[0].row != boxes[1].row or not boxes[0].overlaps(boxes[1])
+
+
+def test_kept_glyphs_draw_the_same_bytes_as_a_plain_font(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PIL import ImageFont
+
+    from plazo.core.compose import chart
+
+    kept = [
+        render_timeline_png(make_project(language), make_forecast(), language=language)
+        for language in ("es", "en", "es")  # the third draws from what the first kept
+    ]
+    kept_font = chart._font(22)
+    assert isinstance(kept_font, ImageFont.FreeTypeFont)
+    monkeypatch.setattr(
+        chart,
+        "_font",
+        lambda size: ImageFont.truetype(kept_font.path, size),  # type: ignore[arg-type]
+    )
+    plain = [
+        render_timeline_png(make_project(language), make_forecast(), language=language)
+        for language in ("es", "en", "es")
+    ]
+    assert kept == plain

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from plazo.core.chart_labels import MarkerLabel, place_labels, rows_used
 from plazo.core.compose.formats import Formats, labels_for
+from plazo.core.compose.glyphs import KeepingFont
 from plazo.core.compose.inputs import ForecastView, Project
 
 __all__ = ["CHART_HEIGHT_PX", "CHART_WIDTH_PX", "render_timeline_png"]
@@ -68,7 +69,7 @@ def _font(size_px: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     for folder in (spec.submodule_search_locations or []) if spec else []:
         path = Path(folder) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
         if path.exists():
-            return ImageFont.truetype(str(path), size_px)
+            return KeepingFont(str(path), size_px)
     return ImageFont.load_default(size=size_px)
 
 

@@ -60,11 +60,11 @@ class Formats:
 
     def date(self, day: dt.date) -> str:
         """A long date: "15 de diciembre de 2026", "December 15, 2026"."""
-        return format_date(day, "long", locale=self.locale)
+        return _long_date(day, self.locale)
 
     def short_date(self, day: dt.date) -> str:
         """Day and month for a chart axis: "15 dic", "Dec 15"."""
-        return format_skeleton("MMMd", day, locale=self.locale)
+        return _short_date(day, self.locale)
 
     def money(self, amount: Decimal, currency: str) -> str:
         """An amount with its currency: "1.200,00 €", "$1,200.00"."""
@@ -76,8 +76,26 @@ class Formats:
 
     def percent(self, share: float) -> str:
         """A share as a whole percentage: "62 %", "62%"."""
-        return format_percent(share, locale=self.locale)
+        return _percent(share, self.locale)
 
     def share(self, percent: Decimal) -> str:
         """A percentage given in per cent, with its decimals: 8 → "8 %", 7.5 → "7,5 %"."""
         return format_percent(percent / 100, locale=self.locale, decimal_quantization=False)
+
+
+# Babel re-reads the locale's patterns on every call (a good part of composing a message); the
+# same few dates and shares recur across a batch of messages, so each is formatted once per
+# process. ``typed``: a datetime is never served a date's text, nor a Decimal a float's.
+@lru_cache(maxsize=4096, typed=True)
+def _long_date(day: dt.date, locale: str) -> str:
+    return format_date(day, "long", locale=locale)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _short_date(day: dt.date, locale: str) -> str:
+    return format_skeleton("MMMd", day, locale=locale)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _percent(share: float, locale: str) -> str:
+    return format_percent(share, locale=locale)

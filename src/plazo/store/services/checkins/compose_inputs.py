@@ -11,7 +11,7 @@ from django.conf import settings
 from plazo.core import compose
 from plazo.core.errors import PlazoError
 from plazo.core.health import assess_health
-from plazo.core.scope import done_hours, scope_hours
+from plazo.core.scope import hours_by_day
 from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.work.snapshots import ProjectSnapshot
 
@@ -93,9 +93,7 @@ def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.B
     days = sorted(
         {start + timedelta(days=span * i // (BURN_UP_POINTS - 1)) for i in range(BURN_UP_POINTS)}
     )
-    spans = [item.scope_item() for item in items]
-    done = [done_hours(spans, day) for day in days]
-    scope = [scope_hours(spans, day) for day in days]
+    done, scope = hours_by_day([item.scope_item() for item in items], days)
     return compose.BurnUp(tuple(days), tuple(done), tuple(scope))
 
 

@@ -6,7 +6,7 @@ import zoneinfo
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -81,15 +81,9 @@ class RowReader:
         value = self.text(column, required=required)
         if not value:
             return None
-        try:
-            day = date.fromisoformat(value) if len(value) == 10 else _bad_date()
-        except ValueError:
-            self.problem(column, f"must be a date as YYYY-MM-DD, got {value!r}")
-            return None
-        problem = limits.day_problem(day)
+        day, problem = _read_day(value)
         if problem:
             self.problem(column, problem)
-            return None
         return day
 
     def decimal(
@@ -107,24 +101,12 @@ class RowReader:
         value = self.text(column, required=required)
         if not value:
             return None
-        try:
-            number = Decimal(value.replace(",", ".") if value.count(",") == 1 else value)
-        except InvalidOperation:
-            number = Decimal("NaN")
-        if not number.is_finite():
-            self.problem(column, f"must be a number such as 12.5, got {value!r}")
-            return None
-        # The range first: rounding 1e30 to cents needs more digits than a Decimal context has.
-        sign = ">" if above_minimum else "≥"
-        high = f"≤ {maximum}" if maximum is not None else f"< {below}"
-        too_high = number > maximum if maximum is not None else number >= below
-        if number < minimum or (above_minimum and number <= minimum) or too_high:
-            self.problem(column, f"must be {sign} {minimum} and {high}, got {value}")
-            return None
-        number = number.quantize(CENT, rounding=ROUND_HALF_EVEN)
-        if above_minimum and number <= minimum:  # 0.001 rounds to 0.00
-            self.problem(column, f"must be {sign} {minimum} and {high}, got {value}")
-            return None
+        # The bounds go in as text: equal Decimals print differently (1 and 1.00), and the
+        # problem names the bound as the caller wrote it.
+        top = None if maximum is None else str(maximum)
+        number, problem = _read_decimal(value, str(minimum), above_minimum, str(below), top)
+        if problem:
+            self.problem(column, problem)
         return number
 
     def integer(self, column: str, *, minimum: int, maximum: int) -> int | None:
@@ -185,3 +167,41 @@ class RowReader:
 
 def _bad_date() -> date:
     raise ValueError("not YYYY-MM-DD")
+
+
+# A file repeats its few dates and estimates row after row: each distinct text is read once
+# (per process; the results are immutable values and problem texts).
+@lru_cache(maxsize=4096)
+def _read_day(value: str) -> tuple[date | None, str | None]:
+    """The day ``value`` gives, or what is wrong with it."""
+    try:
+        day = date.fromisoformat(value) if len(value) == 10 else _bad_date()
+    except ValueError:
+        return None, f"must be a date as YYYY-MM-DD, got {value!r}"
+    problem = limits.day_problem(day)
+    return (None, problem) if problem else (day, None)
+
+
+@lru_cache(maxsize=4096)
+def _read_decimal(
+    value: str, minimum_text: str, above_minimum: bool, below_text: str, maximum_text: str | None
+) -> tuple[Decimal | None, str | None]:
+    """The number ``value`` gives rounded to cents, or what is wrong with it (see ``decimal``)."""
+    minimum, below = Decimal(minimum_text), Decimal(below_text)
+    maximum = None if maximum_text is None else Decimal(maximum_text)
+    try:
+        number = Decimal(value.replace(",", ".") if value.count(",") == 1 else value)
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        return None, f"must be a number such as 12.5, got {value!r}"
+    # The range first: rounding 1e30 to cents needs more digits than a Decimal context has.
+    sign = ">" if above_minimum else "≥"
+    high = f"≤ {maximum}" if maximum is not None else f"< {below}"
+    too_high = number > maximum if maximum is not None else number >= below
+    if number < minimum or (above_minimum and number <= minimum) or too_high:
+        return None, f"must be {sign} {minimum} and {high}, got {value}"
+    number = number.quantize(CENT, rounding=ROUND_HALF_EVEN)
+    if above_minimum and number <= minimum:  # 0.001 rounds to 0.00
+        return None, f"must be {sign} {minimum} and {high}, got {value}"
+    return number, None
