@@ -69,7 +69,7 @@ class Settings:
     """Hyper-parameters (chosen by grouped cross-validation on the training sources only)."""
 
     c: float = 4.0
-    min_df: int = 2
+    min_df: int = 3
     signals: bool = True
     gates: bool = True
     folds: int = 5
