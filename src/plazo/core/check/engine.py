@@ -355,6 +355,13 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         if rules_found.get(name) and not present[name]:
             present[name] = True
             by_rules.add(name)
+    if model.rules_support and segments:
+        sentence_top = probabilities.max(axis=0).tolist()
+        for name in model.rules_support:
+            supported = sentence_top[LABELS.index(name)] >= model.support
+            if rules_found.get(name) and supported and not present[name]:
+                present[name] = True
+                by_rules.add(name)
     if model.gates and present["new_date"]:
         present["vague_timing"] = False
 

@@ -203,6 +203,9 @@ class CheckModel:
     rules_or: tuple[str, ...] = ()
     # with a second stage: a sentence at least this probable carries its label regardless
     sure: float = 1.0
+    # labels the rules make present when the most probable sentence reaches ``support``
+    rules_support: tuple[str, ...] = ()
+    support: float = 1.0
     info: dict[str, Any] = field(default_factory=dict)
 
 
@@ -244,6 +247,8 @@ def save_model(model: CheckModel, path: Path) -> None:
         "vetoes": list(model.vetoes),
         "rules_or": list(model.rules_or),
         "sure": model.sure,
+        "rules_support": list(model.rules_support),
+        "support": model.support,
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -371,6 +376,10 @@ def load_model(path: Path) -> CheckModel:
         vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
         rules_or=tuple(str(name) for name in meta.get("rules_or", ()) if name in LABELS),
         sure=float(meta.get("sure", 1.0)),
+        rules_support=tuple(
+            str(name) for name in meta.get("rules_support", ()) if name in LABELS
+        ),
+        support=float(meta.get("support", 1.0)),
         info=dict(meta.get("info", {})),
     )
 
