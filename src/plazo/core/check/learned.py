@@ -376,9 +376,7 @@ def load_model(path: Path) -> CheckModel:
         vetoes=tuple(str(name) for name in meta.get("vetoes", ()) if name in LABELS),
         rules_or=tuple(str(name) for name in meta.get("rules_or", ()) if name in LABELS),
         sure=float(meta.get("sure", 1.0)),
-        rules_support=tuple(
-            str(name) for name in meta.get("rules_support", ()) if name in LABELS
-        ),
+        rules_support=tuple(str(name) for name in meta.get("rules_support", ()) if name in LABELS),
         support=float(meta.get("support", 1.0)),
         info=dict(meta.get("info", {})),
     )
