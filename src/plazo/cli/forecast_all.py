@@ -104,19 +104,16 @@ def _each_active(
     """
     from django.db import transaction
 
-    from plazo.store.models import Project, ProjectStatus
     from plazo.store.services.checkins.failures import reason_of
-    from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
+    from plazo.store.services.forecasting.run import (
+        OrganisationHistories,
+        active_project_ids,
+        reforecast_project,
+    )
     from plazo.store.services.work.snapshots import iter_project_snapshots
 
     histories = OrganisationHistories()
-    ids = (
-        Project.objects.for_organisation(organisation)
-        .filter(status=ProjectStatus.ACTIVE)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    for snapshot in iter_project_snapshots(list(ids)):
+    for snapshot in iter_project_snapshots(active_project_ids(organisation)):
         project = snapshot.project
         run: Reforecast | None = None
         try:

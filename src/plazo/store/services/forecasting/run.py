@@ -34,6 +34,7 @@ __all__ = [
     "FittedHistory",
     "OrganisationHistories",
     "Reforecast",
+    "active_project_ids",
     "organisation_history",
     "reforecast_active",
     "reforecast_project",
@@ -215,16 +216,20 @@ def reforecast_active(
     organisation's history is read once (``histories``, a new reading unless given).
     """
     histories = histories or OrganisationHistories()
-    ids = (
+    return [
+        reforecast_project(s, today=s.project.client_today(now), now=now, histories=histories)
+        for s in iter_project_snapshots(active_project_ids(organisation))
+    ]
+
+
+def active_project_ids(organisation: Organisation) -> list[int]:
+    """The organisation's active projects, oldest first: what a re-forecast goes through."""
+    return list(
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    return [
-        reforecast_project(s, today=s.project.client_today(now), now=now, histories=histories)
-        for s in iter_project_snapshots(list(ids))
-    ]
 
 
 def _fingerprint(project: Project, inputs: ProjectInputs, fitted: FittedHistory) -> str:
