@@ -46,7 +46,7 @@ def test_the_portfolio_judges_a_passed_promise_on_the_clients_date() -> None:
 def test_work_added_in_the_dashboard_is_dated_by_the_clients_calendar() -> None:
     from decimal import Decimal
 
-    from plazo.store.services.work import dashboard
+    from plazo.store.services.editing import dashboard
 
     org = make_org(time_zone="UTC")
     project = make_project(org, make_client(org, time_zone="Pacific/Auckland"))

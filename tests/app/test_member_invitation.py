@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import socket
 from email import message_from_bytes
 from email.message import Message as EmailMessage
 from urllib.parse import urlsplit
@@ -188,4 +189,50 @@ def test_only_an_owner_of_the_same_organisation_resends_an_invitation() -> None:
     other.force_login(make_user(make_org(), email="olga@other.example"))
     assert other.post(resend).status_code == 404
     assert other.get(resend).status_code == 405
+    assert Message.objects.filter(kind="invitation").count() == 1
+
+
+def _closed_port() -> int:
+    """A loopback port nobody listens on: the mail server is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_an_invitation_waiting_to_retry_while_the_server_is_down_is_sent_again_now() -> None:
+    browser, org = _owner_browser(language="en")
+    _invite(browser, "luis@example.com")
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=_closed_port(),
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+    ):
+        run_due_work(now=timezone.now(), rng=random.Random(1), checkins=False)
+    waiting = Message.objects.get(kind="invitation")
+    assert waiting.state == "retry"  # plazo would try again by itself, minutes to hours later
+    membership = Membership.objects.get(organisation=org, user__email="luis@example.com")
+    page = browser.get(reverse("web:members")).content.decode()
+    assert "Connection refused" in page
+    assert "Send the invitation again" in page
+
+    done = browser.post(reverse("web:invitation_resend", args=[membership.pk]), follow=True)
+
+    assert "The invitation to luis@example.com is queued again" in done.content.decode()
+    again = Message.objects.filter(kind="invitation").order_by("pk")
+    assert [m.state for m in again] == ["cancelled", "queued"]  # only the new one can go out
+    (received,) = _deliver()  # the server is back: one invitation arrives, not two
+    assert received["To"] == "luis@example.com"
+
+
+def test_an_invitation_on_its_way_is_not_sent_again() -> None:
+    browser, org = _owner_browser(language="en")
+    _invite(browser, "luis@example.com")
+    membership = Membership.objects.get(organisation=org, user__email="luis@example.com")
+    Message.objects.filter(kind="invitation").update(state="sending")
+
+    refused = browser.post(reverse("web:invitation_resend", args=[membership.pk]), follow=True)
+
+    assert "has not failed (it is sending)" in refused.content.decode()
     assert Message.objects.filter(kind="invitation").count() == 1

@@ -169,6 +169,7 @@ FOREIGN: dict[str, Callable[[World, str], object]] = {
     "message_id": lambda w, route: w.message.pk,
     "client_id": lambda w, route: w.project.client_id,
     "item_id": lambda w, route: w.item.pk,
+    "offer_id": lambda w, route: w.offer.pk,
     "contact_id": lambda w, route: w.project.client.contacts.get().pk,
     "membership_id": lambda w, route: w.owner.memberships.get(organisation=w.org).pk,
     "uidb64": lambda w, route: urlsafe_base64_encode(force_bytes(w.owner.pk)),

@@ -71,3 +71,24 @@ def test_the_store_knows_no_url_of_the_web() -> None:
         if "reverse(" in line or '"web:' in line or '"/outbox/' in line
     ]
     assert offences == []
+
+
+# Within the store's services: a folder -> the folders it must never import (they sit above it).
+SERVICES_ABOVE = {
+    "work": ("delays", "forecasting", "checkins", "editing", "outbox", "pages", "importing"),
+    "ledger": ("delays", "forecasting", "checkins", "editing", "work", "pages", "importing"),
+}
+
+
+@pytest.mark.parametrize("folder", sorted(SERVICES_ABOVE))
+def test_store_services_import_nothing_above_them(folder: str) -> None:
+    """``work`` holds the records every other capability reads, so it imports none of them: the
+    dashboard's edits, which re-forecast and may open a delay case, live in ``editing``."""
+    banned = [f"plazo.store.services.{name}" for name in SERVICES_ABOVE[folder]]
+    offences = [
+        f"{path.relative_to(SRC.parent)}:{line} imports {module}"
+        for path in sorted((SRC / "store" / "services" / folder).rglob("*.py"))
+        for line, module in imported_modules(path)
+        if any(module == b or module.startswith(b + ".") for b in banned)
+    ]
+    assert offences == []

@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
 from plazo.store.models import Message, MessageKind, MessageState
+from plazo.store.services.delays.told import close_case_told
 from plazo.store.services.outbox.failure_alerts import alert_owner_of_failure
 from plazo.store.services.webhooks.events import emit_message_sent, listening_organisations
 
@@ -106,13 +107,14 @@ def _send_claimed(
         _record_failure(message, error, now, rng, report)
         _close(backend)  # the session may be broken; the next message opens a fresh one
         return
-    sent = Message.objects.filter(pk=pk)
-    if message.organisation_id in listening:
-        with transaction.atomic():  # the webhook event is recorded iff the sent state is
-            sent.update(state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error="")
+    with transaction.atomic():  # the webhook event and the case's end are recorded iff sent is
+        Message.objects.filter(pk=pk).update(
+            state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error=""
+        )
+        if message.kind == MessageKind.DELAY_NOTICE and message.delay_case_id is not None:
+            close_case_told(message.delay_case_id)
+        if message.organisation_id in listening:
             emit_message_sent(message, now=now)
-    else:
-        sent.update(state=MessageState.SENT, sent_at=now, next_attempt_at=None, last_error="")
     report.sent.append(pk)
 
 

@@ -5,6 +5,7 @@ from django.urls import path
 from plazo.web.views import (
     auth,
     clients,
+    delivery,
     items,
     ledger,
     members,
@@ -55,6 +56,8 @@ urlpatterns = [
         project_edit.open_delay_case,
         name="delay_case_open",
     ),
+    path("projects/<int:project_id>/deliver/", delivery.deliver, name="project_deliver"),
+    path("offers/<int:offer_id>/", delivery.offer_step, name="offer_step"),
     path("items/<int:item_id>/", items.item_edit, name="item_edit"),
     path("items/<int:item_id>/done/", items.item_done, name="item_done"),
     path("items/<int:item_id>/move/", items.item_move, name="item_move"),

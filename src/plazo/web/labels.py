@@ -40,6 +40,12 @@ LABELS: dict[str, dict[str, Promise]] = {
     },
     "item": {"todo": _("to do"), "doing": _("in progress"), "done": _("done")},
     "outcome": {"pending": _("pending"), "kept": _("kept"), "broken": _("broken")},
+    "offer": {
+        "offered": _("offered"),
+        "accepted": _("accepted"),
+        "declined": _("declined"),
+        "applied": _("applied"),
+    },
     "case": {
         "draft": _("draft"),
         "approved": _("approved"),

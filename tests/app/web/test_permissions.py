@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client as HttpClient
 from django.urls import URLPattern, reverse
@@ -13,6 +15,8 @@ from plazo.store.models import (
     DelayCase,
     Membership,
     Message,
+    Offer,
+    Project,
     StatusPage,
     WorkItem,
 )
@@ -54,6 +58,7 @@ def _args(
     contact_id: int = 0,
     item_id: int = 0,
     membership_id: int = 0,
+    offer_id: int = 0,
 ) -> dict[str, int]:
     if name.startswith("delay_case") and name != "delay_case_open":
         return {"case_id": case_id}
@@ -65,6 +70,8 @@ def _args(
         return {"item_id": item_id}
     if name == "invitation_resend":
         return {"membership_id": membership_id}
+    if name == "offer_step":
+        return {"offer_id": offer_id}
     return {"message_id": message_id} if name.startswith("message_") else {"project_id": project_id}
 
 
@@ -83,7 +90,9 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "item_remove",
         "message_cancel",
         "message_retry",
+        "offer_step",
         "project",
+        "project_deliver",
         "project_edit",
         "project_items",
         "status_link_create",
@@ -105,6 +114,15 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     make_contact(project.client, email="second@example.com")
     item = make_item(project)
     member = Membership.objects.get(user=make_user(theirs))
+    offer = Offer.objects.create(
+        organisation=theirs,
+        project=project,
+        kind="discount",
+        amount=Decimal("100"),
+        currency="EUR",
+        description="Descuento",
+        offered_at=timezone.now(),
+    )
     browser, _ = browser_for(make_org())
     ids = {
         "project_id": project.pk,
@@ -114,6 +132,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
         "contact_id": contact.pk,
         "item_id": item.pk,
         "membership_id": member.pk,
+        "offer_id": offer.pk,
     }
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
 
@@ -131,6 +150,8 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     assert (unchanged.status, unchanged.removed_on, unchanged.position) == ("todo", None, 0)
     assert not CheckinDecision.objects.exists()
     assert not Message.objects.filter(kind="invitation").exists()
+    assert Offer.objects.get(pk=offer.pk).state == "offered"
+    assert Project.objects.get(pk=project.pk).delivered_on is None
 
 
 @pytest.mark.parametrize("name", ID_URLS)
@@ -145,6 +166,7 @@ def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
             "contact_id",
             "item_id",
             "membership_id",
+            "offer_id",
         ),
         999_999,
     )

@@ -65,3 +65,20 @@ def test_the_spanish_status_page_says_sustituida() -> None:
     assert "por una nueva fecha, con" in outcome
     assert "días hábiles de antelación" in outcome
     assert "pendiente" not in outcome
+
+
+def test_a_promise_moved_earlier_is_brought_forward_and_no_slip_in_the_ledger() -> None:
+    org = make_org()
+    project = make_project(org)
+    now = timezone.now()
+    promise(project, timezone.localdate() + timedelta(days=60), made_at=now - timedelta(days=2))
+    promise(project, timezone.localdate() + timedelta(days=10), made_at=now)  # the client asked
+    browser = browser_for(org)[0]
+
+    outcomes = _outcomes(browser.get(f"/projects/{project.pk}/").content.decode())
+    ledger = browser.get("/ledger/?period=last_12_months").content.decode()
+
+    assert outcomes[0].startswith("replaced: brought forward on ")
+    assert outcomes[0].endswith("to an earlier date")
+    assert "0 of 1 projects slipped twice or more" in ledger
+    assert "no replaced deadline in the period" in ledger  # no notice lead from it

@@ -176,3 +176,24 @@ def test_metrics_serialise_to_json_ready_values() -> None:
         "promised_on": "2026-11-20",
     }
     assert data["compensation"]["USD"] == {"offered": "350", "accepted": "250", "applied": "200"}
+
+
+def test_a_promise_brought_forward_is_no_slip_and_gives_no_notice_lead() -> None:
+    # E: promised 26 Feb, then the client asked for 17 Dec and got it (earlier), then it slipped
+    # to 21 Dec: one slip, one notice lead (from the 17 Dec promise), no re-slip.
+    history = [
+        PromiseRecord("E", "Eco", promised_on=date(2027, 2, 26), made_on=_nov(2)),
+        PromiseRecord(
+            "E", "Eco", promised_on=date(2026, 12, 17), made_on=_nov(9), notice_sent_on=_nov(9)
+        ),
+        PromiseRecord(
+            "E", "Eco", promised_on=date(2026, 12, 21), made_on=_nov(16), notice_sent_on=_nov(16)
+        ),
+    ]
+    metrics = compute_metrics(history, [], since=_nov(1), until=_nov(30))
+    assert metrics.slipped_projects == 1
+    assert metrics.re_slipped_projects == 0
+    assert metrics.notice_lead_working_days == (23,)  # 16 Nov → 17 Dec
+    only_forward = compute_metrics(history[:2], [], since=_nov(1), until=_nov(30))
+    assert only_forward.slipped_projects == 0
+    assert only_forward.notice_lead_working_days == ()

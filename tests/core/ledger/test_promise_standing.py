@@ -48,3 +48,14 @@ def test_kept_and_broken_read_as_such_and_a_passed_date_is_overdue() -> None:
     assert promise_standings([broken], today=date(2026, 12, 8))[0].standing is Standing.BROKEN
     assert promise_standings([passed], today=date(2026, 12, 8))[0].standing is Standing.OVERDUE
     assert promise_standings([passed], today=date(2026, 12, 4))[0].standing is Standing.PENDING
+
+
+def test_a_promise_replaced_by_an_earlier_date_is_brought_forward_not_slipped() -> None:
+    first = _promise(date(2027, 2, 26), date(2026, 12, 1))
+    second = _promise(date(2026, 12, 17), date(2026, 12, 6))
+
+    old, new = promise_standings([first, second], today=date(2026, 12, 6))
+
+    assert old.standing is Standing.REPLACED
+    assert old.brought_forward
+    assert not new.brought_forward

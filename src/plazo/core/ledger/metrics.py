@@ -158,11 +158,12 @@ def compute_metrics(
     Each metric takes the records whose own date falls in the period:
 
     1. On time and missed deadlines: promises whose promised date is in the period.
-    2. Notice lead time: replacement promises the client heard of in the period, measured from that
-       day to the deadline they replaced, in working days (``calendar_working_days``, default
-       Monday to Friday).
-    3. Re-slip: projects with a promise made, or due, in the period; slips are counted over the
-       project's history up to ``until``.
+    2. Notice lead time: replacement promises with a later date (slips) the client heard of in
+       the period, measured from that day to the deadline they replaced, in working days
+       (``calendar_working_days``, default Monday to Friday).
+    3. Re-slip: projects with a promise made, or due, in the period; slips (a new promise with a
+       later date; one brought forward is none) are counted over the project's history up to
+       ``until``.
     4. Compensation: offers made in the period.
 
     ``today`` lets a pending promise whose date has passed count as missed; without it, only
@@ -179,6 +180,7 @@ def compute_metrics(
     missed: list[MissedDeadline] = []
     for history in _histories(chosen).values():
         touched = False  # a promise of the project was made, or is due, in the period
+        slips = 0  # promises that moved the date later, made up to ``last``
         replaced: PromiseRecord | None = None  # the promise before this one
         for index, promise in enumerate(history):
             if first <= promise.promised_on <= last:
@@ -192,21 +194,17 @@ def compute_metrics(
                     )
             elif first <= promise.made_on <= last:
                 touched = True
-            if replaced is not None:
+            # Only a later date is a slip: a promise brought forward gave no notice of a delay.
+            if replaced is not None and promise.promised_on > replaced.promised_on:
                 heard_on = promise.heard_on
                 if first <= heard_on <= last:
                     leads.append(working_days(heard_on, replaced.promised_on))
+                slips += promise.made_on <= last  # counted over the history up to ``last``
             replaced = promise
         if touched:
-            # The history is in the order promises were made: usually all of it is up to ``last``.
-            made = (
-                len(history)
-                if history[-1].made_on <= last
-                else sum(1 for p in history if p.made_on <= last)
-            )
             projects += 1
-            slipped += made >= 2
-            re_slipped += made >= 3
+            slipped += slips >= 1
+            re_slipped += slips >= 2
     return LedgerMetrics(
         promises_kept=kept,
         promises_broken=broken,

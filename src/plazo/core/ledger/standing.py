@@ -34,7 +34,8 @@ class PromiseStanding:
 
     For a replaced promise, ``replaced_on`` is the day the client heard of the new date,
     ``replaced_by`` that new date and ``notice_working_days`` the working days from then to the
-    replaced date (zero: told on the day; negative: told after it had passed).
+    replaced date (zero: told on the day; negative: told after it had passed). A promise
+    ``brought_forward`` was replaced by an earlier date: no slip, and no notice of one.
     """
 
     record: PromiseRecord
@@ -43,6 +44,7 @@ class PromiseStanding:
     replaced_on: date | None = None
     replaced_by: date | None = None
     notice_working_days: int | None = None
+    brought_forward: bool = False
 
 
 def promise_standings(
@@ -68,6 +70,7 @@ def promise_standings(
                     replaced_on=following.heard_on,
                     replaced_by=following.promised_on,
                     notice_working_days=working_days(following.heard_on, record.promised_on),
+                    brought_forward=following.promised_on < record.promised_on,
                 )
             )
         elif record.outcome is Outcome.KEPT:

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plazo.store.models import Project, WorkItem
-from plazo.store.services.work import dashboard
+from plazo.store.services.editing import dashboard
 from plazo.store.services.work.progress import ProgressEventError
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.items import DoneForm, ItemEditForm, QuickAddForm

@@ -2,7 +2,8 @@
 
 The invitation e-mail goes through the outbox (a worker sends it); the page also shows a new
 person's one-time link, in case the e-mail goes astray, and each invitation's delivery state: one
-that failed for good can be sent again (``/members/<id>/resend-invitation/``, owners only).
+the mail server refused (for good, or for now) can be sent again
+(``/members/<id>/resend-invitation/``, owners only).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.core.errors import PlazoError
-from plazo.store.models import Membership, MessageState, Role
+from plazo.store.models import Membership, Role
 from plazo.store.services.access.members import (
+    RESENDABLE,
     invitation_messages,
     invite_member,
     resend_invitation,
@@ -71,7 +73,7 @@ def members(request: OrganisationRequest) -> HttpResponse:
     invitations = invitation_messages(org)
     context = {
         "people": [(m, invitations.get(m.pk)) for m in people],
-        "failed": MessageState.FAILED,
+        "resendable": RESENDABLE,
         "form": form,
         "is_owner": is_owner,
         "link": link,
@@ -83,7 +85,7 @@ def members(request: OrganisationRequest) -> HttpResponse:
 @require_POST
 @organisation_view
 def resend(request: OrganisationRequest, membership_id: int) -> HttpResponse:
-    """An owner sends a member's invitation again after it failed for good."""
+    """An owner sends a member's invitation again after the mail server refused it."""
     if not _is_owner(request):
         messages.error(request, _("Only an owner can invite people."))
         return redirect("web:members")

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from plazo.core.ledger import PromiseInPastError
 from plazo.store.models import Client, Project
 from plazo.store.services.delays.manual import CaseNotOpened, open_case_by_hand
-from plazo.store.services.work import dashboard
+from plazo.store.services.editing import dashboard
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.projects import ProjectForm
 from plazo.web.tenancy import OrganisationRequest, organisation_view

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from plazo.store.models import Forecast
-from plazo.store.services.work.dashboard import Refreshed
+from plazo.store.services.editing.dashboard import Refreshed
 from plazo.web.templatetags.plazo import day, percent
 
 __all__ = ["forecast_sentence"]

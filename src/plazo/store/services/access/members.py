@@ -26,12 +26,16 @@ from plazo.store.services.checkins.compose_inputs import organisation_input
 from plazo.store.services.outbox.write import store_message
 
 __all__ = [
+    "RESENDABLE",
     "Invited",
     "MemberError",
     "invitation_messages",
     "invite_member",
     "resend_invitation",
 ]
+
+# An invitation the mail server refused: for good, or for now (the worker tries again later).
+RESENDABLE = (MessageState.FAILED, MessageState.RETRY)
 
 
 class MemberError(PlazoError):
@@ -101,13 +105,15 @@ def invitation_messages(organisation: Organisation) -> dict[int, Message]:
 def resend_invitation(
     organisation: Organisation, membership_id: int, *, now: datetime, invited_by: Any = None
 ) -> Invited:
-    """Queue once more the invitation of a member whose invitation e-mail failed for good.
+    """Queue once more the invitation of a member whose invitation e-mail failed.
 
-    It is composed afresh: someone who has not chosen a password yet gets a new one-time link
-    (the first may have expired), someone who has the login page. Another organisation's
-    membership is ``Membership.DoesNotExist``; an invitation that has not failed is a
-    MemberError. Two people resending at once queue one e-mail: the membership is locked while
-    its next key is chosen.
+    Failed for good, or failed once and waiting for its next attempt (hours away, after a few
+    tries): the waiting one is cancelled, compare-and-set, so only the new one can go out. It is
+    composed afresh: someone who has not chosen a password yet gets a new one-time link (the
+    first may have expired), someone who has the login page. Another organisation's membership
+    is ``Membership.DoesNotExist``; an invitation that has not failed is a MemberError. Two
+    people resending at once queue one e-mail: the membership is locked while its next key is
+    chosen.
     """
     membership = (
         Membership.objects.select_for_update()
@@ -116,10 +122,14 @@ def resend_invitation(
     )
     user = membership.user
     sent = _invitations(organisation, membership.pk).get(membership.pk, [])
-    if not sent or sent[-1].state != MessageState.FAILED:
+    if not sent or sent[-1].state not in RESENDABLE:
         state = sent[-1].state if sent else "not sent"
         raise MemberError(
             f"the invitation to {user.email} has not failed (it is {state}); nothing to resend"
+        )
+    if sent[-1].state == MessageState.RETRY and not _cancel_waiting(sent[-1]):
+        raise MemberError(
+            f"the invitation to {user.email} is being sent right now; look again in a minute"
         )
     new_user = not user.has_usable_password()
     uid = urlsafe_base64_encode(force_bytes(user.pk))
@@ -135,6 +145,12 @@ def resend_invitation(
         attempt=len(sent) + 1,
     )
     return Invited(membership, new_user, uid, token, invitation)
+
+
+def _cancel_waiting(invitation: Message) -> bool:
+    """Cancel an invitation waiting for its next attempt, unless a worker claimed it meanwhile."""
+    waiting = Message.objects.filter(pk=invitation.pk, state=MessageState.RETRY)
+    return waiting.update(state=MessageState.CANCELLED, next_attempt_at=None) == 1
 
 
 def _invitations(

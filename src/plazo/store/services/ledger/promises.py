@@ -81,13 +81,29 @@ def record_promise(
 
 
 @transaction.atomic
-def deliver_project(project: Project, delivered_on: date) -> Commitment | None:
-    """Mark ``project`` delivered and its current promise kept or broken; returns that promise."""
+def deliver_project(
+    project: Project, delivered_on: date, *, today: date | None = None
+) -> Commitment | None:
+    """Mark ``project`` delivered and its current promise kept or broken; returns that promise.
+
+    A delivery before the project started, or (given the client's ``today``) one in the future,
+    is refused: it would resolve the promise on a day that has not happened.
+    """
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.delivered_on is not None:
         raise PlazoError(
             f"{project.name} was already delivered on {project.delivered_on}",
             code="already_delivered",
+        )
+    if delivered_on < project.start_on:
+        raise PlazoError(
+            f"{project.name} started on {project.start_on}; it cannot be delivered before that",
+            code="delivered_before_start",
+        )
+    if today is not None and delivered_on > today:
+        raise PlazoError(
+            f"{delivered_on} has not come yet; mark the project delivered on the day it is",
+            code="delivered_in_future",
         )
     project.status = ProjectStatus.DELIVERED
     project.delivered_on = delivered_on

@@ -15,6 +15,7 @@ from plazo.store.models import (
     Message,
     MessageKind,
     MessageState,
+    Offer,
     OrganisationQuerySet,
     Project,
     StatusPage,
@@ -61,6 +62,7 @@ class ProjectPage:
     items: list[WorkItem]
     open_case: DelayCase | None
     status_page: StatusPage | None
+    offers: list[Offer]  # the compensation offered to the client, oldest first
 
     @property
     def latest_forecast(self) -> Forecast | None:
@@ -112,6 +114,9 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
         .filter(project=project, state__in=OPEN_CASE_STATES)
         .first(),
         status_page=live_status_page(project),
+        offers=list(
+            Offer.objects.for_organisation(org).filter(project=project).order_by("offered_at", "pk")
+        ),
     )
 
 

@@ -1,0 +1,87 @@
+"""A delay case ends when its notice is sent, so the next danger to the new promise opens a new
+case: plazo never goes silent on a project because it slipped once before."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from plazo.demo import load_demo
+from plazo.store.models import DelayCase, Message
+from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.draft import NoticeDraft
+from plazo.store.services.editing import dashboard
+from plazo.store.services.forecasting.run import reforecast_active
+from plazo.store.services.work.snapshots import load_project_snapshot
+from plazo.worker.due import deliver_outbox
+from tests.app.factories import UTC
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 27)
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+AT_RISK = "Portal del inversor"
+
+
+def _approved_case() -> DelayCase:
+    org = load_demo(TODAY).organisation
+    runs = reforecast_active(org, now=NOW)
+    forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
+    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=NOW)
+    assert opened is not None
+    case = opened[0]
+    assert case.recommended_on is not None
+    approve_notice(
+        case,
+        NoticeDraft(
+            new_on=case.recommended_on,
+            cause="el proveedor cambió su interfaz a mitad del proyecto",
+            identified="son los cambios en la nueva interfaz",
+            prevention="validaremos cada integración externa con un prototipo",
+            recovery_steps=("dos personas en la integración",),
+        ),
+        now=NOW,
+    )
+    case.refresh_from_db()
+    assert case.state == "approved"
+    return case
+
+
+def test_sending_the_notice_closes_its_case() -> None:
+    case = _approved_case()
+    notice = Message.objects.get(delay_case=case, kind="delay_notice")
+
+    report = deliver_outbox(now=NOW + timedelta(minutes=1), rng=random.Random(0))
+
+    assert notice.pk in report.sent
+    case.refresh_from_db()
+    assert case.state == "sent"
+
+
+def test_a_second_slip_after_the_notice_opens_a_new_case() -> None:
+    case = _approved_case()
+    deliver_outbox(now=NOW + timedelta(minutes=1), rng=random.Random(0))
+    project = case.project
+
+    # Much more work turns up: the new promise is in danger too.
+    later = NOW + timedelta(days=1)
+    refreshed = dashboard.add_items(
+        project, [(f"Cambio {n}", Decimal("40")) for n in range(8)], now=later
+    )
+
+    assert refreshed.opened is not None
+    assert refreshed.opened.pk != case.pk
+    assert refreshed.opened.state == "draft"
+    assert DelayCase.objects.filter(project=project).count() == 2
+
+
+def test_an_approved_case_whose_notice_is_not_sent_stays_open() -> None:
+    case = _approved_case()  # no worker pass: the notice waits in the outbox
+    refreshed = dashboard.add_items(
+        case.project, [(f"Cambio {n}", Decimal("40")) for n in range(8)], now=NOW
+    )
+    assert refreshed.opened is None
+    case.refresh_from_db()
+    assert case.state == "approved"
