@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from plazo.checktrain.audit import GROUPS, agreement, draw_sample
+from plazo.checktrain.audit import GROUPS, PLANS, agreement, draw_sample
 from tests.checktrain.helpers import CORPUS
 
 
@@ -26,11 +27,39 @@ def test_kappa_counts_the_confusion_cells() -> None:
     assert result.kappa == pytest.approx(0.8)
 
 
+def test_the_default_plan_is_the_first_audit() -> None:
+    assert PLANS["audit13"].seed == 13
+    assert PLANS["audit13"].groups == GROUPS
+    assert [size for _, _, size in PLANS["audit14"].groups] == [90, 90]
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/checker not present")
-def test_the_sample_is_seeded_sized_and_drawn_from_training_sources_only() -> None:
+@pytest.mark.parametrize("plan", sorted(PLANS))
+def test_the_sample_is_seeded_sized_and_drawn_from_training_sources_only(
+    plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     split = json.loads((CORPUS / "split.json").read_text(encoding="utf-8"))
     test_sources = {s for lang in split["languages"].values() for s in lang["test"]}
-    sample = draw_sample(CORPUS)
-    assert len(sample) == sum(size for _, _, size in GROUPS)
+    opened: list[Path] = []
+    read_text = Path.read_text
+
+    def recording_read_text(self: Path, *args: str, **kwargs: str) -> str:
+        opened.append(self)
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", recording_read_text)
+    sample = draw_sample(CORPUS, plan)
+    assert len(sample) == sum(size for _, _, size in PLANS[plan].groups)
     assert not {row["source"] for row in sample} & test_sources
-    assert [row["id"] for row in sample] == [row["id"] for row in draw_sample(CORPUS)]
+    assert not {path.stem for path in opened} & test_sources
+    assert [row["id"] for row in sample] == [row["id"] for row in draw_sample(CORPUS, plan)]
+    for lang, prefixes, size in PLANS[plan].groups:
+        drawn = [row for row in sample if row["lang"] == lang and row["id"].startswith(prefixes)]
+        assert len(drawn) == size
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/checker not present")
+def test_adding_a_plan_leaves_the_audit13_sample_as_it_was_labelled() -> None:
+    labelled = json.loads((CORPUS / "guide-notes" / "audit13-labels.json").read_text("utf-8"))
+    assert [row["id"] for row in draw_sample(CORPUS)] == list(labelled)
+    assert [row["id"] for row in draw_sample(CORPUS, "audit13")] == list(labelled)

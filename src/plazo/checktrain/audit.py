@@ -2,13 +2,15 @@
 
 Only TRAINING sources (``split.json``) are ever opened; the frozen test sources are never read.
 
-    python -m plazo.checktrain.audit sample corpus/checker -o blind.txt
-    python -m plazo.checktrain.audit compare corpus/checker audit-labels.json
+    python -m plazo.checktrain.audit sample corpus/checker [--plan audit14] -o blind.txt
+    python -m plazo.checktrain.audit compare corpus/checker audit-labels.json [--plan audit14]
 
 ``sample`` writes the id and text of each sampled message and nothing else (no labels), so the
 auditor can relabel blind; ``compare`` reads the auditor's labels (``{id: [label, ...]}``) and
 prints, per language and label, agreement, Cohen's kappa, the confusion counts and the
-disagreements.
+disagreements. A *plan* names a seed and the groups drawn from it; the default plan is
+``audit13`` (the first audit), so its sample never changes when a plan is added; ``compare``
+uses the plan whose sample is exactly the audited ids unless ``--plan`` names one.
 """
 
 from __future__ import annotations
@@ -24,16 +26,52 @@ from typing import Any
 
 from plazo.core.check.learned import LABELS
 
-__all__ = ["GROUPS", "SEED", "Agreement", "agreement", "draw_sample", "main", "training_rows"]
+__all__ = [
+    "DEFAULT_PLAN",
+    "GROUPS",
+    "PLANS",
+    "SEED",
+    "Agreement",
+    "Plan",
+    "agreement",
+    "draw_sample",
+    "main",
+    "training_rows",
+]
 
-SEED = 13
 # (lang, prefixes of the writers, messages to draw), drawn in this order from one seeded stream.
-GROUPS: tuple[tuple[str, tuple[str, ...], int], ...] = (
-    ("en", ("enc-", "end-"), 60),
-    ("es", ("esc-", "esd-"), 60),
-    ("en", ("ena-", "enb-"), 30),
-    ("es", ("esa-", "esb-"), 30),
-)
+Group = tuple[str, tuple[str, ...], int]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One audit's sample: a seed and the groups drawn, in order, from its one stream."""
+
+    seed: int
+    groups: tuple[Group, ...]
+
+
+PLANS: dict[str, Plan] = {
+    "audit13": Plan(
+        seed=13,
+        groups=(
+            ("en", ("enc-", "end-"), 60),
+            ("es", ("esc-", "esd-"), 60),
+            ("en", ("ena-", "enb-"), 30),
+            ("es", ("esa-", "esb-"), 30),
+        ),
+    ),
+    "audit14": Plan(
+        seed=14,
+        groups=(
+            ("en", ("eng-", "enh-", "eni-", "enj-", "enk-", "enl-"), 90),
+            ("es", ("esg-", "esh-", "esi-", "esj-", "esk-"), 90),
+        ),
+    ),
+}
+DEFAULT_PLAN = "audit13"
+SEED = PLANS[DEFAULT_PLAN].seed
+GROUPS = PLANS[DEFAULT_PLAN].groups
 
 
 def training_rows(corpus: Path, lang: str, prefixes: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -49,11 +87,12 @@ def training_rows(corpus: Path, lang: str, prefixes: tuple[str, ...]) -> list[di
     return sorted(rows, key=lambda row: str(row["id"]))
 
 
-def draw_sample(corpus: Path, seed: int = SEED) -> list[dict[str, Any]]:
-    """The audit sample: for each group of ``GROUPS``, that many messages without replacement."""
-    rng = random.Random(seed)
+def draw_sample(corpus: Path, plan: str = DEFAULT_PLAN) -> list[dict[str, Any]]:
+    """The plan's sample: for each of its groups, that many messages without replacement."""
+    chosen = PLANS[plan]
+    rng = random.Random(chosen.seed)
     sample: list[dict[str, Any]] = []
-    for lang, prefixes, size in GROUPS:
+    for lang, prefixes, size in chosen.groups:
         sample.extend(rng.sample(training_rows(corpus, lang, prefixes), size))
     return sample
 
@@ -97,16 +136,24 @@ def agreement(pairs: Sequence[tuple[bool, bool]]) -> Agreement:
     )
 
 
-def _write_blind(corpus: Path, out: Path) -> None:
+def _write_blind(corpus: Path, out: Path, plan: str) -> None:
     lines: list[str] = []
-    for row in draw_sample(corpus):
+    for row in draw_sample(corpus, plan):
         lines += [f"=== {row['id']}", str(row["text"]), ""]
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
-def _compare(corpus: Path, audit_path: Path) -> dict[str, Any]:
+def _plan_of(corpus: Path, audit: dict[str, list[str]]) -> str:
+    """The plan whose sample is exactly the audited ids (the audit13 plan if none is)."""
+    for name in PLANS:
+        if {row["id"] for row in draw_sample(corpus, name)} == set(audit):
+            return name
+    return DEFAULT_PLAN
+
+
+def _compare(corpus: Path, audit_path: Path, plan: str | None) -> dict[str, Any]:
     audit: dict[str, list[str]] = json.loads(audit_path.read_text(encoding="utf-8"))
-    sample = draw_sample(corpus)
+    sample = draw_sample(corpus, plan or _plan_of(corpus, audit))
     missing = [row["id"] for row in sample if row["id"] not in audit]
     if missing:
         raise SystemExit(f"no audit labels for {len(missing)} messages, e.g. {missing[:3]}")
@@ -143,11 +190,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     compare = commands.add_parser("compare", help="agreement of audit labels with the corpus")
     compare.add_argument("corpus", type=Path)
     compare.add_argument("audit", type=Path)
+    sample.add_argument("--plan", choices=sorted(PLANS), default=DEFAULT_PLAN)
+    compare.add_argument(
+        "--plan", choices=sorted(PLANS), help="default: the plan whose sample is the audited ids"
+    )
     args = parser.parse_args(argv)
     if args.command == "sample":
-        _write_blind(args.corpus, args.out)
+        _write_blind(args.corpus, args.out, args.plan)
     else:
-        json.dump(_compare(args.corpus, args.audit), sys.stdout, indent=1)
+        json.dump(_compare(args.corpus, args.audit, args.plan), sys.stdout, indent=1)
         sys.stdout.write("\n")
     return 0
 
