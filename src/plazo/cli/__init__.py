@@ -2,9 +2,10 @@
 
 Each module in ``COMMANDS`` exposes ``add_parser(subparsers)``, which registers its sub-command and
 sets ``run`` (a function ``argparse.Namespace -> int``) as the parser default. Modules import heavy
-libraries inside ``run`` so that ``plazo --help`` stays instant. Commands that need the database
-call :func:`plazo.cli.django.setup_django` first; core-only commands (``check``, ``forecast``,
-``backtest``, ``policy``) never start Django.
+libraries inside ``run`` so that ``plazo --help`` stays instant, and ``main`` imports only the
+module of the command being run (``REGISTERS`` names the commands of a module not named after
+them). Commands that need the database call :func:`plazo.cli.django.setup_django` first; core-only
+commands (``check``, ``forecast``, ``backtest``, ``policy``) never start Django.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from plazo import __version__
 from plazo.cli.errors import CommandError
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "REGISTERS", "build_parser", "main"]
 
 COMMANDS = (
     "init",
@@ -40,8 +41,13 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the top-level parser with every sub-command registered."""
+# The sub-commands a module registers, where they are not just the module's name.
+REGISTERS = {"import_": ("import",), "backup": ("backup", "restore")}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the top-level parser with every sub-command registered, or only ``command``'s
+    module when it names one (``plazo check FILE`` then imports none of the other commands)."""
     parser = argparse.ArgumentParser(
         prog="plazo",
         description="Keeps clients informed and promises kept.",
@@ -52,15 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show full tracebacks instead of one-line errors"
     )
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMANDS:
+    modules = [m for m in COMMANDS if command in REGISTERS.get(m, (m,))] or COMMANDS
+    for name in modules:
         importlib.import_module(f"plazo.cli.{name}").add_parser(subparsers)
     return parser
+
+
+def _command(args: Sequence[str]) -> str | None:
+    """The sub-command named in ``args``: the first argument that is not an option (the
+    top-level options take no value)."""
+    return next((arg for arg in args if not arg.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(_command(args_list))
     if not args_list:
         parser.print_help()
         return 2

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import re._constants as sre  # type: ignore[import-not-found]  # the parser of `re` (stdlib)
+import re._parser as sre_parse  # type: ignore[import-not-found]
 import tomllib
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,6 +35,85 @@ def test_no_lookahead_when_an_alternative_can_start_with_any_character_or_be_emp
     assert _lookahead([r"\w+ later", "soon"]) == ""
     assert _lookahead(["(?:soon)?"]) == ""
     assert _lookahead([r"\d{1,2}/", "[a-c]x"]) == "(?=[0123456789abc])"
+
+
+def test_the_first_characters_follow_groups_quantifiers_classes_and_lookarounds() -> None:
+    assert _lookahead([r"(?:we|i) regret"]) == "(?=[iw])"
+    assert _lookahead([r"(?:very )?sorry", r"(?P<x>late|\d)"]) == "(?=[0123456789lsv])"
+    assert _lookahead(["a{0,2}b", "(?<!no )c", "[x-z]+", "^d"]) == "(?=[abcdxyz])"
+    assert _lookahead([r"[]a]b", r"\.x", r"(?:e|(?:f|[)|]))g"]) == r"(?=[\)\.\]aef\|])"
+    assert _lookahead([r"(?:a[]|)]|b[^]|)]|y)z"]) == "(?=[aby])"  # "]" first is a member
+
+
+def test_a_pattern_the_scan_does_not_know_gets_no_lookahead_never_a_wrong_one() -> None:
+    # a look-ahead may only be dropped (slower, same matches); "(?i:a)" can start with "A" too
+    for pattern in [r"(?i:a)b", r"[!-\.]", "a{}b", r"\nx", ".x", "[^a]b", "(?>a)b", "(?:a"]:
+        assert _lookahead([pattern]) == "", pattern
+
+
+def _parsed_first(items: Any) -> tuple[set[int] | None, bool]:
+    """The reference: the first characters of a pattern parsed by ``re``'s own parser."""
+    found: set[int] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            chars, empty = {arg}, False
+        elif op is sre.IN:
+            chars, empty = set(), False
+            for kind, value in arg:
+                if kind is sre.LITERAL:
+                    chars.add(value)
+                elif kind is sre.RANGE:
+                    chars.update(range(value[0], value[1] + 1))
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                    chars.update(range(ord("0"), ord("9") + 1))
+                else:
+                    return None, False
+        elif op is sre.BRANCH:
+            chars, empty = set(), False
+            for branch in arg[1]:
+                some, branch_empty = _parsed_first(branch)
+                if some is None:
+                    return None, False
+                chars, empty = chars | some, empty or branch_empty
+        elif op is sre.SUBPATTERN and not arg[1]:  # no flags
+            some, empty = _parsed_first(arg[3])
+            if some is None:
+                return None, False
+            chars = some
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            chars, empty = set(), True
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            some, empty = _parsed_first(arg[2])
+            if some is None:
+                return None, False
+            chars, empty = some, empty or arg[0] == 0
+        else:
+            return None, False
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_rules_lookahead_is_the_one_re_s_own_parser_gives(lang: str) -> None:
+    runs = [
+        [alternative[2:] for alternative in _alternatives(pattern)]
+        for patterns in _pattern_groups(lang)
+        for pattern in patterns
+        if all(a.startswith("\\b") for a in _alternatives(pattern))
+    ]
+    assert len(runs) > 100
+    for run in runs:
+        chars: set[int] | None = set()
+        for alternative in run:
+            found, empty = _parsed_first(sre_parse.parse(alternative))
+            chars = None if chars is None or found is None or empty else chars | found
+        if chars is None:
+            assert _lookahead(run) == "", run
+        else:
+            listed = "".join(re.escape(chr(c)) for c in sorted(chars))
+            assert _lookahead(run) == f"(?=[{listed}])", run
 
 
 def _pattern_groups(lang: str) -> list[list[str]]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import re._constants as _c  # type: ignore[import-not-found]  # the parser of `re` (stdlib)
-import re._parser as _parser  # type: ignore[import-not-found]
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +15,10 @@ __all__ = ["LANGUAGES", "Lexicon", "Rule", "load", "stopwords"]
 
 LANGUAGES = ("es", "en")
 _REF = re.compile(r"<<(\w+)>>")
+_DIGITS = frozenset("0123456789")  # what ``\d`` adds to a look-ahead (as it always did)
+_QUANTIFIER = re.compile(r"([?*+]|\{(?=[\d,])(\d*)(?:,\d*)?\})[?+]?")
+# A group the first-character scan knows; group 1: a look-around (it matches no characters).
+_GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(\?<?[=!])|(?!\?))")
 
 
 @dataclass(frozen=True)
@@ -59,69 +61,134 @@ def _expand(pattern: str, fragments: dict[str, str], name: str) -> str:
     return _REF.sub(replace, pattern)
 
 
-def _first(items: Any) -> tuple[set[int] | None, bool]:
-    """The characters a parsed regular expression can start with (None: any, or unknown) and
-    whether it can match the empty string."""
-    found: set[int] = set()
-    for op, arg in items:
-        chars, empty = _first_of(op, arg)
+def _first(pattern: str, at: int = 0) -> tuple[set[str] | None, bool, int]:
+    """The characters the sequence at ``at`` can start with (None: any, or not known), whether
+    it can match the empty string, and where the scan stopped: after the first item that cannot
+    match the empty string, or at the ``|`` or ``)`` that ends the sequence.
+
+    Only the first items are read (parsing whole alternatives cost a check about 0.02 s). What
+    the scan does not know (``\\w``, ``.``, ``[^…]``, flags…) gives None, which costs the rule
+    its look-ahead, never a match."""
+    found: set[str] = set()
+    while at < len(pattern) and pattern[at] not in "|)":
+        chars, empty, at = _item(pattern, at)
         if chars is None:
-            return None, False
+            return None, False, at
         found |= chars
+        if at < len(pattern) and pattern[at] in "?*+{":
+            quantifier = _QUANTIFIER.match(pattern, at)
+            if quantifier is None:  # "{" as a literal: let the full parser have it
+                return None, False, at
+            least = 1 if quantifier.group(1) == "+" else int(quantifier.group(2) or 0)
+            empty = empty or least == 0
+            at = quantifier.end()
         if not empty:
-            return found, False
-    return found, True
+            return found, False, at
+    return found, True, at
 
 
-def _first_of(op: Any, arg: Any) -> tuple[set[int] | None, bool]:
-    if op is _c.LITERAL:
-        return {arg}, False
-    if op is _c.IN:
-        chars: set[int] = set()
-        for kind, value in arg:
-            if kind is _c.LITERAL:
-                chars.add(value)
-            elif kind is _c.RANGE:
-                chars.update(range(value[0], value[1] + 1))
-            elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
-                chars.update(range(ord("0"), ord("9") + 1))
-            else:
-                return None, False
-        return chars, False
-    if op is _c.BRANCH:
-        union: set[int] = set()
-        empty = False
-        for branch in arg[1]:
-            chars_or_none, branch_empty = _first(branch)
-            if chars_or_none is None:
-                return None, False
-            union |= chars_or_none
-            empty = empty or branch_empty
-        return union, empty
-    if op is _c.SUBPATTERN:
-        return _first(arg[3])
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), True
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-        chars_or_none, empty = _first(arg[2])
-        return chars_or_none, empty or arg[0] == 0
-    return None, False
+def _item(pattern: str, at: int) -> tuple[set[str] | None, bool, int]:
+    """The item at ``at``: its first characters (or None), whether it can be empty, its end."""
+    char = pattern[at]
+    if char == "\\":
+        escaped = pattern[at + 1 : at + 2]
+        if escaped in ("b", "B", "A", "Z"):
+            return set(), True, at + 2
+        if escaped == "d":
+            return set(_DIGITS), False, at + 2
+        return (None if escaped.isalnum() or not escaped else {escaped}), False, at + 2
+    if char == "[":
+        return _class(pattern, at + 1)
+    if char in "^$":
+        return set(), True, at + 1
+    if char in ".*+?{":
+        return None, False, at
+    if char != "(":
+        return {char}, False, at + 1
+    opening = _GROUP.match(pattern, at)
+    if opening is None:
+        return None, False, at
+    at, zero_width = opening.end(), opening.group(1) is not None
+    found: set[str] = set()
+    empty = False
+    while at < len(pattern):
+        if not zero_width:  # a look-around's characters are not the match's
+            chars, branch_empty, at = _first(pattern, at)
+            if chars is None:
+                return None, False, at
+            found, empty = found | chars, empty or branch_empty
+        at = _branch_end(pattern, at) + 1
+        if pattern[at - 1 : at] == ")":
+            return (set(), True, at) if zero_width else (found, empty, at)
+    return None, False, at  # unbalanced: re.compile will say so
+
+
+def _class(pattern: str, at: int) -> tuple[set[str] | None, bool, int]:
+    """The members of the class ``[…`` whose first member is at ``at``, or None when it is
+    negated or holds a category other than ``\\d``."""
+    if pattern[at : at + 1] == "^":
+        return None, False, at
+    chars: set[str] = set()
+    first = at
+    while at < len(pattern) and (at == first or pattern[at] != "]"):
+        char = pattern[at]
+        if char == "\\":
+            char = pattern[at + 1 : at + 2]
+            if char == "d":
+                chars |= _DIGITS
+                at += 2
+                continue
+            if char.isalnum() or not char:
+                return None, False, at
+            at += 1
+        at += 1
+        if pattern[at : at + 1] == "-" and pattern[at + 1 : at + 2] not in ("]", ""):
+            last = pattern[at + 1]
+            if last == "\\":
+                return None, False, at
+            chars.update(chr(code) for code in range(ord(char), ord(last) + 1))
+            at += 2
+        else:
+            chars.add(char)
+    return (chars, False, at + 1) if at < len(pattern) else (None, False, at)
+
+
+def _branch_end(pattern: str, at: int) -> int:
+    """The index of the ``|`` or ``)`` that ends the branch going on at ``at`` (or the end)."""
+    depth, escaped, class_from = 0, False, -1  # class_from: where a "]" would be a member
+    for index in range(at, len(pattern)):
+        char = pattern[index]
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif class_from >= 0:
+            if char == "^" and index == class_from and pattern[index - 1] == "[":
+                class_from += 1
+            elif char == "]" and index > class_from:
+                class_from = -1
+        elif char == "[":
+            class_from = index + 1
+        elif char == "(":
+            depth += 1
+        elif char in "|)" and depth == 0:
+            return index
+        elif char == ")":
+            depth -= 1
+    return len(pattern)
 
 
 def _lookahead(alternatives: list[str]) -> str:
     """``(?=[…])`` with every character the alternatives can start with, or "" when one of them
     can start with any character (or match the empty string). The engine then drops a position
     after one test instead of trying every alternative there: the same matches, found faster."""
-    chars: set[int] = set()
+    chars: set[str] = set()
     for alternative in alternatives:
-        try:
-            found, empty = _first(_parser.parse(alternative))
-        except (re.error, AttributeError, TypeError):  # a private module: be defensive
-            return ""
+        found, empty, _ = _first(alternative)
         if found is None or empty:
             return ""
         chars |= found
-    return "(?=[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "])"
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def _alternatives(pattern: str) -> list[str]:
