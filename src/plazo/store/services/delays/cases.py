@@ -118,6 +118,7 @@ def _open_case(
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
         recommended_on=forecast.recommended_on,
+        language=inputs.owner_language(project),
     )
     message, _ = store_message(
         alert,
