@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from plazo.core.checkin import checkin_due_at, iso_week, next_checkin
+from plazo.core.checkin import checkin_due_at, iso_week, next_checkin, owed_checkin
 
 
 def test_nine_in_madrid_is_eight_utc_in_winter_and_seven_in_summer() -> None:
@@ -58,3 +58,27 @@ def test_a_naive_instant_is_refused() -> None:
 def test_iso_week_labels_cross_the_new_year() -> None:
     assert iso_week(date(2026, 12, 31)) == "2026-W53"
     assert iso_week(date(2027, 1, 4)) == "2027-W01"
+
+
+def test_a_project_started_after_this_weeks_checkin_owes_its_first_update_next_week() -> None:
+    sunday = datetime(2026, 12, 6, 11, 0, tzinfo=UTC)  # Sun 6 Dec; the week's check-in was 30 Nov
+    slot = {"weekday": 0, "hour": 9, "time_zone": "Europe/Madrid"}
+    owed = owed_checkin(sunday, started_on=date(2026, 12, 6), **slot)  # type: ignore[arg-type]
+    assert owed == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)  # Mon 7 Dec, 9:00 in Madrid
+    assert owed == next_checkin(sunday, started_on=date(2026, 12, 6), **slot)  # type: ignore[arg-type]
+
+
+def test_a_project_that_existed_at_this_weeks_checkin_owes_it() -> None:
+    sunday = datetime(2026, 12, 6, 11, 0, tzinfo=UTC)
+    slot = {"weekday": 0, "hour": 9, "time_zone": "Europe/Madrid"}
+    owed = owed_checkin(sunday, started_on=date(2026, 11, 30), **slot)  # type: ignore[arg-type]
+    assert owed == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+
+def test_a_project_starting_later_owes_nothing_before_its_start() -> None:
+    sunday = datetime(2026, 12, 6, 11, 0, tzinfo=UTC)
+    slot = {"weekday": 2, "hour": 9, "time_zone": "UTC"}  # Wednesdays
+    start = date(2026, 12, 24)  # a Thursday: the first Wednesday on or after is 30 Dec
+    expected = datetime(2026, 12, 30, 9, 0, tzinfo=UTC)
+    assert owed_checkin(sunday, started_on=start, **slot) == expected  # type: ignore[arg-type]
+    assert next_checkin(sunday, started_on=start, **slot) == expected  # type: ignore[arg-type]

@@ -50,7 +50,7 @@ def test_the_owner_reads_the_ledger_and_narrows_it_to_one_client(
     page.click("nav >> text=Ledger")
     page.wait_for_selector("dl.headline")
     headline = page.inner_text("dl.headline")
-    assert "2 of 3 due promises kept" in headline
+    assert "2 of 3 settled promises kept" in headline
     assert "€1,700.00" in headline
     assert page.locator("#h-missed + .table-wrap tbody tr").count() == 1
     assert page.locator("svg[role=img]").count() == 3  # on time, per client, compensation
@@ -64,7 +64,7 @@ def test_the_owner_reads_the_ledger_and_narrows_it_to_one_client(
     )
     assert "Café Brisa" not in page.inner_text("#ledger")
     page.reload()
-    assert "1 of 1 due promises kept" in page.inner_text("dl.headline")
+    assert "1 of 1 settled promises kept" in page.inner_text("dl.headline")
 
     # 3. Editing a date makes the period a custom one.
     page.fill("#from", f"{timezone.localdate().year - 3}-01-01")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["checkin_due_at", "iso_week", "next_checkin"]
+__all__ = ["checkin_due_at", "iso_week", "next_checkin", "owed_checkin"]
 
 
 def iso_week(day: date) -> str:
@@ -29,8 +29,26 @@ def checkin_due_at(day: date, *, weekday: int, hour: int, time_zone: str) -> dat
     return local.astimezone(ZoneInfo("UTC")).astimezone(local.tzinfo)
 
 
-def next_checkin(after: datetime, *, weekday: int, hour: int, time_zone: str) -> datetime:
-    """The first check-in instant strictly after the aware instant ``after``."""
+def _first_on_or_after(day: date, *, weekday: int, hour: int, time_zone: str) -> datetime:
+    """The first check-in instant whose local date is ``day`` or later."""
+    due = checkin_due_at(day, weekday=weekday, hour=hour, time_zone=time_zone)
+    if due.date() < day:
+        due = checkin_due_at(
+            day + timedelta(days=7), weekday=weekday, hour=hour, time_zone=time_zone
+        )
+    return due
+
+
+def next_checkin(
+    after: datetime,
+    *,
+    weekday: int,
+    hour: int,
+    time_zone: str,
+    started_on: date | None = None,
+) -> datetime:
+    """The first check-in instant strictly after the aware instant ``after`` (and, given the
+    project's ``started_on``, not before its start: updates begin with the project)."""
     if after.tzinfo is None:
         raise ValueError("'after' must be time-zone aware")
     local_day = after.astimezone(ZoneInfo(time_zone)).date()
@@ -39,4 +57,26 @@ def next_checkin(after: datetime, *, weekday: int, hour: int, time_zone: str) ->
         due = checkin_due_at(
             local_day + timedelta(days=7), weekday=weekday, hour=hour, time_zone=time_zone
         )
+    if started_on is not None and due.date() < started_on:
+        due = _first_on_or_after(started_on, weekday=weekday, hour=hour, time_zone=time_zone)
+    return due
+
+
+def owed_checkin(
+    now: datetime, *, weekday: int, hour: int, time_zone: str, started_on: date
+) -> datetime:
+    """The check-in whose update a project owes at ``now``: the one of the current ISO week of
+    the client's calendar, unless it fell before the project started; then the first one on or
+    after the start. The update is due once ``now`` reaches it.
+
+    A project started on Sunday 6 Dec with check-ins on Mondays owes no update for the week of
+    Mon 30 Nov (it did not exist then): its first is Mon 7 Dec, as the portfolio's "next
+    check-in" (:func:`next_checkin` with ``started_on``) says.
+    """
+    if now.tzinfo is None:
+        raise ValueError("'now' must be time-zone aware")
+    local_day = now.astimezone(ZoneInfo(time_zone)).date()
+    due = checkin_due_at(local_day, weekday=weekday, hour=hour, time_zone=time_zone)
+    if due.date() < started_on:
+        due = _first_on_or_after(started_on, weekday=weekday, hour=hour, time_zone=time_zone)
     return due

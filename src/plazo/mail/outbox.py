@@ -23,7 +23,7 @@ from django.db.models import F, Q
 
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
-from plazo.store.models import Message, MessageKind, MessageState
+from plazo.store.models import DelayCase, DelayCaseState, Message, MessageKind, MessageState
 from plazo.store.services.delays.told import close_case_told
 from plazo.store.services.outbox.failure_alerts import alert_owner_of_failure
 from plazo.store.services.webhooks.events import emit_message_sent, listening_organisations
@@ -41,6 +41,7 @@ class DeliveryReport:
     sent: list[int] = field(default_factory=list)
     retrying: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
+    cancelled: list[int] = field(default_factory=list)  # owner alerts whose review was done
 
 
 def is_transient(error: BaseException) -> bool:
@@ -101,6 +102,14 @@ def _send_claimed(
 ) -> None:
     """Send one claimed message; ``listening`` are the organisations with webhook endpoints."""
     message = Message.objects.defer("text", "html").get(pk=pk)  # the stored MIME is what goes
+    if _review_is_over(message):
+        Message.objects.filter(pk=pk, state=MessageState.SENDING).update(
+            state=MessageState.CANCELLED,
+            next_attempt_at=None,
+            last_error="The delay case no longer awaits review; the alert is not needed.",
+        )
+        report.cancelled.append(pk)
+        return
     try:
         backend.send_messages([StoredEmail(bytes(message.mime), list(message.recipients))])
     except Exception as error:
@@ -116,6 +125,16 @@ def _send_claimed(
         if message.organisation_id in listening:
             emit_message_sent(message, now=now)
     report.sent.append(pk)
+
+
+def _review_is_over(message: Message) -> bool:
+    """An owner alert asks for a review: once its case is approved, sent or cancelled, it would
+    arrive after the decision it asks for, so it is not sent."""
+    if message.kind != MessageKind.OWNER_ALERT or message.delay_case_id is None:
+        return False
+    return not DelayCase.objects.filter(
+        pk=message.delay_case_id, state=DelayCaseState.DRAFT
+    ).exists()
 
 
 def _close(backend: Any) -> None:

@@ -14,9 +14,9 @@ from typing import Any, TypeVar, cast
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from plazo.store.models import Membership, Organisation
+from plazo.store.models import Language, Membership, Organisation
 
 __all__ = ["LOGIN_URL", "SESSION_KEY", "OrganisationRequest", "memberships_of", "organisation_view"]
 
@@ -42,6 +42,20 @@ def memberships_of(user: Any) -> list[Membership]:
     )
 
 
+def _remember_language(request: HttpRequest, memberships: list[Membership]) -> None:
+    """Keep the language the person reads the dashboard in, so their alerts are written in it
+    (one write when it changes; the organisation's language is its clients' default)."""
+    language = translation.get_language()
+    if language not in Language.values:
+        return
+    if any(m.language != language for m in memberships):
+        Membership.objects.filter(pk__in=[m.pk for m in memberships]).exclude(
+            language=language
+        ).update(language=language)
+        for membership in memberships:
+            membership.language = language
+
+
 def organisation_view(view: _View) -> _View:
     """Require a login and a membership; set the current organisation and its time zone."""
 
@@ -55,6 +69,7 @@ def organisation_view(view: _View) -> _View:
         request = cast(OrganisationRequest, request)
         request.organisation = current.organisation
         request.memberships = memberships
+        _remember_language(request, memberships)
         # Dates and times on the dashboard read in the organisation's own time zone.
         with timezone.override(current.organisation.time_zone):
             return view(request, *args, **kwargs)

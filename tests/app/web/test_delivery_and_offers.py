@@ -56,7 +56,7 @@ def test_an_owner_marks_a_project_delivered_and_its_promise_is_kept() -> None:
     assert b"the promise was kept" in page.content
     assert b"Mark delivered" not in page.content  # delivered once
     ledger = browser.get(reverse("web:ledger"))
-    assert b"1 of 1 due promises kept" in ledger.content
+    assert b"1 of 1 settled promises kept" in ledger.content
 
 
 def test_a_delivery_in_the_future_is_refused_and_changes_nothing() -> None:
@@ -135,3 +135,17 @@ def test_another_organisations_offer_cannot_be_touched() -> None:
     assert response.status_code == 404
     offer.refresh_from_db()
     assert offer.state == "offered"
+
+
+def test_a_project_delivered_early_counts_in_the_default_ledger_period() -> None:
+    project = make_project(make_org(), name="Catálogo")
+    today = project.client_today(timezone.now())
+    promise(project, today + timedelta(days=60))  # due two months after the period's end (today)
+    browser, _ = browser_for(project.organisation)
+
+    browser.post(
+        reverse("web:project_deliver", args=[project.pk]), {"delivered_on": today.isoformat()}
+    )
+
+    ledger = browser.get(reverse("web:ledger"))
+    assert b"1 of 1 settled promises kept" in ledger.content

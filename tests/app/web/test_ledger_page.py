@@ -30,7 +30,7 @@ def test_the_headline_shows_each_number_with_the_count_behind_it() -> None:
     page = _page(YEAR_2025, hand_ledger().org)
     assert "From 1 Jan 2025 to 31 Dec 2025 · all clients" in page
     assert '<dd class="number">67 %</dd>' in page
-    assert "2 of 3 due promises kept" in page
+    assert "2 of 3 settled promises kept" in page
     assert '<dd class="number">33 %</dd>' in page
     assert "1 of 3 projects slipped twice or more" in page
     assert "4 working days" in page  # the median of -4, 4 and 4
@@ -72,7 +72,7 @@ def test_filtering_by_client_shows_only_that_client() -> None:
     ledger = hand_ledger()
     page = _page(f"{YEAR_2025}&client={ledger.beta.pk}", ledger.org)
     assert "· Beta</p>" in page
-    assert "1 of 1 due promises kept" in page
+    assert "1 of 1 settled promises kept" in page
     assert "1 of 1 projects slipped twice or more" in page
     assert ">Alfa</a>" not in page
     assert f'<option value="{ledger.beta.pk}" selected>Beta</option>' in page
@@ -81,11 +81,11 @@ def test_filtering_by_client_shows_only_that_client() -> None:
 def test_filtering_by_period_counts_only_what_fell_in_it() -> None:
     org = hand_ledger().org
     first_quarter = _page("/ledger/?period=custom&from=2025-01-01&to=2025-03-31", org)
-    assert "1 of 1 due promises kept" in first_quarter
+    assert "1 of 1 settled promises kept" in first_quarter
     assert "no offer made in the period" in first_quarter
     assert "On-time rate per month" in first_quarter
     empty = _page("/ledger/?period=custom&from=2024-01-01&to=2024-12-31", org)
-    assert "0 of 0 due promises kept" in empty
+    assert "0 of 0 settled promises kept" in empty
     assert "Nothing was promised, due or offered in the period." in empty
 
 
@@ -95,7 +95,7 @@ def test_another_organisations_ledger_is_never_shown() -> None:
     page = _page(f"{YEAR_2025}&client={theirs.alfa.pk}", mine)
     assert "Their secret client" not in page
     assert "· no such client</p>" in page
-    assert "0 of 0 due promises kept" in page
+    assert "0 of 0 settled promises kept" in page
     assert "Their secret client" not in _page(YEAR_2025, mine)
 
 
@@ -139,7 +139,7 @@ def test_the_page_speaks_spanish() -> None:
     assert "Promesas y métricas" in page
     assert "Del 1 ene 2025 al 31 dic 2025" in page  # one format: lower-case months
     assert "ofrecido en 1 oferta; 0,00\xa0US$ aceptado (en 0)" in page
-    assert "2 de 3 promesas vencidas cumplidas" in page
+    assert "2 de 3 promesas resueltas cumplidas" in page
     assert "300,00\xa0€" in page
     assert 'x1="56.0"' in page  # chart coordinates are never localised ("56,0")
 

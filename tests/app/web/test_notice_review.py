@@ -12,8 +12,10 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from plazo.demo import DEMO_USERNAME, load_demo
-from plazo.store.models import DelayCase, Message, Offer, Project
+from plazo.store.models import DelayCase, Forecast, Message, Offer, Project
 from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.delays.draft import draft_from_case
+from plazo.store.services.delays.review import review_notice
 from plazo.store.services.forecasting.run import reforecast_active
 from plazo.store.services.work.snapshots import load_project_snapshot
 from tests.app.factories import make_case, make_org, make_project
@@ -271,3 +273,28 @@ def test_a_programming_error_is_never_shown_to_the_owner_as_advice(
     monkeypatch.setattr(notice_review, "approve_notice", broken)
     with pytest.raises(ValueError, match="internal detail"):
         browser.post(f"/cases/{case.pk}/", form)
+
+
+def test_the_recommendation_follows_the_current_forecast_not_the_one_at_opening() -> None:
+    browser, case = _draft_case()
+    opened_with = case.recommended_on
+    assert opened_with is not None
+    assert case.previous_promised_on is not None
+    # Progress since the opening: a newer run recommends an earlier date (still after the promise).
+    newer = Forecast.objects.get(pk=case.forecast.pk if case.forecast else 0)
+    newer.pk = None
+    newer.created_at = timezone.now() + timedelta(minutes=5)
+    calendar = case.project.work_calendar()
+    earlier = calendar.next_working_day(case.previous_promised_on + timedelta(days=1))
+    assert earlier < opened_with
+    newer.recommended_on = earlier
+    newer.save()
+
+    review = review_notice(case, draft_from_case(case), now=timezone.now())
+    page = _text(browser.get(f"/cases/{case.pk}/"))
+
+    assert review.recommended_on == earlier
+    assert review.draft.new_on == earlier  # the owner has not picked a date: the default follows
+    assert f'name="new_on" value="{earlier.isoformat()}"' in page
+    case.refresh_from_db()
+    assert case.recommended_on == opened_with  # the opening's recommendation stays on record

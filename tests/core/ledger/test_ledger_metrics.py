@@ -197,3 +197,39 @@ def test_a_promise_brought_forward_is_no_slip_and_gives_no_notice_lead() -> None
     only_forward = compute_metrics(history[:2], [], since=_nov(1), until=_nov(30))
     assert only_forward.slipped_projects == 0
     assert only_forward.notice_lead_working_days == ()
+
+
+def test_a_promise_kept_early_counts_in_the_period_it_was_delivered_in() -> None:
+    # Promised for 15 Jan, delivered on 20 Nov: kept, and settled in November.
+    early = PromiseRecord(
+        "E",
+        "Eco",
+        promised_on=date(2027, 1, 15),
+        made_on=_nov(2),
+        outcome=Outcome.KEPT,
+        delivered_on=_nov(20),
+    )
+    november = compute_metrics([early], [], since=_nov(1), until=_nov(30), today=_nov(30))
+    january = compute_metrics(
+        [early], [], since=date(2027, 1, 1), until=date(2027, 1, 31), today=date(2027, 2, 1)
+    )
+    assert (november.promises_kept, november.promises_broken, november.on_time_rate) == (1, 0, 1.0)
+    assert (january.promises_kept, january.promises_broken) == (0, 0)  # counted once
+    assert november.missed_without_notice == ()
+
+
+def test_a_broken_promise_still_counts_when_its_deadline_passed() -> None:
+    late = PromiseRecord(
+        "L",
+        "Lima",
+        promised_on=_nov(13),
+        made_on=_nov(2),
+        outcome=Outcome.BROKEN,
+        delivered_on=date(2026, 12, 3),
+    )
+    november = compute_metrics([late], [], since=_nov(1), until=_nov(30), today=_nov(30))
+    december = compute_metrics(
+        [late], [], since=date(2026, 12, 1), until=date(2026, 12, 31), today=date(2027, 1, 1)
+    )
+    assert (november.promises_kept, november.promises_broken) == (0, 1)
+    assert (december.promises_kept, december.promises_broken) == (0, 0)

@@ -24,6 +24,7 @@ from plazo.api.schemas import (
 )
 from plazo.api.types import PathId
 from plazo.store.models import Commitment, Forecast, Project
+from plazo.store.services.delivery.deliver import change_project
 from plazo.store.services.work import records
 from plazo.store.services.work.progress import (
     ProgressEventError,
@@ -66,12 +67,11 @@ def read_project(request: HttpRequest, project_id: PathId) -> Project:
 
 @router.patch("/projects/{project_id}", response={200: ProjectOut, **ERRORS})
 def update_project(request: HttpRequest, project_id: PathId, body: ProjectPatch) -> Project:
-    """Change the fields the body names; a new ``promised_on`` goes through the ledger."""
+    """Change the fields the body names; a new ``promised_on`` goes through the ledger, and
+    ``status: delivered`` delivers the project as the dashboard's *Mark delivered* does."""
     project = get_project(request, project_id)
     with refusals_as_api_errors():
-        return records.update_project(
-            project, body.model_dump(exclude_unset=True), now=timezone.now()
-        )
+        return change_project(project, body.model_dump(exclude_unset=True), now=timezone.now())
 
 
 @router.delete("/projects/{project_id}", response={204: None, **ERRORS})

@@ -138,8 +138,10 @@ def build_owner_alert(
     message_key: str,
     context: dict[str, Any],
     problems: Sequence[str] = (),
+    language: str | None = None,
 ) -> Message:
-    """An internal alert to the project's owner, in the organisation's language, informally.
+    """An internal alert to the project's owner, in their ``language`` (default: the
+    organisation's), informally.
 
     The alert links to where the owner acts; ``link_problem`` says what that link should be
     (e.g. "the alert needs an http(s) link to the outbox"), and is listed, with the link given,
@@ -147,13 +149,16 @@ def build_owner_alert(
     raised in one ComposeError.
     """
     found = base_problems(organisation, project)
+    reader = language or organisation.language
+    if language is not None:
+        found += _language_problems(language, f"owner of project {project.name!r}")
     if not link.startswith(("https://", "http://")):
         found.append(f"{link_problem}, got {link!r}")
     found += problems
     raise_if(found)
     return build_message(
         kind=kind,
-        audience=Audience(organisation.language, organisation.language, formal=False),
+        audience=Audience(reader, reader, formal=False),
         organisation=organisation,
         project=project,
         to=[(project.owner_name, project.owner_email)],

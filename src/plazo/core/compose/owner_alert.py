@@ -21,8 +21,10 @@ def compose_owner_alert(
     sent_at: datetime,
     message_key: str | None = None,
     recommended_on: date | None = None,
+    language: str | None = None,
 ) -> Message:
-    """Alert the project owner, in the organisation's language, that a notice waits for them.
+    """Alert the project owner, in their ``language`` (default: the organisation's), that a
+    notice waits for them.
 
     With ``recommended_on`` (the new date the forecast recommends) on or after the client's stake
     date, the alert says the stake is missed, so the owner hears it before opening the draft.
@@ -35,6 +37,7 @@ def compose_owner_alert(
         link=draft_url,
         link_problem="the owner alert needs an http(s) link to the draft",
         problems=["sent_at must be time-zone aware"] if sent_at.tzinfo is None else [],
+        language=language,
         sent_at=sent_at,
         message_key=key,
         context={

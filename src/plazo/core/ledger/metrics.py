@@ -13,7 +13,13 @@ from typing import Any
 from plazo.core.ledger.records import OfferRecord, OfferState, Outcome, ProjectId, PromiseRecord
 from plazo.core.ledger.workdays import weekday_working_days
 
-__all__ = ["CompensationTotals", "LedgerMetrics", "MissedDeadline", "compute_metrics"]
+__all__ = [
+    "CompensationTotals",
+    "LedgerMetrics",
+    "MissedDeadline",
+    "compute_metrics",
+    "settled_on",
+]
 
 WorkingDays = Callable[[date, date], int]
 
@@ -110,6 +116,18 @@ def _in_period(day: date, since: date | None, until: date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
+def settled_on(promise: PromiseRecord) -> date:
+    """The day a promise's outcome was settled: the delivery for a kept one, the promised date
+    (which passed undelivered) for a broken one — the earlier of the two either way.
+
+    The on-time rate counts a promise in the period it was settled in, so a project delivered
+    early counts when it is delivered, not months later on the date it was promised for; a
+    late one counts when its deadline passed, as before.
+    """
+    delivered = promise.delivered_on
+    return promise.promised_on if delivered is None else min(delivered, promise.promised_on)
+
+
 def _made_on(promise: PromiseRecord) -> date:
     return promise.made_on
 
@@ -157,13 +175,15 @@ def compute_metrics(
 
     Each metric takes the records whose own date falls in the period:
 
-    1. On time and missed deadlines: promises whose promised date is in the period.
+    1. On time: kept and broken promises settled in the period (:func:`settled_on`: a kept
+       one on its delivery, a broken one on its promised date); missed deadlines: promises
+       whose promised date is in the period.
     2. Notice lead time: replacement promises with a later date (slips) the client heard of in
        the period, measured from that day to the deadline they replaced, in working days
        (``calendar_working_days``, default Monday to Friday).
-    3. Re-slip: projects with a promise made, or due, in the period; slips (a new promise with a
-       later date; one brought forward is none) are counted over the project's history up to
-       ``until``.
+    3. Re-slip: projects with a promise made, due or settled in the period; slips (a new promise
+       with a later date; one brought forward is none) are counted over the project's history up
+       to ``until``.
     4. Compensation: offers made in the period.
 
     ``today`` lets a pending promise whose date has passed count as missed; without it, only
@@ -179,14 +199,16 @@ def compute_metrics(
     leads: list[int] = []
     missed: list[MissedDeadline] = []
     for history in _histories(chosen).values():
-        touched = False  # a promise of the project was made, or is due, in the period
+        touched = False  # a promise of the project was made, is due or was settled in the period
         slips = 0  # promises that moved the date later, made up to ``last``
         replaced: PromiseRecord | None = None  # the promise before this one
         for index, promise in enumerate(history):
-            if first <= promise.promised_on <= last:
+            if promise.outcome is not Outcome.PENDING and first <= settled_on(promise) <= last:
                 touched = True
                 kept += promise.outcome is Outcome.KEPT
                 broken += promise.outcome is Outcome.BROKEN
+            if first <= promise.promised_on <= last:
+                touched = True
                 successor = history[index + 1] if index + 1 < len(history) else None
                 if _missed_silently(promise, successor, today):
                     missed.append(

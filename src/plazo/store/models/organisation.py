@@ -53,6 +53,14 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.MEMBER)
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        default="",
+        help_text="The language this person reads plazo in (their alerts); "
+        "blank: the organisation's.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,8 +1,9 @@
 """The end of a project from its page: mark it delivered, and follow each offer to the client.
 
 Delivery resolves the current promise in the ledger (kept or broken), which is what the on-time
-rate counts; an offer moves offered → accepted / declined → applied, which is what the ledger's
-compensation counts. Both were reachable only through the admin before.
+rate counts, and queues the client's "delivered" message; an offer moves offered → accepted /
+declined → applied, which is what the ledger's compensation counts. Both were reachable only
+through the admin before.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.core.errors import PlazoError
-from plazo.store.models import Offer, Project
+from plazo.store.models import Commitment, Offer, Project
 from plazo.store.services.delays.offers import apply_offer, decide_offer
-from plazo.store.services.ledger.promises import deliver_project
+from plazo.store.services.delivery import deliver as delivery
 from plazo.web.forms.delivery import DeliveryForm
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
@@ -29,19 +30,31 @@ __all__ = ["deliver", "offer_step"]
 @require_POST
 @organisation_view
 def deliver(request: OrganisationRequest, project_id: int) -> HttpResponse:
-    """Mark the project delivered on the day given (the client's today at the latest)."""
+    """Mark the project delivered on the day given (the client's today at the latest) and queue
+    the client's "delivered" message."""
     projects = Project.objects.for_organisation(request.organisation).select_related("client")
     project = get_object_or_404(projects, pk=project_id)
     form = DeliveryForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the day the project was delivered."))
         return redirect("web:project", project_id=project.pk)
-    today = project.client_today(timezone.now())
     try:
-        promise = deliver_project(project, form.cleaned_data["delivered_on"], today=today)
+        delivered = delivery.deliver(project, form.cleaned_data["delivered_on"], now=timezone.now())
     except PlazoError as error:
         messages.error(request, str(error))
         return redirect("web:project", project_id=project.pk)
+    _say_delivered(request, delivered.promise)
+    if delivered.message is not None:
+        messages.info(request, _("The client's “delivered” message is in the outbox."))
+    else:
+        messages.warning(
+            request,
+            _("The client was not told: %(reason)s") % {"reason": delivered.not_told},
+        )
+    return redirect("web:project", project_id=project.pk)
+
+
+def _say_delivered(request: OrganisationRequest, promise: Commitment | None) -> None:
     if promise is None:
         messages.success(request, _("The project is marked delivered."))
     elif promise.outcome == "kept":
@@ -52,7 +65,6 @@ def deliver(request: OrganisationRequest, project_id: int) -> HttpResponse:
         messages.warning(
             request, _("The project is marked delivered: the promise was broken (late).")
         )
-    return redirect("web:project", project_id=project.pk)
 
 
 @require_POST

@@ -12,7 +12,15 @@ from plazo.core import compose
 from plazo.core.errors import PlazoError
 from plazo.core.health import assess_health
 from plazo.core.scope import hours_by_day
-from plazo.store.models import Client, Forecast, Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.models import (
+    Client,
+    Forecast,
+    Membership,
+    Organisation,
+    Project,
+    WorkItem,
+    WorkItemStatus,
+)
 from plazo.store.services.work.snapshots import ProjectSnapshot
 
 __all__ = [
@@ -22,6 +30,7 @@ __all__ = [
     "contacts_input",
     "forecast_view",
     "organisation_input",
+    "owner_language",
     "project_input",
     "updates_since",
 ]
@@ -47,6 +56,22 @@ def organisation_input(organisation: Organisation) -> compose.Organisation:
         sender_name=organisation.name or fallback_name,
         sender_email=organisation.sender_email or fallback_email,
     )
+
+
+def owner_language(project: Project) -> str | None:
+    """The language the project's owner reads plazo in (None: the organisation's).
+
+    The organisation's language is its clients' default; the owner's own is recorded from the
+    dashboard they use (``plazo.web.tenancy``), so an alert is written for the person reading it.
+    """
+    if project.owner_id is None:
+        return None
+    language = (
+        Membership.objects.filter(organisation_id=project.organisation_id, user_id=project.owner_id)
+        .values_list("language", flat=True)
+        .first()
+    )
+    return language or None
 
 
 def client_input(client: Client, *, language: str | None = None) -> compose.Client:

@@ -12,7 +12,7 @@ from plazo.store.services.checkins.weekly import compose_weekly_update_for
 from plazo.store.services.delays.cases import compose_notice_for
 from plazo.store.services.work.snapshots import load_project_snapshot
 
-__all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "preview_message"]
+__all__ = ["PREVIEW_KINDS", "PreviewUnavailable", "compose_delivered_for", "preview_message"]
 
 PREVIEW_KINDS = ("weekly", "delay", "delivered")
 
@@ -30,7 +30,7 @@ def preview_message(
     if kind == "delay":
         return _delay(project, now, language)
     if kind == "delivered":
-        return _delivered(project, now, language)
+        return compose_delivered_for(project, now=now, language=language)
     raise PreviewUnavailable(f"unknown kind {kind!r}; use one of {', '.join(PREVIEW_KINDS)}")
 
 
@@ -44,7 +44,10 @@ def _delay(project: Project, now: datetime, language: str | None) -> compose.Mes
     return compose_notice_for(case, new_on, now=now, language=language)
 
 
-def _delivered(project: Project, now: datetime, language: str | None) -> compose.Message:
+def compose_delivered_for(
+    project: Project, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """The "delivered" note: thanks, the finished items, and how the last offer is applied."""
     items = load_project_snapshot(project).items
     done = sorted(
         (i for i in items if i.status == WorkItemStatus.DONE and i.removed_on is None),

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from plazo.core.checkin import checkin_due_at
+from plazo.core.checkin import owed_checkin
 from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinDecision,
@@ -94,13 +93,13 @@ def this_week(
     notices = notice_weeks(projects, now=now)
     rows = []
     for project in projects:
-        zone = project.client.time_zone
         week = client_week(project, now)
-        due_at = checkin_due_at(
-            now.astimezone(ZoneInfo(zone)).date(),
+        due_at = owed_checkin(
+            now,
             weekday=project.checkin_weekday,
             hour=project.checkin_hour,
-            time_zone=zone,
+            time_zone=project.client.time_zone,
+            started_on=project.start_on,
         )
         rows.append(
             WeekRow(

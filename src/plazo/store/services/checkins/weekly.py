@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from plazo.core import compose
-from plazo.core.checkin import checkin_due_at, iso_week
+from plazo.core.checkin import iso_week, owed_checkin
 from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinClaim,
@@ -205,15 +205,16 @@ def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]
 
 
 def _due_today(project: Project, now: datetime) -> date | None:
-    """The client's local date when the project's check-in time has come, else None."""
-    today = project.client_today(now)
-    due = checkin_due_at(
-        today,
+    """The client's local date when the check-in the project owes this week has come, else None
+    (a project started after this week's check-in time owes its first update next week)."""
+    due = owed_checkin(
+        now,
         weekday=project.checkin_weekday,
         hour=project.checkin_hour,
         time_zone=project.client.time_zone,
+        started_on=project.start_on,
     )
-    return today if now >= due else None
+    return project.client_today(now) if now >= due else None
 
 
 def due_checkins(*, now: datetime) -> list[int]:

@@ -22,6 +22,7 @@ from plazo.store.models import (
     DelayCaseState,
     Forecast,
     Message,
+    MessageKind,
     MessageState,
     Offer,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "compose_notice_with",
     "notice_offer",
     "open_case_if_at_risk",
+    "withdraw_owner_alerts",
 ]
 
 
@@ -116,6 +118,7 @@ def _open_case(
         sent_at=now,
         message_key=f"alert-case-{case.pk}",
         recommended_on=forecast.recommended_on,
+        language=inputs.owner_language(project),
     )
     message, _ = store_message(
         alert,
@@ -280,6 +283,7 @@ def approve_notice(
     )
     case.state = DelayCaseState.APPROVED
     case.save()
+    withdraw_owner_alerts(case)
     # The notice is this week's update (checkins/covered.py), and the portfolio must show the
     # forecast against the new promise as soon as the page answers, not after a worker pass.
     withdraw_update_for_notice(project, now=now)
@@ -289,6 +293,24 @@ def approve_notice(
     ).forecast
     return NoticeApproved(
         message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+    )
+
+
+_UNSENT = (MessageState.DRAFT, MessageState.QUEUED, MessageState.RETRY)
+
+
+def withdraw_owner_alerts(case: DelayCase) -> int:
+    """Cancel the case's owner alerts that have not gone out: they ask for a review that is done.
+
+    The worker also refuses to send one whose case no longer awaits review (one it had claimed
+    before the approval); see ``plazo.mail.outbox``.
+    """
+    return Message.objects.filter(
+        delay_case=case, kind=MessageKind.OWNER_ALERT, state__in=_UNSENT
+    ).update(
+        state=MessageState.CANCELLED,
+        next_attempt_at=None,
+        last_error="The notice was approved before this alert went out.",
     )
 
 

@@ -21,7 +21,7 @@ from plazo.core.policy.edits import (
     offer_cap,
     stored_offer_edits,
 )
-from plazo.store.models import DelayCase
+from plazo.store.models import DelayCase, Forecast
 from plazo.store.services.delays.policy import organisation_policy
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "price_draft",
     "promise_history",
     "promises_before",
+    "recommended_on",
     "slip_situation",
 ]
 
@@ -172,10 +173,39 @@ def offer_cap_for(case: DelayCase) -> Decimal:
     return offer_cap(policy, project.value, project.currency)
 
 
-def draft_from_case(case: DelayCase) -> NoticeDraft:
-    """The draft saved on ``case``; the recommended date until the owner picks one."""
+def recommended_on(case: DelayCase, forecast: Forecast | None) -> date | None:
+    """The new date to recommend now: the current ``forecast``'s, when it names one after the
+    old promise; else the one recorded when the case opened.
+
+    ``DelayCase.recommended_on`` stays as it was at the opening, for the record; progress since
+    then moves the forecast, and a recommendation older than the forecast beside it would
+    contradict it ("20 Jan (97 %)" next to a P85 of 11 Jan).
+    """
+    current = forecast.recommended_on if forecast is not None else None
+    previous = case.previous_promised_on
+    if current is not None and (previous is None or current > previous):
+        return current
+    return case.recommended_on
+
+
+def _latest_forecast(case: DelayCase) -> Forecast | None:
+    return (
+        Forecast.objects.for_organisation(case.organisation_id)
+        .filter(project_id=case.project_id)
+        .latest_run()
+    )
+
+
+def draft_from_case(case: DelayCase, *, forecast: Forecast | None = None) -> NoticeDraft:
+    """The draft saved on ``case``; the current recommended date until the owner picks one.
+
+    ``forecast`` is the project's latest (read here when not given).
+    """
+    recommended = None
+    if case.chosen_on is None:
+        recommended = recommended_on(case, forecast or _latest_forecast(case))
     return NoticeDraft(
-        new_on=case.chosen_on or case.recommended_on,
+        new_on=case.chosen_on or recommended,
         cause=case.cause,
         identified=case.identified,
         prevention=case.prevention,

@@ -21,7 +21,7 @@ from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.checkins.compose_inputs import NotReadyToCompose
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
-from plazo.store.services.delays.draft import NoticeDraft, price_draft
+from plazo.store.services.delays.draft import NoticeDraft, price_draft, recommended_on
 from plazo.store.services.delays.slider import slider_days
 from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import OrganisationHistories
@@ -77,7 +77,11 @@ def latest_day_for_stake(case: DelayCase, *, today: date) -> date | None:
 
 
 def _stake_check(
-    case: DelayCase, draft: NoticeDraft, latest_on: date | None, chances: dict[date, float]
+    case: DelayCase,
+    draft: NoticeDraft,
+    latest_on: date | None,
+    chances: dict[date, float],
+    recommended: date | None,
 ) -> StakeCheck | None:
     stake_on = case.project.stake_on
     if stake_on is None:
@@ -90,7 +94,7 @@ def _stake_check(
         stake=case.project.stake,
         stake_on=stake_on,
         chosen_misses=misses(draft.new_on),
-        recommended_misses=misses(case.recommended_on),
+        recommended_misses=misses(recommended),
         latest_on=latest_on,
         latest_chance=chances.get(latest_on) if latest_on else None,
     )
@@ -166,8 +170,9 @@ def review_notice(
     today = project.client_today(now)
     snapshot = load_project_snapshot(project)
     forecast = snapshot.latest_forecast
+    recommended = recommended_on(case, forecast)
     latest_on = latest_day_for_stake(case, today=today)
-    days = [day for day in (draft.new_on, case.recommended_on, latest_on) if day is not None]
+    days = [day for day in (draft.new_on, recommended, latest_on) if day is not None]
     chances = finish_chances(snapshot, days, today=today, histories=OrganisationHistories()) or {}
     priced = price_draft(case, draft, today=today)
     notice: compose.Message | None = None
@@ -198,10 +203,12 @@ def review_notice(
         draft=draft,
         today=today,
         forecast=forecast,
-        recommended_on=case.recommended_on,
-        recommended_chance=chances.get(case.recommended_on) if case.recommended_on else None,
+        recommended_on=recommended,
+        recommended_chance=chances.get(recommended) if recommended else None,
         chosen_chance=chances.get(draft.new_on) if draft.new_on else None,
-        slider_days=slider_days(case, today=today, chosen=draft.new_on, forecast=forecast),
+        slider_days=slider_days(
+            case, today=today, chosen=draft.new_on, forecast=forecast, recommended=recommended
+        ),
         decision=priced.decision,
         cap=priced.cap,
         offers=priced.offers,
@@ -211,7 +218,7 @@ def review_notice(
         compose_problems=compose_problems,
         report=report,
         chances=chances,
-        stake=_stake_check(case, draft, latest_on, chances),
+        stake=_stake_check(case, draft, latest_on, chances, recommended),
         explanation=explanation,
     )
 

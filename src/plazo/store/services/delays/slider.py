@@ -55,7 +55,12 @@ def slider_day_for(case: DelayCase, chosen: date, *, today: date) -> date:
 
 
 def slider_days(
-    case: DelayCase, *, today: date, chosen: date | None = None, forecast: Forecast | None = None
+    case: DelayCase,
+    *,
+    today: date,
+    chosen: date | None = None,
+    forecast: Forecast | None = None,
+    recommended: date | None = None,
 ) -> tuple[date, ...]:
     """The working days a new date can be picked from: the first allowed to past the P95 date.
 
@@ -67,7 +72,7 @@ def slider_days(
         day
         for day in (
             chosen,
-            case.recommended_on,
+            recommended or case.recommended_on,
             case.previous_promised_on,
             forecast.finish_p95_on if forecast else None,
         )

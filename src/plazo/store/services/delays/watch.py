@@ -115,6 +115,7 @@ def _escalation(
         draft_url=link,
         sent_at=now,
         message_key=f"escalation-{today.isoformat()}",
+        language=inputs.owner_language(project),
     )
     message, created = store_message(
         composed,

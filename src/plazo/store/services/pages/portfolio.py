@@ -231,6 +231,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "pk",
         "name",
         "promised_on",
+        "start_on",
         "risk_threshold",
         "checkin_weekday",
         "checkin_hour",
@@ -264,12 +265,16 @@ class _Clock:
             day = self._days[time_zone] = local_day(self.now, time_zone)
         return day
 
-    def next_checkin(self, weekday: int, hour: int, time_zone: str) -> datetime:
+    def next_checkin(self, weekday: int, hour: int, time_zone: str, started_on: date) -> datetime:
         slot = (weekday, hour, time_zone)
         due = self._checkins.get(slot)
         if due is None:
             due = self._checkins[slot] = next_checkin(
                 self.now, weekday=weekday, hour=hour, time_zone=time_zone
+            )
+        if due.date() < started_on:  # updates begin with the project (rare: worked out alone)
+            due = next_checkin(
+                self.now, weekday=weekday, hour=hour, time_zone=time_zone, started_on=started_on
             )
         return due
 
@@ -295,7 +300,7 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
         p_on_time=values["p_on_time"],
         last_update_at=values["last_update_at"],
         next_checkin_at=clock.next_checkin(
-            values["checkin_weekday"], values["checkin_hour"], time_zone
+            values["checkin_weekday"], values["checkin_hour"], time_zone, values["start_on"]
         ),
         open_case_id=values["open_case_id"],
         open_case_state=open_case_state,

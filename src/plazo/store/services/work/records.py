@@ -18,6 +18,7 @@ from plazo.store.models import (
     Membership,
     Organisation,
     Project,
+    ProjectStatus,
     Role,
     WorkItem,
     WorkItemStatus,
@@ -194,6 +195,7 @@ def create_project(
 def update_project(project: Project, changes: dict[str, Any], *, now: datetime) -> Project:
     """Change the fields named; a new promised date is recorded in the ledger with its reason."""
     changes = dict(changes)
+    _refuse_delivery(project, changes)
     promised_on = changes.pop("promised_on", None)
     reason = changes.pop("promise_reason", None) or "Changed through the API."
     if "client_id" in changes:
@@ -212,6 +214,15 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
         record_promise(project, promised_on, made_at=now, reason=reason)
         project.refresh_from_db()
     return project
+
+
+def _refuse_delivery(project: Project, changes: dict[str, Any]) -> None:
+    """A delivery settles the promise and tells the client: it is not a field to set here, but
+    ``plazo.store.services.delivery.deliver`` (the web's *Mark delivered*, the API's PATCH)."""
+    if changes.get("status") == ProjectStatus.DELIVERED and project.status != changes["status"]:
+        raise InvalidField("status", "a project is delivered through the ledger, not set so")
+    if "delivered_on" in changes and changes["delivered_on"] != project.delivered_on:
+        raise InvalidField("delivered_on", "a project is delivered through the ledger, not set so")
 
 
 @transaction.atomic
