@@ -79,6 +79,7 @@ urlpatterns = [
         notice_review.delay_case_preview,
         name="delay_case_preview",
     ),
+    path("cases/<int:case_id>/notice.html", notice_review.notice_html, name="notice_html"),
     path("outbox/", outbox.outbox, name="outbox"),
     path("outbox/<int:message_id>/retry/", outbox.retry, name="message_retry"),
     path("outbox/<int:message_id>/cancel/", outbox.cancel, name="message_cancel"),
