@@ -10,6 +10,7 @@ from plazo.web.views import (
     ledger,
     members,
     notice_review,
+    organisation,
     outbox,
     portfolio,
     project,
@@ -34,6 +35,8 @@ urlpatterns = [
     path("clients/<int:client_id>/contacts/", clients.client_contact_add, name="contact_add"),
     path("contacts/<int:contact_id>/remove/", clients.client_contact_remove, name="contact_remove"),
     path("members/", members.members, name="members"),
+    path("settings/", organisation.organisation_settings, name="organisation_settings"),
+    path("settings/policy/", organisation.organisation_policy_page, name="organisation_policy"),
     path(
         "members/<int:membership_id>/resend-invitation/",
         members.resend,

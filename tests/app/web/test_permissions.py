@@ -43,7 +43,17 @@ ID_URLS = sorted(
     and p.pattern.converters
     and "token" not in p.pattern.converters
 )
-LOGIN_ONLY = ["portfolio", "outbox", "clients", "client_new", "project_new", "members", "week"]
+LOGIN_ONLY = [
+    "portfolio",
+    "outbox",
+    "clients",
+    "client_new",
+    "project_new",
+    "members",
+    "week",
+    "organisation_settings",
+    "organisation_policy",
+]
 # the id URLs that answer GET
 PAGES = (
     "project",
