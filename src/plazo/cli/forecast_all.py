@@ -48,6 +48,9 @@ def run_all(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             f = run.forecast
+            if f is None:
+                rows.append(_no_work_row(organisation.slug, run))
+                continue
             rows.append(
                 {
                     "organisation": organisation.slug,
@@ -88,7 +91,7 @@ def run_all(args: argparse.Namespace) -> int:
         table.add_row(
             row["organisation"], row["project"], row["promised_on"] or "—",
             row["finish"]["p50"] or "—", row["finish"]["p85"] or "—",
-            "—" if p is None else f"{p:.0%}", "yes" if row["stored"] else "no (inputs unchanged)",
+            "—" if p is None else f"{p:.0%}", _stored(row),
         )  # fmt: skip
     Console().print(table)
     return code
@@ -129,6 +132,32 @@ def _each_active(
                 file=sys.stderr,
             )
         yield run
+
+
+def _stored(row: dict[str, Any]) -> str:
+    if row["stored"]:
+        return "yes"
+    return "no (no work items)" if row["model"] is None else "no (inputs unchanged)"
+
+
+def _no_work_row(organisation: str, run: Reforecast) -> dict[str, Any]:
+    """A project with no work item in scope: listed, with nothing forecast."""
+    project = run.snapshot.project
+    return {
+        "organisation": organisation,
+        "project": project.name,
+        "promised_on": _iso(project.promised_on),
+        "finish": {"p50": None, "p85": None, "p95": None},
+        "p_on_time": None,
+        "recommended_date": None,
+        "model": None,
+        "model_reason": None,
+        "remaining_items": 0,
+        "unestimated": 0,
+        "history_size": None,
+        "stored": False,
+        "reason": "no work items: add tasks to get a forecast",
+    }
 
 
 def _iso(day: object) -> str | None:

@@ -76,6 +76,8 @@ def run_demo_cycle(organisation: Organisation, *, today: date, now: datetime) ->
     runs = reforecast_active(organisation, now=now)
     cycle.forecasts_stored = sum(run.stored for run in runs)
     for run in runs:
+        if run.forecast is None:  # no work to forecast yet
+            continue
         opened = open_case_if_at_risk(run.snapshot, run.forecast, now=now)
         if opened is not None:
             cycle.cases_opened.append(opened[0])

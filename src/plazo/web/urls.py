@@ -1,7 +1,9 @@
-"""URL map: dashboard and client status pages, admin, REST API, language switch."""
+"""URL map: dashboard and client status pages, admin, REST API, language switch, favicon."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from plazo.api.api import api
 
@@ -10,4 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Browsers ask for /favicon.ico on pages that link no icon (the admin, the API docs, a
+    # notice's HTML version): the same file the pages link.
+    path("favicon.ico", RedirectView.as_view(url=static("plazo/favicon.ico"), permanent=True)),
 ]

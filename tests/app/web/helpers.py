@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from plazo.store.models import Forecast, Message, Organisation, Project
 from plazo.store.services.ledger.promises import record_promise
-from tests.app.factories import make_message, make_user
+from tests.app.factories import make_item, make_message, make_user
 
 __all__ = ["browser_for", "make_forecast", "promise", "send"]
 
@@ -35,7 +36,13 @@ def promise(project: Project, on: date, *, made_at: datetime | None = None) -> N
 
 
 def make_forecast(project: Project, **fields: Any) -> Forecast:
-    """A stored forecast run; by default comfortably on time."""
+    """A stored forecast run; by default comfortably on time.
+
+    A project without work is never forecast (and the pages ignore a forecast kept from before
+    its tasks were removed), so a project with no task gets one here, as a forecast implies.
+    """
+    if not project.work_items.exists():
+        make_item(project, estimate_hours=Decimal("40"))
     today = timezone.localdate()
     fields.setdefault("created_at", timezone.now())
     fields.setdefault("finish_p50_on", today + timedelta(days=10))

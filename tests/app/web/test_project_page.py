@@ -55,6 +55,7 @@ def test_the_page_shows_every_part_of_the_project() -> None:
 def test_a_project_never_forecast_still_opens() -> None:
     org = make_org()
     project = make_project(org)
+    make_item(project)  # work, not forecast yet (without any it says to add tasks)
     page = browser_for(org)[0].get(f"/projects/{project.pk}/").content.decode()
     assert "No forecast yet." in page
     assert 'class="fan"' not in page

@@ -46,6 +46,7 @@ class ProjectForm(forms.Form):
         label=_("When the client needs it"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Usually on or after the promised date: a promise after it fails the client."),
     )
     capacity_hours_per_week = forms.DecimalField(
         label=_("Capacity (hours per week)"), min_value=Decimal("0.5"), max_digits=7,

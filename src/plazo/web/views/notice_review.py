@@ -3,6 +3,11 @@
 ``/cases/<id>/`` shows the page (GET) and takes the form (POST ``action`` = preview, save or
 approve); ``/cases/<id>/preview/`` is what HTMX calls as the owner types, and answers with the
 live part of the page only. Both read the same draft and call the same store services.
+
+``/cases/<id>/notice.html`` is the notice's HTML version alone, for the page's sandboxed frame:
+the stored draft, or the draft in the query string (the form as last previewed). A frame written
+inline (``srcdoc``) would inherit the page's policy, which refuses the e-mail's inline styles;
+this response carries its own policy instead: inline styles, no script, nothing fetched.
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plazo.core.errors import PlazoError
 from plazo.core.policy.edits import OfferEditError, OfferProblem, editable_offers
@@ -38,7 +45,16 @@ from plazo.web.review_form import (
 from plazo.web.templatetags.plazo_ledger import money
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
-__all__ = ["delay_case", "delay_case_preview"]
+__all__ = ["NOTICE_HTML_POLICY", "delay_case", "delay_case_preview", "notice_html"]
+
+# The e-mail's own styles and pictures written into it; no script, no request, no form, framed
+# by plazo's pages only, and sandboxed even if opened on its own.
+NOTICE_HTML_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'self'; sandbox"
+)
+# Form fields that are not the draft, never copied into the frame's address.
+_NOT_DRAFT = ("csrfmiddlewaretoken", "action")
 
 
 def _case(request: OrganisationRequest, case_id: int) -> DelayCase:
@@ -109,7 +125,19 @@ def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
     ]
 
 
+def _html_src(case: DelayCase, posted: QueryDict | None = None) -> str:
+    """The frame's address: the stored draft's HTML, or the posted draft's."""
+    url = reverse("web:notice_html", args=[case.pk])
+    if posted is None:
+        return url
+    draft = posted.copy()
+    for name in _NOT_DRAFT:
+        draft.pop(name, None)
+    return f"{url}?{draft.urlencode()}" if draft else url
+
+
 def _page(request: OrganisationRequest, context: dict[str, Any]) -> HttpResponse:
+    context.setdefault("html_src", _html_src(context["case"]))
     context["submitted"] = request.method == "POST"  # mark the fields still missing facts
     if not context["editable"]:
         sent = context["case"].messages.filter(kind=MessageKind.DELAY_NOTICE)
@@ -170,15 +198,14 @@ def _review_page(
 ) -> HttpResponse:
     """The page for the posted draft: reviewed only when it is shown (never before a save)."""
     review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
-    return _page(
-        request,
-        _context(
-            review,
-            (*parsed.errors, *errors),
-            (*parsed.offer_problems, *offer_problems),
-            parsed.next_working_on,
-        ),
+    context = _context(
+        review,
+        (*parsed.errors, *errors),
+        (*parsed.offer_problems, *offer_problems),
+        parsed.next_working_on,
     )
+    context["html_src"] = _html_src(case, request.POST)
+    return _page(request, context)
 
 
 @require_POST
@@ -191,6 +218,7 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     context = _context(review, parsed.errors, parsed.offer_problems, parsed.next_working_on)
     context["oob"] = _moved(request, parsed.draft.new_on)
     context["live"] = True  # the stake check above the date is redrawn too
+    context["html_src"] = _html_src(case, request.POST)
     return render(request, "plazo/_notice_review_live.html", context)
 
 
@@ -199,3 +227,29 @@ def _moved(request: OrganisationRequest, chosen: date | None) -> str:
     if chosen == posted_day(request.POST, "shown_on"):
         return ""
     return "slider" if chosen == posted_day(request.POST, "new_on") else "date"
+
+
+@require_GET
+@xframe_options_sameorigin
+@organisation_view
+def notice_html(request: OrganisationRequest, case_id: int) -> HttpResponse:
+    """The notice's HTML version alone, under its own policy; nothing is written.
+
+    Another organisation's case is a 404, as on the page. With no draft in the query string
+    it is the stored draft; a notice that cannot be written yet is an empty 404.
+    """
+    case = _case(request, case_id)
+    if request.GET:
+        draft = parse_draft(case, request.GET, today=_today(case)).draft
+    else:
+        draft = draft_from_case(case)
+    review = review_notice(case, draft, now=timezone.now(), explain_in=_ui())
+    if review.notice is None:
+        response = HttpResponse(status=404, content_type="text/plain; charset=utf-8")
+    else:
+        response = HttpResponse(review.notice.html, content_type="text/html; charset=utf-8")
+    # django-csp leaves a policy the view set alone: this one replaces the page's.
+    response["Content-Security-Policy"] = NOTICE_HTML_POLICY
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

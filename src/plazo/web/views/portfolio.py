@@ -52,6 +52,8 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
         "health_values": sorted(HEALTH_VALUES),
         "nav": "portfolio",
         "partial": partial,
+        # Nothing shown because of a filter, or because there is nothing yet (the first run).
+        "filtered": wanted != PortfolioFilter(sort=wanted.sort),
         # One reverse per page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
         "case_url": reverse("web:delay_case", args=[0]).removesuffix("0/"),

@@ -17,6 +17,7 @@ from plazo.store.services.delays.manual import CaseNotOpened, open_case_by_hand
 from plazo.store.services.editing import dashboard
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.projects import ProjectForm
+from plazo.web.templatetags.plazo import day
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.views.refreshed import forecast_sentence
 
@@ -26,6 +27,27 @@ __all__ = ["open_delay_case", "project_edit", "project_new"]
 def _project(request: OrganisationRequest, project_id: int) -> Project:
     projects = Project.objects.for_organisation(request.organisation).select_related("client")
     return get_object_or_404(projects, pk=project_id)
+
+
+def _warn_if_stake_comes_first(request: OrganisationRequest, project: Project) -> None:
+    """Say so when the client needs the work before the date promised to them.
+
+    The stake's date is when the client counts on the work (DESIGN §4); a promise after it
+    already fails them. It is allowed (after a slip a delay notice names exactly that, and says
+    what can still be ready in time), but never silently.
+    """
+    stake_on, promised_on = project.stake_on, project.promised_on
+    if stake_on is None or promised_on is None or stake_on >= promised_on:
+        return
+    messages.warning(
+        request,
+        _(
+            "The client needs it on %(stake_on)s, before the promised date (%(promised_on)s): "
+            "the promise already misses what they count on it for. Move the promise, or tell "
+            "the client now what can be ready by then."
+        )
+        % {"stake_on": day(stake_on), "promised_on": day(promised_on)},
+    )
 
 
 def _refused(form: ProjectForm, error: Exception) -> None:
@@ -60,6 +82,7 @@ def project_new(request: OrganisationRequest) -> HttpResponse:
             _refused(form, error)
         else:
             messages.success(request, _("Project created. Now add its work items."))
+            _warn_if_stake_comes_first(request, refreshed.project)
             messages.info(request, forecast_sentence(refreshed, before=None))
             return redirect("web:project_items", project_id=refreshed.project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": None})
@@ -111,6 +134,8 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
             _refused(form, error)
         else:
             messages.success(request, _("Project saved."))
+            if changed & {"stake_on", "promised_on"}:
+                _warn_if_stake_comes_first(request, refreshed.project)
             messages.info(request, forecast_sentence(refreshed, before=before))
             return redirect("web:project", project_id=project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": project})

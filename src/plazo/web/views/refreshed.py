@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from plazo.store.models import Forecast
+from plazo.store.models import Forecast, ProjectStatus
 from plazo.store.services.editing.dashboard import Refreshed
 from plazo.web.templatetags.plazo import day, percent
 
@@ -14,6 +14,8 @@ __all__ = ["forecast_sentence"]
 def forecast_sentence(refreshed: Refreshed, *, before: Forecast | None) -> str:
     """One sentence: re-forecast before this page answered, P85 and the chance of the promise."""
     forecast = refreshed.forecast
+    if forecast is None and refreshed.project.status == ProjectStatus.ACTIVE:
+        return _("No forecast yet: add the project's tasks to get one.")
     if forecast is None:
         return _("The project is not active, so it was not re-forecast.")
     p85 = day(forecast.finish_p85_on) or "—"

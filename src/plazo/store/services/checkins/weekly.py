@@ -122,6 +122,10 @@ class UpdateNotWritten(PlazoError):
     """This week's update is held or skipped by a person, or the delay notice replaces it."""
 
 
+class NoWorkToReport(PlazoError):
+    """The project has no work item in scope: no forecast, so no update to write."""
+
+
 @transaction.atomic
 def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bool]:
     """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval).
@@ -318,6 +322,11 @@ def _check_in(
     """Re-forecast one project, then compose its update and store it under ``key``."""
     project = snapshot.project
     watched = watch_project(snapshot, now=now, histories=histories)
+    if watched.forecast is None:
+        raise NoWorkToReport(
+            f"{project.name} has no work items: add its tasks to get a forecast; "
+            "no weekly update is written until then"
+        )
     composed = _compose(snapshot, watched.forecast, last_sent_at, now=now)
     return store_message(
         composed,

@@ -46,7 +46,7 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
     earliest = project.promised_on + timedelta(days=1)
     while not calendar.is_working_day(earliest):
         earliest += timedelta(days=1)
-    recommended = forecast.recommended_on
+    recommended = forecast.recommended_on if forecast is not None else None
     if recommended is None or recommended < earliest:
         recommended = earliest
     with transaction.atomic():

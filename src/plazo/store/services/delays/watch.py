@@ -34,7 +34,7 @@ __all__ = ["Watched", "escalate_silent_deadlines", "watch_project"]
 class Watched:
     """What watching a project found: its current forecast and the case it opened, if any."""
 
-    forecast: Forecast
+    forecast: Forecast | None  # None: the project has no work to forecast
     opened: DelayCase | None
 
 
@@ -44,6 +44,8 @@ def watch_project(
     """Re-forecast the project and open a delay case if it is now at risk."""
     today = snapshot.project.client_today(now)
     forecast = reforecast_project(snapshot, today=today, now=now, histories=histories).forecast
+    if forecast is None:
+        return Watched(None, None)
     opened = open_case_if_at_risk(snapshot, forecast, now=now)
     return Watched(forecast, opened[0] if opened else None)
 
@@ -98,12 +100,12 @@ def _escalation_key(project: Project, today: date) -> str:
 
 @transaction.atomic
 def _escalation(
-    snapshot: ProjectSnapshot, forecast: Forecast, *, now: datetime, today: date
+    snapshot: ProjectSnapshot, forecast: Forecast | None, *, now: datetime, today: date
 ) -> Message | None:
     """The day's alert from the forecast just made (the key makes a second one impossible)."""
     project = snapshot.project
     key = _escalation_key(project, today)
-    if forecast.finish_p50_on is None:
+    if forecast is None or forecast.finish_p50_on is None:
         return None
     case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).first()
     link = links().delay_case(case.pk) if case else links().project(project.pk)

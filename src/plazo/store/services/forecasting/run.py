@@ -43,9 +43,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Reforecast:
-    """The project's current forecast, whether this run stored a new row, and what it read."""
+    """The project's current forecast, whether this run stored a new row, and what it read.
 
-    forecast: Forecast
+    ``forecast`` is None for a project with no work item in scope: a forecast of no work would
+    promise "done tomorrow, 100 %", which nobody should read or keep as history.
+    """
+
+    forecast: Forecast | None
     stored: bool
     snapshot: ProjectSnapshot
 
@@ -154,9 +158,12 @@ def reforecast_project(
 
     The random seed is derived from the inputs, so the same inputs always give the same numbers:
     any figure plazo prints can be reproduced from the data it was computed from. Everything
-    about the project comes from ``snapshot``; the team's history from ``histories``.
+    about the project comes from ``snapshot``; the team's history from ``histories``. A project
+    without work (no item in scope) is not forecast at all.
     """
     project = snapshot.project
+    if not snapshot.has_work:
+        return Reforecast(None, stored=False, snapshot=snapshot)
     fitted = histories.of(project.organisation_id)
     inputs = project_inputs(snapshot, today=today)
     fingerprint = _fingerprint(project, inputs, fitted)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from plazo.core.calendar import local_day
 from plazo.core.checkin import next_checkin
@@ -27,7 +27,9 @@ from plazo.store.models import (
     Organisation,
     Project,
     ProjectStatus,
+    WorkItem,
 )
+from plazo.store.services.work.snapshots import IN_SCOPE
 
 __all__ = [
     "NO_FORECAST",
@@ -75,6 +77,7 @@ class PortfolioRow:
     open_case_state: str
     action: Action
     checkin_error: str = ""  # why the last check-in failed; empty when it ran
+    has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
 
     @property
     def needs_action(self) -> bool:
@@ -203,6 +206,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
     sent = Message.objects.filter(project=project, state=MessageState.SENT).order_by("-sent_at")
     open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).order_by()
     promise = Commitment.objects.filter(project=project, is_current=True).order_by()
+    work = WorkItem.objects.filter(IN_SCOPE, project=project).order_by()
     queryset = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
@@ -219,6 +223,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
             open_case_id=Subquery(open_case.values("pk")[:1]),
             open_case_state=Subquery(open_case.values("state")[:1]),
             promise_made_at=Subquery(promise.values("made_at")[:1]),
+            has_work=Exists(work),
         )
     )
     if wanted.client_id is not None:
@@ -246,6 +251,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "open_case_state",
         "promise_made_at",
         "checkin_error",
+        "has_work",
     )
     return list(rows)
 
@@ -281,11 +287,15 @@ class _Clock:
 
 def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
     time_zone = values["client__time_zone"]
+    has_work = bool(values["has_work"])
+    # A forecast kept from before every item was removed says nothing about no work.
+    p_on_time = values["p_on_time"] if has_work else None
+    finish_p85_on = values["finish_p85_on"] if has_work else None
     health = project_health(
         promised_on=values["promised_on"],
         risk_threshold=values["risk_threshold"],
-        p_on_time=values["p_on_time"],
-        finish_p85_on=values["finish_p85_on"],
+        p_on_time=p_on_time,
+        finish_p85_on=finish_p85_on,
         today=clock.today(time_zone),
     )
     open_case_state = values["open_case_state"] or ""
@@ -296,8 +306,8 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
         client=values["client__name"],
         promised_on=values["promised_on"],
         health=health,
-        finish_p85_on=values["finish_p85_on"],
-        p_on_time=values["p_on_time"],
+        finish_p85_on=finish_p85_on,
+        p_on_time=p_on_time,
         last_update_at=values["last_update_at"],
         next_checkin_at=clock.next_checkin(
             values["checkin_weekday"], values["checkin_hour"], time_zone, values["start_on"]
@@ -311,4 +321,5 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
             promise_made_at=values["promise_made_at"],
         ),
         checkin_error=values["checkin_error"],
+        has_work=has_work,
     )

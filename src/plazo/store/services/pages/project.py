@@ -63,11 +63,12 @@ class ProjectPage:
     open_case: DelayCase | None
     status_page: StatusPage | None
     offers: list[Offer]  # the compensation offered to the client, oldest first
+    has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
 
     @property
     def latest_forecast(self) -> Forecast | None:
-        """The current forecast, if the project was ever forecast."""
-        return self.forecasts[0] if self.forecasts else None
+        """The current forecast, if the project has work and was ever forecast."""
+        return self.forecasts[0] if self.forecasts and self.has_work else None
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     snapshot = load_project_snapshot(project)
     org = project.organisation_id
     today = _today(project, now)
-    latest = snapshot.latest_forecast
+    # A forecast kept from before every item was removed says nothing about no work.
+    latest = snapshot.latest_forecast if snapshot.has_work else None
     forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
     commitments = _commitments(project)
     return ProjectPage(
@@ -117,6 +119,7 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
         offers=list(
             Offer.objects.for_organisation(org).filter(project=project).order_by("offered_at", "pk")
         ),
+        has_work=snapshot.has_work,
     )
 
 
@@ -132,7 +135,7 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     return ClientStatus(
         project=project,
         today=today,
-        latest_forecast=snapshot.latest_forecast,
+        latest_forecast=snapshot.latest_forecast if snapshot.has_work else None,
         commitments=commitments,
         promises=promise_rows(project, commitments, today=today),
         updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),

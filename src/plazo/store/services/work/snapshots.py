@@ -18,17 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from plazo.store.models import Forecast, Project, WorkItem
 
 __all__ = [
+    "IN_SCOPE",
     "ProjectSnapshot",
     "iter_project_snapshots",
     "load_project_snapshot",
     "load_project_snapshots",
 ]
 
+# A work item in scope (a lookup on WorkItem): what ``ProjectSnapshot.has_work`` counts.
+IN_SCOPE = Q(removed_on__isnull=True)
 _CHUNK = 500  # ids per IN list: far below any database's limit on parameters
 AT_ONCE = 100  # snapshots a pass over many projects holds in memory
 # Each item and forecast points at the project instance read with it: no query to reach it.
@@ -50,6 +53,12 @@ class ProjectSnapshot:
     project: Project
     items: tuple[WorkItem, ...]
     latest_forecast: Forecast | None
+
+    @property
+    def has_work(self) -> bool:
+        """Whether any work item is in scope (done or not): without one there is nothing to
+        forecast. The portfolio's query says the same with :data:`IN_SCOPE`."""
+        return any(item.removed_on is None for item in self.items)
 
 
 def load_project_snapshots(project_ids: Iterable[int]) -> dict[int, ProjectSnapshot]:

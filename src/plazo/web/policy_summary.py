@@ -1,0 +1,145 @@
+"""The compensation policy in a person's words: each rule's conditions and offers, the caps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from plazo.core.policy import Conditions, OfferKind, OfferTemplate, Policy
+from plazo.web.templatetags.plazo_ledger import money
+
+__all__ = ["PolicySummary", "RuleRow", "summarise_policy"]
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One rule as the policy page lists it."""
+
+    name: str
+    when: list[str]  # every condition that must hold; empty: always
+    offers: list[str]  # empty: nothing is offered
+    rationale: str
+
+
+@dataclass(frozen=True)
+class PolicySummary:
+    rules: list[RuleRow]
+    caps: list[str]
+    escalation: str
+
+
+def summarise_policy(policy: Policy, *, currency: str, lang: str) -> PolicySummary:
+    """The rules in order, the caps and the repeat escalation, amounts in ``currency``."""
+    rules = [
+        RuleRow(
+            name=rule.name,
+            when=_conditions(rule.when, currency),
+            offers=[_offer(o, policy, currency, lang) for o in rule.offers],
+            rationale=rule.rationale.get(lang) or next(iter(rule.rationale.values()), ""),
+        )
+        for rule in policy.rules
+    ]
+    caps = []
+    if policy.caps.max_share_of_value is not None:
+        caps.append(
+            _("at most %(share)s of the project's value")
+            % {"share": _percent(policy.caps.max_share_of_value)}
+        )
+    cap_amount = policy.caps.max_amount_by_currency.get(currency)
+    if cap_amount is not None:
+        caps.append(_("at most %(amount)s") % {"amount": money(cap_amount, currency)})
+    escalation = policy.escalation
+    if escalation.per_repeat > 0:
+        text = _(
+            "Each earlier slip of the project adds %(step)s to money offers, up to ×%(most)s."
+        ) % {"step": _percent(escalation.per_repeat), "most": _number(escalation.max_factor)}
+    else:
+        text = _("A repeat slip offers the same as a first one.")
+    return PolicySummary(rules, caps, text)
+
+
+def _conditions(when: Conditions, currency: str) -> list[str]:
+    parts = []
+    if when.causes is not None:
+        causes = ", ".join(str(CAUSES.get(c, c)) for c in sorted(when.causes))
+        parts.append(_("cause: %(causes)s") % {"causes": causes})
+    low, high = when.min_slip_working_days, when.max_slip_working_days
+    if low is not None or high is not None:
+        parts.append(_("slip of %(range)s working days") % {"range": _range(low, high)})
+    low_s, high_s = when.min_slip_share, when.max_slip_share
+    if low_s is not None or high_s is not None:
+        parts.append(
+            _("slip of %(range)s of the plan")
+            % {"range": _range(*(None if v is None else _percent(v) for v in (low_s, high_s)))}
+        )
+    if when.min_repeat is not None or when.max_repeat is not None:
+        parts.append(
+            _("%(range)s earlier slips") % {"range": _range(when.min_repeat, when.max_repeat)}
+        )
+    low_n, high_n = when.min_notice_lead_working_days, when.max_notice_lead_working_days
+    if low_n is not None or high_n is not None:
+        parts.append(_("notice %(range)s working days ahead") % {"range": _range(low_n, high_n)})
+    for bound, values in (
+        (_("value at least"), when.min_value),
+        (_("value at most"), when.max_value),
+    ):
+        amount = _in(values, currency)
+        if amount is not None:
+            parts.append(f"{bound} {money(amount, currency)}")
+    if when.tiers is not None:
+        parts.append(_("client tier: %(tiers)s") % {"tiers": ", ".join(sorted(when.tiers))})
+    if when.currencies is not None:
+        parts.append(_("currency: %(codes)s") % {"codes": ", ".join(sorted(when.currencies))})
+    return parts
+
+
+def _offer(offer: OfferTemplate, policy: Policy, currency: str, lang: str) -> str:
+    kind = str(KINDS.get(str(offer.kind), offer.kind))
+    if offer.kind == OfferKind.EXTRA and offer.item:
+        item = policy.catalogue.get(offer.item)
+        return f"{kind}: {item.name(lang) if item else offer.item}"
+    if offer.percent is not None:
+        return _("%(kind)s of %(share)s of the value") % {
+            "kind": kind,
+            "share": _percent(offer.percent / 100),
+        }
+    amount = _in(offer.amount_by_currency, currency)
+    return f"{kind}: {money(amount, currency)}" if amount is not None else kind
+
+
+def _in(values: Mapping[str, Decimal] | None, currency: str) -> Decimal | None:
+    return None if values is None else values.get(currency)
+
+
+def _range(low: object, high: object) -> str:
+    if low is not None and high is not None:
+        return str(low) if low == high else f"{low}–{high}"
+    if low is not None:
+        return _("%(low)s or more") % {"low": low}
+    return _("up to %(high)s") % {"high": high}
+
+
+def _percent(share: Decimal) -> str:
+    return f"{_number(share * 100)} %"
+
+
+def _number(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+CAUSES: dict[str, Promise] = {
+    "ours": gettext_lazy("ours"),
+    "client": gettext_lazy("the client's"),
+    "third_party": gettext_lazy("a third party's"),
+    "force_majeure": gettext_lazy("force majeure"),
+}
+KINDS: dict[str, Promise] = {
+    "discount": gettext_lazy("Discount on this project"),
+    "credit": gettext_lazy("Credit on a future project"),
+    "extra": gettext_lazy("Free extra"),
+}
