@@ -69,6 +69,8 @@ class Settings:
     """Hyper-parameters (chosen by grouped cross-validation on the training sources only)."""
 
     c: float = 8.0
+    # per-label C, overriding ``c`` for the labels named: ((label, C), ...)
+    label_c: tuple[tuple[str, float], ...] = ()
     min_df: int = 3
     signals: bool = True
     gates: bool = True
@@ -109,6 +111,8 @@ class Settings:
     # under its threshold, having seen "no es culpa suya" in many near misses)
     rules_support: tuple[str, ...] = ("blames_client",)
     support: float = 0.2
+    # per-label levels overriding ``support``: ((label, level), ...)
+    label_support: tuple[tuple[str, float], ...] = ()
 
 
 def _features(example: Example, settings: Settings) -> list[tuple[list[str], list[str]]]:
@@ -147,6 +151,7 @@ def fit_language(
     weights = np.zeros((len(vocab), len(LABELS)))
     bias = np.zeros(len(LABELS))
     estimators: list[LogisticRegression | None] = []
+    label_c = dict(settings.label_c)
     for column in range(len(LABELS)):
         target = y[:, column]
         if target.all() or not target.any():
@@ -154,7 +159,7 @@ def fit_language(
             estimators.append(None)
             continue
         estimator = LogisticRegression(
-            C=settings.c,
+            C=label_c.get(LABELS[column], settings.c),
             class_weight=settings.class_weight,
             solver="liblinear",
             dual=True,
@@ -203,19 +208,27 @@ def decide(
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
     top: Floats | None = None,
+    raw_rules: npt.NDArray[np.bool_] | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Message-level decisions: the model's (its message probability at the threshold, or with
     a second stage its most probable sentence at ``sure``), or the rules' for the labels in
-    ``rules_or``, with vague timing withdrawn when a new date is present."""
+    ``rules_or``, or the raw rules' (``raw_rules``, the rules' own verdict: the plan rule
+    itself, not the announced-plan list; ``rules`` when not given) for the labels in
+    ``rules_support`` when the most probable sentence reaches ``support``, with vague timing
+    withdrawn when a new date is present."""
     present = probabilities >= thresholds
     if top is not None:
         present |= top >= settings.sure
     if rules is not None and settings.rules_or:
         columns = [LABELS.index(name) for name in settings.rules_or]
         present[:, columns] |= rules[:, columns]
-    if rules is not None and top is not None and settings.rules_support:
-        columns = [LABELS.index(name) for name in settings.rules_support]
-        present[:, columns] |= rules[:, columns] & (top[:, columns] >= settings.support)
+    supporting = rules if raw_rules is None else raw_rules
+    if supporting is not None and top is not None and settings.rules_support:
+        levels = dict(settings.label_support)
+        for name in settings.rules_support:
+            column = LABELS.index(name)
+            level = levels.get(name, settings.support)
+            present[:, column] |= supporting[:, column] & (top[:, column] >= level)
     if settings.gates:
         present[:, LABELS.index("vague_timing")] &= ~present[:, LABELS.index("new_date")]
     return present
@@ -421,6 +434,7 @@ def grouped_cv_decisions(
     thresholds are fitted on sentence probabilities of the other folds, each predicted by a
     first stage trained without k and without that fold (so nothing of fold k is seen)."""
     truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     folds = fold_of(examples, settings.folds, settings.seed)
     distinct = [int(k) for k in np.unique(folds)]
     if not settings.stack or len(distinct) < 3:
@@ -458,6 +472,7 @@ def grouped_cv_decisions(
             settings,
             None if rules is None else rules[inside],
             top_probabilities(chosen),
+            raw[inside],
         )
     return present
 
@@ -535,6 +550,7 @@ def train_model(
         sure=settings.sure,
         rules_support=settings.rules_support,
         support=settings.support,
+        label_support=dict(settings.label_support),
         info=info,
     )
 
