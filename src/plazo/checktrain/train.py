@@ -72,6 +72,13 @@ class Settings:
     # per-label C, overriding ``c`` for the labels named: ((label, C), ...)
     label_c: tuple[tuple[str, float], ...] = ()
     min_df: int = 3
+    # training-time column scales by feature prefix (("w:", 2.0), ...): a scale s fits the
+    # feature's weight with s² less regularisation; the exported weight is the coefficient
+    # times s, so inference is unchanged
+    block_scale: tuple[tuple[str, float], ...] = ()
+    # NB-SVM-style scaling: each label's columns times its log-count ratio (smoothing alpha;
+    # 0: off); the exported weight is the coefficient times the ratio
+    nb_alpha: float = 0.0
     signals: bool = True
     gates: bool = True
     folds: int = 5
@@ -135,10 +142,34 @@ def build_vocabulary(examples: Sequence[Example], settings: Settings) -> dict[st
 def design_matrix(
     vocab: dict[str, int], examples: Sequence[Example], settings: Settings
 ) -> sp.csr_matrix:
-    """The sentences' vectors, exactly as the core builds them at inference."""
+    """The sentences' vectors as the estimators see them: exactly as the core builds them at
+    inference, times the training-time column scale (``block_scale``), which the exported
+    weights carry instead."""
     features = [f for example in examples for f in _features(example, settings)]
     indptr, indices, values = encode(vocab, features)
-    return sp.csr_matrix((values, indices, indptr), shape=(len(features), len(vocab)))
+    x = sp.csr_matrix((values, indices, indptr), shape=(len(features), len(vocab)))
+    scale = column_scale(vocab, settings)
+    return x if scale is None else (x @ sp.diags(scale)).tocsr()
+
+
+def column_scale(vocab: dict[str, int], settings: Settings) -> Floats | None:
+    """The training-time scale of each feature (``block_scale``), or None."""
+    if not settings.block_scale:
+        return None
+    scale = np.ones(len(vocab))
+    for feature, index in vocab.items():
+        for prefix, factor in settings.block_scale:
+            if feature.startswith(prefix):
+                scale[index] = factor
+                break
+    return scale
+
+
+def _log_count_ratio(present: sp.csr_matrix, target: npt.NDArray[np.bool_], alpha: float) -> Floats:
+    p = alpha + np.asarray(present[target].sum(axis=0)).ravel()
+    q = alpha + np.asarray(present[~target].sum(axis=0)).ravel()
+    ratio: Floats = np.log((p / p.sum()) / (q / q.sum()))
+    return ratio
 
 
 def fit_language(
@@ -148,6 +179,8 @@ def fit_language(
     vocab = build_vocabulary(examples, settings)
     x = design_matrix(vocab, examples, settings)
     y = np.vstack([example.sentence_labels for example in examples])
+    scale = column_scale(vocab, settings)
+    present = (x != 0).astype(np.float64).tocsr() if settings.nb_alpha > 0 else None
     weights = np.zeros((len(vocab), len(LABELS)))
     bias = np.zeros(len(LABELS))
     estimators: list[LogisticRegression | None] = []
@@ -167,8 +200,14 @@ def fit_language(
             tol=1e-6,
             random_state=settings.seed,
         )
-        estimator.fit(x, target)
-        weights[:, column] = estimator.coef_[0]
+        factor = np.ones(len(vocab)) if scale is None else scale.copy()
+        if present is not None:
+            ratio = _log_count_ratio(present, target, settings.nb_alpha)
+            estimator.fit((x @ sp.diags(ratio)).tocsr(), target)
+            factor *= ratio
+        else:
+            estimator.fit(x, target)
+        weights[:, column] = estimator.coef_[0] * factor
         bias[column] = estimator.intercept_[0]
         estimators.append(estimator)
     thresholds = np.full(len(LABELS), 0.5)
@@ -373,6 +412,7 @@ def fit_stacker(
     folds: npt.NDArray[np.int64],
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
+    raw_rules: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[Floats, Floats, Floats]:
     """The second stage from out-of-fold sentence probabilities of ``examples``: per label,
     weights (labels, STACK_FEATURES), biases and thresholds. It is fitted on the messages and on
@@ -408,10 +448,17 @@ def fit_stacker(
         )
         if len(distinct) <= 1:
             held_out[:, column] = _logistic(x[:, column], weights[column], bias[column])
-    extra = top_probabilities(probabilities) >= settings.sure
+    top = top_probabilities(probabilities)
+    extra = top >= settings.sure
     if rules is not None:
         columns = [LABELS.index(name) for name in settings.rules_or]
         extra[:, columns] |= rules[:, columns]
+    if raw_rules is not None:
+        levels = dict(settings.label_support)
+        for name in settings.rules_support:
+            column = LABELS.index(name)
+            level = levels.get(name, settings.support)
+            extra[:, column] |= raw_rules[:, column] & (top[:, column] >= level)
     thresholds = tune_thresholds(held_out, truth, extra, LABELS)
     return weights, bias, thresholds
 
