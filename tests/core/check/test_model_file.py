@@ -133,7 +133,11 @@ def test_rule_support_uses_the_plan_rule_itself_not_only_an_announced_plan(
     supported = check_with(text, "en", load_model(path)).elements["plan"]
     assert supported.present
     assert supported.probability == top.probability
-    assert [e.text for e in supported.evidence] == ["We've brought", "second developer", "in parallel"]
+    assert [e.text for e in supported.evidence] == [
+        "We've brought",
+        "second developer",
+        "in parallel",
+    ]
     # without the rule's match the same bar adds nothing
     other = "We'll send it over once it's ready."
     assert not check_with(other, "en", load_model(path)).elements["plan"].present
