@@ -76,10 +76,10 @@ class Settings:
     # feature's weight with s² less regularisation; the exported weight is the coefficient
     # times s, so inference is unchanged
     block_scale: tuple[tuple[str, float], ...] = (
-        ("w:", 3.0),
-        ("b:", 3.0),
-        ("n:", 3.0),
-        ("s:", 3.0),
+        ("w:", 5.0),
+        ("b:", 5.0),
+        ("n:", 5.0),
+        ("s:", 5.0),
     )
     # NB-SVM-style scaling: each label's columns times its log-count ratio (smoothing alpha;
     # 0: off); the exported weight is the coefficient times the ratio
