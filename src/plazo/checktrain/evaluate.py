@@ -102,6 +102,7 @@ def _mode(
             settings,
             _combined(test),
             top,
+            _rules(test),
         )
     errors = [
         (example.id, name, "fn" if truth_test[row, column] else "fp")

@@ -69,7 +69,21 @@ class Settings:
     """Hyper-parameters (chosen by grouped cross-validation on the training sources only)."""
 
     c: float = 8.0
+    # per-label C, overriding ``c`` for the labels named: ((label, C), ...)
+    label_c: tuple[tuple[str, float], ...] = ()
     min_df: int = 3
+    # training-time column scales by feature prefix (("w:", 2.0), ...): a scale s fits the
+    # feature's weight with s² less regularisation; the exported weight is the coefficient
+    # times s, so inference is unchanged
+    block_scale: tuple[tuple[str, float], ...] = (
+        ("w:", 5.0),
+        ("b:", 5.0),
+        ("n:", 5.0),
+        ("s:", 5.0),
+    )
+    # NB-SVM-style scaling: each label's columns times its log-count ratio (smoothing alpha;
+    # 0: off); the exported weight is the coefficient times the ratio
+    nb_alpha: float = 0.0
     signals: bool = True
     gates: bool = True
     folds: int = 5
@@ -107,8 +121,12 @@ class Settings:
     # labels whose rule match lowers the bar: present when the rules find it and the most
     # probable sentence reaches ``support`` (a plain "es culpa suya" that the model alone leaves
     # under its threshold, having seen "no es culpa suya" in many near misses)
-    rules_support: tuple[str, ...] = ("blames_client",)
+    rules_support: tuple[str, ...] = ("blames_client", "plan")
     support: float = 0.2
+    # per-label levels overriding ``support``: ((label, level), ...). The plan rule (its own
+    # matches, not only a list announced as the plan) with a sentence at 0.7: "We've brought in
+    # a second developer and will test in parallel." on its own (0.2 cost CV 0.01-0.02 on plan)
+    label_support: tuple[tuple[str, float], ...] = (("plan", 0.7),)
 
 
 def _features(example: Example, settings: Settings) -> list[tuple[list[str], list[str]]]:
@@ -131,10 +149,34 @@ def build_vocabulary(examples: Sequence[Example], settings: Settings) -> dict[st
 def design_matrix(
     vocab: dict[str, int], examples: Sequence[Example], settings: Settings
 ) -> sp.csr_matrix:
-    """The sentences' vectors, exactly as the core builds them at inference."""
+    """The sentences' vectors as the estimators see them: exactly as the core builds them at
+    inference, times the training-time column scale (``block_scale``), which the exported
+    weights carry instead."""
     features = [f for example in examples for f in _features(example, settings)]
     indptr, indices, values = encode(vocab, features)
-    return sp.csr_matrix((values, indices, indptr), shape=(len(features), len(vocab)))
+    x = sp.csr_matrix((values, indices, indptr), shape=(len(features), len(vocab)))
+    scale = column_scale(vocab, settings)
+    return x if scale is None else (x @ sp.diags(scale)).tocsr()
+
+
+def column_scale(vocab: dict[str, int], settings: Settings) -> Floats | None:
+    """The training-time scale of each feature (``block_scale``), or None."""
+    if not settings.block_scale:
+        return None
+    scale = np.ones(len(vocab))
+    for feature, index in vocab.items():
+        for prefix, factor in settings.block_scale:
+            if feature.startswith(prefix):
+                scale[index] = factor
+                break
+    return scale
+
+
+def _log_count_ratio(present: sp.csr_matrix, target: npt.NDArray[np.bool_], alpha: float) -> Floats:
+    p = alpha + np.asarray(present[target].sum(axis=0)).ravel()
+    q = alpha + np.asarray(present[~target].sum(axis=0)).ravel()
+    ratio: Floats = np.log((p / p.sum()) / (q / q.sum()))
+    return ratio
 
 
 def fit_language(
@@ -144,9 +186,12 @@ def fit_language(
     vocab = build_vocabulary(examples, settings)
     x = design_matrix(vocab, examples, settings)
     y = np.vstack([example.sentence_labels for example in examples])
+    scale = column_scale(vocab, settings)
+    present = (x != 0).astype(np.float64).tocsr() if settings.nb_alpha > 0 else None
     weights = np.zeros((len(vocab), len(LABELS)))
     bias = np.zeros(len(LABELS))
     estimators: list[LogisticRegression | None] = []
+    label_c = dict(settings.label_c)
     for column in range(len(LABELS)):
         target = y[:, column]
         if target.all() or not target.any():
@@ -154,7 +199,7 @@ def fit_language(
             estimators.append(None)
             continue
         estimator = LogisticRegression(
-            C=settings.c,
+            C=label_c.get(LABELS[column], settings.c),
             class_weight=settings.class_weight,
             solver="liblinear",
             dual=True,
@@ -162,8 +207,14 @@ def fit_language(
             tol=1e-6,
             random_state=settings.seed,
         )
-        estimator.fit(x, target)
-        weights[:, column] = estimator.coef_[0]
+        factor = np.ones(len(vocab)) if scale is None else scale.copy()
+        if present is not None:
+            ratio = _log_count_ratio(present, target, settings.nb_alpha)
+            estimator.fit((x @ sp.diags(ratio)).tocsr(), target)
+            factor *= ratio
+        else:
+            estimator.fit(x, target)
+        weights[:, column] = estimator.coef_[0] * factor
         bias[column] = estimator.intercept_[0]
         estimators.append(estimator)
     thresholds = np.full(len(LABELS), 0.5)
@@ -203,19 +254,27 @@ def decide(
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
     top: Floats | None = None,
+    raw_rules: npt.NDArray[np.bool_] | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Message-level decisions: the model's (its message probability at the threshold, or with
     a second stage its most probable sentence at ``sure``), or the rules' for the labels in
-    ``rules_or``, with vague timing withdrawn when a new date is present."""
+    ``rules_or``, or the raw rules' (``raw_rules``, the rules' own verdict: the plan rule
+    itself, not the announced-plan list; ``rules`` when not given) for the labels in
+    ``rules_support`` when the most probable sentence reaches ``support``, with vague timing
+    withdrawn when a new date is present."""
     present = probabilities >= thresholds
     if top is not None:
         present |= top >= settings.sure
     if rules is not None and settings.rules_or:
         columns = [LABELS.index(name) for name in settings.rules_or]
         present[:, columns] |= rules[:, columns]
-    if rules is not None and top is not None and settings.rules_support:
-        columns = [LABELS.index(name) for name in settings.rules_support]
-        present[:, columns] |= rules[:, columns] & (top[:, columns] >= settings.support)
+    supporting = rules if raw_rules is None else raw_rules
+    if supporting is not None and top is not None and settings.rules_support:
+        levels = dict(settings.label_support)
+        for name in settings.rules_support:
+            column = LABELS.index(name)
+            level = levels.get(name, settings.support)
+            present[:, column] |= supporting[:, column] & (top[:, column] >= level)
     if settings.gates:
         present[:, LABELS.index("vague_timing")] &= ~present[:, LABELS.index("new_date")]
     return present
@@ -360,6 +419,7 @@ def fit_stacker(
     folds: npt.NDArray[np.int64],
     settings: Settings,
     rules: npt.NDArray[np.bool_] | None = None,
+    raw_rules: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[Floats, Floats, Floats]:
     """The second stage from out-of-fold sentence probabilities of ``examples``: per label,
     weights (labels, STACK_FEATURES), biases and thresholds. It is fitted on the messages and on
@@ -395,10 +455,17 @@ def fit_stacker(
         )
         if len(distinct) <= 1:
             held_out[:, column] = _logistic(x[:, column], weights[column], bias[column])
-    extra = top_probabilities(probabilities) >= settings.sure
+    top = top_probabilities(probabilities)
+    extra = top >= settings.sure
     if rules is not None:
         columns = [LABELS.index(name) for name in settings.rules_or]
         extra[:, columns] |= rules[:, columns]
+    if raw_rules is not None:
+        levels = dict(settings.label_support)
+        for name in settings.rules_support:
+            column = LABELS.index(name)
+            level = levels.get(name, settings.support)
+            extra[:, column] |= raw_rules[:, column] & (top[:, column] >= level)
     thresholds = tune_thresholds(held_out, truth, extra, LABELS)
     return weights, bias, thresholds
 
@@ -421,6 +488,7 @@ def grouped_cv_decisions(
     thresholds are fitted on sentence probabilities of the other folds, each predicted by a
     first stage trained without k and without that fold (so nothing of fold k is seen)."""
     truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     folds = fold_of(examples, settings.folds, settings.seed)
     distinct = [int(k) for k in np.unique(folds)]
     if not settings.stack or len(distinct) < 3:
@@ -458,6 +526,7 @@ def grouped_cv_decisions(
             settings,
             None if rules is None else rules[inside],
             top_probabilities(chosen),
+            raw[inside],
         )
     return present
 
@@ -535,6 +604,7 @@ def train_model(
         sure=settings.sure,
         rules_support=settings.rules_support,
         support=settings.support,
+        label_support=dict(settings.label_support),
         info=info,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -113,7 +114,33 @@ def test_a_saved_model_loads_back_with_the_same_numbers(tmp_path: Path) -> None:
         assert copied is not None
         assert stacked is not None
         assert np.array_equal(copied, stacked)
+    assert copy.rules_support == model.rules_support
+    assert dict(copy.label_support) == dict(model.label_support)
     assert check_with(MESSAGE, "en", copy).to_dict() == check(MESSAGE, "en").to_dict()
+
+
+def test_rule_support_uses_the_plan_rule_itself_not_only_an_announced_plan(
+    tmp_path: Path,
+) -> None:
+    # the plan rule matches ("brought in", "a second ...", "in parallel") but no list is
+    # announced as the plan; with plan supported at a bar the sentence reaches, it is present
+    # and its evidence is the rule's matches
+    text = "We've brought in a second developer and will test in parallel."
+    model = default_model()
+    top = check_with(text, "en", model).elements["plan"]
+    path = tmp_path / "supported.npz"
+    save_model(replace(model, rules_support=("plan",), label_support={"plan": 0.0}), path)
+    supported = check_with(text, "en", load_model(path)).elements["plan"]
+    assert supported.present
+    assert supported.probability == top.probability
+    assert [e.text for e in supported.evidence] == [
+        "We've brought",
+        "second developer",
+        "in parallel",
+    ]
+    # without the rule's match the same bar adds nothing
+    other = "We'll send it over once it's ready."
+    assert not check_with(other, "en", load_model(path)).elements["plan"].present
 
 
 def test_the_cached_word_path_gives_the_same_probabilities_as_the_feature_strings() -> None:

@@ -349,19 +349,20 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         for i, value in enumerate(probabilities.max(axis=0).tolist()):
             if value >= model.sure:
                 present[LABELS[i]] = True
-    by_rules: set[str] = set()
+    by_rules: dict[str, list[tuple[int, int]]] = {}  # labels the rules made present: evidence
     rules_found = combined_rules(analysis, segments)
     for name in model.rules_or:
         if rules_found.get(name) and not present[name]:
             present[name] = True
-            by_rules.add(name)
+            by_rules[name] = list(rules_found[name])
     if model.rules_support and segments:
+        # the rules' own verdict (the plan rule itself, not only a list announced as the plan)
         sentence_top = probabilities.max(axis=0).tolist()
         for name in model.rules_support:
-            supported = sentence_top[LABELS.index(name)] >= model.support
-            if rules_found.get(name) and supported and not present[name]:
+            supported = sentence_top[LABELS.index(name)] >= model.support_level(name)
+            if analysis.found.get(name) and supported and not present[name]:
                 present[name] = True
-                by_rules.add(name)
+                by_rules[name] = list(analysis.found[name])
     if model.gates and present["new_date"]:
         present["vague_timing"] = False
 
@@ -369,7 +370,7 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
         if not present[name]:
             return []
         if name in by_rules:
-            return list(rules_found[name])
+            return by_rules[name]
         column = LABELS.index(name)
         spans: list[tuple[int, int]] = []
         rows = [row for row in range(len(segments)) if above[row][column]]

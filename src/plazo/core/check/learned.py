@@ -206,7 +206,13 @@ class CheckModel:
     # labels the rules make present when the most probable sentence reaches ``support``
     rules_support: tuple[str, ...] = ()
     support: float = 1.0
+    # per-label levels overriding ``support`` (labels of ``rules_support``)
+    label_support: Mapping[str, float] = field(default_factory=dict)
     info: dict[str, Any] = field(default_factory=dict)
+
+    def support_level(self, name: str) -> float:
+        """The most probable sentence's bar for a label the rules found (``rules_support``)."""
+        return float(self.label_support.get(name, self.support))
 
 
 def encode(
@@ -249,6 +255,7 @@ def save_model(model: CheckModel, path: Path) -> None:
         "sure": model.sure,
         "rules_support": list(model.rules_support),
         "support": model.support,
+        "label_support": dict(model.label_support),
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -378,6 +385,11 @@ def load_model(path: Path) -> CheckModel:
         sure=float(meta.get("sure", 1.0)),
         rules_support=tuple(str(name) for name in meta.get("rules_support", ()) if name in LABELS),
         support=float(meta.get("support", 1.0)),
+        label_support={
+            str(name): float(level)
+            for name, level in dict(meta.get("label_support", {})).items()
+            if name in LABELS
+        },
         info=dict(meta.get("info", {})),
     )
 
