@@ -55,10 +55,14 @@ def test_training_twice_with_the_same_seed_gives_the_same_model(
         assert np.array_equal(one.stack_bias, two.stack_bias)
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [Settings(), Settings(block_scale=(("w:", 5.0), ("b:", 5.0), ("n:", 5.0), ("s:", 5.0)))],
+    ids=["plain", "word-block-scaled"],
+)
 def test_exported_weights_reproduce_scikit_learns_probabilities(
-    rows: list[dict[str, object]], tmp_path: Path
+    rows: list[dict[str, object]], tmp_path: Path, settings: Settings
 ) -> None:
-    settings = Settings()
     examples = [to_example(row) for row in rows if row["lang"] == "en"]
     model, estimators = fit_language(examples, settings)
     x = design_matrix(model.vocab, examples, settings)

@@ -126,8 +126,14 @@ def test_rule_support_uses_the_plan_rule_itself_not_only_an_announced_plan(
     # announced as the plan; with plan supported at a bar the sentence reaches, it is present
     # and its evidence is the rule's matches
     text = "We've brought in a second developer and will test in parallel."
-    model = default_model()
+    shipped = default_model()
+    # the model alone cannot find plan here (its threshold and the lone-sentence bar out of reach)
+    english = shipped.languages["en"]
+    thresholds = english.thresholds.copy()
+    thresholds[LABELS.index("plan")] = 1.01
+    model = replace(shipped, languages={"en": replace(english, thresholds=thresholds)}, sure=1.01)
     top = check_with(text, "en", model).elements["plan"]
+    assert not top.present
     path = tmp_path / "supported.npz"
     save_model(replace(model, rules_support=("plan",), label_support={"plan": 0.0}), path)
     supported = check_with(text, "en", load_model(path)).elements["plan"]
