@@ -71,7 +71,7 @@ class Settings:
     c: float = 8.0
     # per-label C, overriding ``c`` for the labels named: ((label, C), ...)
     label_c: tuple[tuple[str, float], ...] = ()
-    min_df: int = 3
+    min_df: int = 4
     # training-time column scales by feature prefix (("w:", 2.0), ...): a scale s fits the
     # feature's weight with s² less regularisation; the exported weight is the coefficient
     # times s, so inference is unchanged

@@ -18,16 +18,7 @@ from tests.core.check.helpers import has
         ("Ya hemos identificado el fallo y está bajo control.", "assurance"),
         ("The delay is due to a supplier that shipped the wrong parts.", "cause"),
         ("El retraso se debe a una avería en la imprenta.", "cause"),
-        pytest.param(
-            "We've brought in a second developer and will test in parallel.",
-            "plan",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known regression of the model retrained on the grown corpus (fourth "
-                "pass): this one-sentence plan gets P(plan) 0.47, under the bar; see "
-                "docs/checker.md, 'Fourth pass'",
-            ),
-        ),
+        ("We've brought in a second developer and will test in parallel.", "plan"),
         ("We're taking 10% off the final invoice.", "compensation"),
         ("Le haremos un descuento del 10 % en la factura final.", "compensation"),
         ("The first month of hosting is on us.", "compensation"),
