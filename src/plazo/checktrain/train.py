@@ -71,12 +71,15 @@ class Settings:
     c: float = 8.0
     # per-label C, overriding ``c`` for the labels named: ((label, C), ...)
     label_c: tuple[tuple[str, float], ...] = ()
+    # 4 keeps the model file under 5 MB on the fifth pass's corpus (5.9 MB at 3): chosen for the
+    # size limit, not on CV
     min_df: int = 4
     # training-time column scales by feature prefix (("w:", 2.0), ...): a scale s fits the
     # feature's weight with s² less regularisation; the exported weight is the coefficient
     # times s, so inference is unchanged
-    # (CV in model14-log.md: 5 on w:/b:/n:/s: gains 0.010 / 0.009 macro-F1 but breaks two
-    # pinned one-sentence tests, so it is not the default yet)
+    # (CV in docs/checker-fifth-pass-log.md: 5 on w:/b:/n:/s: gains 0.010 / 0.009 macro-F1 on
+    # the fourth pass's corpus, but its model missed pinned one-sentence tests (a plain blame,
+    # and grew past 5 MB on the fifth pass's corpus), so it is not the default)
     block_scale: tuple[tuple[str, float], ...] = ()
     # NB-SVM-style scaling: each label's columns times its log-count ratio (smoothing alpha;
     # 0: off); the exported weight is the coefficient times the ratio
@@ -121,9 +124,9 @@ class Settings:
     rules_support: tuple[str, ...] = ("blames_client",)
     support: float = 0.2
     # per-label levels overriding ``support``: ((label, level), ...). Candidate (CV-neutral,
-    # model14-log.md): ("plan", 0.7) with "plan" in rules_support, the plan rule's own matches
-    # supporting a sentence at 0.7 ("We've brought in a second developer and will test in
-    # parallel." on its own); it ships with the next retrained model
+    # docs/checker-fifth-pass-log.md): ("plan", 0.7) with "plan" in rules_support, the plan
+    # rule's own matches supporting a sentence at 0.7; not needed by the fifth pass's model,
+    # which finds "We've brought in a second developer and will test in parallel." alone
     label_support: tuple[tuple[str, float], ...] = ()
 
 
