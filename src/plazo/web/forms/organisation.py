@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
-import holidays
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plazo.core.policy import PolicyError, load_policy
 from plazo.store.models import Language
+from plazo.web.forms.codes import country_code, currency_code
 
 __all__ = ["OrganisationSettingsForm", "PolicyForm"]
 
@@ -54,16 +54,10 @@ class OrganisationSettingsForm(forms.Form):
         return name
 
     def clean_currency(self) -> str:
-        code = str(self.cleaned_data["currency"]).strip().upper()
-        if len(code) != 3 or not code.isascii() or not code.isalpha():
-            raise forms.ValidationError(_("Use a three-letter code such as EUR."))
-        return code
+        return currency_code(self.cleaned_data["currency"])
 
     def clean_country(self) -> str:
-        code = str(self.cleaned_data["country"]).strip().upper()
-        if code not in holidays.list_supported_countries():
-            raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
-        return code
+        return country_code(self.cleaned_data["country"])
 
     def clean_time_zone(self) -> str:
         value = str(self.cleaned_data["time_zone"]).strip()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plazo.core.calendar import local_day
 from plazo.store.models import Client, ForecastMode, Organisation, ProjectStatus
+from plazo.web.forms.codes import country_code, currency_code
 
 __all__ = ["ProjectForm"]
 
@@ -112,16 +113,10 @@ class ProjectForm(forms.Form):
             del self.fields["status"]
 
     def clean_currency(self) -> str:
-        code = str(self.cleaned_data["currency"]).strip().upper()
-        if len(code) != 3 or not code.isalpha():
-            raise forms.ValidationError(_("Use a three-letter code such as EUR."))
-        return code
+        return currency_code(self.cleaned_data["currency"])
 
     def clean_country(self) -> str:
-        code = str(self.cleaned_data["country"]).strip().upper()
-        if code not in holidays.list_supported_countries():
-            raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
-        return code
+        return country_code(self.cleaned_data["country"])
 
     def clean_forecast_mode(self) -> str:
         return str(

@@ -1,0 +1,25 @@
+"""Codes a person types in more than one form: a currency and a holiday country."""
+
+from __future__ import annotations
+
+import holidays
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["country_code", "currency_code"]
+
+
+def currency_code(value: object) -> str:
+    """A three-letter currency code, upper case, or a form error."""
+    code = str(value).strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise forms.ValidationError(_("Use a three-letter code such as EUR."))
+    return code
+
+
+def country_code(value: object) -> str:
+    """A country code plazo has a holiday calendar for, upper case, or a form error."""
+    code = str(value).strip().upper()
+    if code not in holidays.list_supported_countries():
+        raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
+    return code
