@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from plazo.store.models import WorkItem
-from plazo.store.services.checkins.compose_inputs import burn_up
+from plazo.store.services.composing.inputs import burn_up
 from plazo.web.timeline import project_timeline
 from tests.app.api_helpers import call, token_for
 from tests.app.factories import make_item, make_org, make_project

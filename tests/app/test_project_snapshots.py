@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from plazo.store.models import Forecast, Organisation, Project, WorkItem
-from plazo.store.services.checkins.compose_inputs import forecast_view, updates_since
+from plazo.store.services.composing.inputs import forecast_view, updates_since
 from plazo.store.services.forecasting.inputs import completed_days, remaining_work
 from plazo.store.services.work.snapshots import (
     ProjectSnapshot,

@@ -4,6 +4,7 @@ Read statically from the source, so a lazy import inside a function counts too.
 """
 
 import ast
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,12 @@ def test_the_store_knows_no_url_of_the_web() -> None:
 SERVICES_ABOVE = {
     "work": ("delays", "forecasting", "checkins", "editing", "outbox", "pages", "importing"),
     "ledger": ("delays", "forecasting", "checkins", "editing", "work", "pages", "importing"),
+    # What checkins and delays share sits below both: the composer's inputs, the outbox,
+    # failure records and alerts, and which week's update a notice covers.
+    "composing": ("delays", "checkins", "editing", "failures", "outbox", "pages", "weeks"),
+    "outbox": ("delays", "checkins", "editing", "failures", "pages", "weeks", "delivery"),
+    "failures": ("delays", "checkins", "editing", "pages", "weeks", "delivery"),
+    "weeks": ("delays", "checkins", "editing", "failures", "pages", "delivery"),
 }
 
 
@@ -90,5 +97,84 @@ def test_store_services_import_nothing_above_them(folder: str) -> None:
         for path in sorted((SRC / "store" / "services" / folder).rglob("*.py"))
         for line, module in imported_modules(path)
         if any(module == b or module.startswith(b + ".") for b in banned)
+    ]
+    assert offences == []
+
+
+SERVICES = SRC / "store" / "services"
+SERVICES_PACKAGE = "plazo.store.services."
+
+
+def service_folder_imports() -> dict[str, dict[str, list[str]]]:
+    """folder -> the other service folders it imports -> where (``path:line``), lazy imports too."""
+    folders = {p.name for p in SERVICES.iterdir() if (p / "__init__.py").is_file()}
+    edges: dict[str, dict[str, list[str]]] = {folder: {} for folder in sorted(folders)}
+    for folder in sorted(folders):
+        for path in sorted((SERVICES / folder).rglob("*.py")):
+            for line, module in _service_imports(path):
+                target = module.removeprefix(SERVICES_PACKAGE).split(".")[0]
+                if target in folders and target != folder:
+                    where = f"{path.relative_to(SRC.parent)}:{line}"
+                    edges[folder].setdefault(target, []).append(where)
+    return edges
+
+
+def _service_imports(path: Path) -> list[tuple[int, str]]:
+    """``imported_modules``, plus ``from plazo.store.services import <folder>`` as that folder."""
+    found = [(line, m) for line, m in imported_modules(path) if m.startswith(SERVICES_PACKAGE)]
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == SERVICES_PACKAGE.rstrip("."):
+            found += [(node.lineno, SERVICES_PACKAGE + alias.name) for alias in node.names]
+    return found
+
+
+def cycles_in(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one node (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in graph.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return sorted(found)
+
+
+def test_the_cycle_finder_finds_every_cycle_and_nothing_else() -> None:
+    graph = {"a": ["b"], "b": ["c"], "c": ["a", "d"], "d": ["e"], "e": ["d"], "f": ["a"]}
+    assert cycles_in(graph) == [["a", "b", "c"], ["d", "e"]]
+    assert cycles_in({"a": ["b"], "b": ["c"], "c": []}) == []
+
+
+def test_store_service_folders_import_each_other_without_a_cycle() -> None:
+    """Each capability sits above the ones it uses: what two folders share moves down into a
+    third they both import (``composing/``, ``failures/``, ``weeks/``), never back and forth."""
+    edges = service_folder_imports()
+    offences = [
+        f"{folder} -> {target}: {', '.join(edges[folder][target])}"
+        for cycle in cycles_in({folder: list(targets) for folder, targets in edges.items()})
+        for folder in cycle
+        for target in cycle
+        if target in edges[folder]
     ]
     assert offences == []

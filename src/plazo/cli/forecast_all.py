@@ -107,7 +107,7 @@ def _each_active(
     """
     from django.db import transaction
 
-    from plazo.store.services.checkins.failures import reason_of
+    from plazo.store.services.failures.checkins import reason_of
     from plazo.store.services.forecasting.run import (
         OrganisationHistories,
         active_project_ids,

@@ -25,7 +25,7 @@ from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
 from plazo.store.models import DelayCase, DelayCaseState, Message, MessageKind, MessageState
 from plazo.store.services.delays.told import close_case_told
-from plazo.store.services.outbox.failure_alerts import alert_owner_of_failure
+from plazo.store.services.failures.alerts import alert_owner_of_failure
 from plazo.store.services.webhooks.events import emit_message_sent, listening_organisations
 
 __all__ = ["DeliveryReport", "deliver_due", "is_transient"]

@@ -22,7 +22,7 @@ from plazo.core.errors import PlazoError
 from plazo.store.links import links
 from plazo.store.models import Membership, Message, MessageKind, MessageState, Organisation, Role
 from plazo.store.services.access.studio import find_user_by_email
-from plazo.store.services.checkins.compose_inputs import organisation_input
+from plazo.store.services.composing.inputs import organisation_input
 from plazo.store.services.outbox.write import store_message
 
 __all__ = [

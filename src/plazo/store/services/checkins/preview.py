@@ -7,8 +7,8 @@ from datetime import datetime
 from plazo.core import compose
 from plazo.core.errors import PlazoError
 from plazo.store.models import DelayCase, Offer, Project, WorkItemStatus
-from plazo.store.services.checkins import compose_inputs as inputs
 from plazo.store.services.checkins.weekly import compose_weekly_update_for
+from plazo.store.services.composing import inputs
 from plazo.store.services.delays.cases import compose_notice_for
 from plazo.store.services.work.snapshots import load_project_snapshot
 

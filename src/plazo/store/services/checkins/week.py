@@ -2,7 +2,7 @@
 
 :func:`this_week` is the read model of ``/week/``; :func:`decide_update` is the one use case
 behind its buttons. The worker honours the decisions through
-:func:`plazo.store.services.checkins.covered.not_written_weeks`.
+:func:`plazo.store.services.weeks.covered.not_written_weeks`.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
-from plazo.store.services.checkins.covered import client_week, notice_weeks
 from plazo.store.services.checkins.weekly import compose_weekly_update_for, weekly_key
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
+from plazo.store.services.weeks.covered import client_week, notice_weeks
 from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["DecisionRefused", "WeekRow", "decide_update", "this_week"]

@@ -20,13 +20,13 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
-from plazo.store.services.checkins import compose_inputs as inputs
-from plazo.store.services.checkins.covered import not_written_weeks
-from plazo.store.services.checkins.failures import clear_checkin_failure, isolated
+from plazo.store.services.composing import inputs
 from plazo.store.services.delays.watch import watch_project
+from plazo.store.services.failures.checkins import clear_checkin_failure, isolated
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
+from plazo.store.services.weeks.covered import not_written_weeks
 from plazo.store.services.work.snapshots import (
     ProjectSnapshot,
     iter_project_snapshots,
@@ -131,7 +131,7 @@ def queue_weekly_update(project: Project, *, now: datetime) -> tuple[Message, bo
     """Put this week's update in the outbox (queued, or a draft awaiting the owner's approval).
 
     Refused (:class:`UpdateNotWritten`) when a person held or skipped it, or when this week's
-    delay notice is the update (see :mod:`plazo.store.services.checkins.covered`).
+    delay notice is the update (see :mod:`plazo.store.services.weeks.covered`).
     """
     key = weekly_key(project, now)
     existing = Message.objects.filter(idempotency_key=key).first()

@@ -26,8 +26,7 @@ from plazo.store.models import (
     MessageState,
     Offer,
 )
-from plazo.store.services.checkins import compose_inputs as inputs
-from plazo.store.services.checkins.covered import withdraw_update_for_notice
+from plazo.store.services.composing import inputs
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     draft_from_case,
@@ -38,6 +37,7 @@ from plazo.store.services.forecasting.run import OrganisationHistories, reforeca
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.webhooks.events import emit_case_opened
+from plazo.store.services.weeks.covered import withdraw_update_for_notice
 from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
@@ -284,7 +284,7 @@ def approve_notice(
     case.state = DelayCaseState.APPROVED
     case.save()
     withdraw_owner_alerts(case)
-    # The notice is this week's update (checkins/covered.py), and the portfolio must show the
+    # The notice is this week's update (weeks/covered.py), and the portfolio must show the
     # forecast against the new promise as soon as the page answers, not after a worker pass.
     withdraw_update_for_notice(project, now=now)
     promised = recorded.commitment.project  # the locked row, holding the new promised date

@@ -19,7 +19,7 @@ from plazo.core.ledger import NoticeProblem
 from plazo.core.policy import Decision, OfferProposal
 from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
-from plazo.store.services.checkins.compose_inputs import NotReadyToCompose
+from plazo.store.services.composing.inputs import NotReadyToCompose
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
 from plazo.store.services.delays.draft import NoticeDraft, price_draft, recommended_on
 from plazo.store.services.delays.slider import slider_days

@@ -20,9 +20,9 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
-from plazo.store.services.checkins import compose_inputs as inputs
-from plazo.store.services.checkins.failures import isolated
+from plazo.store.services.composing import inputs
 from plazo.store.services.delays.cases import open_case_if_at_risk
+from plazo.store.services.failures.checkins import isolated
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshots

@@ -1,1 +1,1 @@
-"""The outbox: store a message once, act on it, tell the owner when one fails for good."""
+"""The outbox: store a message once, and what a person can do to one (retry, cancel)."""

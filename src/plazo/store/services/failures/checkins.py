@@ -19,8 +19,8 @@ from plazo.core.checkin import iso_week
 from plazo.core.compose.checkin_failed import compose_checkin_failed
 from plazo.store.links import links
 from plazo.store.models import Membership, Message, Project
-from plazo.store.services.checkins import compose_inputs as inputs
-from plazo.store.services.outbox.failure_alerts import queue_owner_alert
+from plazo.store.services.composing import inputs
+from plazo.store.services.failures.alerts import queue_owner_alert
 
 __all__ = ["clear_checkin_failure", "isolated", "record_checkin_failure"]
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from plazo.core import compose
 from plazo.store.links import links
 from plazo.store.models import Message, MessageKind, MessageState, Project
-from plazo.store.services.checkins import compose_inputs as inputs
+from plazo.store.services.composing import inputs
 from plazo.store.services.outbox.write import store_message
 
 __all__ = ["alert_owner_of_failure", "queue_owner_alert"]

@@ -1,0 +1,1 @@
+"""Composer inputs: stored rows turned into the plain values the core composes messages from."""

@@ -1,0 +1,1 @@
+"""A project's check-in week, and which weekly updates are not written (held, skipped, covered)."""
