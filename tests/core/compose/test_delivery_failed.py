@@ -1,10 +1,11 @@
-"""The owner hears, in the organisation's language, that a client message failed for good."""
+"""The owner hears, in their language (else the organisation's), that something failed for good."""
 
 from __future__ import annotations
 
 import pytest
 
 from plazo.core.compose import ComposeError, compose_delivery_failed
+from plazo.core.compose.checkin_failed import compose_checkin_failed
 from tests.core.compose.factories import SENT_AT, make_organisation, make_project
 
 
@@ -43,3 +44,43 @@ def test_the_alert_needs_a_link_to_the_outbox() -> None:
             sent_at=SENT_AT,
             message_key="k",
         )
+
+
+@pytest.mark.parametrize(
+    ("organisation_language", "reader", "words"),
+    [("es", "en", "could not be delivered"), ("en", "es", "no se pudo entregar")],
+)
+def test_the_delivery_alert_is_in_the_readers_language(
+    organisation_language: str, reader: str, words: str
+) -> None:
+    message = compose_delivery_failed(
+        make_organisation(language=organisation_language),
+        make_project(reader),
+        failed_subject="Avance semanal",
+        recipients=["lucia@cliente.example"],
+        error="550 No such user",
+        outbox_url="https://plazo.example/outbox/",
+        sent_at=SENT_AT,
+        message_key="failed-7",
+        language=reader,
+    )
+    assert (message.language, words in message.text) == (reader, True)
+
+
+@pytest.mark.parametrize(
+    ("organisation_language", "reader", "subject"),
+    [("es", "en", "Check-in failed: "), ("en", "es", "Falló el seguimiento: ")],
+)
+def test_the_check_in_alert_is_in_the_readers_language(
+    organisation_language: str, reader: str, subject: str
+) -> None:
+    message = compose_checkin_failed(
+        make_organisation(language=organisation_language),
+        make_project(reader),
+        reason="no holidays for ZZ",
+        project_url="https://plazo.example/projects/7/",
+        sent_at=SENT_AT,
+        message_key="checkin-failed-7",
+        language=reader,
+    )
+    assert (message.language, message.subject) == (reader, subject + make_project(reader).name)

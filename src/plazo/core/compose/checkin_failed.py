@@ -19,8 +19,10 @@ def compose_checkin_failed(
     project_url: str,
     sent_at: datetime,
     message_key: str,
+    language: str | None = None,
 ) -> Message:
-    """Tell the project owner, in the organisation's language, that the check-in failed."""
+    """Tell the project owner, in their ``language`` (default: the organisation's), that the
+    check-in failed."""
     return build_owner_alert(
         kind="checkin_failed",
         organisation=organisation,
@@ -29,5 +31,6 @@ def compose_checkin_failed(
         link_problem="the alert needs an http(s) link to the project",
         sent_at=sent_at,
         message_key=message_key,
+        language=language,
         context={"reason": " ".join(reason.split())[:500], "project_url": project_url},
     )

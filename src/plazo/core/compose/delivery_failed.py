@@ -22,8 +22,10 @@ def compose_delivery_failed(
     outbox_url: str,
     sent_at: datetime,
     message_key: str,
+    language: str | None = None,
 ) -> Message:
-    """Tell the project owner, in the organisation's language, that a message failed for good."""
+    """Tell the project owner, in their ``language`` (default: the organisation's), that a message
+    failed for good."""
     return build_owner_alert(
         kind="delivery_failed",
         organisation=organisation,
@@ -32,6 +34,7 @@ def compose_delivery_failed(
         link_problem="the alert needs an http(s) link to the outbox",
         sent_at=sent_at,
         message_key=message_key,
+        language=language,
         context={
             "failed_subject": " ".join(failed_subject.split()),
             "recipients": ", ".join(recipients),

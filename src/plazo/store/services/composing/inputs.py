@@ -32,6 +32,7 @@ __all__ = [
     "organisation_input",
     "owner_language",
     "project_input",
+    "reader_language",
     "updates_since",
 ]
 
@@ -58,20 +59,27 @@ def organisation_input(organisation: Organisation) -> compose.Organisation:
     )
 
 
-def owner_language(project: Project) -> str | None:
-    """The language the project's owner reads plazo in (None: the organisation's).
+def reader_language(organisation_id: int, user_id: int | None) -> str | None:
+    """The language a member reads plazo in at the organisation (None: the organisation's).
 
-    The organisation's language is its clients' default; the owner's own is recorded from the
-    dashboard they use (``plazo.web.tenancy``), so an alert is written for the person reading it.
+    The one rule for every alert to a person of the studio (a notice that waits, a passed promise,
+    a failed check-in or delivery). The organisation's language is its clients' default; a
+    member's own is recorded from the dashboard they use (``plazo.web.tenancy``), so an alert is
+    written for the person reading it.
     """
-    if project.owner_id is None:
+    if user_id is None:
         return None
     language = (
-        Membership.objects.filter(organisation_id=project.organisation_id, user_id=project.owner_id)
+        Membership.objects.filter(organisation_id=organisation_id, user_id=user_id)
         .values_list("language", flat=True)
         .first()
     )
     return language or None
+
+
+def owner_language(project: Project) -> str | None:
+    """The language the project's owner reads plazo in (None: the organisation's)."""
+    return reader_language(project.organisation_id, project.owner_id)
 
 
 def client_input(client: Client, *, language: str | None = None) -> compose.Client:

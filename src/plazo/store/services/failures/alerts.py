@@ -28,6 +28,7 @@ def alert_owner_of_failure(failed: Message, error: str, *, now: datetime) -> Mes
         outbox_url=links().outbox(),
         sent_at=now,
         message_key=f"failed-{failed.pk}",
+        language=inputs.owner_language(project),
     )
     return queue_owner_alert(composed, project, key=f"delivery_failed:{failed.pk}", now=now)
 

@@ -12,6 +12,7 @@ import dataclasses
 import logging
 from datetime import datetime
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
 
@@ -21,6 +22,9 @@ from plazo.store.links import links
 from plazo.store.models import Membership, Message, Project
 from plazo.store.services.composing import inputs
 from plazo.store.services.failures.alerts import queue_owner_alert
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 __all__ = ["clear_checkin_failure", "isolated", "record_checkin_failure"]
 
@@ -100,7 +104,7 @@ def _alert(project: Project, reason: str, *, now: datetime) -> Message | None:
     if recipient is None or project.promised_on is None:
         log.warning("nobody to alert of project %s's failed check-in", project.pk)
         return None
-    name, email = recipient
+    name, email = recipient.get_full_name() or recipient.get_username(), recipient.email
     composed = compose_checkin_failed(
         inputs.organisation_input(project.organisation),
         dataclasses.replace(inputs.project_input(project), owner_name=name, owner_email=email),
@@ -108,11 +112,12 @@ def _alert(project: Project, reason: str, *, now: datetime) -> Message | None:
         project_url=links().project(project.pk),
         sent_at=now,
         message_key=key.replace(":", "-"),
+        language=inputs.reader_language(project.organisation_id, recipient.pk),
     )
     return queue_owner_alert(composed, project, key=key, now=now)
 
 
-def _recipient(project: Project) -> tuple[str, str] | None:
+def _recipient(project: Project) -> User | None:
     """The owner when they have an address, else the first member of the organisation who has."""
     users = [project.owner] if project.owner is not None else []
     users += [
@@ -123,5 +128,5 @@ def _recipient(project: Project) -> tuple[str, str] | None:
     ]
     for user in users:
         if user.email and user.is_active:
-            return (user.get_full_name() or user.get_username(), user.email)
+            return user
     return None
