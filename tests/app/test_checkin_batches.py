@@ -9,7 +9,8 @@ from django_tasks_db.models import DBTaskResult
 
 from plazo.demo import load_demo
 from plazo.store.models import CheckinClaim, Message, Project
-from plazo.store.services.checkins.weekly import due_checkins, run_weekly_checkins, weekly_key
+from plazo.store.services.checkins.weekly import due_checkins, run_weekly_checkins
+from plazo.store.services.weeks.checkin_week import weekly_key
 from plazo.worker import tasks
 from plazo.worker.tasks import checkin_batch, fan_out_checkins
 

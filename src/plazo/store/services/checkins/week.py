@@ -24,11 +24,12 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
-from plazo.store.services.checkins.weekly import compose_weekly_update_for, weekly_key
+from plazo.store.services.checkins.weekly import compose_weekly_update_for
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
-from plazo.store.services.weeks.covered import client_week, notice_weeks
+from plazo.store.services.weeks.checkin_week import checkin_week, weekly_key
+from plazo.store.services.weeks.covered import notice_weeks
 from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["DecisionRefused", "WeekRow", "decide_update", "this_week"]
@@ -93,7 +94,7 @@ def this_week(
     notices = notice_weeks(projects, now=now)
     rows = []
     for project in projects:
-        week = client_week(project, now)
+        week = checkin_week(project, now)
         due_at = owed_checkin(
             now,
             weekday=project.checkin_weekday,

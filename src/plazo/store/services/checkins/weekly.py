@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from plazo.core import compose
-from plazo.core.checkin import iso_week, owed_checkin
+from plazo.core.checkin import owed_checkin
 from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinClaim,
@@ -26,6 +26,7 @@ from plazo.store.services.failures.checkins import clear_checkin_failure, isolat
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
+from plazo.store.services.weeks.checkin_week import checkin_week, weekly_key
 from plazo.store.services.weeks.covered import not_written_weeks
 from plazo.store.services.work.snapshots import (
     ProjectSnapshot,
@@ -40,26 +41,11 @@ __all__ = [
     "due_checkins",
     "queue_weekly_update",
     "run_weekly_checkins",
-    "weekly_key",
 ]
 
 # A week's update is written at or after its check-in time, so any update of the current ISO week
 # was created within the last 8 days (7, plus a day for the widest time-zone difference).
 _WEEK_WINDOW = timedelta(days=8)
-
-
-def checkin_week(project: Project, now: datetime) -> str:
-    """The ISO week of the client's calendar that ``now`` falls in (``2026-W49``)."""
-    return iso_week(project.client_today(now))
-
-
-def weekly_key(project: Project, now: datetime, *, week: str | None = None) -> str:
-    """One weekly update per project per ISO week of the client's calendar."""
-    return _key(project.pk, week or checkin_week(project, now))
-
-
-def _key(project_id: int, week: str) -> str:
-    return f"weekly:{project_id}:{week}"
 
 
 def compose_weekly_update_for(
@@ -288,7 +274,7 @@ def run_weekly_checkins(
             weeks[project.pk] = checkin_week(project, now)
             if _due_today(project, now) is not None:
                 due_today.add(project.pk)
-    keys = {pk: _key(pk, week) for pk, week in weeks.items()}
+    keys = {p.pk: weekly_key(p, now, week=weeks[p.pk]) for p in projects if p.pk in weeks}
     written = _written_this_week(now, None if project_ids is None else list(keys.values()))
     due = [p for p in projects if p.pk in due_today and keys[p.pk] not in written]
     withheld = not_written_weeks(due, now=now)

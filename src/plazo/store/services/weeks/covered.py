@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from plazo.core.checkin import iso_week
 from plazo.store.models import (
     CheckinDecision,
     CheckinDecisionKind,
@@ -24,10 +22,10 @@ from plazo.store.models import (
     MessageState,
     Project,
 )
+from plazo.store.services.weeks.checkin_week import checkin_week, weekly_key
 
 __all__ = [
     "NOTICE_STATES",
-    "client_week",
     "not_written_weeks",
     "notice_weeks",
     "withdraw_update_for_notice",
@@ -43,11 +41,6 @@ NOTICE_STATES = (
 _UNSENT_UPDATE = (MessageState.DRAFT, MessageState.QUEUED, MessageState.RETRY)
 
 
-def client_week(project: Project, when: datetime) -> str:
-    """The ISO week of ``when`` in the client's calendar."""
-    return iso_week(when.astimezone(ZoneInfo(project.client.time_zone)).date())
-
-
 def notice_weeks(projects: Collection[Project], *, now: datetime) -> dict[int, Message]:
     """For each project whose notice went out (or was approved) this client week: the notice."""
     ids = [p.pk for p in projects]
@@ -61,14 +54,14 @@ def notice_weeks(projects: Collection[Project], *, now: datetime) -> dict[int, M
     found: dict[int, Message] = {}
     for notice in notices:
         project = by_pk[notice.project_id]  # type: ignore[index]
-        if client_week(project, notice.created_at) == client_week(project, now):
+        if checkin_week(project, notice.created_at) == checkin_week(project, now):
             found[project.pk] = notice
     return found
 
 
 def not_written_weeks(projects: Collection[Project], *, now: datetime) -> set[int]:
     """The projects whose update this week must not be written: held, skipped or covered."""
-    weeks = {p.pk: client_week(p, now) for p in projects}
+    weeks = {p.pk: checkin_week(p, now) for p in projects}
     decided = CheckinDecision.objects.filter(
         project_id__in=list(weeks),
         decision__in=(CheckinDecisionKind.HOLD, CheckinDecisionKind.SKIP),
@@ -80,11 +73,10 @@ def not_written_weeks(projects: Collection[Project], *, now: datetime) -> set[in
 @transaction.atomic
 def withdraw_update_for_notice(project: Project, *, now: datetime) -> Message | None:
     """Cancel this week's weekly update if it has not gone out: the notice replaces it."""
-    week = client_week(project, now)
     update = (
         Message.objects.select_for_update()
         .filter(project=project, kind=MessageKind.WEEKLY_UPDATE, state__in=_UNSENT_UPDATE)
-        .filter(idempotency_key=f"weekly:{project.pk}:{week}")
+        .filter(idempotency_key=weekly_key(project, now))
         .first()
     )
     if update is None:
