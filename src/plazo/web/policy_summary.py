@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from plazo.core.policy import Conditions, OfferKind, OfferTemplate, Policy
 from plazo.web.templatetags.plazo_ledger import money
@@ -78,9 +78,7 @@ def _conditions(when: Conditions, currency: str) -> list[str]:
             % {"range": _range(*(None if v is None else _percent(v) for v in (low_s, high_s)))}
         )
     if when.min_repeat is not None or when.max_repeat is not None:
-        parts.append(
-            _("%(range)s earlier slips") % {"range": _range(when.min_repeat, when.max_repeat)}
-        )
+        parts.append(_earlier_slips(when.min_repeat or 0, when.max_repeat))
     low_n, high_n = when.min_notice_lead_working_days, when.max_notice_lead_working_days
     if low_n is not None or high_n is not None:
         parts.append(_("notice %(range)s working days ahead") % {"range": _range(low_n, high_n)})
@@ -96,6 +94,27 @@ def _conditions(when: Conditions, currency: str) -> list[str]:
     if when.currencies is not None:
         parts.append(_("currency: %(codes)s") % {"codes": ", ".join(sorted(when.currencies))})
     return parts
+
+
+def _earlier_slips(low: int, high: int | None) -> str:
+    """The repeat bounds in words: "first slip", never "up to 0 earlier slips"; 1 is singular."""
+    if high is None:
+        if low == 0:
+            return _("any number of earlier slips")
+        return ngettext(
+            "at least %(count)s earlier slip", "at least %(count)s earlier slips", low
+        ) % {"count": low}
+    if high == 0:
+        return _("first slip")
+    if low == high:
+        return ngettext(
+            "exactly %(count)s earlier slip", "exactly %(count)s earlier slips", high
+        ) % {"count": high}
+    if low == 0:
+        return ngettext("up to %(count)s earlier slip", "up to %(count)s earlier slips", high) % {
+            "count": high
+        }
+    return _("%(low)s–%(high)s earlier slips") % {"low": low, "high": high}
 
 
 def _offer(offer: OfferTemplate, policy: Policy, currency: str, lang: str) -> str:
