@@ -24,7 +24,7 @@ class PolicyOfferForm(forms.Form):
         label=_("Project"),
         queryset=Project.objects.none(),
         required=False,
-        empty_label=_("None: a slip of a project of this value"),
+        empty_label=_("None (give a value)"),
     )
     slip_working_days = forms.IntegerField(
         label=_("Slip (working days)"), min_value=0, max_value=_MOST_WORKING_DAYS
