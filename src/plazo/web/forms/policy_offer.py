@@ -56,8 +56,10 @@ class PolicyOfferForm(forms.Form):
         help_text=_("Left empty: from today to the project's promised date; unknown without one."),
     )
 
+    prefix = "offer"
+
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, prefix="offer", **kwargs)
+        super().__init__(*args, **kwargs)
         field = self.fields["project"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = (
