@@ -153,3 +153,82 @@ def test_a_project_without_a_promise_is_delivered_and_the_person_hears_why_no_no
     assert project.status == "delivered"
     assert delivered.message is None
     assert "no promised date" in delivered.not_told
+
+
+@pytest.mark.parametrize(
+    ("delivery", "field"),
+    [
+        ({"status": "delivered"}, "body.status"),
+        ({"status": "delivered", "delivered_on": "2026-11-20"}, "body.status"),
+        ({"delivered_on": "2026-11-20"}, "body.delivered_on"),
+    ],
+)
+def test_creating_a_project_as_delivered_is_refused_with_the_way_to_deliver_it(
+    delivery: dict[str, str], field: str
+) -> None:
+    """A created project has no settled promise to show: it is created, then delivered."""
+    org = make_org(sender_email="hola@estudio.example")
+    client = make_client(org, name="Bodegas Ribera")
+    promised_on = (timezone.localdate() + timedelta(days=30)).isoformat()
+    body = {"client_id": client.pk, "name": "Web", "start_on": "2026-11-02"}
+    response = call(
+        "POST",
+        "/projects",
+        token=token_for(org),
+        body={**body, "promised_on": promised_on, **delivery},
+    )
+
+    assert response.status_code == 422, response.content
+    error = response.json()["error"]
+    assert error["details"][0]["field"] == field
+    assert "then deliver it" in error["message"]
+    assert "PATCH" in error["message"]
+    assert not Project.objects.filter(organisation=org).exists()
+    assert not Commitment.objects.filter(organisation=org).exists()
+
+
+def test_a_project_created_then_patched_to_delivered_has_its_promise_settled() -> None:
+    """The way the refusal points to works end to end, and tells the client."""
+    org = make_org(sender_email="hola@estudio.example")
+    client = make_client(org, name="Bodegas Ribera")
+    make_contact(client, name="Laura Gómez", email="laura@bodegas.example")
+    token = token_for(org)
+    today = timezone.localdate()
+    created = call(
+        "POST",
+        "/projects",
+        token=token,
+        body={
+            "client_id": client.pk,
+            "name": "Web",
+            "start_on": (today - timedelta(days=20)).isoformat(),
+            "promised_on": (today + timedelta(days=10)).isoformat(),
+        },
+    )
+    assert created.status_code == 201, created.content
+    project = Project.objects.get(pk=created.json()["id"])
+    make_item(project, title="Catálogo", status="done", completed_on=today - timedelta(days=1))
+
+    delivered = call("PATCH", f"/projects/{project.pk}", token=token, body={"status": "delivered"})
+
+    assert delivered.status_code == 200, delivered.content
+    day = project.client_today(timezone.now())
+    assert _settled(project) == ("delivered", day, "kept", day, "queued")
+
+
+def test_a_project_can_still_be_created_paused_or_cancelled() -> None:
+    org = make_org()
+    client = make_client(org, name="Bodegas Ribera")
+    token = token_for(org)
+    for status in ("paused", "cancelled"):
+        body = {"client_id": client.pk, "name": status, "start_on": "2026-11-02", "status": status}
+        response = call("POST", "/projects", token=token, body=body)
+        assert response.status_code == 201, response.content
+        assert response.json()["status"] == status
+
+
+def test_the_openapi_schema_says_how_a_project_is_delivered() -> None:
+    schema = call("GET", "/openapi.json").json()
+    fields = schema["components"]["schemas"]["ProjectIn"]["properties"]
+    assert "then PATCH its status to 'delivered'" in fields["status"]["description"]
+    assert "delivered by a PATCH" in fields["delivered_on"]["description"]

@@ -115,8 +115,14 @@ class ProjectIn(Input):
     name: Name
     start_on: Day
     promised_on: Day | None = None
-    status: ProjectStatusName = "active"
-    delivered_on: Day | None = None
+    status: ProjectStatusName = Field(
+        default="active",
+        description="'delivered' is refused (422): create the project, then PATCH its status to "
+        "'delivered', which settles its promise in the ledger and tells the client",
+    )
+    delivered_on: Day | None = Field(
+        default=None, description="Must be left out or null: a project is delivered by a PATCH"
+    )
     stake: Text = ""
     stake_on: Day | None = None
     capacity_hours_per_week: Capacity = Decimal(30)
@@ -142,8 +148,13 @@ class ProjectPatch(Input):
     start_on: Day = unset()
     promised_on: Day = unset(description="A new promise, recorded in the ledger")
     promise_reason: Text = unset(description="Why the promised date changed")
-    status: ProjectStatusName = unset()
-    delivered_on: Day | None = unset()
+    status: ProjectStatusName = unset(
+        description="'delivered' delivers the project: its promise is settled in the ledger "
+        "and the client's delivered note queued; a delivered project stays delivered"
+    )
+    delivered_on: Day | None = unset(
+        description="The day it was delivered (default the client's today); delivers it"
+    )
     stake: Text = unset()
     stake_on: Day | None = unset()
     capacity_hours_per_week: Capacity = unset()

@@ -8,12 +8,13 @@ from decimal import Decimal
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from plazo.core.policy import Conditions, OfferKind, OfferTemplate, Policy
+from plazo.core.policy import NO_RULE, Conditions, OfferKind, OfferTemplate, Policy, Situation
+from plazo.store.services.delays.offer_preview import OfferPreview
 from plazo.web.templatetags.plazo_ledger import money
 
-__all__ = ["PolicySummary", "RuleRow", "summarise_policy"]
+__all__ = ["OfferAnswer", "PolicySummary", "RuleRow", "summarise_policy", "summarise_preview"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,66 @@ def summarise_policy(policy: Policy, *, currency: str, lang: str) -> PolicySumma
     return PolicySummary(rules, caps, text)
 
 
+@dataclass(frozen=True)
+class OfferAnswer:
+    """What the policy would offer, as the policy page shows it."""
+
+    facts: list[str]  # the slip as the policy saw it
+    rule: str | None  # None: no rule applies
+    offers: list[tuple[str, str]]  # (description, amount)
+    total: str
+    reason: str
+
+
+def summarise_preview(preview: OfferPreview) -> OfferAnswer:
+    """The slip, the rule that fired, the offers with their amounts and the policy's reason."""
+    decision, currency = preview.decision, preview.situation.currency
+    return OfferAnswer(
+        facts=_facts(preview.situation),
+        rule=None if decision.rule == NO_RULE else decision.rule,
+        offers=[(o.description, money(o.amount, o.currency)) for o in decision.offers],
+        total=money(decision.total, currency),
+        reason=decision.reason,
+    )
+
+
+def _facts(situation: Situation) -> list[str]:
+    slip, repeat = situation.slip_working_days, situation.repeat
+    facts = [
+        ngettext("a slip of %(count)s working day", "a slip of %(count)s working days", slip)
+        % {"count": slip}
+    ]
+    if situation.planned_working_days is not None:
+        planned = situation.planned_working_days
+        facts.append(
+            ngettext(
+                "planned for %(count)s working day", "planned for %(count)s working days", planned
+            )
+            % {"count": planned}
+        )
+    if repeat == 0:
+        facts.append(_("first slip"))
+    else:
+        facts.append(
+            ngettext("%(count)s earlier slip", "%(count)s earlier slips", repeat)
+            % {"count": repeat}
+        )
+    facts.append(_("value %(amount)s") % {"amount": money(situation.value, situation.currency)})
+    facts.append(_("cause: %(causes)s") % {"causes": CAUSES[str(situation.cause)]})
+    facts.append(_("client tier: %(tiers)s") % {"tiers": situation.tier})
+    lead = situation.notice_lead_working_days
+    if lead is None:
+        facts.append(_("notice: unknown"))
+    else:
+        facts.append(
+            ngettext(
+                "notice %(count)s working day ahead", "notice %(count)s working days ahead", lead
+            )
+            % {"count": lead}
+        )
+    return facts
+
+
 def _conditions(when: Conditions, currency: str) -> list[str]:
     parts = []
     if when.causes is not None:
@@ -78,9 +139,7 @@ def _conditions(when: Conditions, currency: str) -> list[str]:
             % {"range": _range(*(None if v is None else _percent(v) for v in (low_s, high_s)))}
         )
     if when.min_repeat is not None or when.max_repeat is not None:
-        parts.append(
-            _("%(range)s earlier slips") % {"range": _range(when.min_repeat, when.max_repeat)}
-        )
+        parts.append(_earlier_slips(when.min_repeat or 0, when.max_repeat))
     low_n, high_n = when.min_notice_lead_working_days, when.max_notice_lead_working_days
     if low_n is not None or high_n is not None:
         parts.append(_("notice %(range)s working days ahead") % {"range": _range(low_n, high_n)})
@@ -96,6 +155,27 @@ def _conditions(when: Conditions, currency: str) -> list[str]:
     if when.currencies is not None:
         parts.append(_("currency: %(codes)s") % {"codes": ", ".join(sorted(when.currencies))})
     return parts
+
+
+def _earlier_slips(low: int, high: int | None) -> str:
+    """The repeat bounds in words: "first slip", never "up to 0 earlier slips"; 1 is singular."""
+    if high is None:
+        if low == 0:
+            return _("any number of earlier slips")
+        return ngettext(
+            "at least %(count)s earlier slip", "at least %(count)s earlier slips", low
+        ) % {"count": low}
+    if high == 0:
+        return _("first slip")
+    if low == high:
+        return ngettext(
+            "exactly %(count)s earlier slip", "exactly %(count)s earlier slips", high
+        ) % {"count": high}
+    if low == 0:
+        return ngettext("up to %(count)s earlier slip", "up to %(count)s earlier slips", high) % {
+            "count": high
+        }
+    return _("%(low)s–%(high)s earlier slips") % {"low": low, "high": high}
 
 
 def _offer(offer: OfferTemplate, policy: Policy, currency: str, lang: str) -> str:

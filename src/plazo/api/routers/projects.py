@@ -48,7 +48,11 @@ def list_projects(request: HttpRequest, page: Query[PageQuery]) -> dict[str, obj
 
 @router.post("/projects", response={201: ProjectOut, **ERRORS})
 def create_project(request: HttpRequest, body: ProjectIn) -> Status[Project]:
-    """Create a project; a ``promised_on`` is recorded in the promise ledger."""
+    """Create a project; a ``promised_on`` is recorded in the promise ledger.
+
+    A project is not created delivered (``status: delivered`` or a ``delivered_on`` is a 422):
+    create it, then ``PATCH`` it to ``delivered``, which settles its promise and tells the client.
+    """
     with refusals_as_api_errors():
         project = records.create_project(
             get_organisation(request),

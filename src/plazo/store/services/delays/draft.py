@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
+from plazo.core.calendar import WorkCalendar
 from plazo.core.ledger import NoticeProblem, notice_problems
 from plazo.core.policy import Decision, OfferProposal, Situation, decide
 from plazo.core.policy.edits import (
@@ -21,7 +22,7 @@ from plazo.core.policy.edits import (
     offer_cap,
     stored_offer_edits,
 )
-from plazo.store.models import DelayCase, Forecast
+from plazo.store.models import DelayCase, Forecast, Project
 from plazo.store.services.delays.policy import organisation_policy
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "draft_from_case",
     "offer_cap_for",
     "price_draft",
+    "project_promise_history",
+    "project_situation",
     "promise_history",
     "promises_before",
     "recommended_on",
@@ -118,11 +121,17 @@ class PromiseHistory:
 
 
 def promise_history(case: DelayCase) -> PromiseHistory:
-    """The project's :class:`PromiseHistory`, in one query (a project has a handful)."""
-    made = case.project.commitments.order_by("made_at", "pk").values_list("promised_on", "made_at")
+    """The project's :class:`PromiseHistory` before ``case`` opened."""
+    return project_promise_history(case.project, before=case.opened_at)
+
+
+def project_promise_history(project: Project, *, before: datetime) -> PromiseHistory:
+    """The :class:`PromiseHistory` of a slip of ``project`` noticed at ``before``, in one query
+    (a project has a handful of promises)."""
+    made = project.commitments.order_by("made_at", "pk").values_list("promised_on", "made_at")
     rows = list(made)
     return PromiseHistory(
-        rows[0][0] if rows else None, sum(1 for _, made_at in rows if made_at < case.opened_at)
+        rows[0][0] if rows else None, sum(1 for _, made_at in rows if made_at < before)
     )
 
 
@@ -153,16 +162,41 @@ def slip_situation(
     history = history or promise_history(case)
     calendar = project.work_calendar()
     previous = case.previous_promised_on or project.promised_on or today
-    planned_end = history.first_promised_on or previous
-    return Situation(
+    return project_situation(
+        project,
+        history,
         slip_working_days=max(0, calendar.working_days_between(previous, new_on) - 1),
+        previous_promised_on=previous,
+        today=today,
+        cause=case.cause_category,
+        calendar=calendar,
+    )
+
+
+def project_situation(
+    project: Project,
+    history: PromiseHistory,
+    *,
+    slip_working_days: int,
+    previous_promised_on: date,
+    today: date,
+    cause: str,
+    calendar: WorkCalendar | None = None,
+) -> Situation:
+    """A slip of ``slip_working_days`` past ``previous_promised_on``, told on ``today``, as the
+    policy sees it: the plan (start to the first promise), the client's tier, the value, and
+    every promise after the first as an earlier slip."""
+    calendar = calendar or project.work_calendar()
+    planned_end = history.first_promised_on or previous_promised_on
+    return Situation(
+        slip_working_days=slip_working_days,
         planned_working_days=max(1, calendar.working_days_between(project.start_on, planned_end)),
         value=project.value,
         currency=project.currency,
         tier=project.client.tier,
         repeat=max(0, history.before_case - 1),
-        cause=case.cause_category,
-        notice_lead_working_days=calendar.working_days_between(today, previous),
+        cause=cause,
+        notice_lead_working_days=calendar.working_days_between(today, previous_promised_on),
     )
 
 

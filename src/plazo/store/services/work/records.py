@@ -166,10 +166,12 @@ def create_project(
 ) -> Project:
     """A new project; a promised date goes through the promise ledger.
 
-    Its owner is the member whose e-mail ``values["owner"]`` gives, else ``created_by`` (the
-    token's user) when a member, else the organisation's owner: a check-in needs someone to alert.
+    It is never created delivered (see :func:`_refuse_created_delivered`). Its owner is the
+    member whose e-mail ``values["owner"]`` gives, else ``created_by`` (the token's user) when a
+    member, else the organisation's owner: a check-in needs someone to alert.
     """
     values = dict(values)
+    _refuse_created_delivered(values)
     promised_on = values.pop("promised_on", None)
     owner = values.pop("owner", None)
     values["client"] = _client(organisation.pk, values.pop("client_id"))
@@ -214,6 +216,27 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
         record_promise(project, promised_on, made_at=now, reason=reason)
         project.refresh_from_db()
     return project
+
+
+_CREATE_THEN_DELIVER = (
+    "a project is not created delivered: create it, then deliver it (PATCH its status to "
+    "'delivered', or the dashboard's Mark delivered), which settles its promise in the ledger "
+    "and tells the client"
+)
+
+
+def _refuse_created_delivered(values: dict[str, Any]) -> None:
+    """Refuse a new project that is already delivered.
+
+    Settling it here would settle a promise made this very moment (the ledger refuses a promised
+    date in the past), a "kept" that says nothing, and skip telling the client; storing the status
+    alone would leave a delivered project with a pending promise. Delivery has one door:
+    ``plazo.store.services.delivery.deliver``.
+    """
+    if values.get("status") == ProjectStatus.DELIVERED:
+        raise InvalidField("status", _CREATE_THEN_DELIVER)
+    if values.get("delivered_on") is not None:
+        raise InvalidField("delivered_on", _CREATE_THEN_DELIVER)
 
 
 def _refuse_delivery(project: Project, changes: dict[str, Any]) -> None:
