@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import WorkItemStatus
+from plazo.web.forms.widgets import DayInput
 
 __all__ = ["DoneForm", "ItemEditForm", "QuickAddForm", "parse_quick_add"]
 
@@ -78,9 +79,7 @@ class DoneForm(forms.Form):
         label=_("Hours it took"), min_value=Decimal("0"), max_digits=8, decimal_places=2,
         required=False,
     )  # fmt: skip
-    completed_on = forms.DateField(
-        label=_("Done on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    completed_on = forms.DateField(label=_("Done on"), widget=DayInput())
 
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -17,11 +17,13 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 
 from plazo.web.forecast_reasons import model_reason_text
+from plazo.web.forms.widgets import number_value
 from plazo.web.labels import LABELS
 
 __all__ = [
     "DATE_PATTERNS",
     "day",
+    "input_number",
     "label",
     "model_reason",
     "moment",
@@ -127,6 +129,13 @@ def speech(client: object) -> str:
 def negate(value: int) -> int:
     """``-3`` → ``3``: a count told as "after" rather than "before"."""
     return -value
+
+
+@register.filter
+def input_number(value: Any) -> str:
+    """A ``type=number`` input's value: ``1.5`` in every language (never the ``1,50`` a Spanish
+    page prints, which Chromium shows as an empty box)."""
+    return number_value(value)
 
 
 @register.filter
