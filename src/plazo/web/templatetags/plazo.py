@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.forms.widgets import number_value
 from plazo.web.labels import LABELS
+from plazo.web.promise_reasons import promise_reason_text
 
 __all__ = [
     "DATE_PATTERNS",
@@ -29,6 +30,7 @@ __all__ = [
     "moment",
     "negate",
     "percent",
+    "promise_reason",
     "speech",
     "with_id",
 ]
@@ -144,6 +146,12 @@ def percent(share: object) -> str:
     if not isinstance(share, float | int):  # None, or "" from a missing forecast
         return ""
     return f"{number_format(round(share * 100))} %"
+
+
+@register.filter
+def promise_reason(reason: str) -> str:
+    """A promise's reason: translated when plazo wrote it, as written when a person did."""
+    return promise_reason_text(reason or "")
 
 
 @register.filter
