@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from plazo.store.models import Project
 from tests.app.factories import make_client, make_item, make_org, make_project, make_user
@@ -76,3 +77,39 @@ def test_in_spanish_the_project_dates_show_and_saving_keeps_the_key_date(
     estimate = page.locator("input[name=estimate_hours]").first
     assert estimate.input_value() == "1.5"
     assert not [text for text in console if "cannot be parsed" in text], console
+
+
+def test_in_spanish_a_project_under_way_gets_its_history(browser: Any, live_server: Any) -> None:
+    username, project = _studio()
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="es-ES")
+    _log_in(page, live_server.url, username)
+    page.goto(f"{live_server.url}/projects/{project.pk}/items/")
+
+    # Items typed in today, as the quick add does by default ...
+    page.fill("#id_lines", "Diseño de la home, 9h")
+    page.click("button:has-text('Añadir estas tareas')")
+    page.wait_for_selector("tr:has-text('Diseño de la home')")
+    home = project.work_items.get(title="Diseño de la home")
+    assert home.added_on == project.client_today(timezone.now())
+    # ... or dated back to when they entered the plan: the picker starts at the project's start.
+    added = page.locator("#id_added_on")
+    assert added.get_attribute("min") == "2026-11-02"
+    added.fill("2026-11-02")
+    page.fill("#id_lines", "Catálogo, 1,5h")
+    page.click("button:has-text('Añadir estas tareas')")
+    page.wait_for_selector("tr:has-text('Catálogo')")
+    catalogue = project.work_items.get(title="Catálogo")
+    assert catalogue.added_on == date(2026, 11, 2)
+    assert page.locator(f"#est-{catalogue.pk}").input_value() == "1.5"
+
+    # Work done on 6 Nov, before its item was typed in: recorded on its day.
+    assert page.locator(f"#on-{home.pk}").get_attribute("min") == "2026-11-02"
+    page.fill(f"#hours-{home.pk}", "9")
+    page.fill(f"#on-{home.pk}", "2026-11-06")
+    page.click(f"tr[data-item='{home.pk}'] button:has-text('Marcar como hecha')")
+    page.wait_for_selector(f"tr[data-item='{home.pk}'][data-status='done']")
+    assert page.locator("p.error").count() == 0
+    home.refresh_from_db()
+    assert (home.completed_on, home.actual_hours) == (date(2026, 11, 6), Decimal("9"))
+    assert home.added_on == date(2026, 11, 6)
+    screenshot(page, "es-items-under-way.png")
