@@ -5,8 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plazo.web.forms.widgets import DayInput
+
 __all__ = ["DeliveryForm"]
 
 
 class DeliveryForm(forms.Form):
-    delivered_on = forms.DateField(label=_("Delivered on"))
+    delivered_on = forms.DateField(label=_("Delivered on"), widget=DayInput())

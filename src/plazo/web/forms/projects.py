@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from plazo.core.calendar import local_day
 from plazo.store.models import Client, ForecastMode, Organisation, ProjectStatus
 from plazo.web.forms.codes import country_code, currency_code
+from plazo.web.forms.widgets import DayInput
 
 __all__ = ["ProjectForm"]
 
@@ -27,11 +28,11 @@ WEEKDAYS = [
 class ProjectForm(forms.Form):
     client = forms.TypedChoiceField(label=_("Client"), coerce=int)
     name = forms.CharField(label=_("Name"), max_length=200)
-    start_on = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_on = forms.DateField(label=_("Start"), widget=DayInput())
     promised_on = forms.DateField(
         label=_("Promised date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DayInput(),
         help_text=_("Changing it records a new promise in the ledger."),
     )
     promise_reason = forms.CharField(
@@ -46,7 +47,7 @@ class ProjectForm(forms.Form):
     stake_on = forms.DateField(
         label=_("When the client needs it"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DayInput(),
         help_text=_("Usually on or after the promised date: a promise after it fails the client."),
     )
     capacity_hours_per_week = forms.DecimalField(

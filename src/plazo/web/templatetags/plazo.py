@@ -17,16 +17,20 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 
 from plazo.web.forecast_reasons import model_reason_text
+from plazo.web.forms.widgets import number_value
 from plazo.web.labels import LABELS
+from plazo.web.promise_reasons import promise_reason_text
 
 __all__ = [
     "DATE_PATTERNS",
     "day",
+    "input_number",
     "label",
     "model_reason",
     "moment",
     "negate",
     "percent",
+    "promise_reason",
     "speech",
     "with_id",
 ]
@@ -130,11 +134,24 @@ def negate(value: int) -> int:
 
 
 @register.filter
+def input_number(value: Any) -> str:
+    """A ``type=number`` input's value: ``1.5`` in every language (never the ``1,50`` a Spanish
+    page prints, which Chromium shows as an empty box)."""
+    return number_value(value)
+
+
+@register.filter
 def percent(share: object) -> str:
     """``0.734`` → ``73 %``-style text in the active locale; empty when unknown."""
     if not isinstance(share, float | int):  # None, or "" from a missing forecast
         return ""
     return f"{number_format(round(share * 100))} %"
+
+
+@register.filter
+def promise_reason(reason: str) -> str:
+    """A promise's reason: translated when plazo wrote it, as written when a person did."""
+    return promise_reason_text(reason or "")
 
 
 @register.filter

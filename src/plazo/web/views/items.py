@@ -14,6 +14,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plazo.store.models import Project, WorkItem
@@ -21,6 +22,7 @@ from plazo.store.services.editing import dashboard
 from plazo.store.services.work.progress import ProgressEventError
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.items import DoneForm, ItemEditForm, QuickAddForm
+from plazo.web.templatetags.plazo import day
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.views.refreshed import forecast_sentence
 
@@ -53,6 +55,10 @@ def _row_links() -> dict[str, tuple[str, str]]:
     return links
 
 
+def _quick_add(project: Project, data: object = None) -> QuickAddForm:
+    return QuickAddForm(data, start=project.start_on, today=project.client_today(timezone.now()))
+
+
 def _context(
     project: Project, note: str = "", quick: QuickAddForm | None = None
 ) -> dict[str, object]:
@@ -65,7 +71,7 @@ def _context(
         "items": items,
         "live": [i for i in items if i.removed_on is None],
         "forecast": project.forecasts.latest_run(),
-        "quick": quick or QuickAddForm(),
+        "quick": quick or _quick_add(project),
         "note": note,
         "today": project.client_today(timezone.now()),
         "statuses": ItemEditForm.base_fields["status"].choices,  # type: ignore[attr-defined]
@@ -92,7 +98,7 @@ def _answer(
 def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse:
     """The page, and the quick add (POST): many items at once, "Title, 6h" per line."""
     project = _project(request, project_id)
-    quick = QuickAddForm(request.POST or None)
+    quick = _quick_add(project, request.POST or None)
     if request.method == "POST":
         if not quick.is_valid():
             if request.headers.get("HX-Request"):
@@ -100,7 +106,12 @@ def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse
                 return render(request, "plazo/_items.html", context)
             return render(request, "plazo/items.html", _context(project, quick=quick), status=422)
         before = project.forecasts.latest_run()
-        refreshed = dashboard.add_items(project, quick.cleaned_data["lines"], now=timezone.now())
+        refreshed = dashboard.add_items(
+            project,
+            quick.cleaned_data["lines"],
+            on=quick.cleaned_data["added_on"],
+            now=timezone.now(),
+        )
         return _answer(request, project, forecast_sentence(refreshed, before=before))
     return render(request, "plazo/items.html", _context(project))
 
@@ -111,7 +122,9 @@ def _change(
     before = item.project.forecasts.latest_run()
     try:
         refreshed = apply()
-    except (ProgressEventError, RecordError) as error:
+    except ProgressEventError as error:
+        return _answer(request, item.project, "", error=_progress_error(error))
+    except RecordError as error:
         return _answer(request, item.project, "", error=str(error))
     return _answer(request, item.project, forecast_sentence(refreshed, before=before))
 
@@ -142,7 +155,10 @@ def item_edit(request: OrganisationRequest, item_id: int) -> HttpResponse:
 def item_done(request: OrganisationRequest, item_id: int) -> HttpResponse:
     """Mark done with the hours it took and the day."""
     item = _item(request, item_id)
-    form = DoneForm(request.POST, today=item.project.client_today(timezone.now()))
+    project = item.project
+    form = DoneForm(
+        request.POST, start=project.start_on, today=project.client_today(timezone.now())
+    )
     if not form.is_valid():
         return _answer(request, item.project, "", error=_errors(form))
     data = form.cleaned_data
@@ -177,6 +193,21 @@ def item_remove(request: OrganisationRequest, item_id: int) -> HttpResponse:
         item,
         lambda: dashboard.remove_item(item, now=timezone.now()),
     )
+
+
+def _progress_error(error: ProgressEventError) -> str:
+    """The service's refusal in the page's language, naming the day it clashed with."""
+    when = day(error.day) if error.day else ""
+    texts = {
+        "done_before_added": _("A task cannot be done before it entered the plan (%(day)s)."),
+        "done_before_start": _("A task cannot be done before the project's start (%(day)s)."),
+        "done_before_started": _("A task cannot be done before it was started (%(day)s)."),
+        "removed_before_added": _("A task cannot leave the plan before it entered it (%(day)s)."),
+        "removed_item": _("This task left the plan on %(day)s. Reload the page."),
+        "no_item": _("This task is no longer in this project. Reload the page."),
+    }
+    text = texts.get(error.code)
+    return text % {"day": when} if text else str(error)
 
 
 def _errors(form: DoneForm | ItemEditForm) -> str:

@@ -126,7 +126,7 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
         }
         changes = {k: v for k, v in values.items() if k in changed}
         if "promised_on" in changes:
-            changes["promise_reason"] = values.get("promise_reason") or "Changed in the dashboard."
+            changes["promise_reason"] = values.get("promise_reason") or dashboard.EDITED_REASON
         before = project.forecasts.latest_run()
         try:
             refreshed = dashboard.edit_project(project, changes, now=timezone.now())

@@ -30,6 +30,8 @@ from plazo.store.services.work.progress import (
 from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = [
+    "CREATED_REASON",
+    "EDITED_REASON",
     "Refreshed",
     "add_items",
     "change_item",
@@ -40,6 +42,12 @@ __all__ = [
     "refresh_forecast",
     "remove_item",
 ]
+
+
+# Why the ledger holds a promise made on the dashboard, when the person gave no reason; stored in
+# English like every reason, and shown in the reader's language (``plazo.web.promise_reasons``).
+CREATED_REASON = "Promised when the project was created."
+EDITED_REASON = "Changed in the dashboard."
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ def create_project(
                 promised_on,
                 made_at=now,
                 made_by=made_by,
-                reason="Promised when the project was created.",
+                reason=CREATED_REASON,
             )
     return refresh_forecast(project, now=now)
 
@@ -93,12 +101,20 @@ def _apply(project: Project, events: list[ProgressEvent], now: datetime) -> Refr
 
 
 def add_items(
-    project: Project, lines: list[tuple[str, Decimal | None]], *, now: datetime
+    project: Project,
+    lines: list[tuple[str, Decimal | None]],
+    *,
+    now: datetime,
+    on: date | None = None,
 ) -> Refreshed:
-    """Add many items at once, in order (a quick add), on the client's today."""
-    today = project.client_today(now)
+    """Add many items at once, in order (a quick add), in the plan since ``on``.
+
+    ``on`` defaults to the client's today; a project already under way gives the day the items
+    entered its plan (the form keeps it between the project's start and today).
+    """
+    added_on = on or project.client_today(now)
     events: list[ProgressEvent] = [
-        ItemAdded(title, estimate, on=today) for title, estimate in lines
+        ItemAdded(title, estimate, on=added_on) for title, estimate in lines
     ]
     return _apply(project, events, now)
 
@@ -106,8 +122,13 @@ def add_items(
 def finish_item(
     item: WorkItem, *, on: date, actual_hours: Decimal | None, now: datetime
 ) -> Refreshed:
-    """Mark the item done on ``on`` with the effort it really took."""
-    return _apply(item.project, [ItemDone(item.pk, on=on, actual_hours=actual_hours)], now)
+    """Mark the item done on ``on`` with the effort it really took.
+
+    A day before the item was added (work done before it was typed in) moves its added day back
+    to ``on``: it was in the plan by then at the latest. Never before the project's start.
+    """
+    done = ItemDone(item.pk, on=on, actual_hours=actual_hours, moves_added_on=True)
+    return _apply(item.project, [done], now)
 
 
 def remove_item(item: WorkItem, *, now: datetime) -> Refreshed:

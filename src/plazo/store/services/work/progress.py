@@ -44,11 +44,17 @@ class ItemAdded:
 
 @dataclass(frozen=True)
 class ItemDone:
-    """A task was finished, with the effort it really took when known."""
+    """A task was finished, with the effort it really took when known.
+
+    A day before the item's added day is refused, unless ``moves_added_on``: then the item is
+    taken to have been in the plan since that day at the latest (never before the project's
+    start), which is what a person recording work done before they typed its item in means.
+    """
 
     item_id: int
     on: date | None = None
     actual_hours: Decimal | None = None
+    moves_added_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,11 +77,19 @@ ProgressEvent = ItemAdded | ItemDone | ItemRemoved | ItemReestimated
 
 
 class ProgressEventError(PlazoError):
-    """An event cannot apply; ``index`` is its position in the batch."""
+    """An event cannot apply; ``index`` is its position in the batch.
 
-    def __init__(self, index: int, message: str) -> None:
+    ``code`` names the rule (``done_before_added``, ``done_before_start``,
+    ``done_before_started``, ``removed_before_added``, ``removed_item``, ``no_item``,
+    ``external_id_taken``) and ``day`` the earliest day allowed or the day it clashed with, so a
+    page can say it in its own language; the message is English, for the API and the logs.
+    """
+
+    def __init__(self, index: int, message: str, *, code: str = "", day: date | None = None):
         super().__init__(message)
         self.index = index
+        self.code = code
+        self.day = day
 
 
 @dataclass(frozen=True)
@@ -115,7 +129,9 @@ def record_progress_event(
                 .filter(external_id=event.external_id)
                 .exists()
             ):
-                raise ProgressEventError(index, f"external id {event.external_id!r} is taken")
+                raise ProgressEventError(
+                    index, f"external id {event.external_id!r} is taken", code="external_id_taken"
+                )
             last = items.aggregate(last=Max("position"))["last"]
             item = WorkItem.objects.create(
                 organisation_id=project.organisation_id,
@@ -133,16 +149,20 @@ def record_progress_event(
         if isinstance(event, ItemDone):
             item.status = WorkItemStatus.DONE
             item.completed_on = event.on or today
-            if item.completed_on < item.added_on:
-                raise ProgressEventError(index, f"done before it was added ({item.added_on})")
+            _check_done_day(item, item.completed_on, project, event, index)
             if event.actual_hours is not None:
                 item.actual_hours = event.actual_hours
-            item.save(update_fields=["status", "completed_on", "actual_hours"])
+            item.save(update_fields=["status", "completed_on", "actual_hours", "added_on"])
             changes.append(ItemChange("item_done", item))
         elif isinstance(event, ItemRemoved):
             removed_on = event.on or today
             if removed_on < item.added_on:
-                raise ProgressEventError(index, f"removed before it was added ({item.added_on})")
+                raise ProgressEventError(
+                    index,
+                    f"removed before it was added ({item.added_on})",
+                    code="removed_before_added",
+                    day=item.added_on,
+                )
             item.removed_on = removed_on
             item.save(update_fields=["removed_on"])
             changes.append(ItemChange("item_removed", item))
@@ -153,10 +173,44 @@ def record_progress_event(
     return ProgressRecorded(project, changes)
 
 
+def _check_done_day(
+    item: WorkItem, done_on: date, project: Project, event: ItemDone, index: int
+) -> None:
+    """Refuse a done day out of order; move the added day back when the event allows it."""
+    if done_on < item.added_on:
+        if not event.moves_added_on:
+            raise ProgressEventError(
+                index,
+                f"done before it was added ({item.added_on})",
+                code="done_before_added",
+                day=item.added_on,
+            )
+        if done_on < project.start_on:
+            raise ProgressEventError(
+                index,
+                f"done before the project's start ({project.start_on})",
+                code="done_before_start",
+                day=project.start_on,
+            )
+        item.added_on = done_on  # it was in the plan by the day it was finished, at the latest
+    if item.started_on is not None and done_on < item.started_on:
+        raise ProgressEventError(
+            index,
+            f"done before it was started ({item.started_on})",
+            code="done_before_started",
+            day=item.started_on,
+        )
+
+
 def _item(items: QuerySet[WorkItem], item_id: int, index: int) -> WorkItem:
     found = items.filter(pk=item_id).first()
     if found is None:
-        raise ProgressEventError(index, f"no work item {item_id} in this project")
+        raise ProgressEventError(index, f"no work item {item_id} in this project", code="no_item")
     if found.removed_on is not None:
-        raise ProgressEventError(index, f"work item {item_id} was removed on {found.removed_on}")
+        raise ProgressEventError(
+            index,
+            f"work item {item_id} was removed on {found.removed_on}",
+            code="removed_item",
+            day=found.removed_on,
+        )
     return found

@@ -27,6 +27,7 @@ from plazo.store.models import (
 from plazo.store.services.ledger.promises import record_promise
 
 __all__ = [
+    "API_REASON",
     "Conflict",
     "InvalidField",
     "RecordError",
@@ -39,6 +40,8 @@ __all__ = [
     "update_project",
     "update_work_item",
 ]
+
+API_REASON = "Set through the API."  # the ledger's reason for a promise given with a new project
 
 
 class RecordError(PlazoError):
@@ -188,7 +191,7 @@ def create_project(
     _check_project(project, promised_on)
     project.save()
     if promised_on is not None:
-        record_promise(project, promised_on, made_at=now, reason="Set through the API.")
+        record_promise(project, promised_on, made_at=now, reason=API_REASON)
         project.refresh_from_db()
     return project
 
