@@ -110,5 +110,7 @@ def test_a_created_project_is_never_owed_a_checkin_before_its_creation() -> None
             now = created + timedelta(hours=later)
             owed = owed_checkin(now, started_on=date(2026, 10, 1), created_at=created, **slot)  # type: ignore[arg-type]
             assert owed >= created
-        at_creation = owed_checkin(created, started_on=date(2026, 10, 1), created_at=created, **slot)  # type: ignore[arg-type]
+        at_creation = owed_checkin(
+            created, started_on=date(2026, 10, 1), created_at=created, **slot
+        )  # type: ignore[arg-type]
         assert created <= at_creation <= created + timedelta(days=7)
