@@ -1,4 +1,4 @@
-"""``/week/``: check-in times in the client's own clock, and no stale text under a replaced update."""
+"""``/week/``: check-in times on the client's clock; no stale text under a replaced update."""
 
 from __future__ import annotations
 

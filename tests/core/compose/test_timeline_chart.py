@@ -128,9 +128,7 @@ def test_kept_glyphs_draw_the_same_bytes_as_a_plain_font(monkeypatch) -> None:  
 def test_work_done_is_never_drawn_rising_before_its_scope() -> None:
     # M11: a project started on 2 Nov whose tasks were all typed in, and done, on 6 Dec: both
     # series are 0 until the last day. The done line stays on the baseline until that day.
-    days = tuple(date(2026, 11, 2) + timedelta(days=3 * i) for i in range(12)) + (
-        date(2026, 12, 6),
-    )
+    days = (*(date(2026, 11, 2) + timedelta(days=3 * i) for i in range(12)), date(2026, 12, 6))
     burn = BurnUp(days, (0.0,) * 12 + (32.0,), (0.0,) * 12 + (60.0,))
     forecast = replace(make_forecast(), burn_up=burn)
     png = render_timeline_png(make_project(), forecast, language="es", scale=1)
