@@ -77,6 +77,8 @@ def main() -> int:
             )  # fmt: skip
         WorkItem.objects.bulk_create(items)
         record_promise(project, today + timedelta(days=30), made_at=made)
+    # In plazo for four weeks, so this week's check-in is owed (plazo.core.checkin.owed_checkin).
+    Project.objects.filter(organisation=org).update(created_at=made)
     setup_seconds = time.perf_counter() - setup_started
 
     handler = RecordingHandler()

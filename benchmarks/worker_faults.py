@@ -87,6 +87,8 @@ def build_portfolio(projects: int, seed: int = 1) -> Any:
             )  # fmt: skip
         WorkItem.objects.bulk_create(items)
         record_promise(project, today + timedelta(days=30), made_at=made)
+    # In plazo for four weeks, so this week's check-in is owed (plazo.core.checkin.owed_checkin).
+    Project.objects.filter(organisation=org).update(created_at=made)
     return org
 
 

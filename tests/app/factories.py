@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,13 +57,26 @@ def make_contact(client: Client, **fields: Any) -> Contact:
 def make_project(org: Organisation, client: Client | None = None, **fields: Any) -> Project:
     fields.setdefault("name", f"Project {next(_numbers)}")
     fields.setdefault("start_on", date(2026, 11, 2))
-    return Project.objects.create(organisation=org, client=client or make_client(org), **fields)
+    # In plazo since its start, unless a test says when it was typed in (``auto_now_add``
+    # would stamp the machine's clock, which the tests' fixed "now" does not follow).
+    created_at = fields.pop("created_at", None) or datetime.combine(
+        fields["start_on"], time(0), UTC
+    )
+    project = Project.objects.create(organisation=org, client=client or make_client(org), **fields)
+    Project.objects.filter(pk=project.pk).update(created_at=created_at)
+    project.created_at = created_at
+    return project
 
 
 def make_item(project: Project, **fields: Any) -> WorkItem:
     fields.setdefault("title", f"Task {next(_numbers)}")
     fields.setdefault("estimate_hours", Decimal("8"))
     fields.setdefault("added_on", project.start_on)
+    if fields.get("status") == "done" and fields.get("completed_on"):
+        # Recorded on the day it was done (the machine's clock is not the tests' "now").
+        fields.setdefault(
+            "done_recorded_at", datetime.combine(fields["completed_on"], time(12), UTC)
+        )
     return WorkItem.objects.create(
         organisation_id=project.organisation_id, project=project, **fields
     )

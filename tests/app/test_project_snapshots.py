@@ -185,7 +185,7 @@ def test_the_composers_inputs_read_nothing_beyond_the_snapshot() -> None:
     assert snapshot.latest_forecast is not None
     with CaptureQueriesContext(connection) as queries:
         view = forecast_view(snapshot, snapshot.latest_forecast, today=TODAY)
-        updates = updates_since(snapshot, since=date(2026, 11, 16))
+        updates = updates_since(snapshot, since=datetime(2026, 11, 16, tzinfo=UTC))
     assert len(queries) == 0
     assert view.burn_up.scope[-1] == 12.0
     assert view.percent_complete == pytest.approx(100 / 3)

@@ -82,3 +82,35 @@ def test_a_project_starting_later_owes_nothing_before_its_start() -> None:
     expected = datetime(2026, 12, 30, 9, 0, tzinfo=UTC)
     assert owed_checkin(sunday, started_on=start, **slot) == expected  # type: ignore[arg-type]
     assert next_checkin(sunday, started_on=start, **slot) == expected  # type: ignore[arg-type]
+
+
+def test_a_project_created_after_this_weeks_checkin_owes_nothing_in_the_past() -> None:
+    # S7: started on 2 Nov but typed into plazo on Sunday 6 Dec: the Monday of its week
+    # (30 Nov) was already past when it was created, so its first update is Mon 7 Dec.
+    sunday = datetime(2026, 12, 6, 17, 0, tzinfo=UTC)
+    slot = {"weekday": 0, "hour": 9, "time_zone": "Europe/Madrid"}
+    owed = owed_checkin(sunday, started_on=date(2026, 11, 2), created_at=sunday, **slot)  # type: ignore[arg-type]
+    assert owed == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+    assert owed > sunday
+
+
+def test_a_project_created_before_this_weeks_checkin_owes_it() -> None:
+    sunday = datetime(2026, 12, 6, 17, 0, tzinfo=UTC)
+    created = datetime(2026, 11, 30, 7, 59, tzinfo=UTC)  # a minute before Monday 9:00 in Madrid
+    slot = {"weekday": 0, "hour": 9, "time_zone": "Europe/Madrid"}
+    owed = owed_checkin(sunday, started_on=date(2026, 11, 2), created_at=created, **slot)  # type: ignore[arg-type]
+    assert owed == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+
+
+def test_a_created_project_is_never_owed_a_checkin_before_its_creation() -> None:
+    slot = {"weekday": 3, "hour": 18, "time_zone": "America/New_York"}
+    for hours in range(0, 24 * 14, 5):
+        created = datetime(2026, 11, 1, tzinfo=UTC) + timedelta(hours=hours)
+        for later in (0, 1, 30, 24 * 6):
+            now = created + timedelta(hours=later)
+            owed = owed_checkin(now, started_on=date(2026, 10, 1), created_at=created, **slot)  # type: ignore[arg-type]
+            assert owed >= created
+        at_creation = owed_checkin(
+            created, started_on=date(2026, 10, 1), created_at=created, **slot
+        )  # type: ignore[arg-type]
+        assert created <= at_creation <= created + timedelta(days=7)

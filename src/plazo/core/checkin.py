@@ -63,20 +63,45 @@ def next_checkin(
 
 
 def owed_checkin(
-    now: datetime, *, weekday: int, hour: int, time_zone: str, started_on: date
+    now: datetime,
+    *,
+    weekday: int,
+    hour: int,
+    time_zone: str,
+    started_on: date,
+    created_at: datetime | None = None,
 ) -> datetime:
     """The check-in whose update a project owes at ``now``: the one of the current ISO week of
-    the client's calendar, unless it fell before the project started; then the first one on or
-    after the start. The update is due once ``now`` reaches it.
+    the client's calendar, unless it fell before the project began; then the first one at or
+    after that. A project begins on its start day, or when it was created in plazo if that was
+    later: a project typed in on Sunday owes no update for a check-in that was already past when
+    it was created, whatever start date it was given. The update is due once ``now`` reaches it.
 
-    A project started on Sunday 6 Dec with check-ins on Mondays owes no update for the week of
-    Mon 30 Nov (it did not exist then): its first is Mon 7 Dec, as the portfolio's "next
-    check-in" (:func:`next_checkin` with ``started_on``) says.
+    A project created on Sunday 6 Dec with check-ins on Mondays owes no update for the week of
+    Mon 30 Nov (it was not in plazo then): its first is Mon 7 Dec, as the portfolio's "next
+    check-in" (:func:`next_checkin`) says. The week of the owed check-in is the period of the
+    update (:func:`iso_week` of its date), so an update sent early ("send now" on Sunday) is
+    Monday's, and Monday brings no second one.
     """
-    if now.tzinfo is None:
-        raise ValueError("'now' must be time-zone aware")
-    local_day = now.astimezone(ZoneInfo(time_zone)).date()
+    if now.tzinfo is None or (created_at is not None and created_at.tzinfo is None):
+        raise ValueError("'now' and 'created_at' must be time-zone aware")
+    zone = ZoneInfo(time_zone)
+    local_day = now.astimezone(zone).date()
     due = checkin_due_at(local_day, weekday=weekday, hour=hour, time_zone=time_zone)
-    if due.date() < started_on:
-        due = _first_on_or_after(started_on, weekday=weekday, hour=hour, time_zone=time_zone)
+    begins = datetime.combine(started_on, time(0), zone)
+    if created_at is not None and created_at > begins:
+        begins = created_at
+    if due < begins:
+        due = _first_at_or_after(begins, weekday=weekday, hour=hour, time_zone=time_zone)
+    return due
+
+
+def _first_at_or_after(instant: datetime, *, weekday: int, hour: int, time_zone: str) -> datetime:
+    """The first check-in instant at or after the aware ``instant``."""
+    day = instant.astimezone(ZoneInfo(time_zone)).date()
+    due = checkin_due_at(day, weekday=weekday, hour=hour, time_zone=time_zone)
+    if due < instant:
+        due = checkin_due_at(
+            day + timedelta(days=7), weekday=weekday, hour=hour, time_zone=time_zone
+        )
     return due

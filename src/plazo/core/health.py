@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-__all__ = ["Health", "assess_health"]
+__all__ = ["Health", "assess_health", "health_to_tell"]
 
 
 class Health(StrEnum):
@@ -38,3 +38,18 @@ def assess_health(
     if p_on_time < risk_threshold or (finish_p85_on is not None and finish_p85_on > promised_on):
         return Health.AT_RISK
     return Health.ON_TRACK
+
+
+def health_to_tell(health: Health, *, notice_in_review: bool) -> Health:
+    """What a weekly update may tell the client about the promise, the one rule for it.
+
+    While a delay notice for the project is being drafted or awaits approval, the promised date
+    is being withdrawn: an update that says "on track" for it would be contradicted by the notice
+    that follows (a client once read "we are on track" the morning after a delay notice). So the
+    update says the promise is at risk (the notice brings the new date); a forecast that already
+    says late stays late. Once the notice is approved the promise is the new date, and updates
+    speak of that one.
+    """
+    if notice_in_review and health is Health.ON_TRACK:
+        return Health.AT_RISK
+    return health

@@ -122,6 +122,10 @@ def _project(
         value=Decimal(spec.value),
         currency=org.currency,
     )
+    # The demo's projects have been in plazo since they started (their check-ins are owed from
+    # then on, plazo.core.checkin.owed_checkin), not since the moment the demo was loaded.
+    project.created_at = datetime.combine(start_on, time(9), tzinfo=ZONE)
+    Project.objects.filter(pk=project.pk).update(created_at=project.created_at)
     WorkItem.objects.bulk_create(
         WorkItem(
             organisation=org,

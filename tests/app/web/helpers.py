@@ -68,5 +68,7 @@ def send(project: Project, **fields: Any) -> Message:
     """A message the client already received."""
     fields.setdefault("state", "sent")
     fields.setdefault("sent_at", timezone.now() - timedelta(days=1))
+    if fields["sent_at"] is not None:
+        fields.setdefault("created_at", fields["sent_at"])  # written when it was sent
     fields.setdefault("idempotency_key", f"test:{project.pk}:{next(_keys)}")
     return make_message(project, **fields)

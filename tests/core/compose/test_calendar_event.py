@@ -59,3 +59,22 @@ def test_another_project_gets_another_uid() -> None:
 
 def test_stamp_is_the_sending_time() -> None:
     assert event_of(notice(1)).decoded("dtstamp") == SENT_AT
+
+
+def test_the_description_says_who_gave_the_date_not_that_the_client_agreed() -> None:
+    # W5: the client agreed to nothing; the studio communicated the new date.
+    spanish = str(event_of(notice(1))["description"])
+    english_notice = compose_delay_notice(
+        make_organisation(),
+        make_client("en"),
+        make_contacts("en"),
+        make_project(key="p7"),
+        make_case(new_on=date(2027, 1, 12)),
+        make_offer(),
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    english = str(event_of(english_notice)["description"])
+    assert spanish == "Nueva fecha de entrega de Tienda en línea, comunicada por Estudio Norte."
+    assert "acordada" not in spanish
+    assert english.endswith(", communicated by Estudio Norte.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from datetime import date, timedelta
 
 from PIL import Image
 
@@ -122,3 +123,24 @@ def test_kept_glyphs_draw_the_same_bytes_as_a_plain_font(monkeypatch) -> None:  
         for language in ("es", "en", "es")
     ]
     assert kept == plain
+
+
+def test_work_done_is_never_drawn_rising_before_its_scope() -> None:
+    # M11: a project started on 2 Nov whose tasks were all typed in, and done, on 6 Dec: both
+    # series are 0 until the last day. The done line stays on the baseline until that day.
+    days = (*(date(2026, 11, 2) + timedelta(days=3 * i) for i in range(12)), date(2026, 12, 6))
+    burn = BurnUp(days, (0.0,) * 12 + (32.0,), (0.0,) * 12 + (60.0,))
+    forecast = replace(make_forecast(), burn_up=burn)
+    png = render_timeline_png(make_project(), forecast, language="es", scale=1)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    done = [
+        (x, y)
+        for x in range(image.width)
+        for y in range(62, image.height)  # the plot, below the legend's swatches
+        if image.getpixel((x, y)) == (37, 99, 235)
+    ]
+    last_x = max(x for x, _ in done)
+    baseline = max(y for _, y in done)
+    before_the_last_day = [y for x, y in done if x < last_x - 4]
+    assert before_the_last_day
+    assert min(before_the_last_day) >= baseline - 4  # flat on the baseline, not sloping up

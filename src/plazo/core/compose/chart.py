@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -78,6 +79,18 @@ def _dashed_vertical(
 ) -> None:
     for y in range(top, bottom, dash * 2):
         draw.line([(x, y), (x, min(y + dash, bottom))], fill=colour, width=width)
+
+
+def steps(xs: Sequence[float], ys: Sequence[float]) -> list[tuple[float, float]]:
+    """A series counted on days as a polyline that holds each value until the next day and
+    changes there. Both burn-up series are drawn so: work done counted on a day is never drawn
+    rising before the scope it belongs to (a sloped "done" once crossed a stepped scope)."""
+    points: list[tuple[float, float]] = []
+    for x, y in zip(xs, ys, strict=True):
+        if points:
+            points.append((x, points[-1][1]))
+        points.append((x, y))
+    return points
 
 
 def _nice_step(top: float) -> float:
@@ -190,16 +203,12 @@ def render_timeline_png(
             [(last_x, last_y), (frame.x(forecast.p50_on), scope_y)], fill=_INDEX["p50"], width=s
         )
 
-        # 3. Scope as steps (it changes on a date), work done as a thick line.
-        scope_points: list[tuple[float, float]] = []
-        for i, day in enumerate(burn.dates):
-            x = frame.x(day)
-            if scope_points:
-                scope_points.append((x, scope_points[-1][1]))
-            scope_points.append((x, frame.y(burn.scope[i])))
+        # 3. Scope and work done, each as steps at the days they were counted on.
+        xs = [frame.x(day) for day in burn.dates]
+        scope_points = steps(xs, [frame.y(v) for v in burn.scope])
         scope_points.append((frame.x(forecast.p95_on), scope_points[-1][1]))
         draw.line(scope_points, fill=_INDEX["scope"], width=2 * s)
-        done_points = [(frame.x(d), frame.y(v)) for d, v in zip(burn.dates, burn.done, strict=True)]
+        done_points = steps(xs, [frame.y(v) for v in burn.done])
         draw.line(done_points, fill=_INDEX["done"], width=3 * s, joint="curve")
 
     # 4. The promise and the client's own date: lines through the plot, labels above it.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from plazo.core.scope import ScopeItem
 from plazo.store.models import limits
@@ -43,6 +46,13 @@ class WorkItem(TenantModel):
     )
     started_on = models.DateField(null=True, blank=True, validators=[limits.validate_day])
     completed_on = models.DateField(null=True, blank=True, validators=[limits.validate_day])
+    done_recorded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When plazo learned the item was done (its completion day may be earlier): "
+        "what a weekly update has or has not reported yet.",
+    )
     position = models.PositiveIntegerField(default=0)
     external_id = models.CharField(
         max_length=200,
@@ -80,6 +90,19 @@ class WorkItem(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Stamp when the item became done (and forget it when it is reopened), however it is
+        saved: a form, the API, an import, the admin. Bulk writes leave it empty, and a weekly
+        update then falls back to the completion day."""
+        if self.status != WorkItemStatus.DONE:
+            self.done_recorded_at = None
+        elif self.done_recorded_at is None:
+            self.done_recorded_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "done_recorded_at"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         """Refuse days out of order: done before it was added, before it was started."""

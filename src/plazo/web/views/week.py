@@ -34,6 +34,8 @@ def week(request: OrganisationRequest) -> HttpResponse:
     wanted = request.GET.get("preview", "")
     previews = {}
     for row in rows:
+        if row.state == "replaced":
+            continue  # the notice is the week's update; the withdrawn text would read as current
         if str(row.project.pk) == wanted or (row.message is not None):
             previews[row.project.pk] = _preview_text(row.project, row.message, now)
     entries = [(row, previews.get(row.project.pk, "")) for row in rows]

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db import transaction
 
-from plazo.core.checkin import owed_checkin
 from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinDecision,
@@ -28,7 +27,7 @@ from plazo.store.services.checkins.weekly import compose_weekly_update_for
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
-from plazo.store.services.weeks.checkin_week import checkin_week, weekly_key
+from plazo.store.services.weeks.checkin_week import checkin_week, owed_checkin_of, weekly_key
 from plazo.store.services.weeks.covered import notice_weeks
 from plazo.store.services.work.snapshots import load_project_snapshot
 
@@ -95,13 +94,7 @@ def this_week(
     rows = []
     for project in projects:
         week = checkin_week(project, now)
-        due_at = owed_checkin(
-            now,
-            weekday=project.checkin_weekday,
-            hour=project.checkin_hour,
-            time_zone=project.client.time_zone,
-            started_on=project.start_on,
-        )
+        due_at = owed_checkin_of(project, now)
         rows.append(
             WeekRow(
                 project=project,

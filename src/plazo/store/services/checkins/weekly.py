@@ -9,10 +9,11 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from plazo.core import compose
-from plazo.core.checkin import owed_checkin
 from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinClaim,
+    DelayCase,
+    DelayCaseState,
     Forecast,
     Message,
     MessageKind,
@@ -26,7 +27,7 @@ from plazo.store.services.failures.checkins import clear_checkin_failure, isolat
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.unique_insert import insert_or_get
-from plazo.store.services.weeks.checkin_week import checkin_week, weekly_key
+from plazo.store.services.weeks.checkin_week import checkin_week, owed_checkin_of, weekly_key
 from plazo.store.services.weeks.covered import not_written_weeks
 from plazo.store.services.work.snapshots import (
     ProjectSnapshot,
@@ -61,41 +62,47 @@ def compose_weekly_update_for(
         raise inputs.NotReadyToCompose(
             f"{project.name} has no forecast yet; run 'plazo forecast --all'"
         )
-    last_sent_at = (
+    last_reported_at = (
         Message.objects.filter(
             project=project, kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
         )
         .order_by("-sent_at")
-        .values_list("sent_at", flat=True)
+        .values_list("created_at", flat=True)
         .first()
     )
-    return _compose(snapshot, forecast, last_sent_at, now=now, language=language)
+    return _compose(snapshot, forecast, last_reported_at, now=now, language=language)
 
 
 def _compose(
     snapshot: ProjectSnapshot,
     forecast: Forecast,
-    last_sent_at: datetime | None,
+    last_reported_at: datetime | None,
     *,
     now: datetime,
     language: str | None = None,
 ) -> compose.Message:
-    """The update from what was read: the project's snapshot, its forecast, the last sending."""
+    """The update from what was read: the project's snapshot, its forecast, and when the last
+    update the client received was written (None: there was none, so everything done so far)."""
     project = snapshot.project
     client = project.client
     today = project.client_today(now)
-    # The client's day of the last update; none before: everything finished so far.
-    since = project.client_today(last_sent_at) if last_sent_at else None
     return compose.compose_weekly_update(
         inputs.organisation_input(project.organisation),
         inputs.client_input(client, language=language),
         inputs.contacts_input(client),
         inputs.project_input(project),
-        inputs.forecast_view(snapshot, forecast, today=today),
-        inputs.updates_since(snapshot, since=since),
+        inputs.forecast_view(
+            snapshot, forecast, today=today, notice_in_review=_notice_in_review(project)
+        ),
+        inputs.updates_since(snapshot, since=last_reported_at),
         sent_at=now,
         message_key=weekly_key(project, now).replace(":", "-"),
     )
+
+
+def _notice_in_review(project: Project) -> bool:
+    """Whether a delay notice for the project is being drafted or awaits approval."""
+    return DelayCase.objects.filter(project=project, state=DelayCaseState.DRAFT).exists()
 
 
 def _update_state(project: Project) -> MessageState:
@@ -172,15 +179,17 @@ def _active_projects(project_ids: Collection[int] | None) -> QuerySet[Project]:
 
 def _with_last_update(projects: QuerySet[Project]) -> list[Project]:
     """The projects with their clients (whose time zone says whether the update is due) and
-    the time their last update was sent, as an annotation."""
+    when the last update they sent was written (what it reported), as an annotation."""
     last_sent = (
         Message.objects.filter(
             project=OuterRef("pk"), kind=MessageKind.WEEKLY_UPDATE, sent_at__isnull=False
         )
         .order_by("-sent_at")
-        .values("sent_at")[:1]
+        .values("created_at")[:1]
     )
-    return list(projects.select_related("client").annotate(last_update_sent_at=Subquery(last_sent)))
+    return list(
+        projects.select_related("client").annotate(last_update_reported_at=Subquery(last_sent))
+    )
 
 
 def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]:
@@ -197,14 +206,7 @@ def _written_this_week(now: datetime, keys: list[str] | None = None) -> set[str]
 def _due_today(project: Project, now: datetime) -> date | None:
     """The client's local date when the check-in the project owes this week has come, else None
     (a project started after this week's check-in time owes its first update next week)."""
-    due = owed_checkin(
-        now,
-        weekday=project.checkin_weekday,
-        hour=project.checkin_hour,
-        time_zone=project.client.time_zone,
-        started_on=project.start_on,
-    )
-    return project.client_today(now) if now >= due else None
+    return project.client_today(now) if now >= owed_checkin_of(project, now) else None
 
 
 def due_checkins(*, now: datetime) -> list[int]:
@@ -279,7 +281,7 @@ def run_weekly_checkins(
     due = [p for p in projects if p.pk in due_today and keys[p.pk] not in written]
     withheld = not_written_weeks(due, now=now)
     due = [p for p in due if p.pk not in withheld]
-    last_sent = {p.pk: p.last_update_sent_at for p in due}  # type: ignore[attr-defined]
+    last_reported = {p.pk: p.last_update_reported_at for p in due}  # type: ignore[attr-defined]
     for snapshot in iter_project_snapshots([p.pk for p in due]):
         project = snapshot.project
         key = keys[project.pk]
@@ -287,7 +289,7 @@ def run_weekly_checkins(
             continue  # another worker is composing it
         stored = None
         with isolated(project, now=now):
-            stored = _check_in(snapshot, key, last_sent[project.pk], histories, now=now)
+            stored = _check_in(snapshot, key, last_reported[project.pk], histories, now=now)
         if stored is None:
             continue  # recorded on the project; its owner is alerted
         clear_checkin_failure(project)
@@ -300,7 +302,7 @@ def run_weekly_checkins(
 def _check_in(
     snapshot: ProjectSnapshot,
     key: str,
-    last_sent_at: datetime | None,
+    last_reported_at: datetime | None,
     histories: OrganisationHistories,
     *,
     now: datetime,
@@ -313,7 +315,7 @@ def _check_in(
             f"{project.name} has no work items: add its tasks to get a forecast; "
             "no weekly update is written until then"
         )
-    composed = _compose(snapshot, watched.forecast, last_sent_at, now=now)
+    composed = _compose(snapshot, watched.forecast, last_reported_at, now=now)
     return store_message(
         composed,
         organisation=project.organisation,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
 
 from plazo.core import compose
 from plazo.core.errors import PlazoError
-from plazo.core.health import assess_health
+from plazo.core.health import assess_health, health_to_tell
 from plazo.core.scope import hours_by_day
 from plazo.store.models import (
     Client,
@@ -131,11 +131,13 @@ def burn_up(items: Sequence[WorkItem], *, start: date, today: date) -> compose.B
 
 
 def forecast_view(
-    snapshot: ProjectSnapshot, forecast: Forecast, *, today: date
+    snapshot: ProjectSnapshot, forecast: Forecast, *, today: date, notice_in_review: bool = False
 ) -> compose.ForecastView:
     """``forecast`` as the client will read it, with the burn-up of the snapshot's work items.
 
     ``forecast`` is passed apart from the snapshot: it is often the one just made from it.
+    ``notice_in_review``: a delay notice for the project awaits review, so the health told is
+    never "on track" (:func:`plazo.core.health.health_to_tell`).
     """
     project = snapshot.project
     if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
@@ -152,12 +154,15 @@ def forecast_view(
         p85_on=forecast.finish_p85_on,
         p95_on=forecast.finish_p95_on,
         p_on_time=p_on_time,
-        health=assess_health(
-            today=today,
-            promised_on=project.promised_on,
-            p_on_time=p_on_time,
-            finish_p85_on=forecast.finish_p85_on,
-            risk_threshold=float(project.risk_threshold),
+        health=health_to_tell(
+            assess_health(
+                today=today,
+                promised_on=project.promised_on,
+                p_on_time=p_on_time,
+                finish_p85_on=forecast.finish_p85_on,
+                risk_threshold=float(project.risk_threshold),
+            ),
+            notice_in_review=notice_in_review,
         ).value,
         percent_complete=100 * chart.done[-1] / total if total else 0.0,
         burn_up=chart,
@@ -174,29 +179,38 @@ def forecast_view(
 
 
 def updates_since(
-    snapshot: ProjectSnapshot, *, since: date | None, limit: int = 5
+    snapshot: ProjectSnapshot, *, since: datetime | None, limit: int = 5
 ) -> compose.Updates:
     """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order.
+
+    ``since`` is the moment the last update sent to the client was written: an item counts when
+    plazo learned it was done after that moment (``done_recorded_at``), so nothing the client
+    already read is listed again, even when both updates fall on one day, and an item recorded
+    later with an earlier completion day is still reported. Items saved in bulk have no such
+    moment; for them the completion day is compared with the day of ``since``.
 
     ``since`` None means there was no update before: everything finished so far counts, and the
     update says "done so far" (never "nothing this week" about work done before last week).
     """
-    since_start = since is None
-    since = snapshot.project.start_on if since is None else since
+    project = snapshot.project
+    since_day = project.client_today(since) if since is not None else project.start_on
     kept = [i for i in snapshot.items if i.removed_on is None]
-    finished = sorted(
-        (
-            i
-            for i in kept
-            if i.status == WorkItemStatus.DONE and i.completed_on and i.completed_on >= since
-        ),
-        key=lambda i: (i.completed_on, i.pk),
-    )
+
+    def new(item: WorkItem) -> bool:
+        if item.status != WorkItemStatus.DONE or item.completed_on is None:
+            return False
+        if since is None:
+            return True
+        if item.done_recorded_at is not None:
+            return item.done_recorded_at > since
+        return item.completed_on >= since_day
+
+    finished = sorted(filter(new, kept), key=lambda i: (i.completed_on, i.pk))
     ahead = sorted(
         (i for i in kept if i.status != WorkItemStatus.DONE), key=lambda i: (i.position, i.pk)
     )
     return compose.Updates(
         done=tuple(i.title for i in finished[-limit:] if limit),
         next=tuple(i.title for i in ahead[:limit]),
-        since_start=since_start,
+        since_start=since is None,
     )

@@ -96,7 +96,7 @@ def edit_project(project: Project, changes: dict[str, Any], *, now: datetime) ->
 
 
 def _apply(project: Project, events: list[ProgressEvent], now: datetime) -> Refreshed:
-    record_progress_event(project, events, today=project.client_today(now))
+    record_progress_event(project, events, today=project.client_today(now), now=now)
     return refresh_forecast(project, now=now)
 
 
@@ -147,7 +147,7 @@ def change_item(
     if status == WorkItemStatus.DONE and item.status != WorkItemStatus.DONE:
         events.append(ItemDone(item.pk, on=today))
     if events:
-        record_progress_event(item.project, events, today=today)
+        record_progress_event(item.project, events, today=today, now=now)
     if status != WorkItemStatus.DONE and status != item.status:
         item.refresh_from_db()
         reopened = {"status": status, "completed_on": None, "actual_hours": None}

@@ -9,7 +9,7 @@ opens a delay case when the promise is now in danger.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -110,7 +110,7 @@ class ProgressRecorded:
 
 @transaction.atomic
 def record_progress_event(
-    project: Project, events: list[ProgressEvent], *, today: date
+    project: Project, events: list[ProgressEvent], *, today: date, now: datetime | None = None
 ) -> ProgressRecorded:
     """Apply ``events`` in order to ``project``'s work items, all or none.
 
@@ -152,6 +152,9 @@ def record_progress_event(
             _check_done_day(item, item.completed_on, project, event, index)
             if event.actual_hours is not None:
                 item.actual_hours = event.actual_hours
+            # when plazo learned it (weekly updates report it once); the model stamps the clock
+            # when ``now`` is not given
+            item.done_recorded_at = now
             item.save(update_fields=["status", "completed_on", "actual_hours", "added_on"])
             changes.append(ItemChange("item_done", item))
         elif isinstance(event, ItemRemoved):
