@@ -158,7 +158,7 @@ def test_marking_delivered_without_the_confirmation_changes_nothing_and_sends_no
     make_contact(project.client, name="Javier Soler", email="javier@bodegas.example")
     browser, _ = browser_for(project.organisation)
     page = browser.get(reverse("web:project", args=[project.pk])).content.decode()
-    assert 'name="confirm" value="1" required' in page
+    assert 'id="deliver-confirm" name="confirm" value="1" required' in page
     assert "Javier Soler" in page
     assert "will be e-mailed the “delivered” message, and this cannot be undone." in page
     today = project.client_today(timezone.now())
