@@ -55,7 +55,8 @@ def test_a_patch_to_delivered_settles_the_promise_as_the_web_does() -> None:
     today = by_web.client_today(timezone.now())
     browser, _ = browser_for(by_web.organisation)
     browser.post(
-        reverse("web:project_deliver", args=[by_web.pk]), {"delivered_on": today.isoformat()}
+        reverse("web:project_deliver", args=[by_web.pk]),
+        {"delivered_on": today.isoformat(), "confirm": "1"},
     )
 
     response = call(

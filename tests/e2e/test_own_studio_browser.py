@@ -140,7 +140,8 @@ def test_a_fresh_studio_runs_its_first_week_in_the_browser(
     # 7. The owner knows of a delay before the forecast does: a case opened by hand.
     page.click("nav >> text=Portfolio")
     page.click("table.portfolio >> text=Tienda online")
-    page.click("button:has-text('Open a delay case')")
+    page.click("a:has-text('Open a delay case')")
+    page.click("button:has-text('Open the delay case')")  # nothing is opened before this
     page.wait_for_selector("#review-live")
     case = DelayCase.objects.get(project=project)
     assert case.trigger == "person"

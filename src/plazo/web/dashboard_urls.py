@@ -5,6 +5,7 @@ from django.urls import path
 from plazo.web.views import (
     auth,
     clients,
+    delay_case_open,
     delivery,
     items,
     ledger,
@@ -56,7 +57,7 @@ urlpatterns = [
     path("projects/<int:project_id>/items/", items.project_items, name="project_items"),
     path(
         "projects/<int:project_id>/delay-case/",
-        project_edit.open_delay_case,
+        delay_case_open.open_delay_case,
         name="delay_case_open",
     ),
     path("projects/<int:project_id>/deliver/", delivery.deliver, name="project_deliver"),
@@ -77,6 +78,11 @@ urlpatterns = [
     ),
     path("ledger/", ledger.ledger, name="ledger"),
     path("cases/<int:case_id>/", notice_review.delay_case, name="delay_case"),
+    path(
+        "cases/<int:case_id>/discard/",
+        delay_case_open.discard_delay_case,
+        name="delay_case_discard",
+    ),
     path(
         "cases/<int:case_id>/preview/",
         notice_review.delay_case_preview,

@@ -22,12 +22,13 @@ from django.utils.translation import gettext_lazy
 
 from plazo.core.ledger import NoticeProblem
 from plazo.core.policy.edits import OfferEdit, OfferProblem, parse_offer_edits
-from plazo.store.models import DelayCase
+from plazo.store.models import CauseCategory, DelayCase
 from plazo.store.services.delays.draft import NoticeDraft
 from plazo.store.services.delays.slider import slider_day, slider_day_for
 from plazo.web.templatetags.plazo import day as format_day
 
 __all__ = [
+    "CAUSE_CATEGORY_LABELS",
     "ELEMENT_LABELS",
     "MAX_OFFERS",
     "OFFER_KIND_LABELS",
@@ -53,6 +54,16 @@ OFFER_KIND_LABELS: dict[str, Promise] = {
     "discount": gettext_lazy("Discount on this project"),
     "credit": gettext_lazy("Credit on a future project"),
     "extra": gettext_lazy("Free extra"),
+}
+# Whose cause the delay is: the policy's ``cause`` condition (a client's own delay and force
+# majeure are not compensated by the default policy).
+CAUSE_CATEGORY_LABELS: dict[str, Promise] = {
+    CauseCategory.OURS: gettext_lazy("Ours (our team, our estimate, our tools)"),
+    CauseCategory.THIRD_PARTY: gettext_lazy("A third party we rely on (a supplier, a platform)"),
+    CauseCategory.CLIENT: gettext_lazy(
+        "The client (late content or answers, a change they asked for)"
+    ),
+    CauseCategory.FORCE_MAJEURE: gettext_lazy("Force majeure (nobody could have prevented it)"),
 }
 ELEMENT_LABELS: dict[str, Promise] = {
     "apology": gettext_lazy("apology"),
@@ -159,6 +170,10 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
     next_working_on = _next_working_day(case, new_on)
     if new_on is not None and next_working_on is not None:
         errors.append(not_working_day_text(new_on, next_working_on))
+    category = data.get("cause_category", "").strip()
+    if category and category not in CauseCategory.values:
+        errors.append(_("Choose whose cause the delay is from the list."))
+        category = ""
     edits, offer_problems = _offer_edits(data)
     steps = data.get("recovery_steps", "")[:MAX_TEXT_CHARS].splitlines()
     draft = NoticeDraft(
@@ -169,6 +184,7 @@ def parse_draft(case: DelayCase, data: QueryDict, *, today: date) -> ParsedDraft
         recovery_steps=tuple(step.strip() for step in steps if step.strip()),
         offer_edits=edits,
         ready_for_stake=data.get("ready_for_stake", "")[:MAX_TEXT_CHARS],
+        cause_category=category,
     )
     return ParsedDraft(draft, tuple(errors), offer_problems, next_working_on)
 
@@ -199,7 +215,8 @@ def offer_problem_text(problem: OfferProblem, money: str) -> str:
         "total_above_cap": _("The offers together can be worth at most %(cap)s.") % {"cap": money},
         "too_long": _("A description is too long."),
         "kinds_changed": _(
-            "The new date changes the policy's offer; your edits were reset to the new offer."
+            "The new date or cause changes the policy's offer; your edits were reset to the new "
+            "offer."
         ),
     }
     return texts[problem.code]

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from plazo.store.models import Commitment, Offer, Project
-from tests.app.factories import make_org, make_project
+from plazo.store.models import Commitment, Message, Offer, Project
+from tests.app.factories import make_contact, make_org, make_project
 from tests.app.web.helpers import browser_for, promise
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,8 @@ def test_an_owner_marks_a_project_delivered_and_its_promise_is_kept() -> None:
     today = project.client_today(timezone.now())
 
     response = browser.post(
-        reverse("web:project_deliver", args=[project.pk]), {"delivered_on": today.isoformat()}
+        reverse("web:project_deliver", args=[project.pk]),
+        {"delivered_on": today.isoformat(), "confirm": "1"},
     )
 
     assert response.status_code == 302
@@ -66,7 +67,7 @@ def test_a_delivery_in_the_future_is_refused_and_changes_nothing() -> None:
 
     response = browser.post(
         reverse("web:project_deliver", args=[project.pk]),
-        {"delivered_on": tomorrow.isoformat()},
+        {"delivered_on": tomorrow.isoformat(), "confirm": "1"},
         follow=True,
     )
 
@@ -82,7 +83,7 @@ def test_another_organisations_project_cannot_be_delivered() -> None:
     outsider, _ = browser_for(make_org())
     today = timezone.localdate().isoformat()
     response = outsider.post(
-        reverse("web:project_deliver", args=[project.pk]), {"delivered_on": today}
+        reverse("web:project_deliver", args=[project.pk]), {"delivered_on": today, "confirm": "1"}
     )
     assert response.status_code == 404
     project.refresh_from_db()
@@ -144,8 +145,49 @@ def test_a_project_delivered_early_counts_in_the_default_ledger_period() -> None
     browser, _ = browser_for(project.organisation)
 
     browser.post(
-        reverse("web:project_deliver", args=[project.pk]), {"delivered_on": today.isoformat()}
+        reverse("web:project_deliver", args=[project.pk]),
+        {"delivered_on": today.isoformat(), "confirm": "1"},
     )
 
     ledger = browser.get(reverse("web:ledger"))
     assert b"1 of 1 settled promises kept" in ledger.content
+
+
+def test_marking_delivered_without_the_confirmation_changes_nothing_and_sends_nothing() -> None:
+    project = _project()
+    make_contact(project.client, name="Javier Soler", email="javier@bodegas.example")
+    browser, _ = browser_for(project.organisation)
+    page = browser.get(reverse("web:project", args=[project.pk])).content.decode()
+    assert 'id="deliver-confirm" name="confirm" value="1" required' in page
+    assert "Javier Soler" in page
+    assert "will be e-mailed the “delivered” message, and this cannot be undone." in page
+    today = project.client_today(timezone.now())
+
+    response = browser.post(
+        reverse("web:project_deliver", args=[project.pk]),
+        {"delivered_on": today.isoformat()},
+        follow=True,
+    )
+
+    assert "tick the box to confirm" in response.content.decode()
+    project.refresh_from_db()
+    assert project.status == "active"
+    assert project.delivered_on is None
+    assert not Message.objects.filter(project=project, kind="delivered").exists()
+
+
+def test_the_delivery_confirmation_speaks_spanish() -> None:
+    project = _project()
+    make_contact(project.client, name="Javier Soler", email="javier@bodegas.example")
+    browser, _ = browser_for(project.organisation)
+    page = browser.get(
+        reverse("web:project", args=[project.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "recibirá por correo el mensaje de «entregado», y no se puede deshacer." in page
+    refused = browser.post(
+        reverse("web:project_deliver", args=[project.pk]),
+        {"delivered_on": project.client_today(timezone.now()).isoformat()},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert "marque la casilla para confirmar" in refused.content.decode()

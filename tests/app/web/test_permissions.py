@@ -63,6 +63,7 @@ PAGES = (
     "project_items",
     "week_preview",
     "notice_html",
+    "delay_case_open",  # GET: the confirmation before a case is opened
 )
 GET_ONLY = ("notice_html",)  # the frame's document: a POST is 405 before any lookup
 
@@ -100,6 +101,7 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "contact_add",
         "contact_remove",
         "delay_case",
+        "delay_case_discard",
         "delay_case_open",
         "delay_case_preview",
         "invitation_resend",

@@ -12,6 +12,7 @@ from plazo.core.compose.formats import labels_for
 from plazo.core.compose.headers import raise_if
 from plazo.core.compose.inputs import Client, Contact, DelayCase, Offer, Organisation, Project
 from plazo.core.compose.message import Attachment, Message
+from plazo.core.compose.offer_words import own_offer_phrase
 from plazo.core.ledger.rules import describe_problem, notice_problems
 
 __all__ = ["compose_delay_notice", "delay_case_problems"]
@@ -39,12 +40,13 @@ def delay_case_problems(case: DelayCase, offer: Offer | None, *, today: date) ->
         prevention=case.prevention,
         recovery_steps=case.recovery_steps,
         offer_amounts=None if offer is None else (offer.amount,),
+        offer_required=case.offer_due,
     )
     words = [
         describe_problem(p, new_on=case.new_on, today=today, previous=case.previous_promised_on)
         for p in coded
     ]
-    if offer is None:
+    if offer is None and case.offer_due:
         words.append("the delay case has no compensation offer")
     return words
 
@@ -70,7 +72,6 @@ def compose_delay_notice(
         problems.append(f"the calendar sequence must be >= 0, got {sequence}")
     raise_if(problems)
     assert case.new_on is not None  # checked above
-    assert offer is not None
     audience = audience_for_client(client)
     today = local_day(sent_at, client.time_zone)
     key = message_key or f"delay-{case.new_on.isoformat()}-{sequence}"
@@ -106,6 +107,7 @@ def compose_delay_notice(
             "steps": [_sentence(step) for step in case.recovery_steps if step.strip()],
             "ready_for_stake": _clause(case.ready_for_stake),
             "offer": offer,
+            "own_phrase": lambda o: own_offer_phrase(o, audience.language),
             "extra_offers": [extra for extra in extra_offers if extra.amount > 0],
             "today": today,
         },

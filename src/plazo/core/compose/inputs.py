@@ -159,6 +159,9 @@ class DelayCase:
     # What can still be delivered before the client's stake when the new date misses it, as a
     # noun phrase ("la portada y el registro de inversores"); optional.
     ready_for_stake: str = ""
+    # False when the policy offers nothing for this delay (a short slip told early, the client's
+    # own delay, force majeure): the notice may then go without an offer; the apology is enough.
+    offer_due: bool = True
 
 
 @dataclass(frozen=True)

@@ -109,10 +109,13 @@ def notice_problems(
     prevention: str,
     recovery_steps: Sequence[str],
     offer_amounts: Sequence[Decimal] | None,
+    offer_required: bool = True,
 ) -> tuple[NoticeProblem, ...]:
     """Every fact a delay notice still lacks, in the order a person fills them in.
 
     ``offer_amounts`` is None when no offer could be priced yet (no date): nothing is said of it.
+    ``offer_required`` is False when the policy offers nothing for this delay (a short slip told
+    early, the client's own delay, force majeure): the apology is then enough.
     """
     problems = list(
         new_date_problems(new_on, today=today, previous_promised_on=previous_promised_on)
@@ -122,7 +125,11 @@ def notice_problems(
             problems.append(NoticeProblem(name, "missing"))
     if not any(step.strip() for step in recovery_steps):
         problems.append(NoticeProblem("recovery_steps", "missing"))
-    if offer_amounts is not None and not any(amount > 0 for amount in offer_amounts):
+    if (
+        offer_required
+        and offer_amounts is not None
+        and not any(amount > 0 for amount in offer_amounts)
+    ):
         problems.append(NoticeProblem("offers", "missing"))
     return tuple(problems)
 

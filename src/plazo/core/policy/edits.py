@@ -8,6 +8,7 @@ An amount of zero withdraws that offer. Stored on ``DelayCase.offer_edits`` as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
@@ -159,14 +160,41 @@ def edited_offers(
     return offers, ()
 
 
+def _squeezed(text: str) -> str:
+    """Text compared without case or spaces ("5 %", "5\u00a0%" and "5%" alike)."""
+    return "".join(text.split()).lower()
+
+
+def _policy_wording(offer: OfferProposal, description: str, lang: str) -> bool:
+    """True when ``description`` is the policy's own wording of this kind, for any percentage:
+    the owner retyped it to match a changed amount ("descuento del 5 % en este proyecto")."""
+    if offer.kind not in (OfferKind.DISCOUNT, OfferKind.CREDIT):
+        return False
+    say = phrases_for(lang)
+    marker = "\x00"
+    wordings = [percent_description(offer.kind, None, say)]
+    if offer.kind is OfferKind.DISCOUNT:
+        wordings.append(say("offer.discount", percent=marker))
+    else:
+        wordings.append(say("offer.credit_percent", percent=marker))
+    typed = _squeezed(description)
+    for wording in wordings:
+        parts = [re.escape(_squeezed(part)) for part in wording.split(marker)]
+        if re.fullmatch(r"\d+(?:[.,]\d+)?%".join(parts), typed):
+            return True
+    return False
+
+
 def _edited(offer: OfferProposal, edit: OfferEdit, *, value: Decimal, lang: str) -> OfferProposal:
     amount = round_money(edit.amount, offer.currency)
-    own_words = edit.description not in ("", offer.description)
+    own_words = edit.description not in ("", offer.description) and not _policy_wording(
+        offer, edit.description, lang
+    )
     if own_words:
         return replace(
             offer, amount=amount, description=edit.description, percent=None, worded_by_policy=False
         )
-    if amount == offer.amount:
+    if amount == offer.amount and edit.description in ("", offer.description):
         return offer
     return _restated(offer, amount, value, lang)
 

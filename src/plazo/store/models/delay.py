@@ -31,6 +31,10 @@ class DelayCase(TenantModel):
     )
     opened_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)
+    closed_reason = models.TextField(
+        blank=True,
+        help_text="Why a draft case was discarded, in the words of the person who did it",
+    )
     cause_category = models.CharField(
         max_length=16, choices=CauseCategory.choices, default=CauseCategory.OURS
     )

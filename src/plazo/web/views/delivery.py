@@ -36,7 +36,16 @@ def deliver(request: OrganisationRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(projects, pk=project_id)
     form = DeliveryForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the day the project was delivered."))
+        if "delivered_on" in form.errors:
+            messages.error(request, _("Give the day the project was delivered."))
+        else:
+            messages.error(
+                request,
+                _(
+                    "Nothing changed: tick the box to confirm that the client is e-mailed and "
+                    "that a delivered project stays delivered."
+                ),
+            )
         return redirect("web:project", project_id=project.pk)
     try:
         delivered = delivery.deliver(project, form.cleaned_data["delivered_on"], now=timezone.now())

@@ -33,6 +33,7 @@ from plazo.store.services.delays.draft import draft_from_case
 from plazo.store.services.delays.review import NoticeReview, review_notice, save_notice_draft
 from plazo.web.highlights import highlight
 from plazo.web.review_form import (
+    CAUSE_CATEGORY_LABELS,
     ELEMENT_LABELS,
     OFFER_KIND_LABELS,
     PRACTICE_LABELS,
@@ -83,7 +84,9 @@ def _context(
 ) -> dict[str, Any]:
     """What the templates print: the review and its problems in the owner's words."""
     cap = money(review.cap, review.case.project.currency)
-    problems = offer_problems + review.offer_problems
+    # The same problem comes from the refused save or approval and from the page's own pricing:
+    # say it once.
+    problems = tuple(dict.fromkeys(offer_problems + review.offer_problems))
     return {
         "review": review,
         "case": review.case,
@@ -95,19 +98,39 @@ def _context(
         if review.notice and review.report
         else [],
         "practices": [
-            (PRACTICE_LABELS[name], [(ELEMENT_LABELS[e], e, found) for e, found in elements])
+            (
+                PRACTICE_LABELS[name],
+                [(ELEMENT_LABELS[e], e, _found(review, e, found)) for e, found in elements],
+            )
             for name, elements in review.practices()
         ],
         "steps_text": "\n".join(review.draft.recovery_steps),
-        "offer_rows": _offer_rows(review),
+        "offer_rows": _offer_rows(review, problems),
+        "offer_refused": bool(problems),
         "cap_text": str(review.cap),
         "editable": review.case.state == DelayCaseState.DRAFT,
         "next_working_on": next_working_on,  # the chosen date is not a working day
+        "cause_category": review.draft.cause_category or review.case.cause_category,
+        "cause_choices": [(value, str(label)) for value, label in CAUSE_CATEGORY_LABELS.items()],
     }
 
 
-def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
-    """The editable offers as form rows, holding the owner's edits while they still match."""
+def _found(review: NoticeReview, element: str, found: bool) -> bool | None:
+    """Whether the checker found ``element``; None for a compensation nobody owes (the policy
+    offers nothing for this delay and the owner added nothing)."""
+    if element == "compensation" and not found and not review.offer_due and not review.offers:
+        return None
+    return found
+
+
+def _offer_rows(
+    review: NoticeReview, problems: tuple[OfferProblem, ...] = ()
+) -> list[dict[str, Any]]:
+    """The editable offers as form rows, holding the owner's edits while they still match.
+
+    A row whose amount is refused is marked (``invalid``); a total above the cap marks them all.
+    """
+    bad = {p.index for p in problems if p.code != "kinds_changed"}
     project = review.case.project
     offers = editable_offers(review.decision, project.currency) if review.decision else ()
     edits = review.draft.offer_edits
@@ -120,6 +143,7 @@ def _offer_rows(review: NoticeReview) -> list[dict[str, str]]:
             "description": edits[i].description if kept else offer.description,
             "policy_amount": str(offer.amount),
             "policy_description": offer.description,
+            "invalid": i in bad or None in bad,
         }
         for i, offer in enumerate(offers)
     ]
@@ -216,7 +240,7 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     parsed = parse_draft(case, request.POST, today=_today(case))
     review = review_notice(case, parsed.draft, now=timezone.now(), explain_in=_ui())
     context = _context(review, parsed.errors, parsed.offer_problems, parsed.next_working_on)
-    context["oob"] = _moved(request, parsed.draft.new_on)
+    context["oob"] = _moved(request, parsed.draft.new_on) or _cause_changed(request, parsed)
     context["live"] = True  # the stake check above the date is redrawn too
     context["html_src"] = _html_src(case, request.POST)
     return render(request, "plazo/_notice_review_live.html", context)
@@ -227,6 +251,14 @@ def _moved(request: OrganisationRequest, chosen: date | None) -> str:
     if chosen == posted_day(request.POST, "shown_on"):
         return ""
     return "slider" if chosen == posted_day(request.POST, "new_on") else "date"
+
+
+def _cause_changed(request: OrganisationRequest, parsed: ParsedDraft) -> str:
+    """ "cause" when the owner chose another cause than the page showed: the policy's offer (and
+    so the offer rows) may change with it; else nothing to redraw."""
+    shown = request.POST.get("shown_cause_category", "")
+    chosen = parsed.draft.cause_category
+    return "cause" if chosen and shown and chosen != shown else ""
 
 
 @require_GET

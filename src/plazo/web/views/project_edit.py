@@ -9,11 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from plazo.core.ledger import PromiseInPastError
 from plazo.store.models import Client, Project
-from plazo.store.services.delays.manual import CaseNotOpened, open_case_by_hand
 from plazo.store.services.editing import dashboard
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.projects import ProjectForm
@@ -21,7 +19,7 @@ from plazo.web.templatetags.plazo import day
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.views.refreshed import forecast_sentence
 
-__all__ = ["open_delay_case", "project_edit", "project_new"]
+__all__ = ["project_edit", "project_new"]
 
 
 def _project(request: OrganisationRequest, project_id: int) -> Project:
@@ -139,16 +137,3 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
             messages.info(request, forecast_sentence(refreshed, before=before))
             return redirect("web:project", project_id=project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": project})
-
-
-@require_POST
-@organisation_view
-def open_delay_case(request: OrganisationRequest, project_id: int) -> HttpResponse:
-    """Open a delay case by hand (a person knows of a delay before the forecast does)."""
-    project = _project(request, project_id)
-    try:
-        case = open_case_by_hand(project, now=timezone.now())
-    except CaseNotOpened as error:
-        messages.error(request, str(error))
-        return redirect("web:project", project_id=project.pk)
-    return redirect("web:delay_case", case_id=case.pk)

@@ -152,6 +152,7 @@ def compose_notice_for(
         now=now,
         language=language,
         promises_made=priced.promises_before,
+        offer_due=priced.offer_due,
     )
 
 
@@ -163,11 +164,13 @@ def compose_notice_with(
     now: datetime,
     language: str | None = None,
     promises_made: int | None = None,
+    offer_due: bool = True,
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``.
 
     ``promises_made`` is :func:`promises_before` of the case, when the caller has counted it
-    already (a priced draft has); it numbers the calendar event's update.
+    already (a priced draft has); it numbers the calendar event's update. ``offer_due`` is False
+    when the policy offers nothing for this slip: the notice may then go without an offer.
     """
     project = case.project
     if promises_made is None:
@@ -186,6 +189,7 @@ def compose_notice_with(
             recovery_steps=tuple(step for step in case.recovery_steps if step.strip()),
             previous_promised_on=case.previous_promised_on or new_on,
             ready_for_stake=case.ready_for_stake,
+            offer_due=offer_due,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -243,7 +247,12 @@ def approve_notice(
     case = priced.case
     case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
     notice = compose_notice_with(
-        case, new_on, priced.offers, now=now, promises_made=priced.promises_before
+        case,
+        new_on,
+        priced.offers,
+        now=now,
+        promises_made=priced.promises_before,
+        offer_due=priced.offer_due,
     )
     message, _ = store_message(
         notice,

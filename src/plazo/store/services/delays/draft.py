@@ -53,6 +53,7 @@ class NoticeDraft:
     recovery_steps: tuple[str, ...] = ()
     offer_edits: tuple[OfferEdit, ...] = ()
     ready_for_stake: str = ""  # what can still be delivered before the stake, if it is missed
+    cause_category: str = ""  # whose cause (CauseCategory); blank keeps the case's
 
     def applied_to(self, case: DelayCase) -> DelayCase:
         """An unsaved copy of ``case`` holding this draft."""
@@ -63,6 +64,8 @@ class NoticeDraft:
         draft.chosen_on = self.new_on
         draft.offer_edits = [edit.to_json() for edit in self.offer_edits]
         draft.ready_for_stake = self.ready_for_stake.strip()
+        if self.cause_category:
+            draft.cause_category = self.cause_category
         return draft
 
 
@@ -84,6 +87,11 @@ class PricedDraft:
     def complete(self) -> bool:
         """Nothing lacks and the offer keeps within the caps: the notice can be composed."""
         return not self.problems and not self.offer_problems
+
+    @property
+    def offer_due(self) -> bool:
+        """True unless the policy offers nothing for this slip (then the apology is enough)."""
+        return self.decision is None or bool(self.decision.offers)
 
     @property
     def edits_to_keep(self) -> tuple[OfferEdit, ...]:
@@ -246,6 +254,7 @@ def draft_from_case(case: DelayCase, *, forecast: Forecast | None = None) -> Not
         recovery_steps=tuple(str(step) for step in case.recovery_steps),
         offer_edits=stored_offer_edits(case.offer_edits),
         ready_for_stake=case.ready_for_stake,
+        cause_category=case.cause_category,
     )
 
 
@@ -283,6 +292,7 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
         prevention=draft.prevention,
         recovery_steps=draft.recovery_steps,
         offer_amounts=None if decision is None else [offer.amount for offer in offers],
+        offer_required=decision is None or bool(decision.offers),
     )
     return PricedDraft(
         draft, working, cap, decision, offers, offer_problems, problems, situation, earlier

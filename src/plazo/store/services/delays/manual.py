@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from plazo.core.calendar import WorkCalendar
 from plazo.core.errors import PlazoError
 from plazo.store.models import OPEN_CASE_STATES, DelayCase, DelayTrigger, Project, ProjectStatus
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
@@ -26,8 +25,10 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
 
     1. The project must be active and have a promise: a case is about moving a promise.
     2. Re-forecast first, so the case starts from today's numbers.
-    3. The recommended date is the forecast's, but never on or before the promise: a person who
-       opens a case expects a later date; the first working day after the promise at least.
+    3. The recommended date is the forecast's when it falls after the promise. When the forecast
+       still expects to keep the promise, it supports no later date, so none is recommended: the
+       owner knows of the delay, and picks the date (the first working day after the promise,
+       recommended before, was a guess that could land on the client's stake).
     """
     project = Project.objects.select_related("client", "organisation").get(pk=project.pk)
     if project.status != ProjectStatus.ACTIVE or project.promised_on is None:
@@ -40,15 +41,9 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
     forecast = reforecast_project(
         snapshot, today=today, now=now, histories=OrganisationHistories()
     ).forecast
-    calendar = WorkCalendar(
-        country=project.country or None, subdivision=project.subdivision or None
-    )
-    earliest = project.promised_on + timedelta(days=1)
-    while not calendar.is_working_day(earliest):
-        earliest += timedelta(days=1)
     recommended = forecast.recommended_on if forecast is not None else None
-    if recommended is None or recommended < earliest:
-        recommended = earliest
+    if recommended is not None and recommended <= project.promised_on:
+        recommended = None
     with transaction.atomic():
         if DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).exists():
             return DelayCase.objects.get(project=project, state__in=OPEN_CASE_STATES)

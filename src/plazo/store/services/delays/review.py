@@ -123,6 +123,7 @@ class NoticeReview:
     chances: dict[date, float] = field(default_factory=dict)
     stake: StakeCheck | None = None
     explanation: str = ""  # why the policy offers what it offers, in the reviewer's language
+    offer_due: bool = True  # False: the policy offers nothing for this slip, the apology is enough
 
     @property
     def below_p50(self) -> bool:
@@ -140,8 +141,15 @@ class NoticeReview:
 
     @property
     def satisfied(self) -> bool:
-        """True when the notice can go: it composes and the checker finds nothing missing."""
-        return self.report is not None and self.report.passes and not self.offer_problems
+        """True when the notice can go: it composes and the checker finds nothing missing (no
+        compensation is expected when the policy offers none)."""
+        if self.report is None or self.offer_problems or self.report.warnings:
+            return False
+        expected = {e for _, names in PRACTICES for e in names}
+        if not self.offer_due and not self.offers:
+            expected.discard("compensation")
+        elements = self.report.elements
+        return all(elements.get(e) is not None and elements[e].present for e in expected)
 
     def practices(self) -> list[tuple[str, list[tuple[str, bool]]]]:
         """Each of the four parts with its elements and whether the checker found them."""
@@ -186,6 +194,7 @@ def review_notice(
                 priced.offers,
                 now=now,
                 promises_made=priced.promises_before,
+                offer_due=priced.offer_due,
             )
         except compose.ComposeError as error:
             compose_problems = error.problems
@@ -220,6 +229,7 @@ def review_notice(
         chances=chances,
         stake=_stake_check(case, draft, latest_on, chances, recommended),
         explanation=explanation,
+        offer_due=priced.offer_due,
     )
 
 
@@ -247,6 +257,7 @@ def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> 
             "chosen_on",
             "offer_edits",
             "ready_for_stake",
+            "cause_category",
         ]
     )
     return saved
