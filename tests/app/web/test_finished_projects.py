@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from plazo.store.models import ProjectStatus
+from plazo.store.models import Client, Project, ProjectStatus
 from plazo.store.services.access.status_pages import ensure_status_page
 from tests.app.factories import make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise
@@ -61,3 +61,53 @@ def test_the_client_status_page_of_a_delivered_project_shows_no_forecast() -> No
     page = browser_for(org)[0].get(f"/s/{token}/").content.decode()
     assert "(P85)" not in page
     assert 'class="fan"' not in page
+
+
+def _three_states():  # type: ignore[no-untyped-def]
+    org = make_org()
+    make_project(org, name="Tienda online")
+    make_project(
+        org, name="Portfolio website", status=ProjectStatus.DELIVERED,
+        delivered_on=timezone.localdate(),
+    )  # fmt: skip
+    make_project(org, name="Intranet", status=ProjectStatus.CANCELLED)
+    return org
+
+
+def test_the_portfolio_can_list_delivered_and_cancelled_projects() -> None:
+    org = _three_states()
+    browser = browser_for(org)[0]
+
+    active = browser.get("/").content.decode()
+    delivered = browser.get("/?status=delivered").content.decode()
+    cancelled = browser.get("/?status=cancelled", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert 'href="?status=delivered"' in active
+    assert "Portfolio website" not in active
+    assert "Portfolio website" in delivered
+    assert "Tienda online" not in delivered.split('id="main"')[1]
+    assert "Intranet" not in delivered
+    assert "Intranet" in cancelled
+    assert "Cancelados (1)" in cancelled
+
+
+def test_another_organisations_delivered_projects_are_not_listed() -> None:
+    org = _three_states()
+    other = make_org()
+    make_project(other, name="Ajeno", status=ProjectStatus.DELIVERED)
+    page = browser_for(org)[0].get("/?status=delivered").content.decode()
+    assert "Ajeno" not in page
+
+
+def test_the_client_page_shows_each_projects_state() -> None:
+    org = _three_states()
+    client = Client.objects.for_organisation(org).first()
+    assert client is not None
+    for project in Project.objects.for_organisation(org):
+        project.client = client
+        project.save()
+    page = browser_for(org)[0].get(f"/clients/{client.pk}/").content.decode()
+    projects = page.split('id="h-projects"')[1]
+    assert "Portfolio website" in projects and "delivered" in projects
+    assert "cancelled" in projects
+    assert "active" in projects
