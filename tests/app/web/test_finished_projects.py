@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from plazo.store.models import Client, Project, ProjectStatus
+from plazo.store.models import Client, Organisation, Project, ProjectStatus
 from plazo.store.services.access.status_pages import ensure_status_page
 from tests.app.factories import make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise
@@ -16,7 +16,7 @@ from tests.app.web.helpers import browser_for, make_forecast, promise
 pytestmark = pytest.mark.django_db
 
 
-def _all_done_project(**fields: object):  # type: ignore[no-untyped-def]
+def _all_done_project(**fields: object) -> tuple[Organisation, Project]:
     org = make_org()
     project = make_project(org, name="Tienda online", **fields)
     make_item(project, status="done", completed_on=project.start_on, actual_hours=9)
@@ -63,7 +63,7 @@ def test_the_client_status_page_of_a_delivered_project_shows_no_forecast() -> No
     assert 'class="fan"' not in page
 
 
-def _three_states():  # type: ignore[no-untyped-def]
+def _three_states() -> Organisation:
     org = make_org()
     make_project(org, name="Tienda online")
     make_project(
@@ -108,6 +108,7 @@ def test_the_client_page_shows_each_projects_state() -> None:
         project.save()
     page = browser_for(org)[0].get(f"/clients/{client.pk}/").content.decode()
     projects = page.split('id="h-projects"')[1]
-    assert "Portfolio website" in projects and "delivered" in projects
+    assert "Portfolio website" in projects
+    assert "delivered" in projects
     assert "cancelled" in projects
     assert "active" in projects

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from plazo.core import compose
-from plazo.store.models import MessageState
+from plazo.store.models import Message, MessageState, Project
 from plazo.store.services.outbox.write import store_message
 from tests.app.factories import make_org, make_project
 from tests.app.web.helpers import browser_for
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\nchart"
 
 
-def _sent(project):  # type: ignore[no-untyped-def]
+def _sent(project: Project) -> Message:
     composed = compose.Message(
         kind="weekly_update",
         language="es",

@@ -1,4 +1,4 @@
-"""The projects the portfolio leaves out: paused, delivered and cancelled ones, to find them again."""
+"""The projects the portfolio leaves out (paused, delivered, cancelled), to find them again."""
 
 from __future__ import annotations
 
