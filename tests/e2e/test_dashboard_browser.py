@@ -106,7 +106,7 @@ def test_the_owner_logs_in_and_sees_the_project_that_needs_action_first(
     assert box["x"] >= 0
     page.click(f"text={AT_RISK}")
     page.wait_for_selector("svg[role=img] polyline.done")
-    assert page.locator("svg polygon.fan").count() == 1
+    assert page.locator("svg.wide polygon.fan").count() == 1
     assert page.locator("#h-ledger").is_visible()
     assert page.locator("section:has(#h-ledger) tbody tr").count() == 1
     assert "Esta semana terminamos la portada." in page.inner_text("section:has(#h-thread)")

@@ -14,9 +14,20 @@ from datetime import date, timedelta
 from plazo.core.chart_labels import MarkerLabel, place_labels, rows_used
 from plazo.core.scope import ScopeItem, done_hours, scope_hours
 
-__all__ = ["Marker", "Tick", "TimelineChart", "TimelineInput", "timeline_chart"]
+__all__ = [
+    "PHONE_WIDTH",
+    "WIDTH",
+    "Marker",
+    "Tick",
+    "TimelineChart",
+    "TimelineInput",
+    "timeline_chart",
+]
 
 WIDTH, HEIGHT = 720, 300
+# A phone draws its own, narrower chart: shrinking the wide one would shrink its words to 5 px,
+# and enlarging them with CSS would make them overlap (they are laid out for 11 px).
+PHONE_WIDTH = 380
 LEFT, RIGHT, TOP, BOTTOM = 60.0, 16.0, 16.0, 36.0  # margins for the axis labels
 LABEL_ROW_HEIGHT = 14.0  # one row of date-line labels above the plot (11 px text)
 LABEL_CHAR_WIDTH = 6.8  # a generous average width of an 11 px sans-serif character
@@ -85,12 +96,14 @@ class TimelineChart:
 
 
 def timeline_chart(
-    data: TimelineInput, marker_labels: Mapping[str, str] | None = None
+    data: TimelineInput, marker_labels: Mapping[str, str] | None = None, *, width: int = WIDTH
 ) -> TimelineChart:
     """Lay out the burn-up chart: done and scope steps up to today, the forecast fan after it.
 
     ``marker_labels`` are the words for the date lines (today, promised, stake), already
     translated; their rows above the plot make room for them, so they never cover the forecast.
+    ``width`` is the drawing's width in its own units (11 of them make the text's height); a
+    narrow one (a phone's) gets three dates on its axis instead of five.
     """
     words = marker_labels or {}
     first = data.start_on
@@ -114,7 +127,7 @@ def timeline_chart(
     scope_now = scope_steps[-1][1]
     peak = max([h for _, h in scope_steps] + [done_now, 1.0])
     y_top = _nice_ceiling(peak)
-    right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+    right, bottom = width - RIGHT, HEIGHT - BOTTOM
 
     def x(day: date) -> float:
         return round(LEFT + (day - first).days / days * (right - LEFT), 1)
@@ -134,7 +147,7 @@ def timeline_chart(
             for kind, day in lines
         ],
         left=4.0,
-        right=WIDTH - 4.0,
+        right=width - 4.0,
     )
     top = TOP + rows_used(boxes) * LABEL_ROW_HEIGHT
 
@@ -166,9 +179,10 @@ def timeline_chart(
     ]
     step = y_top / 4
     span = (last - first).days
-    tick_days = [first + timedelta(days=round(i * span / 4)) for i in range(5)]
+    gaps = 4 if width >= WIDTH else 2
+    tick_days = [first + timedelta(days=round(i * span / gaps)) for i in range(gaps + 1)]
     return TimelineChart(
-        width=WIDTH,
+        width=width,
         height=HEIGHT,
         left=LEFT,
         top=top,

@@ -90,6 +90,8 @@ urlpatterns = [
     ),
     path("cases/<int:case_id>/notice.html", notice_review.notice_html, name="notice_html"),
     path("outbox/", outbox.outbox, name="outbox"),
+    path("outbox/<int:message_id>/", outbox.message_detail, name="message"),
+    path("outbox/<int:message_id>/body.html", outbox.message_html, name="message_html"),
     path("outbox/<int:message_id>/retry/", outbox.retry, name="message_retry"),
     path("outbox/<int:message_id>/cancel/", outbox.cancel, name="message_cancel"),
     path("s/<str:token>/", status.status_page, name="status_page"),

@@ -38,6 +38,12 @@ LABELS: dict[str, dict[str, Promise]] = {
         "owner_alert": _("owner alert"),
         "invitation": _("invitation"),
     },
+    "project": {
+        "active": _("active"),
+        "paused": _("paused"),
+        "delivered": _("delivered"),
+        "cancelled": _("cancelled"),
+    },
     "item": {"todo": _("to do"), "doing": _("in progress"), "done": _("done")},
     "outcome": {"pending": _("pending"), "kept": _("kept"), "broken": _("broken")},
     "offer": {

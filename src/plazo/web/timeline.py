@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from plazo.store.models import Forecast, Project, WorkItem
-from plazo.web.charts import TimelineChart, TimelineInput, timeline_chart
+from plazo.web.charts import WIDTH, TimelineChart, TimelineInput, timeline_chart
 from plazo.web.labels import LABELS
 
 __all__ = ["marker_words", "project_timeline"]
@@ -32,6 +32,7 @@ def project_timeline(
     *,
     today: date,
     for_client: bool = False,
+    width: int = WIDTH,
 ) -> TimelineChart:
     """The burn-up chart of ``project``; unestimated items weigh nothing.
 
@@ -50,4 +51,5 @@ def project_timeline(
             finish_p95_on=forecast.finish_p95_on if forecast else None,
         ),
         words,
+        width=width,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from plazo.core.scope import ScopeItem as ItemSpan
-from plazo.web.charts import TimelineInput, timeline_chart
+from plazo.web.charts import PHONE_WIDTH, TimelineInput, timeline_chart
 
 START, TODAY = date(2026, 11, 1), date(2026, 11, 21)
 
@@ -122,3 +122,23 @@ def test_the_dashboard_chart_puts_crowded_labels_above_the_plot_without_overlaps
     for i, (row_a, left_a, right_a) in enumerate(boxes):
         for row_b, left_b, right_b in boxes[i + 1 :]:
             assert row_a != row_b or right_a <= left_b or right_b <= left_a
+
+
+def test_a_phone_chart_is_drawn_narrow_with_three_dates_and_its_labels_inside_it() -> None:
+    data = TimelineInput(
+        START,
+        TODAY,
+        [ItemSpan(8, START)],
+        promised_on=date(2026, 12, 1),
+        stake_on=date(2026, 12, 3),
+    )
+    words = {"today": "hoy", "promised": "prometida", "stake": "el cliente lo necesita"}
+    chart = timeline_chart(data, words, width=PHONE_WIDTH)
+
+    assert (chart.width, chart.right) == (380, 364.0)
+    assert [t.value for t in chart.x_ticks] == [START, date(2026, 11, 17), date(2026, 12, 3)]
+    assert max(_xs(chart.scope_points)) <= chart.right
+    for m in chart.markers:
+        width = len(m.label) * 6.8
+        left = m.label_x if m.anchor == "start" else m.label_x - width
+        assert 0 <= left and left + width <= chart.width

@@ -64,8 +64,14 @@ PAGES = (
     "week_preview",
     "notice_html",
     "delay_case_open",  # GET: the confirmation before a case is opened
+    "message",
+    "message_html",
 )
-GET_ONLY = ("notice_html",)  # the frame's document: a POST is 405 before any lookup
+GET_ONLY = (
+    "notice_html",
+    "message",
+    "message_html",
+)  # the frame's document: a POST is 405 before any lookup
 
 
 def _args(
@@ -92,7 +98,9 @@ def _args(
         return {"membership_id": membership_id}
     if name == "offer_step":
         return {"offer_id": offer_id}
-    return {"message_id": message_id} if name.startswith("message_") else {"project_id": project_id}
+    if name == "message" or name.startswith("message_"):
+        return {"message_id": message_id}
+    return {"project_id": project_id}
 
 
 def test_the_id_urls_are_the_ones_we_expect() -> None:
@@ -109,7 +117,9 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "item_edit",
         "item_move",
         "item_remove",
+        "message",
         "message_cancel",
+        "message_html",
         "message_retry",
         "notice_html",
         "offer_step",

@@ -16,6 +16,11 @@ from plazo.store.services.pages.portfolio import (
     PortfolioFilter,
     dashboard_portfolio,
 )
+from plazo.store.services.pages.projects_by_status import (
+    OTHER_STATUSES,
+    projects_in_status,
+    status_counts,
+)
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
 __all__ = ["portfolio"]
@@ -40,7 +45,22 @@ def _wanted(request: OrganisationRequest) -> PortfolioFilter:
 
 @organisation_view
 def portfolio(request: OrganisationRequest) -> HttpResponse:
-    """The portfolio page, or only its table when HTMX asks for a partial refresh."""
+    """The portfolio page, or only its table when HTMX asks for a partial refresh.
+
+    ``?status=paused|delivered|cancelled`` lists those projects instead of the active ones.
+    """
+    status = request.GET.get("status", "")
+    if status in OTHER_STATUSES:
+        return render(
+            request,
+            "plazo/projects_by_status.html",
+            {
+                "nav": "portfolio",
+                "status": status,
+                "counts": status_counts(request.organisation),
+                "projects": projects_in_status(request.organisation, status),
+            },
+        )
     wanted = _wanted(request)
     result = dashboard_portfolio(request.organisation, now=timezone.now(), wanted=wanted)
     partial = bool(request.headers.get("HX-Request"))
@@ -58,6 +78,9 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
         "case_url": reverse("web:delay_case", args=[0]).removesuffix("0/"),
     }
+    if not partial:
+        context["counts"] = status_counts(request.organisation)
+        context["status"] = "active"
     template = "plazo/_portfolio_table.html" if partial else "plazo/portfolio.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])  # a cache must not serve the table as the page

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from plazo.store.models import Project
 from plazo.store.services.access.status_pages import ensure_status_page, revoke_status_page
 from plazo.store.services.pages.project import project_page
+from plazo.web.charts import PHONE_WIDTH
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.timeline import project_timeline
 
@@ -30,10 +31,17 @@ def project_detail(request: OrganisationRequest, project_id: int) -> HttpRespons
     """The project page."""
     page = project_page(_project(request, project_id), now=timezone.now())
     chart = project_timeline(page.project, page.items, page.latest_forecast, today=page.today)
+    phone_chart = project_timeline(
+        page.project, page.items, page.latest_forecast, today=page.today, width=PHONE_WIDTH
+    )
     link = None
     if page.status_page is not None:
         link = request.build_absolute_uri(reverse("web:status_page", args=[page.status_page.token]))
-    return render(request, "plazo/project.html", {"page": page, "chart": chart, "link": link})
+    return render(
+        request,
+        "plazo/project.html",
+        {"page": page, "chart": chart, "phone_chart": phone_chart, "link": link},
+    )
 
 
 @require_POST

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
 from plazo.store.services.pages.project import client_status
+from plazo.web.charts import PHONE_WIDTH, WIDTH
 from plazo.web.ratelimit import allow
 from plazo.web.timeline import project_timeline
 
@@ -29,14 +30,18 @@ def status_page(request: HttpRequest, token: str) -> HttpResponse:
         return _noindex(render(request, "plazo/status_gone.html", status=404))
     client = status.project.client
     with translation.override(client.language), timezone.override(client.time_zone):
-        chart = project_timeline(
-            status.project,
-            status.items,
-            status.latest_forecast,
-            today=status.today,
-            for_client=True,
-        )
-        response = render(request, "plazo/status_page.html", {"status": status, "chart": chart})
+        charts = {
+            name: project_timeline(
+                status.project,
+                status.items,
+                status.latest_forecast,
+                today=status.today,
+                for_client=True,
+                width=width,
+            )
+            for name, width in (("chart", WIDTH), ("phone_chart", PHONE_WIDTH))
+        }
+        response = render(request, "plazo/status_page.html", {"status": status, **charts})
     response["Content-Language"] = client.language
     return _noindex(response)
 

@@ -18,12 +18,14 @@ from plazo.store.models import (
     Offer,
     OrganisationQuerySet,
     Project,
+    ProjectStatus,
     StatusPage,
     WorkItem,
+    WorkItemStatus,
 )
 from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
 from plazo.store.services.pages.portfolio import project_health
-from plazo.store.services.work.snapshots import load_project_snapshot
+from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
     "CLIENT_KINDS",
@@ -31,6 +33,7 @@ __all__ = [
     "ProjectPage",
     "PromiseRow",
     "client_status",
+    "forecast_applies",
     "project_page",
     "promise_rows",
 ]
@@ -64,11 +67,13 @@ class ProjectPage:
     status_page: StatusPage | None
     offers: list[Offer]  # the compensation offered to the client, oldest first
     has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
+    work_finished: bool = False  # every task in scope is done: nothing left to forecast
 
     @property
     def latest_forecast(self) -> Forecast | None:
-        """The current forecast, if the project has work and was ever forecast."""
-        return self.forecasts[0] if self.forecasts and self.has_work else None
+        """The current forecast, if one still says anything (see :func:`forecast_applies`)."""
+        applies = self.has_work and not self.work_finished and _open(self.project)
+        return self.forecasts[0] if self.forecasts and applies else None
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,7 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     snapshot = load_project_snapshot(project)
     org = project.organisation_id
     today = _today(project, now)
-    # A forecast kept from before every item was removed says nothing about no work.
-    latest = snapshot.latest_forecast if snapshot.has_work else None
+    latest = snapshot.latest_forecast if forecast_applies(snapshot) else None
     forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
     commitments = _commitments(project)
     return ProjectPage(
@@ -120,7 +124,27 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
             Offer.objects.for_organisation(org).filter(project=project).order_by("offered_at", "pk")
         ),
         has_work=snapshot.has_work,
+        work_finished=_work_finished(snapshot),
     )
+
+
+def forecast_applies(snapshot: ProjectSnapshot) -> bool:
+    """Whether the project's latest forecast still says anything about its finish.
+
+    Not without work (a forecast kept from before every item was removed says nothing about no
+    work), not once every task is done (it would read "finished tomorrow, 100 % likely"), and
+    not for a delivered or cancelled project.
+    """
+    return snapshot.has_work and not _work_finished(snapshot) and _open(snapshot.project)
+
+
+def _work_finished(snapshot: ProjectSnapshot) -> bool:
+    scope = [item for item in snapshot.items if item.removed_on is None]
+    return bool(scope) and all(item.status == WorkItemStatus.DONE for item in scope)
+
+
+def _open(project: Project) -> bool:
+    return project.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)
 
 
 def client_status(token: str, *, now: datetime) -> ClientStatus | None:
@@ -135,7 +159,7 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     return ClientStatus(
         project=project,
         today=today,
-        latest_forecast=snapshot.latest_forecast if snapshot.has_work else None,
+        latest_forecast=snapshot.latest_forecast if forecast_applies(snapshot) else None,
         commitments=commitments,
         promises=promise_rows(project, commitments, today=today),
         updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),
