@@ -28,7 +28,6 @@ from plazo.store.services.delays.slider import slider_day, slider_day_for
 from plazo.web.templatetags.plazo import day as format_day
 
 __all__ = [
-    "ELEMENT_LABELS",
     "MAX_OFFERS",
     "OFFER_KIND_LABELS",
     "PRACTICE_LABELS",
@@ -53,15 +52,6 @@ OFFER_KIND_LABELS: dict[str, Promise] = {
     "discount": gettext_lazy("Discount on this project"),
     "credit": gettext_lazy("Credit on a future project"),
     "extra": gettext_lazy("Free extra"),
-}
-ELEMENT_LABELS: dict[str, Promise] = {
-    "apology": gettext_lazy("apology"),
-    "impact": gettext_lazy("impact on the client"),
-    "assurance": gettext_lazy("problem identified, will not recur"),
-    "new_date": gettext_lazy("new date"),
-    "cause": gettext_lazy("cause"),
-    "plan": gettext_lazy("plan"),
-    "compensation": gettext_lazy("compensation"),
 }
 
 
