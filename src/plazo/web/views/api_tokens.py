@@ -61,7 +61,7 @@ def api_tokens(request: OrganisationRequest) -> HttpResponse:
         messages.error(request, _OWNERS_ONLY)
         return _page(request, form, status=403)
     if not form.is_valid():
-        return _page(request, form, status=422)
+        return _page(request, form)
     created = token_service.create_token(
         request.organisation,
         name=form.cleaned_data["name"],

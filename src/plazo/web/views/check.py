@@ -50,5 +50,4 @@ def check_message(request: OrganisationRequest) -> HttpResponse:
     if report is not None:
         context["elements"], context["warnings"] = report_rows(report)
         context["runs"] = highlight(text, report)
-    status = 422 if form.is_bound and report is None else 200
-    return render(request, "plazo/check.html", context, status=status)
+    return render(request, "plazo/check.html", context)
