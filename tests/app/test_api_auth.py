@@ -18,6 +18,7 @@ def test_a_request_without_a_token_is_refused_with_the_error_shape() -> None:
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "unauthorized"
     assert "plazo token create" in response.json()["error"]["message"]
+    assert "Settings › API tokens" in response.json()["error"]["message"]
     assert response["WWW-Authenticate"].startswith("Bearer")
 
 

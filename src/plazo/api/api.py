@@ -49,7 +49,8 @@ api = PlazoAPI(
     version=__version__,
     description="Clients, projects, work items, progress events, forecasts and the promise "
     "ledger of one organisation. Authenticate with 'Authorization: Bearer plz_…' "
-    "(create a token with 'plazo token create'). Errors have one shape: "
+    "(create a token in the dashboard's Settings › API tokens, or with 'plazo token create'). "
+    "Errors have one shape: "
     '{"error": {"code", "message", "details"}}.',
     auth=TokenAuth(),
     docs=BundledSwagger(),

@@ -109,7 +109,8 @@ def install_error_handlers(api: NinjaAPI) -> None:
             request,
             401,
             "a live API token is required: send 'Authorization: Bearer plz_…' "
-            "(create one with 'plazo token create')",
+            "(an owner creates one in the dashboard's Settings › API tokens, "
+            "or with 'plazo token create')",
         )
 
     def on_http_error(request: HttpRequest, exc: Any) -> HttpResponse:

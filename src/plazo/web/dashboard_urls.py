@@ -3,7 +3,9 @@
 from django.urls import path
 
 from plazo.web.views import (
+    api_tokens,
     auth,
+    check,
     clients,
     delay_case_open,
     delivery,
@@ -38,6 +40,12 @@ urlpatterns = [
     path("members/", members.members, name="members"),
     path("settings/", organisation.organisation_settings, name="organisation_settings"),
     path("settings/policy/", organisation.organisation_policy_page, name="organisation_policy"),
+    path("settings/api-tokens/", api_tokens.api_tokens, name="api_tokens"),
+    path(
+        "settings/api-tokens/<int:token_id>/revoke/",
+        api_tokens.revoke_token,
+        name="api_token_revoke",
+    ),
     path(
         "members/<int:membership_id>/resend-invitation/",
         members.resend,
@@ -77,6 +85,7 @@ urlpatterns = [
         name="status_link_revoke",
     ),
     path("ledger/", ledger.ledger, name="ledger"),
+    path("check/", check.check_message, name="check"),
     path("cases/<int:case_id>/", notice_review.delay_case, name="delay_case"),
     path(
         "cases/<int:case_id>/discard/",

@@ -29,7 +29,6 @@ from plazo.web.templatetags.plazo import day as format_day
 
 __all__ = [
     "CAUSE_CATEGORY_LABELS",
-    "ELEMENT_LABELS",
     "MAX_OFFERS",
     "OFFER_KIND_LABELS",
     "PRACTICE_LABELS",
@@ -64,15 +63,6 @@ CAUSE_CATEGORY_LABELS: dict[str, Promise] = {
         "The client (late content or answers, a change they asked for)"
     ),
     CauseCategory.FORCE_MAJEURE: gettext_lazy("Force majeure (nobody could have prevented it)"),
-}
-ELEMENT_LABELS: dict[str, Promise] = {
-    "apology": gettext_lazy("apology"),
-    "impact": gettext_lazy("impact on the client"),
-    "assurance": gettext_lazy("problem identified, will not recur"),
-    "new_date": gettext_lazy("new date"),
-    "cause": gettext_lazy("cause"),
-    "plan": gettext_lazy("plan"),
-    "compensation": gettext_lazy("compensation"),
 }
 
 

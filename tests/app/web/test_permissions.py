@@ -10,6 +10,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from plazo.store.models import (
+    ApiToken,
     CheckinDecision,
     Contact,
     DelayCase,
@@ -21,6 +22,7 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.access.status_pages import ensure_status_page
+from plazo.store.services.access.tokens import create_token
 from plazo.web import dashboard_urls
 from tests.app.factories import (
     make_case,
@@ -53,6 +55,8 @@ LOGIN_ONLY = [
     "week",
     "organisation_settings",
     "organisation_policy",
+    "api_tokens",
+    "check",
 ]
 # the id URLs that answer GET
 PAGES = (
@@ -85,6 +89,7 @@ def _args(
     item_id: int = 0,
     membership_id: int = 0,
     offer_id: int = 0,
+    token_id: int = 0,
 ) -> dict[str, int]:
     if name == "notice_html" or (name.startswith("delay_case") and name != "delay_case_open"):
         return {"case_id": case_id}
@@ -98,6 +103,8 @@ def _args(
         return {"membership_id": membership_id}
     if name == "offer_step":
         return {"offer_id": offer_id}
+    if name == "api_token_revoke":
+        return {"token_id": token_id}
     if name == "message" or name.startswith("message_"):
         return {"message_id": message_id}
     return {"project_id": project_id}
@@ -105,6 +112,7 @@ def _args(
 
 def test_the_id_urls_are_the_ones_we_expect() -> None:
     assert ID_URLS == [
+        "api_token_revoke",
         "client",
         "contact_add",
         "contact_remove",
@@ -155,6 +163,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
         description="Descuento",
         offered_at=timezone.now(),
     )
+    token = create_token(theirs, name="ci", now=timezone.now()).token
     browser, _ = browser_for(make_org())
     ids = {
         "project_id": project.pk,
@@ -165,6 +174,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
         "item_id": item.pk,
         "membership_id": member.pk,
         "offer_id": offer.pk,
+        "token_id": token.pk,
     }
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
 
@@ -188,6 +198,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     assert not Message.objects.filter(kind="invitation").exists()
     assert Offer.objects.get(pk=offer.pk).state == "offered"
     assert Project.objects.get(pk=project.pk).delivered_on is None
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is None
 
 
 @pytest.mark.parametrize("name", ID_URLS)
@@ -203,6 +214,7 @@ def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
             "item_id",
             "membership_id",
             "offer_id",
+            "token_id",
         ),
         999_999,
     )

@@ -16,6 +16,23 @@ def test_unusable_input_raises_a_clear_error(data: str | bytes) -> None:
         check(data)
 
 
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        ("   \n ", "empty"),
+        ("12/12 !!", "empty"),
+        ("Xyzzy plugh quux frob.", "language"),
+        ("x" * 1_000_001, "invalid"),
+    ],
+)
+def test_the_error_names_its_reason_for_callers_that_word_it_themselves(
+    data: str, code: str
+) -> None:
+    with pytest.raises(CheckError) as raised:
+        check(data)
+    assert raised.value.code == code
+
+
 def test_an_unknown_language_code_is_refused() -> None:
     with pytest.raises(CheckError, match="unsupported language"):
         check("Sorry for the delay.", lang="fr")

@@ -67,7 +67,9 @@ def detect_language(folded: str) -> str:
     counts = _stopword_counts(folded)
     best = max(LANGUAGES, key=lambda lang: counts[lang])
     if counts[best] == 0:
-        raise CheckError("could not tell the language of the message; pass --lang es or --lang en")
+        raise CheckError(
+            "could not tell the language of the message; pass --lang es or --lang en", "language"
+        )
     return best
 
 

@@ -28,7 +28,15 @@ WARNINGS: tuple[str, ...] = ("vague_timing", "blames_client", "unknown_date")
 
 
 class CheckError(ValueError):
-    """The input cannot be checked (empty, binary, too large, no language); the message says why."""
+    """The input cannot be checked (empty, binary, too large, no language); the message says why.
+
+    ``code`` names the reason for callers that word it themselves (the dashboard, in the
+    reader's language): ``empty``, ``language`` (none recognised) or ``invalid`` (the rest).
+    """
+
+    def __init__(self, message: str, code: str = "invalid") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)

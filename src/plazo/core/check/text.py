@@ -105,5 +105,5 @@ def prepare(data: str | bytes) -> Prepared:
     if _LOOKS_HTML.search(data):
         visible, offsets = _strip_html(data)
     if _THREE_LETTERS.search(visible) is None:
-        raise CheckError("the message is empty: there is no text to check")
+        raise CheckError("the message is empty: there is no text to check", "empty")
     return Prepared(visible=visible, folded=fold(visible), offsets=offsets)

@@ -31,10 +31,10 @@ from plazo.store.models import DelayCase, DelayCaseState, MessageKind
 from plazo.store.services.delays.cases import IncompleteNoticeError, approve_notice
 from plazo.store.services.delays.draft import draft_from_case
 from plazo.store.services.delays.review import NoticeReview, review_notice, save_notice_draft
+from plazo.web.checker_result import ELEMENT_LABELS
 from plazo.web.highlights import highlight
 from plazo.web.review_form import (
     CAUSE_CATEGORY_LABELS,
-    ELEMENT_LABELS,
     OFFER_KIND_LABELS,
     PRACTICE_LABELS,
     ParsedDraft,

@@ -20,6 +20,7 @@ __all__ = [
     "authenticate_token",
     "create_token",
     "list_tokens",
+    "revoke",
     "revoke_token",
     "revoked_token_organisation",
 ]
@@ -109,14 +110,29 @@ def revoke_token(
     if len(found) > 1:
         raise TokenError(f"several live tokens start with {prefix!r}; give more characters")
     token = found[0]
-    token.revoked_at = now
-    token.save(update_fields=["revoked_at"])
+    revoke(token, now=now)
     return token
+
+
+def revoke(token: ApiToken, *, now: datetime) -> bool:
+    """Revoke ``token`` if it is still live (it stops working at once); False if it was not.
+
+    Compare-and-set on the row, so two clicks (or the CLI and the dashboard) revoke it once and
+    the first revocation's time stays.
+    """
+    changed = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=now)
+    if changed:
+        token.revoked_at = now
+    else:
+        token.refresh_from_db(fields=["revoked_at"])
+    return bool(changed)
 
 
 def list_tokens(organisation: Organisation | None = None) -> list[ApiToken]:
     """Every token (live and revoked), newest first, optionally of one organisation."""
-    tokens = ApiToken.objects.select_related("organisation").order_by("-created_at", "-pk")
+    tokens = ApiToken.objects.select_related("organisation", "created_by").order_by(
+        "-created_at", "-pk"
+    )
     if organisation is not None:
         tokens = tokens.filter(organisation=organisation)
     return list(tokens)
