@@ -141,4 +141,5 @@ def test_a_phone_chart_is_drawn_narrow_with_three_dates_and_its_labels_inside_it
     for m in chart.markers:
         width = len(m.label) * 6.8
         left = m.label_x if m.anchor == "start" else m.label_x - width
-        assert 0 <= left and left + width <= chart.width
+        assert left >= 0
+        assert left + width <= chart.width
