@@ -73,6 +73,7 @@ def test_adding_a_plan_leaves_the_audit13_sample_as_it_was_labelled() -> None:
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/checker not present")
-def test_adding_a_plan_leaves_the_audit14_sample_as_it_was_labelled() -> None:
-    labelled = json.loads((CORPUS / "guide-notes" / "audit14-labels.json").read_text("utf-8"))
-    assert [row["id"] for row in draw_sample(CORPUS, "audit14")] == list(labelled)
+@pytest.mark.parametrize("plan", ["audit14", "audit15"])
+def test_adding_a_plan_leaves_the_later_samples_as_they_were_labelled(plan: str) -> None:
+    labelled = json.loads((CORPUS / "guide-notes" / f"{plan}-labels.json").read_text("utf-8"))
+    assert [row["id"] for row in draw_sample(CORPUS, plan)] == list(labelled)
