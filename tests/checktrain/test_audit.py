@@ -31,6 +31,13 @@ def test_the_default_plan_is_the_first_audit() -> None:
     assert PLANS["audit13"].seed == 13
     assert PLANS["audit13"].groups == GROUPS
     assert [size for _, _, size in PLANS["audit14"].groups] == [90, 90]
+    assert PLANS["audit14"].seed == 14
+    assert PLANS["audit15"].seed == 15
+    assert [size for _, _, size in PLANS["audit15"].groups] == [80, 80]
+    assert [prefixes for _, prefixes, _ in PLANS["audit15"].groups] == [
+        ("eno-", "enp-", "enq-", "enr-"),
+        ("eso-", "esp-", "esq-", "esr-"),
+    ]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/checker not present")
@@ -63,3 +70,10 @@ def test_adding_a_plan_leaves_the_audit13_sample_as_it_was_labelled() -> None:
     labelled = json.loads((CORPUS / "guide-notes" / "audit13-labels.json").read_text("utf-8"))
     assert [row["id"] for row in draw_sample(CORPUS)] == list(labelled)
     assert [row["id"] for row in draw_sample(CORPUS, "audit13")] == list(labelled)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/checker not present")
+@pytest.mark.parametrize("plan", ["audit14", "audit15"])
+def test_adding_a_plan_leaves_the_later_samples_as_they_were_labelled(plan: str) -> None:
+    labelled = json.loads((CORPUS / "guide-notes" / f"{plan}-labels.json").read_text("utf-8"))
+    assert [row["id"] for row in draw_sample(CORPUS, plan)] == list(labelled)

@@ -2,8 +2,8 @@
 
 Only TRAINING sources (``split.json``) are ever opened; the frozen test sources are never read.
 
-    python -m plazo.checktrain.audit sample corpus/checker [--plan audit14] -o blind.txt
-    python -m plazo.checktrain.audit compare corpus/checker audit-labels.json [--plan audit14]
+    python -m plazo.checktrain.audit sample corpus/checker [--plan audit15] -o blind.txt
+    python -m plazo.checktrain.audit compare corpus/checker audit-labels.json [--plan audit15]
 
 ``sample`` writes the id and text of each sampled message and nothing else (no labels), so the
 auditor can relabel blind; ``compare`` reads the auditor's labels (``{id: [label, ...]}``) and
@@ -66,6 +66,13 @@ PLANS: dict[str, Plan] = {
         groups=(
             ("en", ("eng-", "enh-", "eni-", "enj-", "enk-", "enl-"), 90),
             ("es", ("esg-", "esh-", "esi-", "esj-", "esk-"), 90),
+        ),
+    ),
+    "audit15": Plan(
+        seed=15,
+        groups=(
+            ("en", ("eno-", "enp-", "enq-", "enr-"), 80),
+            ("es", ("eso-", "esp-", "esq-", "esr-"), 80),
         ),
     ),
 }
