@@ -16,11 +16,13 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
+from plazo.core.compose.splicing import finish_text
 from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.labels import LABELS
 
 __all__ = [
     "DATE_PATTERNS",
+    "contractions",
     "day",
     "label",
     "model_reason",
@@ -121,6 +123,13 @@ def speech(client: object) -> str:
     language = getattr(client, "language", "")
     register_ = getattr(client, "register", "")
     return _label(f"{language}:{register_}", "speech", get_language())
+
+
+@register.filter(is_safe=True)
+def contractions(text: str) -> str:
+    """A sentence that quotes someone's words, agreeing with them in the active language
+    (Spanish "antes de el cierre" → "antes del cierre"); the composer's own rule."""
+    return finish_text((get_language() or "en")[:2], text)
 
 
 @register.filter
