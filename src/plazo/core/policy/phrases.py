@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from babel import Locale
 from babel.numbers import format_currency, format_decimal
 
 __all__ = ["LANGUAGES", "Phrases", "phrases_for"]
@@ -23,14 +24,29 @@ class Phrases:
         self.lang = lang
         self._table = table
 
-    def __call__(self, key: str, **fields: object) -> str:
-        """The phrase at ``key`` (e.g. ``"reason.fired"``) with ``fields`` filled in."""
+    def __call__(self, key: str, *, count: int | None = None, **fields: object) -> str:
+        """The phrase at ``key`` (e.g. ``"reason.fired"``) with ``fields`` filled in.
+
+        A phrase with plural forms is a table (``{ one = "…", other = "…" }``); ``count`` picks
+        the form by the language's plural rule (Babel's CLDR data; "other" when the form has no
+        entry, or when the count is unknown).
+        """
         node: Any = self._table
         for part in key.split("."):
             node = node[part]
+        if isinstance(node, dict) and "other" in node:
+            form = "other" if count is None else str(Locale.parse(self.lang).plural_form(count))
+            node = node.get(form, node["other"])
         if not isinstance(node, str):
             raise KeyError(key)
-        return node.format(**fields)
+        return node.format(count=count, **fields)
+
+    def name(self, section: str, code: str) -> str:
+        """The words for a code the policy's author chose (a rule's name, a client tier) when the
+        language has them (plazo's defaults); any other code as written."""
+        names = self._table.get(section, {})
+        word = names.get(code) if isinstance(names, dict) else None
+        return word if isinstance(word, str) else code
 
     def number(self, value: Decimal | int) -> str:
         """A plain number with up to two decimals in the language's notation."""
