@@ -149,7 +149,14 @@ def _conditions(when: Conditions, currency: str, lang: str) -> list[str]:
         parts.append(_("cause: %(causes)s") % {"causes": causes})
     low, high = when.min_slip_working_days, when.max_slip_working_days
     if low is not None or high is not None:
-        parts.append(_("slip of %(range)s working days") % {"range": _range(low, high)})
+        parts.append(
+            ngettext(
+                "slip of %(range)s working day",
+                "slip of %(range)s working days",
+                _plural_count(low, high),
+            )
+            % {"range": _range(low, high)}
+        )
     low_s, high_s = when.min_slip_share, when.max_slip_share
     if low_s is not None or high_s is not None:
         parts.append(
@@ -160,7 +167,14 @@ def _conditions(when: Conditions, currency: str, lang: str) -> list[str]:
         parts.append(_earlier_slips(when.min_repeat or 0, when.max_repeat))
     low_n, high_n = when.min_notice_lead_working_days, when.max_notice_lead_working_days
     if low_n is not None or high_n is not None:
-        parts.append(_("notice %(range)s working days ahead") % {"range": _range(low_n, high_n)})
+        parts.append(
+            ngettext(
+                "notice %(range)s working day ahead",
+                "notice %(range)s working days ahead",
+                _plural_count(low_n, high_n),
+            )
+            % {"range": _range(low_n, high_n)}
+        )
     for bound, values in (
         (_("value at least"), when.min_value),
         (_("value at most"), when.max_value),
@@ -213,6 +227,14 @@ def _offer(offer: OfferTemplate, policy: Policy, currency: str, lang: str) -> st
 
 def _in(values: Mapping[str, Decimal] | None, currency: str) -> Decimal | None:
     return None if values is None else values.get(currency)
+
+
+def _plural_count(low: int | None, high: int | None) -> int:
+    """The number a range's noun agrees with: its upper bound ("up to 1 working day",
+    "1–2 working days"); "1 or more" is plural."""
+    if high is None:
+        return 2
+    return high
 
 
 def _range(low: object, high: object) -> str:

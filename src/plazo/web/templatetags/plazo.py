@@ -16,6 +16,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
+from plazo.core.compose.formats import labels_for, supported_languages
 from plazo.core.compose.splicing import finish_text
 from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.labels import LABELS
@@ -25,6 +26,7 @@ __all__ = [
     "contractions",
     "day",
     "label",
+    "model_name",
     "model_reason",
     "moment",
     "negate",
@@ -71,6 +73,16 @@ def _pattern(style: str, language: str | None) -> str:
 def model_reason(forecast: Any) -> str:
     """Which model the forecast used and why, in the page's language."""
     return model_reason_text(forecast.model_reason, forecast.model)
+
+
+@register.filter
+def model_name(code: str) -> str:
+    """A forecast model's name in the active language ("sized" → "por tamaño de tarea"): the
+    words the owner alert uses, from the composer's labels."""
+    language = (get_language() or "en")[:2]
+    if language not in supported_languages():
+        language = "en"
+    return str(labels_for(language)["model"].get(code, code))
 
 
 @register.filter
