@@ -12,7 +12,7 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_currency, format_decimal
 
-__all__ = ["LANGUAGES", "Phrases", "phrases_for"]
+__all__ = ["LANGUAGES", "Phrases", "issue_text", "phrases_for"]
 
 LANGUAGES = ("en", "es")
 
@@ -24,7 +24,7 @@ class Phrases:
         self.lang = lang
         self._table = table
 
-    def __call__(self, key: str, *, count: int | None = None, **fields: object) -> str:
+    def __call__(self, key: str, /, *, count: int | None = None, **fields: object) -> str:
         """The phrase at ``key`` (e.g. ``"reason.fired"``) with ``fields`` filled in.
 
         A phrase with plural forms is a table (``{ one = "…", other = "…" }``); ``count`` picks
@@ -75,3 +75,17 @@ def phrases_for(lang: str) -> Phrases:
         raise ValueError(f"unsupported language {lang!r} (expected one of: {', '.join(LANGUAGES)})")
     text = resources.files(__package__).joinpath("phrases", f"{lang}.toml").read_text("utf-8")
     return Phrases(lang, tomllib.loads(text))
+
+
+def issue_text(lang: str, key: str, code: str, fields: dict[str, object]) -> str:
+    """A policy document's problem in ``lang``: "caps.max_amount.XYZ: unknown currency…".
+
+    A ``got`` field is a value's type ("string"), said in the language ("a string").
+    """
+    say = phrases_for(lang if lang in LANGUAGES else "en")
+    if "got" in fields:
+        fields = {**fields, "got": say.name("type", str(fields["got"]))}
+    if isinstance(fields.get("options"), tuple):  # alternatives: "'percent' or 'amount'"
+        fields = {**fields, "options": say("list_or_separator").join(fields["options"])}
+    text = say(f"error.{code}", **fields)
+    return f"{key}: {text}" if key else text
