@@ -77,7 +77,7 @@ def phrases_for(lang: str) -> Phrases:
     return Phrases(lang, tomllib.loads(text))
 
 
-def issue_text(lang: str, key: str, code: str, fields: dict[str, object]) -> str:
+def issue_text(lang: str, key: str, code: str, fields: dict[str, Any]) -> str:
     """A policy document's problem in ``lang``: "caps.max_amount.XYZ: unknown currency…".
 
     A ``got`` field is a value's type ("string"), said in the language ("a string").
@@ -85,7 +85,8 @@ def issue_text(lang: str, key: str, code: str, fields: dict[str, object]) -> str
     say = phrases_for(lang if lang in LANGUAGES else "en")
     if "got" in fields:
         fields = {**fields, "got": say.name("type", str(fields["got"]))}
-    if isinstance(fields.get("options"), tuple):  # alternatives: "'percent' or 'amount'"
-        fields = {**fields, "options": say("list_or_separator").join(fields["options"])}
+    options = fields.get("options")
+    if isinstance(options, tuple):  # alternatives: "'percent' or 'amount'"
+        fields = {**fields, "options": say("list_or_separator").join(map(str, options))}
     text = say(f"error.{code}", **fields)
     return f"{key}: {text}" if key else text
