@@ -50,3 +50,41 @@ def test_two_different_passwords_create_nothing(
     assert main(["init"]) == 2
     assert "the two passwords differ" in capsys.readouterr().err
     assert not Organisation.objects.exists()
+
+
+def test_an_empty_password_is_asked_for_again(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _answers(
+        monkeypatch,
+        ["Estudio Norte", "ana@example.com", "", "es"],
+        ["", "clave-larga-1", "clave-larga-1"],
+    )
+    assert main(["init"]) == 0
+    assert "A password is needed: type 8 characters or more." in capsys.readouterr().err
+    assert authenticate(username="ana@example.com", password="clave-larga-1") is not None
+
+
+def test_three_empty_passwords_stop_with_a_sentence_and_create_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _answers(monkeypatch, ["Estudio Norte", "ana@example.com", "", "es"], ["", "", ""])
+    assert main(["init"]) == 2
+    err = capsys.readouterr().err
+    assert "no password was given; nothing was created" in err
+    assert "Traceback" not in err
+    assert not Organisation.objects.exists()
+
+
+def test_end_of_input_at_the_password_prompt_stops_cleanly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _answers(monkeypatch, ["Estudio Norte", "ana@example.com", "", "es"], [])
+
+    def closed(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", closed)
+    assert main(["init"]) == 2
+    assert "no password was given" in capsys.readouterr().err
+    assert not Organisation.objects.exists()

@@ -78,7 +78,7 @@ def test_inviting_queues_an_invitation_and_sends_nothing_during_the_request() ->
         ["luis@example.com"],
     )
     assert "Ana Torres te invita a Estudio Norte" in queued.subject
-    assert "luis@example.com is now a member." in page
+    assert "luis@example.com has been added as a member." in page
     assert "An invitation e-mail is queued" in page
     assert "/invitation/" in page  # the link stays on the page, in case the e-mail goes astray
 
@@ -236,3 +236,19 @@ def test_an_invitation_on_its_way_is_not_sent_again() -> None:
 
     assert "has not failed (it is sending)" in refused.content.decode()
     assert Message.objects.filter(kind="invitation").count() == 1
+
+
+def test_in_spanish_the_invitation_is_told_as_done_and_roles_and_refusals_are_spanish() -> None:
+    browser, _org = _owner_browser()
+    browser.cookies["django_language"] = "es"
+    page = browser.get(reverse("web:members")).content.decode()
+    assert '<option value="member" selected>miembro</option>' in page
+    assert '<option value="owner">responsable</option>' in page
+    page = _invite(browser, "pablo@example.com")
+    assert "Se ha añadido a pablo@example.com como miembro." in page
+    assert "ya es miembro" not in page
+    page = _invite(browser, "pablo@example.com")
+    assert "pablo@example.com ya pertenece a Estudio Norte." in page
+    assert "is already a member" not in page
+    page = _invite(browser, "rosa@example.com", role="owner")
+    assert "Se ha añadido a rosa@example.com como responsable." in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from plazo.cli.errors import CommandError
@@ -79,16 +80,36 @@ def _ask(args: argparse.Namespace) -> None:
     if args.language is None:
         args.language = (input("Clients' language, es or en [es]: ").strip() or "es").lower()
     if not args.password_file:
-        password = getpass.getpass("Password (8 characters or more): ")
-        if password != getpass.getpass("The same password again: "):
+        args.password = _ask_password(getpass.getpass)
+
+
+_PASSWORD_TRIES = 3
+
+
+def _ask_password(ask: Callable[[str], str]) -> str:
+    """The owner's password, typed twice; an empty one is asked for again (three tries)."""
+    for _ in range(_PASSWORD_TRIES):
+        try:
+            password = ask("Password (8 characters or more): ")
+            if not password:
+                print("A password is needed: type 8 characters or more.", file=sys.stderr)
+                continue
+            again = ask("The same password again: ")
+        except EOFError:
+            break
+        if password != again:
             raise CommandError("the two passwords differ; nothing was created")
-        args.password = password
+        return password
+    raise CommandError(
+        "no password was given; nothing was created (run 'plazo init' again, or give "
+        "--password-file)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     args.password = None
     _ask(args)
-    password = args.password or _password_from(args.password_file)
+    password = args.password if args.password is not None else _password_from(args.password_file)
     from plazo.cli.django import migrate, setup_django
 
     setup_django()

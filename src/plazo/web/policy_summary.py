@@ -7,10 +7,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
-from plazo.core.policy import NO_RULE, Conditions, OfferKind, OfferTemplate, Policy, Situation
+from plazo.core.policy import (
+    LANGUAGES,
+    NO_RULE,
+    Conditions,
+    OfferKind,
+    OfferTemplate,
+    Policy,
+    Situation,
+)
+from plazo.core.policy.phrases import phrases_for
 from plazo.store.services.delays.offer_preview import OfferPreview
 from plazo.web.templatetags.plazo_ledger import money
 
@@ -21,7 +30,8 @@ __all__ = ["OfferAnswer", "PolicySummary", "RuleRow", "summarise_policy", "summa
 class RuleRow:
     """One rule as the policy page lists it."""
 
-    name: str
+    name: str  # as the document writes it
+    title: str  # in the reader's words (plazo's default rules), else the name
     when: list[str]  # every condition that must hold; empty: always
     offers: list[str]  # empty: nothing is offered
     rationale: str
@@ -39,7 +49,8 @@ def summarise_policy(policy: Policy, *, currency: str, lang: str) -> PolicySumma
     rules = [
         RuleRow(
             name=rule.name,
-            when=_conditions(rule.when, currency),
+            title=_code_words("rule", rule.name, lang),
+            when=_conditions(rule.when, currency, lang),
             offers=[_offer(o, policy, currency, lang) for o in rule.offers],
             rationale=rule.rationale.get(lang) or next(iter(rule.rationale.values()), ""),
         )
@@ -75,19 +86,26 @@ class OfferAnswer:
     reason: str
 
 
-def summarise_preview(preview: OfferPreview) -> OfferAnswer:
+def summarise_preview(preview: OfferPreview, *, lang: str | None = None) -> OfferAnswer:
     """The slip, the rule that fired, the offers with their amounts and the policy's reason."""
     decision, currency = preview.decision, preview.situation.currency
+    lang = lang or (get_language() or "en")[:2]
     return OfferAnswer(
-        facts=_facts(preview.situation),
-        rule=None if decision.rule == NO_RULE else decision.rule,
+        facts=_facts(preview.situation, lang),
+        rule=None if decision.rule == NO_RULE else _code_words("rule", decision.rule, lang),
         offers=[(o.description, money(o.amount, o.currency)) for o in decision.offers],
         total=money(decision.total, currency),
         reason=decision.reason,
     )
 
 
-def _facts(situation: Situation) -> list[str]:
+def _code_words(section: str, code: str, lang: str) -> str:
+    """A code of plazo's default policy (a rule's name, a client tier) in the reader's words,
+    from the core's phrases (the same words as the policy's explanations); others as written."""
+    return phrases_for(lang if lang in LANGUAGES else "en").name(section, code)
+
+
+def _facts(situation: Situation, lang: str) -> list[str]:
     slip, repeat = situation.slip_working_days, situation.repeat
     facts = [
         ngettext("a slip of %(count)s working day", "a slip of %(count)s working days", slip)
@@ -110,7 +128,7 @@ def _facts(situation: Situation) -> list[str]:
         )
     facts.append(_("value %(amount)s") % {"amount": money(situation.value, situation.currency)})
     facts.append(_("cause: %(causes)s") % {"causes": CAUSES[str(situation.cause)]})
-    facts.append(_("client tier: %(tiers)s") % {"tiers": situation.tier})
+    facts.append(_("client tier: %(tiers)s") % {"tiers": _code_words("tier", situation.tier, lang)})
     lead = situation.notice_lead_working_days
     if lead is None:
         facts.append(_("notice: unknown"))
@@ -124,14 +142,21 @@ def _facts(situation: Situation) -> list[str]:
     return facts
 
 
-def _conditions(when: Conditions, currency: str) -> list[str]:
+def _conditions(when: Conditions, currency: str, lang: str) -> list[str]:
     parts = []
     if when.causes is not None:
         causes = ", ".join(str(CAUSES.get(c, c)) for c in sorted(when.causes))
         parts.append(_("cause: %(causes)s") % {"causes": causes})
     low, high = when.min_slip_working_days, when.max_slip_working_days
     if low is not None or high is not None:
-        parts.append(_("slip of %(range)s working days") % {"range": _range(low, high)})
+        parts.append(
+            ngettext(
+                "slip of %(range)s working day",
+                "slip of %(range)s working days",
+                _plural_count(low, high),
+            )
+            % {"range": _range(low, high)}
+        )
     low_s, high_s = when.min_slip_share, when.max_slip_share
     if low_s is not None or high_s is not None:
         parts.append(
@@ -142,7 +167,14 @@ def _conditions(when: Conditions, currency: str) -> list[str]:
         parts.append(_earlier_slips(when.min_repeat or 0, when.max_repeat))
     low_n, high_n = when.min_notice_lead_working_days, when.max_notice_lead_working_days
     if low_n is not None or high_n is not None:
-        parts.append(_("notice %(range)s working days ahead") % {"range": _range(low_n, high_n)})
+        parts.append(
+            ngettext(
+                "notice %(range)s working day ahead",
+                "notice %(range)s working days ahead",
+                _plural_count(low_n, high_n),
+            )
+            % {"range": _range(low_n, high_n)}
+        )
     for bound, values in (
         (_("value at least"), when.min_value),
         (_("value at most"), when.max_value),
@@ -151,7 +183,8 @@ def _conditions(when: Conditions, currency: str) -> list[str]:
         if amount is not None:
             parts.append(f"{bound} {money(amount, currency)}")
     if when.tiers is not None:
-        parts.append(_("client tier: %(tiers)s") % {"tiers": ", ".join(sorted(when.tiers))})
+        tiers = ", ".join(_code_words("tier", tier, lang) for tier in sorted(when.tiers))
+        parts.append(_("client tier: %(tiers)s") % {"tiers": tiers})
     if when.currencies is not None:
         parts.append(_("currency: %(codes)s") % {"codes": ", ".join(sorted(when.currencies))})
     return parts
@@ -194,6 +227,14 @@ def _offer(offer: OfferTemplate, policy: Policy, currency: str, lang: str) -> st
 
 def _in(values: Mapping[str, Decimal] | None, currency: str) -> Decimal | None:
     return None if values is None else values.get(currency)
+
+
+def _plural_count(low: int | None, high: int | None) -> int:
+    """The number a range's noun agrees with: its upper bound ("up to 1 working day",
+    "1–2 working days"); "1 or more" is plural."""
+    if high is None:
+        return 2
+    return high
 
 
 def _range(low: object, high: object) -> str:

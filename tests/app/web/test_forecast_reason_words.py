@@ -79,3 +79,36 @@ def test_the_project_page_states_the_model_and_why_in_spanish() -> None:
     assert "; modelo throughput." in page
     assert "chosen by itself" not in page
     assert "remaining items counted" not in page
+
+
+def test_the_project_page_counts_one_item_in_the_singular_and_names_the_model_in_spanish() -> None:
+    org = make_org()
+    project = make_project(org)
+    make_forecast(
+        project,
+        model="sized",
+        model_reason="estimates, chosen by itself: 1 of 2 remaining items have estimates",
+        remaining_items=2,
+        unestimated_items=1,
+        history_size=1,
+    )
+    browser, _ = browser_for(org)
+    page = browser.get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "1 tarea sin estimación dimensionada con las terminadas" in page
+    assert "un historial de 1 tarea terminada" in page
+    assert "1 tareas" not in page
+    assert "; modelo por tamaño de tarea." in page
+    assert "modelo sized" not in page
+    english = browser.get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 unestimated item sized from finished ones, a history of 1 finished task" in english
+    assert "; model sized." in english
+
+
+def test_a_forecast_with_every_item_estimated_does_not_count_zero_unestimated() -> None:
+    org = make_org()
+    project = make_project(org)
+    make_forecast(project, remaining_items=3, unestimated_items=0, history_size=20)
+    browser, _ = browser_for(org)
+    page = browser.get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "sin estimación dimensionada" not in page
+    assert " 0 tareas" not in page

@@ -298,3 +298,17 @@ def test_the_recommendation_follows_the_current_forecast_not_the_one_at_opening(
     assert f'name="new_on" value="{earlier.isoformat()}"' in page
     case.refresh_from_db()
     assert case.recommended_on == opened_with  # the opening's recommendation stays on record
+
+
+def test_a_complete_message_with_an_offer_over_the_cap_says_the_offer_is_what_needs_a_change() -> (
+    None
+):
+    browser, case = _draft_case()
+    form = _form(case, browser)
+    cap = Decimal(re.findall(r'max="(\d+\.\d\d)"', _text(browser.get(f"/cases/{case.pk}/")))[0])
+    too_much = {**form, "offer-0-amount": str(cap + 1)}
+    live = _text(browser.post(f"/cases/{case.pk}/preview/", too_much))
+    assert "all parts present; the offer needs a change" in live
+    assert "not ready" not in live
+    spanish = browser.post(f"/cases/{case.pk}/preview/", too_much, HTTP_ACCEPT_LANGUAGE="es")
+    assert "todas las partes presentes; falta corregir la oferta" in _text(spanish)

@@ -166,6 +166,15 @@ def test_a_policy_that_does_not_load_is_refused_line_by_line() -> None:
     assert org.policy_toml == ""
 
 
+def test_a_policy_that_does_not_load_is_refused_in_spanish_without_an_empty_key() -> None:
+    browser, _ = browser_for(make_org())
+    browser.cookies["django_language"] = "es"
+    response = browser.post(POLICY, {"action": "save", "policy_toml": "version = 1\n"})
+    text = response.content.decode()
+    assert "Línea 1, columna 1: falta la clave obligatoria &#x27;rules&#x27;" in text
+    assert "missing required key" not in text
+
+
 def test_an_owner_goes_back_to_the_default_policy() -> None:
     org = make_org(policy_toml=ONE_RULE)
     browser, _ = browser_for(org)

@@ -164,7 +164,11 @@ def test_the_question_and_the_answer_speak_spanish() -> None:
     assert "¿Qué ofrecería la política?" in page
     assert "Retraso (días laborables)" in page
     _, answer = _ask(browser, slip_working_days=1, value="10000", cause="ours")
-    assert "Decide la regla «short-slip»" in answer
+    assert "Decide la regla «retraso corto»" in answer
     assert "un retraso de 1 día laborable; primer retraso; valor 10.000,00\xa0€" in answer
     assert "300,00\xa0€" in answer
-    assert "Se aplica la regla «short-slip»" in answer  # the policy's reason, in Spanish
+    assert "Se aplica la regla «retraso corto»" in answer  # the policy's reason, in Spanish
+    assert "categoría del cliente: estándar" in answer
+    assert "standard" not in answer
+    page = browser.get(POLICY).content.decode()
+    assert "retraso muy largo <code" in page  # the default rules in words, with their codes

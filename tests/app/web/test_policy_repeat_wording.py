@@ -78,3 +78,26 @@ def test_the_default_policys_first_rule_says_first_slip(lang: str, first: str, w
     page = browser.get("/settings/policy/").content.decode()
     assert first in page
     assert wrong not in page
+
+
+DAYS = (
+    'version = 1\n\n[[rules]]\nname = "one-day"\n'
+    "when = { min_slip_working_days = 1, max_slip_working_days = 1, "
+    "max_notice_lead_working_days = 1 }\noffers = []\n\n"
+    '[[rules]]\nname = "long"\nwhen = { min_slip_working_days = 20 }\noffers = []\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one_day", "long"),
+    [
+        ("en", ["slip of 1 working day", "notice up to 1 working day ahead"],
+         ["slip of 20 or more working days"]),
+        ("es", ["retraso de 1 día laborable", "aviso con hasta 1 día laborable de antelación"],
+         ["retraso de 20 o más días laborables"]),
+    ],
+)  # fmt: skip
+def test_one_working_day_is_singular(lang: str, one_day: list[str], long: list[str]) -> None:
+    with translation.override(lang):
+        summary = summarise_policy(load_policy(DAYS), currency="EUR", lang=lang)
+    assert {rule.name: rule.when for rule in summary.rules} == {"one-day": one_day, "long": long}

@@ -119,3 +119,15 @@ def test_the_live_preview_redraws_the_stake_check() -> None:
     live = browser.post(f"/cases/{case.pk}/preview/", {**_fields(page), **FACTS}).content.decode()
     assert '<div id="stake-check" hx-swap-oob="true">' in live
     assert WARNING in live
+
+
+def test_the_spanish_help_contracts_de_el_before_a_stake_starting_with_el() -> None:
+    browser, case = _case_with_stake(0)
+    project = case.project
+    project.stake = "el cierre de pedidos de Navidad"
+    project.save(update_fields=["stake"])
+    page = browser.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "antes del cierre de pedidos de Navidad" in page
+    assert "antes de el cierre" not in page
+    english = browser.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "delivered before el cierre de pedidos de Navidad" in english

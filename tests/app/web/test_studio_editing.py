@@ -147,6 +147,17 @@ def test_a_new_project_records_its_promise_and_is_not_forecast_without_tasks() -
     assert Forecast.objects.filter(project=project).count() == 0
 
 
+def test_the_first_items_page_says_once_that_there_is_no_forecast_yet() -> None:
+    browser, org = _studio_browser()
+    client = make_client(org, language="es", time_zone="Europe/Madrid")
+    browser.cookies["django_language"] = "es"
+    _new_project(browser, client)
+    page = browser.get(reverse("web:project_items", args=[Project.objects.get().pk]))
+    text = page.content.decode()
+    assert "Proyecto creado" in text
+    assert text.count("Aún no hay previsión") == 1
+
+
 def test_quick_add_mark_done_and_the_forecast_moves() -> None:
     browser, org = _studio_browser()
     project = _new_project(browser, make_client(org))

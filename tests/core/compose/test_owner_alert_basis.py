@@ -29,7 +29,8 @@ SENTENCES = {
     "history of 240 finished tasks; model: sized.",
     "es": "La previsión se apoya en 84,5 h de estimaciones pendientes, 3 tareas sin estimación "
     "dimensionadas con las terminadas, un crecimiento esperado del 25\xa0% del trabajo conocido, "
-    "30 h de capacidad a la semana y un historial de 240 tareas terminadas; modelo: sized.",
+    "30 h de capacidad a la semana y un historial de 240 tareas terminadas; modelo: por tamaño de "
+    "tarea.",
 }
 
 
@@ -66,3 +67,22 @@ def test_a_throughput_forecast_counts_items_in_the_alert() -> None:
         "The forecast counts 40 remaining items (38 without an estimate) at the team's pace of "
         "recent weeks, with 20 h a week of capacity, from 25 items completed; model: throughput."
     ) in text
+
+
+def test_one_of_a_kind_is_singular_and_none_unestimated_is_left_out() -> None:
+    basis = ForecastBasis("sized", 6.0, 1, 1, 1)
+    text, _ = alert("es", basis)
+    assert "1 tarea sin estimación dimensionada con las terminadas" in text
+    assert "un historial de 1 tarea terminada;" in text
+    text, _ = alert("en", basis)
+    assert "1 unestimated item sized from finished ones" in text
+    assert "a history of 1 finished task;" in text
+    text, _ = alert("es", ForecastBasis("sized", 6.0, 2, 0, 30))
+    assert "sin estimación" not in text
+    assert "de estimaciones pendientes, ningún crecimiento medido" in text
+
+
+def test_a_throughput_forecast_counts_one_item_in_the_singular() -> None:
+    text, _ = alert("es", ForecastBasis("throughput", 0.0, 1, 1, 1))
+    assert "La previsión cuenta 1 tarea pendiente (1 sin estimación)" in text
+    assert "a partir de 1 tarea terminada; modelo: throughput." in text

@@ -185,7 +185,7 @@ def test_the_explanation_is_in_english() -> None:
 def test_the_explanation_is_in_spanish() -> None:
     decision = decide(default_policy(), _situation(slip_working_days=6, repeat=2), lang="es")
     assert decision.reason == (
-        "Se aplica la regla «medium-slip»: la causa es nuestra y un retraso de 6 días laborables "
+        "Se aplica la regla «retraso medio»: la causa es nuestra y un retraso de 6 días laborables "
         "(entre 5 y 9). Oferta: descuento del 10\xa0% en este proyecto (1.000,00\xa0€). "
         "Las ofertas en dinero se multiplican por 2 porque este proyecto ya se retrasó 2 veces."
     )

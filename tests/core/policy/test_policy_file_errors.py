@@ -160,3 +160,35 @@ def test_the_default_policy_is_valid_and_ordered_as_written() -> None:
         "long-slip",
         "very-long-slip",
     ]
+
+
+def test_a_problem_with_the_whole_document_has_no_empty_key_in_front() -> None:
+    (issue,) = _issues("version = 1\n")
+    assert issue.message == "missing required key 'rules'"
+    assert issue.describe("es") == "falta la clave obligatoria 'rules'"
+
+
+def test_every_problem_can_be_said_in_spanish() -> None:
+    text = """\
+version = 2
+[caps]
+max_amount = { XXY = 10 }
+[[rules]]
+name = "a"
+when = { cause = "nobody", min_slip_working_days = "x" }
+offers = [{ kind = "discount", percent = 3, item = "gift" }, { kind = "credit" }]
+"""
+    described = [issue.describe("es") for issue in _issues(text)]
+    assert described == [
+        "version: versión no admitida 2 (se espera 1)",
+        "caps.max_amount.XXY: moneda desconocida 'XXY' (use un código ISO 4217, como EUR)",
+        "rules[0].when.cause: valor desconocido 'nobody' (se espera uno de: client, "
+        "force_majeure, ours, third_party)",
+        "rules[0].when.min_slip_working_days: se esperaba un número entero y hay un texto",
+        "rules[0].offers[0].item: 'item' no se aplica a una oferta de tipo discount",
+        "rules[0].offers[1]: una oferta de tipo credit necesita exactamente una de estas claves: "
+        "'percent' o 'amount'",
+    ]
+    english = [issue.describe("en") for issue in _issues(text)]
+    assert english == [issue.message for issue in _issues(text)]
+    assert "a credit offer needs exactly one of 'percent' or 'amount'" in english[-1]

@@ -13,6 +13,7 @@ from plazo.core.compose.headers import raise_if
 from plazo.core.compose.inputs import Client, Contact, DelayCase, Offer, Organisation, Project
 from plazo.core.compose.message import Attachment, Message
 from plazo.core.compose.offer_words import own_offer_phrase
+from plazo.core.compose.splicing import mid_sentence
 from plazo.core.ledger.rules import describe_problem, notice_problems
 
 __all__ = ["compose_delay_notice", "delay_case_problems"]
@@ -21,6 +22,11 @@ __all__ = ["compose_delay_notice", "delay_case_problems"]
 def _clause(text: str) -> str:
     """Client-facing text that the template ends with its own full stop."""
     return " ".join(text.split()).rstrip(" .")
+
+
+def _quoted(text: str) -> str:
+    """A person's clause quoted mid-sentence ("…, para que no vuelva a ocurrir, revisaré…")."""
+    return mid_sentence(_clause(text))
 
 
 def _sentence(text: str) -> str:
@@ -101,11 +107,11 @@ def compose_delay_notice(
             "client": client,
             "contact": contacts[0],
             "case": case,
-            "cause": _clause(case.cause),
-            "identified": _clause(case.identified),
-            "prevention": _clause(case.prevention),
+            "cause": _quoted(case.cause),
+            "identified": _quoted(case.identified),
+            "prevention": _quoted(case.prevention),
             "steps": [_sentence(step) for step in case.recovery_steps if step.strip()],
-            "ready_for_stake": _clause(case.ready_for_stake),
+            "ready_for_stake": _quoted(case.ready_for_stake),
             "offer": offer,
             "own_phrase": lambda o: own_offer_phrase(o, audience.language),
             "extra_offers": [extra for extra in extra_offers if extra.amount > 0],

@@ -16,7 +16,14 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from plazo.core.compose.errors import ComposeError
 
-__all__ = ["TEMPLATES_DIR", "Formats", "check_language", "labels_for", "supported_languages"]
+__all__ = [
+    "TEMPLATES_DIR",
+    "Formats",
+    "check_language",
+    "labels_for",
+    "plural_form",
+    "supported_languages",
+]
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -74,6 +81,11 @@ class Formats:
         """A number with up to ``digits`` decimals: "1.234,5", "1,234.5"."""
         return format_decimal(round(value, digits), locale=self.locale)
 
+    def count(self, number: int, one: str, other: str) -> str:
+        """A count with its noun in the locale's plural form: "1 tarea", "3 tareas"."""
+        noun = one if plural_form(number, self.locale) == "one" else other
+        return f"{format_decimal(number, locale=self.locale)} {noun}"
+
     def percent(self, share: float) -> str:
         """A share as a whole percentage: "62 %", "62%"."""
         return _percent(share, self.locale)
@@ -81,6 +93,12 @@ class Formats:
     def share(self, percent: Decimal) -> str:
         """A percentage given in per cent, with its decimals: 8 → "8 %", 7.5 → "7,5 %"."""
         return format_percent(percent / 100, locale=self.locale, decimal_quantization=False)
+
+
+@lru_cache(maxsize=1024)
+def plural_form(number: int, locale: str) -> str:
+    """The CLDR plural category of ``number`` in ``locale``: "one", "other", "many"…"""
+    return str(Locale.parse(locale).plural_form(number))
 
 
 # Babel re-reads the locale's patterns on every call (a good part of composing a message); the

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from plazo.core.compose.formats import TEMPLATES_DIR, check_language
 from plazo.core.compose.headers import clean_header_text
+from plazo.core.compose.splicing import finish_text
 
 __all__ = ["Rendered", "inline_css", "render_kind", "render_templates"]
 
@@ -62,12 +63,15 @@ def inline_css(html: str) -> str:
 
 
 def render_templates(kind: str, language: str, context: Mapping[str, Any]) -> Rendered:
-    """Render ``templates/<language>/<kind>.{subject,txt,html}``; the HTML is not inlined yet."""
+    """Render ``templates/<language>/<kind>.{subject,txt,html}``, with the language's finishing
+    touches (``splicing.finish_text``: quoted words agree with the words around them); the HTML
+    is not inlined yet."""
     check_language(language)
     text_env, html_env = _environment(html=False), _environment(html=True)
-    subject = text_env.get_template(f"{language}/{kind}.subject").render(context)
-    text = text_env.get_template(f"{language}/{kind}.txt").render(context)
-    html = html_env.get_template(f"{language}/{kind}.html").render(context)
+    subject, text, html = (
+        finish_text(language, env.get_template(f"{language}/{kind}.{ext}").render(context))
+        for env, ext in ((text_env, "subject"), (text_env, "txt"), (html_env, "html"))
+    )
     return Rendered(subject=clean_header_text(subject), text=_tidy_text(text), html=html)
 
 

@@ -101,9 +101,10 @@ def decide(policy: Policy, situation: Situation, *, lang: str = "en") -> Decisio
 
     conditions = describe_conditions(rule.when, situation, say)
     if conditions:
-        sentences = [say("reason.fired", rule=rule.name, conditions=say.join(conditions))]
+        rule_name = say.name("rule", rule.name)
+        sentences = [say("reason.fired", rule=rule_name, conditions=say.join(conditions))]
     else:
-        sentences = [say("reason.fired_always", rule=rule.name)]
+        sentences = [say("reason.fired_always", rule=say.name("rule", rule.name))]
     rationale = rule.rationale.get(lang) or rule.rationale.get("*")
     if rationale:
         sentences.append(rationale)
@@ -155,7 +156,7 @@ def decide(policy: Policy, situation: Situation, *, lang: str = "en") -> Decisio
 
 
 def _times(count: int, say: Phrases) -> str:
-    return say("reason.times_one") if count == 1 else say("reason.times_many", count=count)
+    return say("reason.times", count=count)
 
 
 def _price(

@@ -10,6 +10,7 @@ from babel.numbers import list_currencies
 
 from plazo.core.policy.errors import PolicyIssue
 from plazo.core.policy.locate import KeyLocator, Path
+from plazo.core.policy.phrases import issue_text
 
 __all__ = ["FieldReader"]
 
@@ -17,8 +18,9 @@ _CURRENCIES = frozenset(list_currencies())
 
 
 def _type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "an integer", Decimal: "a number", str: "a string"}
-    names |= {list: "an array", dict: "a table"}
+    """The type's code in the phrases' ``type`` table ("string"; other types by their name)."""
+    names = {bool: "boolean", int: "integer", Decimal: "number", str: "string"}
+    names |= {list: "array", dict: "table"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -35,34 +37,39 @@ class FieldReader:
         self.locator = locator
         self.issues: list[PolicyIssue] = []
 
-    def error(self, path: Path, message: str) -> None:
-        """Record ``message`` at the line where ``path`` is written."""
+    def error(self, path: Path, code: str, /, **fields: object) -> None:
+        """Record the problem ``code`` (a phrase of the ``error`` section, filled with
+        ``fields``) at the line where ``path`` is written."""
         line, column = self.locator.find(path)
-        self.issues.append(PolicyIssue(line, column, f"{_dotted(path)}: {message}"))
+        key = _dotted(path)
+        message = issue_text("en", key, code, fields)
+        self.issues.append(
+            PolicyIssue(line, column, message, key=key, code=code, fields=tuple(fields.items()))
+        )
 
     def table(
         self, value: Any, path: Path, allowed: Collection[str], *, required: Collection[str] = ()
     ) -> dict[str, Any] | None:
         """A table whose keys are all in ``allowed``; unknown and missing keys are reported."""
         if not isinstance(value, dict):
-            self.error(path, f"expected a table, got {_type_name(value)}")
+            self.error(path, "table_expected", got=_type_name(value))
             return None
         for key in value:
             if key not in allowed:
                 expected = ", ".join(sorted(allowed))
-                self.error((*path, key), f"unknown key {key!r} (expected one of: {expected})")
+                self.error((*path, key), "unknown_key", key=key, expected=expected)
         for key in required:
             if key not in value:
-                self.error(path, f"missing required key {key!r}")
+                self.error(path, "missing_key", key=key)
         return {key: item for key, item in value.items() if key in allowed}
 
     def integer(self, value: Any, path: Path, *, minimum: int | None = None) -> int | None:
         """A whole number, at least ``minimum`` when given."""
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(path, f"expected an integer, got {_type_name(value)}")
+            self.error(path, "integer_expected", got=_type_name(value))
             return None
         if minimum is not None and value < minimum:
-            self.error(path, f"must be at least {minimum}, got {value}")
+            self.error(path, "at_least", minimum=minimum, value=value)
             return None
         return value
 
@@ -85,38 +92,40 @@ class FieldReader:
             except InvalidOperation:
                 number = None
         if number is None or not number.is_finite():
-            self.error(path, f"expected a number, got {_type_name(value)} {value!r}")
+            self.error(path, "number_expected", got=_type_name(value), value=value)
             return None
         if positive and number <= 0:
-            self.error(path, f"must be greater than 0, got {number}")
+            self.error(path, "positive", value=number)
             return None
         if minimum is not None and number < minimum:
-            adjective = "negative" if minimum == 0 else f"below {minimum}"
-            self.error(path, f"must not be {adjective}, got {number}")
+            if minimum == 0:
+                self.error(path, "not_negative", value=number)
+            else:
+                self.error(path, "not_below", minimum=minimum, value=number)
             return None
         if maximum is not None and number > maximum:
-            self.error(path, f"must be at most {maximum}, got {number}")
+            self.error(path, "at_most", maximum=maximum, value=number)
             return None
         return number
 
     def boolean(self, value: Any, path: Path) -> bool | None:
         """``true`` or ``false``."""
         if not isinstance(value, bool):
-            self.error(path, f"expected true or false, got {_type_name(value)}")
+            self.error(path, "boolean_expected", got=_type_name(value))
             return None
         return value
 
     def currency(self, code: str, path: Path) -> str | None:
         """An ISO 4217 currency code Babel knows."""
         if code.upper() not in _CURRENCIES:
-            self.error(path, f"unknown currency {code!r} (use an ISO 4217 code such as EUR)")
+            self.error(path, "unknown_currency", code=code)
             return None
         return code.upper()
 
     def money_by_currency(self, value: Any, path: Path) -> dict[str, Decimal] | None:
         """A table ``{EUR = "5000", USD = 5500}`` of non-negative amounts."""
         if not isinstance(value, dict):
-            self.error(path, f"expected a table of amounts per currency, got {_type_name(value)}")
+            self.error(path, "amounts_expected", got=_type_name(value))
             return None
         amounts: dict[str, Decimal] = {}
         for code, amount in value.items():
@@ -132,13 +141,13 @@ class FieldReader:
         """One string or an array of strings, each among ``choices`` when given."""
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            self.error(path, f"expected a string or an array of strings, got {_type_name(value)}")
+            self.error(path, "strings_expected", got=_type_name(value))
             return None
         bad = [i for i, item in enumerate(items) if choices is not None and item not in choices]
         for i in bad:
             expected = ", ".join(sorted(choices or ()))
             where = path if isinstance(value, str) else (*path, i)
-            self.error(where, f"unknown value {items[i]!r} (expected one of: {expected})")
+            self.error(where, "unknown_value", value=items[i], expected=expected)
         return None if bad else frozenset(items)
 
     def texts(self, value: Any, path: Path) -> Mapping[str, str] | None:
@@ -147,5 +156,5 @@ class FieldReader:
             return {"*": value}
         if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
             return dict(value)
-        self.error(path, f"expected a string or a table of strings per language, got {value!r}")
+        self.error(path, "texts_expected", value=value)
         return None

@@ -24,6 +24,7 @@ from plazo.core.policy.model import (
     Policy,
     Rule,
 )
+from plazo.core.policy.phrases import issue_text
 
 __all__ = ["default_policy", "default_policy_text", "load_policy"]
 
@@ -68,10 +69,15 @@ def _syntax_issue(message: str, text: str) -> PolicyIssue:
     position = _POSITION.search(message)
     if position is not None:
         line, column = int(position.group(1)), int(position.group(2))
-        return PolicyIssue(line, column, f"invalid TOML: {message[: position.start()]}")
+        return _issue(line, column, "invalid_toml", detail=message[: position.start()])
     lines = text.splitlines() or [""]
     message = _END.sub("", message)
-    return PolicyIssue(len(lines), len(lines[-1]) + 1, f"invalid TOML: {message} at end of file")
+    return _issue(len(lines), len(lines[-1]) + 1, "invalid_toml_at_end", detail=message)
+
+
+def _issue(line: int, column: int, code: str, /, **fields: object) -> PolicyIssue:
+    message = issue_text("en", "", code, fields)
+    return PolicyIssue(line, column, message, code=code, fields=tuple(fields.items()))
 
 
 class _PolicyReader(FieldReader):
@@ -85,7 +91,7 @@ class _PolicyReader(FieldReader):
     def policy(self, document: dict[str, Any], source: str) -> Policy:
         top = self.table(document, (), _TOP, required=("rules",)) or {}
         if "version" in top and top["version"] != 1:
-            self.error(("version",), f"unsupported version {top['version']!r} (expected 1)")
+            self.error(("version",), "version", version=top["version"])
         catalogue = self.catalogue(top.get("catalogue", {}), ("catalogue",))
         rules = self.rules(top.get("rules", []))
         return Policy(
@@ -132,7 +138,7 @@ class _PolicyReader(FieldReader):
 
     def rules(self, value: Any) -> tuple[Rule, ...]:
         if not isinstance(value, list):
-            self.error(("rules",), "expected an array of tables ([[rules]])")
+            self.error(("rules",), "rules_array")
             return ()
         rules: list[Rule] = []
         seen: set[str] = set()
@@ -141,7 +147,7 @@ class _PolicyReader(FieldReader):
             if rule is None:
                 continue
             if rule.name in seen:
-                self.error(("rules", index, "name"), f"duplicate rule name {rule.name!r}")
+                self.error(("rules", index, "name"), "duplicate_rule", name=rule.name)
             seen.add(rule.name)
             rules.append(rule)
         return tuple(rules)
@@ -152,12 +158,12 @@ class _PolicyReader(FieldReader):
             return None
         name = table.get("name")
         if "name" in table and (not isinstance(name, str) or not name.strip()):
-            self.error((*path, "name"), "expected a non-empty string")
+            self.error((*path, "name"), "non_empty_string")
         when = self.conditions(table.get("when", {}), (*path, "when"))
         offers_value = table.get("offers", [])
         offers: list[OfferTemplate] = []
         if not isinstance(offers_value, list):
-            self.error((*path, "offers"), "expected an array of offers ([[rules.offers]])")
+            self.error((*path, "offers"), "offers_array")
             offers_value = []
         for index, entry in enumerate(offers_value):
             offer = self.offer(entry, (*path, "offers", index))
@@ -203,7 +209,7 @@ class _PolicyReader(FieldReader):
                 pairs = []
             for shown, inverted in pairs:
                 if inverted:
-                    self.error((*path, f"min_{name}"), f"min_{name} ({shown}) is above max_{name}")
+                    self.error((*path, f"min_{name}"), "min_above_max", name=name, shown=shown)
         return Conditions(**fields)
 
     def bound(self, table: dict[str, Any], path: Path, key: str) -> Any:
@@ -223,18 +229,16 @@ class _PolicyReader(FieldReader):
         kinds = [str(kind) for kind in OfferKind]
         if table["kind"] not in kinds:
             expected = ", ".join(kinds)
-            self.error(
-                (*path, "kind"), f"unknown kind {table['kind']!r} (expected one of: {expected})"
-            )
+            self.error((*path, "kind"), "unknown_kind", kind=table["kind"], expected=expected)
             return None
         kind = OfferKind(table["kind"])
         allowed = {"discount": ("percent",), "credit": ("percent", "amount"), "extra": ("item",)}
         for key in set(table) - {"kind", *allowed[kind]}:
-            self.error((*path, key), f"{key!r} does not apply to a {kind} offer")
+            self.error((*path, key), "not_for_kind", key=key, kind=str(kind))
         given = [key for key in allowed[kind] if key in table]
         if len(given) != 1:
-            options = " or ".join(repr(key) for key in allowed[kind])
-            self.error(path, f"a {kind} offer needs exactly one of {options}")
+            options = tuple(repr(key) for key in allowed[kind])
+            self.error(path, "one_of", kind=str(kind), options=options)
             return None
         key = given[0]
         if key == "percent":
@@ -245,7 +249,10 @@ class _PolicyReader(FieldReader):
             return None if amounts is None else OfferTemplate(kind=kind, amount_by_currency=amounts)
         item = table[key]
         if not isinstance(item, str) or item not in self.declared_items:
-            known = ", ".join(sorted(self.declared_items)) or "none defined"
-            self.error((*path, key), f"no catalogue item {item!r} (catalogue: {known})")
+            if self.declared_items:
+                known = ", ".join(sorted(self.declared_items))
+                self.error((*path, key), "no_item", item=item, known=known)
+            else:
+                self.error((*path, key), "no_item_empty", item=item)
             return None
         return OfferTemplate(kind=kind, item=item)

@@ -56,6 +56,8 @@ def matches(when: Conditions, situation: Situation) -> bool:
 
 
 def _range(say: Phrases, subject: str, low: str | None, high: str | None) -> str:
+    if low is not None and low == high:  # the rule matched, so the subject says the one value
+        return subject
     if low is not None and high is not None:
         return say("condition.between", subject=subject, low=low, high=high)
     if low is not None:
@@ -69,7 +71,7 @@ def describe_conditions(when: Conditions, situation: Situation, say: Phrases) ->
     if when.causes is not None:
         parts.append(say("condition.cause", value=say(f"cause.{situation.cause}")))
     if when.tiers is not None:
-        parts.append(say("condition.tier", value=situation.tier))
+        parts.append(say("condition.tier", value=say.name("tier", situation.tier)))
     if when.currencies is not None:
         parts.append(say("condition.currency", value=situation.currency))
 
@@ -92,7 +94,11 @@ def describe_conditions(when: Conditions, situation: Situation, say: Phrases) ->
         low, high = getattr(when, f"min_{name}"), getattr(when, f"max_{name}")
         if low is None and high is None:
             continue
-        subject = say(f"condition.{name}", value=show(value))
+        if name == "repeat" and high == 0:  # the rule matched, so there was no earlier slip
+            parts.append(say("condition.first_slip"))
+            continue
+        count = value if isinstance(value, int) else None  # working days and slips are counted
+        subject = say(f"condition.{name}", value=show(value), count=count)
         parts.append(_range(say, subject, show(low), show(high)))
     if when.min_value is not None or when.max_value is not None:
         low_value = _money_bound(situation, when.min_value)

@@ -12,4 +12,8 @@ __all__ = ["InviteForm"]
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.MEMBER)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(Role.MEMBER, _("member")), (Role.OWNER, _("owner"))],
+        initial=Role.MEMBER,
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import available_timezones
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from plazo.core.policy import PolicyError, load_policy
@@ -87,7 +88,11 @@ class PolicyForm(forms.Form):
                 raise forms.ValidationError(
                     [
                         _("Line %(line)s, column %(column)s: %(problem)s")
-                        % {"line": issue.line, "column": issue.column, "problem": issue.message}
+                        % {
+                            "line": issue.line,
+                            "column": issue.column,
+                            "problem": issue.describe((get_language() or "en")[:2]),
+                        }
                         for issue in error.errors
                     ]
                 ) from error

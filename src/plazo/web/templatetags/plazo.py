@@ -16,6 +16,8 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
+from plazo.core.compose.formats import labels_for, supported_languages
+from plazo.core.compose.splicing import finish_text
 from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.forms.widgets import number_value
 from plazo.web.labels import LABELS
@@ -23,9 +25,11 @@ from plazo.web.promise_reasons import promise_reason_text
 
 __all__ = [
     "DATE_PATTERNS",
+    "contractions",
     "day",
     "input_number",
     "label",
+    "model_name",
     "model_reason",
     "moment",
     "negate",
@@ -73,6 +77,16 @@ def _pattern(style: str, language: str | None) -> str:
 def model_reason(forecast: Any) -> str:
     """Which model the forecast used and why, in the page's language."""
     return model_reason_text(forecast.model_reason, forecast.model)
+
+
+@register.filter
+def model_name(code: str) -> str:
+    """A forecast model's name in the active language ("sized" → "por tamaño de tarea"): the
+    words the owner alert uses, from the composer's labels."""
+    language = (get_language() or "en")[:2]
+    if language not in supported_languages():
+        language = "en"
+    return str(labels_for(language)["model"].get(code, code))
 
 
 @register.filter
@@ -125,6 +139,13 @@ def speech(client: object) -> str:
     language = getattr(client, "language", "")
     register_ = getattr(client, "register", "")
     return _label(f"{language}:{register_}", "speech", get_language())
+
+
+@register.filter(is_safe=True)
+def contractions(text: str) -> str:
+    """A sentence that quotes someone's words, agreeing with them in the active language
+    (Spanish "antes de el cierre" → "antes del cierre"); the composer's own rule."""
+    return finish_text((get_language() or "en")[:2], text)
 
 
 @register.filter

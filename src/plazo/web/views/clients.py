@@ -79,7 +79,7 @@ def client_detail(request: OrganisationRequest, client_id: int) -> HttpResponse:
         "time_zone": client.time_zone,
         "notes": client.notes,
     }
-    form = ClientForm(request.POST or None, initial=initial)
+    form = ClientForm(request.POST or None, initial=initial, language=client.language)
     if request.method == "POST" and form.is_valid():
         try:
             update_client(

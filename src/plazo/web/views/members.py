@@ -52,10 +52,14 @@ def members(request: OrganisationRequest) -> HttpResponse:
                     invited_by=request.user,
                 )
             except PlazoError as error:
-                form.add_error("email", str(error))
+                form.add_error("email", _refusal(error, form.cleaned_data["email"], org.name))
             else:
                 email = invited.membership.user.email
-                messages.success(request, _("%(email)s is now a member.") % {"email": email})
+                if invited.membership.role == Role.OWNER:
+                    added = _("%(email)s has been added as an owner.")
+                else:
+                    added = _("%(email)s has been added as a member.")
+                messages.success(request, added % {"email": email})
                 messages.info(
                     request,
                     _(
@@ -114,6 +118,16 @@ def resend(request: OrganisationRequest, membership_id: int) -> HttpResponse:
             % {"link": link},
         )
     return redirect("web:members")
+
+
+def _refusal(error: PlazoError, email: str, organisation: str) -> str:
+    """The invitation's refusal in the reader's language (the service words it in English)."""
+    fields = {"email": email.strip().lower(), "organisation": organisation}
+    if error.code == "already_member":
+        return _("%(email)s is already a member of %(organisation)s.") % fields
+    if error.code == "username_taken":
+        return _("Another account already uses %(email)s as its user name.") % fields
+    return str(error)
 
 
 def _is_owner(request: OrganisationRequest) -> bool:

@@ -96,7 +96,7 @@ def organisation_policy_page(request: OrganisationRequest) -> HttpResponse:
         "summary": summarise_policy(organisation_policy(org), currency=org.currency, lang=lang),
         "policy_text": org.policy_toml or default_policy_text(),
         "offer_form": offer_form,
-        "answer": None if preview is None else summarise_preview(preview),
+        "answer": None if preview is None else summarise_preview(preview, lang=lang),
         "nav": "settings",
     }
     return render(request, "plazo/organisation_policy.html", context, status=status)

@@ -81,7 +81,8 @@ def project_new(request: OrganisationRequest) -> HttpResponse:
         else:
             messages.success(request, _("Project created. Now add its work items."))
             _warn_if_stake_comes_first(request, refreshed.project)
-            messages.info(request, forecast_sentence(refreshed, before=None))
+            if refreshed.forecast is not None:  # else the items page says there is none yet
+                messages.info(request, forecast_sentence(refreshed, before=None))
             return redirect("web:project_items", project_id=refreshed.project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": None})
 

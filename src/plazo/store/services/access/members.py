@@ -80,12 +80,16 @@ def invite_member(
     if user is None:
         users = get_user_model().objects
         if users.filter(username__iexact=email).exists():
-            raise MemberError(f"the user name {email} is taken by another account")
+            raise MemberError(
+                f"the user name {email} is taken by another account", code="username_taken"
+            )
         user = users.create_user(username=email, email=email)
         user.set_unusable_password()
         user.save(update_fields=["password"])
     if Membership.objects.filter(organisation=organisation, user=user).exists():
-        raise MemberError(f"{email} is already a member of {organisation.name}")
+        raise MemberError(
+            f"{email} is already a member of {organisation.name}", code="already_member"
+        )
     membership = Membership.objects.create(organisation=organisation, user=user, role=role)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
