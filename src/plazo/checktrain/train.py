@@ -77,10 +77,16 @@ class Settings:
     # training-time column scales by feature prefix (("w:", 2.0), ...): a scale s fits the
     # feature's weight with s² less regularisation; the exported weight is the coefficient
     # times s, so inference is unchanged
-    # (CV in docs/checker-fifth-pass-log.md: 5 on w:/b:/n:/s: gains 0.010 / 0.009 macro-F1 on
-    # the fourth pass's corpus, but its model missed pinned one-sentence tests (a plain blame,
-    # and grew past 5 MB on the fifth pass's corpus), so it is not the default)
-    block_scale: tuple[tuple[str, float], ...] = ()
+    # 3 on the word-level features (w:/b:/n:/s:; character n-grams and signals stay at 1):
+    # grouped CV on the fifth pass's corpus +0.010 / +0.005 macro-F1 (en / es), +0.011 / +0.006
+    # on the newer writers' sources, model 4.86 MB, every pinned one-sentence test kept
+    # (docs/checker-fifth-pass-log.md, "Sixth pass"); 5 grew past 5 MB and lost a plain blame
+    block_scale: tuple[tuple[str, float], ...] = (
+        ("w:", 3.0),
+        ("b:", 3.0),
+        ("n:", 3.0),
+        ("s:", 3.0),
+    )
     # NB-SVM-style scaling: each label's columns times its log-count ratio (smoothing alpha;
     # 0: off); the exported weight is the coefficient times the ratio
     nb_alpha: float = 0.0

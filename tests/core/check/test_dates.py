@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from plazo.core.check.engine import analyse
 from tests.core.check.helpers import has
 
 
@@ -99,9 +100,11 @@ def test_english_date_forms(when: str) -> None:
             "para Navidad",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="known regression of the model retrained on the fifth pass's corpus: "
-                "'Lo tendrás para Navidad.' gets P(new_date) 0.18 ('Te lo entregamos para "
-                "Navidad.' 0.76); see docs/checker.md, 'Fifth pass'",
+                reason="known miss of the model retrained on the fifth pass's corpus: "
+                "'Lo tendrás para Navidad.' gets P(new_date) 0.18 (0.20 with holidays as dates "
+                "only after a new cue); the date rules find it, but the Spanish training "
+                "sentences hold one holiday as the new date, so 'navidad' weighs against it; "
+                "see docs/checker-fifth-pass-log.md, 'Sixth pass'",
             ),
         ),
     ],
@@ -130,3 +133,46 @@ def test_numbers_that_are_not_dates(text: str) -> None:
 )
 def test_spanish_numbers_that_are_not_dates(text: str) -> None:
     assert not has(text, "new_date", "es")
+
+
+def _new_date_texts(text: str, lang: str) -> list[str]:
+    analysis = analyse(text, lang)
+    return [analysis.prepared.folded[start:end] for start, end in analysis.new_dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("En Navidad se acumulan los pedidos y muchos proveedores cierran.", "es"),
+        ("Algunos lo reservasteis para regalarlo en Reyes.", "es"),
+        ("Sin la web os quedáis sin abrir las reservas para Semana Santa.", "es"),
+        ("I know you'd planned to have the family round for Christmas dinner.", "en"),
+        ("Our tailors were also slow, two of them travelled for Easter.", "en"),
+    ],
+)
+def test_a_holiday_named_as_the_occasion_is_not_a_new_date(text: str, lang: str) -> None:
+    # a named holiday with no new-date cue before it is the client's occasion or a season
+    assert _new_date_texts(text, lang) == []
+    assert analyse(text, lang).dates  # still parsed as a date (the model's !date signal)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Lo tendrás para Navidad.", "es", "para navidad"),
+        ("Te lo entregamos antes de Semana Santa.", "es", "antes de semana santa"),
+        ("We'll ship your order by Christmas.", "en", "by christmas"),
+        (
+            "You'll have a working kitchen before Thanksgiving after all.",
+            "en",
+            "before thanksgiving",
+        ),
+    ],
+)
+def test_a_holiday_after_a_new_date_cue_is_a_new_date(text: str, lang: str, found: str) -> None:
+    assert _new_date_texts(text, lang) == [found]
+
+
+def test_a_holiday_after_an_old_cue_stays_the_old_date() -> None:
+    text = "Le había dicho que la demanda estaría presentada antes de Semana Santa."
+    assert _new_date_texts(text, "es") == []

@@ -49,6 +49,8 @@ class Lexicon:
     old_date_cue: re.Pattern[str]
     new_date_cue: re.Pattern[str]
     old_after_cue: re.Pattern[str] | None
+    # named holidays and seasons ("para Navidad", "over Easter"): dates only after a new cue
+    occasion: re.Pattern[str] | None = None
 
 
 def _expand(pattern: str, fragments: dict[str, str], name: str) -> str:
@@ -286,6 +288,7 @@ def parse(lang: str, data: dict[str, Any]) -> Lexicon:
         old_date_cue=_need(_compile(dates.get("old_cues"), fragments, "old"), "dates.old_cues"),
         new_date_cue=_need(_compile(dates.get("new_cues"), fragments, "new"), "dates.new_cues"),
         old_after_cue=_compile(dates.get("old_after_cues"), fragments, "old_after"),
+        occasion=_compile(dates.get("occasions"), fragments, "occasions"),
     )
 
 
