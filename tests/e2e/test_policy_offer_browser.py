@@ -89,7 +89,7 @@ def test_the_policy_form_answers_for_a_value_and_for_a_project(
     page.click("button:has-text('Change')")
     page.wait_for_selector("h2:has-text('¿Qué ofrecería la política?')")
     text = answer.inner_text()
-    assert "Decide la regla «medium-slip»" in text
+    assert "Decide la regla «retraso medio»" in text  # the default rules' names in Spanish
     assert "1 retraso anterior;" in text
     assert page.inner_text("[data-testid=offer-total]") == "750,00\xa0€"
     screenshot(page, "policy-offer-es.png")

@@ -38,21 +38,24 @@ def test_the_page_asks_whose_cause_it_is_and_starts_from_the_cases() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "rule_words"),
-    [("en", "the cause is the client"), ("es", "la causa es el cliente")],
+    ("language", "rule_name", "rule_words"),
+    [
+        ("en", "client-caused", "the cause is the client"),
+        ("es", "causado por el cliente", "la causa es el cliente"),  # default names translated
+    ],
 )
 def test_a_client_caused_delay_is_priced_by_the_policys_client_rule(
-    language: str, rule_words: str
+    language: str, rule_name: str, rule_words: str
 ) -> None:
     browser, case = _draft_case()
     form = _form(case, browser)
     ours = _text(browser.post(f"/cases/{case.pk}/preview/", form, HTTP_ACCEPT_LANGUAGE=language))
-    assert "client-caused" not in ours
+    assert rule_name not in ours
     changed = {**form, "cause_category": "client"}
     theirs = _text(
         browser.post(f"/cases/{case.pk}/preview/", changed, HTTP_ACCEPT_LANGUAGE=language)
     )
-    assert "client-caused" in theirs
+    assert rule_name in theirs
     assert rule_words in theirs
     assert 'id="offers-fieldset" hx-swap-oob="true"' in theirs  # the offer rows are redrawn
     assert 'data-testid="no-offer-due"' in theirs
@@ -112,7 +115,8 @@ def test_a_short_slip_told_early_needs_no_offer_as_the_policy_says(language: str
     browser, case = _draft_case()
     form = _short_slip(browser, case)
     page = _text(browser.post(f"/cases/{case.pk}/preview/", form, HTTP_ACCEPT_LANGUAGE=language))
-    assert "short-slip-early-notice" in page
+    rule_name = "short-slip-early-notice" if language == "en" else "retraso corto avisado con"
+    assert rule_name in page
     assert "Offer something" not in page
     assert "Ofrezca algo" not in page
     assert "a notice must offer something" not in page
