@@ -12,7 +12,7 @@ from plazo.store.services.importing.common import Counts, ProgressCallback, assi
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
-from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.ledger.promises import deliver_project, record_promise
 from plazo.store.services.work.records import organisation_owner
 
 __all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
@@ -39,6 +39,7 @@ class ProjectRecord:
     external_id: str
     values: dict[str, Any]
     promised_on: date | None
+    delivered_on: date | None = None  # delivered through the ledger, never set directly
 
 
 def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
@@ -58,7 +59,6 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
             "name": name,
             "status": read.choice("status", _PROJECTSTATUS_VALUES),
             "start_on": read.date("start_on"),
-            "delivered_on": read.date("delivered_on"),
             "stake_on": read.date("stake_on"),
             "capacity_hours_per_week": read.decimal(
                 "capacity_hours_per_week",
@@ -81,6 +81,7 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
         if external_id:
             values["external_id"] = external_id
         promised_on = read.date("promised_on")
+        delivered_on = _delivery_asked(read, values)
         if values.get("country"):  # else the organisation's, checked when it was set
             calendar = limits.holiday_calendar_problem(
                 values["country"], values.get("subdivision", "")
@@ -92,8 +93,26 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
         ):
             read.problem(column, problem)
         if first == row.line:  # a duplicate is reported, and its values still checked
-            records.append(ProjectRecord(row, client, name, external_id, values, promised_on))
+            records.append(
+                ProjectRecord(row, client, name, external_id, values, promised_on, delivered_on)
+            )
     return records, problems
+
+
+def _delivery_asked(read: RowReader, values: dict[str, Any]) -> date | None:
+    """Take ``status=delivered`` out of ``values``; the day the row delivers on, if any."""
+    delivered_on = read.date("delivered_on")
+    if values.get("status") == ProjectStatus.DELIVERED:
+        del values["status"]
+        if delivered_on is None and not read.has("delivered_on"):
+            read.problem("delivered_on", "is required when status is delivered")
+    elif delivered_on is not None and "status" in values:
+        read.problem(
+            "status",
+            "a delivered_on delivers the project: "
+            f"write status 'delivered' or leave it blank, not {values['status']!r}",
+        )
+    return delivered_on
 
 
 @dataclass
@@ -107,9 +126,10 @@ class ProjectsPlan:
     changed_projects: list[Project] = field(default_factory=list)
     project_fields: set[str] = field(default_factory=set)
     promises: list[tuple[Project, date]] = field(default_factory=list)
+    deliveries: list[tuple[Project, date]] = field(default_factory=list)
 
     def write(self, progress: ProgressCallback | None) -> None:
-        """Insert and update the projects, then record each new promise in the ledger."""
+        """Insert and update the projects, record each new promise, then each delivery."""
         bulk_write(
             Project,
             self.new_projects,
@@ -133,6 +153,10 @@ class ProjectsPlan:
                 today=today,
                 reason=f"Imported from {self.source}.",
             )
+        for project, delivered_on in self.deliveries:
+            # As the GitHub and Jira imports do: the ledger settles the promise, kept or broken.
+            # No "delivered" note is queued: an import records the past, it does not tell.
+            deliver_project(project, delivered_on, today=project.client_today(self.now))
 
 
 def plan_projects(
@@ -187,7 +211,9 @@ def plan_projects(
         else:
             before = {name: getattr(project, name) for name in values}
             changed_fields = assign(project, values)
-        if not _consistent(read, project):
+        project.client = client  # cached for the client's today
+        delivery = _delivery(read, project, record, now)
+        if not _consistent(read, project) or delivery is False:
             if not created:
                 assign(project, before)
             continue
@@ -200,8 +226,44 @@ def plan_projects(
         if promise:
             plan.promises.append((project, record.promised_on))  # type: ignore[arg-type]
             plan.counts.record("promises", created=True, changed=True)
-        plan.counts.record("projects", created=created, changed=bool(changed_fields) or promise)
+        if delivery:
+            plan.deliveries.append((project, delivery))
+            plan.counts.record("deliveries", created=True, changed=True)
+        changed = bool(changed_fields) or promise or bool(delivery)
+        plan.counts.record("projects", created=created, changed=changed)
     return plan
+
+
+def _delivery(read: RowReader, project: Project, record: ProjectRecord, now: datetime) -> Any:
+    """The day to deliver ``project`` on, None for no delivery, False (and a problem) if refused.
+
+    The checks are those the ledger's ``deliver_project`` makes, here with the row's line.
+    """
+    day = record.delivered_on
+    if project.delivered_on is not None:  # delivered already: a delivery is recorded once
+        ok = True
+        if record.values.get("status", ProjectStatus.DELIVERED) != ProjectStatus.DELIVERED:
+            read.problem(
+                "status",
+                f"{project.name} was delivered on {project.delivered_on} and its promise settled "
+                "in the ledger; a delivered project stays delivered",
+            )
+            ok = False
+        if day is not None and day != project.delivered_on:
+            read.problem(
+                "delivered_on",
+                f"{project.name} was delivered on {project.delivered_on}; "
+                "a delivery is recorded once",
+            )
+            ok = False
+        return None if ok else False
+    if day is None:
+        return None
+    today = project.client_today(now)
+    if day > today:
+        read.problem("delivered_on", f"{day} has not come yet for the client (today is {today})")
+        return False
+    return day
 
 
 def _consistent(read: RowReader, project: Project) -> bool:
