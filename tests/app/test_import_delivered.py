@@ -1,4 +1,4 @@
-"""A delivered row settles its project's promise in the ledger, as the GitHub and Jira imports do."""
+"""A delivered row settles its promise in the ledger, as the GitHub and Jira imports do."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _org() -> object:
 
 def _ledger(external_id: str) -> list[tuple[str, str, str | None, bool]]:
     return [
-        (str(c.promised_on), c.outcome, c.resolved_on and str(c.resolved_on), c.is_current)
+        (str(c.promised_on), c.outcome, str(c.resolved_on) if c.resolved_on else None, c.is_current)
         for c in Commitment.objects.filter(project__external_id=external_id).order_by("pk")
     ]
 

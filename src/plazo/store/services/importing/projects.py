@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from plazo.store.models import Client, Organisation, Project, ProjectStatus, limits
 from plazo.store.services.importing.common import Counts, ProgressCallback, assign, bulk_write
@@ -234,7 +234,9 @@ def plan_projects(
     return plan
 
 
-def _delivery(read: RowReader, project: Project, record: ProjectRecord, now: datetime) -> Any:
+def _delivery(
+    read: RowReader, project: Project, record: ProjectRecord, now: datetime
+) -> date | Literal[False] | None:
     """The day to deliver ``project`` on, None for no delivery, False (and a problem) if refused.
 
     The checks are those the ledger's ``deliver_project`` makes, here with the row's line.
