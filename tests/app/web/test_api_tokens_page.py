@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from plazo.store.models import ApiToken, Membership, Organisation
 from plazo.store.services.access.tokens import create_token
+from plazo.web.tenancy import SESSION_KEY
+from plazo.web.views.api_tokens import NEW_TOKEN_KEY
 from tests.app.api_helpers import call
 from tests.app.factories import make_org, make_user
 from tests.app.web.helpers import browser_for
@@ -45,9 +47,14 @@ def test_an_owner_creates_a_token_that_works_and_is_shown_only_once() -> None:
 
     response = browser.post(URL, {"name": "  Zapier  "})
 
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "no-store" in response["Cache-Control"]
+    # Post/Redirect/Get: the answer to the POST holds no secret, so reloading repeats nothing.
+    assert response.status_code == 303
+    assert response["Location"] == URL
+    assert "plz_" not in response.content.decode()
+    shown = browser.get(URL)
+    page = shown.content.decode()
+    assert shown.status_code == 200
+    assert "no-store" in shown["Cache-Control"]
     secret = _secret(page)
     assert "Copy it now: it is shown only this once." in page
     token = ApiToken.objects.get(organisation=org)
@@ -56,9 +63,39 @@ def test_an_owner_creates_a_token_that_works_and_is_shown_only_once() -> None:
     # Only its digest is kept: the page never shows the secret again.
     again = browser.get(URL).content.decode()
     assert secret not in again
+    assert 'value="plz_' not in again
     assert f"<code>{token.prefix}…</code>" in again
     assert "(María Ferrer)" in again
     assert ">live</span>" in again
+
+
+def test_reloading_after_a_creation_creates_nothing_and_hides_the_secret() -> None:
+    org = make_org()
+    browser, _ = browser_for(org)
+
+    created = browser.post(URL, {"name": "Zapier"}, follow=True)
+    reloaded = browser.get(created.redirect_chain[-1][0])
+
+    assert [status for _, status in created.redirect_chain] == [303]
+    secret = _secret(created.content.decode())
+    assert secret not in reloaded.content.decode()
+    assert ApiToken.objects.count() == 1
+    assert NEW_TOKEN_KEY not in browser.session
+
+
+def test_a_new_secret_is_not_shown_in_another_organisation() -> None:
+    org, other = make_org(), make_org()
+    browser, user = browser_for(org)
+    Membership.objects.create(organisation=other, user=user, role="owner")
+    browser.post(URL, {"name": "Zapier"})
+    session = browser.session
+    session[SESSION_KEY] = other.pk
+    session.save()
+
+    page = browser.get(URL).content.decode()
+
+    assert 'value="plz_' not in page
+    assert "Zapier" not in page
 
 
 def test_the_list_shows_tokens_made_with_the_cli_and_their_last_use() -> None:
@@ -136,8 +173,10 @@ def test_the_page_in_spanish() -> None:
     browser.post(f"{URL}{revoked.token.pk}/revoke/")
     browser.cookies["django_language"] = "es"
 
-    page = browser.post(URL, {"name": "Zapier"}).content.decode()
+    response = browser.post(URL, {"name": "Zapier"}, follow=True)
 
+    page = response.content.decode()
+    assert [status for _, status in response.redirect_chain] == [303]
     assert "<h1>Ajustes:" in page
     assert 'aria-current="page">Tokens de la API</a>' in page
     assert "El token nuevo «Zapier»" in page

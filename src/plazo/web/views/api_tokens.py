@@ -2,8 +2,10 @@
 
 Every member sees the list (name, prefix, who created it and when, last use, live or revoked);
 only an owner creates or revokes one, as only an owner changes the settings. A member's POST
-changes nothing and answers 403. A new token's secret is shown once, on the page that answers
-the creation (never stored, never carried through the session), as the CLI prints it once.
+changes nothing and answers 403. A new token's secret is shown once, as the CLI prints it once:
+the POST that creates it parks the secret in the session under a one-use key and redirects (303,
+Post/Redirect/Get); the next GET pops it and shows it, sent ``no-store``. So reloading that page
+shows the list without the secret and creates nothing. Only the digest is kept in the database.
 """
 
 from __future__ import annotations
@@ -22,14 +24,30 @@ from plazo.store.services.access import tokens as token_service
 from plazo.web.forms.api_tokens import TokenForm
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
-__all__ = ["api_tokens", "revoke_token"]
+__all__ = ["NEW_TOKEN_KEY", "api_tokens", "revoke_token"]
 
+NEW_TOKEN_KEY = "plazo_new_token"  # the session key holding a new secret until one GET shows it
 _OWNERS_ONLY = gettext_lazy("Only an owner can create or revoke API tokens.")
 
 
 def _is_owner(request: OrganisationRequest) -> bool:
     mine = next(m for m in request.memberships if m.organisation_id == request.organisation.pk)
     return mine.role == Role.OWNER
+
+
+def _pop_created(request: OrganisationRequest) -> token_service.CreatedToken | None:
+    """The token created just before this GET, once; none if it is not this organisation's."""
+    parked = request.session.pop(NEW_TOKEN_KEY, None)
+    if not isinstance(parked, dict):
+        return None
+    token_id, secret = parked.get("token_id"), parked.get("secret")
+    if not isinstance(token_id, int) or not isinstance(secret, str):
+        return None
+    tokens = ApiToken.objects.for_organisation(request.organisation)
+    token = tokens.filter(pk=token_id).first()
+    if token is None:
+        return None
+    return token_service.CreatedToken(token=token, secret=secret)
 
 
 def _page(
@@ -49,13 +67,13 @@ def _page(
     return render(request, "plazo/api_tokens.html", context, status=status)
 
 
-@never_cache  # the answer to a creation holds the secret
+@never_cache  # the GET after a creation holds the secret
 @require_http_methods(["GET", "POST"])
 @organisation_view
 def api_tokens(request: OrganisationRequest) -> HttpResponse:
-    """The tokens; an owner's POST creates one and shows its secret this once."""
+    """The tokens; an owner's POST creates one, whose secret the next GET shows this once."""
     if request.method == "GET":
-        return _page(request, TokenForm())
+        return _page(request, TokenForm(), _pop_created(request))
     form = TokenForm(request.POST)
     if not _is_owner(request):
         messages.error(request, _OWNERS_ONLY)
@@ -68,7 +86,10 @@ def api_tokens(request: OrganisationRequest) -> HttpResponse:
         now=timezone.now(),
         created_by=request.user,
     )
-    return _page(request, TokenForm(), created)
+    request.session[NEW_TOKEN_KEY] = {"token_id": created.token.pk, "secret": created.secret}
+    answer = redirect("web:api_tokens")
+    answer.status_code = 303  # See Other: the browser GETs the list, so a reload re-posts nothing
+    return answer
 
 
 @require_POST
