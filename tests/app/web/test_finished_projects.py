@@ -4,19 +4,22 @@ and cancelled projects (M14); the client page says where each project stands (M1
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from plazo.store.models import Client, Organisation, Project, ProjectStatus
 from plazo.store.services.access.status_pages import ensure_status_page
+from plazo.store.services.pages.portfolio import dashboard_portfolio
+from plazo.web.templatetags.plazo import day
 from tests.app.factories import make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise
 
 pytestmark = pytest.mark.django_db
 
 
-def _all_done_project(**fields: object) -> tuple[Organisation, Project]:
+def _all_done_project(**fields: Any) -> tuple[Organisation, Project]:
     org = make_org()
     project = make_project(org, name="Tienda online", **fields)
     make_item(project, status="done", completed_on=project.start_on, actual_hours=9)
@@ -112,3 +115,42 @@ def test_the_client_page_shows_each_projects_state() -> None:
     assert "delivered" in projects
     assert "cancelled" in projects
     assert "active" in projects
+
+
+def _portfolio_row(page: str, name: str) -> str:
+    """The portfolio table's row of the project called ``name``."""
+    rows = page.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")
+    return next(row for row in rows if f">{name}</a>" in row)
+
+
+def test_the_portfolio_row_of_a_project_with_every_task_done_shows_no_forecast() -> None:
+    org, _ = _all_done_project()
+    ordinary = make_project(org, name="Portal")
+    make_item(ordinary)
+    promise(ordinary, timezone.localdate() + timedelta(days=30))
+    make_forecast(ordinary, p_on_time=0.62)
+    browser = browser_for(org)[0]
+
+    english = browser.get("/").content.decode()
+    spanish = browser.get("/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    rows = dashboard_portfolio(org, now=timezone.now()).rows
+
+    finished = {row.name: row for row in rows}["Tienda online"]
+    assert (finished.finish_p85_on, finished.p_on_time, finished.work_finished) == (
+        None,
+        None,
+        True,
+    )
+    stale_p85 = timezone.localdate() + timedelta(days=1)
+    for page, language, words, badge in (
+        (english, "en", "All tasks done", "all tasks done"),
+        (spanish, "es", "Todas las tareas hechas", "todas las tareas hechas"),
+    ):
+        row = _portfolio_row(page, "Tienda online")
+        assert 'data-testid="work-finished"' in row
+        assert words in row
+        assert f'<span class="badge on_track">{badge}</span>' in row
+        assert "100 %" not in row
+        with translation.override(language):
+            assert day(stale_p85) not in row
+        assert "62 %" in _portfolio_row(page, "Portal")  # an ordinary project keeps its forecast

@@ -28,6 +28,7 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
     WorkItem,
+    WorkItemStatus,
 )
 from plazo.store.services.work.snapshots import IN_SCOPE
 
@@ -40,6 +41,7 @@ __all__ = [
     "PortfolioRow",
     "action_needed",
     "dashboard_portfolio",
+    "forecast_says_anything",
     "project_health",
 ]
 
@@ -78,6 +80,7 @@ class PortfolioRow:
     action: Action
     checkin_error: str = ""  # why the last check-in failed; empty when it ran
     has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
+    work_finished: bool = False  # every task in scope is done: nothing left to forecast
 
     @property
     def needs_action(self) -> bool:
@@ -198,6 +201,17 @@ def project_health(
     )
 
 
+def forecast_says_anything(*, has_work: bool, work_finished: bool, status: str) -> bool:
+    """Whether a project's latest forecast still says anything about its finish.
+
+    Not without work (a forecast kept from before every item was removed says nothing about no
+    work), not once every task is done (it would read "finished tomorrow, 100 % likely"), and
+    not for a delivered or cancelled project. The one rule of the portfolio and the project
+    pages (``plazo.store.services.pages.project.forecast_applies``).
+    """
+    return has_work and not work_finished and status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)
+
+
 def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list[Mapping[str, Any]]:
     # Plain values, not model instances: the portfolio reads thousands of projects per request.
     # Every subquery clears its model's default ordering, which would otherwise add joins.
@@ -207,6 +221,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
     open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).order_by()
     promise = Commitment.objects.filter(project=project, is_current=True).order_by()
     work = WorkItem.objects.filter(IN_SCOPE, project=project).order_by()
+    work_left = work.exclude(status=WorkItemStatus.DONE)
     queryset = (
         Project.objects.for_organisation(organisation)
         .filter(status=ProjectStatus.ACTIVE)
@@ -224,6 +239,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
             open_case_state=Subquery(open_case.values("state")[:1]),
             promise_made_at=Subquery(promise.values("made_at")[:1]),
             has_work=Exists(work),
+            work_left=Exists(work_left),
         )
     )
     if wanted.client_id is not None:
@@ -235,6 +251,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
     rows = queryset.values(
         "pk",
         "name",
+        "status",
         "promised_on",
         "start_on",
         "risk_threshold",
@@ -252,6 +269,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "promise_made_at",
         "checkin_error",
         "has_work",
+        "work_left",
     )
     return list(rows)
 
@@ -288,9 +306,12 @@ class _Clock:
 def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
     time_zone = values["client__time_zone"]
     has_work = bool(values["has_work"])
-    # A forecast kept from before every item was removed says nothing about no work.
-    p_on_time = values["p_on_time"] if has_work else None
-    finish_p85_on = values["finish_p85_on"] if has_work else None
+    work_finished = has_work and not values["work_left"]
+    applies = forecast_says_anything(
+        has_work=has_work, work_finished=work_finished, status=values["status"]
+    )
+    p_on_time = values["p_on_time"] if applies else None
+    finish_p85_on = values["finish_p85_on"] if applies else None
     health = project_health(
         promised_on=values["promised_on"],
         risk_threshold=values["risk_threshold"],
@@ -322,4 +343,5 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
         ),
         checkin_error=values["checkin_error"],
         has_work=has_work,
+        work_finished=work_finished,
     )

@@ -18,13 +18,12 @@ from plazo.store.models import (
     Offer,
     OrganisationQuerySet,
     Project,
-    ProjectStatus,
     StatusPage,
     WorkItem,
     WorkItemStatus,
 )
 from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
-from plazo.store.services.pages.portfolio import project_health
+from plazo.store.services.pages.portfolio import forecast_says_anything, project_health
 from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
@@ -72,7 +71,9 @@ class ProjectPage:
     @property
     def latest_forecast(self) -> Forecast | None:
         """The current forecast, if one still says anything (see :func:`forecast_applies`)."""
-        applies = self.has_work and not self.work_finished and _open(self.project)
+        applies = forecast_says_anything(
+            has_work=self.has_work, work_finished=self.work_finished, status=self.project.status
+        )
         return self.forecasts[0] if self.forecasts and applies else None
 
 
@@ -129,22 +130,18 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
 
 
 def forecast_applies(snapshot: ProjectSnapshot) -> bool:
-    """Whether the project's latest forecast still says anything about its finish.
-
-    Not without work (a forecast kept from before every item was removed says nothing about no
-    work), not once every task is done (it would read "finished tomorrow, 100 % likely"), and
-    not for a delivered or cancelled project.
-    """
-    return snapshot.has_work and not _work_finished(snapshot) and _open(snapshot.project)
+    """Whether the project's latest forecast still says anything about its finish (the rule is
+    :func:`~plazo.store.services.pages.portfolio.forecast_says_anything`)."""
+    return forecast_says_anything(
+        has_work=snapshot.has_work,
+        work_finished=_work_finished(snapshot),
+        status=snapshot.project.status,
+    )
 
 
 def _work_finished(snapshot: ProjectSnapshot) -> bool:
     scope = [item for item in snapshot.items if item.removed_on is None]
     return bool(scope) and all(item.status == WorkItemStatus.DONE for item in scope)
-
-
-def _open(project: Project) -> bool:
-    return project.status in (ProjectStatus.ACTIVE, ProjectStatus.PAUSED)
 
 
 def client_status(token: str, *, now: datetime) -> ClientStatus | None:
