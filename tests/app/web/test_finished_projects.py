@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from plazo.store.models import Client, Organisation, Project, ProjectStatus
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.store.services.pages.portfolio import dashboard_portfolio
+from plazo.store.services.pages.portfolio_rows import portfolio_rows
 from plazo.web.templatetags.plazo import day
 from tests.app.factories import make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise
@@ -154,3 +155,18 @@ def test_the_portfolio_row_of_a_project_with_every_task_done_shows_no_forecast()
         with translation.override(language):
             assert day(stale_p85) not in row
         assert "62 %" in _portfolio_row(page, "Portal")  # an ordinary project keeps its forecast
+
+
+def test_the_demos_printed_portfolio_gives_no_forecast_for_a_project_with_every_task_done() -> None:
+    org, _finished = _all_done_project()
+    ongoing = make_project(org, name="Catálogo")
+    make_item(ongoing, status="pending", estimate_hours=8)
+    make_forecast(ongoing, p_on_time=0.62, finish_p85_on=timezone.localdate() + timedelta(days=9))
+
+    rows = {row.project: row for row in portfolio_rows(org, today=timezone.localdate())}
+
+    finished = rows["Tienda online"]
+    assert finished.finish_p85_on is None
+    assert finished.p_on_time is None
+    assert finished.health is None
+    assert rows["Catálogo"].p_on_time == 0.62  # an ordinary project keeps its forecast

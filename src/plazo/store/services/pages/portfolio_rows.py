@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from plazo.core.health import Health, assess_health
 from plazo.store.models import Forecast, Organisation, Project, ProjectStatus, WorkItemStatus
+from plazo.store.services.pages.portfolio import forecast_says_anything
 
 __all__ = ["ProjectRow", "portfolio_rows"]
 
@@ -56,6 +57,8 @@ def portfolio_rows(organisation: Organisation, *, today: date) -> list[ProjectRo
             ),
             p85=Subquery(latest.values("finish_p85_on")[:1]),
             p_on_time=Subquery(latest.values("p_on_time")[:1]),
+            items=Count("work_items", filter=in_scope),
+            open_items=Count("work_items", filter=in_scope & ~done),
         )
         .order_by("promised_on", "name")
     )
@@ -63,13 +66,20 @@ def portfolio_rows(organisation: Organisation, *, today: date) -> list[ProjectRo
 
 
 def _row(p: Project, today: date) -> ProjectRow:
+    applies = forecast_says_anything(
+        has_work=p.items > 0,  # type: ignore[attr-defined]
+        work_finished=p.open_items == 0,  # type: ignore[attr-defined]
+        status=p.status,
+    )
+    p85 = p.p85 if applies else None  # type: ignore[attr-defined]
+    p_on_time = p.p_on_time if applies else None  # type: ignore[attr-defined]
     health = None
-    if p.promised_on is not None and p.p_on_time is not None:  # type: ignore[attr-defined]
+    if p.promised_on is not None and p_on_time is not None:
         health = assess_health(
             today=today,
             promised_on=p.promised_on,
-            p_on_time=p.p_on_time,  # type: ignore[attr-defined]
-            finish_p85_on=p.p85,  # type: ignore[attr-defined]
+            p_on_time=p_on_time,
+            finish_p85_on=p85,
             risk_threshold=float(p.risk_threshold),
         )
     return ProjectRow(
@@ -81,7 +91,7 @@ def _row(p: Project, today: date) -> ProjectRow:
         stake_on=p.stake_on,
         remaining_hours=p.remaining_hours,  # type: ignore[attr-defined]
         done_hours=p.done_hours,  # type: ignore[attr-defined]
-        finish_p85_on=p.p85,  # type: ignore[attr-defined]
-        p_on_time=p.p_on_time,  # type: ignore[attr-defined]
+        finish_p85_on=p85,
+        p_on_time=p_on_time,
         health=health,
     )
