@@ -154,3 +154,19 @@ def test_the_limit_and_the_first_pause_come_from_the_environment(tmp_path: objec
     assert load_config({"PLAZO_HOME": str(tmp_path)}).login_failure_limit == 10
     with pytest.raises(ConfigError, match="PLAZO_LOGIN_FAILURE_LIMIT='0'"):
         load_config({"PLAZO_HOME": str(tmp_path), "PLAZO_LOGIN_FAILURE_LIMIT": "0"})
+
+
+def test_each_owner_reads_the_alert_in_the_language_they_use_plazo_in() -> None:
+    org = make_org(name="Estudio Lumbre", language="es", sender_email="hola@lumbre.example")
+    make_user(org, username="jefa", email="jefa@lumbre.example")  # an owner, the studio's es
+    english = make_user(username="priya", email="priya@lumbre.example")
+    org.memberships.create(user=english, role="owner", language="en")
+    org.memberships.create(user=make_user(username="ana", email="ana@lumbre.example"))
+    for _ in range(3):
+        _login(HttpClient(), "ana", "wrong")
+    alerts = {a.language: a for a in Message.objects.filter(organisation=org, kind="owner_alert")}
+    assert sorted(alerts) == ["en", "es"]
+    assert alerts["en"].recipients == ["priya@lumbre.example"]
+    assert alerts["es"].recipients == ["jefa@lumbre.example"]
+    assert PAUSED.split()[0] not in alerts["es"].subject.lower()  # written in Spanish
+    assert alerts["en"].subject != alerts["es"].subject

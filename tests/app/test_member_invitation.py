@@ -252,3 +252,26 @@ def test_in_spanish_the_invitation_is_told_as_done_and_roles_and_refusals_are_sp
     assert "is already a member" not in page
     page = _invite(browser, "rosa@example.com", role="owner")
     assert "Se ha añadido a rosa@example.com como responsable." in page
+
+
+def test_the_invitation_is_written_in_the_language_chosen_for_the_person() -> None:
+    browser, org = _owner_browser(language="es")
+    response = browser.post(
+        reverse("web:members"), {"email": "priya@example.com", "role": "member", "language": "en"}
+    )
+    assert response.status_code == 200, response.content
+    queued = Message.objects.get(kind="invitation")
+    assert queued.language == "en"
+    assert "Ana Torres" in queued.subject
+    assert "te invita" not in queued.subject
+    membership = Membership.objects.get(organisation=org, user__email="priya@example.com")
+    assert membership.language == "en"  # their alerts follow it too
+
+
+def test_the_invitation_form_offers_the_organisations_language_by_default() -> None:
+    browser, _ = _owner_browser(language="es")
+    page = browser.get(reverse("web:members")).content.decode()
+    assert 'name="language"' in page
+    _invite(browser, "luis@example.com")  # no language posted: the organisation's
+    assert Message.objects.get(kind="invitation").language == "es"
+    assert Membership.objects.get(user__email="luis@example.com").language == ""

@@ -36,7 +36,8 @@ def compose_invitation(
     sent_at: datetime,
     message_key: str,
 ) -> Message:
-    """Tell ``to_email``, in the organisation's language, who made them a member and of what.
+    """Tell ``to_email``, in ``organisation.language`` (the caller sets the language the person
+    reads plazo in, else the organisation's), who made them a member and of what.
 
     A person new to plazo gets ``link`` to choose a password; someone with an account gets a
     link to log in. Colleagues are spoken to informally (tú / casual English). The message

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plazo.store.models import Role
+from plazo.store.models import Language, Role
 
 __all__ = ["InviteForm"]
 
@@ -17,3 +19,19 @@ class InviteForm(forms.Form):
         choices=[(Role.MEMBER, _("member")), (Role.OWNER, _("owner"))],
         initial=Role.MEMBER,
     )
+    language = forms.ChoiceField(
+        label=_("Their language"),
+        required=False,
+        help_text=_("The invitation and their alerts are written in it."),
+    )
+
+    def __init__(self, *args: Any, organisation_language: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        names = dict(Language.choices)
+        same = names.get(organisation_language, organisation_language)
+        field = self.fields["language"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", _("the organisation's (%(language)s)") % {"language": same}),
+            *Language.choices,
+        ]

@@ -35,7 +35,7 @@ def members(request: OrganisationRequest) -> HttpResponse:
     """The members; an owner's POST invites one and queues the invitation e-mail."""
     org = request.organisation
     is_owner = _is_owner(request)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST or None, organisation_language=org.language)
     link = ""
     status = 200
     if request.method == "POST":
@@ -50,6 +50,7 @@ def members(request: OrganisationRequest) -> HttpResponse:
                     role=form.cleaned_data["role"],
                     now=timezone.now(),
                     invited_by=request.user,
+                    language=form.cleaned_data["language"],
                 )
             except PlazoError as error:
                 form.add_error("email", _refusal(error, form.cleaned_data["email"], org.name))
@@ -72,7 +73,7 @@ def members(request: OrganisationRequest) -> HttpResponse:
                     link = request.build_absolute_uri(
                         reverse("web:invitation", args=[invited.uid, invited.token])
                     )
-                form = InviteForm()
+                form = InviteForm(organisation_language=org.language)
     people = Membership.objects.filter(organisation=org).select_related("user").order_by("pk")
     invitations = invitation_messages(org)
     context = {

@@ -155,38 +155,45 @@ def _alert_owners(
     assert row.locked_until is not None
     assert row.locked_at is not None
     for organisation in organisations:
-        owners = [
-            (m.user.get_full_name() or m.user.get_username(), m.user.email)
-            for m in Membership.objects.filter(organisation=organisation, role=Role.OWNER)
+        by_language: dict[str, list[tuple[str, str]]] = {}
+        for m in (
+            Membership.objects.filter(organisation=organisation, role=Role.OWNER)
             .select_related("user")
             .order_by("pk")
-            if m.user.email
-        ]
-        if not owners:
+        ):
+            if m.user.email:
+                name = m.user.get_full_name() or m.user.get_username()
+                language = m.language or organisation.language
+                by_language.setdefault(language, []).append((name, m.user.email))
+        if not by_language:
             logger.warning("%s has no owner with an e-mail to alert", organisation.slug)
             continue
         _, fallback_email = parseaddr(settings.DEFAULT_FROM_EMAIL)
-        key = f"lockout:{row.pk}:{row.locked_at:%Y%m%dT%H%M%S}:{organisation.pk}"
-        composed = compose_lockout_alert(
-            language=organisation.language,
-            sender=(organisation.name, organisation.sender_email or fallback_email),
-            to=owners,
-            who=who,
-            address=address,
-            where=where,
-            failures=policy.failure_limit,
-            locked_until=row.locked_until,
-            time_zone=organisation.time_zone,
-            unlock_command=command,
-            sent_at=now,
-            message_key=key,
-        )
-        store_message(
-            composed,
-            organisation=organisation,
-            project=None,
-            key=key,
-            state=MessageState.QUEUED,
-            now=now,
-            kind=MessageKind.OWNER_ALERT,
-        )
+        # one e-mail per language the owners read plazo in (the organisation's keeps its key)
+        for language, owners in by_language.items():
+            key = f"lockout:{row.pk}:{row.locked_at:%Y%m%dT%H%M%S}:{organisation.pk}"
+            if language != organisation.language:
+                key += f":{language}"
+            composed = compose_lockout_alert(
+                language=language,
+                sender=(organisation.name, organisation.sender_email or fallback_email),
+                to=owners,
+                who=who,
+                address=address,
+                where=where,
+                failures=policy.failure_limit,
+                locked_until=row.locked_until,
+                time_zone=organisation.time_zone,
+                unlock_command=command,
+                sent_at=now,
+                message_key=key,
+            )
+            store_message(
+                composed,
+                organisation=organisation,
+                project=None,
+                key=key,
+                state=MessageState.QUEUED,
+                now=now,
+                kind=MessageKind.OWNER_ALERT,
+            )

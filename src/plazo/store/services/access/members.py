@@ -7,7 +7,7 @@ them is the membership's invitation, whose state the members page shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -62,6 +62,7 @@ def invite_member(
     role: str,
     now: datetime,
     invited_by: Any = None,
+    language: str = "",
 ) -> Invited:
     """Make the person with ``email`` a member and queue an e-mail telling them so.
 
@@ -71,6 +72,9 @@ def invite_member(
     2. The invitation is written to the outbox in this transaction, in the organisation's
        language, with that link (or, for someone who has an account, the login page); a worker
        sends it. Nothing is sent inside the request.
+
+    ``language`` (blank: the organisation's) is the one the person reads plazo in: it is recorded
+    on the membership (their alerts follow it) and the invitation is written in it.
     """
     if role not in Role.values:
         raise MemberError(f"role must be one of {', '.join(Role.values)}")
@@ -90,7 +94,11 @@ def invite_member(
         raise MemberError(
             f"{email} is already a member of {organisation.name}", code="already_member"
         )
-    membership = Membership.objects.create(organisation=organisation, user=user, role=role)
+    if language and language not in compose.supported_languages():
+        raise MemberError(f"language must be one of {', '.join(compose.supported_languages())}")
+    membership = Membership.objects.create(
+        organisation=organisation, user=user, role=role, language=language
+    )
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     invitation = _queue_invitation(
@@ -195,8 +203,11 @@ def _queue_invitation(
     if invited_by is not None:
         inviter_name = invited_by.get_full_name() or invited_by.get_username()
         inviter_email = invited_by.email or ""
+    sender = organisation_input(organisation)
+    if membership.language:
+        sender = replace(sender, language=membership.language)
     composed = compose.compose_invitation(
-        organisation_input(organisation),
+        sender,
         to_email=email,
         inviter_name=inviter_name or organisation.name,
         inviter_email=inviter_email,
