@@ -10,6 +10,18 @@ __all__ = ["Scopes"]
 
 # A sentence ends at terminal punctuation followed by space, or at a line break.
 _SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\u201d\u00bb]*(?=\s)|\n")
+# ... but not at the period of a title before a name ("Estimado Sr. López", "Mrs. Patel"), nor
+# of an abbreviation that the next word shows to be inside the sentence ("at 9 a.m. tomorrow",
+# "a las 10 p. m. del lunes", "e.g. the tiles": a lower-case word or a number follows).
+_TITLE = re.compile(
+    r"(?<![\w.])(?:mr|mrs|ms|dr|dra|sr|sra|srta|sres|srs|ud|uds|prof|lic|ing|arq)\.$", re.IGNORECASE
+)
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[ap]\. ?m|e\.g|i\.e|approx|aprox|vs|ee\. ?uu|p\. ej)\.$", re.IGNORECASE
+)
+_INSIDE_NEXT = re.compile(r"\s*[a-z0-9\u00e0-\u00ff]")
+_HALF = re.compile(r"(?<![\w.])(?:[ap]|p\. ?ej|ee)\.$", re.IGNORECASE)  # "p." of "p. m."
+_SECOND_HALF = re.compile(r" ?(?:m|ej|uu)\.", re.IGNORECASE)
 # Clause marks: negation and hypotheticals rarely cross them.
 _CLAUSE_MARK = re.compile(r"[,;:()\u2014\u2013]| - ")
 _QUOTED = re.compile(
@@ -35,6 +47,8 @@ class Scopes:
         starts = [0]
         ends = []
         for match in _SENTENCE_END.finditer(visible):
+            if _abbreviated(visible, match.start(), match.end()):
+                continue
             ends.append(match.end())
             starts.append(match.end())
         ends.append(len(visible))
@@ -67,3 +81,15 @@ class Scopes:
         """True when the sentence holding ``start`` is a condition before it."""
         left, _ = self.sentence(start)
         return cue.search(folded, left, start) is not None
+
+
+def _abbreviated(text: str, start: int, end: int) -> bool:
+    """True when the period at [start, end) closes a title or an abbreviation inside a sentence."""
+    if text[start:end] != ".":
+        return False
+    before = text[max(0, start - 8) : end]
+    if _TITLE.search(before):
+        return True
+    if _HALF.search(before) and _SECOND_HALF.match(text, end):
+        return True
+    return bool(_ABBREVIATION.search(before)) and bool(_INSIDE_NEXT.match(text, end))
