@@ -86,9 +86,10 @@ def owed_checkin(
 
     A project created on Sunday 6 Dec with check-ins on Mondays owes no update for the week of
     Mon 30 Nov (it was not in plazo then): its first is Mon 7 Dec, as the portfolio's "next
-    check-in" (:func:`next_checkin`) says. The week of the owed check-in is the period of the
-    update (:func:`iso_week` of its date), so an update sent early ("send now" on Sunday) is
-    Monday's, and Monday brings no second one.
+    check-in" (:func:`next_checkin`) says. The owed check-in names the update (:func:`iso_week`
+    of its date), so an update sent early ("send now" on Sunday) is Monday's, and Monday brings
+    no second one. The update's period runs from the check-in before it (or from when the
+    project began, :func:`project_begins`) to its own check-in.
     """
     if now.tzinfo is None:
         raise ValueError("'now' must be time-zone aware")
