@@ -153,9 +153,15 @@ class ProjectsPlan:
                 today=today,
                 reason=f"Imported from {self.source}.",
             )
+        self.write_deliveries()
+
+    def write_deliveries(self) -> None:
+        """Deliver the projects through the ledger, which settles each promise kept or broken:
+        the one delivery path of every import (CSV, GitHub, Jira), after the promises.
+
+        No "delivered" note is queued: an import records the past, it does not tell.
+        """
         for project, delivered_on in self.deliveries:
-            # As the GitHub and Jira imports do: the ledger settles the promise, kept or broken.
-            # No "delivered" note is queued: an import records the past, it does not tell.
             deliver_project(project, delivered_on, today=project.client_today(self.now))
 
 
@@ -264,6 +270,9 @@ def _delivery(
     today = project.client_today(now)
     if day > today:
         read.problem("delivered_on", f"{day} has not come yet for the client (today is {today})")
+        return False
+    if day < project.start_on:
+        read.problem("delivered_on", f"is before start_on ({project.start_on})")
         return False
     return day
 
