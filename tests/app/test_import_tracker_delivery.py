@@ -10,8 +10,8 @@ import pytest
 
 from plazo.core.tracker import TrackerBatch, TrackerItem, TrackerProject
 from plazo.store.models import Commitment, Project
-from plazo.store.services.importing import projects as csv_plan
 from plazo.store.services.importing.tracker import import_tracker
+from plazo.store.services.ledger.promises import deliver_project
 from tests.app.factories import make_org
 
 pytestmark = pytest.mark.django_db
@@ -55,13 +55,13 @@ def test_a_released_version_is_delivered_through_the_import_plan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[tuple[str, date]] = []
-    deliver = csv_plan.deliver_project
 
-    def recording(project: Project, day: date, **kwargs: object) -> object:
+    def recording(project: Project, day: date, *, today: date | None = None) -> object:
         calls.append((project.external_id, day))
-        return deliver(project, day, **kwargs)  # type: ignore[arg-type]
+        return deliver_project(project, day, today=today)
 
-    monkeypatch.setattr(csv_plan, "deliver_project", recording)
+    # The import plan's writer, the one every import delivers through.
+    monkeypatch.setattr("plazo.store.services.importing.projects.deliver_project", recording)
     org = make_org()
     report = import_tracker(
         org, _batch(delivered_on=date(2026, 11, 25)), client_name="Acme", source="jira", now=NOW
