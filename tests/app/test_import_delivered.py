@@ -76,6 +76,10 @@ def test_importing_a_delivered_row_again_changes_nothing() -> None:
             "p:2:7: delivered_on: 2026-12-02 has not come yet for the client (today is 2026-12-01)",
         ),
         (
+            "Acme,web,Web,2026-09-01,2026-11-20,delivered,2026-08-31\n",
+            "p:2:7: delivered_on: is before start_on (2026-09-01)",
+        ),
+        (
             "Acme,web,Web,2026-09-01,2026-11-20,active,2026-11-18\n",
             "p:2:6: status: a delivered_on delivers the project: "
             "write status 'delivered' or leave it blank, not 'active'",

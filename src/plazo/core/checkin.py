@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["checkin_due_at", "iso_week", "next_checkin", "owed_checkin"]
+__all__ = [
+    "checkin_due_at",
+    "following_checkin",
+    "iso_week",
+    "next_checkin",
+    "owed_checkin",
+    "project_begins",
+]
 
 
 def iso_week(day: date) -> str:
@@ -79,21 +86,39 @@ def owed_checkin(
 
     A project created on Sunday 6 Dec with check-ins on Mondays owes no update for the week of
     Mon 30 Nov (it was not in plazo then): its first is Mon 7 Dec, as the portfolio's "next
-    check-in" (:func:`next_checkin`) says. The week of the owed check-in is the period of the
-    update (:func:`iso_week` of its date), so an update sent early ("send now" on Sunday) is
-    Monday's, and Monday brings no second one.
+    check-in" (:func:`next_checkin`) says. The owed check-in names the update (:func:`iso_week`
+    of its date), so an update sent early ("send now" on Sunday) is Monday's, and Monday brings
+    no second one. The update's period runs from the check-in before it (or from when the
+    project began, :func:`project_begins`) to its own check-in.
     """
-    if now.tzinfo is None or (created_at is not None and created_at.tzinfo is None):
-        raise ValueError("'now' and 'created_at' must be time-zone aware")
-    zone = ZoneInfo(time_zone)
-    local_day = now.astimezone(zone).date()
+    if now.tzinfo is None:
+        raise ValueError("'now' must be time-zone aware")
+    local_day = now.astimezone(ZoneInfo(time_zone)).date()
     due = checkin_due_at(local_day, weekday=weekday, hour=hour, time_zone=time_zone)
-    begins = datetime.combine(started_on, time(0), zone)
-    if created_at is not None and created_at > begins:
-        begins = created_at
+    begins = project_begins(started_on, time_zone=time_zone, created_at=created_at)
     if due < begins:
         due = _first_at_or_after(begins, weekday=weekday, hour=hour, time_zone=time_zone)
     return due
+
+
+def project_begins(
+    started_on: date, *, time_zone: str, created_at: datetime | None = None
+) -> datetime:
+    """When a project's updates begin: the start of its start day in the client's time zone, or
+    the moment it was created in plazo if that was later. Its first update period opens then;
+    nothing before it is an update of the project (a "send now" is refused)."""
+    if created_at is not None and created_at.tzinfo is None:
+        raise ValueError("'created_at' must be time-zone aware")
+    begins = datetime.combine(started_on, time(0), ZoneInfo(time_zone))
+    if created_at is not None and created_at > begins:
+        begins = created_at
+    return begins
+
+
+def following_checkin(checkin: datetime, *, weekday: int, hour: int, time_zone: str) -> datetime:
+    """The check-in a week after ``checkin`` (same weekday and wall-clock hour, across DST)."""
+    day = checkin.astimezone(ZoneInfo(time_zone)).date() + timedelta(days=7)
+    return checkin_due_at(day, weekday=weekday, hour=hour, time_zone=time_zone)
 
 
 def _first_at_or_after(instant: datetime, *, weekday: int, hour: int, time_zone: str) -> datetime:

@@ -45,7 +45,12 @@ LABELS: dict[str, dict[str, Promise]] = {
         "cancelled": _("cancelled"),
     },
     "item": {"todo": _("to do"), "doing": _("in progress"), "done": _("done")},
-    "outcome": {"pending": _("pending"), "kept": _("kept"), "broken": _("broken")},
+    "outcome": {
+        "pending": _("pending"),
+        "kept": _("kept"),
+        "broken": _("broken"),
+        "cancelled": _("cancelled"),
+    },
     "offer": {
         "offered": _("offered"),
         "accepted": _("accepted"),

@@ -178,3 +178,39 @@ def test_a_long_portfolio_is_split_into_pages_most_urgent_first(
     assert "6 active projects" in first
     assert "Page 1 of 2" in first
     assert 'rel="next"' in first
+
+
+def test_a_week_whose_update_the_notice_replaced_shows_the_notice_not_never() -> None:
+    """The client heard from us: the notice was that week's update, so the column says when and
+    what, never "never"."""
+    org = make_org(language="es")
+    project = make_project(org, name="Portal")
+    promise(project, timezone.localdate() + timedelta(days=30))
+    make_forecast(project)
+    notice_sent = timezone.now() - timedelta(days=2)
+    send(project, kind="delay_notice", sent_at=notice_sent)
+    send(project, kind="weekly_update", state="cancelled", sent_at=None)  # the one it replaced
+
+    row = dashboard_portfolio(org, now=timezone.now()).rows[0]
+    assert (row.last_update_at, row.last_update_kind) == (notice_sent, "delay_notice")
+
+    browser, _ = browser_for(org)
+    for language, words in (("es", "el aviso de retraso"), ("en", "the delay notice")):
+        page = browser.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        cell = page.split('data-testid="last-update">', 1)[1].split("</td>", 1)[0]
+        assert words in cell
+        assert cell.split(" · ")[0].strip()  # the day it went out
+        assert "nunca" not in cell
+        assert "never" not in cell
+
+
+def test_a_later_weekly_update_is_the_last_one_heard() -> None:
+    org = make_org()
+    project = make_project(org, name="Portal")
+    promise(project, timezone.localdate() + timedelta(days=30))
+    make_forecast(project)
+    send(project, kind="delay_notice", sent_at=timezone.now() - timedelta(days=8))
+    update_sent = timezone.now() - timedelta(days=1)
+    send(project, kind="weekly_update", sent_at=update_sent)
+    row = dashboard_portfolio(org, now=timezone.now()).rows[0]
+    assert (row.last_update_at, row.last_update_kind) == (update_sent, "weekly_update")

@@ -54,6 +54,7 @@ class LedgerMetrics:
     notice_lead_working_days: tuple[int, ...]
     missed_without_notice: tuple[MissedDeadline, ...]
     compensation: Mapping[str, CompensationTotals] = field(default_factory=dict)
+    promises_cancelled: int = 0  # ended with their project's cancellation: not in the rate
 
     @property
     def on_time_rate(self) -> float | None:
@@ -84,6 +85,7 @@ class LedgerMetrics:
             "on_time_rate": self.on_time_rate,
             "promises_kept": self.promises_kept,
             "promises_broken": self.promises_broken,
+            "promises_cancelled": self.promises_cancelled,
             "projects": self.projects,
             "slipped_projects": self.slipped_projects,
             "re_slipped_projects": self.re_slipped_projects,
@@ -151,6 +153,8 @@ def _missed_silently(
     delivered_in_time = promise.delivered_on is not None and promise.delivered_on <= deadline
     if delivered_in_time or promise.outcome is Outcome.KEPT:
         return False
+    if promise.outcome is Outcome.CANCELLED:  # missed only if its date passed before
+        return promise.cancelled_on is not None and promise.cancelled_on > deadline
     if successor is not None:
         return successor.heard_on > deadline
     passed = (
@@ -177,7 +181,9 @@ def compute_metrics(
 
     1. On time: kept and broken promises settled in the period (:func:`settled_on`: a kept
        one on its delivery, a broken one on its promised date); missed deadlines: promises
-       whose promised date is in the period.
+       whose promised date is in the period. A promise that ended with its project's
+       cancellation is neither (counted apart, on the day of the cancellation), and is missed
+       only if its date had passed before the cancellation.
     2. Notice lead time: replacement promises with a later date (slips) the client heard of in
        the period, measured from that day to the deadline they replaced, in working days
        (``calendar_working_days``, default Monday to Friday).
@@ -195,7 +201,7 @@ def compute_metrics(
     # loop below runs once per promise of every scope a page shows, so it compares dates only.
     first = date.min if since is None else since
     last = date.max if until is None else until
-    kept = broken = projects = slipped = re_slipped = 0
+    kept = broken = cancelled = projects = slipped = re_slipped = 0
     leads: list[int] = []
     missed: list[MissedDeadline] = []
     for history in _histories(chosen).values():
@@ -203,7 +209,11 @@ def compute_metrics(
         slips = 0  # promises that moved the date later, made up to ``last``
         replaced: PromiseRecord | None = None  # the promise before this one
         for index, promise in enumerate(history):
-            if promise.outcome is not Outcome.PENDING and first <= settled_on(promise) <= last:
+            if promise.outcome is Outcome.CANCELLED:
+                if first <= (promise.cancelled_on or promise.promised_on) <= last:
+                    touched = True
+                    cancelled += 1
+            elif promise.outcome is not Outcome.PENDING and first <= settled_on(promise) <= last:
                 touched = True
                 kept += promise.outcome is Outcome.KEPT
                 broken += promise.outcome is Outcome.BROKEN
@@ -236,6 +246,7 @@ def compute_metrics(
         notice_lead_working_days=tuple(leads),
         missed_without_notice=tuple(missed),
         compensation=_compensation(offers, since=since, until=until, client=client),
+        promises_cancelled=cancelled,
     )
 
 

@@ -13,11 +13,13 @@ ProjectId = str | int
 
 
 class Outcome(StrEnum):
-    """Whether a promised date was met; pending until delivery (or forever, if superseded)."""
+    """How a promise ended: pending until delivery (or forever, if superseded); kept or broken
+    on delivery; cancelled when the project was, undelivered (neither kept nor broken)."""
 
     PENDING = "pending"
     KEPT = "kept"
     BROKEN = "broken"
+    CANCELLED = "cancelled"
 
 
 class OfferState(StrEnum):
@@ -36,7 +38,7 @@ class PromiseRecord:
     A project's promises, ordered by ``made_on`` (ties keep their given order), form its history:
     each one after the first replaced the one before it. ``notice_sent_on`` is the day the notice
     announcing this promise went out; without one, the client is taken to have heard on
-    ``made_on``.
+    ``made_on``. A cancelled project's current promise ends ``cancelled`` on ``cancelled_on``.
     """
 
     project_id: ProjectId
@@ -46,6 +48,7 @@ class PromiseRecord:
     notice_sent_on: date | None = None
     outcome: Outcome = Outcome.PENDING
     delivered_on: date | None = None
+    cancelled_on: date | None = None  # the day the project was cancelled (outcome cancelled)
 
     def __post_init__(self) -> None:
         # Accept the plain strings the database stores ("kept") as well as the enum (a ledger

@@ -1,4 +1,5 @@
-"""Where each promise of a project stands, as the client sees it: pending, replaced, kept, broken.
+"""Where each promise of a project stands, as the client sees it: pending, replaced, kept, broken,
+or cancelled (the project was cancelled before it was delivered).
 
 A replaced promise is neither kept nor broken: it ended the day the client heard of the new date,
 with some working days' notice before it was due (the ledger's notice lead time). Its stored
@@ -26,6 +27,7 @@ class Standing(StrEnum):
     REPLACED = "replaced"
     KEPT = "kept"
     BROKEN = "broken"
+    CANCELLED = "cancelled"  # the project was cancelled: the promise ended undelivered
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ def promise_standings(
             standings.append(PromiseStanding(record, Standing.KEPT, current=True))
         elif record.outcome is Outcome.BROKEN:
             standings.append(PromiseStanding(record, Standing.BROKEN, current=True))
+        elif record.outcome is Outcome.CANCELLED:
+            standings.append(PromiseStanding(record, Standing.CANCELLED, current=True))
         else:
             late = record.promised_on < today
             standing = Standing.OVERDUE if late else Standing.PENDING

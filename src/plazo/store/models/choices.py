@@ -125,7 +125,8 @@ REGISTER_CHOICES = labelled(
     {"formal": "formal (usted / formal English)", "informal": "informal (tú / casual English)"},
 )
 OUTCOME_CHOICES = labelled(
-    CommitmentOutcome, {"pending": "pending", "kept": "kept", "broken": "broken"}
+    CommitmentOutcome,
+    {"pending": "pending", "kept": "kept", "broken": "broken", "cancelled": "cancelled"},
 )
 OFFER_KIND_CHOICES = labelled(
     OfferKind,

@@ -35,9 +35,9 @@ class Commitment(TenantModel):
     )
     is_current = models.BooleanField(default=True)
     outcome = models.CharField(
-        max_length=8, choices=OUTCOME_CHOICES, default=CommitmentOutcome.PENDING
+        max_length=16, choices=OUTCOME_CHOICES, default=CommitmentOutcome.PENDING
     )
-    resolved_on = models.DateField(null=True, blank=True)
+    resolved_on = models.DateField(null=True, blank=True)  # kept, broken or cancelled on
 
     class Meta:
         ordering = ["project", "made_at", "pk"]

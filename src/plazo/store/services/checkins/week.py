@@ -27,7 +27,12 @@ from plazo.store.services.checkins.weekly import compose_weekly_update_for
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.outbox.write import store_message
-from plazo.store.services.weeks.checkin_week import checkin_week, owed_checkin_of, weekly_key
+from plazo.store.services.weeks.checkin_week import (
+    begins_of,
+    checkin_week,
+    owed_checkin_of,
+    weekly_key,
+)
 from plazo.store.services.weeks.covered import notice_weeks
 from plazo.store.services.work.snapshots import load_project_snapshot
 
@@ -47,6 +52,7 @@ class WeekRow:
     notice: Message | None  # this week's delay notice, which replaces the update
 
     due_now: bool = False  # its check-in time has come and nothing is written yet
+    not_started: bool = False  # the project has not begun: its first update waits for it
 
     @property
     def state(self) -> str:
@@ -66,6 +72,11 @@ class WeekRow:
     @property
     def can_send(self) -> bool:
         return self.state in ("upcoming", "due", "draft", "held", "skipped")
+
+    @property
+    def can_send_now(self) -> bool:
+        """Whether *Send now* applies: not before the project begins."""
+        return self.can_send and not self.not_started
 
 
 class DecisionRefused(PlazoError):
@@ -101,6 +112,7 @@ def this_week(
                 week=week,
                 due_at=due_at,
                 due_now=due_at <= now,
+                not_started=now < begins_of(project),
                 recipients=tuple(c.email for c in project.client.contacts.all() if c.email),
                 message=messages.get(keys[project.pk]),
                 decision=decisions.get((project.pk, week)),
@@ -128,7 +140,9 @@ def decide_update(
     2. *hold*: nothing is written or sent this week until the person sends it; a queued update
        goes back to draft.
     3. *skip*: the same, for good this week, with the reason kept.
-    A sent update, or one the week's delay notice replaces, refuses every decision.
+    A sent update, or one the week's delay notice replaces, refuses every decision; *send* is
+    refused before the project begins: its first update period has not opened, and an update
+    sent then would take the first check-in's place (hold and skip are kept for that one).
     """
     if decision not in CheckinDecisionKind.values:
         raise DecisionRefused(f"unknown decision {decision!r}")
@@ -141,6 +155,11 @@ def decide_update(
             "this week's update was already sent"
             if row.state == "sent"
             else "this week's delay notice is the update; nothing else goes out"
+        )
+    if decision == CheckinDecisionKind.SEND and row.not_started:
+        raise DecisionRefused(
+            f"{project.name} starts on {project.start_on:%Y-%m-%d}: its first update is due "
+            f"at its first check-in ({row.due_at:%Y-%m-%d %H:%M %Z}); nothing is sent before"
         )
     if decision == CheckinDecisionKind.SEND and row.message is None:
         # the update reads the forecast as of now

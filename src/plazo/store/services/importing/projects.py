@@ -12,7 +12,7 @@ from plazo.store.services.importing.common import Counts, ProgressCallback, assi
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
-from plazo.store.services.ledger.promises import deliver_project, record_promise
+from plazo.store.services.ledger.promises import deliver_project, record_promise, record_status
 from plazo.store.services.work.records import organisation_owner
 
 __all__ = ["COLUMNS", "ProjectRecord", "ProjectsPlan", "parse_projects", "plan_projects"]
@@ -127,6 +127,8 @@ class ProjectsPlan:
     project_fields: set[str] = field(default_factory=set)
     promises: list[tuple[Project, date]] = field(default_factory=list)
     deliveries: list[tuple[Project, date]] = field(default_factory=list)
+    # Projects cancelled (or taken up again) by the import: the ledger ends their promise.
+    status_changes: list[Project] = field(default_factory=list)
 
     def write(self, progress: ProgressCallback | None) -> None:
         """Insert and update the projects, record each new promise, then each delivery."""
@@ -153,9 +155,17 @@ class ProjectsPlan:
                 today=today,
                 reason=f"Imported from {self.source}.",
             )
+        for project in self.status_changes:
+            record_status(project, project.status, today=project.client_today(self.now))
+        self.write_deliveries()
+
+    def write_deliveries(self) -> None:
+        """Deliver the projects through the ledger, which settles each promise kept or broken:
+        the one delivery path of every import (CSV, GitHub, Jira), after the promises.
+
+        No "delivered" note is queued: an import records the past, it does not tell.
+        """
         for project, delivered_on in self.deliveries:
-            # As the GitHub and Jira imports do: the ledger settles the promise, kept or broken.
-            # No "delivered" note is queued: an import records the past, it does not tell.
             deliver_project(project, delivered_on, today=project.client_today(self.now))
 
 
@@ -200,6 +210,7 @@ def plan_projects(
             continue
         values = {**record.values, "client_id": client.pk}
         created = project is None
+        status_before = None if project is None else project.status
         if project is None:
             if "start_on" not in values:
                 read.problem("start_on", "is required for a new project")
@@ -226,6 +237,9 @@ def plan_projects(
         if promise:
             plan.promises.append((project, record.promised_on))  # type: ignore[arg-type]
             plan.counts.record("promises", created=True, changed=True)
+        cancelled = ProjectStatus.CANCELLED
+        if project.status != status_before and cancelled in (project.status, status_before):
+            plan.status_changes.append(project)
         if delivery:
             plan.deliveries.append((project, delivery))
             plan.counts.record("deliveries", created=True, changed=True)
@@ -264,6 +278,9 @@ def _delivery(
     today = project.client_today(now)
     if day > today:
         read.problem("delivered_on", f"{day} has not come yet for the client (today is {today})")
+        return False
+    if day < project.start_on:
+        read.problem("delivered_on", f"is before start_on ({project.start_on})")
         return False
     return day
 

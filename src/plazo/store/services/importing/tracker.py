@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
+from plazo.core.calendar import local_day
 from plazo.core.tracker import TrackerBatch, TrackerItem, TrackerProject
 from plazo.store.models import Client, Organisation, Project, WorkItem
 from plazo.store.services.importing.common import Counts, lookup_in
@@ -23,7 +24,7 @@ from plazo.store.services.importing.items import ItemRecord, plan_items
 from plazo.store.services.importing.problems import ImportRejected, Problem
 from plazo.store.services.importing.projects import ProjectRecord, plan_projects
 from plazo.store.services.importing.rows import Row
-from plazo.store.services.ledger.promises import deliver_project, record_promise
+from plazo.store.services.ledger.promises import record_promise
 
 __all__ = ["TrackerReport", "import_tracker", "sync_since"]
 
@@ -135,6 +136,12 @@ def _write_projects(
 ) -> set[int]:
     """Write the projects; returns the ids of those whose promise or delivery changed."""
     problems: list[Problem] = []
+    delivered = set(
+        Project.objects.for_organisation(organisation)
+        .filter(external_id__in=[p.external_id for p in found], delivered_on__isnull=False)
+        .values_list("external_id", flat=True)
+    )
+    today = local_day(now, client.time_zone)
     records = [
         ProjectRecord(
             Row(number, {}),
@@ -143,20 +150,16 @@ def _write_projects(
             project.external_id,
             _project_values(project),
             project.promised_on,
+            None if project.external_id in delivered else _delivered_on(project, today),
         )
         for number, project in enumerate(found, start=1)
     ]
     plan = plan_projects(organisation, records, problems, source=source, now=now)
     _reject(problems, [project.external_id for project in found])
     promises, plan.promises = plan.promises, []  # recorded below, each with its own made_at
+    deliveries, plan.deliveries = plan.deliveries, []  # after the promises they settle
     plan.write(None)
     _merge(counts, plan.counts)
-    stored = {
-        project.external_id: project
-        for project in Project.objects.for_organisation(organisation).filter(
-            external_id__in=[project.external_id for project in found]
-        )
-    }
     made_at = {project.external_id: project.promise_made_at for project in found}
     touched: set[int] = set()
     for project, promised_on in promises:
@@ -170,13 +173,27 @@ def _write_projects(
             reason=f"Imported from {source}.",
         )
         touched.add(project.pk)
-    for tracked in found:
-        saved = stored[tracked.external_id]
-        if tracked.delivered_on is not None and saved.delivered_on is None:
-            deliver_project(saved, max(tracked.delivered_on, saved.start_on))
-            counts.record("deliveries", created=True, changed=True)
-            touched.add(saved.pk)
+    # Closed milestones and released versions: the import plan's one delivery path (the checks
+    # a CSV row's delivered_on gets, then the ledger), once their promises are recorded.
+    plan.deliveries = deliveries
+    plan.write_deliveries()
+    touched.update(project.pk for project, _ in deliveries)
     return touched
+
+
+def _delivered_on(project: TrackerProject, today: date) -> date | None:
+    """The day a closed milestone or released version was delivered, as the plan takes it.
+
+    Its closing or release day, but never after the client's today (Jira lets a version be
+    released with a release date still to come: it shipped by today at the latest) nor before
+    the project's start (a milestone closed before its first issue was opened).
+    """
+    if project.delivered_on is None:
+        return None
+    day = min(project.delivered_on, today)
+    if project.start_on is not None:
+        day = max(day, project.start_on)
+    return day
 
 
 def _project_values(project: TrackerProject) -> dict[str, Any]:

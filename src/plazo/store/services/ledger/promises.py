@@ -9,10 +9,10 @@ from typing import Any
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
-from plazo.core.ledger import PromiseWarning, outcome_on_delivery, validate_new_promise
+from plazo.core.ledger import Outcome, PromiseWarning, outcome_on_delivery, validate_new_promise
 from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
 
-__all__ = ["PromiseRecorded", "deliver_project", "record_promise"]
+__all__ = ["PromiseRecorded", "deliver_project", "record_promise", "record_status"]
 
 
 @dataclass(frozen=True)
@@ -113,4 +113,32 @@ def deliver_project(
         current.outcome = outcome_on_delivery(current.promised_on, delivered_on).value
         current.resolved_on = delivered_on
         current.save(update_fields=["outcome", "resolved_on"])
+    return current
+
+
+@transaction.atomic
+def record_status(project: Project, status: str, *, today: date) -> Commitment | None:
+    """How the current promise ends when a project is cancelled; returns that promise.
+
+    1. Cancelled: the current promise ends ``cancelled`` on the client's ``today``, neither kept
+       nor broken (the on-time rate leaves it out; a deadline that had already passed unmet
+       before the cancellation still counts as missed).
+    2. Taken up again (active or paused after cancelled): the promise is pending again, as it
+       was; a new date is recorded as any other (:func:`record_promise`).
+    3. Any other change leaves the ledger alone (delivery has its own door,
+       :func:`deliver_project`).
+    Call it after the status is stored; every writer of a project's status does (the dashboard
+    and API through ``records.update_project``, the import plan).
+    """
+    promises = Commitment.objects.select_for_update().filter(project_id=project.pk)
+    current = promises.filter(is_current=True).first()
+    if current is None:
+        return None
+    if status == ProjectStatus.CANCELLED and current.outcome == Outcome.PENDING:
+        current.outcome, current.resolved_on = Outcome.CANCELLED.value, today
+    elif status != ProjectStatus.CANCELLED and current.outcome == Outcome.CANCELLED:
+        current.outcome, current.resolved_on = Outcome.PENDING.value, None
+    else:
+        return current
+    current.save(update_fields=["outcome", "resolved_on"])
     return current

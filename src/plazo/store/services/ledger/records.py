@@ -36,6 +36,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
             "outcome",
             "is_current",
             "project__delivered_on",
+            "resolved_on",
         )
     )
     promises, project_names = [], {}
@@ -50,8 +51,10 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
         outcome,
         current,
         delivered,
+        resolved,
     ) in rows:
         project_names[project_id] = project
+        record_outcome = _OUTCOMES.get(outcome) or Outcome(outcome)
         promises.append(
             PromiseRecord(
                 project_id=project_id,
@@ -59,8 +62,9 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 promised_on=promised_on,
                 made_on=local_day(made_at, time_zone),
                 notice_sent_on=local_day(sent_at, time_zone) if sent_at else None,
-                outcome=_OUTCOMES.get(outcome) or Outcome(outcome),
+                outcome=record_outcome,
                 delivered_on=delivered if current else None,
+                cancelled_on=resolved if record_outcome is Outcome.CANCELLED else None,
             )
         )
     return promises, project_names

@@ -33,6 +33,7 @@ from plazo.store.models import (
 from plazo.store.services.work.snapshots import IN_SCOPE
 
 __all__ = [
+    "LAST_HEARD_KINDS",
     "NO_FORECAST",
     "SORT_KEYS",
     "Action",
@@ -46,6 +47,9 @@ __all__ = [
 ]
 
 NO_FORECAST = "no_forecast"  # the health filter's value for projects never forecast
+# The *Last update sent* column: a delay notice is the update of the week it falls in
+# (``plazo.store.services.weeks.covered``), so it counts as the last the client heard.
+LAST_HEARD_KINDS = (MessageKind.WEEKLY_UPDATE, MessageKind.DELAY_NOTICE)
 
 
 class Action(StrEnum):
@@ -73,7 +77,7 @@ class PortfolioRow:
     health: str  # a Health value, or NO_FORECAST
     finish_p85_on: date | None
     p_on_time: float | None
-    last_update_at: datetime | None
+    last_update_at: datetime | None  # the last update the client received (or the notice)
     next_checkin_at: datetime
     open_case_id: int | None
     open_case_state: str
@@ -81,6 +85,9 @@ class PortfolioRow:
     checkin_error: str = ""  # why the last check-in failed; empty when it ran
     has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
     work_finished: bool = False  # every task in scope is done: nothing left to forecast
+    # What ``last_update_at`` sent: a weekly update, or the delay notice that was the update of
+    # its week (a weekly update replaced by a notice leaves the client hearing the notice).
+    last_update_kind: str = ""
 
     @property
     def needs_action(self) -> bool:
@@ -218,6 +225,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
     project = OuterRef("pk")
     forecast = Forecast.objects.filter(project=project).newest_first()
     sent = Message.objects.filter(project=project, state=MessageState.SENT).order_by("-sent_at")
+    heard = sent.filter(kind__in=LAST_HEARD_KINDS).order_by("-sent_at", "-pk")
     open_case = DelayCase.objects.filter(project=project, state__in=OPEN_CASE_STATES).order_by()
     promise = Commitment.objects.filter(project=project, is_current=True).order_by()
     work = WorkItem.objects.filter(IN_SCOPE, project=project).order_by()
@@ -229,9 +237,8 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         .annotate(
             p_on_time=Subquery(forecast.values("p_on_time")[:1]),
             finish_p85_on=Subquery(forecast.values("finish_p85_on")[:1]),
-            last_update_at=Subquery(
-                sent.filter(kind=MessageKind.WEEKLY_UPDATE).values("sent_at")[:1]
-            ),
+            last_update_at=Subquery(heard.values("sent_at")[:1]),
+            last_update_kind=Subquery(heard.values("kind")[:1]),
             last_notice_at=Subquery(
                 sent.filter(kind=MessageKind.DELAY_NOTICE).values("sent_at")[:1]
             ),
@@ -263,6 +270,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "p_on_time",
         "finish_p85_on",
         "last_update_at",
+        "last_update_kind",
         "last_notice_at",
         "open_case_id",
         "open_case_state",
@@ -330,6 +338,7 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
         finish_p85_on=finish_p85_on,
         p_on_time=p_on_time,
         last_update_at=values["last_update_at"],
+        last_update_kind=values["last_update_kind"] or "",
         next_checkin_at=clock.next_checkin(
             values["checkin_weekday"], values["checkin_hour"], time_zone, values["start_on"]
         ),

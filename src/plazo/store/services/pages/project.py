@@ -198,6 +198,7 @@ def promise_rows(
             ),
             outcome=Outcome(c.outcome),
             delivered_on=project.delivered_on if c.is_current else None,
+            cancelled_on=c.resolved_on if c.outcome == Outcome.CANCELLED else None,
         )
         for c in commitments
     ]

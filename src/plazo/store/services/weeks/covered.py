@@ -1,10 +1,21 @@
 """Which weekly updates are not written: held or skipped by a person, or covered by a notice.
 
-A project whose delay notice was approved (queued) or sent in the client's current ISO week gets
-no separate weekly update that week: **the notice is that week's update.** It already carries
-the news, the new date and the plan; an "on track" update beside it would contradict it (the
-client once received both in the same minute). Approving a notice therefore also withdraws the
-week's update if it has not gone out yet.
+**An update's period** runs from the project's check-in before it to its own check-in, in the
+client's time zone with the project's weekday and hour: Monday 09:00's update answers for the
+week since the previous Monday 09:00, a Friday check-in's for the week since last Friday's. The
+first period opens when the project begins (:func:`plazo.core.checkin.project_begins`).
+
+**A delay notice is the update of the period it falls in** (:func:`replaced_checkin`): the
+client gets no separate weekly update for that check-in. It already carries the news, the new
+date and the plan; an "on track" update beside it would contradict it (the client once received
+both in the same minute, and, under an ISO-week rule, a Sunday-evening notice and Monday's
+update thirteen hours apart). When the notice is approved after a check-in whose update has not
+gone out (late, held, awaiting approval), it is that check-in's update instead, and approving it
+withdraws the unsent one; the following check-in's update goes out as usual.
+
+Check-ins are named by the ISO week of their date (one per week, so across a year's end too:
+Monday 28 Dec 2026 is ``2026-W53``, Monday 4 Jan 2027 ``2027-W01``); the period itself does not
+depend on where a calendar week starts.
 """
 
 from __future__ import annotations
@@ -22,12 +33,19 @@ from plazo.store.models import (
     MessageState,
     Project,
 )
-from plazo.store.services.weeks.checkin_week import checkin_week, weekly_key
+from plazo.store.services.weeks.checkin_week import (
+    checkin_label,
+    checkin_week,
+    following_checkin_of,
+    owed_checkin_of,
+    weekly_key,
+)
 
 __all__ = [
     "NOTICE_STATES",
     "not_written_weeks",
     "notice_weeks",
+    "replaced_checkin",
     "withdraw_update_for_notice",
 ]
 
@@ -41,20 +59,59 @@ NOTICE_STATES = (
 _UNSENT_UPDATE = (MessageState.DRAFT, MessageState.QUEUED, MessageState.RETRY)
 
 
+# Updates in these states went out (or are going out): a notice cannot stand for them.
+_OUT = (MessageState.SENDING, MessageState.SENT)
+# A notice stands for a check-in at most a week after it, and the owed check-in is at most a
+# week old: older notices cover no check-in the worker or *This week* can ask about.
+_NOTICE_WINDOW = timedelta(days=16)
+
+
+def replaced_checkin(project: Project, approved_at: datetime, *, went_out: bool) -> datetime:
+    """The check-in whose update a notice approved at ``approved_at`` stands for.
+
+    The check-in the project owed then (:func:`owed_checkin_of`), unless it had come and its
+    update had gone out (``went_out``): then the notice falls in the next period, and stands
+    for the following check-in.
+    """
+    owed = owed_checkin_of(project, approved_at)
+    if owed <= approved_at and went_out:
+        return following_checkin_of(project, owed)
+    return owed
+
+
+def _owed_key(project: Project, at: datetime) -> str:
+    return weekly_key(project, at, week=checkin_week(project, at))
+
+
 def notice_weeks(projects: Collection[Project], *, now: datetime) -> dict[int, Message]:
-    """For each project whose notice went out (or was approved) this client week: the notice."""
-    ids = [p.pk for p in projects]
-    notices = Message.objects.filter(
-        project_id__in=ids,
-        kind=MessageKind.DELAY_NOTICE,
-        state__in=NOTICE_STATES,
-        created_at__gte=now - timedelta(days=8),
-    ).order_by("created_at")
+    """For each project whose approved notice stands for the update it owes at ``now``: the
+    notice (two queries for any number of projects)."""
     by_pk = {p.pk: p for p in projects}
+    notices = list(
+        Message.objects.filter(
+            project_id__in=list(by_pk),
+            kind=MessageKind.DELAY_NOTICE,
+            state__in=NOTICE_STATES,
+            created_at__gte=now - _NOTICE_WINDOW,
+        ).order_by("created_at")
+    )
+    owed_then = {  # the key of the update each project owed when its notice was approved
+        notice.pk: _owed_key(by_pk[notice.project_id], notice.created_at)  # type: ignore[index]
+        for notice in notices
+    }
+    out = set(
+        Message.objects.filter(
+            idempotency_key__in=set(owed_then.values()),
+            kind=MessageKind.WEEKLY_UPDATE,
+            state__in=_OUT,
+        ).values_list("idempotency_key", flat=True)
+    )
     found: dict[int, Message] = {}
     for notice in notices:
         project = by_pk[notice.project_id]  # type: ignore[index]
-        if checkin_week(project, notice.created_at) == checkin_week(project, now):
+        went_out = owed_then[notice.pk] in out
+        replaced = replaced_checkin(project, notice.created_at, went_out=went_out)
+        if checkin_label(project, replaced) == checkin_week(project, now):
             found[project.pk] = notice
     return found
 

@@ -24,7 +24,7 @@ from plazo.store.models import (
     WorkItemStatus,
     limits,
 )
-from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.ledger.promises import record_promise, record_status
 
 __all__ = [
     "API_REASON",
@@ -193,6 +193,8 @@ def create_project(
     if promised_on is not None:
         record_promise(project, promised_on, made_at=now, reason=API_REASON)
         project.refresh_from_db()
+        if project.status == ProjectStatus.CANCELLED:  # created cancelled: so is its promise
+            record_status(project, project.status, today=project.client_today(now))
     return project
 
 
@@ -210,6 +212,7 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
     for field in ("name", "external_id"):
         if field in changes:
             _taken(Project, project.organisation_id, field, changes[field], project.pk)
+    status_before = project.status
     for field, value in changes.items():
         setattr(project, field, value)
     _check_project(project, promised_on)
@@ -218,6 +221,8 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
     if promised_on is not None and promised_on != project.promised_on:
         record_promise(project, promised_on, made_at=now, reason=reason)
         project.refresh_from_db()
+    if project.status != status_before:  # a cancelled project's promise ends in the ledger
+        record_status(project, project.status, today=project.client_today(now))
     return project
 
 

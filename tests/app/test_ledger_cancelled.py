@@ -1,0 +1,102 @@
+"""A cancelled project's promise ends in the ledger as cancelled: neither kept nor broken, never a
+deadline "missed without notice", and shown as such on the project page and in the metrics."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from plazo.core.ledger import Outcome, Standing
+from plazo.store.models import Client, Commitment, Project
+from plazo.store.services.importing import import_text
+from plazo.store.services.ledger.metrics import ledger_metrics
+from plazo.store.services.ledger.promises import record_promise
+from plazo.store.services.pages.project import project_page
+from plazo.store.services.work.records import update_project
+from tests.app.factories import UTC, make_org, make_project
+from tests.app.web.helpers import browser_for
+
+pytestmark = pytest.mark.django_db
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+PROMISED = date(2026, 12, 20)
+AFTER_THE_DATE = date(2027, 1, 15)
+
+
+def _promised() -> Project:
+    project = make_project(make_org(), name="Portal", start_on=date(2026, 10, 1))
+    record_promise(project, PROMISED, made_at=datetime(2026, 10, 1, tzinfo=UTC))
+    project.refresh_from_db()
+    return project
+
+
+def _current(project: Project) -> Commitment:
+    return Commitment.objects.get(project=project, is_current=True)
+
+
+def test_cancelling_a_project_ends_its_promise_cancelled_on_that_day() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    current = _current(project)
+    assert (current.outcome, current.resolved_on) == ("cancelled", date(2026, 12, 1))
+
+    metrics = ledger_metrics(project.organisation, today=AFTER_THE_DATE)
+    assert metrics.missed_without_notice == ()  # cancelled before its date: nothing was missed
+    assert (metrics.promises_kept, metrics.promises_broken) == (0, 0)
+    assert metrics.on_time_rate is None
+    assert metrics.promises_cancelled == 1
+    assert metrics.to_dict()["promises_cancelled"] == 1
+
+    [row] = project_page(project, now=datetime(2027, 1, 15, 10, tzinfo=UTC)).promises
+    assert row.standing.standing is Standing.CANCELLED  # not "overdue" forever
+    assert row.standing.record.cancelled_on == date(2026, 12, 1)
+
+
+def test_a_deadline_missed_before_the_cancellation_still_counts() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=datetime(2027, 1, 10, 10, tzinfo=UTC))
+    metrics = ledger_metrics(project.organisation, today=AFTER_THE_DATE)
+    assert [m.promised_on for m in metrics.missed_without_notice] == [PROMISED]
+
+
+def test_taking_a_cancelled_project_up_again_reopens_its_promise() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    update_project(project, {"status": "active"}, now=NOW + timedelta(days=1))
+    current = _current(project)
+    assert (current.outcome, current.resolved_on) == (Outcome.PENDING, None)
+
+
+def test_a_paused_project_keeps_its_promise_pending() -> None:
+    project = _promised()
+    update_project(project, {"status": "paused"}, now=NOW)
+    assert _current(project).outcome == "pending"
+
+
+def test_an_import_that_cancels_a_project_ends_its_promise_too() -> None:
+    org = make_org()
+    Client.objects.create(organisation=org, name="Acme", time_zone="Europe/Madrid")
+    header = "client,external_id,name,start_on,promised_on,status\n"
+    import_text(
+        org,
+        "projects",
+        header + "Acme,web,Web,2026-10-01,2026-12-20,active\n",
+        "csv",
+        source="p.csv",
+        now=NOW,
+    )
+    import_text(
+        org, "projects", header + "Acme,web,Web,,,cancelled\n", "csv", source="p.csv", now=NOW
+    )
+    current = Commitment.objects.get(project__external_id="web", is_current=True)
+    assert (current.outcome, current.resolved_on) == ("cancelled", date(2026, 12, 1))
+
+
+def test_the_project_page_says_the_promise_was_cancelled() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    browser, _ = browser_for(project.organisation)
+    page = browser.get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "el proyecto se canceló antes de la entrega" in page
+    page = browser.get(f"/projects/{project.pk}/").content.decode()
+    assert "the project was cancelled before delivery" in page
