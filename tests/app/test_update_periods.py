@@ -1,5 +1,6 @@
-"""An update's period runs from the check-in before it to its own: a delay notice is the update
-of the period it falls in, whatever the check-in weekday and across a year's end; and updates
+"""A delay notice stands for the weekly update that would come too soon after it (an unsent one
+of its period, or the next one less than half a period away), whatever the check-in weekday and
+across a year's end; and updates
 begin with the project, so "send now" before its start cannot take its first update's place."""
 
 from __future__ import annotations
@@ -97,13 +98,28 @@ def test_a_notice_on_sunday_evening_is_mondays_update() -> None:
     assert project.pk not in due_checkins(now=MON_W50 + timedelta(minutes=5))
 
 
-def test_a_notice_after_this_weeks_update_went_out_stands_for_the_next_one() -> None:
+def test_a_notice_early_in_the_week_leaves_the_next_update_to_go_out() -> None:
+    """Tuesday's notice, six days before the next check-in: that update goes out as usual (the
+    client hears how the new plan goes a week later, not two)."""
     project = _project(weekday=0)
     _update(project, MON_W49)
     _notice(project, MON_W49 + timedelta(days=1))  # Tuesday
     assert not _replaced(project, MON_W49 + timedelta(days=2))  # this week's went out already
+    assert not _replaced(project, MON_W50 + timedelta(minutes=5))
+
+
+def test_a_notice_late_in_the_week_stands_for_the_next_update() -> None:
+    """Friday afternoon, less than half a week before Monday's check-in: Monday's is replaced,
+    the one after goes out as usual."""
+    project = _project(weekday=0)
+    _update(project, MON_W49)
+    _notice(project, MON_W50 - timedelta(days=3))  # Friday 08:00 UTC, 72 hours before
     assert _replaced(project, MON_W50 + timedelta(minutes=5))
-    assert not _replaced(project, MON_W50 + timedelta(days=7, minutes=5))  # then as usual
+    assert not _replaced(project, MON_W50 + timedelta(days=7, minutes=5))
+    early = _project(weekday=0)
+    _update(early, MON_W49)
+    _notice(early, MON_W50 - timedelta(days=3, hours=13))  # Thursday evening, 85 hours before
+    assert not _replaced(early, MON_W50 + timedelta(minutes=5))
 
 
 def test_a_notice_before_an_unwritten_update_is_that_update() -> None:
@@ -118,7 +134,7 @@ def test_a_notice_before_an_unwritten_update_is_that_update() -> None:
 @pytest.mark.parametrize("weekday", [2, 4, 6])
 def test_the_period_is_the_same_for_every_check_in_weekday(weekday: int) -> None:
     """Wednesday, Friday or Sunday check-ins: a notice the evening before a check-in is that
-    check-in's update; one the evening after it leaves it alone, and stands for the next."""
+    check-in's update; one the evening after it leaves it and the next alone."""
     project = _project(weekday=weekday)
     checkin = MON_W49 + timedelta(days=weekday)
     next_checkin = checkin + timedelta(days=7)
@@ -131,8 +147,7 @@ def test_the_period_is_the_same_for_every_check_in_weekday(weekday: int) -> None
     _update(other, checkin)
     _notice(other, checkin + timedelta(hours=10))  # the evening after
     assert not _replaced(other, checkin + timedelta(hours=11))
-    assert _replaced(other, next_checkin + timedelta(minutes=5))
-    assert not _replaced(other, next_checkin + timedelta(days=7, minutes=5))
+    assert not _replaced(other, next_checkin + timedelta(minutes=5))
 
 
 def test_the_period_runs_across_the_years_end() -> None:

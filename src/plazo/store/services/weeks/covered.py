@@ -5,13 +5,17 @@ client's time zone with the project's weekday and hour: Monday 09:00's update an
 week since the previous Monday 09:00, a Friday check-in's for the week since last Friday's. The
 first period opens when the project begins (:func:`plazo.core.checkin.project_begins`).
 
-**A delay notice is the update of the period it falls in** (:func:`replaced_checkin`): the
-client gets no separate weekly update for that check-in. It already carries the news, the new
-date and the plan; an "on track" update beside it would contradict it (the client once received
-both in the same minute, and, under an ISO-week rule, a Sunday-evening notice and Monday's
-update thirteen hours apart). When the notice is approved after a check-in whose update has not
-gone out (late, held, awaiting approval), it is that check-in's update instead, and approving it
-withdraws the unsent one; the following check-in's update goes out as usual.
+**A delay notice stands for the weekly update that would come too soon after it**
+(:func:`replaced_checkin`): the client gets no separate update for that check-in. The notice
+already carries the news, the new date and the plan; an "on track" update beside it would
+contradict it (the client once received both in the same minute, and, under an ISO-week rule, a
+Sunday-evening notice and Monday's update thirteen hours apart).
+- Approved after a check-in whose update has not gone out (late, held, awaiting approval): it is
+  that check-in's update, and approving it withdraws the unsent one.
+- Approved after the update of its period went out: it stands for the next check-in's update
+  only if that check-in is less than half a period away (:data:`TOO_SOON`, three and a half days
+  for a weekly update); further off, that update goes out as usual, so a client never waits about
+  two weeks after a notice to hear how the new plan goes.
 
 Check-ins are named by the ISO week of their date (one per week, so across a year's end too:
 Monday 28 Dec 2026 is ``2026-W53``, Monday 4 Jan 2027 ``2027-W01``); the period itself does not
@@ -43,6 +47,7 @@ from plazo.store.services.weeks.checkin_week import (
 
 __all__ = [
     "NOTICE_STATES",
+    "TOO_SOON",
     "not_written_weeks",
     "notice_weeks",
     "replaced_checkin",
@@ -66,16 +71,21 @@ _OUT = (MessageState.SENDING, MessageState.SENT)
 _NOTICE_WINDOW = timedelta(days=16)
 
 
-def replaced_checkin(project: Project, approved_at: datetime, *, went_out: bool) -> datetime:
-    """The check-in whose update a notice approved at ``approved_at`` stands for.
+# A notice this close before a check-in stands for its update (half a weekly period).
+TOO_SOON = timedelta(days=3, hours=12)
+
+
+def replaced_checkin(project: Project, approved_at: datetime, *, went_out: bool) -> datetime | None:
+    """The check-in whose update a notice approved at ``approved_at`` stands for, if any.
 
     The check-in the project owed then (:func:`owed_checkin_of`), unless it had come and its
-    update had gone out (``went_out``): then the notice falls in the next period, and stands
-    for the following check-in.
+    update had gone out (``went_out``): then the following check-in, when it is less than
+    :data:`TOO_SOON` away, else none (that update goes out as usual).
     """
     owed = owed_checkin_of(project, approved_at)
     if owed <= approved_at and went_out:
-        return following_checkin_of(project, owed)
+        following = following_checkin_of(project, owed)
+        return following if following - approved_at < TOO_SOON else None
     return owed
 
 
@@ -111,7 +121,7 @@ def notice_weeks(projects: Collection[Project], *, now: datetime) -> dict[int, M
         project = by_pk[notice.project_id]  # type: ignore[index]
         went_out = owed_then[notice.pk] in out
         replaced = replaced_checkin(project, notice.created_at, went_out=went_out)
-        if checkin_label(project, replaced) == checkin_week(project, now):
+        if replaced is not None and checkin_label(project, replaced) == checkin_week(project, now):
             found[project.pk] = notice
     return found
 
