@@ -20,6 +20,7 @@ from plazo.web.views import (
     project_edit,
     setup,
     status,
+    webhooks,
     week,
 )
 from plazo.web.views.invitation import InvitationView
@@ -45,6 +46,16 @@ urlpatterns = [
         "settings/api-tokens/<int:token_id>/revoke/",
         api_tokens.revoke_token,
         name="api_token_revoke",
+    ),
+    path("settings/webhooks/", webhooks.webhooks, name="webhooks"),
+    path(
+        "settings/webhooks/<int:endpoint_id>/pause/", webhooks.webhook_toggle, name="webhook_toggle"
+    ),
+    path("settings/webhooks/<int:endpoint_id>/ping/", webhooks.webhook_ping, name="webhook_ping"),
+    path(
+        "settings/webhooks/<int:endpoint_id>/delete/",
+        webhooks.webhook_delete,
+        name="webhook_delete",
     ),
     path(
         "members/<int:membership_id>/resend-invitation/",
