@@ -57,6 +57,8 @@ urlpatterns = [
         webhooks.webhook_delete,
         name="webhook_delete",
     ),
+    path("members/<int:membership_id>/role/", members.member_role, name="member_role"),
+    path("members/<int:membership_id>/remove/", members.member_remove, name="member_remove"),
     path(
         "members/<int:membership_id>/resend-invitation/",
         members.resend,
