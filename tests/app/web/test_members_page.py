@@ -73,9 +73,7 @@ def test_the_last_owner_can_be_neither_demoted_nor_removed() -> None:
     assert "is the only owner" in removed.content.decode()
 
 
-def test_removing_asks_first_then_removes_cancels_the_invitation_and_hands_over_projects() -> (
-    None
-):
+def test_removing_asks_first_then_removes_cancels_the_invitation_and_hands_over_projects() -> None:
     org = make_org()
     browser, me = _owner(org)
     tom = _join(org, "tom@pixel.example")

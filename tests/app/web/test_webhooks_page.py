@@ -107,7 +107,8 @@ def test_an_owner_pauses_resumes_pings_and_reads_the_last_deliveries() -> None:
 
     paused = browser.post(f"{URL}{endpoint.pk}/pause/", {"active": "0"})
     endpoint.refresh_from_db()
-    assert paused.status_code == 303 and endpoint.active is False
+    assert paused.status_code == 303
+    assert endpoint.active is False
     browser.post(f"{URL}{endpoint.pk}/pause/", {"active": "1"})
     endpoint.refresh_from_db()
     assert endpoint.active is True
@@ -116,8 +117,10 @@ def test_an_owner_pauses_resumes_pings_and_reads_the_last_deliveries() -> None:
     page = browser.get(URL).content.decode()
     assert WebhookDelivery.objects.filter(endpoint=endpoint, event="ping").count() == 1
     assert "a test ping" in page
-    assert "HTTP 410" in page and "HTTP 410 Gone" in page
-    assert ">failed</span>" in page and ">queued</span>" in page
+    assert "HTTP 410" in page
+    assert "HTTP 410 Gone" in page
+    assert ">failed</span>" in page
+    assert ">queued</span>" in page
 
 
 def test_deleting_asks_first_then_removes_the_endpoint() -> None:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from plazo.store.models import WorkItemStatus
-from plazo.store.models import limits
+from plazo.store.models import WorkItemStatus, limits
 from plazo.web.forms.widgets import DayInput
 from plazo.web.templatetags.plazo import day as day_text
 
@@ -23,9 +22,7 @@ HOURS_PER_DAY = Decimal(8)  # a day of estimate, as the tracker imports count it
 _HOURS = Decimal("0.01")
 # "Title, 6h", "Title; 1,5 h", "Title, 6 horas", "Title, 2 days", "Title, 2d", "Title, 90 min":
 # the estimate is the number after the last separator, with an optional unit (hours when none).
-_TAIL = re.compile(
-    r"^(?P<title>.*?)\s*[,;]\s*(?P<estimate>\d+(?:[.,]\d+)?\s*[^\W\d_]*\.?)\s*$"
-)
+_TAIL = re.compile(r"^(?P<title>.*?)\s*[,;]\s*(?P<estimate>\d+(?:[.,]\d+)?\s*[^\W\d_]*\.?)\s*$")
 _LOOSE_TAIL = re.compile(r"^(?P<title>.*)[,;]\s*(?P<estimate>\d[^,;]*?)\s*$")  # "2 weeks", "3-4h"
 _ESTIMATE = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>[^\W\d_]*)\.?$")
 _UNITS = {
@@ -101,9 +98,7 @@ def parse_quick_add(text: str) -> list[tuple[str, Decimal | None]]:
     if problems:
         raise QuickAddError(problems)
     if len(lines) > MAX_LINES:
-        raise QuickAddError(
-            [gettext("add at most %(count)d lines at once") % {"count": MAX_LINES}]
-        )
+        raise QuickAddError([gettext("add at most %(count)d lines at once") % {"count": MAX_LINES}])
     return lines
 
 

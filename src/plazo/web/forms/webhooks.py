@@ -23,7 +23,9 @@ class WebhookForm(forms.Form):
         label=_("URL to post events to"),
         max_length=500,  # WebhookEndpoint.url
         assume_scheme="https",
-        help_text=_("An http:// or https:// address of your own tool; use https:// outside your network."),
+        help_text=_(
+            "An http:// or https:// address of your own tool; use https:// outside your network."
+        ),
     )
     events = forms.MultipleChoiceField(
         label=_("Events it receives"),

@@ -100,7 +100,8 @@ def _answer(
     """
     row = item.pk if item is not None and error else None
     if request.headers.get("HX-Request"):
-        return render(request, "plazo/_items.html", _context(project, note, error=error, error_item=row))
+        context = _context(project, note, error=error, error_item=row)
+        return render(request, "plazo/_items.html", context)
     if error:
         context = _context(project, error=error, error_item=row)
         return render(request, "plazo/items.html", context, status=422)

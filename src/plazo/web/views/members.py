@@ -185,9 +185,7 @@ def member_remove(request: OrganisationRequest, membership_id: int) -> HttpRespo
         return redirect("web:members")
     membership = _membership(request, membership_id)
     if request.method == "GET":
-        owned = Project.objects.for_organisation(request.organisation).filter(
-            owner=membership.user
-        )
+        owned = Project.objects.for_organisation(request.organisation).filter(owner=membership.user)
         context = {
             "membership": membership,
             "person": _person(membership),

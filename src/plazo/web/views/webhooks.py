@@ -41,7 +41,9 @@ def _refused(request: OrganisationRequest) -> HttpResponse:
 
 def _endpoint(request: OrganisationRequest, endpoint_id: int) -> WebhookEndpoint:
     endpoint = (
-        WebhookEndpoint.objects.for_organisation(request.organisation).filter(pk=endpoint_id).first()
+        WebhookEndpoint.objects.for_organisation(request.organisation)
+        .filter(pk=endpoint_id)
+        .first()
     )
     if endpoint is None:
         raise Http404("no such webhook")
