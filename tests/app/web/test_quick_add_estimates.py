@@ -71,7 +71,7 @@ def test_a_title_is_changed_with_the_inline_edit_and_a_blank_one_changes_nothing
     browser, _ = browser_for(org)
 
     page = browser.get(f"/projects/{project.pk}/items/").content.decode()
-    assert f'name="title" form="edit-{item.pk}" value="Content migration, 2 days"' in page
+    assert f'id="title-{item.pk}" name="title" value="Content migration, 2 days"' in page
     browser.post(
         f"/items/{item.pk}/",
         {"title": " Content migration ", "estimate_hours": "16", "status": "todo"},
