@@ -84,6 +84,7 @@ def test_the_new_pages_fit_a_phone(browser: Any, live_server: Any) -> None:
     paths = [
         "/settings/webhooks/",
         f"/settings/webhooks/{endpoint_id}/delete/",
+        "/settings/import/",
         "/members/",
         f"/members/{tom.pk}/remove/",
         f"/projects/{project.pk}/items/",

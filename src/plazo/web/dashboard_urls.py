@@ -9,6 +9,7 @@ from plazo.web.views import (
     clients,
     delay_case_open,
     delivery,
+    importing,
     items,
     ledger,
     members,
@@ -48,6 +49,7 @@ urlpatterns = [
         name="api_token_revoke",
     ),
     path("settings/webhooks/", webhooks.webhooks, name="webhooks"),
+    path("settings/import/", importing.import_items, name="import_items"),
     path(
         "settings/webhooks/<int:endpoint_id>/pause/", webhooks.webhook_toggle, name="webhook_toggle"
     ),

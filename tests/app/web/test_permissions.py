@@ -59,6 +59,7 @@ LOGIN_ONLY = [
     "organisation_policy",
     "api_tokens",
     "webhooks",
+    "import_items",
     "check",
 ]
 # the id URLs that answer GET
