@@ -9,6 +9,7 @@ from plazo.web.views import (
     clients,
     delay_case_open,
     delivery,
+    importing,
     items,
     ledger,
     members,
@@ -20,6 +21,7 @@ from plazo.web.views import (
     project_edit,
     setup,
     status,
+    webhooks,
     week,
 )
 from plazo.web.views.invitation import InvitationView
@@ -46,6 +48,19 @@ urlpatterns = [
         api_tokens.revoke_token,
         name="api_token_revoke",
     ),
+    path("settings/webhooks/", webhooks.webhooks, name="webhooks"),
+    path("settings/import/", importing.import_items, name="import_items"),
+    path(
+        "settings/webhooks/<int:endpoint_id>/pause/", webhooks.webhook_toggle, name="webhook_toggle"
+    ),
+    path("settings/webhooks/<int:endpoint_id>/ping/", webhooks.webhook_ping, name="webhook_ping"),
+    path(
+        "settings/webhooks/<int:endpoint_id>/delete/",
+        webhooks.webhook_delete,
+        name="webhook_delete",
+    ),
+    path("members/<int:membership_id>/role/", members.member_role, name="member_role"),
+    path("members/<int:membership_id>/remove/", members.member_remove, name="member_remove"),
     path(
         "members/<int:membership_id>/resend-invitation/",
         members.resend,

@@ -19,10 +19,12 @@ from plazo.store.models import (
     Offer,
     Project,
     StatusPage,
+    WebhookEndpoint,
     WorkItem,
 )
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.store.services.access.tokens import create_token
+from plazo.store.services.webhooks.endpoints import add_endpoint
 from plazo.web import dashboard_urls
 from tests.app.factories import (
     make_case,
@@ -56,6 +58,8 @@ LOGIN_ONLY = [
     "organisation_settings",
     "organisation_policy",
     "api_tokens",
+    "webhooks",
+    "import_items",
     "check",
 ]
 # the id URLs that answer GET
@@ -68,6 +72,8 @@ PAGES = (
     "week_preview",
     "notice_html",
     "delay_case_open",  # GET: the confirmation before a case is opened
+    "member_remove",  # GET: the confirmation before someone is removed
+    "webhook_delete",  # GET: the confirmation before a webhook is deleted
     "message",
     "message_html",
 )
@@ -90,7 +96,10 @@ def _args(
     membership_id: int = 0,
     offer_id: int = 0,
     token_id: int = 0,
+    endpoint_id: int = 0,
 ) -> dict[str, int]:
+    if name.startswith("webhook_"):
+        return {"endpoint_id": endpoint_id}
     if name == "notice_html" or (name.startswith("delay_case") and name != "delay_case_open"):
         return {"case_id": case_id}
     if name in ("client", "contact_add"):
@@ -99,7 +108,7 @@ def _args(
         return {"contact_id": contact_id}
     if name.startswith("item_"):
         return {"item_id": item_id}
-    if name == "invitation_resend":
+    if name in ("invitation_resend", "member_remove", "member_role"):
         return {"membership_id": membership_id}
     if name == "offer_step":
         return {"offer_id": offer_id}
@@ -125,6 +134,8 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "item_edit",
         "item_move",
         "item_remove",
+        "member_remove",
+        "member_role",
         "message",
         "message_cancel",
         "message_html",
@@ -137,6 +148,9 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "project_items",
         "status_link_create",
         "status_link_revoke",
+        "webhook_delete",
+        "webhook_ping",
+        "webhook_toggle",
         "week_decide",
         "week_preview",
     ]
@@ -164,6 +178,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
         offered_at=timezone.now(),
     )
     token = create_token(theirs, name="ci", now=timezone.now()).token
+    endpoint = add_endpoint(theirs, "https://hooks.example.com/x", now=timezone.now())
     browser, _ = browser_for(make_org())
     ids = {
         "project_id": project.pk,
@@ -175,6 +190,7 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
         "membership_id": member.pk,
         "offer_id": offer.pk,
         "token_id": token.pk,
+        "endpoint_id": endpoint.pk,
     }
     url = reverse(f"web:{name}", kwargs=_args(name, **ids))
 
@@ -199,6 +215,9 @@ def test_another_organisations_id_is_not_found(name: str, method: str) -> None:
     assert Offer.objects.get(pk=offer.pk).state == "offered"
     assert Project.objects.get(pk=project.pk).delivered_on is None
     assert ApiToken.objects.get(pk=token.pk).revoked_at is None
+    assert Membership.objects.get(pk=member.pk).role == "owner"
+    assert WebhookEndpoint.objects.get(pk=endpoint.pk).active
+    assert not WebhookEndpoint.objects.get(pk=endpoint.pk).deliveries.exists()
 
 
 @pytest.mark.parametrize("name", ID_URLS)
@@ -215,6 +234,7 @@ def test_an_id_that_does_not_exist_is_not_found_either(name: str) -> None:
             "membership_id",
             "offer_id",
             "token_id",
+            "endpoint_id",
         ),
         999_999,
     )

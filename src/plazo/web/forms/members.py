@@ -9,15 +9,25 @@ from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import Language, Role
 
-__all__ = ["InviteForm"]
+__all__ = ["ROLE_CHOICES", "InviteForm", "RoleForm"]
+
+ROLE_CHOICES = [(Role.MEMBER, _("member")), (Role.OWNER, _("owner"))]
+ROLE_HELP = _(
+    "A member works on clients, projects and notices. An owner can also invite people, change "
+    "roles, and change the settings, API tokens and webhooks."
+)
 
 
 class InviteForm(forms.Form):
+    name = forms.CharField(
+        label=_("Their name"),
+        required=False,
+        max_length=150,
+        help_text=_("Optional: the members list shows it instead of the e-mail address."),
+    )
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(
-        label=_("Role"),
-        choices=[(Role.MEMBER, _("member")), (Role.OWNER, _("owner"))],
-        initial=Role.MEMBER,
+        label=_("Role"), choices=ROLE_CHOICES, initial=Role.MEMBER, help_text=ROLE_HELP
     )
     language = forms.ChoiceField(
         label=_("Their language"),
@@ -35,3 +45,7 @@ class InviteForm(forms.Form):
             ("", _("the organisation's (%(language)s)") % {"language": same}),
             *Language.choices,
         ]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=ROLE_CHOICES)

@@ -60,7 +60,11 @@ def _quick_add(project: Project, data: object = None) -> QuickAddForm:
 
 
 def _context(
-    project: Project, note: str = "", quick: QuickAddForm | None = None
+    project: Project,
+    note: str = "",
+    quick: QuickAddForm | None = None,
+    error: str = "",
+    error_item: int | None = None,
 ) -> dict[str, object]:
     # The plan first, in order; removed items after it (NULLs sort differently per database).
     items = list(
@@ -73,6 +77,8 @@ def _context(
         "forecast": project.forecasts.latest_run(),
         "quick": quick or _quick_add(project),
         "note": note,
+        "error": error,
+        "error_item": error_item,  # the row the error belongs to, shown under that row
         "today": project.client_today(timezone.now()),
         "statuses": ItemEditForm.base_fields["status"].choices,  # type: ignore[attr-defined]
         "links": _row_links(),
@@ -80,15 +86,25 @@ def _context(
 
 
 def _answer(
-    request: OrganisationRequest, project: Project, note: str, error: str = ""
+    request: OrganisationRequest,
+    project: Project,
+    note: str,
+    error: str = "",
+    item: WorkItem | None = None,
 ) -> HttpResponse:
-    """The item section alone for htmx; otherwise back to the page with the note."""
+    """The item section alone for htmx; otherwise back to the page with the note.
+
+    An error about one row is shown under that row (and focused), not above the page: htmx gets
+    the section, a plain form post the page again (422; the form's ``#item-<id>`` anchor scrolls
+    to the row).
+    """
+    row = item.pk if item is not None and error else None
     if request.headers.get("HX-Request"):
-        context = _context(project, note)
-        context["error"] = error
+        context = _context(project, note, error=error, error_item=row)
         return render(request, "plazo/_items.html", context)
     if error:
-        messages.error(request, error)
+        context = _context(project, error=error, error_item=row)
+        return render(request, "plazo/items.html", context, status=422)
     if note:
         messages.info(request, note)
     return redirect("web:project_items", project_id=project.pk)
@@ -123,20 +139,20 @@ def _change(
     try:
         refreshed = apply()
     except ProgressEventError as error:
-        return _answer(request, item.project, "", error=_progress_error(error))
+        return _answer(request, item.project, "", error=_progress_error(error), item=item)
     except RecordError as error:
-        return _answer(request, item.project, "", error=str(error))
+        return _answer(request, item.project, "", error=str(error), item=item)
     return _answer(request, item.project, forecast_sentence(refreshed, before=before))
 
 
 @require_POST
 @organisation_view
 def item_edit(request: OrganisationRequest, item_id: int) -> HttpResponse:
-    """Inline edit: estimate and status."""
+    """Inline edit: title, estimate and status."""
     item = _item(request, item_id)
     form = ItemEditForm(request.POST)
     if not form.is_valid():
-        return _answer(request, item.project, "", error=_errors(form))
+        return _answer(request, item.project, "", error=_errors(form), item=item)
     data = form.cleaned_data
     return _change(
         request,
@@ -146,6 +162,7 @@ def item_edit(request: OrganisationRequest, item_id: int) -> HttpResponse:
             estimate_hours=data["estimate_hours"],
             status=data["status"],
             now=timezone.now(),
+            title=data["title"],
         ),
     )
 
@@ -160,7 +177,7 @@ def item_done(request: OrganisationRequest, item_id: int) -> HttpResponse:
         request.POST, start=project.start_on, today=project.client_today(timezone.now())
     )
     if not form.is_valid():
-        return _answer(request, item.project, "", error=_errors(form))
+        return _answer(request, item.project, "", error=_errors(form), item=item)
     data = form.cleaned_data
     return _change(
         request,

@@ -14,13 +14,22 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import Q
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from plazo.core import compose
 from plazo.core.errors import PlazoError
 from plazo.store.links import links
-from plazo.store.models import Membership, Message, MessageKind, MessageState, Organisation, Role
+from plazo.store.models import (
+    Membership,
+    Message,
+    MessageKind,
+    MessageState,
+    Organisation,
+    Project,
+    Role,
+)
 from plazo.store.services.access.studio import find_user_by_email
 from plazo.store.services.composing.inputs import organisation_input
 from plazo.store.services.outbox.write import store_message
@@ -29,8 +38,10 @@ __all__ = [
     "RESENDABLE",
     "Invited",
     "MemberError",
+    "change_role",
     "invitation_messages",
     "invite_member",
+    "remove_member",
     "resend_invitation",
 ]
 
@@ -63,6 +74,7 @@ def invite_member(
     now: datetime,
     invited_by: Any = None,
     language: str = "",
+    name: str = "",
 ) -> Invited:
     """Make the person with ``email`` a member and queue an e-mail telling them so.
 
@@ -74,7 +86,8 @@ def invite_member(
        sends it. Nothing is sent inside the request.
 
     ``language`` (blank: the organisation's) is the one the person reads plazo in: it is recorded
-    on the membership (their alerts follow it) and the invitation is written in it.
+    on the membership (their alerts follow it) and the invitation is written in it. ``name``
+    (optional) is the person's name, given to a new account or to one that has none yet.
     """
     if role not in Role.values:
         raise MemberError(f"role must be one of {', '.join(Role.values)}")
@@ -90,6 +103,11 @@ def invite_member(
         user = users.create_user(username=email, email=email)
         user.set_unusable_password()
         user.save(update_fields=["password"])
+    name = " ".join(name.split())
+    if name and not user.get_full_name():
+        user.first_name, _, user.last_name = name.partition(" ")
+        user.first_name, user.last_name = user.first_name[:150], user.last_name[:150]
+        user.save(update_fields=["first_name", "last_name"])
     if Membership.objects.filter(organisation=organisation, user=user).exists():
         raise MemberError(
             f"{email} is already a member of {organisation.name}", code="already_member"
@@ -105,6 +123,83 @@ def invite_member(
         membership, user.email or email, new_user, uid, token, invited_by=invited_by, now=now
     )
     return Invited(membership, new_user, uid, token, invitation)
+
+
+def _locked_members(organisation: Organisation) -> list[Membership]:
+    """The organisation's memberships, locked, so two owners changing roles at once cannot
+    both demote or remove the other and leave nobody in charge."""
+    return list(
+        Membership.objects.select_for_update()
+        .filter(organisation=organisation)
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def _last_owner(members: list[Membership], membership: Membership) -> bool:
+    owners = [m for m in members if m.role == Role.OWNER]
+    return membership.role == Role.OWNER and len(owners) == 1
+
+
+@transaction.atomic
+def change_role(organisation: Organisation, membership_id: int, *, role: str) -> Membership:
+    """Make the member an owner or a member; the last owner stays an owner (``last_owner``).
+
+    Another organisation's membership is ``Membership.DoesNotExist``.
+    """
+    if role not in Role.values:
+        raise MemberError(f"role must be one of {', '.join(Role.values)}")
+    members = _locked_members(organisation)
+    membership = next((m for m in members if m.pk == membership_id), None)
+    if membership is None:
+        raise Membership.DoesNotExist(f"no membership {membership_id} in {organisation.slug}")
+    if role != Role.OWNER and _last_owner(members, membership):
+        raise MemberError(
+            f"{membership.user.email} is the only owner of {organisation.name}; make someone "
+            "else an owner first",
+            code="last_owner",
+        )
+    if membership.role != role:
+        membership.role = role
+        membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def remove_member(
+    organisation: Organisation, membership_id: int, *, successor: Any = None
+) -> Membership:
+    """Take the person out of the organisation; never its last owner (``last_owner``).
+
+    Their account stays (it may belong to other organisations). Their unsent invitation e-mails
+    are cancelled. The projects they own pass to ``successor`` (the owner removing them), or to
+    the organisation's first other owner, so the projects' alerts keep reaching a member.
+    Another organisation's membership is ``Membership.DoesNotExist``.
+    """
+    members = _locked_members(organisation)
+    membership = next((m for m in members if m.pk == membership_id), None)
+    if membership is None:
+        raise Membership.DoesNotExist(f"no membership {membership_id} in {organisation.slug}")
+    if _last_owner(members, membership):
+        raise MemberError(
+            f"{membership.user.email} is the only owner of {organisation.name}; make someone "
+            "else an owner first",
+            code="last_owner",
+        )
+    if successor is None or successor.pk == membership.user_id:
+        others = [m for m in members if m.role == Role.OWNER and m.pk != membership.pk]
+        successor = others[0].user if others else None
+    Project.objects.for_organisation(organisation).filter(owner=membership.user).update(
+        owner=successor
+    )
+    key = f"invitation:{membership.pk}"
+    Message.objects.for_organisation(organisation).filter(
+        Q(idempotency_key=key) | Q(idempotency_key__startswith=f"{key}:"),
+        kind=MessageKind.INVITATION,
+        state__in=[MessageState.QUEUED, MessageState.RETRY],
+    ).update(state=MessageState.CANCELLED, next_attempt_at=None)
+    membership.delete()
+    return membership
 
 
 def invitation_messages(organisation: Organisation) -> dict[int, Message]:

@@ -137,10 +137,18 @@ def remove_item(item: WorkItem, *, now: datetime) -> Refreshed:
 
 
 def change_item(
-    item: WorkItem, *, estimate_hours: Decimal | None, status: str, now: datetime
+    item: WorkItem,
+    *,
+    estimate_hours: Decimal | None,
+    status: str,
+    now: datetime,
+    title: str = "",
 ) -> Refreshed:
-    """Inline edit: a new estimate and status (done today, back to work, or in progress)."""
+    """Inline edit: a new title (blank: unchanged), estimate and status (done today, back to
+    work, or in progress). A title is a name only: it changes no forecast input."""
     today = item.project.client_today(now)
+    if title and title != item.title:
+        records.update_work_item(item, {"title": title})
     events: list[ProgressEvent] = []
     if estimate_hours is not None and estimate_hours != item.estimate_hours:
         events.append(ItemReestimated(item.pk, estimate_hours))

@@ -23,7 +23,9 @@ __all__ = [
     "check_endpoint_url",
     "list_endpoints",
     "queue_ping",
+    "recent_deliveries",
     "remove_endpoint",
+    "set_endpoint_active",
 ]
 
 SUBSCRIBABLE_EVENTS = (
@@ -40,7 +42,12 @@ def _no_lookup(*_: object, **__: object) -> list[tuple[object, ...]]:
 
 
 class WebhookEndpointError(PlazoError):
-    """An endpoint operation that cannot be done; the message says why and how to fix it."""
+    """An endpoint operation that cannot be done; the message says why and how to fix it.
+
+    ``code`` is ``bad_url``, ``private_address`` (``address`` names it) or ``refused``.
+    """
+
+    address = ""
 
 
 def check_endpoint_url(url: str) -> None:
@@ -48,14 +55,19 @@ def check_endpoint_url(url: str) -> None:
     try:
         _validate_url(url)
     except ValidationError:
-        raise WebhookEndpointError(f"{url!r} is not an http:// or https:// URL") from None
+        raise WebhookEndpointError(
+            f"{url!r} is not an http:// or https:// URL", code="bad_url"
+        ) from None
     if not settings.PLAZO_WEBHOOK_ALLOW_PRIVATE:
         address = non_public_address(url, resolve=_no_lookup)
         if address is not None:
-            raise WebhookEndpointError(
+            error = WebhookEndpointError(
                 f"{url!r} points at {address}, not a public address; set "
-                "PLAZO_WEBHOOK_ALLOW_PRIVATE=1 to allow private networks"
+                "PLAZO_WEBHOOK_ALLOW_PRIVATE=1 to allow private networks",
+                code="private_address",
             )
+            error.address = str(address)
+            raise error
 
 
 @transaction.atomic
@@ -108,6 +120,36 @@ def remove_endpoint(
     endpoint = _endpoint(endpoint_id, organisation)
     endpoint.delete()
     return endpoint
+
+
+@transaction.atomic
+def set_endpoint_active(
+    endpoint_id: int, *, active: bool, organisation: Organisation | None = None
+) -> WebhookEndpoint:
+    """Pause (``active=False``) or resume the endpoint. A paused endpoint gets no new deliveries;
+    ones already queued are still posted (they were decided while it was active)."""
+    endpoint = _endpoint(endpoint_id, organisation)
+    if endpoint.active != active:
+        endpoint.active = active
+        endpoint.save(update_fields=["active"])
+    return endpoint
+
+
+def recent_deliveries(
+    endpoints: Sequence[WebhookEndpoint], *, per_endpoint: int = 5
+) -> dict[int, list[WebhookDelivery]]:
+    """The newest ``per_endpoint`` deliveries of each endpoint, newest first, by endpoint id
+    (without their payloads)."""
+    found: dict[int, list[WebhookDelivery]] = {endpoint.pk: [] for endpoint in endpoints}
+    if not endpoints:
+        return found
+    for endpoint in endpoints:
+        found[endpoint.pk] = list(
+            WebhookDelivery.objects.filter(endpoint=endpoint)
+            .defer("payload")
+            .order_by("-created_at", "-pk")[:per_endpoint]
+        )
+    return found
 
 
 @transaction.atomic

@@ -9,3 +9,15 @@ document.addEventListener("change", function (event) {
     if (period) period.value = "custom";
   }
 }, true);
+
+// After htmx swaps in a section that reports an error at one row (the work items), move the
+// focus to that error, so a keyboard or screen-reader user is where the problem is.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var target = event.target;
+  if (!(target instanceof Element)) return;
+  var error = target.querySelector("[data-focus-after-swap]");
+  if (error instanceof HTMLElement) {
+    error.focus();
+    error.scrollIntoView({ block: "center" });
+  }
+});

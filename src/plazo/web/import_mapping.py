@@ -1,0 +1,136 @@
+"""A tracker's CSV export, re-headed for plazo's work-item import (``--kind items``).
+
+The person maps each of plazo's columns to one of the file's (or none); a project chosen for
+every row stands in for a missing ``project`` column; an estimate in days or minutes becomes
+hours; a row with a done date and no status is done. The result is the CSV that
+``plazo import FILE --kind items`` reads, so the import itself (validation, all or nothing,
+re-forecasts) is the service's, unchanged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["FIELDS", "MAX_BYTES", "Mapping", "guess", "header_of", "remap"]
+
+MAX_BYTES = 500_000  # it travels back in each step's form, under Django's 2.5 MB body limit
+# plazo's item columns a person maps, in the order the page asks for them.
+FIELDS = (
+    "title",
+    "project",
+    "estimate_hours",
+    "completed_on",
+    "status",
+    "external_id",
+    "actual_hours",
+    "added_on",
+    "started_on",
+)
+# Column names trackers use (lower case), by plazo's field.
+_NAMES = {
+    "title": ("title", "name", "task", "task name", "summary", "issue", "subject", "nombre"),
+    "project": ("project", "projects", "project name", "proyecto"),
+    "estimate_hours": (
+        "estimate_hours", "estimate", "estimated time", "estimated hours", "original estimate",
+        "time estimate", "hours", "estimación", "horas",
+    ),
+    "completed_on": (
+        "completed_on", "completed at", "completed", "done", "done date", "resolved",
+        "resolution date", "closed", "closed at", "finished",
+    ),
+    "status": ("status", "state", "estado"),
+    "external_id": ("external_id", "task id", "id", "key", "issue key", "issue id"),
+    "actual_hours": ("actual_hours", "actual time", "time spent", "logged hours", "actual"),
+    "added_on": ("added_on", "created at", "created", "created on", "creation date"),
+    "started_on": ("started_on", "started at", "start date", "started"),
+}  # fmt: skip
+_UNITS = {"hours": Decimal(1), "days": Decimal(8), "minutes": Decimal(1) / 60}
+_STATUSES = {
+    "to do": "todo", "todo": "todo", "open": "todo", "backlog": "todo", "new": "todo",
+    "pendiente": "todo", "in progress": "doing", "doing": "doing", "en curso": "doing",
+    "done": "done", "closed": "done", "complete": "done", "completed": "done",
+    "resolved": "done", "hecho": "done", "hecha": "done",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """plazo field → the file's column name ("" for none), and the choices around them."""
+
+    columns: dict[str, str]
+    project: str = ""  # the project every row goes to, when no column names one
+    estimate_unit: str = "hours"
+
+
+def header_of(text: str) -> list[str]:
+    """The file's column names, as written (the first non-blank record)."""
+    for record in csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")):
+        if any(value.strip() for value in record):
+            return [name.strip() for name in record]
+    return []
+
+
+def guess(header: list[str]) -> dict[str, str]:
+    """A first mapping by name: each plazo field to the first column that looks like it."""
+    lower = {name.lower(): name for name in reversed(header)}
+    found: dict[str, str] = {}
+    for field in FIELDS:
+        for name in _NAMES[field]:
+            if name in lower and lower[name] not in found.values():
+                found[field] = lower[name]
+                break
+    return found
+
+
+def _hours(value: str, unit: str) -> str:
+    if not value.strip() or unit == "hours":
+        return value
+    try:
+        number = Decimal(value.strip().replace(",", "."))
+    except InvalidOperation:
+        return value  # the import names it, on its line
+    return str((number * _UNITS[unit]).quantize(Decimal("0.01")))
+
+
+def remap(text: str, mapping: Mapping) -> str:
+    """The file with plazo's column names, one record per record of the original (blank lines
+    kept, so the import's line numbers are the file's)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    header: list[str] = []
+    fields = [f for f in FIELDS if mapping.columns.get(f)]
+    give_project = "project" not in fields and bool(mapping.project)
+    give_status = "status" not in fields and "completed_on" in fields
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    for record in reader:
+        if not any(value.strip() for value in record):
+            writer.writerow([])
+            continue
+        if not header:
+            header = [name.strip() for name in record]
+            position = {name: index for index, name in enumerate(header)}
+            names = [*fields, *(["project"] if give_project else [])]
+            writer.writerow([*names, *(["status"] if give_status else [])])
+            continue
+        values = {
+            f: record[position[mapping.columns[f]]]
+            if position[mapping.columns[f]] < len(record)
+            else ""
+            for f in fields
+        }
+        if "estimate_hours" in values:
+            values["estimate_hours"] = _hours(values["estimate_hours"], mapping.estimate_unit)
+        if "actual_hours" in values:
+            values["actual_hours"] = _hours(values["actual_hours"], mapping.estimate_unit)
+        if "status" in values:
+            values["status"] = _STATUSES.get(values["status"].strip().lower(), values["status"])
+        row = [values[f] for f in fields]
+        if give_project:
+            row.append(mapping.project)
+        if give_status:
+            row.append("done" if values["completed_on"].strip() else "")
+        writer.writerow(row)
+    return out.getvalue()
