@@ -93,6 +93,12 @@ class TimelineChart:
     y_ticks: tuple[Tick, ...]
     done_hours: float
     scope_hours: float
+    item_count: int = 0  # the project's items, in scope or not: none means nothing to draw
+
+    @property
+    def scope_whole_hours(self) -> int:
+        """The scope in whole hours, as the description says it (and agrees with it)."""
+        return round(self.scope_hours)
 
 
 def timeline_chart(
@@ -197,6 +203,7 @@ def timeline_chart(
         y_ticks=tuple(Tick(y(i * step), i * step) for i in range(5)),
         done_hours=done_now,
         scope_hours=scope_now,
+        item_count=len(data.items),
     )
 
 
