@@ -10,6 +10,8 @@ of what was sent, so nothing is changed.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
@@ -18,6 +20,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views import defaults
 
+from plazo.web.tenancy import OrganisationRequest
 from plazo.web.views.check import check_too_large
 
 __all__ = ["bad_request"]
@@ -28,6 +31,7 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     if not isinstance(exception, RequestDataTooBig):
         return defaults.bad_request(request, exception)
     if request.path == reverse("web:check") and request.user.is_authenticated:
-        return check_too_large(request)
+        # organisation_view checks the membership and sets the organisation on the request.
+        return check_too_large(cast(OrganisationRequest, request))
     size = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     return render(request, "413.html", {"size": size}, status=413)
