@@ -64,7 +64,7 @@ def test_the_owner_reads_the_ledger_and_narrows_it_to_one_client(
     )
     assert "Café Brisa" not in page.inner_text("#ledger")
     page.reload()
-    assert "1 of 1 settled promises kept" in page.inner_text("dl.headline")
+    assert "1 of 1 settled promise kept" in page.inner_text("dl.headline")
 
     # 3. Editing a date makes the period a custom one.
     page.fill("#from", f"{timezone.localdate().year - 3}-01-01")

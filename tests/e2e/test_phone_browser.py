@@ -19,7 +19,7 @@ from tests.e2e.browser import needs_chromium, screenshot
 
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 390, "height": 844}
+PHONE = {"width": 375, "height": 812}  # the narrowest common phone
 PAGES = [
     "/",
     "/?status=delivered",
@@ -29,6 +29,8 @@ PAGES = [
     "/outbox/",
     "/members/",
     "/settings/",
+    "/settings/policy/",
+    "/check/",
 ]
 
 # Pairs of boxes of the chart's visible words that intersect (each box: x, y, width, height).

@@ -93,6 +93,12 @@ class TimelineChart:
     y_ticks: tuple[Tick, ...]
     done_hours: float
     scope_hours: float
+    item_count: int = 0  # the project's items, in scope or not: none means nothing to draw
+
+    @property
+    def scope_whole_hours(self) -> int:
+        """The scope in whole hours, as the description says it (and agrees with it)."""
+        return round(self.scope_hours)
 
 
 def timeline_chart(
@@ -197,28 +203,44 @@ def timeline_chart(
         y_ticks=tuple(Tick(y(i * step), i * step) for i in range(5)),
         done_hours=done_now,
         scope_hours=scope_now,
+        item_count=len(data.items),
     )
 
 
 def _done_steps(data: TimelineInput) -> list[tuple[date, float]]:
-    """Delivered hours (``plazo.core.scope.done_by``), a step at each completion or removal."""
-    return _steps(data, done_hours, lambda i: (i.completed_on, i.removed_on))
+    """Delivered hours (``plazo.core.scope.done_by``), a step on each day it changes."""
+    return _steps(data, done_hours)
 
 
 def _scope_steps(data: TimelineInput) -> list[tuple[date, float]]:
-    """Estimated hours in scope over time, a step at each addition and removal."""
-    return _steps(data, scope_hours, lambda i: (i.added_on, i.removed_on))
+    """Estimated hours in scope over time, a step on each day it changes."""
+    return _steps(data, scope_hours)
+
+
+def _change_days(data: TimelineInput) -> list[date]:
+    """Every day up to today on which done or scope can change: an item's addition, completion
+    or removal (from the start on).
+
+    Both lines are evaluated on the same days. Done depends on the addition day too: an item
+    finished before it entered the plan (an import, a completion typed in with an earlier day)
+    counts as done from the day it entered the scope, the day the scope line rises, never
+    later and never before.
+    """
+    days = {
+        max(day, data.start_on)
+        for item in data.items
+        for day in (item.added_on, item.completed_on, item.removed_on)
+        if day is not None
+    }
+    return sorted(day for day in days if day <= data.today)
 
 
 def _steps(
-    data: TimelineInput,
-    hours_on: Callable[[Sequence[ScopeItem], date], float],
-    days_of: Callable[[ScopeItem], tuple[date | None, date | None]],
+    data: TimelineInput, hours_on: Callable[[Sequence[ScopeItem], date], float]
 ) -> list[tuple[date, float]]:
     """``hours_on`` as a step line from the start to today, changing only on the items' days."""
-    days = {max(d, data.start_on) for i in data.items for d in days_of(i) if d is not None}
     steps = [(data.start_on, 0.0)]
-    for day in sorted(d for d in days if d <= data.today):
+    for day in _change_days(data):
         hours = hours_on(data.items, day)
         if hours != steps[-1][1]:
             steps += [(day, steps[-1][1]), (day, hours)]

@@ -112,6 +112,11 @@ urlpatterns = [
         notice_review.delay_case_preview,
         name="delay_case_preview",
     ),
+    path(
+        "cases/<int:case_id>/draft/",
+        notice_review.delay_case_autosave,
+        name="delay_case_autosave",
+    ),
     path("cases/<int:case_id>/notice.html", notice_review.notice_html, name="notice_html"),
     path("outbox/", outbox.outbox, name="outbox"),
     path("outbox/<int:message_id>/", outbox.message_detail, name="message"),

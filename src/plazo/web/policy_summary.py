@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.functional import Promise
@@ -23,7 +23,14 @@ from plazo.core.policy.phrases import phrases_for
 from plazo.store.services.delays.offer_preview import OfferPreview
 from plazo.web.templatetags.plazo_ledger import money
 
-__all__ = ["OfferAnswer", "PolicySummary", "RuleRow", "summarise_policy", "summarise_preview"]
+__all__ = [
+    "OfferAnswer",
+    "PolicySummary",
+    "RuleRow",
+    "code_words",
+    "summarise_policy",
+    "summarise_preview",
+]
 
 
 @dataclass(frozen=True)
@@ -40,8 +47,10 @@ class RuleRow:
 @dataclass(frozen=True)
 class PolicySummary:
     rules: list[RuleRow]
-    caps: list[str]
+    caps: list[str]  # empty: no cap in the organisation's currency
     escalation: str
+    extras: list[str] = field(default_factory=list)  # each free extra and what it is worth
+    other_caps: list[str] = field(default_factory=list)  # amount caps in other currencies
 
 
 def summarise_policy(policy: Policy, *, currency: str, lang: str) -> PolicySummary:
@@ -49,7 +58,7 @@ def summarise_policy(policy: Policy, *, currency: str, lang: str) -> PolicySumma
     rules = [
         RuleRow(
             name=rule.name,
-            title=_code_words("rule", rule.name, lang),
+            title=code_words("rule", rule.name, lang),
             when=_conditions(rule.when, currency, lang),
             offers=[_offer(o, policy, currency, lang) for o in rule.offers],
             rationale=rule.rationale.get(lang) or next(iter(rule.rationale.values()), ""),
@@ -72,7 +81,20 @@ def summarise_policy(policy: Policy, *, currency: str, lang: str) -> PolicySumma
         ) % {"step": _percent(escalation.per_repeat), "most": _number(escalation.max_factor)}
     else:
         text = _("A repeat slip offers the same as a first one.")
-    return PolicySummary(rules, caps, text)
+    extras = [
+        _("%(name)s, worth %(amount)s")
+        % {"name": item.name(lang), "amount": money(worth, currency)}
+        if (worth := item.value_by_currency.get(currency)) is not None
+        else _("%(name)s, with no worth in %(currency)s")
+        % {"name": item.name(lang), "currency": currency}
+        for item in policy.catalogue.values()
+    ]
+    other_caps = [
+        money(amount, code)
+        for code, amount in sorted(policy.caps.max_amount_by_currency.items())
+        if code != currency
+    ]
+    return PolicySummary(rules, caps, text, extras, other_caps)
 
 
 @dataclass(frozen=True)
@@ -92,14 +114,14 @@ def summarise_preview(preview: OfferPreview, *, lang: str | None = None) -> Offe
     lang = lang or (get_language() or "en")[:2]
     return OfferAnswer(
         facts=_facts(preview.situation, lang),
-        rule=None if decision.rule == NO_RULE else _code_words("rule", decision.rule, lang),
+        rule=None if decision.rule == NO_RULE else code_words("rule", decision.rule, lang),
         offers=[(o.description, money(o.amount, o.currency)) for o in decision.offers],
         total=money(decision.total, currency),
         reason=decision.reason,
     )
 
 
-def _code_words(section: str, code: str, lang: str) -> str:
+def code_words(section: str, code: str, lang: str) -> str:
     """A code of plazo's default policy (a rule's name, a client tier) in the reader's words,
     from the core's phrases (the same words as the policy's explanations); others as written."""
     return phrases_for(lang if lang in LANGUAGES else "en").name(section, code)
@@ -128,7 +150,7 @@ def _facts(situation: Situation, lang: str) -> list[str]:
         )
     facts.append(_("value %(amount)s") % {"amount": money(situation.value, situation.currency)})
     facts.append(_("cause: %(causes)s") % {"causes": CAUSES[str(situation.cause)]})
-    facts.append(_("client tier: %(tiers)s") % {"tiers": _code_words("tier", situation.tier, lang)})
+    facts.append(_("client tier: %(tiers)s") % {"tiers": code_words("tier", situation.tier, lang)})
     lead = situation.notice_lead_working_days
     if lead is None:
         facts.append(_("notice: unknown"))
@@ -183,7 +205,7 @@ def _conditions(when: Conditions, currency: str, lang: str) -> list[str]:
         if amount is not None:
             parts.append(f"{bound} {money(amount, currency)}")
     if when.tiers is not None:
-        tiers = ", ".join(_code_words("tier", tier, lang) for tier in sorted(when.tiers))
+        tiers = ", ".join(code_words("tier", tier, lang) for tier in sorted(when.tiers))
         parts.append(_("client tier: %(tiers)s") % {"tiers": tiers})
     if when.currencies is not None:
         parts.append(_("currency: %(codes)s") % {"codes": ", ".join(sorted(when.currencies))})

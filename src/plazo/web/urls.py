@@ -16,3 +16,6 @@ urlpatterns = [
     # notice's HTML version): the same file the pages link.
     path("favicon.ico", RedirectView.as_view(url=static("plazo/favicon.ico"), permanent=True)),
 ]
+
+# A POST past the upload limit is a 400 in Django; plazo's own page says what the limit is.
+handler400 = "plazo.web.views.errors.bad_request"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from plazo.core.scope import ScopeItem as ItemSpan
+from plazo.core.scope import done_hours, scope_hours
 from plazo.web.charts import PHONE_WIDTH, TimelineInput, timeline_chart
 
 START, TODAY = date(2026, 11, 1), date(2026, 11, 21)
@@ -143,3 +146,31 @@ def test_a_phone_chart_is_drawn_narrow_with_three_dates_and_its_labels_inside_it
         left = m.label_x if m.anchor == "start" else m.label_x - width
         assert left >= 0
         assert left + width <= chart.width
+
+
+def _height_on(points: str, x: float, *, bottom: float, per_hour: float) -> float:
+    """The hours a step line stands at on ``x`` (the last point at or before it)."""
+    height = 0.0
+    for px, py in zip(_xs(points), _ys(points), strict=True):
+        if px <= x:
+            height = round((bottom - py) / per_hour, 6)
+    return height
+
+
+def test_work_done_before_its_item_entered_the_plan_counts_on_the_day_it_entered() -> None:
+    """An item finished before it was typed in (an import, a backdated completion) is done
+    from the day it entered the scope: both lines step on that day, and done never stands above
+    scope or lags behind it."""
+    backdated = ItemSpan(8, date(2026, 11, 10), completed_on=date(2026, 11, 4))
+    items = [ItemSpan(4, START, completed_on=date(2026, 11, 18)), ItemSpan(6, START), backdated]
+    chart = timeline_chart(TimelineInput(START, TODAY, items))
+    per_hour = (chart.bottom - chart.top) / chart.y_ticks[-1].value
+    day_width = (chart.right - chart.left) / ((TODAY - START).days * 1.05)
+    for offset in range((TODAY - START).days + 1):
+        day = START + timedelta(days=offset)
+        x = round(chart.left + offset * day_width, 1)
+        done = _height_on(chart.done_points, x, bottom=chart.bottom, per_hour=per_hour)
+        scope = _height_on(chart.scope_points, x, bottom=chart.bottom, per_hour=per_hour)
+        assert done <= scope, day
+        assert done == pytest.approx(done_hours(items, day), abs=0.1), day
+        assert scope == pytest.approx(scope_hours(items, day), abs=0.1), day

@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django.test import Client as HttpClient
+from django.utils import translation
+from django.utils.formats import number_format
 
 from plazo.core.check import ELEMENTS, WARNINGS, check
 from plazo.store.models import Membership
@@ -173,3 +175,43 @@ def test_the_page_is_not_cached() -> None:
     browser, _ = browser_for(make_org())
     response = browser.post(URL, {"text": EN, "lang": "auto"})
     assert "no-store" in response["Cache-Control"]
+
+
+def _csrf_browser() -> tuple[HttpClient, str]:
+    """A logged-in browser that sends the CSRF token in the form, as a real one does."""
+    browser, _ = browser_for(make_org(), csrf=True)
+    browser.get(URL)
+    return browser, browser.cookies["csrftoken"].value
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("en", "The message is too large to check: more than 2.5\xa0MB were sent"),
+        ("es", "El mensaje es demasiado grande para revisarlo: se enviaron más de 2,5\xa0MB"),
+    ],
+)
+def test_a_paste_over_the_upload_limit_gets_the_form_back_with_the_limit(
+    language: str, says: str
+) -> None:
+    browser, token = _csrf_browser()
+    huge = "Perdón por el retraso. " * 120_000  # about 2.8 MB, past Django's 2.5 MB
+    response = browser.post(
+        URL, {"csrfmiddlewaretoken": token, "text": huge}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    page = response.content.decode()
+    assert response.status_code == 413
+    assert says in page
+    with translation.override(language):
+        limit = number_format(MAX_CHECK_CHARS, force_grouping=True)
+    assert f"at most {limit}" in page or f"como máximo {limit}" in page  # what a message may be
+    assert 'aria-invalid="true"' in page  # marked on the field, as any form error
+    assert '<form method="post" action="/check/"' in page
+    assert "Bad Request" not in page
+
+
+def test_an_oversized_post_elsewhere_is_a_clear_413_page() -> None:
+    browser, token = _csrf_browser()
+    response = browser.post("/clients/new/", {"csrfmiddlewaretoken": token, "x": "a" * 2_700_000})
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()

@@ -57,7 +57,7 @@ def test_an_owner_marks_a_project_delivered_and_its_promise_is_kept() -> None:
     assert b"the promise was kept" in page.content
     assert b"Mark delivered" not in page.content  # delivered once
     ledger = browser.get(reverse("web:ledger"))
-    assert b"1 of 1 settled promises kept" in ledger.content
+    assert b"1 of 1 settled promise kept" in ledger.content
 
 
 def test_a_delivery_in_the_future_is_refused_and_changes_nothing() -> None:
@@ -150,7 +150,7 @@ def test_a_project_delivered_early_counts_in_the_default_ledger_period() -> None
     )
 
     ledger = browser.get(reverse("web:ledger"))
-    assert b"1 of 1 settled promises kept" in ledger.content
+    assert b"1 of 1 settled promise kept" in ledger.content
 
 
 def test_marking_delivered_without_the_confirmation_changes_nothing_and_sends_nothing() -> None:

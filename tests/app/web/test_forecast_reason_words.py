@@ -42,13 +42,55 @@ def test_every_reason_the_chooser_writes_is_read_back_in_spanish() -> None:
             assert spanish != why
             assert not any(words in spanish for words in ENGLISH_WORDS), spanish
             numbers = [word for word in why.replace("(", " ").split() if word.isdigit()]
+            if numbers[-1] == "0":  # none remains: said in words, never "0 de 0"
+                numbers = []
             assert [w for w in spanish.replace("(", " ").split() if w.isdigit()] == numbers
 
 
 def test_in_english_the_reason_reads_as_the_chooser_wrote_it() -> None:
+    """The stored sentence counts in the plural; for two items or more it is the page's too."""
     with translation.override("en"):
         for why, mode in _every_reason():
-            assert model_reason_text(why, mode) == why
+            if " of 0 " not in why and " of 1 " not in why:
+                assert model_reason_text(why, mode) == why
+
+
+@pytest.mark.parametrize(
+    ("language", "stored", "says", "never"),
+    [
+        (
+            "en",
+            "estimates, chosen by itself: 1 of 1 remaining items have estimates",
+            "estimates, chosen by itself: 1 of 1 remaining item has an estimate",
+            "1 remaining items",
+        ),
+        (
+            "es",
+            "estimates, chosen by itself: 1 of 1 remaining items have estimates",
+            "estimaciones, elegido automáticamente: 1 de 1 tarea pendiente tiene estimación",
+            "1 tareas",
+        ),
+        (
+            "en",
+            "estimates, as the project is set (0 of 0 remaining items have estimates)",
+            "estimates, as the project is set (no item remains)",
+            "0 of 0",
+        ),
+        (
+            "es",
+            "throughput, as the project is set: 0 of 0 remaining items have estimates",
+            "throughput, según la configuración del proyecto: no queda ninguna tarea pendiente",
+            "0 de 0",
+        ),
+    ],
+)
+def test_one_remaining_item_is_singular_and_none_is_said_plainly(
+    language: str, stored: str, says: str, never: str
+) -> None:
+    with translation.override(language):
+        text = model_reason_text(stored, "sized")
+    assert text == says
+    assert never not in text
 
 
 def test_a_reason_it_does_not_know_is_shown_as_stored_and_none_shows_the_model() -> None:

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from plazo.web.ledger_charts import bar_chart, column_chart
 from plazo.web.ledger_filters import read_filter
@@ -72,8 +74,8 @@ def test_filtering_by_client_shows_only_that_client() -> None:
     ledger = hand_ledger()
     page = _page(f"{YEAR_2025}&client={ledger.beta.pk}", ledger.org)
     assert "· Beta</p>" in page
-    assert "1 of 1 settled promises kept" in page
-    assert "1 of 1 projects slipped twice or more" in page
+    assert "1 of 1 settled promise kept" in page
+    assert "1 of 1 project slipped twice or more" in page
     assert ">Alfa</a>" not in page
     assert f'<option value="{ledger.beta.pk}" selected>Beta</option>' in page
 
@@ -81,11 +83,13 @@ def test_filtering_by_client_shows_only_that_client() -> None:
 def test_filtering_by_period_counts_only_what_fell_in_it() -> None:
     org = hand_ledger().org
     first_quarter = _page("/ledger/?period=custom&from=2025-01-01&to=2025-03-31", org)
-    assert "1 of 1 settled promises kept" in first_quarter
+    assert "1 of 1 settled promise kept" in first_quarter
     assert "no offer made in the period" in first_quarter
     assert "On-time rate per month" in first_quarter
     empty = _page("/ledger/?period=custom&from=2024-01-01&to=2024-12-31", org)
-    assert "0 of 0 settled promises kept" in empty
+    assert "no promise settled in the period" in empty
+    assert "no project in the period" in empty
+    assert "0 of 0" not in empty
     assert "Nothing was promised, due or offered in the period." in empty
 
 
@@ -95,7 +99,7 @@ def test_another_organisations_ledger_is_never_shown() -> None:
     page = _page(f"{YEAR_2025}&client={theirs.alfa.pk}", mine)
     assert "Their secret client" not in page
     assert "· no such client</p>" in page
-    assert "0 of 0 settled promises kept" in page
+    assert "no promise settled in the period" in page
     assert "Their secret client" not in _page(YEAR_2025, mine)
 
 
@@ -219,3 +223,40 @@ def test_the_page_needs_a_login() -> None:
     response = HttpClient().get("/ledger/")
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")
+
+
+def test_counts_take_their_plural_in_english_and_spanish() -> None:
+    ledger = hand_ledger()
+    url = f"{YEAR_2025}&client={ledger.beta.pk}"
+    spanish = _page(url, ledger.org, HTTP_ACCEPT_LANGUAGE="es")
+    assert "1 de 1 promesa resuelta cumplida" in spanish
+    assert "1 de 1 proyecto se retrasó dos veces o más" in spanish
+    assert "1 de 1 promesas" not in spanish
+    empty = _page(
+        "/ledger/?period=custom&from=2024-01-01&to=2024-12-31",
+        ledger.org,
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert "ninguna promesa resuelta en el periodo" in empty
+    assert "0 de 0" not in empty
+
+
+@pytest.mark.parametrize(
+    ("median", "language", "says"),
+    [
+        (1.0, "en", "1 working day"),
+        (1.0, "es", "1 día hábil"),
+        (1.5, "en", "1.5 working days"),
+        (4, "es", "4 días hábiles"),
+    ],
+)
+def test_the_median_notice_lead_agrees_with_its_number(
+    median: float, language: str, says: str
+) -> None:
+    template = Template(
+        '{% load i18n plazo %}{% blocktrans with median=value|floatformat:"-1" count '
+        "days=value|plural_count %}{{ median }} working day{% plural %}{{ median }} working "
+        "days{% endblocktrans %}"
+    )
+    with translation.override(language):
+        assert template.render(Context({"value": median})) == says

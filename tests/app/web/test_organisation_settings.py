@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -14,7 +15,9 @@ from plazo.store.services.access.organisation_settings import (
     save_policy,
     update_settings,
 )
+from plazo.store.services.access.studio import create_studio
 from plazo.store.services.delays.policy import organisation_policy
+from plazo.web.policy_editor import terms_initial
 from plazo.web.tenancy import SESSION_KEY
 from tests.app.factories import make_org, make_user
 from tests.app.web.helpers import browser_for
@@ -230,3 +233,92 @@ def test_the_service_refuses_a_policy_that_does_not_load() -> None:
         save_policy(org, "version = 1\n[[rules]]\nname = 3\n")
     org.refresh_from_db()
     assert org.policy_toml == ""
+
+
+def _terms(org: Organisation, **changes: str) -> dict[str, str]:
+    """The guided editor's form as the page fills it, with ``changes``."""
+    policy = organisation_policy(org)
+    values = {
+        f"terms-{name}": "" if value is None else str(value)
+        for name, value in terms_initial(policy, org.currency).items()
+    }
+    return {"action": "terms", **values, **{f"terms-{k}": v for k, v in changes.items()}}
+
+
+def test_the_terms_are_shown_in_words_before_any_editor() -> None:
+    browser, _ = browser_for(make_org(currency="EUR"))
+    page = browser.get(POLICY).content.decode()
+    terms = page.index('data-testid="policy-terms"')
+    assert terms < page.index('data-testid="terms-form"') < page.index('name="policy_toml"')
+    short = page[terms : page.index("</section>", terms)]
+    assert "at most 15 % of the project&#x27;s value; at most €5,000.00" in short
+    assert "$5,500.00" in short  # the caps in the other currencies too
+    assert "one month of priority support, worth €400.00" in short
+    assert "adds 50 % to money offers, up to ×2" in short
+
+
+def test_an_owner_changes_the_common_terms_with_the_form_and_the_document_keeps_the_rest() -> None:
+    org = make_org(currency="EUR", language="es")
+    browser, _ = browser_for(org)
+    form = _terms(
+        org,
+        cap_share="10",
+        cap_amount="4000",
+        per_repeat="25",
+        max_factor="1.5",
+        **{"extra_priority-support": "450", "offer_3_0": "4"},
+    )
+    response = browser.post(POLICY, form)
+    assert response.status_code == 302
+    org.refresh_from_db()
+    policy = organisation_policy(org)
+    assert policy.caps.max_share_of_value == Decimal("0.1")
+    assert policy.caps.max_amount_by_currency["EUR"] == Decimal("4000")
+    assert policy.caps.max_amount_by_currency["USD"] == Decimal("5500")  # untouched
+    assert (policy.escalation.per_repeat, policy.escalation.max_factor) == (
+        Decimal("0.25"),
+        Decimal("1.5"),
+    )
+    assert policy.catalogue["priority-support"].value_by_currency["EUR"] == Decimal("450")
+    assert policy.rules[3].offers[0].percent == Decimal("4")
+    assert [rule.name for rule in policy.rules] == [
+        rule.name for rule in organisation_policy(make_org()).rules
+    ]
+    assert "# Política de compensación por defecto de plazo." in org.policy_toml  # comments kept
+
+
+def test_terms_out_of_range_are_refused_on_their_field_and_nothing_is_saved() -> None:
+    org = make_org()
+    browser, _ = browser_for(org)
+    response = browser.post(POLICY, _terms(org, cap_share="150", max_factor="0.5"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count('class="field-error"') == 2
+    assert "less than or equal to 100" in page
+    org.refresh_from_db()
+    assert org.policy_toml == ""
+
+
+def test_a_member_cannot_change_the_terms() -> None:
+    org = make_org()
+    member = _member(org)
+    assert 'data-testid="terms-form"' not in member.get(POLICY).content.decode()
+    assert member.post(POLICY, _terms(org, cap_share="5")).status_code == 403
+    org.refresh_from_db()
+    assert org.policy_toml == ""
+
+
+def test_a_spanish_organisation_edits_the_default_with_spanish_comments() -> None:
+    browser, _ = browser_for(make_org(language="es"))
+    page = browser.get(POLICY).content.decode()
+    assert "# Política de compensación por defecto de plazo." in page
+    assert "# plazo&#x27;s default compensation policy." not in page
+    english = browser_for(make_org(language="en"))[0].get(POLICY).content.decode()
+    assert "# plazo&#x27;s default compensation policy." in english
+
+
+def test_a_new_spanish_studio_stores_the_default_with_spanish_comments() -> None:
+    created = create_studio(
+        organisation="Estudio Lumbre", email="ana@lumbre.example", password="x" * 12, language="es"
+    )
+    assert created.organisation.policy_toml.startswith("# Política de compensación")

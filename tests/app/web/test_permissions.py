@@ -126,6 +126,7 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "contact_add",
         "contact_remove",
         "delay_case",
+        "delay_case_autosave",
         "delay_case_discard",
         "delay_case_open",
         "delay_case_preview",

@@ -80,3 +80,50 @@ def test_the_browsers_language_is_the_default() -> None:
     browser, _ = browser_for(org)
     page = browser.get("/outbox/", HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9").content.decode()
     assert "Bandeja de salida" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "says", "never"),
+    [
+        ("en", "No tasks yet, so there is no timeline to draw.", "0 of 0"),
+        ("es", "Todavía no hay tareas, así que no hay cronograma que dibujar.", "0 de 0"),
+    ],
+)
+def test_a_project_without_tasks_says_so_instead_of_counting_zero(
+    language: str, says: str, never: str
+) -> None:
+    org = make_org()
+    project = make_project(org)
+    page = (
+        browser_for(org)[0]
+        .get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+        .content.decode()
+    )
+    assert says in page
+    assert never not in page
+    assert "<polyline" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("en", "0 of 1 estimated hour done."), ("es", "0 de 1 hora estimada hecha.")],
+)
+def test_the_timeline_counts_one_hour_in_the_singular(language: str, says: str) -> None:
+    org = make_org()
+    project = make_project(org)
+    make_item(project, estimate_hours=1)
+    page = (
+        browser_for(org)[0]
+        .get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+        .content.decode()
+    )
+    assert says in page
+
+
+def test_a_timeline_of_unestimated_tasks_says_none_has_an_estimate() -> None:
+    org = make_org()
+    project = make_project(org)
+    make_item(project, estimate_hours=None)
+    page = browser_for(org)[0].get(f"/projects/{project.pk}/").content.decode()
+    assert "No task has an estimate yet." in page
+    assert "0 of 0" not in page

@@ -80,5 +80,5 @@ def test_a_promise_moved_earlier_is_brought_forward_and_no_slip_in_the_ledger() 
 
     assert outcomes[0].startswith("replaced: brought forward on ")
     assert outcomes[0].endswith("to an earlier date")
-    assert "0 of 1 projects slipped twice or more" in ledger
+    assert "0 of 1 project slipped twice or more" in ledger
     assert "no replaced deadline in the period" in ledger  # no notice lead from it

@@ -144,3 +144,34 @@ def test_the_chart_coordinates_keep_decimal_points_in_spanish() -> None:
     points = re.findall(r'points="([^"]*)"', svg)
     assert points
     assert all(re.fullmatch(r"(\d+\.\d,\d+\.\d ?)+", p) for p in points)
+
+
+@pytest.mark.parametrize(
+    ("language", "link"), [("en", "Show all updates (7)"), ("es", "Ver todos los avances (7)")]
+)
+def test_the_latest_five_updates_link_to_every_update(language: str, link: str) -> None:
+    page, project = _page(language)
+    for week in range(7):
+        send(
+            project,
+            subject=f"Update of week {week}",
+            sent_at=timezone.now() - timedelta(days=7 * (7 - week)),
+        )
+    browser = HttpClient()
+    latest = browser.get(f"/s/{page.token}/").content.decode()
+    assert latest.count("Update of week") == 5
+    assert "Update of week 0<" not in latest  # the oldest two wait behind the link
+    assert link in latest
+    assert 'href="?updates=all#h-updates"' in latest
+    every = browser.get(f"/s/{page.token}/?updates=all").content.decode()
+    assert every.count("Update of week") == 7
+    assert link not in every
+
+
+def test_five_updates_or_fewer_offer_no_link() -> None:
+    page, project = _page("en")
+    for week in range(5):
+        send(project, subject=f"Update of week {week}")
+    latest = HttpClient().get(f"/s/{page.token}/").content.decode()
+    assert latest.count("Update of week") == 5
+    assert 'data-testid="all-updates"' not in latest

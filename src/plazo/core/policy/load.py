@@ -54,9 +54,16 @@ def load_policy(text: str, *, source: str = "<policy>") -> Policy:
     return policy
 
 
-def default_policy_text() -> str:
-    """The text of the policy plazo ships with (``default_policy.toml``)."""
-    return resources.files(__package__).joinpath("default_policy.toml").read_text("utf-8")
+# The default policy's document with its comments in each language; the rules are the same.
+_DEFAULT_FILES = {"en": "default_policy.toml", "es": "default_policy.es.toml"}
+
+
+def default_policy_text(lang: str = "en") -> str:
+    """The text of the policy plazo ships with, its comments in ``lang`` (English when plazo
+    has no such file): ``default_policy.toml``, ``default_policy.es.toml``. Every language's
+    document is the same policy (a test loads them all)."""
+    name = _DEFAULT_FILES.get(lang[:2], _DEFAULT_FILES["en"])
+    return resources.files(__package__).joinpath(name).read_text("utf-8")
 
 
 @cache

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["MAX_CHECK_CHARS", "CheckMessageForm"]
+__all__ = ["MAX_CHECK_CHARS", "CheckMessageForm", "oversized_form"]
 
 # One delay message, with room to spare (the longest in the checker's corpus is ~4,000
 # characters); the page marks every character, so a whole mailbox pasted in is refused.
@@ -45,3 +46,24 @@ class CheckMessageForm(forms.Form):
                 },
             )
         return text
+
+
+def oversized_form(limit_bytes: int) -> CheckMessageForm:
+    """The form after a paste larger than the server reads (``limit_bytes``): empty, since
+    nothing of it was read, with the text field's error saying the limits."""
+    form = CheckMessageForm({"text": "", "lang": "auto"})
+    form.full_clean()
+    form.errors["text"] = form.error_class(
+        [
+            _(
+                "The message is too large to check: more than %(size)s were sent, and nothing "
+                "of it was read. A message can have at most %(limit)s characters. Check one "
+                "message at a time."
+            )
+            % {
+                "size": filesizeformat(limit_bytes),
+                "limit": number_format(MAX_CHECK_CHARS, force_grouping=True),
+            }
+        ]
+    )
+    return form

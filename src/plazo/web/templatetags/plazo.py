@@ -34,6 +34,7 @@ __all__ = [
     "moment",
     "negate",
     "percent",
+    "plural_count",
     "promise_reason",
     "speech",
     "with_id",
@@ -71,6 +72,15 @@ def _pattern(style: str, language: str | None) -> str:
     (templates written before the styles existed keep working)."""
     patterns = DATE_PATTERNS.get((language or "en")[:2], DATE_PATTERNS["en"])
     return patterns.get(style, style)
+
+
+@register.filter
+def plural_count(value: float | int) -> int:
+    """A number as a plural form's count (``{% blocktrans count %}`` wants an integer): a whole
+    number as itself, a fraction as 2, since "1.5 working days" is plural in English and Spanish
+    (gettext's plural formulas take integers only)."""
+    number = float(value)
+    return int(number) if number.is_integer() else 2
 
 
 @register.filter

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -17,11 +18,11 @@ from django.views.decorators.http import require_http_methods
 
 from plazo.core.check import CheckError, CheckReport, check
 from plazo.web.checker_result import report_rows
-from plazo.web.forms.check import CheckMessageForm
+from plazo.web.forms.check import CheckMessageForm, oversized_form
 from plazo.web.highlights import highlight
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
-__all__ = ["check_message"]
+__all__ = ["check_message", "check_too_large"]
 
 
 def _problem_text(error: CheckError) -> str:
@@ -51,3 +52,13 @@ def check_message(request: OrganisationRequest) -> HttpResponse:
         context["elements"], context["warnings"] = report_rows(report)
         context["runs"] = highlight(text, report)
     return render(request, "plazo/check.html", context)
+
+
+@never_cache
+@organisation_view
+def check_too_large(request: OrganisationRequest) -> HttpResponse:
+    """The form again, after a paste larger than Django reads (``DATA_UPLOAD_MAX_MEMORY_SIZE``),
+    with the limits in the text field's error: 413, never a bare 400 (see ``views.errors``)."""
+    form = oversized_form(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    context: dict[str, Any] = {"form": form, "report": None, "nav": "check"}
+    return render(request, "plazo/check.html", context, status=413)

@@ -4,6 +4,10 @@
 approve); ``/cases/<id>/preview/`` is what HTMX calls as the owner types, and answers with the
 live part of the page only. Both read the same draft and call the same store services.
 
+``/cases/<id>/draft/`` keeps what the owner typed as the case's draft without a button: the page's
+script posts the form to it a moment after typing stops and when the page is left (see
+:func:`delay_case_autosave`), so facts typed and not yet sent are there on return.
+
 ``/cases/<id>/notice.html`` is the notice's HTML version alone, for the page's sandboxed frame:
 the stored draft, or the draft in the query string (the form as last previewed). A frame written
 inline (``srcdoc``) would inherit the page's policy, which refuses the e-mail's inline styles;
@@ -12,6 +16,7 @@ this response carries its own policy instead: inline styles, no script, nothing 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -26,10 +31,19 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plazo.core.errors import PlazoError
-from plazo.core.policy.edits import OfferEditError, OfferProblem, editable_offers
+from plazo.core.policy.edits import (
+    OfferEditError,
+    OfferProblem,
+    editable_offers,
+    stored_offer_edits,
+)
 from plazo.store.models import DelayCase, DelayCaseState, MessageKind
-from plazo.store.services.delays.cases import IncompleteNoticeError, approve_notice
-from plazo.store.services.delays.draft import draft_from_case
+from plazo.store.services.delays.cases import (
+    CaseNotOpenError,
+    IncompleteNoticeError,
+    approve_notice,
+)
+from plazo.store.services.delays.draft import NoticeDraft, draft_from_case
 from plazo.store.services.delays.review import NoticeReview, review_notice, save_notice_draft
 from plazo.web.checker_result import ELEMENT_LABELS
 from plazo.web.highlights import highlight
@@ -46,7 +60,13 @@ from plazo.web.review_form import (
 from plazo.web.templatetags.plazo_ledger import money
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
-__all__ = ["NOTICE_HTML_POLICY", "delay_case", "delay_case_preview", "notice_html"]
+__all__ = [
+    "NOTICE_HTML_POLICY",
+    "delay_case",
+    "delay_case_autosave",
+    "delay_case_preview",
+    "notice_html",
+]
 
 # The e-mail's own styles and pictures written into it; no script, no request, no form, framed
 # by plazo's pages only, and sandboxed even if opened on its own.
@@ -244,6 +264,45 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     context["live"] = True  # the stake check above the date is redrawn too
     context["html_src"] = _html_src(case, request.POST)
     return render(request, "plazo/_notice_review_live.html", context)
+
+
+@require_POST
+@organisation_view
+def delay_case_autosave(request: OrganisationRequest, case_id: int) -> HttpResponse:
+    """Keep the form as the case's draft, as *Save draft* does, but never refuse the facts.
+
+    The page's script calls it as the owner types and when the page is left (a beacon), so what
+    was typed is there on return. What cannot be kept as typed keeps its saved value instead of
+    losing the rest: a date that is not one (or not a working day), and offer amounts that are
+    not numbers or break the caps. Answers 204; 409 once the case is no longer a draft (approved
+    or discarded in another tab), changing nothing.
+    """
+    case = _case(request, case_id)
+    if case.state != DelayCaseState.DRAFT:
+        return HttpResponse(status=409)
+    parsed = parse_draft(case, request.POST, today=_today(case))
+    draft = parsed.draft
+    if parsed.next_working_on is not None:  # a weekend or a holiday is never kept as the date
+        draft = replace(draft, new_on=case.chosen_on)
+    if parsed.offer_problems:
+        draft = replace(draft, offer_edits=stored_offer_edits(case.offer_edits))
+    try:
+        _keep(case, draft)
+    except CaseNotOpenError:
+        return HttpResponse(status=409)
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _keep(case: DelayCase, draft: NoticeDraft) -> None:
+    """Save ``draft``; offer edits the caps refuse fall back to the saved ones, then to none."""
+    for edits in (draft.offer_edits, stored_offer_edits(case.offer_edits), ()):
+        try:
+            save_notice_draft(case, replace(draft, offer_edits=edits), now=timezone.now())
+        except OfferEditError:
+            continue
+        return
 
 
 def _moved(request: OrganisationRequest, chosen: date | None) -> str:

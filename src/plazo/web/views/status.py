@@ -19,12 +19,16 @@ REQUESTS_PER_MINUTE = 60
 
 @never_cache
 def status_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The status page behind ``token``; unknown or revoked tokens are a plain 404."""
+    """The status page behind ``token``; unknown or revoked tokens are a plain 404.
+
+    It lists the latest updates; ``?updates=all`` lists every one the client received.
+    """
     if not allow(request, scope="status", limit=REQUESTS_PER_MINUTE):
         response = HttpResponse("Too many requests; try again in a minute.", status=429)
         response["Retry-After"] = "60"
         return _noindex(response)
-    status = client_status(token, now=timezone.now())
+    every_update = request.GET.get("updates") == "all"
+    status = client_status(token, now=timezone.now(), every_update=every_update)
     if status is None:
         # Unknown and revoked links look the same, so a guess learns nothing.
         return _noindex(render(request, "plazo/status_gone.html", status=404))

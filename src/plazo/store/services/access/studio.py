@@ -167,7 +167,7 @@ def create_studio(
         country=country,
         time_zone=zone,
         sender_email=email,
-        policy_toml=default_policy_text(),
+        policy_toml=default_policy_text(language),
     )
     Membership.objects.create(organisation=org, user=owner, role=Role.OWNER)
     return StudioCreated(org, owner)

@@ -86,8 +86,14 @@ class ClientStatus:
     latest_forecast: Forecast | None
     commitments: list[Commitment]
     promises: list[PromiseRow]
-    updates: list[Message]  # newest first
+    updates: list[Message]  # newest first: the latest LATEST_UPDATES, or every one when asked
     items: list[WorkItem]
+    updates_total: int = 0  # every update the client received
+
+    @property
+    def more_updates(self) -> int:
+        """How many updates are not shown (the page offers to show them all)."""
+        return self.updates_total - len(self.updates)
 
 
 def project_page(project: Project, *, now: datetime) -> ProjectPage:
@@ -144,8 +150,11 @@ def _work_finished(snapshot: ProjectSnapshot) -> bool:
     return bool(scope) and all(item.status == WorkItemStatus.DONE for item in scope)
 
 
-def client_status(token: str, *, now: datetime) -> ClientStatus | None:
-    """What the live status page behind ``token`` shows, or None (unknown or revoked)."""
+def client_status(token: str, *, now: datetime, every_update: bool = False) -> ClientStatus | None:
+    """What the live status page behind ``token`` shows, or None (unknown or revoked).
+
+    The latest :data:`LATEST_UPDATES` updates, newest first; ``every_update``: all of them.
+    """
     page = status_page_for_token(token)
     if page is None:
         return None
@@ -153,14 +162,16 @@ def client_status(token: str, *, now: datetime) -> ClientStatus | None:
     snapshot = load_project_snapshot(project)
     today = _today(project, now)
     commitments = _commitments(project)
+    updates = _client_messages(project).order_by("-sent_at", "-pk")
     return ClientStatus(
         project=project,
         today=today,
         latest_forecast=snapshot.latest_forecast if forecast_applies(snapshot) else None,
         commitments=commitments,
         promises=promise_rows(project, commitments, today=today),
-        updates=list(_client_messages(project).order_by("-sent_at", "-pk")[:LATEST_UPDATES]),
+        updates=list(updates if every_update else updates[:LATEST_UPDATES]),
         items=list(snapshot.items),
+        updates_total=updates.count(),
     )
 
 
