@@ -106,7 +106,8 @@ def country_time_zone(country: str, prefer: str | None = None) -> str | None:
 def time_zone_country(zone: str) -> str | None:
     """The country of an IANA time zone ("Europe/London" → "GB"), or None (UTC, Etc/…)."""
     country = get_global("zone_territories").get(zone.strip())
-    return str(country) if country and country != "001" else None
+    # CLDR files UTC and the Etc/ zones under "ZZ" or "001": no country at all.
+    return str(country) if country and country not in ("001", "ZZ") else None
 
 
 def country_language(country: str) -> str:
