@@ -20,7 +20,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "to the dashboard and the admin with that e-mail address and password) and the default "
         "compensation policy. Without --organisation, --email and --password-file it asks for "
         "them, and for the country, currency, time zone and clients' language, checking each "
-        "answer as it is given and showing them all before creating anything. Data lives under $PLAZO_HOME (default ./.plazo) or in DATABASE_URL.",
+        "answer as it is given and showing them all before creating anything. Data lives under "
+        "$PLAZO_HOME (default ./.plazo) or in DATABASE_URL.",
     )
     parser.add_argument("--organisation", metavar="NAME", help="your studio's name")
     parser.add_argument("--email", metavar="EMAIL", help="the owner's e-mail address (the login)")

@@ -55,7 +55,8 @@ CAPITAL_TIME_ZONES = {
 
 # Countries whose clients a studio most likely writes to in Spanish (plazo's other language).
 _SPANISH_SPEAKING = frozenset(
-    "ES MX AR CO CL PE VE EC GT CU BO DO HN PY SV NI CR PA UY PR GQ".split()
+    {"ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO"}
+    | {"DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY", "PR", "GQ"}
 )
 
 
@@ -92,7 +93,7 @@ def country_time_zone(country: str, prefer: str | None = None) -> str | None:
     country's only zone, else its capital's (:data:`CAPITAL_TIME_ZONES`), else its first in CLDR.
     """
     code = country.strip().upper()
-    zones = [z for z in get_global("territory_zones").get(code, ()) if z in _zones()]
+    zones: list[str] = [z for z in get_global("territory_zones").get(code, ()) if z in _zones()]
     if prefer and prefer in zones:
         return prefer
     if len(zones) == 1:
@@ -111,7 +112,7 @@ def time_zone_country(zone: str) -> str | None:
 
 
 def country_language(country: str) -> str:
-    """plazo's language most clients in ``country`` read: "es" for Spanish-speaking ones, else "en"."""
+    """plazo's language most clients in ``country`` read: "es" if Spanish-speaking, else "en"."""
     return "es" if country.strip().upper() in _SPANISH_SPEAKING else "en"
 
 

@@ -148,4 +148,4 @@ def test_an_address_is_limited_and_a_paused_account_is_refused() -> None:
 
 def test_the_reset_form_speaks_spanish() -> None:
     page = HttpClient().get(reverse("web:password_reset"), HTTP_ACCEPT_LANGUAGE="es")
-    assert "¿Has olvidado tu contraseña?" in page.content.decode()
+    assert "¿Ha olvidado su contraseña?" in page.content.decode()

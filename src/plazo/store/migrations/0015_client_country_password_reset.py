@@ -4,20 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plazo', '0014_commitment_outcome_cancelled'),
+        ("plazo", "0014_commitment_outcome_cancelled"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='client',
-            name='country',
-            field=models.CharField(blank=True, help_text="ISO 3166 code; with the language it picks how dates are written (en + GB: 29 January 2027). Blank: the organisation's country.", max_length=2),
+            model_name="client",
+            name="country",
+            field=models.CharField(
+                blank=True,
+                help_text="ISO 3166 code; with the language it picks how dates are written (en + GB: 29 January 2027). Blank: the organisation's country.",
+                max_length=2,
+            ),
         ),
         migrations.AlterField(
-            model_name='message',
-            name='kind',
-            field=models.CharField(choices=[('weekly_update', 'weekly update'), ('delay_notice', 'delay notice'), ('delivered', 'delivered'), ('owner_alert', 'owner alert'), ('invitation', 'invitation'), ('password_reset', 'password reset')], max_length=16),
+            model_name="message",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("weekly_update", "weekly update"),
+                    ("delay_notice", "delay notice"),
+                    ("delivered", "delivered"),
+                    ("owner_alert", "owner alert"),
+                    ("invitation", "invitation"),
+                    ("password_reset", "password reset"),
+                ],
+                max_length=16,
+            ),
         ),
     ]

@@ -111,10 +111,11 @@ class ClientForm(forms.Form):
         super().__init__(*args, **kwargs)
         _places(self, automatic_zone=None)
         current = str(self.initial.get("time_zone") or "")
-        zone = self.fields["time_zone"]
-        assert isinstance(zone, forms.ChoiceField)
-        if current and current not in {value for _, group in time_zone_choices() for value, _ in group}:
-            zone.choices = [*zone.choices, (current, current)]  # an old alias stays selectable
+        listed = {value for _, group in time_zone_choices() for value, _ in group}
+        if current and current not in listed:  # an old alias stays selectable
+            zone = self.fields["time_zone"]
+            assert isinstance(zone, forms.ChoiceField)
+            zone.choices = [*time_zone_choices(), (current, current)]
         if language in REGISTERS_BY_LANGUAGE:
             field = self.fields["register"]
             assert isinstance(field, forms.ChoiceField)

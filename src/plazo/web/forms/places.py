@@ -31,9 +31,12 @@ _AREAS = (
 def _countries(language: str) -> tuple[tuple[str, str], ...]:
     names = Locale.parse(language).territories
     found = [
-        (code, f"{names[code]} ({code})")
-        for code in names
-        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+        (code, f"{name} ({code})")
+        for code, name in names.items()
+        if isinstance(code, str)
+        and len(code) == 2
+        and code.isalpha()
+        and code not in _NOT_COUNTRIES
     ]
     return tuple(sorted(found, key=lambda choice: choice[1].casefold()))
 

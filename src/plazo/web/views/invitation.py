@@ -12,7 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse_lazy
 from django.utils import translation
 
@@ -41,7 +41,7 @@ class _ChoosePasswordView(auth_views.PasswordResetConfirmView):
     post_reset_login_backend = "plazo.web.backends.EmailOrUsernameBackend"
     success_url = reverse_lazy("web:portfolio")
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.membership = _membership(self.get_user(str(kwargs.get("uidb64", ""))))
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if self.membership is not None and chosen not in Language.values:
@@ -53,7 +53,7 @@ class _ChoosePasswordView(auth_views.PasswordResetConfirmView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        if context.get("validlink") and self.membership is not None:
+        if context.get("validlink") and self.membership is not None and self.user is not None:
             context["membership"] = self.membership
             context["person_email"] = self.user.email
         return context

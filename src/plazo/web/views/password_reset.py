@@ -48,7 +48,10 @@ def password_reset(request: HttpRequest) -> HttpResponse:
         if until is not None:
             return _refused(request, lock_sentence(until))
         if not allow(
-            request, scope="password-reset", limit=REQUESTS_PER_WINDOW, window_seconds=WINDOW_SECONDS
+            request,
+            scope="password-reset",
+            limit=REQUESTS_PER_WINDOW,
+            window_seconds=WINDOW_SECONDS,
         ):
             return _refused(
                 request,

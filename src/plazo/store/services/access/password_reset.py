@@ -36,9 +36,7 @@ _BLANKED = "[…]"
 
 def _person(email: str) -> Any | None:
     """The one active user with this address and a password of their own, else None."""
-    users = list(
-        get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)[:2]
-    )
+    users = list(get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)[:2])
     if len(users) != 1 or not users[0].has_usable_password():
         return None  # nobody, two accounts, or an invitee (their invitation sets the password)
     return users[0]

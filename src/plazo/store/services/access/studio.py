@@ -37,6 +37,7 @@ __all__ = [
 MIN_PASSWORD_LENGTH = 8
 _FIRST_RUN_LOCK = 0x706C617A6F  # "plazo": the advisory lock of the first run
 
+
 class StudioSetupError(PlazoError):
     """One field of the first-run form is wrong; ``str()`` is ``"<field>: <message>"``."""
 
