@@ -275,3 +275,22 @@ def test_the_invitation_form_offers_the_organisations_language_by_default() -> N
     _invite(browser, "luis@example.com")  # no language posted: the organisation's
     assert Message.objects.get(kind="invitation").language == "es"
     assert Membership.objects.get(user__email="luis@example.com").language == ""
+
+
+def test_an_invitee_cannot_choose_a_weak_password_and_is_told_so_in_their_language() -> None:
+    browser, _org = _owner_browser(language="es")
+    _invite(browser, "luisa@example.com")
+    (received,) = _deliver()
+    link = re.search(r"https?://\S+/invitation/\S+/", _text(received))
+    assert link is not None
+    newcomer = HttpClient()
+    form = newcomer.get(urlsplit(link.group(0)).path, follow=True)
+    assert "Estudio Norte" in form.content.decode()  # which organisation the link is for
+    page = form.redirect_chain[-1][0]
+    for weak in ("luisa", "12345678", "password"):
+        refused = newcomer.post(page, {"new_password1": weak, "new_password2": weak})
+        assert refused.status_code == 200, weak
+    short = newcomer.post(page, {"new_password1": "luisa", "new_password2": "luisa"})
+    assert "demasiado corta" in short.content.decode()
+    assert "luisa@example.com" in short.content.decode()
+    assert not HttpClient().login(username="luisa@example.com", password="luisa")

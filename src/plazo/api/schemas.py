@@ -83,6 +83,7 @@ class ClientIn(Input):
     language: LanguageCode | None = None
     register_: RegisterName = Field(default="formal", alias="register")
     time_zone: TimeZone | None = None
+    country: Country | Literal[""] = ""
     tier: Tier = "standard"
     notes: LongText = ""
     external_id: ExternalId = ""
@@ -93,6 +94,7 @@ class ClientPatch(Input):
     language: LanguageCode = unset()
     register_: RegisterName = unset(alias="register")
     time_zone: TimeZone = unset()
+    country: Country | Literal[""] = unset()
     tier: Tier = unset()
     notes: LongText = unset()
     external_id: ExternalId = unset()
@@ -104,6 +106,7 @@ class ClientOut(Schema):
     language: str
     register_: str = Field(alias="register")
     time_zone: str
+    country: str
     tier: str
     notes: str
     external_id: str

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from plazo.cli.errors import CommandError
+from plazo.cli.init_answers import Answers, ask_answers, default_answers
 
 __all__ = ["add_parser"]
 
@@ -19,7 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="Migrate the database, then create your organisation, its owner (who logs in "
         "to the dashboard and the admin with that e-mail address and password) and the default "
         "compensation policy. Without --organisation, --email and --password-file it asks for "
-        "them. Data lives under $PLAZO_HOME (default ./.plazo) or in DATABASE_URL.",
+        "them, and for the country, currency, time zone and clients' language, checking each "
+        "answer as it is given and showing them all before creating anything. Data lives under "
+        "$PLAZO_HOME (default ./.plazo) or in DATABASE_URL.",
     )
     parser.add_argument("--organisation", metavar="NAME", help="your studio's name")
     parser.add_argument("--email", metavar="EMAIL", help="the owner's e-mail address (the login)")
@@ -30,10 +32,27 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     parser.add_argument("--name", default="", help="the owner's full name")
     parser.add_argument(
-        "--language", choices=("es", "en"), default=None, help="clients' default (default es)"
+        "--country",
+        default=None,
+        help="ISO 3166 code whose public holidays are days off (default: the machine's, from "
+        "TIME_ZONE or LANG, else ES)",
     )
-    parser.add_argument("--currency", default="EUR", help="ISO 4217 code (default EUR)")
-    parser.add_argument("--country", default="ES", help="public holidays, ISO 3166 (default ES)")
+    parser.add_argument(
+        "--currency", default=None, help="ISO 4217 code (default: the country's, GB → GBP)"
+    )
+    parser.add_argument(
+        "--time-zone",
+        default=None,
+        metavar="ZONE",
+        help="IANA name (default: the machine's when it is in the country, else the country's "
+        "capital's, GB → Europe/London)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("es", "en"),
+        default=None,
+        help="clients' usual language (default: es in Spanish-speaking countries, else en)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -51,10 +70,35 @@ def _password_from(path_text: str) -> str:
     return lines[0]
 
 
-def _ask(args: argparse.Namespace) -> None:
-    """Fill in what the options left out, asking at the terminal."""
+def _answers(args: argparse.Namespace) -> Answers:
+    """The options' answers, the rest asked at a terminal (or following from the country)."""
     import getpass
 
+    answers = default_answers(
+        organisation=args.organisation,
+        email=args.email,
+        name=args.name,
+        country=args.country,
+        currency=args.currency,
+        time_zone=args.time_zone,
+        language=args.language,
+    )
+    if args.organisation and args.email and args.password_file:
+        return answers
+    given = {
+        field
+        for field, value in vars(args).items()
+        if value and field in {"organisation", "email", "name", "country", "currency", "language"}
+    }
+    if args.time_zone:
+        given.add("time_zone")
+    return ask_answers(
+        answers, given=given, need_password=not args.password_file, getpass=getpass.getpass
+    )
+
+
+def _missing_options(args: argparse.Namespace) -> None:
+    """Without a terminal, every option init cannot do without must be given."""
     missing = [
         option
         for option, value in (
@@ -64,52 +108,15 @@ def _ask(args: argparse.Namespace) -> None:
         )
         if not value
     ]
-    if not missing:
-        return
-    if not sys.stdin.isatty():
+    if missing and not sys.stdin.isatty():
         raise CommandError(
             f"missing {', '.join(missing)}; give them, or run 'plazo init' at a terminal "
             "to be asked"
         )
-    if not args.organisation:
-        args.organisation = input("Your studio's name: ").strip()
-    if not args.email:
-        args.email = input("Your e-mail address (you log in with it): ").strip()
-    if not args.name:
-        args.name = input("Your name (optional): ").strip()
-    if args.language is None:
-        args.language = (input("Clients' language, es or en [es]: ").strip() or "es").lower()
-    if not args.password_file:
-        args.password = _ask_password(getpass.getpass)
-
-
-_PASSWORD_TRIES = 3
-
-
-def _ask_password(ask: Callable[[str], str]) -> str:
-    """The owner's password, typed twice; an empty one is asked for again (three tries)."""
-    for _ in range(_PASSWORD_TRIES):
-        try:
-            password = ask("Password (8 characters or more): ")
-            if not password:
-                print("A password is needed: type 8 characters or more.", file=sys.stderr)
-                continue
-            again = ask("The same password again: ")
-        except EOFError:
-            break
-        if password != again:
-            raise CommandError("the two passwords differ; nothing was created")
-        return password
-    raise CommandError(
-        "no password was given; nothing was created (run 'plazo init' again, or give "
-        "--password-file)"
-    )
 
 
 def run(args: argparse.Namespace) -> int:
-    args.password = None
-    _ask(args)
-    password = args.password if args.password is not None else _password_from(args.password_file)
+    _missing_options(args)
     from plazo.cli.django import migrate, setup_django
 
     setup_django()
@@ -120,26 +127,35 @@ def run(args: argparse.Namespace) -> int:
     from plazo.store.services.access.studio import StudioSetupError, create_studio
 
     existing = Organisation.objects.order_by("pk").first()
-    if existing is not None:
+    if existing is not None:  # said before any question, not after them all
         raise CommandError(
             f"this home already has an organisation ({existing.name}); log in with "
             "'plazo serve', or add people from the dashboard's Members page"
         )
+    answers = _answers(args)
+    password = answers.password
+    if password is None:
+        password = _password_from(args.password_file)
     try:
         created = create_studio(
-            organisation=args.organisation,
-            email=args.email,
+            organisation=answers.organisation,
+            email=answers.email,
             password=password,
-            owner_name=args.name,
-            language=args.language or "es",
-            currency=args.currency,
-            country=args.country,
+            owner_name=answers.name,
+            language=answers.language,
+            currency=answers.currency,
+            country=answers.country,
+            time_zone=answers.time_zone,
             first=True,
         )
     except StudioSetupError as error:
         raise CommandError(f"{error}; nothing was created") from None
     org = created.organisation
     print(f"plazo: created {org.name} ({org.slug}); owner {created.owner.email}")
+    print(
+        f"       country {org.country} (public holidays), currency {org.currency}, "
+        f"time zone {org.time_zone}, clients' language {org.language}"
+    )
     print("Next steps:")
     print("  1. plazo serve      then open " + settings.PLAZO_BASE_URL + "/ and log in with")
     print(f"                     {created.owner.email} and your password")
@@ -147,4 +163,6 @@ def run(args: argparse.Namespace) -> int:
     print("     (one 'Title, 6h' per line); the forecast follows every change.")
     print("  3. plazo worker     sends the weekly updates and delay notices you approve")
     print("                      (This week lists them; set EMAIL_URL for real mail).")
+    print("  Settings (in the dashboard's header) changes the country, currency, time zone")
+    print("  and language above, and whether weekly updates wait for your approval.")
     return 0

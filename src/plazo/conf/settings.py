@@ -97,6 +97,17 @@ PLAZO_LOGIN_FAILURE_LIMIT = CONFIG.login_failure_limit
 PLAZO_LOGIN_LOCK_MINUTES = CONFIG.login_lock_minutes
 PLAZO_BEHIND_PROXY = CONFIG.behind_proxy
 
+# One set of password rules for every password a person chooses: `plazo init`, /setup/, the
+# invitation and password-reset pages, and the admin's password change (docs/dashboard.md).
+# plazo.store.services.access.studio.MIN_PASSWORD_LENGTH names the same minimum in prompts.
+_VALIDATION = "django.contrib.auth.password_validation"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATION}.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATION}.NumericPasswordValidator"},
+]
+
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:portfolio"
 

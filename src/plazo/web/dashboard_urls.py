@@ -16,6 +16,7 @@ from plazo.web.views import (
     notice_review,
     organisation,
     outbox,
+    password_reset,
     portfolio,
     project,
     project_edit,
@@ -24,7 +25,7 @@ from plazo.web.views import (
     webhooks,
     week,
 )
-from plazo.web.views.invitation import InvitationView
+from plazo.web.views.invitation import InvitationView, PasswordResetConfirmView
 
 app_name = "web"
 
@@ -32,6 +33,13 @@ urlpatterns = [
     path("", portfolio.portfolio, name="portfolio"),
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("password-reset/", password_reset.password_reset, name="password_reset"),
+    path("password-reset/sent/", password_reset.password_reset_sent, name="password_reset_sent"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("organisation/", auth.switch_organisation, name="switch_organisation"),
     path("setup/", setup.setup, name="setup"),
     path("clients/", clients.client_list, name="clients"),

@@ -37,6 +37,7 @@ LABELS: dict[str, dict[str, Promise]] = {
         "delivered": _("delivered"),
         "owner_alert": _("owner alert"),
         "invitation": _("invitation"),
+        "password_reset": _("password reset"),
     },
     "project": {
         "active": _("active"),

@@ -25,5 +25,8 @@ class WebLinks:
     def invitation(self, uidb64: str, token: str) -> str:
         return self.base_url + reverse("web:invitation", args=[uidb64, token])
 
+    def password_reset(self, uidb64: str, token: str) -> str:
+        return self.base_url + reverse("web:password_reset_confirm", args=[uidb64, token])
+
     def login(self) -> str:
         return self.base_url + reverse("web:login")

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from plazo.core.errors import PlazoError
 
-__all__ = ["UnknownHolidayCalendar", "public_holidays"]
+__all__ = ["UnknownHolidayCalendar", "has_holiday_calendar", "public_holidays"]
 
 
 class UnknownHolidayCalendar(PlazoError):
@@ -38,3 +38,10 @@ def public_holidays(
     for year in range(first_year, last_year + 1):
         days |= _holidays_of_year(country.upper(), subdivision, year)
     return frozenset(days)
+
+
+def has_holiday_calendar(country: str) -> bool:
+    """Whether the ``holidays`` package has a public-holiday calendar for ``country`` (ISO 3166)."""
+    import holidays
+
+    return country.strip().upper() in holidays.list_supported_countries()

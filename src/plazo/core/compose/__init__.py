@@ -27,6 +27,7 @@ from plazo.core.compose.inputs import (
 from plazo.core.compose.invitation import compose_invitation
 from plazo.core.compose.message import Attachment, Message
 from plazo.core.compose.owner_alert import compose_owner_alert
+from plazo.core.compose.password_reset import compose_password_reset
 from plazo.core.compose.weekly_update import compose_weekly_update
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "compose_delivery_failed",
     "compose_invitation",
     "compose_owner_alert",
+    "compose_password_reset",
     "compose_weekly_update",
     "render_timeline_png",
     "supported_languages",

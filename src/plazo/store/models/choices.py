@@ -98,6 +98,7 @@ class MessageKind(models.TextChoices):
     DELIVERED = "delivered", "delivered"
     OWNER_ALERT = "owner_alert", "owner alert"
     INVITATION = "invitation", "invitation"
+    PASSWORD_RESET = "password_reset", "password reset"
 
 
 class MessageState(models.TextChoices):

@@ -20,6 +20,12 @@ class Client(TenantModel):
     time_zone = models.CharField(
         max_length=64, default="UTC", validators=[limits.validate_time_zone]
     )
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="ISO 3166 code; with the language it picks how dates are written "
+        "(en + GB: 29 January 2027). Blank: the organisation's country.",
+    )
     tier = models.CharField(
         max_length=40,
         default="standard",

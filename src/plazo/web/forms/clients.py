@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import Language
+from plazo.web.forms.places import country_choices, time_zone_choices
 
 REGISTERS = [("formal", _("formal")), ("informal", _("informal"))]
 # How each language's clients are spoken to, named as that language does it: only Spanish has
@@ -24,15 +25,39 @@ REGISTER_HELP = _(
 __all__ = ["ClientForm", "ContactForm", "NewClientForm"]
 
 
+COUNTRY_HELP = _(
+    "Dates in English follow it: 29 January 2027 in the United Kingdom, January 29, 2027 in "
+    "the United States."
+)
+
+
 def _time_zone(value: str) -> str:
     value = value.strip()
     if value not in available_timezones():
-        raise forms.ValidationError(_("Use a time zone name such as Europe/Madrid."))
+        raise forms.ValidationError(_("Choose a time zone from the list."))
     return value
 
 
+def _places(form: forms.Form, *, automatic_zone: str | None) -> None:
+    """Fill the country and time-zone lists (``automatic_zone``: offer a blank "automatic" zone
+    that follows the country, else is the organisation's, named)."""
+    country = form.fields["country"]
+    assert isinstance(country, forms.ChoiceField)
+    country.choices = [("", _("Not given")), *country_choices()]
+    zone = form.fields["time_zone"]
+    assert isinstance(zone, forms.ChoiceField)
+    zones: list[tuple[str, object]] = list(time_zone_choices())
+    if automatic_zone is not None:
+        automatic = _("The country's, else the organisation's (%(zone)s)") % {
+            "zone": automatic_zone
+        }
+        zones.insert(0, ("", automatic))
+    zone.choices = zones
+
+
 class NewClientForm(forms.Form):
-    """Only a name and a contact e-mail; the rest defaults from the organisation."""
+    """Only a name and a contact e-mail; the rest defaults from the organisation (the time zone
+    from the client's country when one is chosen)."""
 
     name = forms.CharField(label=_("Client's name"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact's e-mail address"))
@@ -45,13 +70,37 @@ class NewClientForm(forms.Form):
     register = forms.ChoiceField(
         label=_("Register"), choices=REGISTERS, initial="formal", help_text=REGISTER_HELP
     )
+    country = forms.ChoiceField(label=_("Country"), required=False, help_text=COUNTRY_HELP)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_("Weekly check-ins go out at the client's local hour."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        organisation_country: str = "",
+        organisation_zone: str = "UTC",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].initial = organisation_country
+        _places(self, automatic_zone=organisation_zone)
+
+    def clean_time_zone(self) -> str:
+        value = str(self.cleaned_data["time_zone"])
+        return _time_zone(value) if value else ""
 
 
 class ClientForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     register = forms.ChoiceField(label=_("Register"), choices=REGISTERS, help_text=REGISTER_HELP)
-    time_zone = forms.CharField(label=_("Time zone"), max_length=64)
+    country = forms.ChoiceField(label=_("Country"), required=False, help_text=COUNTRY_HELP)
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), help_text=_("Weekly check-ins go out at the client's local hour.")
+    )
     notes = forms.CharField(
         label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
@@ -60,6 +109,13 @@ class ClientForm(forms.Form):
         """``language``: the client's, so the register is offered in that language's terms
         (an English client is never offered "usted")."""
         super().__init__(*args, **kwargs)
+        _places(self, automatic_zone=None)
+        current = str(self.initial.get("time_zone") or "")
+        listed = {value for _, group in time_zone_choices() for value, _ in group}
+        if current and current not in listed:  # an old alias stays selectable
+            zone = self.fields["time_zone"]
+            assert isinstance(zone, forms.ChoiceField)
+            zone.choices = [*time_zone_choices(), (current, current)]
         if language in REGISTERS_BY_LANGUAGE:
             field = self.fields["register"]
             assert isinstance(field, forms.ChoiceField)

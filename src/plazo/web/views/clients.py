@@ -47,12 +47,17 @@ def client_list(request: OrganisationRequest) -> HttpResponse:
 @organisation_view
 def client_new(request: OrganisationRequest) -> HttpResponse:
     """A new client from a name and a contact's e-mail address."""
-    form = NewClientForm(request.POST or None)
+    org = request.organisation
+    form = NewClientForm(
+        request.POST or None, organisation_country=org.country, organisation_zone=org.time_zone
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         values = {"name": data["name"].strip(), "register": data["register"]}
-        if data["language"]:
-            values["language"] = data["language"]
+        values["country"] = data["country"]
+        for field in ("language", "time_zone"):
+            if data[field]:
+                values[field] = data[field]
         try:
             client = create_client_with_contact(
                 request.organisation,
@@ -76,6 +81,7 @@ def client_detail(request: OrganisationRequest, client_id: int) -> HttpResponse:
         "name": client.name,
         "language": client.language,
         "register": client.register,
+        "country": client.country,
         "time_zone": client.time_zone,
         "notes": client.notes,
     }

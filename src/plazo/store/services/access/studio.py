@@ -16,40 +16,26 @@ from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.utils.text import slugify
 
+from plazo.core.calendar import has_holiday_calendar
 from plazo.core.errors import PlazoError
 from plazo.core.policy import default_policy_text
+from plazo.core.regional import country_currency, country_language, country_time_zone
 from plazo.store.models import Membership, Organisation, Role
 
 __all__ = [
-    "COUNTRY_TIME_ZONES",
     "MIN_PASSWORD_LENGTH",
     "StudioCreated",
     "StudioSetupError",
     "create_studio",
     "find_user_by_email",
     "has_studio",
+    "password_problems",
 ]
 
+# The shortest password Django's validators accept (AUTH_PASSWORD_VALIDATORS in plazo.conf.settings
+# says the same); prompts and forms name it.
 MIN_PASSWORD_LENGTH = 8
 _FIRST_RUN_LOCK = 0x706C617A6F  # "plazo": the advisory lock of the first run
-
-# The time zone an organisation starts with, by country (the rest start in UTC; editable later).
-COUNTRY_TIME_ZONES = {
-    "ES": "Europe/Madrid",
-    "PT": "Europe/Lisbon",
-    "FR": "Europe/Paris",
-    "DE": "Europe/Berlin",
-    "IT": "Europe/Rome",
-    "GB": "Europe/London",
-    "IE": "Europe/Dublin",
-    "NL": "Europe/Amsterdam",
-    "US": "America/New_York",
-    "MX": "America/Mexico_City",
-    "AR": "America/Argentina/Buenos_Aires",
-    "CL": "America/Santiago",
-    "CO": "America/Bogota",
-    "PE": "America/Lima",
-}
 
 
 class StudioSetupError(PlazoError):
@@ -80,8 +66,30 @@ def find_user_by_email(email: str) -> Any | None:
     return users[0] if len(users) == 1 else None
 
 
+def password_problems(password: str, *, email: str, name: str = "") -> list[str]:
+    """What Django's password validators (``AUTH_PASSWORD_VALIDATORS``) say against ``password``
+    for the person with this e-mail address and name; empty when it is acceptable.
+
+    The same rules as the invitation page and every password change, so ``plazo init`` can ask
+    again at once instead of refusing after every question.
+    """
+    given, _, family = name.strip().partition(" ")
+    person = get_user_model()(username=email, email=email, first_name=given, last_name=family)
+    try:
+        validate_password(password, user=person)
+    except ValidationError as error:
+        return [str(message) for message in error.messages]
+    return []
+
+
 def _check(
-    name: str, email: str, password: str, language: str, currency: str, country: str
+    name: str,
+    email: str,
+    password: str,
+    owner_name: str,
+    language: str,
+    currency: str,
+    country: str,
 ) -> None:
     if not name.strip() or len(name) > 200:
         raise StudioSetupError("organisation", "give a name of 1 to 200 characters")
@@ -92,15 +100,14 @@ def _check(
     if language not in ("es", "en"):
         raise StudioSetupError("language", "use es or en")
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
-        raise StudioSetupError("currency", "use a three-letter ISO 4217 code such as EUR")
+        raise StudioSetupError("currency", "use a three-letter ISO 4217 code such as GBP or EUR")
     if len(country) != 2 or not country.isalpha() or not country.isupper():
-        raise StudioSetupError("country", "use a two-letter ISO 3166 code such as ES")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise StudioSetupError("password", f"use at least {MIN_PASSWORD_LENGTH} characters")
-    try:
-        validate_password(password, user=get_user_model()(username=email, email=email))
-    except ValidationError as error:
-        raise StudioSetupError("password", " ".join(error.messages)) from None
+        raise StudioSetupError("country", "use a two-letter ISO 3166 code such as GB or ES")
+    if not has_holiday_calendar(country):
+        raise StudioSetupError("country", f"plazo has no public-holiday calendar for {country}")
+    problems = password_problems(password, email=email, name=owner_name)
+    if problems:
+        raise StudioSetupError("password", " ".join(problems))
 
 
 def _free_slug(name: str) -> str:
@@ -118,8 +125,8 @@ def create_studio(
     email: str,
     password: str,
     owner_name: str = "",
-    language: str = "es",
-    currency: str = "EUR",
+    language: str | None = None,
+    currency: str | None = None,
     country: str = "ES",
     time_zone: str | None = None,
     first: bool = False,
@@ -130,21 +137,25 @@ def create_studio(
     2. The owner logs in with the e-mail address (it is also the user name); an existing user
        with that address is refused rather than given a new password.
     3. The policy is the default one written out, so the owner sees what they may edit.
+    4. What is not given follows from the country (``plazo.core.regional``): its currency, its
+       time zone (its capital's when it has several) and its clients' likely language.
 
     ``first`` refuses when any organisation exists (the first-run form and ``plazo init``); on
     PostgreSQL a transaction-level advisory lock makes two first runs at once wait for each other,
     so the second sees the first's organisation.
     """
     email = email.strip().lower()
-    currency, country = currency.strip().upper(), country.strip().upper()
-    _check(organisation, email, password, language, currency, country)
+    country = country.strip().upper()
+    currency = (currency or country_currency(country) or "").strip().upper()
+    language = language or country_language(country)
+    _check(organisation, email, password, owner_name, language, currency, country)
     if first:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_FIRST_RUN_LOCK])
         if Organisation.objects.exists():
             raise StudioSetupError("organisation", "plazo is already set up; log in instead")
-    zone = time_zone or COUNTRY_TIME_ZONES.get(country, "UTC")
+    zone = time_zone or country_time_zone(country) or "UTC"
     if zone not in available_timezones():
         raise StudioSetupError("time_zone", f"{zone!r} is not a known time zone")
     ZoneInfo(zone)

@@ -11,6 +11,7 @@ from django.conf import settings
 from plazo.core import compose
 from plazo.core.errors import PlazoError
 from plazo.core.health import assess_health, health_to_tell
+from plazo.core.regional import date_locale
 from plazo.core.scope import hours_by_day
 from plazo.store.models import (
     Client,
@@ -27,6 +28,7 @@ __all__ = [
     "NotReadyToCompose",
     "burn_up",
     "client_input",
+    "client_locale",
     "contacts_input",
     "forecast_view",
     "organisation_input",
@@ -82,6 +84,14 @@ def owner_language(project: Project) -> str | None:
     return reader_language(project.organisation_id, project.owner_id)
 
 
+def client_locale(client: Client, *, language: str | None = None) -> str:
+    """The CLDR locale the client's dates and numbers are written in: their language in their
+    country, else in the organisation's (English in GB writes 29 January 2027, in the US
+    January 29, 2027); ``language`` overrides theirs (for previews)."""
+    country = client.country or client.organisation.country
+    return date_locale(language or client.language, country)
+
+
 def client_input(client: Client, *, language: str | None = None) -> compose.Client:
     """The client as the composer needs it; ``language`` overrides theirs (for previews)."""
     return compose.Client(
@@ -89,6 +99,7 @@ def client_input(client: Client, *, language: str | None = None) -> compose.Clie
         language=language or client.language,
         register=client.register,
         time_zone=client.time_zone,
+        locale=client_locale(client, language=language),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
+from plazo.core.regional import country_time_zone
 from plazo.store.models import (
     Client,
     Membership,
@@ -76,11 +77,15 @@ def _taken(
 
 @transaction.atomic
 def create_client(organisation: Organisation, values: dict[str, Any]) -> Client:
-    """A new client; language and time zone default to the organisation's."""
+    """A new client; the language defaults to the organisation's, the time zone to the client's
+    country's (the organisation's own when it is in that country) else the organisation's."""
     _taken(Client, organisation.pk, "name", values["name"], None)
     _taken(Client, organisation.pk, "external_id", values.get("external_id", ""), None)
     values = {k: v for k, v in values.items() if v is not None}
     values.setdefault("language", organisation.language)
+    if values.get("country") and "time_zone" not in values:
+        zone = country_time_zone(values["country"], prefer=organisation.time_zone)
+        values["time_zone"] = zone or organisation.time_zone
     values.setdefault("time_zone", organisation.time_zone)
     return Client.objects.create(organisation=organisation, **values)
 

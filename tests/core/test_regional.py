@@ -1,0 +1,66 @@
+"""Regional defaults follow from one another: country → currency, time zone, language, locale."""
+
+from __future__ import annotations
+
+import pytest
+
+from plazo.core.calendar import has_holiday_calendar
+from plazo.core.regional import (
+    country_currency,
+    country_language,
+    country_name,
+    country_time_zone,
+    date_locale,
+    time_zone_country,
+)
+
+
+@pytest.mark.parametrize(
+    ("country", "currency", "zone", "language"),
+    [
+        ("GB", "GBP", "Europe/London", "en"),
+        ("IE", "EUR", "Europe/Dublin", "en"),
+        ("US", "USD", "America/New_York", "en"),
+        ("ES", "EUR", "Europe/Madrid", "es"),
+        ("MX", "MXN", "America/Mexico_City", "es"),
+        ("AU", "AUD", "Australia/Sydney", "en"),
+    ],
+)
+def test_a_country_gives_its_currency_zone_and_language(
+    country: str, currency: str, zone: str, language: str
+) -> None:
+    assert country_currency(country) == currency
+    assert country_time_zone(country) == zone
+    assert country_language(country) == language
+    assert has_holiday_calendar(country)
+
+
+def test_a_preferred_zone_wins_only_inside_the_country() -> None:
+    assert country_time_zone("US", prefer="America/Chicago") == "America/Chicago"
+    assert country_time_zone("GB", prefer="America/Chicago") == "Europe/London"
+
+
+def test_zones_name_their_country_and_utc_none() -> None:
+    assert time_zone_country("Europe/London") == "GB"
+    assert time_zone_country("America/Mexico_City") == "MX"
+    assert time_zone_country("UTC") is None
+    assert time_zone_country("Etc/UTC") is None
+
+
+def test_country_names_and_unknown_codes() -> None:
+    assert country_name("GB") == "United Kingdom"
+    assert country_name("MX", "es") == "México"
+    assert country_name("ZZ") is None
+    assert country_name("GBR") is None
+    assert not has_holiday_calendar("EU")
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "locale"),
+    [("en", "GB", "en_GB"), ("en", "US", "en_US"), ("es", "MX", "es_MX"), ("es", "GB", "es")],
+)
+def test_the_date_locale_is_the_language_in_the_country(
+    language: str, country: str, locale: str
+) -> None:
+    assert date_locale(language, country) == locale
+    assert date_locale(language, "") == language
