@@ -171,6 +171,7 @@ FOREIGN: dict[str, Callable[[World, str], object]] = {
     "item_id": lambda w, route: w.item.pk,
     "offer_id": lambda w, route: w.offer.pk,
     "token_id": lambda w, route: w.api_token.pk,
+    "endpoint_id": lambda w, route: w.endpoint.pk,
     "contact_id": lambda w, route: w.project.client.contacts.get().pk,
     "membership_id": lambda w, route: w.owner.memberships.get(organisation=w.org).pk,
     "uidb64": lambda w, route: urlsafe_base64_encode(force_bytes(w.owner.pk)),
