@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Literal, Protocol
 
 from django.db import transaction
 
 from plazo.store.models import Organisation
 from plazo.store.services.importing.clients import parse_clients, plan_clients
-from plazo.store.services.importing.common import Counts, ProgressCallback
+from plazo.store.services.importing.common import Counts, ProgressCallback, Reforecast
 from plazo.store.services.importing.history import (
     DEFAULT_HISTORY_CLIENT,
     parse_history,
@@ -56,6 +57,7 @@ def import_text(
     dry_run: bool = False,
     history_client: str = DEFAULT_HISTORY_CLIENT,
     progress: ProgressCallback | None = None,
+    reforecast: Reforecast | None = None,
 ) -> ImportReport:
     """Import ``text`` into ``organisation``, all or nothing.
 
@@ -63,6 +65,8 @@ def import_text(
     2. Match rows against what exists, with every lookup prefetched into dictionaries.
     3. Any problem in 1 or 2 raises :class:`ImportRejected` listing all of them; nothing is written.
     4. Otherwise write in batches inside one transaction (skipped on a dry run).
+    5. After commit, call ``reforecast`` once per project whose items or promise changed, as the
+       GitHub and Jira imports do (bulk writes send no save signals).
     """
     table = read_table(text, file_format)
     rows = len(table.rows)
@@ -89,6 +93,9 @@ def import_text(
             raise ImportRejected(problems)
         if not dry_run:
             plan.write(progress)
+            if reforecast is not None:
+                for project_id in sorted(plan.touched_projects()):
+                    transaction.on_commit(partial(reforecast, project_id))
     return ImportReport.of(kind, rows, plan.counts, dry_run=dry_run)
 
 
@@ -98,3 +105,5 @@ class _Plan(Protocol):
     counts: Counts
 
     def write(self, progress: ProgressCallback | None) -> None: ...
+
+    def touched_projects(self) -> set[int]: ...
