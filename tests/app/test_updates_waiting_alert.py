@@ -99,3 +99,25 @@ def test_the_portfolio_and_the_nav_count_the_waiting_updates(
     page = browser.get("/week/").content.decode()
     assert f'data-testid="nav-waiting">{len(drafts) - 2}<' in page
     assert page.count('data-testid="awaiting-approval"') == len(drafts) - 2
+
+
+def test_batches_of_one_checkin_make_one_alert() -> None:
+    projects = _demo()
+    monday = [p for p in projects if p.checkin_weekday == 0 and p.status == "active"]
+    assert len(monday) >= 2
+    run_weekly_checkins(now=CHECKIN, project_ids=[monday[0].pk])
+    run_weekly_checkins(now=CHECKIN, project_ids=[p.pk for p in monday[1:]])
+    [alert] = _alerts()
+    assert monday[0].name in alert.text
+
+
+def test_a_project_whose_owner_left_is_told_to_another_owner() -> None:
+    projects = _demo()
+    owner = projects[0].owner
+    assert owner is not None
+    colleague = type(owner).objects.create_user("tom", email="tom@estudiolumbre.example")
+    Membership.objects.create(organisation=projects[0].organisation, user=colleague, role="owner")
+    type(owner).objects.filter(pk=owner.pk).update(is_active=False)
+    run_weekly_checkins(now=CHECKIN)
+    [alert] = _alerts()
+    assert alert.recipients == ["tom@estudiolumbre.example"]

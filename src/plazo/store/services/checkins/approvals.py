@@ -91,27 +91,41 @@ def _project(message: Message) -> Project:
 def alert_waiting_updates(written: Sequence[Message], *, now: datetime) -> list[Message]:
     """Alert the people whose projects got a draft in ``written`` that updates wait for them.
 
-    One alert per person (the project's owner, or the organisation's first owner with an
-    address when the project's has none) per check-in, listing all their waiting updates.
+    One alert per person (the project's owner, or the organisation's first active owner with
+    an address when the project's account is no longer active) per check-in, listing all their waiting updates. The
+    key is known from the new drafts alone, so a later batch of the same check-in reads nothing
+    more than one lookup per person.
     """
     new_drafts = [m for m in written if m.state == MessageState.DRAFT and m.project_id]
     alerts = []
     for org_id in sorted({m.organisation_id for m in new_drafts}):
-        waiting = waiting_updates(org_id, now=now)
-        by_person = _by_person(waiting)
-        new_ids = {m.pk for m in new_drafts if m.organisation_id == org_id}
-        for person, theirs in by_person.items():
-            new = [m for m in theirs if m.pk in new_ids]
-            if new:
-                alerts.append(_alert(person, theirs, new, now=now))
+        new = _by_person([m for m in new_drafts if m.organisation_id == org_id])
+        keys = {person: _key(org_id, person, drafts, now) for person, drafts in new.items()}
+        existing = set(
+            Message.objects.filter(idempotency_key__in=keys.values()).values_list(
+                "idempotency_key", flat=True
+            )
+        )
+        if all(key in existing for key in keys.values()):
+            continue
+        waiting = _by_person(waiting_updates(org_id, now=now))
+        for person, key in keys.items():
+            if key not in existing and waiting.get(person):
+                alerts.append(_alert(person, waiting[person], key, now=now))
     return alerts
 
 
-def _by_person(waiting: Sequence[Message]) -> dict[User, list[Message]]:
-    """The waiting updates by who is told: the owner, else someone who can act on them."""
+def _key(org_id: int, person: User, new: Sequence[Message], now: datetime) -> str:
+    """Once per person per check-in: the latest check-in among the drafts just written."""
+    latest = max(owed_checkin_of(_project(m), now) for m in new)
+    return f"updates_waiting:{org_id}:{person.pk}:{latest.astimezone(UTC):%Y-%m-%dT%H:%MZ}"
+
+
+def _by_person(drafts: Sequence[Message]) -> dict[User, list[Message]]:
+    """The drafts by who is told: the owner, else someone who can act on them."""
     grouped: dict[User, list[Message]] = defaultdict(list)
     fallback: User | None = None
-    for draft in waiting:
+    for draft in drafts:
         project = _project(draft)
         owner = project.owner
         person = owner if owner is not None and owner.email and owner.is_active else None
@@ -125,17 +139,9 @@ def _by_person(waiting: Sequence[Message]) -> dict[User, list[Message]]:
     return grouped
 
 
-def _alert(person: User, waiting: list[Message], new: list[Message], *, now: datetime) -> Message:
-    """Queue the alert for the latest check-in among ``new`` (once per key)."""
-    latest = max(owed_checkin_of(_project(m), now) for m in new)
+def _alert(person: User, waiting: list[Message], key: str, *, now: datetime) -> Message:
+    """Queue the alert listing ``waiting`` under ``key`` (once per key)."""
     first = _project(waiting[0])
-    key = (
-        f"updates_waiting:{first.organisation_id}:{person.pk}:"
-        f"{latest.astimezone(UTC):%Y-%m-%dT%H:%MZ}"
-    )
-    existing = Message.objects.filter(idempotency_key=key).first()
-    if existing is not None:
-        return existing
     reader = dataclasses.replace(
         inputs.project_input(first),
         key=f"{first.organisation_id}-updates-waiting",  # one thread for these alerts
