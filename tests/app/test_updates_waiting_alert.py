@@ -89,6 +89,9 @@ def test_the_portfolio_and_the_nav_count_the_waiting_updates(
     assert f">{len(drafts)}</span>" in banner
     assert "weekly updates await your approval" in banner
     assert 'href="/week/"' in banner
+    spanish = browser.get("/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "avances semanales esperan su aprobación" in spanish
+    assert "Revisar y enviar en Esta semana" in spanish
 
     first, second = (d.project for d in drafts[:2])
     assert first is not None
