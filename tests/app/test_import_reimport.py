@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from plazo.store.models import Client, Commitment, Contact, Project, WorkItem
 from plazo.store.services.importing import import_text
@@ -181,3 +182,20 @@ def test_a_file_import_reforecasts_each_project_it_changed_once_after_commit(
     imported("items", "items.csv")  # unchanged: nothing to re-forecast
     imported("clients", "clients.csv")
     assert calls == []
+
+
+def test_by_default_the_worker_schedules_the_re_forecasts(
+    django_capture_on_commit_callbacks: pytest.FixtureRequest,
+) -> None:
+    # Any caller (the CLI, the web's import page, a script) gets them without asking.
+    org = make_org()
+    _import(org, "clients", "clients.csv")
+    _import(org, "projects", "projects.csv")
+    DBTaskResult.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        _import(org, "items", "items.csv")
+    waiting = DBTaskResult.objects.filter(
+        status="READY", task_path__endswith="reforecast_project_task"
+    )
+    with_items = set(WorkItem.objects.for_organisation(org).values_list("project_id", flat=True))
+    assert sorted(t.args_kwargs["kwargs"]["project_id"] for t in waiting) == sorted(with_items)

@@ -93,7 +93,6 @@ def run(args: argparse.Namespace) -> int:
         format_for,
         import_text,
     )
-    from plazo.worker.tasks import schedule_reforecast
 
     file_format = format_for(path.name)
     if file_format is None:
@@ -114,7 +113,6 @@ def run(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 history_client=args.client or DEFAULT_HISTORY_CLIENT,
                 progress=progress,
-                reforecast=lambda project_id: schedule_reforecast(project_id, now=timezone.now()),
             )
         except ImportRejected as rejected:
             for problem in rejected.problems:

@@ -92,9 +92,9 @@ def alert_waiting_updates(written: Sequence[Message], *, now: datetime) -> list[
     """Alert the people whose projects got a draft in ``written`` that updates wait for them.
 
     One alert per person (the project's owner, or the organisation's first active owner with
-    an address when the project's account is no longer active) per check-in, listing all their waiting updates. The
-    key is known from the new drafts alone, so a later batch of the same check-in reads nothing
-    more than one lookup per person.
+    an address when the project's account is no longer active) per check-in, listing all their
+    waiting updates. The key is known from the new drafts alone, so a later batch of the same
+    check-in reads nothing more than one lookup per person.
     """
     new_drafts = [m for m in written if m.state == MessageState.DRAFT and m.project_id]
     alerts = []
