@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from plazo.store.models import Client, Commitment, Contact, Project, WorkItem
 from plazo.store.services.importing import import_text
@@ -143,3 +144,58 @@ def test_another_organisation_is_untouched() -> None:
     _load_all(mine)
     assert WorkItem.objects.for_organisation(theirs).count() == 4
     assert WorkItem.objects.for_organisation(mine).count() == 4
+
+
+def test_a_file_import_reforecasts_each_project_it_changed_once_after_commit(
+    django_capture_on_commit_callbacks: pytest.FixtureRequest,
+) -> None:
+    # outsider3 S2: ``plazo import items.csv --kind items`` queued no re-forecast, so the
+    # imported project showed "no forecast yet" and its danger went unseen.
+    org = make_org()
+    _import(org, "clients", "clients.csv")
+    calls: list[int] = []
+
+    def imported(kind: str, name: str, *, dry_run: bool = False) -> None:
+        path = DATA / name
+        with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+            import_text(
+                org,
+                kind,  # type: ignore[arg-type]
+                path.read_text("utf-8"),
+                "csv",
+                source=name,
+                now=NOW,
+                dry_run=dry_run,
+                reforecast=calls.append,
+            )
+
+    imported("projects", "projects.csv")
+    projects = sorted(Project.objects.for_organisation(org).values_list("pk", flat=True))
+    assert calls == projects  # each got its promise
+    calls.clear()
+    imported("items", "items.csv", dry_run=True)
+    assert calls == []
+    imported("items", "items.csv")
+    with_items = WorkItem.objects.for_organisation(org).values_list("project_id", flat=True)
+    assert calls == sorted(set(with_items))
+    calls.clear()
+    imported("items", "items.csv")  # unchanged: nothing to re-forecast
+    imported("clients", "clients.csv")
+    assert calls == []
+
+
+def test_by_default_the_worker_schedules_the_re_forecasts(
+    django_capture_on_commit_callbacks: pytest.FixtureRequest,
+) -> None:
+    # Any caller (the CLI, the web's import page, a script) gets them without asking.
+    org = make_org()
+    _import(org, "clients", "clients.csv")
+    _import(org, "projects", "projects.csv")
+    DBTaskResult.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        _import(org, "items", "items.csv")
+    waiting = DBTaskResult.objects.filter(
+        status="READY", task_path__endswith="reforecast_project_task"
+    )
+    with_items = set(WorkItem.objects.for_organisation(org).values_list("project_id", flat=True))
+    assert sorted(t.args_kwargs["kwargs"]["project_id"] for t in waiting) == sorted(with_items)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,22 @@ def test_token_create_prints_the_token_once_and_revoke_stops_it(home: Path) -> N
     revoked = run_plazo("token", "revoke", token[:12], home=home)
     assert revoked.returncode == 0, revoked.stderr
     assert "revoked" in run_plazo("token", "list", home=home).stdout
+
+
+def test_an_items_import_schedules_the_projects_re_forecast(home: Path, tmp_path: Path) -> None:
+    # outsider3 S2: like a GitHub or Jira import, or a change in the dashboard.
+    items = tmp_path / "items.csv"
+    items.write_text("project,title,estimate_hours\nInforme anual interactivo,Anexo,6\n", "utf-8")
+    with sqlite3.connect(home / "plazo.sqlite3") as database:
+        database.execute("DELETE FROM django_tasks_database_dbtaskresult")
+    result = run_plazo("import", str(items), "--kind", "items", home=home)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(home / "plazo.sqlite3") as database:
+        [(project_id,)] = database.execute(
+            "SELECT id FROM plazo_project WHERE name = 'Informe anual interactivo'"
+        ).fetchall()
+        waiting = database.execute(
+            "SELECT args_kwargs FROM django_tasks_database_dbtaskresult "
+            "WHERE status = 'READY' AND task_path LIKE '%reforecast_project_task'"
+        ).fetchall()
+    assert [json.loads(row[0])["kwargs"] for row in waiting] == [{"project_id": project_id}]

@@ -22,6 +22,9 @@ class WebLinks:
     def outbox(self) -> str:
         return self.base_url + reverse("web:outbox")
 
+    def week(self) -> str:
+        return self.base_url + reverse("web:week")
+
     def invitation(self, uidb64: str, token: str) -> str:
         return self.base_url + reverse("web:invitation", args=[uidb64, token])
 

@@ -127,6 +127,7 @@ _CHECKIN_BATCH_PATH = f"{checkin_batch.func.__module__}.{checkin_batch.func.__qu
 def reforecast_project_task(project_id: int) -> int | None:
     """Re-forecast one project and open a delay case if it is now at risk; returns the case id."""
     from plazo.store.models import Project, ProjectStatus
+    from plazo.store.services.checkins.waiting import refresh_waiting_update
     from plazo.store.services.delays.watch import watch_project
     from plazo.store.services.forecasting.run import OrganisationHistories
     from plazo.store.services.work.snapshots import load_project_snapshots
@@ -138,7 +139,9 @@ def reforecast_project_task(project_id: int) -> int | None:
     if snapshot is None:
         return None
     # A fresh reading: the progress that scheduled this re-forecast may be finished work.
-    case = watch_project(snapshot, now=timezone.now(), histories=OrganisationHistories()).opened
+    now = timezone.now()
+    case = watch_project(snapshot, now=now, histories=OrganisationHistories()).opened
+    refresh_waiting_update(snapshot.project, now=now)  # a draft awaiting approval follows
     return case.pk if case else None
 
 

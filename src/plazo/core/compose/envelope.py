@@ -63,6 +63,6 @@ def envelope_headers(
         ("X-Plazo-Kind", kind),
     ]
     # internal: no auto-replies, please
-    if kind in ("owner_alert", "delivery_failed", "checkin_failed"):
+    if kind in ("owner_alert", "delivery_failed", "checkin_failed", "updates_waiting"):
         headers.append(("Auto-Submitted", "auto-generated"))
     return tuple(headers)

@@ -37,6 +37,7 @@ __all__ = [
     "plural_count",
     "promise_reason",
     "speech",
+    "updates_waiting",
     "with_id",
 ]
 
@@ -191,3 +192,18 @@ def with_id(link: tuple[str, str], pk: int) -> str:
     before and after the id, with this row's id put back in."""
     head, tail = link
     return f"{head}{pk}{tail}"
+
+
+@register.simple_tag(takes_context=True)
+def updates_waiting(context: template.Context) -> int:
+    """How many of this week's updates wait for approval in the request's organisation (the
+    nav's and the portfolio's badge), read once per request."""
+    from plazo.store.services.checkins.approvals import waiting_updates
+
+    request = context.get("request")
+    organisation = getattr(request, "organisation", None)
+    if request is None or organisation is None:
+        return 0
+    if not hasattr(request, "plazo_updates_waiting"):
+        request.plazo_updates_waiting = len(waiting_updates(organisation, now=timezone.now()))
+    return int(request.plazo_updates_waiting)

@@ -23,6 +23,7 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
+from plazo.store.services.checkins.waiting import APPROVABLE, refresh_waiting_update
 from plazo.store.services.checkins.weekly import compose_weekly_update_for
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
@@ -135,8 +136,9 @@ def decide_update(
 ) -> WeekRow:
     """Send this week's update now, hold it, or skip it with a reason; returns the row after.
 
-    1. *send*: the update is written from a fresh forecast (or the draft is taken) and queued in
-       the outbox at once; the next worker pass delivers it.
+    1. *send*: the update is written from a fresh forecast (a draft is rewritten from it, under
+       its key: :mod:`plazo.store.services.checkins.waiting`) and queued in the outbox at once;
+       the next worker pass delivers it.
     2. *hold*: nothing is written or sent this week until the person sends it; a queued update
        goes back to draft.
     3. *skip*: the same, for good this week, with the reason kept.
@@ -161,8 +163,8 @@ def decide_update(
             f"{project.name} starts on {project.start_on:%Y-%m-%d}: its first update is due "
             f"at its first check-in ({row.due_at:%Y-%m-%d %H:%M %Z}); nothing is sent before"
         )
-    if decision == CheckinDecisionKind.SEND and row.message is None:
-        # the update reads the forecast as of now
+    if decision == CheckinDecisionKind.SEND:
+        # the update reads the forecast as of now, whether it is written now or was a draft
         watch_project(load_project_snapshot(project), now=now, histories=OrganisationHistories())
     with transaction.atomic():
         CheckinDecision.objects.update_or_create(
@@ -178,6 +180,8 @@ def decide_update(
         )
         key = weekly_key(project, now)
         if decision == CheckinDecisionKind.SEND:
+            # a draft written at the check-in tells what is true now, not then
+            refresh_waiting_update(project, now=now, states=APPROVABLE, always=True)
             _queue(project, key, now)
         else:
             Message.objects.filter(
@@ -187,7 +191,7 @@ def decide_update(
 
 
 def _queue(project: Project, key: str, now: datetime) -> None:
-    """Queue the week's update: the stored draft, or one composed now."""
+    """Queue the week's update: the stored draft (rewritten just before), or one composed now."""
     existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
     if existing is None:
         composed = compose_weekly_update_for(project, now=now)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
@@ -21,6 +22,7 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
+from plazo.store.services.checkins.approvals import alert_waiting_updates
 from plazo.store.services.composing import inputs
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.failures.checkins import clear_checkin_failure, isolated
@@ -43,6 +45,8 @@ __all__ = [
     "queue_weekly_update",
     "run_weekly_checkins",
 ]
+
+log = logging.getLogger(__name__)
 
 # A week's update is written at or after its check-in time, so any update of the current ISO week
 # was created within the last 8 days (7, plus a day for the widest time-zone difference).
@@ -296,7 +300,23 @@ def run_weekly_checkins(
         message, is_new = stored
         if is_new:
             created.append(message)
+    _tell_who_approves(created, now=now)
     return created
+
+
+def _tell_who_approves(written: list[Message], *, now: datetime) -> None:
+    """Alert the owners whose drafts were just written (one alert each, however many drafts).
+
+    A courtesy like the failure alerts: the updates are written either way, so an error here is
+    logged and does not undo the check-ins.
+    """
+    if not any(m.state == MessageState.DRAFT for m in written):
+        return
+    try:
+        with transaction.atomic():
+            alert_waiting_updates(written, now=now)
+    except Exception:
+        log.exception("could not tell the owners that updates wait for their approval")
 
 
 def _check_in(

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from plazo.store.models import DelayCase, Forecast, Organisation, Project, WorkItem, WorkItemStatus
+from plazo.store.services.checkins.waiting import refresh_waiting_update
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.ledger.promises import record_promise
@@ -67,6 +68,7 @@ def refresh_forecast(project: Project, *, now: datetime) -> Refreshed:
     watched = watch_project(
         load_project_snapshot(project), now=now, histories=OrganisationHistories()
     )
+    refresh_waiting_update(project, now=now)  # a draft awaiting approval shows the change
     return Refreshed(project, watched.forecast, watched.opened)
 
 

@@ -26,7 +26,7 @@ from plazo.store.services.failures.alerts import queue_owner_alert
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-__all__ = ["clear_checkin_failure", "isolated", "record_checkin_failure"]
+__all__ = ["alert_recipient", "clear_checkin_failure", "isolated", "record_checkin_failure"]
 
 log = logging.getLogger(__name__)
 _REASON_LENGTH = 500
@@ -100,7 +100,7 @@ def _alert(project: Project, reason: str, *, now: datetime) -> Message | None:
     key = alert_key(project, now)
     if Message.objects.filter(idempotency_key=key).exists():
         return None
-    recipient = _recipient(project)
+    recipient = alert_recipient(project)
     if recipient is None or project.promised_on is None:
         log.warning("nobody to alert of project %s's failed check-in", project.pk)
         return None
@@ -117,7 +117,7 @@ def _alert(project: Project, reason: str, *, now: datetime) -> Message | None:
     return queue_owner_alert(composed, project, key=key, now=now)
 
 
-def _recipient(project: Project) -> User | None:
+def alert_recipient(project: Project) -> User | None:
     """The owner when they have an address, else the first member of the organisation who has."""
     users = [project.owner] if project.owner is not None else []
     users += [

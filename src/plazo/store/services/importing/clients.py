@@ -95,6 +95,10 @@ class ClientsPlan:
     contacts: list[tuple[Client, Contact, str]] = field(default_factory=list)
     contact_fields: set[str] = field(default_factory=set)
 
+    def touched_projects(self) -> set[int]:
+        """None: clients and contacts are not what a forecast reads."""
+        return set()
+
     def write(self, progress: ProgressCallback | None) -> None:
         """Insert and update in batches (contacts after clients, which they point at)."""
         bulk_write(

@@ -13,6 +13,7 @@ __all__ = [
     "BATCH_SIZE",
     "Counts",
     "ProgressCallback",
+    "Reforecast",
     "assign",
     "batches",
     "bulk_write",
@@ -25,6 +26,10 @@ LOOKUP_BATCH_SIZE = 900  # values per IN (...) list, under every backend's param
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``progress(phase, done, total)`` while an import reads and writes."""
+
+Reforecast = Callable[[int], object]
+"""Called with a project's id once an import has committed, for each project it touched (bulk
+writes send no save signals, so the caller says how re-forecasts are scheduled)."""
 
 _T = TypeVar("_T")
 _M = TypeVar("_M", bound=models.Model)

@@ -83,6 +83,10 @@ class HistoryPlan:
     items: ItemsPlan
     counts: Counts = field(default_factory=Counts)
 
+    def touched_projects(self) -> set[int]:
+        """None that is forecast: history is finished work (it is read at the next forecast)."""
+        return set()
+
     def write(self, progress: ProgressCallback | None) -> None:
         """Create the client and projects when new, then write the items."""
         # Django fills each foreign key from its (by then saved) related object on insert.

@@ -91,6 +91,10 @@ class ItemsPlan:
     changed_items: list[WorkItem] = field(default_factory=list)
     item_fields: set[str] = field(default_factory=set)
 
+    def touched_projects(self) -> set[int]:
+        """The projects whose items this import adds or changes: their forecasts are stale."""
+        return {item.project_id for item in [*self.new_items, *self.changed_items]}
+
     def write(self, progress: ProgressCallback | None) -> None:
         """Insert and update the items in batches."""
         bulk_write(

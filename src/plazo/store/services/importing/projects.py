@@ -130,6 +130,13 @@ class ProjectsPlan:
     # Projects cancelled (or taken up again) by the import: the ledger ends their promise.
     status_changes: list[Project] = field(default_factory=list)
 
+    def touched_projects(self) -> set[int]:
+        """The projects whose forecast the import changes (after :meth:`write`: new projects
+        have their ids then): changed fields, a new promise, a new status or a delivery."""
+        touched = {project.pk for project in self.changed_projects}
+        touched |= {project.pk for project, _ in [*self.promises, *self.deliveries]}
+        return touched | {project.pk for project in self.status_changes}
+
     def write(self, progress: ProgressCallback | None) -> None:
         """Insert and update the projects, record each new promise, then each delivery."""
         bulk_write(

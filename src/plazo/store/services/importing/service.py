@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Literal, Protocol
 
 from django.db import transaction
 
 from plazo.store.models import Organisation
 from plazo.store.services.importing.clients import parse_clients, plan_clients
-from plazo.store.services.importing.common import Counts, ProgressCallback
+from plazo.store.services.importing.common import Counts, ProgressCallback, Reforecast
 from plazo.store.services.importing.history import (
     DEFAULT_HISTORY_CLIENT,
     parse_history,
@@ -20,6 +21,7 @@ from plazo.store.services.importing.items import parse_items, plan_items
 from plazo.store.services.importing.problems import ImportRejected, Problem
 from plazo.store.services.importing.projects import parse_projects, plan_projects
 from plazo.store.services.importing.rows import FileFormat, read_table
+from plazo.store.signals import work_changed_in_bulk
 
 __all__ = ["KINDS", "ImportKind", "ImportReport", "import_text"]
 
@@ -56,6 +58,7 @@ def import_text(
     dry_run: bool = False,
     history_client: str = DEFAULT_HISTORY_CLIENT,
     progress: ProgressCallback | None = None,
+    reforecast: Reforecast | None = None,
 ) -> ImportReport:
     """Import ``text`` into ``organisation``, all or nothing.
 
@@ -63,6 +66,10 @@ def import_text(
     2. Match rows against what exists, with every lookup prefetched into dictionaries.
     3. Any problem in 1 or 2 raises :class:`ImportRejected` listing all of them; nothing is written.
     4. Otherwise write in batches inside one transaction (skipped on a dry run).
+    5. After commit, call ``reforecast`` once per project whose items or promise changed, as the
+       GitHub and Jira imports do (bulk writes send no save signals); by default, announce it
+       with :data:`plazo.store.signals.work_changed_in_bulk`, on which the worker schedules the
+       project's re-forecast, so every caller (CLI, web page, script) re-forecasts.
     """
     table = read_table(text, file_format)
     rows = len(table.rows)
@@ -89,7 +96,13 @@ def import_text(
             raise ImportRejected(problems)
         if not dry_run:
             plan.write(progress)
+            for project_id in sorted(plan.touched_projects()):
+                transaction.on_commit(partial(reforecast or _announce, project_id))
     return ImportReport.of(kind, rows, plan.counts, dry_run=dry_run)
+
+
+def _announce(project_id: int) -> None:
+    work_changed_in_bulk.send(sender=import_text, project_id=project_id)
 
 
 class _Plan(Protocol):
@@ -98,3 +111,5 @@ class _Plan(Protocol):
     counts: Counts
 
     def write(self, progress: ProgressCallback | None) -> None: ...
+
+    def touched_projects(self) -> set[int]: ...

@@ -7,7 +7,7 @@ closed milestones (released versions) are delivered through it, so promises are 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
@@ -19,7 +19,7 @@ from django.db.models import Max
 from plazo.core.calendar import local_day
 from plazo.core.tracker import TrackerBatch, TrackerItem, TrackerProject
 from plazo.store.models import Client, Organisation, Project, WorkItem
-from plazo.store.services.importing.common import Counts, lookup_in
+from plazo.store.services.importing.common import Counts, Reforecast, lookup_in
 from plazo.store.services.importing.items import ItemRecord, plan_items
 from plazo.store.services.importing.problems import ImportRejected, Problem
 from plazo.store.services.importing.projects import ProjectRecord, plan_projects
@@ -27,9 +27,6 @@ from plazo.store.services.importing.rows import Row
 from plazo.store.services.ledger.promises import record_promise
 
 __all__ = ["TrackerReport", "import_tracker", "sync_since"]
-
-Reforecast = Callable[[int], object]
-"""Called with a project's id once the import has committed, for each project it touched."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from plazo.core import compose
 from plazo.store.models import DelayCase, Message, MessageState, Organisation, Project
 from plazo.store.services.unique_insert import insert_or_get
 
-__all__ = ["store_message"]
+__all__ = ["rewrite_message", "store_message"]
 
 
 def store_message(
@@ -34,13 +34,7 @@ def store_message(
         "project": project,
         "delay_case": delay_case,
         "kind": kind or composed.kind,
-        "language": composed.language,
-        "subject": composed.subject,
-        "text": composed.text,
-        "html": composed.html,
-        "mime": composed.to_email().as_bytes(),
-        "recipients": list(composed.recipients),
-        "message_id": composed.message_id,
+        **_content(composed),
         "state": state,
         "created_at": now,
         "queued_at": now if state == MessageState.QUEUED else None,
@@ -49,3 +43,30 @@ def store_message(
         lambda: Message.objects.create(idempotency_key=key, **fields),
         lambda: Message.objects.filter(idempotency_key=key).first(),
     )
+
+
+def _content(composed: compose.Message) -> dict[str, object]:
+    """What a message says and to whom, as stored."""
+    return {
+        "language": composed.language,
+        "subject": composed.subject,
+        "text": composed.text,
+        "html": composed.html,
+        "mime": composed.to_email().as_bytes(),
+        "recipients": list(composed.recipients),
+        "message_id": composed.message_id,
+    }
+
+
+def rewrite_message(message: Message, composed: compose.Message, *, now: datetime) -> Message:
+    """Replace an unsent message's content with ``composed``, written at ``now``.
+
+    The key, state and kind stay. ``created_at`` becomes ``now``: it is when what the message
+    says was written (a weekly update reports what was done after the last one's).
+    """
+    content = _content(composed)
+    for name, value in content.items():
+        setattr(message, name, value)
+    message.created_at = now
+    message.save(update_fields=[*content, "created_at"])
+    return message
