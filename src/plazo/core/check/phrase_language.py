@@ -25,24 +25,30 @@ __all__ = ["MIN_CUES", "phrase_language"]
 
 MIN_CUES = 2  # fewer cues than this and the phrase has no language we can tell
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_SENTENCE_END = frozenset(".!?¿¡:;\n•*-–—(\"“«")
+_SENTENCE_END = frozenset('.!?¿¡:;\n•*-–—("“«')
 _SPANISH_LETTERS = frozenset("áéíóúñü")
 _SPANISH_MARKS = frozenset("¿¡")
+
+
+def _listed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # Common words of delay facts the checker's stop words leave out (accents folded, lower case).
 _MORE_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _listed(
         """about after again all also already any because before both can could day days
         delivered delivery did do does done during each estimate estimated every first get got
         had he how if in into its just late later longer made make many more most much need
         needed needs new next now only or other out over ready same she should so some still
         supplier than their them then there these they those took two under until up weekly
-        when while who why ll ve re weeks week work""".split()
+        when while who why ll ve re weeks week work"""
     ),
-    "es": frozenset(
+    "es": _listed(
         """ahora antes cada cuando desde despues dia dias dos durante entre entrega equipo era
         esa ese eso esto estos estas fue ha han hasta hay luego mismo nuestra nuestras nuestro
         nuestros o otra otro pago porque proveedor pruebas retraso semana semanas sera sin sobre
-        tambien tenemos toda todas todo todos tres unas unos vamos ya""".split()
+        tambien tenemos toda todas todo todos tres unas unos vamos ya"""
     ),
 }
 _ENGLISH_ENDING = re.compile(r"tions?$")
