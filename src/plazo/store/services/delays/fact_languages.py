@@ -42,7 +42,7 @@ class MixedLanguageError(PlazoError):
         fields = ", ".join(f"{f.field} ({f.language})" for f in facts)
         super().__init__(
             f"the notice is in {language!r} but these facts are not: {fields}; "
-            "confirm to send them as typed"
+            "confirm on its review page to send them as typed"
         )
 
 

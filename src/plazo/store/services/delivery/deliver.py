@@ -50,7 +50,7 @@ def deliver(project: Project, delivered_on: date, *, now: datetime) -> Delivered
     3. A note that cannot be composed (no promise, no contact with an address) does not undo
        the delivery: the reason is returned, for the person to hear.
     """
-    promise = deliver_project(project, delivered_on, today=project.client_today(now))
+    promise = deliver_project(project, delivered_on, today=project.client_today(now), now=now)
     project = Project.objects.select_related("client", "organisation", "owner").get(pk=project.pk)
     try:
         with transaction.atomic():  # a refusal below leaves the delivery itself in place

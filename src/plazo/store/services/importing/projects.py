@@ -156,7 +156,9 @@ class ProjectsPlan:
                 reason=f"Imported from {self.source}.",
             )
         for project in self.status_changes:
-            record_status(project, project.status, today=project.client_today(self.now))
+            record_status(
+                project, project.status, today=project.client_today(self.now), now=self.now
+            )
         self.write_deliveries()
 
     def write_deliveries(self) -> None:
@@ -166,7 +168,9 @@ class ProjectsPlan:
         No "delivered" note is queued: an import records the past, it does not tell.
         """
         for project, delivered_on in self.deliveries:
-            deliver_project(project, delivered_on, today=project.client_today(self.now))
+            deliver_project(
+                project, delivered_on, today=project.client_today(self.now), now=self.now
+            )
 
 
 def plan_projects(
