@@ -56,11 +56,9 @@ def test_a_released_version_is_delivered_through_the_import_plan(
 ) -> None:
     calls: list[tuple[str, date]] = []
 
-    def recording(
-        project: Project, day: date, *, today: date | None = None, now: datetime | None = None
-    ) -> object:
+    def recording(project: Project, day: date, *, today: date | None = None) -> object:
         calls.append((project.external_id, day))
-        return deliver_project(project, day, today=today, now=now)
+        return deliver_project(project, day, today=today)
 
     # The import plan's writer, the one every import delivers through.
     monkeypatch.setattr("plazo.store.services.importing.projects.deliver_project", recording)

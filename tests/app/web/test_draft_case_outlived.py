@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -9,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plazo.store.models import DelayCase, Message, Organisation, Project
-from plazo.store.services.delivery.deliver import deliver
+from plazo.store.services.delivery.deliver import change_project, deliver
+from plazo.store.services.editing.dashboard import edit_project
 from plazo.store.services.pages.portfolio import Action, dashboard_portfolio
-from plazo.store.services.work import records
 from tests.app.factories import make_case, make_client, make_message, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise
 
@@ -77,10 +78,13 @@ def test_delivering_a_project_closes_its_draft_case_with_the_reason() -> None:
     assert "the project was delivered on" in history
 
 
-def test_cancelling_a_project_closes_its_draft_case_in_the_organisations_language() -> None:
+@pytest.mark.parametrize("cancel", [edit_project, change_project], ids=["form", "api"])
+def test_cancelling_a_project_closes_its_draft_case_in_the_organisations_language(
+    cancel: Callable[..., object],
+) -> None:
     org = make_org(language="es")
     project, case = _project_with_draft(org, "Tienda", p_on_time=0.3)
-    records.update_project(project, {"status": "cancelled"}, now=timezone.now())
+    cancel(project, {"status": "cancelled"}, now=timezone.now())
     case.refresh_from_db()
     assert case.state == "cancelled"
     assert case.closed_reason.startswith("Cerrado por plazo: el proyecto se canceló el ")

@@ -7,12 +7,10 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from plazo.core.errors import PlazoError
 from plazo.core.ledger import Outcome, PromiseWarning, outcome_on_delivery, validate_new_promise
 from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
-from plazo.store.services.delays.discard import close_drafts_of_ended_project
 
 __all__ = ["PromiseRecorded", "deliver_project", "record_promise", "record_status"]
 
@@ -84,17 +82,12 @@ def record_promise(
 
 @transaction.atomic
 def deliver_project(
-    project: Project,
-    delivered_on: date,
-    *,
-    today: date | None = None,
-    now: datetime | None = None,
+    project: Project, delivered_on: date, *, today: date | None = None
 ) -> Commitment | None:
     """Mark ``project`` delivered and its current promise kept or broken; returns that promise.
 
     A delivery before the project started, or (given the client's ``today``) one in the future,
-    is refused: it would resolve the promise on a day that has not happened. A draft delay case
-    of the project is closed with the reason (``close_drafts_of_ended_project``, at ``now``).
+    is refused: it would resolve the promise on a day that has not happened.
     """
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.delivered_on is not None:
@@ -115,9 +108,6 @@ def deliver_project(
     project.status = ProjectStatus.DELIVERED
     project.delivered_on = delivered_on
     project.save(update_fields=["status", "delivered_on"])
-    close_drafts_of_ended_project(
-        project, ProjectStatus.DELIVERED, day=delivered_on, now=now or timezone.now()
-    )
     current = Commitment.objects.filter(project=project, is_current=True).first()
     if current is not None:
         current.outcome = outcome_on_delivery(current.promised_on, delivered_on).value
@@ -127,13 +117,8 @@ def deliver_project(
 
 
 @transaction.atomic
-def record_status(
-    project: Project, status: str, *, today: date, now: datetime | None = None
-) -> Commitment | None:
+def record_status(project: Project, status: str, *, today: date) -> Commitment | None:
     """How the current promise ends when a project is cancelled; returns that promise.
-
-    A cancelled project's draft delay cases are closed with the reason, at ``now``
-    (``close_drafts_of_ended_project``): there is no promise left for them to move.
 
     1. Cancelled: the current promise ends ``cancelled`` on the client's ``today``, neither kept
        nor broken (the on-time rate leaves it out; a deadline that had already passed unmet
@@ -145,8 +130,6 @@ def record_status(
     Call it after the status is stored; every writer of a project's status does (the dashboard
     and API through ``records.update_project``, the import plan).
     """
-    if status == ProjectStatus.CANCELLED:
-        close_drafts_of_ended_project(project, status, day=today, now=now or timezone.now())
     promises = Commitment.objects.select_for_update().filter(project_id=project.pk)
     current = promises.filter(is_current=True).first()
     if current is None:
