@@ -45,12 +45,25 @@ def test_a_case_without_cause_and_plan_is_not_sent_and_says_why() -> None:
     assert not Message.objects.filter(kind="delay_notice").exists()
 
 
-def test_a_complete_case_is_approved_and_its_notice_queued() -> None:
-    browser, case = _draft_case()
+def test_facts_in_another_language_than_the_clients_are_not_sent_from_the_admin() -> None:
+    browser, case = _draft_case()  # the demo's client reads Spanish
     case.cause = "the share registry changed its interface"
     case.identified = "the new interface needs one call per movement"
     case.prevention = "we prototype every external integration in week one"
     case.recovery_steps = ["two people on the integration", "content migration in parallel"]
+    case.save()
+    page = _act(browser, "delaycase", "approve_and_send_notices", case.pk)
+    assert "not sent" in page
+    assert "confirm on its review page to send them as typed" in page
+    assert not Message.objects.filter(kind="delay_notice").exists()
+
+
+def test_a_complete_case_is_approved_and_its_notice_queued() -> None:
+    browser, case = _draft_case()
+    case.cause = "el proveedor del registro cambió su interfaz"
+    case.identified = "la nueva interfaz pide una llamada por cada movimiento"
+    case.prevention = "validaremos cada integración externa en la primera semana"
+    case.recovery_steps = ["dos personas en la integración", "migración de contenidos en paralelo"]
     case.save()
     page = _act(browser, "delaycase", "approve_and_send_notices", case.pk)
     assert "notice queued" in page

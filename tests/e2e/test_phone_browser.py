@@ -1,7 +1,9 @@
-"""The dashboard on a phone (390×844) in headless Chromium, in Spanish and in English.
+"""The dashboard on a phone (375×812) in headless Chromium, in Spanish and in English.
 
-No page scrolls sideways, every link of the header's navigation can be seen and reached, the
-*Mark delivered* form stays inside its box, and no two words of the project's chart overlap.
+No page scrolls sideways, the header is compact (the navigation one row that scrolls by itself,
+the organisation, language and log out folded under *Account*), every link of the navigation
+can be reached (by the keyboard too), the *Mark delivered* form stays inside its box, and no
+two words of the project's chart overlap.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from tests.e2e.browser import needs_chromium, screenshot
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 812}  # the narrowest common phone
+MAX_HEADER = 110  # px: the name, the Account button and one row of links (it was ~250)
 PAGES = [
     "/",
     "/?status=delivered",
@@ -87,19 +90,51 @@ def test_no_page_scrolls_sideways_on_a_phone_and_every_nav_link_is_reachable(
     for path in paths:
         page.goto(f"{live_server.url}{path}")
         assert _fits(page), f"{path} scrolls sideways in {locale}"
+        header = page.locator("header.top").bounding_box()
+        assert header is not None
+        assert header["height"] <= MAX_HEADER, f"{path}: the header takes {header['height']} px"
         links = page.locator("header.top nav a")
         assert links.count() >= 7
         for i in range(links.count()):
+            links.nth(i).scroll_into_view_if_needed()  # the row scrolls; the page does not
             box = links.nth(i).bounding_box()
             assert links.nth(i).is_visible()
             assert box is not None
             assert box["x"] >= 0
             assert box["x"] + box["width"] <= PHONE["width"]
+        assert _fits(page), f"{path} scrolls sideways in {locale} after the nav scrolled"
     screenshot(page, f"phone-items-{locale}.png")
 
     # The nav leads where it says, the last link (Settings) included.
     page.locator("header.top nav a").last.click()
     page.wait_for_url("**/settings/")
+
+
+def test_the_account_menu_opens_with_the_keyboard_and_holds_language_and_log_out(
+    browser: Any, live_server: Any
+) -> None:
+    _demo()
+    page = browser.new_page(viewport=PHONE, locale="en-GB", is_mobile=True, has_touch=True)
+    _log_in(page, live_server.url)
+    assert not page.locator("header.top .account-row").is_visible()
+    assert not page.locator("#language-menu").is_visible()
+    page.focus("header.top details.account-fold summary")
+    page.keyboard.press("Enter")
+    assert page.locator("#language-menu").is_visible()
+    logout = page.locator("header.top .account-fold button", has_text="Log out")
+    assert logout.is_visible()
+    box = page.locator("header.top .account-menu").bounding_box()
+    assert box is not None
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= PHONE["width"]
+    assert _fits(page)
+    screenshot(page, "phone-account-menu.png")
+    page.keyboard.press("Tab")  # into the menu: the organisation's name is text, the select next
+    assert page.evaluate("document.activeElement.id") == "language-menu"
+    # The nav: tabbing to its last link scrolls the row, never the page.
+    page.locator("header.top nav a").last.focus()
+    assert page.locator("header.top nav a").last.is_visible()
+    assert _fits(page)
 
 
 @pytest.mark.parametrize("locale", ["es-ES", "en-GB"])

@@ -1,5 +1,6 @@
 """In headless Chromium: a work item's error appears under its row and takes the focus (htmx);
-the webhooks, members and work-items pages fit a 375 px phone."""
+the webhooks, members and work-items pages fit a 375 px phone; a settings tick box sits on its
+label's line."""
 
 from __future__ import annotations
 
@@ -109,3 +110,22 @@ def test_a_title_is_renamed_on_a_phone(browser: Any, live_server: Any) -> None:
     page.wait_for_selector(f"#item-{item_id} th:has-text('Content migration')")
     assert project.work_items.get(pk=item_id).title == "Content migration"
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE])
+def test_a_settings_tick_box_sits_on_its_labels_line(
+    browser: Any, live_server: Any, viewport: dict[str, int]
+) -> None:
+    _, _, username, _ = _studio()
+    page = browser.new_page(viewport=viewport, locale="en-GB")
+    _log_in(page, live_server.url, username)
+    page.goto(f"{live_server.url}/settings/")
+    box = page.locator("form.edit .check-field input[type=checkbox]").first.bounding_box()
+    label = page.locator("form.edit .check-field label").first
+    line = label.bounding_box()
+    assert box is not None
+    assert line is not None
+    assert box["x"] + box["width"] <= line["x"]  # beside it, not above it
+    assert box["y"] < line["y"] + line["height"]
+    assert line["y"] < box["y"] + box["height"]
+    assert not label.inner_text().endswith(":")

@@ -30,6 +30,7 @@ LABELS: dict[str, dict[str, Promise]] = {
         "review_notice": _("Review the delay notice"),
         "tell_client": _("Tell the client"),
         "send_notice": _("Approved notice not sent yet"),
+        "forecast_recovered": _("The forecast recovered: discard or keep the draft?"),
     },
     "kind": {
         "weekly_update": _("weekly update"),

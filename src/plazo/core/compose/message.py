@@ -24,8 +24,31 @@ class _FoldedOnce:
             return super().fold(policy=policy)  # type: ignore[misc, no-any-return]
         folded: str | None = self.__dict__.get("_folded")
         if folded is None:
-            folded = self.__dict__["_folded"] = super().fold(policy=policy)  # type: ignore[misc]
+            folded = _no_leading_fold(super().fold(policy=policy), policy)  # type: ignore[misc]
+            self.__dict__["_folded"] = folded
         return folded
+
+
+def _no_leading_fold(folded: str, policy: Any) -> str:
+    """``folded`` with its value starting on the header's own line.
+
+    Python's folder moves a whole value that fits a line of its own onto the next line, leaving
+    ``Subject:`` alone on the first (an owner alert's subject of 74 characters did). That is
+    valid, but some mail clients then show the subject with a leading space. The first line is
+    refilled up to the policy's line length at a space of the value instead; a value with no
+    space to break at is left as Python folded it.
+    """
+    linesep = policy.linesep
+    name, colon, rest = folded.partition(":")
+    if not colon or not rest.startswith(linesep + " "):
+        return folded
+    first, sep, later = rest[len(linesep) + 1 :].partition(linesep)
+    room = (policy.max_line_length or 78) - len(name) - 2  # "Name: "
+    cut = first.rfind(" ", 0, room + 1)
+    if cut <= 0:
+        return folded
+    head, tail = first[:cut], first[cut + 1 :]
+    return f"{name}: {head}{linesep} {tail}{sep}{later}"
 
 
 class _ClassPerName(HeaderRegistry):

@@ -13,7 +13,7 @@ def currency_code(value: object) -> str:
     """A three-letter currency code, upper case, or a form error."""
     code = str(value).strip().upper()
     if len(code) != 3 or not code.isascii() or not code.isalpha():
-        raise forms.ValidationError(_("Use a three-letter code such as EUR."))
+        raise forms.ValidationError(_("Use a three-letter code such as GBP, EUR or USD."))
     return code
 
 

@@ -63,7 +63,9 @@ class OrganisationSettingsForm(forms.Form):
     def clean_time_zone(self) -> str:
         value = str(self.cleaned_data["time_zone"]).strip()
         if value != "UTC" and ("/" not in value or value not in available_timezones()):
-            raise forms.ValidationError(_("Use a time zone name such as Europe/Madrid."))
+            raise forms.ValidationError(
+                _("Use a time zone name such as Europe/London or America/New_York.")
+            )
         return value
 
 

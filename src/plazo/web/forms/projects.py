@@ -42,7 +42,7 @@ class ProjectForm(forms.Form):
         label=_("What the client counts on it for"),
         max_length=300,
         required=False,
-        help_text=_("In the client's language, e.g. 'la junta anual de accionistas'."),
+        help_text=_("In the client's language, e.g. 'the annual shareholders' meeting'."),
     )
     stake_on = forms.DateField(
         label=_("When the client needs it"),
@@ -86,7 +86,7 @@ class ProjectForm(forms.Form):
     owner = forms.TypedChoiceField(label=_("Owner"), coerce=int)
     country = forms.CharField(label=_("Holiday calendar: country (ISO 3166)"), max_length=2)
     subdivision = forms.CharField(
-        label=_("Region (optional, e.g. MD)"), max_length=10, required=False
+        label=_("Region (optional, e.g. SCT for Scotland)"), max_length=10, required=False
     )
     # Delivery is not a status to pick: it resolves the promise (kept or broken) in the ledger.
     status = forms.ChoiceField(

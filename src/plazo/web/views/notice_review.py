@@ -44,9 +44,11 @@ from plazo.store.services.delays.cases import (
     approve_notice,
 )
 from plazo.store.services.delays.draft import NoticeDraft, draft_from_case
+from plazo.store.services.delays.fact_languages import MixedLanguageError
 from plazo.store.services.delays.review import NoticeReview, review_notice, save_notice_draft
 from plazo.web.checker_result import ELEMENT_LABELS
 from plazo.web.highlights import highlight
+from plazo.web.labels import LABELS
 from plazo.web.review_form import (
     CAUSE_CATEGORY_LABELS,
     OFFER_KIND_LABELS,
@@ -132,6 +134,41 @@ def _context(
         "next_working_on": next_working_on,  # the chosen date is not a working day
         "cause_category": review.draft.cause_category or review.case.cause_category,
         "cause_choices": [(value, str(label)) for value, label in CAUSE_CATEGORY_LABELS.items()],
+        **_language_context(review),
+    }
+
+
+# The facts the notice quotes as typed, in the form's order (offers' wording come after).
+_FACT_FIELDS = ("cause", "identified", "prevention", "recovery_steps", "ready_for_stake")
+
+
+def _language_name(code: str) -> str:
+    return str(LABELS["language"].get(code, code))
+
+
+def _language_context(review: NoticeReview) -> dict[str, Any]:
+    """Each fact's language note (empty when it is in the client's language) and the checker's
+    summary of the facts in another language."""
+    project = review.case.project
+    notice_in = _language_name(project.client.language)
+    foreign = {fact.field: fact.language for fact in review.foreign_facts}
+
+    def note(field: str) -> str:
+        if field not in foreign:
+            return ""
+        return _(
+            "This reads as %(fact)s; the notice is in %(notice)s: the client will read it as typed."
+        ) % {"fact": _language_name(foreign[field]), "notice": notice_in}
+
+    fields = [f for f in _FACT_FIELDS if f != "ready_for_stake" or project.stake_on]
+    return {
+        "language_notes": {field: note(field) for field in fields},
+        "offer_language_note": note,  # the offer rows take theirs by index
+        "notice_language": notice_in,
+        "foreign_languages": ", ".join(
+            dict.fromkeys(_language_name(f.language) for f in review.foreign_facts)
+        ),
+        "own_language": _language_name(_ui()),
     }
 
 
@@ -164,6 +201,7 @@ def _offer_rows(
             "policy_amount": str(offer.amount),
             "policy_description": offer.description,
             "invalid": i in bad or None in bad,
+            "field": f"offer-{i}-description",
         }
         for i, offer in enumerate(offers)
     ]
@@ -180,9 +218,19 @@ def _html_src(case: DelayCase, posted: QueryDict | None = None) -> str:
     return f"{url}?{draft.urlencode()}" if draft else url
 
 
+def _posted_choices(request: OrganisationRequest, context: dict[str, Any]) -> None:
+    """Keep the page's own ticks as posted: the facts' languages confirmed, the owner's-language
+    version shown (both are redrawn with each preview)."""
+    context["language_confirmed"] = request.POST.get("confirm_language") == "yes"
+    context["show_own"] = request.POST.get("show_own") == "yes"
+    for row in context.get("offer_rows", []):
+        row["language_note"] = context["offer_language_note"](row["field"])
+
+
 def _page(request: OrganisationRequest, context: dict[str, Any]) -> HttpResponse:
     context.setdefault("html_src", _html_src(context["case"]))
     context["submitted"] = request.method == "POST"  # mark the fields still missing facts
+    _posted_choices(request, context)
     if not context["editable"]:
         sent = context["case"].messages.filter(kind=MessageKind.DELAY_NOTICE)
         context["sent"] = sent.order_by("-created_at", "-pk").first()
@@ -213,12 +261,22 @@ def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
             save_notice_draft(case, parsed.draft, now=timezone.now())
         else:
             approved = approve_notice(
-                case, parsed.draft, now=timezone.now(), approved_by=request.user
+                case,
+                parsed.draft,
+                now=timezone.now(),
+                approved_by=request.user,
+                other_language_confirmed=request.POST.get("confirm_language") == "yes",
             )
     except OfferEditError as error:
         return _review_page(request, case, parsed, offer_problems=error.problems)
     except IncompleteNoticeError:
         return _review_page(request, case, parsed, (_("The notice is not complete yet."),))
+    except MixedLanguageError as error:
+        text = _(
+            "Not sent: some facts are not in %(language)s. Rewrite them in %(language)s, or tick "
+            "“Send them as typed” to send them as they are."
+        ) % {"language": _language_name(error.language)}
+        return _review_page(request, case, parsed, (text,))
     except PlazoError as error:
         return _review_page(request, case, parsed, (str(error),))
     if action == "save":
@@ -263,6 +321,7 @@ def delay_case_preview(request: OrganisationRequest, case_id: int) -> HttpRespon
     context["oob"] = _moved(request, parsed.draft.new_on) or _cause_changed(request, parsed)
     context["live"] = True  # the stake check above the date is redrawn too
     context["html_src"] = _html_src(case, request.POST)
+    _posted_choices(request, context)
     return render(request, "plazo/_notice_review_live.html", context)
 
 

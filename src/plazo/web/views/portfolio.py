@@ -13,6 +13,7 @@ from plazo.core.health import Health
 from plazo.store.services.pages.portfolio import (
     NO_FORECAST,
     SORT_KEYS,
+    Action,
     PortfolioFilter,
     dashboard_portfolio,
 )
@@ -77,6 +78,7 @@ def portfolio(request: OrganisationRequest) -> HttpResponse:
         # One reverse per page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
         "case_url": reverse("web:delay_case", args=[0]).removesuffix("0/"),
+        "case_actions": (Action.REVIEW_NOTICE, Action.RECOVERED),  # steps taken on the case page
     }
     if not partial:
         context["counts"] = status_counts(request.organisation)

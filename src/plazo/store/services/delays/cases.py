@@ -33,6 +33,7 @@ from plazo.store.services.delays.draft import (
     price_draft,
     promises_before,
 )
+from plazo.store.services.delays.fact_languages import MixedLanguageError, facts_in_other_language
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
@@ -218,13 +219,21 @@ class CaseNotOpenError(PlazoError):
 
 @transaction.atomic
 def approve_notice(
-    case: DelayCase, draft: NoticeDraft, *, now: datetime, approved_by: object = None
+    case: DelayCase,
+    draft: NoticeDraft,
+    *,
+    now: datetime,
+    approved_by: object = None,
+    other_language_confirmed: bool = False,
 ) -> NoticeApproved:
     """Compose the notice, record the new promise and queue the notice, all in one transaction.
 
     1. Lock the case; only an open one can be approved (:class:`CaseNotOpenError`).
     2. Price the draft once (:func:`price_draft`): the policy's offer with the owner's edits
        within the caps; a draft that still lacks a fact raises :class:`IncompleteNoticeError`.
+       Facts written in another language than the client's (the notice quotes them as typed)
+       raise :class:`~plazo.store.services.delays.fact_languages.MixedLanguageError` unless the
+       owner confirmed them (``other_language_confirmed``).
     3. Compose the notice (it refuses to exist without a date, a cause, a plan and an offer).
     4. Queue it, record the offers and the new promise (which points at the notice).
     5. Re-forecast the project against the new promise in the same transaction, so no page shows
@@ -243,6 +252,10 @@ def approve_notice(
         raise OfferEditError(priced.offer_problems)
     if priced.problems or draft.new_on is None or priced.decision is None:
         raise IncompleteNoticeError(priced.problems)
+    language = project.client.language
+    foreign = facts_in_other_language(draft, language)
+    if foreign and not other_language_confirmed:
+        raise MixedLanguageError(foreign, language)
     new_on = draft.new_on
     case = priced.case
     case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]

@@ -3,21 +3,48 @@
 Only a draft can go: an approved case's notice is queued or sent, and the client has (or will
 have) read it. The case stays, cancelled, with when and why, so its page still says what became
 of it; its owner alert, if it has not gone out, is withdrawn.
+
+The owner discards one with a reason (:func:`discard_case`); plazo closes a project's drafts
+itself when the project is delivered or cancelled (:func:`close_drafts_of_ended_project`): a
+notice about a promise that is settled has nothing left to say.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
-from plazo.store.models import DelayCase, DelayCaseState, Message, MessageKind, MessageState
+from plazo.store.models import (
+    DelayCase,
+    DelayCaseState,
+    Message,
+    MessageKind,
+    MessageState,
+    Organisation,
+    Project,
+    ProjectStatus,
+)
 
-__all__ = ["CaseNotDiscardable", "discard_case"]
+__all__ = ["ENDED_REASONS", "CaseNotDiscardable", "close_drafts_of_ended_project", "discard_case"]
 
 REASON_MAX_CHARS = 1000
 _UNSENT = (MessageState.DRAFT, MessageState.QUEUED, MessageState.RETRY)
+# The reason recorded on a draft closed because its project ended, in the organisation's
+# language (the case page shows it as "Reason: …", as an owner's own).
+ENDED_REASONS: dict[str, dict[str, str]] = {
+    ProjectStatus.DELIVERED: {
+        "en": "Closed by plazo: the project was delivered on {day}, so the notice was not needed.",
+        "es": "Cerrado por plazo: el proyecto se entregó el {day}, así que el aviso ya no hacía "
+        "falta.",
+    },
+    ProjectStatus.CANCELLED: {
+        "en": "Closed by plazo: the project was cancelled on {day}, so the notice was not needed.",
+        "es": "Cerrado por plazo: el proyecto se canceló el {day}, así que el aviso ya no hacía "
+        "falta.",
+    },
+}
 
 
 class CaseNotDiscardable(PlazoError):
@@ -40,6 +67,11 @@ def discard_case(case: DelayCase, *, reason: str, now: datetime) -> DelayCase:
     case = DelayCase.objects.select_for_update().get(pk=case.pk)
     if case.state != DelayCaseState.DRAFT:
         raise CaseNotDiscardable(f"this delay case is {case.state}; only a draft can be discarded")
+    _close(case, reason, now)
+    return case
+
+
+def _close(case: DelayCase, reason: str, now: datetime) -> None:
     case.state = DelayCaseState.CANCELLED
     case.closed_at = now
     case.closed_reason = reason
@@ -47,6 +79,32 @@ def discard_case(case: DelayCase, *, reason: str, now: datetime) -> DelayCase:
     Message.objects.filter(delay_case=case, kind=MessageKind.OWNER_ALERT, state__in=_UNSENT).update(
         state=MessageState.CANCELLED,
         next_attempt_at=None,
-        last_error="The draft delay case was discarded before this alert went out.",
+        last_error="The draft delay case was closed before this alert went out.",
     )
-    return case
+
+
+@transaction.atomic
+def close_drafts_of_ended_project(
+    project: Project, status: str, *, day: date, now: datetime
+) -> list[DelayCase]:
+    """Close ``project``'s draft cases because it was delivered or cancelled on ``day``.
+
+    Each is cancelled as a discard is, with a reason saying so (in the organisation's language)
+    and its unsent owner alert withdrawn; nothing goes to the client. Approved cases are left:
+    their notice is the client's already. Another status closes nothing.
+    """
+    reasons = ENDED_REASONS.get(status)
+    if reasons is None:
+        return []
+    language = (
+        Organisation.objects.filter(pk=project.organisation_id)
+        .values_list("language", flat=True)
+        .first()
+    )
+    reason = reasons.get(language or "en", reasons["en"]).format(day=day.isoformat())
+    drafts = list(
+        DelayCase.objects.select_for_update().filter(project=project, state=DelayCaseState.DRAFT)
+    )
+    for case in drafts:
+        _close(case, reason, now)
+    return drafts

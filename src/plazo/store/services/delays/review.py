@@ -21,7 +21,13 @@ from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.composing.inputs import NotReadyToCompose
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
-from plazo.store.services.delays.draft import NoticeDraft, price_draft, recommended_on
+from plazo.store.services.delays.draft import (
+    NoticeDraft,
+    PricedDraft,
+    price_draft,
+    recommended_on,
+)
+from plazo.store.services.delays.fact_languages import ForeignFact, facts_in_other_language
 from plazo.store.services.delays.slider import slider_days
 from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import OrganisationHistories
@@ -124,6 +130,16 @@ class NoticeReview:
     stake: StakeCheck | None = None
     explanation: str = ""  # why the policy offers what it offers, in the reviewer's language
     offer_due: bool = True  # False: the policy offers nothing for this slip, the apology is enough
+    # Facts that read as another language than the notice's: quoted as typed, never translated.
+    foreign_facts: tuple[ForeignFact, ...] = ()
+    # The same notice in the reviewer's language (when it is not the client's), so the owner can
+    # read what the client's template says around the facts; None when it is the same language.
+    own_notice: compose.Message | None = None
+
+    @property
+    def mixed_language(self) -> bool:
+        """True when the notice would quote facts in another language than its own."""
+        return bool(self.foreign_facts)
 
     @property
     def below_p50(self) -> bool:
@@ -141,9 +157,12 @@ class NoticeReview:
 
     @property
     def satisfied(self) -> bool:
-        """True when the notice can go: it composes and the checker finds nothing missing (no
-        compensation is expected when the policy offers none)."""
+        """True when the notice can go: it composes, the checker finds nothing missing (no
+        compensation is expected when the policy offers none) and every fact is in the notice's
+        language."""
         if self.report is None or self.offer_problems or self.report.warnings:
+            return False
+        if self.mixed_language:
             return False
         expected = {e for _, names in PRACTICES for e in names}
         if not self.offer_due and not self.offers:
@@ -173,6 +192,9 @@ def review_notice(
     2. The draft is priced once (:func:`price_draft`): the policy's offer with the owner's edits.
     3. The composer writes the notice in the client's language and register, or says why not.
     4. The checker reads the notice's text: which elements it has, any warning, with spans.
+    5. Each typed fact's language is read: the ones in another language than the client's are
+       listed (:func:`facts_in_other_language`), and when ``explain_in`` is not the client's
+       language the notice is also composed in it, for the owner to read alongside.
     """
     project = case.project
     today = project.client_today(now)
@@ -200,8 +222,11 @@ def review_notice(
             compose_problems = error.problems
         except NotReadyToCompose as error:  # e.g. the project has no promised date to move
             compose_problems = (str(error),)
+    own_notice: compose.Message | None = None
     if notice is not None:
         report = check.check(notice.text, lang=notice.language)
+        if explain_in and explain_in != notice.language:
+            own_notice = _notice_in(explain_in, priced, draft.new_on, now=now)
     explanation = priced.decision.reason if priced.decision else ""
     client_language = project.client.language
     if priced.decision and explain_in and explain_in != client_language:
@@ -230,7 +255,29 @@ def review_notice(
         stake=_stake_check(case, draft, latest_on, chances, recommended),
         explanation=explanation,
         offer_due=priced.offer_due,
+        foreign_facts=facts_in_other_language(draft, client_language),
+        own_notice=own_notice,
     )
+
+
+def _notice_in(
+    language: str, priced: PricedDraft, new_on: date | None, *, now: datetime
+) -> compose.Message | None:
+    """The draft's notice written in ``language`` instead of the client's, or None."""
+    if new_on is None:
+        return None
+    try:
+        return compose_notice_with(
+            priced.case,
+            new_on,
+            priced.offers,
+            now=now,
+            language=language,
+            promises_made=priced.promises_before,
+            offer_due=priced.offer_due,
+        )
+    except (compose.ComposeError, NotReadyToCompose):
+        return None
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.db import transaction
 from plazo.core.errors import PlazoError
 from plazo.store.models import Commitment, Message, MessageState, Project, ProjectStatus
 from plazo.store.services.checkins.preview import compose_delivered_for
+from plazo.store.services.delays.discard import close_drafts_of_ended_project
 from plazo.store.services.ledger.promises import deliver_project
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.work import records
@@ -47,10 +48,12 @@ def deliver(project: Project, delivered_on: date, *, now: datetime) -> Delivered
     2. Compose the "delivered" note (thanks, the finished items, how the offer is applied) and
        queue it in the outbox: marking the project delivered is the person's decision to tell
        the client, as *Send now* is for a weekly update. The worker sends it.
-    3. A note that cannot be composed (no promise, no contact with an address) does not undo
+    3. The project's draft delay cases are closed with the reason: the promise is settled.
+    4. A note that cannot be composed (no promise, no contact with an address) does not undo
        the delivery: the reason is returned, for the person to hear.
     """
     promise = deliver_project(project, delivered_on, today=project.client_today(now))
+    close_drafts_of_ended_project(project, ProjectStatus.DELIVERED, day=delivered_on, now=now)
     project = Project.objects.select_related("client", "organisation", "owner").get(pk=project.pk)
     try:
         with transaction.atomic():  # a refusal below leaves the delivery itself in place
@@ -78,6 +81,9 @@ def change_project(project: Project, changes: dict[str, Any], *, now: datetime) 
     changes = dict(changes)
     delivered_on = _delivery_asked(project, changes, now=now)
     project = records.update_project(project, changes, now=now)
+    close_drafts_of_ended_project(
+        project, project.status, day=project.client_today(now), now=now
+    )  # a cancelled project's drafts: nothing left to tell
     if delivered_on is not None:
         try:
             deliver(project, delivered_on, now=now)

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from plazo.store.models import DelayCase, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.checkins.waiting import refresh_waiting_update
+from plazo.store.services.delays.discard import close_drafts_of_ended_project
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.ledger.promises import record_promise
@@ -92,8 +93,12 @@ def create_project(
 
 
 def edit_project(project: Project, changes: dict[str, Any], *, now: datetime) -> Refreshed:
-    """Change the project; a new promised date goes through the ledger with its reason."""
+    """Change the project; a new promised date goes through the ledger with its reason.
+
+    Cancelling it closes its draft delay cases with the reason (no promise left to move).
+    """
     records.update_project(project, changes, now=now)
+    close_drafts_of_ended_project(project, project.status, day=project.client_today(now), now=now)
     return refresh_forecast(project, now=now)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from plazo.store.models import Client, Organisation, Project, ProjectStatus, limits
+from plazo.store.services.delays.discard import close_drafts_of_ended_project
 from plazo.store.services.importing.common import Counts, ProgressCallback, assign, bulk_write
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
@@ -163,17 +164,24 @@ class ProjectsPlan:
                 reason=f"Imported from {self.source}.",
             )
         for project in self.status_changes:
-            record_status(project, project.status, today=project.client_today(self.now))
+            today = project.client_today(self.now)
+            record_status(project, project.status, today=today)
+            # A cancelled project's draft delay cases have no promise left to move.
+            close_drafts_of_ended_project(project, project.status, day=today, now=self.now)
         self.write_deliveries()
 
     def write_deliveries(self) -> None:
         """Deliver the projects through the ledger, which settles each promise kept or broken:
         the one delivery path of every import (CSV, GitHub, Jira), after the promises.
 
-        No "delivered" note is queued: an import records the past, it does not tell.
+        No "delivered" note is queued: an import records the past, it does not tell. The
+        project's draft delay cases are closed with the reason.
         """
         for project, delivered_on in self.deliveries:
             deliver_project(project, delivered_on, today=project.client_today(self.now))
+            close_drafts_of_ended_project(
+                project, ProjectStatus.DELIVERED, day=delivered_on, now=self.now
+            )
 
 
 def plan_projects(

@@ -58,10 +58,18 @@ class Action(StrEnum):
     REVIEW_NOTICE = "review_notice"  # a delay notice waits in draft
     TELL_CLIENT = "tell_client"  # at risk or late and the client has not heard since the promise
     SEND_NOTICE = "send_notice"  # a notice was approved but has not reached the client yet
+    # A draft notice waits, but the latest forecast keeps the promise again: discard or keep it.
+    RECOVERED = "forecast_recovered"
     NONE = ""
 
 
-_URGENCY = {Action.REVIEW_NOTICE: 0, Action.TELL_CLIENT: 1, Action.SEND_NOTICE: 2, Action.NONE: 9}
+_URGENCY = {
+    Action.REVIEW_NOTICE: 0,
+    Action.TELL_CLIENT: 1,
+    Action.SEND_NOTICE: 2,
+    Action.RECOVERED: 3,
+    Action.NONE: 9,
+}
 _HEALTH_ORDER = {Health.LATE: 0, Health.AT_RISK: 1, NO_FORECAST: 2, Health.ON_TRACK: 3}
 
 
@@ -115,13 +123,15 @@ def action_needed(
     """The owner's next step: a draft notice first, then an unannounced risk, then an unsent one.
 
     A delay notice sent after the current promise was made means the client already knows; a notice
-    from before the promise belongs to an older slip and does not count.
+    from before the promise belongs to an older slip and does not count. A draft whose project
+    the latest forecast puts on track again is no longer the first thing to do: the owner is
+    asked to discard or keep it (:attr:`Action.RECOVERED`), after everything else.
     """
     told = notice_sent_at is not None and (
         promise_made_at is None or notice_sent_at >= promise_made_at
     )
     if open_case_state == DelayCaseState.DRAFT:
-        return Action.REVIEW_NOTICE
+        return Action.RECOVERED if health == Health.ON_TRACK else Action.REVIEW_NOTICE
     if open_case_state == DelayCaseState.APPROVED and not told:
         return Action.SEND_NOTICE
     if health in (Health.AT_RISK, Health.LATE) and not told:
