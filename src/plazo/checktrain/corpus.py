@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,13 @@ import numpy.typing as npt
 
 from plazo.core.check.engine import (
     analyse,
+    clause_units,
     combined_rules,
     rules_report,
     sentence_features,
     sentences,
 )
+from plazo.core.check.features import lexical_features
 from plazo.core.check.learned import LABELS
 
 __all__ = ["Example", "load_messages", "to_example", "validate"]
@@ -40,6 +42,11 @@ class Example:
     signals: list[list[str]]
     rules: npt.NDArray[np.bool_]  # (labels,): what the rules alone say
     combined_rules: npt.NDArray[np.bool_]  # (labels,): what the rules contribute to the model
+    # the clauses of sentences that join two statements (``core.check.units``): each one's
+    # sentence (index into ``lexical``), features and signals; they carry no label of their own
+    clause_parents: list[int] = field(default_factory=list)
+    clause_lexical: list[list[str]] = field(default_factory=list)
+    clause_signals: list[list[str]] = field(default_factory=list)
 
 
 def load_messages(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -149,6 +156,9 @@ def to_example(row: dict[str, Any]) -> Example:
     rules = [report.elements[name].present for name in LABELS[:7]]
     rules += [name in report.warning_codes for name in LABELS[7:]]
     contributed = combined_rules(analysis, segments)
+    signals = [flags for _, flags in features]
+    parents, clauses, clause_flags = clause_units(analysis, segments, signals)
+    folded = analysis.prepared.folded
     return Example(
         id=row["id"],
         lang=row["lang"],
@@ -157,7 +167,10 @@ def to_example(row: dict[str, Any]) -> Example:
         labels=np.array([bool(row["labels"][name]) for name in LABELS]),
         sentence_labels=_sentence_labels(row, original),
         lexical=[lexical for lexical, _ in features],
-        signals=[signals for _, signals in features],
+        signals=signals,
         rules=np.array(rules),
         combined_rules=np.array([bool(contributed.get(name)) for name in LABELS]),
+        clause_parents=parents,
+        clause_lexical=[lexical_features(folded[c.start : c.end]) for c in clauses],
+        clause_signals=clause_flags,
     )

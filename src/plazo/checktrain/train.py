@@ -35,7 +35,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 
 from plazo.checktrain.corpus import Example, load_messages, to_example, validate
-from plazo.core.check.engine import gate
+from plazo.core.check.engine import gate, unit_signals
 from plazo.core.check.learned import (
     LABELS,
     STACK_FEATURES,
@@ -45,6 +45,7 @@ from plazo.core.check.learned import (
     save_model,
     stack_features,
 )
+from plazo.core.check.units import merge
 
 __all__ = [
     "Settings",
@@ -134,12 +135,28 @@ class Settings:
     # rule's own matches supporting a sentence at 0.7; not needed by the fifth pass's model,
     # which finds "We've brought in a second developer and will test in parallel." alone
     label_support: tuple[tuple[str, float], ...] = ()
+    # score each clause of a sentence that joins two statements too (``core.check.units``): the
+    # sentence takes the highest of its own and its clauses' probabilities, at inference and in
+    # the second stage's inputs; the classifiers are still trained on sentences
+    clauses: bool = False
+    # a one-sentence message's units get ``!only`` instead of ``!first`` and ``!last``, in
+    # training and at inference
+    alone: bool = False
 
 
-def _features(example: Example, settings: Settings) -> list[tuple[list[str], list[str]]]:
+def _features(
+    example: Example, settings: Settings, clauses: bool = False
+) -> list[tuple[list[str], list[str]]]:
+    """The (lexical, signal) features of the message's sentences, then, with ``clauses``, of its
+    clauses."""
+    lexical, signals = example.lexical, example.signals
+    if clauses:
+        lexical = [*lexical, *example.clause_lexical]
+        signals = [*signals, *example.clause_signals]
     if settings.signals:
-        return list(zip(example.lexical, example.signals, strict=True))
-    return [(lexical, []) for lexical in example.lexical]
+        used = unit_signals(signals, settings.alone, len(example.lexical))
+        return list(zip(lexical, used, strict=True))
+    return [(words, []) for words in lexical]
 
 
 def build_vocabulary(examples: Sequence[Example], settings: Settings) -> dict[str, int]:
@@ -237,10 +254,14 @@ def sentence_probabilities(
         if not example.lexical:
             result.append(np.zeros((0, len(LABELS))))
             continue
-        probabilities = model.probabilities(_features(example, settings))
+        clauses = settings.clauses and bool(example.clause_parents)
+        probabilities = model.probabilities(_features(example, settings, clauses))
         if settings.gates:
-            probabilities = gate(probabilities, example.signals, settings.vetoes)
-        result.append(probabilities)
+            flags = [*example.signals, *(example.clause_signals if clauses else [])]
+            probabilities = gate(probabilities, flags, settings.vetoes)
+        sentences = len(example.lexical)
+        parents = example.clause_parents if clauses else []
+        result.append(merge(probabilities[:sentences], probabilities[sentences:], parents))
     return result
 
 
@@ -612,6 +633,8 @@ def train_model(
         rules_support=settings.rules_support,
         support=settings.support,
         label_support=dict(settings.label_support),
+        clauses=settings.clauses,
+        alone=settings.alone,
         info=info,
     )
 
