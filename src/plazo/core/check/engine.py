@@ -23,7 +23,7 @@ from plazo.core.check.model import (
 from plazo.core.check.scopes import Scopes
 from plazo.core.check.score import score
 from plazo.core.check.text import Prepared, prepare
-from plazo.core.check.units import alone, clause_segments, clause_signals, merge
+from plazo.core.check.units import MIN_WORDS, alone, clause_segments, clause_signals, merge
 
 __all__ = [
     "Analysis",
@@ -276,11 +276,14 @@ def sentence_signals(analysis: Analysis, segments: list[Segment]) -> list[list[s
 
 
 def clause_units(
-    analysis: Analysis, segments: list[Segment], signals: list[list[str]]
+    analysis: Analysis,
+    segments: list[Segment],
+    signals: list[list[str]],
+    min_words: int = MIN_WORDS,
 ) -> tuple[list[int], list[Segment], list[list[str]]]:
     """The clauses of the sentences that join two statements (``units.clause_segments``): each
     clause's sentence, its span and its signals (``signals``: the sentences')."""
-    parents, clauses = clause_segments(analysis.prepared.folded, segments)
+    parents, clauses = clause_segments(analysis.prepared.folded, segments, min_words)
     if not clauses:
         return [], [], []
     return parents, clauses, clause_signals(sentence_signals(analysis, clauses), parents, signals)
