@@ -47,6 +47,13 @@ class Example:
     clause_parents: list[int] = field(default_factory=list)
     clause_lexical: list[list[str]] = field(default_factory=list)
     clause_signals: list[list[str]] = field(default_factory=list)
+    # (clauses, labels): the labels of the labelled spans that lie (4/5) inside each clause;
+    # and whether that is all the labelling says of the clause (no labelled span covers it and
+    # more, which would not tell which of its sentence's clauses carries the label)
+    clause_labels: npt.NDArray[np.bool_] = field(
+        default_factory=lambda: np.zeros((0, len(LABELS)), dtype=bool)
+    )
+    clause_known: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 def load_messages(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -146,6 +153,32 @@ def _sentence_labels(row: dict[str, Any], spans: list[tuple[int, int]]) -> npt.N
     return result
 
 
+def _clause_labels(
+    row: dict[str, Any], clauses: list[tuple[int, int]]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Each clause's labels (those of the labelled spans at least four fifths inside it) and
+    whether they are known (no other labelled span overlaps it: a span over the whole sentence
+    does not tell which of its clauses carries its labels)."""
+    labels = np.zeros((len(clauses), len(LABELS)), dtype=bool)
+    known = np.ones(len(clauses), dtype=bool)
+    text = row["text"]
+    for sentence in row["sentences"]:
+        start = text.find(sentence["text"])
+        if start < 0:
+            continue
+        end = start + len(sentence["text"])
+        columns = [LABELS.index(label) for label in sentence["labels"]]
+        for i, (s, e) in enumerate(clauses):
+            overlap = min(end, e) - max(start, s)
+            if overlap <= 0:
+                continue
+            if overlap * 5 >= (end - start) * 4:
+                labels[i, columns] = True
+            else:
+                known[i] = False
+    return labels, known
+
+
 def to_example(row: dict[str, Any]) -> Example:
     """Run the rules on one labelled message and keep what training needs."""
     analysis = analyse(row["text"], row["lang"])
@@ -159,6 +192,9 @@ def to_example(row: dict[str, Any]) -> Example:
     signals = [flags for _, flags in features]
     parents, clauses, clause_flags = clause_units(analysis, segments, signals)
     folded = analysis.prepared.folded
+    clause_labels, clause_known = _clause_labels(
+        row, [analysis.prepared.original(c.start, c.end) for c in clauses]
+    )
     return Example(
         id=row["id"],
         lang=row["lang"],
@@ -173,4 +209,6 @@ def to_example(row: dict[str, Any]) -> Example:
         clause_parents=parents,
         clause_lexical=[lexical_features(folded[c.start : c.end]) for c in clauses],
         clause_signals=clause_flags,
+        clause_labels=clause_labels,
+        clause_known=clause_known,
     )

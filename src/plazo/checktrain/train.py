@@ -45,7 +45,7 @@ from plazo.core.check.learned import (
     save_model,
     stack_features,
 )
-from plazo.core.check.units import merge
+from plazo.core.check.units import alone, merge
 
 __all__ = [
     "Settings",
@@ -139,6 +139,9 @@ class Settings:
     # sentence takes the highest of its own and its clauses' probabilities, at inference and in
     # the second stage's inputs; the classifiers are still trained on sentences
     clauses: bool = False
+    # the classifiers also learn from clauses whose labels the labelling tells (a labelled span
+    # lies inside the clause, or no labelled span touches it: ``corpus.Example.clause_known``)
+    clause_rows: bool = False
     # a one-sentence message's units get ``!only`` instead of ``!first`` and ``!last``, in
     # training and at inference
     alone: bool = False
@@ -157,6 +160,29 @@ def _features(
         used = unit_signals(signals, settings.alone, len(example.lexical))
         return list(zip(lexical, used, strict=True))
     return [(words, []) for words in lexical]
+
+
+def clause_examples(examples: Sequence[Example], settings: Settings) -> list[Example]:
+    """The clauses whose labels are known, as training rows (``Settings.clause_rows``), one
+    example per message holding its clauses as sentences, with the signals the checker gives
+    them (so ``!only`` is already applied: encode them with ``alone`` off)."""
+    rows: list[Example] = []
+    for example in examples:
+        keep = [i for i, known in enumerate(example.clause_known) if known]
+        if not keep:
+            continue
+        lone = settings.alone and len(example.lexical) == 1
+        signals = [example.clause_signals[i] for i in keep]
+        rows.append(
+            replace(
+                example,
+                sentence_labels=example.clause_labels[keep],
+                lexical=[example.clause_lexical[i] for i in keep],
+                signals=[alone(flags) for flags in signals] if lone else signals,
+                clause_parents=[],
+            )
+        )
+    return rows
 
 
 def build_vocabulary(examples: Sequence[Example], settings: Settings) -> dict[str, int]:
@@ -210,6 +236,11 @@ def fit_language(
     vocab = build_vocabulary(examples, settings)
     x = design_matrix(vocab, examples, settings)
     y = np.vstack([example.sentence_labels for example in examples])
+    clause_rows = clause_examples(examples, settings) if settings.clause_rows else []
+    if clause_rows:
+        unchanged = replace(settings, alone=False)
+        x = sp.vstack([x, design_matrix(vocab, clause_rows, unchanged)]).tocsr()
+        y = np.vstack([y, *(example.sentence_labels for example in clause_rows)])
     scale = column_scale(vocab, settings)
     present = (x != 0).astype(np.float64).tocsr() if settings.nb_alpha > 0 else None
     weights = np.zeros((len(vocab), len(LABELS)))

@@ -98,5 +98,7 @@ def merge(probabilities: Floats, clauses: Floats, parents: Sequence[int]) -> Flo
 
 def alone(flags: Sequence[str]) -> list[str]:
     """The signals of a unit of a one-sentence message: ``!only`` instead of ``!first`` and
-    ``!last``."""
+    ``!last`` (unchanged if it has ``!only``)."""
+    if "!only" in flags:
+        return list(flags)
     return [flag for flag in flags if flag not in ("!first", "!last")] + ["!only"]
