@@ -2,16 +2,18 @@
 
 Run: ``.venv/bin/python benchmarks/check_units.py OUTDIR [--langs en,es]`` (needs the ``train``
 extra), then ``.venv/bin/python benchmarks/check_sanity.py OUTDIR/*.npz``. Writes four models,
-``plain``, ``clauses``, ``alone`` and ``clauses-alone`` (``Settings.clauses`` / ``Settings.alone``
-on the shipped defaults otherwise), each what ``train_model`` would write on the training sources
-(the frozen test sources are never opened). The first stage does not depend on ``clauses``, so
-each of the two first stages (with and without ``alone``) is fitted once, with its five
-cross-validation folds, and serves both second stages: 12 fits per language instead of 24.
+``plain``, ``clauses``, ``alone`` and ``clauses-alone`` (``Settings.clauses``, the labels of
+``--clauses``, and ``Settings.alone``, on the shipped defaults otherwise), each what ``train_model``
+would write on the training sources (the frozen test sources are never opened). The first stage does
+not depend on ``clauses``, so each of the two first stages (with and without ``alone``) is fitted
+once, with its five cross-validation folds, and serves both second stages: 12 fits per language
+instead of 24.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -28,13 +30,18 @@ from plazo.checktrain.train import (
 )
 from plazo.core.check.learned import LABELS, CheckModel, LanguageModel, save_model
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from check_settings import label_set
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", type=Path)
     parser.add_argument("--corpus", type=Path, default=Path("corpus/checker"))
     parser.add_argument("--langs", default="en,es")
+    parser.add_argument("--clauses", default="all", help="labels read from clauses (all, a,b)")
     args = parser.parse_args(argv)
+    picked = label_set(args.clauses)
     args.output.mkdir(parents=True, exist_ok=True)
     rows = load_messages(training_files(args.corpus, args.corpus / "split.json"))
     examples = [to_example(row) for row in rows]
@@ -44,7 +51,10 @@ def main(argv: list[str] | None = None) -> int:
             chosen = [e for e in examples if e.lang == lang]
             base = replace(Settings(), alone=lone)
             folds = fold_of(chosen, base.folds, base.seed)
-            variants = {clauses: replace(base, clauses=clauses) for clauses in (False, True)}
+            variants = {
+                clauses: replace(base, clauses=picked if clauses else ())
+                for clauses in (False, True)
+            }
             oof: dict[bool, list[np.ndarray]] = {
                 c: [np.zeros((0, len(LABELS)))] * len(chosen) for c in variants
             }
@@ -65,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
                     final, thresholds=stack[2], stack_weights=stack[0], stack_bias=stack[1]
                 )
     for name, languages in models.items():
-        settings = replace(Settings(), clauses="clauses" in name, alone="alone" in name)
+        labels = picked if "clauses" in name else ()
+        settings = replace(Settings(), clauses=labels, alone="alone" in name)
         model = CheckModel(
             languages=languages,
             signals=settings.signals,

@@ -1,20 +1,23 @@
 """Leave-writer-out CV of the checker with clause units at several settings, sharing the fits.
 
-Run: ``.venv/bin/python benchmarks/check_units_cv.py [--langs es] [--words 2,3,4] [--by-source]``
-(needs the ``train`` extra). Clause units change only how the first stage's sentence
-probabilities are read (``Settings.clauses``), not the first stage itself, so one nested grouped
-cross-validation (the 5 + 10 first-stage fits of ``train.grouped_cv_decisions`` per language)
-serves every variant: ``plain`` (clauses off, the baseline) and ``clauses<N>`` (a clause needs N
-words on each side, ``units.MIN_WORDS`` being the default). Each variant's second stage and
-thresholds are then fitted exactly as ``grouped_cv_decisions`` fits them. TRAINING sources only;
-folds grouped by writer (as ``check_settings.py --by-writer``) unless ``--by-source``. Prints JSON
-like ``check_settings.py``: {lang: {variant: {"all" | "older" | "newer": scores}}}.
+Run: ``.venv/bin/python benchmarks/check_units_cv.py [--langs es] [--words 2,3,4] [--sets
+"all;new_date"] [--alone 1] [--by-source]`` (needs the ``train`` extra). Clause units change only
+how the first stage's sentence probabilities are read (``Settings.clauses``), not the first stage
+itself, so one nested grouped cross-validation (the 5 + 10 first-stage fits of
+``train.grouped_cv_decisions`` per language) serves every variant: ``plain`` (clauses off, the
+baseline) and ``clauses<N>:<set>`` (a clause needs N words on each side, ``units.MIN_WORDS`` being
+the default; the set of labels read from clauses, ``all`` or comma-separated labels; sets are
+separated by ``;``). Each variant's second stage and thresholds are then fitted exactly as
+``grouped_cv_decisions`` fits them. TRAINING sources only; folds grouped by writer (as
+``check_settings.py --by-writer``) unless ``--by-source``. Prints JSON like ``check_settings.py``:
+{lang: {variant: {"all" | "older" | "newer": scores}}}.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -37,6 +40,9 @@ from plazo.checktrain.train import (
 from plazo.core.check.engine import analyse, clause_units, sentence_signals, sentences
 from plazo.core.check.features import lexical_features
 from plazo.core.check.learned import LABELS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from check_settings import label_set
 
 OLDER = "ena-,enb-,enc-,end-,enf-,esa-,esb-,esc-,esd-,esf-"
 Floats = npt.NDArray[np.float64]
@@ -62,7 +68,7 @@ def shared_cv(
 ) -> dict[str, npt.NDArray[np.bool_]]:
     """``grouped_cv_decisions`` for every variant, the first stage fitted once per fold."""
     first_settings, base = next(iter(variants.values()))
-    first_settings = replace(first_settings, clauses=False)
+    first_settings = replace(first_settings, clauses=())
     folds = fold_of(base, first_settings.folds, first_settings.seed)
     distinct = [int(k) for k in np.unique(folds)]
     empty = np.zeros((0, len(LABELS)))
@@ -122,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus/checker"))
     parser.add_argument("--langs", default="en,es")
     parser.add_argument("--words", default="3", help="clause minimum words to try, e.g. 2,3,4")
+    parser.add_argument("--sets", default="all", help="label sets read from clauses, ';'")
     parser.add_argument("--alone", type=int, choices=(0, 1), default=None)
     parser.add_argument("--by-source", action="store_true", help="folds grouped by source")
     args = parser.parse_args(argv)
@@ -142,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         variants: dict[str, tuple[Settings, Sequence[Example]]] = {"plain": (settings, base)}
         for words in (int(w) for w in args.words.split(",")):
             chosen = [with_clauses(r, e, words) for r, e in pairs]
-            variants[f"clauses{words}"] = (replace(settings, clauses=True), chosen)
+            for labels in args.sets.split(";"):
+                picked = label_set(labels)
+                variants[f"clauses{words}:{labels}"] = (replace(settings, clauses=picked), chosen)
         decided = shared_cv(variants, _combined(base))
         truth = _truth(base)
         is_older = np.array([e.id.startswith(older) for e in base])

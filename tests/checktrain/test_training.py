@@ -169,12 +169,12 @@ def test_the_exported_second_stage_reproduces_scikit_learns_probabilities(
 def test_clauses_and_a_lone_sentence_are_scored_alike_in_training_and_in_the_checker(
     rows: list[dict[str, object]], tmp_path: Path
 ) -> None:
-    settings = Settings(clauses=True, alone=True)
+    settings = Settings(clauses=LABELS, alone=True)
     english = [row for row in rows if row["lang"] == "en"]
     path = tmp_path / "units.npz"
     save_model(train_model(english, settings), path)
     model = load_model(path)
-    assert model.clauses
+    assert model.clauses == LABELS
     assert model.alone
     language = model.languages["en"]
     examples = [to_example(row) for row in english]

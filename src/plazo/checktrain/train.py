@@ -135,10 +135,11 @@ class Settings:
     # rule's own matches supporting a sentence at 0.7; not needed by the fifth pass's model,
     # which finds "We've brought in a second developer and will test in parallel." alone
     label_support: tuple[tuple[str, float], ...] = ()
-    # score each clause of a sentence that joins two statements too (``core.check.units``): the
-    # sentence takes the highest of its own and its clauses' probabilities, at inference and in
-    # the second stage's inputs; the classifiers are still trained on sentences
-    clauses: bool = False
+    # labels read from clauses too (``core.check.units``): each clause of a sentence that joins
+    # two statements is scored, and the sentence's probability of these labels is the highest of
+    # its own and its clauses', at inference and in the second stage's inputs (the classifiers
+    # are still trained on sentences); () : off
+    clauses: tuple[str, ...] = ()
     # the classifiers also learn from clauses whose labels the labelling tells (a labelled span
     # lies inside the clause, or no labelled span touches it: ``corpus.Example.clause_known``)
     clause_rows: bool = False
@@ -285,14 +286,17 @@ def sentence_probabilities(
         if not example.lexical:
             result.append(np.zeros((0, len(LABELS))))
             continue
-        clauses = settings.clauses and bool(example.clause_parents)
+        clauses = bool(settings.clauses) and bool(example.clause_parents)
         probabilities = model.probabilities(_features(example, settings, clauses))
         if settings.gates:
             flags = [*example.signals, *(example.clause_signals if clauses else [])]
             probabilities = gate(probabilities, flags, settings.vetoes)
         sentences = len(example.lexical)
         parents = example.clause_parents if clauses else []
-        result.append(merge(probabilities[:sentences], probabilities[sentences:], parents))
+        columns = [LABELS.index(name) for name in settings.clauses]
+        result.append(
+            merge(probabilities[:sentences], probabilities[sentences:], parents, columns)
+        )
     return result
 
 

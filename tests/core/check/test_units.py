@@ -59,9 +59,10 @@ def test_a_clause_keeps_its_own_signals_and_its_sentences_position() -> None:
 def test_a_sentence_takes_the_highest_of_its_own_and_its_clauses_probabilities() -> None:
     sentences_p = np.array([[0.2, 0.9], [0.1, 0.1]])
     clauses_p = np.array([[0.8, 0.1], [0.3, 0.95], [0.05, 0.2]])
-    merged = merge(sentences_p, clauses_p, [0, 0, 1])
+    merged = merge(sentences_p, clauses_p, [0, 0, 1], [0, 1])
     assert merged.tolist() == [[0.8, 0.95], [0.1, 0.2]]
-    assert merge(sentences_p, np.zeros((0, 2)), []) is sentences_p
+    assert merge(sentences_p, clauses_p, [0, 0, 1], [1]).tolist() == [[0.2, 0.95], [0.1, 0.2]]
+    assert merge(sentences_p, np.zeros((0, 2)), [], [0, 1]) is sentences_p
 
 
 def test_a_lone_sentence_is_only_not_first_and_last() -> None:

@@ -348,7 +348,7 @@ def sentence_probabilities(
     analysis: Analysis, segments: list[Segment], signals: list[list[str]], model: CheckModel
 ) -> Floats:
     """P(label | sentence) of the model's language after the rules' vetoes (sentences, labels):
-    with ``model.clauses``, the highest of the sentence's and its clauses' (``units.py``)."""
+    of the labels in ``model.clauses``, the highest of the sentence's and its clauses'."""
     if not segments:
         return np.zeros((0, len(LABELS)))
     classifier = model.languages[analysis.lang]
@@ -363,7 +363,8 @@ def sentence_probabilities(
     if model.gates:
         probabilities = gate(probabilities, flags, model.vetoes)
     count = len(segments)
-    return merge(probabilities[:count], probabilities[count:], parents)
+    columns = [LABELS.index(name) for name in model.clauses]
+    return merge(probabilities[:count], probabilities[count:], parents, columns)
 
 
 def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:

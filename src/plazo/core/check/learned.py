@@ -209,8 +209,8 @@ class CheckModel:
     # per-label levels overriding ``support`` (labels of ``rules_support``)
     label_support: Mapping[str, float] = field(default_factory=dict)
     # each clause of a sentence that joins two statements is scored too, and the sentence takes
-    # the highest of its own and its clauses' probabilities (``units.py``)
-    clauses: bool = False
+    # the highest of its own and its clauses' probabilities of these labels (``units.py``)
+    clauses: tuple[str, ...] = ()
     # a one-sentence message's units get ``!only`` instead of ``!first`` and ``!last``
     alone: bool = False
     info: dict[str, Any] = field(default_factory=dict)
@@ -261,7 +261,7 @@ def save_model(model: CheckModel, path: Path) -> None:
         "rules_support": list(model.rules_support),
         "support": model.support,
         "label_support": dict(model.label_support),
-        "clauses": model.clauses,
+        "clauses": list(model.clauses),
         "alone": model.alone,
         "info": model.info,
     }
@@ -397,7 +397,7 @@ def load_model(path: Path) -> CheckModel:
             for name, level in dict(meta.get("label_support", {})).items()
             if name in LABELS
         },
-        clauses=bool(meta.get("clauses", False)),
+        clauses=tuple(str(name) for name in meta.get("clauses", ()) if name in LABELS),
         alone=bool(meta.get("alone", False)),
         info=dict(meta.get("info", {})),
     )

@@ -87,12 +87,18 @@ def clause_signals(
     ]
 
 
-def merge(probabilities: Floats, clauses: Floats, parents: Sequence[int]) -> Floats:
-    """Each sentence's probability of each label: the highest of its own and its clauses'."""
-    if not len(parents):
+def merge(
+    probabilities: Floats, clauses: Floats, parents: Sequence[int], columns: Sequence[int]
+) -> Floats:
+    """Each sentence's probability of the labels in ``columns``: the highest of its own and its
+    clauses'; of the other labels, its own."""
+    if not len(parents) or not len(columns):
         return probabilities
+    highest = np.zeros_like(probabilities)
+    np.maximum.at(highest, np.asarray(parents, dtype=np.int64), clauses)
+    chosen = np.asarray(columns, dtype=np.int64)
     merged = probabilities.copy()
-    np.maximum.at(merged, np.asarray(parents, dtype=np.int64), clauses)
+    merged[:, chosen] = np.maximum(merged[:, chosen], highest[:, chosen])
     return merged
 
 
