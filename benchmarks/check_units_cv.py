@@ -132,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alone", type=int, choices=(0, 1), default=None)
     parser.add_argument("--by-source", action="store_true", help="folds grouped by source")
     args = parser.parse_args(argv)
-    settings = Settings() if args.alone is None else replace(Settings(), alone=bool(args.alone))
+    settings = replace(Settings(), clauses=())
+    if args.alone is not None:
+        settings = replace(settings, alone=bool(args.alone))
     older = tuple(OLDER.split(","))
     rows = [
         row
