@@ -38,12 +38,13 @@ FULL_ES = (
         pytest.param(
             FULL_ES,
             marks=pytest.mark.xfail(
+                "new_date" not in default_model().clauses,
                 strict=True,
-                reason="known miss of the model retrained on the sixth pass's corpus: the last "
-                "sentence 'Lo recibirá el día 12 y no le cobraremos el montaje.' gets "
-                "P(new_date) 0.14 (0.22 in the message), while 'Lo recibirá el día 12.' alone "
-                "gets 0.92: the compensation clause in the same sentence pulls the date down; "
-                "see docs/checker.md, 'Sixth pass'",
+                reason="known miss of a model that does not read new_date from clauses "
+                "(Settings.clauses, seventh pass): the last sentence 'Lo recibirá el día 12 y "
+                "no le cobraremos el montaje.' gets P(new_date) 0.14 (0.22 in the message), "
+                "while 'Lo recibirá el día 12.' alone gets 0.92: the compensation clause in the "
+                "same sentence pulls the date down; see docs/checker.md, 'Sixth pass'",
             ),
         ),
     ],
@@ -94,7 +95,9 @@ def test_read_from_its_clauses_the_last_spanish_sentence_carries_its_date() -> N
     # shipped weights with clause units on (docs/checker.md, "Seventh pass").
     model = replace(default_model(), clauses=("new_date",))
     last = "Lo recibirá el día 12 y no le cobraremos el montaje."
-    assert not check_with(last, "es", replace(model, clauses=())).elements["new_date"].present
-    assert check_with(last, "es", model).elements["new_date"].present
+    whole = check_with(last, "es", replace(model, clauses=())).elements["new_date"]
+    read = check_with(last, "es", model).elements["new_date"]
+    assert read.present
+    assert read.probability > whole.probability + 0.3
     report = check_with(FULL_ES, "es", model)
     assert not [name for name in ELEMENTS if not report.elements[name].present]
