@@ -3,8 +3,10 @@
 Run: ``.venv/bin/python benchmarks/check_sanity.py [MODEL ...]`` (default: the shipped model).
 Each line is a message written for plazo (not from the corpus) with the label it must carry
 (``+``) or must not carry (``-``). Prints, per model, each message's verdict and its most
-probable sentence's P(label), then the count of misses. The list was written before the
-word-level scale was measured on it (sixth pass), so it is not tuned to any model.
+probable sentence's P(label) as the checker computes it (after the rules' vetoes; with the model's
+clause units and lone-sentence signal when it has them), then the count of misses. The list was
+written before the word-level scale was measured on it (sixth pass), so it is not tuned to any
+model.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plazo.core.check.engine import analyse, check_with, sentence_features, sentences
+from plazo.core.check.engine import (
+    analyse,
+    check_with,
+    sentence_probabilities,
+    sentence_signals,
+    sentences,
+)
 from plazo.core.check.learned import LABELS, load_model, shipped_model_path
 
 __all__ = ["CASES", "main"]
@@ -60,7 +68,7 @@ CASES: tuple[tuple[str, str, bool, str], ...] = (
 
 
 def verdicts(path: Path) -> list[tuple[bool, float]]:
-    """Per case: the checker's verdict and the most probable sentence's P(label)."""
+    """Per case: the checker's verdict and the most probable sentence's P(label) (gated)."""
     model = load_model(path)
     result = []
     for lang, label, _, text in CASES:
@@ -71,8 +79,9 @@ def verdicts(path: Path) -> list[tuple[bool, float]]:
             else label in report.warning_codes
         )
         analysis = analyse(text, lang)
-        found = model.languages[lang].probabilities(
-            sentence_features(analysis, sentences(analysis))
+        segments = sentences(analysis)
+        found = sentence_probabilities(
+            analysis, segments, sentence_signals(analysis, segments), model
         )
         result.append((present, float(found[:, LABELS.index(label)].max())))
     return result

@@ -1,6 +1,7 @@
 """Grouped CV of the checker with non-default ``Settings``, scored overall and per writer group.
 
-Run: ``.venv/bin/python benchmarks/check_settings.py [--block-scale 3] [--c 8] [--min-df 4]``
+Run: ``.venv/bin/python benchmarks/check_settings.py [--block-scale 3] [--c 8] [--min-df 4]
+[--clauses all|LABEL,...] [--alone 0|1]``
 (needs the ``train`` extra). One nested grouped cross-validation per language over the TRAINING
 sources only (the frozen test sources are never opened), with the same functions and folds as
 ``check_eval.py --cv-only --modes combined`` (its ``cv.combined`` figures) and as
@@ -26,9 +27,21 @@ import numpy as np
 from plazo.checktrain.corpus import load_messages, to_example
 from plazo.checktrain.evaluate import _combined, _truth, scores, training_files
 from plazo.checktrain.train import Settings, grouped_cv_decisions
+from plazo.core.check.learned import LABELS
 
 OLDER = "ena-,enb-,enc-,end-,enf-,esa-,esb-,esc-,esd-,esf-"
 WORD_PREFIXES = ("w:", "b:", "n:", "s:")
+
+
+def label_set(text: str) -> tuple[str, ...]:
+    """``all``, ``none`` or comma-separated labels."""
+    if text == "all":
+        return LABELS
+    chosen = tuple(name for name in text.split(",") if name and name != "none")
+    unknown = set(chosen) - set(LABELS)
+    if unknown:
+        raise SystemExit(f"unknown labels: {sorted(unknown)}")
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-df", type=int, default=None)
     parser.add_argument("--langs", default="en,es")
     parser.add_argument("--by-writer", action="store_true", help="folds grouped by writer")
+    parser.add_argument("--clauses", help="Settings.clauses: all, none or labels (a,b)")
+    parser.add_argument("--alone", type=int, choices=(0, 1), help="Settings.alone")
     args = parser.parse_args(argv)
     settings = Settings()
     if args.block_scale:
@@ -49,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(settings, c=args.c)
     if args.min_df is not None:
         settings = replace(settings, min_df=args.min_df)
+    if args.clauses is not None:
+        settings = replace(settings, clauses=label_set(args.clauses))
+    if args.alone is not None:
+        settings = replace(settings, alone=bool(args.alone))
     older = tuple(OLDER.split(","))
     rows = load_messages(training_files(args.corpus, args.corpus / "split.json"))
     examples = [to_example(row) for row in rows]

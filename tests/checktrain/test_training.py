@@ -15,13 +15,21 @@ from plazo.checktrain.train import (
     cross_validate_sentences,
     design_matrix,
     fit_language,
+    sentence_probabilities,
     stack_rows,
     stack_windows,
     train_language,
     train_model,
 )
 from plazo.core.check import check_with, load_model
-from plazo.core.check.engine import analyse, gate, sentence_signals, sentences
+from plazo.core.check.engine import (
+    analyse,
+    gate,
+    sentence_signals,
+    sentences,
+    unit_signals,
+)
+from plazo.core.check.engine import sentence_probabilities as checker_probabilities
 from plazo.core.check.learned import LABELS, CheckModel, save_model, stack_features
 from tests.checktrain.helpers import small_corpus
 
@@ -57,8 +65,12 @@ def test_training_twice_with_the_same_seed_gives_the_same_model(
 
 @pytest.mark.parametrize(
     "settings",
-    [Settings(), Settings(block_scale=(("w:", 5.0), ("b:", 5.0), ("n:", 5.0), ("s:", 5.0)))],
-    ids=["plain", "word-block-scaled"],
+    [
+        Settings(),
+        Settings(block_scale=(("w:", 5.0), ("b:", 5.0), ("n:", 5.0), ("s:", 5.0))),
+        Settings(alone=True),
+    ],
+    ids=["plain", "word-block-scaled", "lone-sentence-signal"],
 )
 def test_exported_weights_reproduce_scikit_learns_probabilities(
     rows: list[dict[str, object]], tmp_path: Path, settings: Settings
@@ -78,7 +90,8 @@ def test_exported_weights_reproduce_scikit_learns_probabilities(
         analysis = analyse(str(row["text"]), "en")
         segments = sentences(analysis)
         folded = [analysis.prepared.folded[s.start : s.end] for s in segments]
-        ours.append(exported.sentence_probabilities(folded, sentence_signals(analysis, segments)))
+        signals = unit_signals(sentence_signals(analysis, segments), settings.alone, len(segments))
+        ours.append(exported.sentence_probabilities(folded, signals))
     mine = np.vstack(ours)
     assert mine.shape == (x.shape[0], len(LABELS))
     compared = 0
@@ -151,3 +164,32 @@ def test_the_exported_second_stage_reproduces_scikit_learns_probabilities(
         assert np.max(np.abs(mine - theirs[:, 1])) < 1e-6
         compared += 1
     assert compared >= 5
+
+
+def test_clauses_and_a_lone_sentence_are_scored_alike_in_training_and_in_the_checker(
+    rows: list[dict[str, object]], tmp_path: Path
+) -> None:
+    settings = Settings(clauses=LABELS, alone=True)
+    english = [row for row in rows if row["lang"] == "en"]
+    path = tmp_path / "units.npz"
+    save_model(train_model(english, settings), path)
+    model = load_model(path)
+    assert model.clauses == LABELS
+    assert model.alone
+    language = model.languages["en"]
+    examples = [to_example(row) for row in english]
+    assert any(example.clause_parents for example in examples)
+    trained = sentence_probabilities(language, examples, settings)
+    plain = sentence_probabilities(language, examples, Settings())
+    moved = 0
+    for row, expected, before in zip(english, trained, plain, strict=True):
+        analysis = analyse(str(row["text"]), "en")
+        segments = sentences(analysis)
+        signals = sentence_signals(analysis, segments)
+        found = checker_probabilities(analysis, segments, signals, model)
+        assert found.shape == expected.shape
+        assert np.max(np.abs(found - expected), initial=0.0) < 1e-9
+        # a sentence's probability is at least what it had without its clauses
+        assert (expected >= before - 1e-12).all() or len(segments) == 1
+        moved += int(np.abs(expected - before).max(initial=0.0) > 1e-6)
+    assert moved

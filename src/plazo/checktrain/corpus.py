@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,13 @@ import numpy.typing as npt
 
 from plazo.core.check.engine import (
     analyse,
+    clause_units,
     combined_rules,
     rules_report,
     sentence_features,
     sentences,
 )
+from plazo.core.check.features import lexical_features
 from plazo.core.check.learned import LABELS
 
 __all__ = ["Example", "load_messages", "to_example", "validate"]
@@ -40,6 +42,18 @@ class Example:
     signals: list[list[str]]
     rules: npt.NDArray[np.bool_]  # (labels,): what the rules alone say
     combined_rules: npt.NDArray[np.bool_]  # (labels,): what the rules contribute to the model
+    # the clauses of sentences that join two statements (``core.check.units``): each one's
+    # sentence (index into ``lexical``), features and signals; they carry no label of their own
+    clause_parents: list[int] = field(default_factory=list)
+    clause_lexical: list[list[str]] = field(default_factory=list)
+    clause_signals: list[list[str]] = field(default_factory=list)
+    # (clauses, labels): the labels of the labelled spans that lie (4/5) inside each clause;
+    # and whether that is all the labelling says of the clause (no labelled span covers it and
+    # more, which would not tell which of its sentence's clauses carries the label)
+    clause_labels: npt.NDArray[np.bool_] = field(
+        default_factory=lambda: np.zeros((0, len(LABELS)), dtype=bool)
+    )
+    clause_known: npt.NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
 
 def load_messages(paths: Iterable[Path]) -> list[dict[str, Any]]:
@@ -139,6 +153,32 @@ def _sentence_labels(row: dict[str, Any], spans: list[tuple[int, int]]) -> npt.N
     return result
 
 
+def _clause_labels(
+    row: dict[str, Any], clauses: list[tuple[int, int]]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Each clause's labels (those of the labelled spans at least four fifths inside it) and
+    whether they are known (no other labelled span overlaps it: a span over the whole sentence
+    does not tell which of its clauses carries its labels)."""
+    labels = np.zeros((len(clauses), len(LABELS)), dtype=bool)
+    known = np.ones(len(clauses), dtype=bool)
+    text = row["text"]
+    for sentence in row["sentences"]:
+        start = text.find(sentence["text"])
+        if start < 0:
+            continue
+        end = start + len(sentence["text"])
+        columns = [LABELS.index(label) for label in sentence["labels"]]
+        for i, (s, e) in enumerate(clauses):
+            overlap = min(end, e) - max(start, s)
+            if overlap <= 0:
+                continue
+            if overlap * 5 >= (end - start) * 4:
+                labels[i, columns] = True
+            else:
+                known[i] = False
+    return labels, known
+
+
 def to_example(row: dict[str, Any]) -> Example:
     """Run the rules on one labelled message and keep what training needs."""
     analysis = analyse(row["text"], row["lang"])
@@ -149,6 +189,12 @@ def to_example(row: dict[str, Any]) -> Example:
     rules = [report.elements[name].present for name in LABELS[:7]]
     rules += [name in report.warning_codes for name in LABELS[7:]]
     contributed = combined_rules(analysis, segments)
+    signals = [flags for _, flags in features]
+    parents, clauses, clause_flags = clause_units(analysis, segments, signals)
+    folded = analysis.prepared.folded
+    clause_labels, clause_known = _clause_labels(
+        row, [analysis.prepared.original(c.start, c.end) for c in clauses]
+    )
     return Example(
         id=row["id"],
         lang=row["lang"],
@@ -157,7 +203,12 @@ def to_example(row: dict[str, Any]) -> Example:
         labels=np.array([bool(row["labels"][name]) for name in LABELS]),
         sentence_labels=_sentence_labels(row, original),
         lexical=[lexical for lexical, _ in features],
-        signals=[signals for _, signals in features],
+        signals=signals,
         rules=np.array(rules),
         combined_rules=np.array([bool(contributed.get(name)) for name in LABELS]),
+        clause_parents=parents,
+        clause_lexical=[lexical_features(folded[c.start : c.end]) for c in clauses],
+        clause_signals=clause_flags,
+        clause_labels=clause_labels,
+        clause_known=clause_known,
     )

@@ -23,6 +23,7 @@ from plazo.core.check.model import (
 from plazo.core.check.scopes import Scopes
 from plazo.core.check.score import score
 from plazo.core.check.text import Prepared, prepare
+from plazo.core.check.units import MIN_WORDS, alone, clause_segments, clause_signals, merge
 
 __all__ = [
     "Analysis",
@@ -30,14 +31,17 @@ __all__ = [
     "announced_plan",
     "check",
     "check_with",
+    "clause_units",
     "combined_rules",
     "detect_language",
     "language_shares",
     "model_report",
     "rules_report",
     "sentence_features",
+    "sentence_probabilities",
     "sentence_signals",
     "sentences",
+    "unit_signals",
 ]
 
 # Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
@@ -271,6 +275,28 @@ def sentence_signals(analysis: Analysis, segments: list[Segment]) -> list[list[s
     )
 
 
+def clause_units(
+    analysis: Analysis,
+    segments: list[Segment],
+    signals: list[list[str]],
+    min_words: int = MIN_WORDS,
+) -> tuple[list[int], list[Segment], list[list[str]]]:
+    """The clauses of the sentences that join two statements (``units.clause_segments``): each
+    clause's sentence, its span and its signals (``signals``: the sentences')."""
+    parents, clauses = clause_segments(analysis.prepared.folded, segments, min_words)
+    if not clauses:
+        return [], [], []
+    return parents, clauses, clause_signals(sentence_signals(analysis, clauses), parents, signals)
+
+
+def unit_signals(signals: list[list[str]], lone: bool, sentences: int) -> list[list[str]]:
+    """The signals the classifiers see for a message's units (sentences, then clauses): with
+    ``lone`` and one sentence, ``!only`` instead of ``!first`` and ``!last``."""
+    if lone and sentences == 1:
+        return [alone(flags) for flags in signals]
+    return signals
+
+
 def sentence_features(
     analysis: Analysis, segments: list[Segment], signals: bool = True
 ) -> list[tuple[list[str], list[str]]]:
@@ -318,6 +344,29 @@ def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...
     return gated
 
 
+def sentence_probabilities(
+    analysis: Analysis, segments: list[Segment], signals: list[list[str]], model: CheckModel
+) -> Floats:
+    """P(label | sentence) of the model's language after the rules' vetoes (sentences, labels):
+    of the labels in ``model.clauses``, the highest of the sentence's and its clauses'."""
+    if not segments:
+        return np.zeros((0, len(LABELS)))
+    classifier = model.languages[analysis.lang]
+    units, flags = segments, signals
+    parents: list[int] = []
+    if model.clauses:
+        parents, clauses, clause_flags = clause_units(analysis, segments, signals)
+        units, flags = [*segments, *clauses], [*signals, *clause_flags]
+    folded = [analysis.prepared.folded[unit.start : unit.end] for unit in units]
+    used = unit_signals(flags, model.alone, len(segments)) if model.signals else []
+    probabilities = classifier.sentence_probabilities(folded, used or [[] for _ in units])
+    if model.gates:
+        probabilities = gate(probabilities, flags, model.vetoes)
+    count = len(segments)
+    columns = [LABELS.index(name) for name in model.clauses]
+    return merge(probabilities[:count], probabilities[count:], parents, columns)
+
+
 def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     """The learned model's verdict, sentence by sentence, with the rules' exact vetoes."""
     classifier = model.languages.get(analysis.lang)
@@ -329,14 +378,7 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     prepared = analysis.prepared
     segments = sentences(analysis)
     signals = sentence_signals(analysis, segments)
-    if segments:
-        folded = [prepared.folded[seg.start : seg.end] for seg in segments]
-        used = signals if model.signals else [[] for _ in segments]
-        probabilities = classifier.sentence_probabilities(folded, used)
-        if model.gates:
-            probabilities = gate(probabilities, signals, model.vetoes)
-    else:
-        probabilities = np.zeros((0, len(LABELS)))
+    probabilities = sentence_probabilities(analysis, segments, signals, model)
     best = classifier.message_probabilities(probabilities)
     thresholds = classifier.thresholds.tolist()
     top = best.tolist()

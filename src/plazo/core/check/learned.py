@@ -208,6 +208,11 @@ class CheckModel:
     support: float = 1.0
     # per-label levels overriding ``support`` (labels of ``rules_support``)
     label_support: Mapping[str, float] = field(default_factory=dict)
+    # each clause of a sentence that joins two statements is scored too, and the sentence takes
+    # the highest of its own and its clauses' probabilities of these labels (``units.py``)
+    clauses: tuple[str, ...] = ()
+    # a one-sentence message's units get ``!only`` instead of ``!first`` and ``!last``
+    alone: bool = False
     info: dict[str, Any] = field(default_factory=dict)
 
     def support_level(self, name: str) -> float:
@@ -256,6 +261,8 @@ def save_model(model: CheckModel, path: Path) -> None:
         "rules_support": list(model.rules_support),
         "support": model.support,
         "label_support": dict(model.label_support),
+        "clauses": list(model.clauses),
+        "alone": model.alone,
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -390,6 +397,8 @@ def load_model(path: Path) -> CheckModel:
             for name, level in dict(meta.get("label_support", {})).items()
             if name in LABELS
         },
+        clauses=tuple(str(name) for name in meta.get("clauses", ()) if name in LABELS),
+        alone=bool(meta.get("alone", False)),
         info=dict(meta.get("info", {})),
     )
 

@@ -1,0 +1,74 @@
+"""Clause units (``units.py``): where a sentence is split, and how its probability is merged."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from plazo.core.check.engine import analyse, clause_units, sentence_signals, sentences
+from plazo.core.check.units import alone, clause_segments, merge
+
+
+def clauses_of(text: str, lang: str = "auto") -> list[str]:
+    analysis = analyse(text, lang)
+    folded = analysis.prepared.folded
+    _, found = clause_segments(folded, sentences(analysis))
+    return [folded[c.start : c.end] for c in found]
+
+
+def test_a_sentence_joining_two_statements_is_split_at_the_conjunction() -> None:
+    assert clauses_of("Lo recibirá el día 12 y no le cobraremos el montaje.") == [
+        "lo recibira el dia 12",
+        "no le cobraremos el montaje.",
+    ]
+    assert clauses_of("We will ship on 3 May, and the fitting is free; sorry about this.") == [
+        "we will ship on 3 may",
+        "the fitting is free",
+        "sorry about this.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The kitchen and the bathroom will be finished on Friday.",
+        "We apologise and will refund you.",
+        "Lo sentimos mucho y lo arreglaremos.",
+        "Your order is late.",
+    ],
+)
+def test_short_sides_and_plain_sentences_are_not_split(text: str) -> None:
+    assert clauses_of(text) == []
+
+
+def test_a_clause_keeps_its_own_signals_and_its_sentences_position() -> None:
+    analysis = analyse("Lo sentimos. Lo recibirá el día 12 y no le cobraremos el montaje.", "es")
+    segments = sentences(analysis)
+    signals = sentence_signals(analysis, segments)
+    parents, _, flags = clause_units(analysis, segments, signals)
+    assert parents == [1, 1]
+    assert "!newdate" in flags[0]
+    assert "!newdate" not in flags[1]
+    assert "!r:compensation" in flags[1]
+    assert "!r:compensation" not in flags[0]
+    for unit in flags:
+        assert "!last" in unit
+        assert "!first" not in unit
+
+
+def test_a_sentence_takes_the_highest_of_its_own_and_its_clauses_probabilities() -> None:
+    sentences_p = np.array([[0.2, 0.9], [0.1, 0.1]])
+    clauses_p = np.array([[0.8, 0.1], [0.3, 0.95], [0.05, 0.2]])
+    merged = merge(sentences_p, clauses_p, [0, 0, 1], [0, 1])
+    assert merged.tolist() == [[0.8, 0.95], [0.1, 0.2]]
+    assert merge(sentences_p, clauses_p, [0, 0, 1], [1]).tolist() == [[0.2, 0.95], [0.1, 0.2]]
+    assert merge(sentences_p, np.zeros((0, 2)), [], [0, 1]) is sentences_p
+
+
+def test_a_lone_sentence_is_only_not_first_and_last() -> None:
+    assert alone(["!r:plan", "!first", "!last", "!pos0", "!short"]) == [
+        "!r:plan",
+        "!pos0",
+        "!short",
+        "!only",
+    ]
