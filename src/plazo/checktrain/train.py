@@ -299,9 +299,7 @@ def sentence_probabilities(
         sentences = len(example.lexical)
         parents = example.clause_parents if clauses else []
         columns = [LABELS.index(name) for name in settings.clauses]
-        result.append(
-            merge(probabilities[:sentences], probabilities[sentences:], parents, columns)
-        )
+        result.append(merge(probabilities[:sentences], probabilities[sentences:], parents, columns))
     return result
 
 
