@@ -208,3 +208,26 @@ def test_clauses_and_a_lone_sentence_are_scored_alike_in_training_and_in_the_che
         only_dates = replace(model, clauses=dated.clauses)
         found = checker_probabilities(analysis, segments, signals, only_dates)
         assert np.max(np.abs(found - expected), initial=0.0) < 1e-9
+
+
+def test_clauses_whose_labels_are_known_become_training_rows_with_the_checkers_signals() -> None:
+    from plazo.checktrain.train import clause_examples
+
+    text = "Lo recibirá el día 12 y no le cobraremos el montaje."
+    row = {
+        "id": "t-1",
+        "lang": "es",
+        "source": "t",
+        "text": text,
+        "sentences": [
+            {"text": "Lo recibirá el día 12", "labels": ["new_date"]},
+            {"text": "no le cobraremos el montaje", "labels": ["compensation"]},
+        ],
+        "labels": {label: label in ("new_date", "compensation") for label in LABELS},
+    }
+    example = to_example(row)
+    (rows,) = clause_examples([example], Settings(alone=True))
+    assert rows.sentence_labels.sum(axis=1).tolist() == [1, 1]
+    assert all("!only" in flags and "!first" not in flags for flags in rows.signals)
+    (plain,) = clause_examples([example], Settings(alone=False))
+    assert all("!first" in flags for flags in plain.signals)
