@@ -105,3 +105,37 @@ def test_labelled_sentences_land_on_the_segmenters_sentences() -> None:
     apology, new_date = LABELS.index("apology"), LABELS.index("new_date")
     assert example.sentence_labels[:, apology].tolist() == [False, True, False, False]
     assert example.sentence_labels[:, new_date].tolist() == [False, False, True, False]
+
+
+def test_a_clause_takes_the_labels_of_a_span_inside_it_and_is_unknown_under_a_whole_one() -> None:
+    text = "Lo siento. Lo recibirá el día 12 y no le cobraremos el montaje."
+    split = {
+        "sentences": [
+            {"text": "Lo recibirá el día 12", "labels": ["new_date"]},
+            {"text": "no le cobraremos el montaje", "labels": ["compensation"]},
+        ]
+    }
+    whole = {
+        "sentences": [
+            {
+                "text": "Lo recibirá el día 12 y no le cobraremos el montaje.",
+                "labels": ["new_date", "compensation"],
+            }
+        ]
+    }
+    new_date, compensation = LABELS.index("new_date"), LABELS.index("compensation")
+    for spans, known in ((split, [True, True]), (whole, [False, False])):
+        row = {
+            "id": "t-1",
+            "lang": "es",
+            "source": "t",
+            "text": text,
+            "labels": {label: label in ("new_date", "compensation") for label in LABELS},
+            **spans,
+        }
+        example = to_example(row)
+        assert example.clause_parents == [1, 1]
+        assert example.clause_known.tolist() == known
+        if all(known):
+            assert example.clause_labels[:, new_date].tolist() == [True, False]
+            assert example.clause_labels[:, compensation].tolist() == [False, True]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +25,6 @@ from plazo.checktrain.train import (
 from plazo.core.check import check_with, load_model
 from plazo.core.check.engine import (
     analyse,
-    gate,
     sentence_signals,
     sentences,
     unit_signals,
@@ -125,27 +125,31 @@ def test_the_exported_second_stage_reproduces_scikit_learns_probabilities(
     model, _ = train_language(examples, settings)
     assert model.stack_weights is not None
     path = tmp_path / "stacked.npz"
-    save_model(CheckModel(languages={"en": model}, vetoes=settings.vetoes), path)
-    exported = load_model(path).languages["en"]
+    checker = CheckModel(
+        languages={"en": model},
+        vetoes=settings.vetoes,
+        clauses=settings.clauses,
+        alone=settings.alone,
+    )
+    save_model(checker, path)
+    loaded = load_model(path)
+    exported = loaded.languages["en"]
     # what the second stage was fitted on: out-of-fold sentence probabilities
     # (and on shorter runs of their sentences)
     oof, folds = cross_validate_sentences(examples, settings)
     short, short_truth, _ = stack_windows(oof, examples, folds, settings)
     features = np.concatenate([stack_rows(oof), stack_rows(short)])
     truth = np.concatenate([np.array([e.labels for e in examples]), short_truth])
-    # and what the checker computes, sentence probabilities through the fast path
+    # and what the checker computes: sentence probabilities through the fast path, gated, with
+    # the clauses and the lone-sentence signal of the default settings
     seen = []
     for row in rows:
         if row["lang"] != "en":
             continue
         analysis = analyse(str(row["text"]), "en")
         segments = sentences(analysis)
-        folded = [analysis.prepared.folded[s.start : s.end] for s in segments]
         signals = sentence_signals(analysis, segments)
-        probabilities = gate(
-            exported.sentence_probabilities(folded, signals), signals, settings.vetoes
-        )
-        seen.append(probabilities)
+        seen.append(checker_probabilities(analysis, segments, signals, loaded))
     compared = 0
     for column in range(len(LABELS)):
         mine = np.array([exported.message_probabilities(p)[column] for p in seen])
@@ -193,3 +197,37 @@ def test_clauses_and_a_lone_sentence_are_scored_alike_in_training_and_in_the_che
         assert (expected >= before - 1e-12).all() or len(segments) == 1
         moved += int(np.abs(expected - before).max(initial=0.0) > 1e-6)
     assert moved
+    # new_date alone (the default): the checker scores only the clauses with a new date in them
+    # (the gate zeroes the others), training scores them all; the same numbers
+    dated = Settings(clauses=("new_date",), alone=True)
+    trained = sentence_probabilities(language, examples, dated)
+    for row, expected in zip(english, trained, strict=True):
+        analysis = analyse(str(row["text"]), "en")
+        segments = sentences(analysis)
+        signals = sentence_signals(analysis, segments)
+        only_dates = replace(model, clauses=dated.clauses)
+        found = checker_probabilities(analysis, segments, signals, only_dates)
+        assert np.max(np.abs(found - expected), initial=0.0) < 1e-9
+
+
+def test_clauses_whose_labels_are_known_become_training_rows_with_the_checkers_signals() -> None:
+    from plazo.checktrain.train import clause_examples
+
+    text = "Lo recibirá el día 12 y no le cobraremos el montaje."
+    row = {
+        "id": "t-1",
+        "lang": "es",
+        "source": "t",
+        "text": text,
+        "sentences": [
+            {"text": "Lo recibirá el día 12", "labels": ["new_date"]},
+            {"text": "no le cobraremos el montaje", "labels": ["compensation"]},
+        ],
+        "labels": {label: label in ("new_date", "compensation") for label in LABELS},
+    }
+    example = to_example(row)
+    (rows,) = clause_examples([example], Settings(alone=True))
+    assert rows.sentence_labels.sum(axis=1).tolist() == [1, 1]
+    assert all("!only" in flags and "!first" not in flags for flags in rows.signals)
+    (plain,) = clause_examples([example], Settings(alone=False))
+    assert all("!first" in flags for flags in plain.signals)
