@@ -151,8 +151,10 @@ class Settings:
     # a one-sentence message's units get ``!only`` instead of ``!first`` and ``!last``, in
     # training and at inference: benchmarks/check_sanity.py misses 7 -> 3 of 32 plain
     # one-sentence messages ("Lo tendrás para Navidad." among the fixed, none lost; models on the
-    # training sources); leave-writer-out CV es 0.839 -> 0.841, en 0.828 -> 0.827 (seventh pass)
-    alone: bool = True
+    # training sources); leave-writer-out CV es 0.839 -> 0.841, en 0.828 -> 0.827 (seventh pass).
+    # Off in the shipped model: it was retrained before this setting was merged, and the default
+    # must say how the shipped file was made (turn on with the next retrain)
+    alone: bool = False
 
 
 def _features(
