@@ -77,3 +77,15 @@ def test_adding_a_plan_leaves_the_audit13_sample_as_it_was_labelled() -> None:
 def test_adding_a_plan_leaves_the_later_samples_as_they_were_labelled(plan: str) -> None:
     labelled = json.loads((CORPUS / "guide-notes" / f"{plan}-labels.json").read_text("utf-8"))
     assert [row["id"] for row in draw_sample(CORPUS, plan)] == list(labelled)
+
+
+def test_f1_of_the_auditor_against_the_corpus_and_pooling() -> None:
+    first = agreement([(True, True)] * 8 + [(True, False)] * 2 + [(False, False)] * 10)
+    second = agreement([(True, True)] * 2 + [(False, True)] * 3 + [(False, False)] * 5)
+    # 2·8 / (2·8 + 2 + 0) and, pooled, 2·10 / (2·10 + 2 + 3)
+    assert first.f1 == 16 / 18
+    pooled = first + second
+    assert (pooled.both, pooled.corpus_only, pooled.audit_only, pooled.neither) == (10, 2, 3, 15)
+    assert pooled.f1 == 20 / 25
+    # nobody says the label: no F1, not a perfect one
+    assert agreement([(False, False)] * 4).f1 is None

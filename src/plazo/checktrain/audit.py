@@ -4,13 +4,16 @@ Only TRAINING sources (``split.json``) are ever opened; the frozen test sources 
 
     python -m plazo.checktrain.audit sample corpus/checker [--plan audit15] -o blind.txt
     python -m plazo.checktrain.audit compare corpus/checker audit-labels.json [--plan audit15]
+    python -m plazo.checktrain.audit pool corpus/checker audit13-labels.json audit14-labels.json ...
 
 ``sample`` writes the id and text of each sampled message and nothing else (no labels), so the
 auditor can relabel blind; ``compare`` reads the auditor's labels (``{id: [label, ...]}``) and
-prints, per language and label, agreement, Cohen's kappa, the confusion counts and the
-disagreements. A *plan* names a seed and the groups drawn from it; the default plan is
-``audit13`` (the first audit), so its sample never changes when a plan is added; ``compare``
-uses the plan whose sample is exactly the audited ids unless ``--plan`` names one.
+prints, per language and label, agreement, Cohen's kappa, the auditor's F1 against the corpus,
+the confusion counts and the disagreements; ``pool`` adds up several audits' counts per language
+and label (the ceiling that label agreement puts on a model's F1). A *plan* names a seed and the
+groups drawn from it; the default plan is ``audit13`` (the first audit), so its sample never
+changes when a plan is added; ``compare`` and ``pool`` use
+the plan whose sample is exactly the audited ids (``compare`` unless ``--plan`` names one).
 """
 
 from __future__ import annotations
@@ -132,6 +135,21 @@ class Agreement:
         chance = corpus_yes * audit_yes + (1 - corpus_yes) * (1 - audit_yes)
         return 1.0 if chance == 1 else (self.observed - chance) / (1 - chance)
 
+    @property
+    def f1(self) -> float | None:
+        """The auditor's F1 with the corpus as the truth (symmetric: the corpus's F1 against the
+        auditor is the same number); None when neither rater says the label anywhere."""
+        marked = 2 * self.both + self.corpus_only + self.audit_only
+        return 2 * self.both / marked if marked else None
+
+    def __add__(self, other: Agreement) -> Agreement:
+        return Agreement(
+            both=self.both + other.both,
+            corpus_only=self.corpus_only + other.corpus_only,
+            audit_only=self.audit_only + other.audit_only,
+            neither=self.neither + other.neither,
+        )
+
 
 def agreement(pairs: Sequence[tuple[bool, bool]]) -> Agreement:
     """Count ``(corpus, audit)`` pairs into an ``Agreement``."""
@@ -158,28 +176,75 @@ def _plan_of(corpus: Path, audit: dict[str, list[str]]) -> str:
     return DEFAULT_PLAN
 
 
-def _compare(corpus: Path, audit_path: Path, plan: str | None) -> dict[str, Any]:
+def _cell(result: Agreement) -> dict[str, Any]:
+    f1 = result.f1
+    return {
+        "agreement": round(result.observed, 3),
+        "kappa": round(result.kappa, 3),
+        "f1": None if f1 is None else round(f1, 3),
+        "both": result.both,
+        "corpus_only": result.corpus_only,
+        "audit_only": result.audit_only,
+        "neither": result.neither,
+    }
+
+
+def _audited(
+    corpus: Path, audit_path: Path, plan: str | None
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """The plan's sample (training rows) and the auditor's labels, which must cover it."""
     audit: dict[str, list[str]] = json.loads(audit_path.read_text(encoding="utf-8"))
     sample = draw_sample(corpus, plan or _plan_of(corpus, audit))
     missing = [row["id"] for row in sample if row["id"] not in audit]
     if missing:
         raise SystemExit(f"no audit labels for {len(missing)} messages, e.g. {missing[:3]}")
-    table: dict[str, dict[str, Any]] = {}
+    return sample, audit
+
+
+def _agreements(
+    sample: list[dict[str, Any]], audit: dict[str, list[str]]
+) -> dict[str, dict[str, Agreement]]:
+    return {
+        lang: {
+            label: agreement(
+                [
+                    (bool(row["labels"][label]), label in audit[row["id"]])
+                    for row in sample
+                    if row["lang"] == lang
+                ]
+            )
+            for label in LABELS
+        }
+        for lang in ("en", "es")
+    }
+
+
+def _pool(corpus: Path, audit_paths: Sequence[Path]) -> dict[str, Any]:
+    """Several audits' counts added up per language and label (each against its own plan)."""
+    total: dict[str, dict[str, Agreement]] = {}
+    for path in audit_paths:
+        for lang, labels in _agreements(*_audited(corpus, path, None)).items():
+            for label, result in labels.items():
+                mine = total.setdefault(lang, {})
+                mine[label] = mine[label] + result if label in mine else result
+    return {
+        "audits": [path.name for path in audit_paths],
+        "table": {
+            lang: {label: _cell(result) for label, result in labels.items()}
+            for lang, labels in total.items()
+        },
+    }
+
+
+def _compare(corpus: Path, audit_path: Path, plan: str | None) -> dict[str, Any]:
+    sample, audit = _audited(corpus, audit_path, plan)
+    table = {
+        lang: {label: _cell(result) for label, result in labels.items()}
+        for lang, labels in _agreements(sample, audit).items()
+    }
     disagreements: list[dict[str, Any]] = []
     for lang in ("en", "es"):
         rows = [row for row in sample if row["lang"] == lang]
-        table[lang] = {}
-        for label in LABELS:
-            pairs = [(bool(row["labels"][label]), label in audit[row["id"]]) for row in rows]
-            result = agreement(pairs)
-            table[lang][label] = {
-                "agreement": round(result.observed, 3),
-                "kappa": round(result.kappa, 3),
-                "both": result.both,
-                "corpus_only": result.corpus_only,
-                "audit_only": result.audit_only,
-                "neither": result.neither,
-            }
         for row in rows:
             for label in LABELS:
                 corpus_says = bool(row["labels"][label])
@@ -197,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     compare = commands.add_parser("compare", help="agreement of audit labels with the corpus")
     compare.add_argument("corpus", type=Path)
     compare.add_argument("audit", type=Path)
+    pool = commands.add_parser("pool", help="several audits' agreement added up")
+    pool.add_argument("corpus", type=Path)
+    pool.add_argument("audits", type=Path, nargs="+")
     sample.add_argument("--plan", choices=sorted(PLANS), default=DEFAULT_PLAN)
     compare.add_argument(
         "--plan", choices=sorted(PLANS), help="default: the plan whose sample is the audited ids"
@@ -205,7 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sample":
         _write_blind(args.corpus, args.out, args.plan)
     else:
-        json.dump(_compare(args.corpus, args.audit, args.plan), sys.stdout, indent=1)
+        result = (
+            _pool(args.corpus, args.audits)
+            if args.command == "pool"
+            else _compare(args.corpus, args.audit, args.plan)
+        )
+        json.dump(result, sys.stdout, indent=1)
         sys.stdout.write("\n")
     return 0
 
