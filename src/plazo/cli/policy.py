@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_parser", "run_check", "run_default", "run_explain"]
 
-_CAUSES = ("ours", "client", "third_party", "force_majeure")
+_CAUSES = ("ours", "client", "scope_change", "third_party", "force_majeure")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -191,6 +191,7 @@ def compose_notice_with(
             previous_promised_on=case.previous_promised_on or new_on,
             ready_for_stake=case.ready_for_stake,
             offer_due=offer_due,
+            cause_kind=case.cause_category,
         ),
         made[0] if made else None,
         sent_at=now,
