@@ -46,9 +46,7 @@ def test_a_free_extra_is_offered_in_the_clients_words_and_still_counts(
     client = make_client("es", register, locale=locale)
     common = (make_organisation(), client, make_contacts("es"), make_project("es"))
     described = make_offer("es", kind="extra", description="un mes de soporte prioritario")
-    notice = compose_delay_notice(
-        *common, make_case("es"), described, sent_at=SENT_AT, sequence=1
-    )
+    notice = compose_delay_notice(*common, make_case("es"), described, sent_at=SENT_AT, sequence=1)
     assert f"un mes de soporte prioritario, sin {words} (valorado en" in notice.text
     other = "costo" if words == "coste" else "coste"
     assert f"sin {other}" not in notice.text

@@ -1,4 +1,4 @@
-"""W4: a delay from a change of scope the client asked for is told as their request, not our fault."""
+"""W4: a delay from a scope change the client asked for is told as their request, not our fault."""
 
 from __future__ import annotations
 
