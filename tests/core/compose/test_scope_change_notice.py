@@ -115,3 +115,27 @@ def test_our_own_delay_still_owns_the_problem(language: str, register: str) -> N
         sequence=1,
     )
     assert ("bajo control" if language == "es" else "under control") in notice.text
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_bare_scope_change_notice_still_passes(language: str, register: str) -> None:
+    """Two plain steps, no stake date, nothing offered: every element but compensation."""
+    steps = (
+        ("traducir las fichas de producto", "probar la versión en inglés en paralelo")
+        if language == "es"
+        else ("translate the product pages", "test the Spanish version in parallel")
+    )
+    notice = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language, stake_on=None),
+        make_scope_change_case(language, recovery_steps=steps, offer_due=False),
+        None,
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    for body in (notice.text, notice.html):
+        report = check.check(body, lang=language)
+        assert [name for name in ELEMENTS[:-1] if not report.elements[name].present] == []
+        assert list(report.warnings) == []
