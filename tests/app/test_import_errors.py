@@ -57,9 +57,9 @@ def test_unknown_and_missing_columns_are_problems_of_the_header() -> None:
     assert [p.format("c.csv") for p in problems] == [
         "c.csv:1:1: missing required column 'name'",
         "c.csv:1:1: unknown column 'nombre'; expected some of: contact_email, contact_external_id, "
-        "contact_name, external_id, language, name, notes, register, tier, time_zone",
+        "contact_name, country, external_id, language, name, notes, register, tier, time_zone",
         "c.csv:1:2: unknown column 'colour'; expected some of: contact_email, contact_external_id, "
-        "contact_name, external_id, language, name, notes, register, tier, time_zone",
+        "contact_name, country, external_id, language, name, notes, register, tier, time_zone",
     ]
 
 

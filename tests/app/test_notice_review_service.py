@@ -223,3 +223,24 @@ def test_when_the_policy_offers_nothing_the_owner_can_still_offer_within_the_cap
     assert offered.notice is not None
     assert offered.notice.text.count("descuento") == 1
     assert offered.notice is not None
+
+
+def test_a_scope_change_the_client_asked_for_is_priced_and_told_as_their_request() -> None:
+    """W4: the case's cause category reaches the policy (nothing offered) and the composer."""
+    case = _draft_case()
+    draft = _complete(
+        case,
+        cause="el portal tendrá también un área privada para los inversores",
+        identified="unas dos semanas de diseño, desarrollo y pruebas",
+        prevention="acordaremos por escrito la fecha de cada cambio antes de empezarlo",
+        cause_category="scope_change",
+    )
+    review = review_notice(case, draft, now=NOW)
+    assert review.decision is not None
+    assert (review.decision.rule, review.offers, review.offer_due) == ("scope-change", (), False)
+    assert review.notice is not None
+    text = review.notice.text
+    assert "bajo control" not in text
+    assert "pido disculpas" not in text
+    assert "a petición suya, el portal tendrá también un área privada" in text
+    assert review.satisfied

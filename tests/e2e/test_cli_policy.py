@@ -49,7 +49,7 @@ def test_check_accepts_the_default_policy(tmp_path: Path) -> None:
     assert printed.returncode == 0
     (tmp_path / "mine.toml").write_text(printed.stdout, encoding="utf-8")
     result = _plazo("check", "mine.toml", cwd=tmp_path)
-    assert (result.returncode, result.stdout.strip()) == (0, "mine.toml: ok (7 rules)")
+    assert (result.returncode, result.stdout.strip()) == (0, "mine.toml: ok (8 rules)")
 
 
 def test_check_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
@@ -141,3 +141,39 @@ def test_explain_with_an_invalid_policy_points_at_check(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "plazo policy check bad.toml" in result.stderr
     assert "bad.toml:2:1: rules[0].name: expected a non-empty string" in result.stderr
+
+
+def test_default_prints_the_spanish_commented_policy_the_web_page_uses(tmp_path: Path) -> None:
+    from plazo.core.policy import default_policy_text
+
+    spanish = _plazo("default", "--language", "es", cwd=tmp_path)
+    assert spanish.returncode == 0, spanish.stderr
+    assert spanish.stdout == default_policy_text("es")
+    assert "# Política de compensación por defecto de plazo." in spanish.stdout
+    english = _plazo("default", "--language", "en", cwd=tmp_path)
+    assert english.stdout == default_policy_text("en")
+
+
+def test_default_on_a_fresh_home_is_english_and_creates_nothing(tmp_path: Path) -> None:
+    from plazo.core.policy import default_policy_text
+
+    result = _plazo("default", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == default_policy_text("en")
+    assert not (tmp_path / "home" / "plazo.sqlite3").exists()
+
+
+def test_default_follows_the_studios_clients_language(tmp_path: Path) -> None:
+    from plazo.core.policy import default_policy_text
+    from tests.e2e.cli import run_plazo
+
+    secret = tmp_path / "password.txt"
+    secret.write_text("una-clave-larga\n", encoding="utf-8")
+    home = tmp_path / "home"
+    made = run_plazo(
+        "init", "--organisation", "Estudio Norte", "--email", "ana@example.com",
+        "--password-file", str(secret), "--language", "es", "--country", "MX", home=home,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert _plazo("default", cwd=tmp_path).stdout == default_policy_text("es")
+    assert _plazo("default", "--language", "en", cwd=tmp_path).stdout == default_policy_text("en")

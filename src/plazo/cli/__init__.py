@@ -5,7 +5,8 @@ sets ``run`` (a function ``argparse.Namespace -> int``) as the parser default. M
 libraries inside ``run`` so that ``plazo --help`` stays instant, and ``main`` imports only the
 module of the command being run (``REGISTERS`` names the commands of a module not named after
 them). Commands that need the database call :func:`plazo.cli.django.setup_django` first; core-only
-commands (``check``, ``forecast``, ``backtest``, ``policy``) never start Django.
+commands (``check``, ``forecast``, ``backtest``, ``policy``) never need it (``policy default``
+only looks, when a home's database exists, for the studio's language to print the file in).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["add_parser", "run_check", "run_default", "run_explain"]
 
-_CAUSES = ("ours", "client", "third_party", "force_majeure")
+_CAUSES = ("ours", "client", "scope_change", "third_party", "force_majeure")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,7 +63,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     default = actions.add_parser(
         "default",
         help="print the default policy (a starting point for your own)",
-        description="Print plazo's default policy TOML, comments and all.",
+        description="Print plazo's default policy TOML, comments and all, with its comments in "
+        "English or Spanish (the same file the dashboard's policy page starts from).",
+    )
+    default.add_argument(
+        "--language",
+        "--lang",
+        choices=("en", "es"),
+        help="language of the comments (default: your clients' usual language, the "
+        "organisation's on this plazo home when there is one; else en)",
     )
     default.set_defaults(run=run_default)
     parser.set_defaults(run=lambda args: _usage(parser))
@@ -102,11 +110,36 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """Print the shipped policy."""
+    """Print the shipped policy, commented in the language asked for or the studio's."""
     from plazo.core.policy import default_policy_text
 
-    sys.stdout.write(default_policy_text())
+    sys.stdout.write(default_policy_text(args.language or _studio_language() or "en"))
     return 0
+
+
+def _studio_language() -> str | None:
+    """The clients' usual language of the studio on this home, or None when it is not known.
+
+    Best effort, and never a side effect: no database file (a fresh home) is not created by
+    asking, and an unreadable or unreachable database, or organisations that disagree, mean
+    "not known" (the caller prints the English file), never an error.
+    """
+    from plazo.cli.django import setup_django
+
+    try:
+        setup_django()
+    except CommandError:
+        return None
+    from django.db import DatabaseError, connection
+
+    if connection.vendor == "sqlite" and not Path(str(connection.settings_dict["NAME"])).exists():
+        return None
+    from plazo.store.services.access.studio import studio_language
+
+    try:
+        return studio_language()
+    except DatabaseError:
+        return None
 
 
 def _load(path_text: str | None) -> Policy:

@@ -280,6 +280,7 @@ CAUSES: dict[str, Promise] = {
     "client": gettext_lazy("the client's"),
     "third_party": gettext_lazy("a third party's"),
     "force_majeure": gettext_lazy("force majeure"),
+    "scope_change": gettext_lazy("a change of scope the client asked for"),
 }
 KINDS: dict[str, Promise] = {
     "discount": gettext_lazy("Discount on this project"),

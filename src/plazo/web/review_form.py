@@ -59,8 +59,9 @@ OFFER_KIND_LABELS: dict[str, Promise] = {
 CAUSE_CATEGORY_LABELS: dict[str, Promise] = {
     CauseCategory.OURS: gettext_lazy("Ours (our team, our estimate, our tools)"),
     CauseCategory.THIRD_PARTY: gettext_lazy("A third party we rely on (a supplier, a platform)"),
-    CauseCategory.CLIENT: gettext_lazy(
-        "The client (late content or answers, a change they asked for)"
+    CauseCategory.CLIENT: gettext_lazy("The client (late content, answers or approvals)"),
+    CauseCategory.SCOPE_CHANGE: gettext_lazy(
+        "A change of scope the client asked for (more or different work)"
     ),
     CauseCategory.FORCE_MAJEURE: gettext_lazy("Force majeure (nobody could have prevented it)"),
 }

@@ -266,7 +266,7 @@ def test_an_owner_changes_the_common_terms_with_the_form_and_the_document_keeps_
         cap_amount="4000",
         per_repeat="25",
         max_factor="1.5",
-        **{"extra_priority-support": "450", "offer_3_0": "4"},
+        **{"extra_priority-support": "450", "offer_4_0": "4"},
     )
     response = browser.post(POLICY, form)
     assert response.status_code == 302
@@ -280,7 +280,7 @@ def test_an_owner_changes_the_common_terms_with_the_form_and_the_document_keeps_
         Decimal("1.5"),
     )
     assert policy.catalogue["priority-support"].value_by_currency["EUR"] == Decimal("450")
-    assert policy.rules[3].offers[0].percent == Decimal("4")
+    assert policy.rules[4].offers[0].percent == Decimal("4")
     assert [rule.name for rule in policy.rules] == [
         rule.name for rule in organisation_policy(make_org()).rules
     ]

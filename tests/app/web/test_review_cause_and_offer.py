@@ -29,12 +29,13 @@ def test_the_page_asks_whose_cause_it_is_and_starts_from_the_cases() -> None:
     browser, case = _draft_case()
     page = _text(browser.get(f"/cases/{case.pk}/"))
     assert "Whose cause is it?" in page
-    for value in ("ours", "third_party", "client", "force_majeure"):
+    for value in ("ours", "third_party", "client", "scope_change", "force_majeure"):
         assert f'name="cause_category" value="{value}"' in page
     assert 'value="ours" checked' in page
     spanish = _text(browser.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="es"))
     assert "¿De quién es la causa?" in spanish
-    assert "El cliente (contenidos o respuestas tarde" in spanish
+    assert "El cliente (contenidos, respuestas o aprobaciones tarde)" in spanish
+    assert "Un cambio de alcance que pidió el cliente" in spanish
 
 
 @pytest.mark.parametrize(

@@ -92,3 +92,19 @@ def test_a_bare_delay_notice_has_no_cause_plan_or_impact() -> None:
         report = check(text)
         found = {name for name in ("cause", "plan", "impact") if report.elements[name].present}
         assert not found, (text, found)
+
+
+@pytest.mark.parametrize("free", ["sin coste", "sin costo", "sin cargo"])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Para compensar las molestias, le ofrecemos un mes de soporte prioritario, {free}.",
+        "Le ofrecemos un mes de soporte prioritario, {free} (valorado en 8.000,00 $).",
+        "Además, incluimos la versión corta del vídeo {free}.",
+    ],
+)
+def test_spain_and_latin_americas_words_for_free_are_both_compensation(
+    sentence: str, free: str
+) -> None:
+    """W5: notices to Mexico say "sin costo", to Spain "sin coste"; both offer something."""
+    assert has(sentence.format(free=free), "compensation", "es")

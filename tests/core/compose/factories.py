@@ -30,6 +30,7 @@ __all__ = [
     "make_offer",
     "make_organisation",
     "make_project",
+    "make_scope_change_case",
     "make_updates",
 ]
 
@@ -159,6 +160,33 @@ def make_case(language: str = "es", **overrides: Any) -> DelayCase:
             previous_promised_on=date(2026, 12, 15),
         )
     return replace(base, **overrides)
+
+
+def make_scope_change_case(language: str = "es", **overrides: Any) -> DelayCase:
+    """A delay the client's own request for more work causes (``cause_kind="scope_change"``)."""
+    if language == "es":
+        facts: dict[str, Any] = {
+            "cause": "la tienda tendrá también una versión en inglés",
+            "identified": "unas tres semanas de traducción, maquetación y pruebas",
+            "prevention": "acordaremos por escrito la fecha de cada cambio antes de empezarlo",
+            "recovery_steps": (
+                "traducir las fichas de producto antes del 18 de diciembre",
+                "incorporar a una traductora al proyecto desde el lunes",
+                "probar la versión en inglés en paralelo con la pasarela de pago",
+            ),
+        }
+    else:
+        facts = {
+            "cause": "the shop will also have a Spanish version",
+            "identified": "about three weeks of translation, layout and testing",
+            "prevention": "we will agree the date of every change in writing before we start on it",
+            "recovery_steps": (
+                "translate the product pages by December 18",
+                "bring a translator onto the project from Monday",
+                "test the Spanish version in parallel with the payment gateway",
+            ),
+        }
+    return replace(make_case(language), cause_kind="scope_change", **{**facts, **overrides})
 
 
 def make_offer(language: str = "es", **overrides: Any) -> Offer:

@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from plazo.core.policy import PolicyError, PolicyIssue, default_policy, load_policy
+from plazo.core.policy import (
+    PolicyError,
+    PolicyIssue,
+    Situation,
+    decide,
+    default_policy,
+    load_policy,
+)
 
 BROKEN = """\
 version = 1
@@ -153,6 +160,7 @@ def test_the_default_policy_is_valid_and_ordered_as_written() -> None:
     names = [rule.name for rule in default_policy().rules]
     assert names == [
         "client-caused",
+        "scope-change",
         "force-majeure",
         "short-slip-early-notice",
         "short-slip",
@@ -183,7 +191,7 @@ offers = [{ kind = "discount", percent = 3, item = "gift" }, { kind = "credit" }
         "version: versión no admitida 2 (se espera 1)",
         "caps.max_amount.XXY: moneda desconocida 'XXY' (use un código ISO 4217, como EUR)",
         "rules[0].when.cause: valor desconocido 'nobody' (se espera uno de: client, "
-        "force_majeure, ours, third_party)",
+        "force_majeure, ours, scope_change, third_party)",
         "rules[0].when.min_slip_working_days: se esperaba un número entero y hay un texto",
         "rules[0].offers[0].item: 'item' no se aplica a una oferta de tipo discount",
         "rules[0].offers[1]: una oferta de tipo credit necesita exactamente una de estas claves: "
@@ -192,3 +200,16 @@ offers = [{ kind = "discount", percent = 3, item = "gift" }, { kind = "credit" }
     english = [issue.describe("en") for issue in _issues(text)]
     assert english == [issue.message for issue in _issues(text)]
     assert "a credit offer needs exactly one of 'percent' or 'amount'" in english[-1]
+
+
+def test_the_default_policy_offers_nothing_for_a_scope_change_the_client_asked_for() -> None:
+    situation = Situation(
+        slip_working_days=12,
+        planned_working_days=60,
+        value=Decimal("24000"),
+        currency="EUR",
+        cause="scope_change",
+    )
+    decision = decide(default_policy(), situation, lang="es")
+    assert (decision.rule, decision.offers) == ("scope-change", ())
+    assert "cambio de alcance" in decision.reason

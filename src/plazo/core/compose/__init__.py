@@ -12,6 +12,7 @@ from plazo.core.compose.errors import ComposeError
 from plazo.core.compose.formats import supported_languages
 from plazo.core.compose.inputs import (
     BurnUp,
+    Cause,
     Client,
     Contact,
     DelayCase,
@@ -33,6 +34,7 @@ from plazo.core.compose.weekly_update import compose_weekly_update
 __all__ = [
     "Attachment",
     "BurnUp",
+    "Cause",
     "Client",
     "ComposeError",
     "Contact",

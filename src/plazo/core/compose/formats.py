@@ -94,6 +94,12 @@ class Formats:
         """A percentage given in per cent, with its decimals: 8 → "8 %", 7.5 → "7,5 %"."""
         return format_percent(percent / 100, locale=self.locale, decimal_quantization=False)
 
+    def word(self, name: str) -> str:
+        """A phrase whose usual form depends on the reader's country ("sin coste" in Spain, "sin
+        costo" in Mexico): ``[regional.<name>]`` of the language's ``labels.toml``, by the
+        locale's territory, else its ``default``."""
+        return _regional_word(self.locale, name)
+
 
 @lru_cache(maxsize=1024)
 def plural_form(number: int, locale: str) -> str:
@@ -112,6 +118,16 @@ def _long_date(day: dt.date, locale: str) -> str:
 @lru_cache(maxsize=4096, typed=True)
 def _short_date(day: dt.date, locale: str) -> str:
     return format_skeleton("MMMd", day, locale=locale)
+
+
+@lru_cache(maxsize=256)
+def _regional_word(locale: str, name: str) -> str:
+    parsed = Locale.parse(locale)
+    forms: dict[str, Any] = labels_for(parsed.language)["regional"][name]
+    by_country: dict[str, list[str]] = forms.get("by_country", {})
+    country = parsed.territory or ""
+    chosen = next((form for form, countries in by_country.items() if country in countries), None)
+    return str(chosen or forms["default"])
 
 
 @lru_cache(maxsize=4096, typed=True)

@@ -8,10 +8,11 @@ from decimal import Decimal
 from enum import StrEnum
 
 from plazo.core.health import Health
-from plazo.core.policy.model import OfferKind
+from plazo.core.policy.model import Cause, OfferKind
 
 __all__ = [
     "BurnUp",
+    "Cause",
     "Client",
     "Contact",
     "DelayCase",
@@ -162,6 +163,17 @@ class DelayCase:
     # False when the policy offers nothing for this delay (a short slip told early, the client's
     # own delay, force majeure): the notice may then go without an offer; the apology is enough.
     offer_due: bool = True
+    # Whose doing the delay is (the policy's cause). A change of scope the client asked for is
+    # told as what changed at their request and what it adds, not as a fault of ours.
+    cause_kind: Cause | str = Cause.OURS
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cause_kind", Cause(self.cause_kind))
+
+    @property
+    def requested_change(self) -> bool:
+        """The client asked for the change that moves the date (more or different work)."""
+        return self.cause_kind is Cause.SCOPE_CHANGE
 
 
 @dataclass(frozen=True)

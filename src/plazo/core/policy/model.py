@@ -34,6 +34,7 @@ class Cause(StrEnum):
     CLIENT = "client"
     THIRD_PARTY = "third_party"
     FORCE_MAJEURE = "force_majeure"
+    SCOPE_CHANGE = "scope_change"  # the client asked for more or different work
 
 
 class OfferKind(StrEnum):

@@ -83,6 +83,7 @@ class CauseCategory(models.TextChoices):
     CLIENT = "client", "the client"
     THIRD_PARTY = "third_party", "a third party"
     FORCE_MAJEURE = "force_majeure", "force majeure"
+    SCOPE_CHANGE = "scope_change", "a change of scope the client asked for"
 
 
 class DelayCaseState(models.TextChoices):

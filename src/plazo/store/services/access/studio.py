@@ -30,6 +30,7 @@ __all__ = [
     "find_user_by_email",
     "has_studio",
     "password_problems",
+    "studio_language",
 ]
 
 # The shortest password Django's validators accept (AUTH_PASSWORD_VALIDATORS in plazo.conf.settings
@@ -58,6 +59,15 @@ class StudioCreated:
 def has_studio() -> bool:
     """Whether any organisation exists (the first-run form is offered only while none does)."""
     return Organisation.objects.exists()
+
+
+def studio_language() -> str | None:
+    """The clients' usual language of the organisations here, when there are some and they
+    agree on one (a studio of one's own has one organisation); else None."""
+    languages = set(
+        Organisation.objects.order_by().values_list("language", flat=True).distinct()[:2]
+    )
+    return languages.pop() if len(languages) == 1 else None
 
 
 def find_user_by_email(email: str) -> Any | None:

@@ -29,6 +29,7 @@ from plazo.store.models import (
 from plazo.store.services.composing import inputs
 from plazo.store.services.delays.draft import (
     NoticeDraft,
+    PricedDraft,
     draft_from_case,
     price_draft,
     promises_before,
@@ -48,6 +49,7 @@ __all__ = [
     "approve_notice",
     "compose_notice_for",
     "compose_notice_with",
+    "compose_priced_notice",
     "notice_offer",
     "open_case_if_at_risk",
     "withdraw_owner_alerts",
@@ -146,6 +148,14 @@ def compose_notice_for(
     priced = price_draft(case, draft, today=case.project.client_today(now))
     if priced.offer_problems:
         raise OfferEditError(priced.offer_problems)
+    return compose_priced_notice(priced, new_on, now=now, language=language)
+
+
+def compose_priced_notice(
+    priced: PricedDraft, new_on: date, *, now: datetime, language: str | None = None
+) -> compose.Message:
+    """Render the notice of a priced draft (:func:`price_draft`): its case's facts, its offers,
+    whether the policy owes one, and the calendar event numbered by the promises before it."""
     return compose_notice_with(
         priced.case,
         new_on,
@@ -191,6 +201,7 @@ def compose_notice_with(
             previous_promised_on=case.previous_promised_on or new_on,
             ready_for_stake=case.ready_for_stake,
             offer_due=offer_due,
+            cause_kind=case.cause_category,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -259,14 +270,7 @@ def approve_notice(
     new_on = draft.new_on
     case = priced.case
     case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
-    notice = compose_notice_with(
-        case,
-        new_on,
-        priced.offers,
-        now=now,
-        promises_made=priced.promises_before,
-        offer_due=priced.offer_due,
-    )
+    notice = compose_priced_notice(priced, new_on, now=now)
     message, _ = store_message(
         notice,
         organisation=project.organisation_id,

@@ -20,7 +20,7 @@ from plazo.core.policy import Decision, OfferProposal
 from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.composing.inputs import NotReadyToCompose
-from plazo.store.services.delays.cases import CaseNotOpenError, compose_notice_with
+from plazo.store.services.delays.cases import CaseNotOpenError, compose_priced_notice
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     PricedDraft,
@@ -210,14 +210,7 @@ def review_notice(
     report: check.CheckReport | None = None
     if draft.new_on is not None:
         try:
-            notice = compose_notice_with(
-                priced.case,
-                draft.new_on,
-                priced.offers,
-                now=now,
-                promises_made=priced.promises_before,
-                offer_due=priced.offer_due,
-            )
+            notice = compose_priced_notice(priced, draft.new_on, now=now)
         except compose.ComposeError as error:
             compose_problems = error.problems
         except NotReadyToCompose as error:  # e.g. the project has no promised date to move
@@ -267,15 +260,7 @@ def _notice_in(
     if new_on is None:
         return None
     try:
-        return compose_notice_with(
-            priced.case,
-            new_on,
-            priced.offers,
-            now=now,
-            language=language,
-            promises_made=priced.promises_before,
-            offer_due=priced.offer_due,
-        )
+        return compose_priced_notice(priced, new_on, now=now, language=language)
     except (compose.ComposeError, NotReadyToCompose):
         return None
 

@@ -10,13 +10,14 @@ from plazo.store.services.importing.common import Counts, ProgressCallback, assi
 from plazo.store.services.importing.fields import RowReader, check_columns
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
+from plazo.store.services.work.records import new_client_time_zone
 
 __all__ = ["COLUMNS", "ClientRecord", "ClientsPlan", "parse_clients", "plan_clients"]
 
 COLUMNS = {
     "required": ("name",),
     "optional": (
-        "external_id", "language", "register", "time_zone", "tier", "notes",
+        "external_id", "language", "register", "country", "time_zone", "tier", "notes",
         "contact_name", "contact_email", "contact_external_id",
     ),
 }  # fmt: skip
@@ -58,6 +59,7 @@ def parse_clients(table: Table) -> tuple[list[ClientRecord], list[Problem]]:
         for column, value in (
             ("language", read.choice("language", _LANGUAGE_VALUES)),
             ("register", read.choice("register", _REGISTER_VALUES)),
+            ("country", read.country("country")),
             ("time_zone", read.time_zone("time_zone")),
         ):
             if value:
@@ -155,7 +157,8 @@ def plan_clients(
             values["external_id"] = record.external_id
         created = client is None
         if client is None:
-            values.setdefault("time_zone", organisation.time_zone)
+            if "time_zone" not in values:
+                values["time_zone"] = new_client_time_zone(organisation, values.get("country", ""))
             values.setdefault("language", organisation.language)
             client = Client(organisation=organisation, **values)
             plan.new_clients.append(client)

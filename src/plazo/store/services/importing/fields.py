@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from plazo.core.regional import country_name
 from plazo.store.models import limits
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
@@ -155,6 +156,14 @@ class RowReader:
             self.problem(column, f"{problem}, got {value!r}")
             return None
         return value or None
+
+    def country(self, column: str) -> str | None:
+        """An ISO 3166 alpha-2 country code that CLDR knows ("MX", "gb" is GB)."""
+        value = self.code(column, length=2)
+        if value and country_name(value) is None:
+            self.problem(column, f"is not an ISO 3166 country code such as ES or MX, got {value!r}")
+            return None
+        return value
 
     def code(self, column: str, *, length: int) -> str | None:
         """An upper-case letter code (ISO 4217 currency, ISO 3166 country)."""

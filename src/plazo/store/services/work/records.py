@@ -36,6 +36,7 @@ __all__ = [
     "create_project",
     "delete_client",
     "delete_project",
+    "new_client_time_zone",
     "organisation_owner",
     "update_client",
     "update_project",
@@ -83,11 +84,16 @@ def create_client(organisation: Organisation, values: dict[str, Any]) -> Client:
     _taken(Client, organisation.pk, "external_id", values.get("external_id", ""), None)
     values = {k: v for k, v in values.items() if v is not None}
     values.setdefault("language", organisation.language)
-    if values.get("country") and "time_zone" not in values:
-        zone = country_time_zone(values["country"], prefer=organisation.time_zone)
-        values["time_zone"] = zone or organisation.time_zone
-    values.setdefault("time_zone", organisation.time_zone)
+    if "time_zone" not in values:
+        values["time_zone"] = new_client_time_zone(organisation, values.get("country", ""))
     return Client.objects.create(organisation=organisation, **values)
+
+
+def new_client_time_zone(organisation: Organisation, country: str) -> str:
+    """A new client's time zone when none is given: its country's (the organisation's own when
+    it is in that country), else the organisation's."""
+    zone = country_time_zone(country, prefer=organisation.time_zone) if country else None
+    return zone or organisation.time_zone
 
 
 @transaction.atomic

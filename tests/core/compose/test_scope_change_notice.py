@@ -1,0 +1,141 @@
+"""W4: a delay from a scope change the client asked for is told as their request, not our fault."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plazo.core import check
+from plazo.core.compose import compose_delay_notice
+from tests.core.compose.factories import (
+    SENT_AT,
+    VARIANTS,
+    make_case,
+    make_client,
+    make_contacts,
+    make_offer,
+    make_organisation,
+    make_project,
+    make_scope_change_case,
+)
+
+ELEMENTS = ("apology", "impact", "assurance", "new_date", "cause", "plan", "compensation")
+# What a notice says when the fault is ours: wrong for a change the client asked for.
+OUR_FAULT = (
+    "under control",
+    "identified the problem",
+    "accept my apologies",
+    "My apologies",
+    "as we promised",
+    "make up for the inconvenience",
+    "recovery plan",
+    "bajo control",
+    "identificado el problema",
+    "pido disculpas",
+    "como nos comprometimos",
+    "compensar las molestias",
+    "recuperar el retraso",
+)
+
+
+def _notice(language: str, register: str, offer_kind: str | None, **case: object):  # type: ignore[no-untyped-def]
+    return compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_scope_change_case(language, offer_due=offer_kind is not None, **case),
+        make_offer(language, kind=offer_kind) if offer_kind else None,
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_scope_change_notice_says_what_the_client_asked_for_without_owning_a_fault(
+    language: str, register: str
+) -> None:
+    notice = _notice(language, register, None)
+    for body in (notice.text, notice.html):
+        assert [words for words in OUR_FAULT if words.lower() in body.lower()] == []
+    if language == "es":
+        mine = "suya" if register == "formal" else "tuya"
+        assert f"La fecha cambia porque, a petición {mine}, la tienda tendrá" in notice.text
+        assert "El cambio añade unas tres semanas de traducción" in notice.text
+        assert "La nueva fecha de entrega es el 12 de enero de 2027." in notice.text
+    else:
+        assert "The date moves because, at your request, the shop will also have" in notice.text
+        assert "The change adds about three weeks of translation" in notice.text
+        assert "The new delivery date is January 12, 2027." in notice.text
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_an_offer_for_a_scope_change_is_goodwill(language: str, register: str) -> None:
+    text = _notice(language, register, "discount").text
+    assert ("Como gesto de buena voluntad" if language == "es" else "As a gesture of goodwill") in (
+        text
+    )
+
+
+@pytest.mark.parametrize("stake_on", [date(2027, 1, 20), date(2027, 1, 5), None])
+@pytest.mark.parametrize("offer_kind", ["discount", "credit", "extra", None])
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_every_scope_change_variant_passes_the_checker(
+    language: str, register: str, offer_kind: str | None, stake_on: date | None
+) -> None:
+    """All seven elements and no warning (no `blames_client`); without an offer, all but it."""
+    notice = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language, stake_on=stake_on),
+        make_scope_change_case(language, offer_due=offer_kind is not None),
+        make_offer(language, kind=offer_kind) if offer_kind else None,
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    expected = ELEMENTS if offer_kind else ELEMENTS[:-1]
+    for body in (notice.text, notice.html):
+        report = check.check(body, lang=language)
+        assert [name for name in expected if not report.elements[name].present] == []
+        assert list(report.warnings) == []
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_our_own_delay_still_owns_the_problem(language: str, register: str) -> None:
+    notice = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language),
+        make_offer(language),
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    assert ("bajo control" if language == "es" else "under control") in notice.text
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_bare_scope_change_notice_still_passes(language: str, register: str) -> None:
+    """Two plain steps, no stake date, nothing offered: every element but compensation."""
+    steps = (
+        ("traducir las fichas de producto", "probar la versión en inglés en paralelo")
+        if language == "es"
+        else ("translate the product pages", "test the Spanish version in parallel")
+    )
+    notice = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language, stake_on=None),
+        make_scope_change_case(language, recovery_steps=steps, offer_due=False),
+        None,
+        sent_at=SENT_AT,
+        sequence=1,
+    )
+    for body in (notice.text, notice.html):
+        report = check.check(body, lang=language)
+        assert [name for name in ELEMENTS[:-1] if not report.elements[name].present] == []
+        assert list(report.warnings) == []
