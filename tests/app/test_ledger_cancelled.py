@@ -10,7 +10,7 @@ import pytest
 from plazo.core.ledger import Outcome, Standing
 from plazo.store.models import Client, Commitment, Project
 from plazo.store.services.importing import import_text
-from plazo.store.services.ledger.metrics import ledger_metrics
+from plazo.store.services.ledger.metrics import ledger_events, ledger_metrics
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.pages.project import project_page
 from plazo.store.services.work.records import update_project
@@ -100,3 +100,39 @@ def test_the_project_page_says_the_promise_was_cancelled() -> None:
     assert "el proyecto se canceló antes de la entrega" in page
     page = browser.get(f"/projects/{project.pk}/").content.decode()
     assert "the project was cancelled before delivery" in page
+
+
+def test_a_cancellation_undone_stays_in_the_ledger_as_two_events() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    update_project(project, {"status": "active"}, now=NOW + timedelta(days=3))
+    current = _current(project)
+    assert [(e.kind, e.happened_on) for e in current.events.all()] == [
+        ("cancelled", date(2026, 12, 1)),
+        ("reopened", date(2026, 12, 4)),
+    ]
+    events = ledger_events(project.organisation)
+    assert [(e.project, e.promised_on, e.event, e.on) for e in events] == [
+        ("Portal", PROMISED, "cancelled", date(2026, 12, 1)),
+        ("Portal", PROMISED, "reopened", date(2026, 12, 4)),
+    ]
+    assert ledger_events(project.organisation, since=date(2026, 12, 2))[0].event == "reopened"
+    assert ledger_events(project.organisation, client="Somebody else") == []
+
+    browser, _ = browser_for(project.organisation)
+    page = browser.get(f"/projects/{project.pk}/").content.decode()
+    assert "project cancelled on 1 Dec 2026" in page
+    assert "project taken up again on 4 Dec 2026" in page
+    spanish = browser.get(f"/projects/{project.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "el proyecto se canceló el 1 dic 2026" in spanish
+    assert "el proyecto se retomó el 4 dic 2026" in spanish
+
+
+def test_a_cancellation_alone_is_said_once_by_the_standing() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    [event] = _current(project).events.all()
+    assert event.kind == "cancelled"
+    page = browser_for(project.organisation)[0].get(f"/projects/{project.pk}/").content.decode()
+    assert "the project was cancelled before delivery" in page
+    assert "promise-events" not in page

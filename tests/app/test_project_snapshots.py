@@ -191,3 +191,26 @@ def test_the_composers_inputs_read_nothing_beyond_the_snapshot() -> None:
     assert view.percent_complete == pytest.approx(100 / 3)
     assert updates.done == (f"{project.name} #0",)
     assert updates.next == (f"{project.name} #2", f"{project.name} #1")
+
+
+def test_the_update_counts_the_items_its_lists_leave_out() -> None:
+    org = make_org()
+    project = make_project(org, promised_on=date(2027, 2, 1), owner=make_user(org))
+    WorkItem.objects.bulk_create(
+        WorkItem(
+            organisation_id=org.pk,
+            project=project,
+            title=f"{status} {n}",
+            position=n,
+            status=status,
+            completed_on=date(2026, 11, 20) if status == "done" else None,
+            added_on=date(2026, 11, 2),
+        )
+        for status, count in (("done", 8), ("todo", 6))
+        for n in range(count)
+    )
+    updates = updates_since(load_project_snapshot(project), since=None)
+    assert (len(updates.done), updates.done_more) == (5, 3)
+    assert (len(updates.next), updates.next_more) == (5, 1)
+    shorter = updates_since(load_project_snapshot(project), since=None, limit=10)
+    assert (shorter.done_more, shorter.next_more) == (0, 0)

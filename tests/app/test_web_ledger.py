@@ -176,7 +176,18 @@ def test_the_promise_list_is_the_newest_of_every_standing_in_the_period(
         key=lambda s: (s.record.made_on, s.record.promised_on),
         reverse=True,
     )
-    monkeypatch.setattr(ledger_pages, "PROMISES_SHOWN", shown)
+    monkeypatch.setattr(ledger_pages, "PROMISES_PER_PAGE", shown)
     page = ledger_page(org, since=since, until=until, today=TODAY)
     assert [standing for standing, _ in page.promises] == every[:shown]
     assert page.promises_in_period == len(every) > 3
+    # Page after page, every promise of the period is listed once, in the same order.
+    listed = []
+    assert page.promise_page is not None
+    for number in page.promise_page.paginator.page_range:
+        one = ledger_page(org, since=since, until=until, today=TODAY, page_number=number)
+        listed += [standing for standing, _ in one.promises]
+    assert listed == every
+    last = ledger_page(org, since=since, until=until, today=TODAY, page_number=999)
+    assert [s for s, _ in last.promises] == every[(len(every) - 1) // shown * shown :]
+    junk = ledger_page(org, since=since, until=until, today=TODAY, page_number="two")
+    assert [s for s, _ in junk.promises] == every[:shown]

@@ -54,3 +54,30 @@ def test_offers_export_as_csv_for_accounting(tmp_path: Path) -> None:
     assert rows
     assert {row["project"] for row in rows} == {"Portal del inversor"}
     assert all(row["state"] == "offered" and row["currency"] == "EUR" for row in rows)
+
+
+CANCEL_THEN_REOPEN = """
+from datetime import timedelta
+from django.utils import timezone
+from plazo.store.models import Project
+from plazo.store.services.work.records import update_project
+project = Project.objects.get(name="Portal del inversor")
+update_project(project, {"status": "cancelled"}, now=timezone.now() - timedelta(days=2))
+update_project(project, {"status": "active"}, now=timezone.now())
+"""
+
+
+def test_ledger_lists_a_cancellation_and_the_reopening(tmp_path: Path) -> None:
+    assert run_plazo("demo", home=tmp_path).returncode == 0
+    changed = run_plazo("manage", "shell", "-c", CANCEL_THEN_REOPEN, home=tmp_path)
+    assert changed.returncode == 0, changed.stderr
+    report = json.loads(run_plazo("ledger", "--json", home=tmp_path).stdout)
+    events = [(e["project"], e["event"]) for e in report["events"]]
+    assert events == [
+        ("Portal del inversor", "cancelled"),
+        ("Portal del inversor", "reopened"),
+    ]
+    table = run_plazo("ledger", home=tmp_path)
+    assert table.returncode == 0, table.stderr
+    assert "Cancelled and taken up again" in table.stdout
+    assert "project taken up again" in table.stdout

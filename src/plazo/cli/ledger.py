@@ -11,6 +11,7 @@ from plazo.cli.errors import CommandError
 
 if TYPE_CHECKING:
     from plazo.core.ledger import LedgerMetrics
+    from plazo.store.services.ledger.metrics import LedgerEvent
 
 __all__ = ["add_parser"]
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     from plazo.cli.organisation import pick_organisation
     from plazo.core.calendar import local_day
     from plazo.store.models import Client
-    from plazo.store.services.ledger.metrics import ledger_metrics
+    from plazo.store.services.ledger.metrics import ledger_events, ledger_metrics
 
     organisation = pick_organisation(args.org)
     if args.since and args.until and args.since > args.until:
@@ -64,10 +65,13 @@ def run(args: argparse.Namespace) -> int:
         since=args.since,
         until=args.until,
     )
+    events = ledger_events(organisation, client=args.client, since=args.since, until=args.until)
     if args.json:
-        print(json.dumps(metrics.to_dict(), indent=2, ensure_ascii=False))
+        report = {**metrics.to_dict(), "events": [event.to_dict() for event in events]}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         _print_table(metrics, organisation.name, args.client)
+        _print_events(events)
     return 0
 
 
@@ -93,5 +97,29 @@ def _print_table(metrics: LedgerMetrics, organisation: str, client: str | None) 
         table.add_row(
             f"Compensation {currency} offered / accepted / applied",
             f"{totals.offered} / {totals.accepted} / {totals.applied}",
+        )
+    Console().print(table)
+
+
+_EVENT_WORDS = {"cancelled": "project cancelled", "reopened": "project taken up again"}
+
+
+def _print_events(events: list[LedgerEvent]) -> None:
+    """The cancellations and reopenings, which the metrics count but do not list."""
+    if not events:
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Cancelled and taken up again", title_justify="left")
+    for column in ("Day", "Project", "Client", "Promised date", "Event"):
+        table.add_column(column)
+    for event in events:
+        table.add_row(
+            event.on.isoformat(),
+            event.project,
+            event.client,
+            event.promised_on.isoformat(),
+            _EVENT_WORDS.get(event.event, event.event),
         )
     Console().print(table)

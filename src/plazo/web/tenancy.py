@@ -3,6 +3,10 @@
 Every dashboard view is wrapped in :func:`organisation_view`, which requires a login and sets
 ``request.organisation`` (and ``request.memberships`` for the switcher). Views then scope every
 query with ``for_organisation(request.organisation)``, so another organisation's id is a 404.
+
+The session remembers the organisation it works in. When the person is no longer a member of it
+(an owner removed them), the session ends at its next request: they log in again and land in an
+organisation they still belong to, rather than being moved to one silently.
 """
 
 from __future__ import annotations
@@ -11,10 +15,14 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from plazo.store.models import Language, Membership, Organisation
 
@@ -56,6 +64,16 @@ def _remember_language(request: HttpRequest, memberships: list[Membership]) -> N
             membership.language = language
 
 
+def _membership_ended(request: HttpRequest, organisation_id: Any) -> HttpResponse:
+    """End a session whose organisation no longer has its person, and say why on the login page."""
+    left = Organisation.objects.filter(pk=organisation_id).values_list("name", flat=True).first()
+    logout(request)
+    if left:
+        text = _("You are no longer a member of %(organisation)s, so you were logged out.")
+        messages.warning(request, text % {"organisation": left})
+    return redirect_to_login(request.get_full_path(), LOGIN_URL)
+
+
 def organisation_view(view: _View) -> _View:
     """Require a login and a membership; set the current organisation and its time zone."""
 
@@ -65,7 +83,12 @@ def organisation_view(view: _View) -> _View:
         if not memberships:
             return render(request, "plazo/no_organisation.html", status=403)
         wanted = request.session.get(SESSION_KEY)
-        current = next((m for m in memberships if m.organisation_id == wanted), memberships[0])
+        current = next((m for m in memberships if m.organisation_id == wanted), None)
+        if current is None and wanted is not None:
+            return _membership_ended(request, wanted)
+        if current is None:
+            current = memberships[0]
+            request.session[SESSION_KEY] = current.organisation_id
         request = cast(OrganisationRequest, request)
         request.organisation = current.organisation
         request.memberships = memberships

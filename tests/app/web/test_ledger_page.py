@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from django.db import connection
@@ -261,3 +264,71 @@ def test_the_median_notice_lead_agrees_with_its_number(
     )
     with translation.override(language):
         assert template.render(Context({"value": median})) == says
+
+
+def _page_links(page: str) -> list[tuple[str, dict[str, list[str]]]]:
+    """The promise list's page links: each one's words and query (the current page unlinked)."""
+    nav = page.split('<nav class="pages"', 1)[1].split("</nav>", 1)[0]
+    found = re.findall(r'<(?:a href="\?([^"]*)"[^>]*|span aria-current="page")>([^<]*)<', nav)
+    return [(text, parse_qs(html.unescape(query))) for query, text in found]
+
+
+def _promise_list(page: str) -> str:
+    return page.split('id="h-promises"', 1)[1].split("</table>", 1)[0]
+
+
+def _promise_rows(page: str) -> int:
+    return _promise_list(page).count('data-label="Promised date"')
+
+
+def test_the_promise_list_pages_keep_the_filters(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime, time
+
+    from plazo.store.services.ledger.promises import record_promise
+    from plazo.store.services.pages import ledger as ledger_pages
+    from tests.app.factories import UTC, make_client, make_project
+
+    monkeypatch.setattr(ledger_pages, "PROMISES_PER_PAGE", 5)
+    org = make_org()
+    gamma, delta = make_client(org, name="Gamma"), make_client(org, name="Delta")
+    for client, promises in ((gamma, 12), (delta, 3)):
+        project = make_project(org, client, name=f"{client.name} site", start_on=date(2025, 1, 1))
+        for month in range(1, promises + 1):
+            made = datetime.combine(date(2025, month, 1), time(9), UTC)
+            record_promise(project, date(2025, month, 20), made_at=made)
+    url = f"{YEAR_2025}&client={gamma.pk}"
+    browser = browser_for(org)[0]
+
+    first = browser.get(url).content.decode()
+    assert "Promises 1–5 of 12, newest first." in first
+    assert _promise_rows(first) == 5
+    assert "20 Dec 2025" in _promise_list(first)
+    assert "Delta site" not in first
+    links = _page_links(first)
+    assert [text for text, _ in links] == ["1", "2", "3", "Next"]
+    wanted = {"client": [str(gamma.pk)], "period": ["custom"]}
+    wanted |= {"from": ["2025-01-01"], "to": ["2025-12-31"]}
+    assert [query for _, query in links[1:]] == [
+        {**wanted, "page": ["2"]},
+        {**wanted, "page": ["3"]},
+        {**wanted, "page": ["2"]},
+    ]
+
+    last = browser.get(f"{url}&page=3").content.decode()
+    assert "Promises 11–12 of 12, newest first." in last
+    assert _promise_rows(last) == 2
+    assert "20 Jan 2025" in _promise_list(last)
+    assert "20 Dec 2025" not in _promise_list(last)
+    assert [text for text, _ in _page_links(last)] == ["Previous", "1", "2", "3"]
+    assert _page_links(last)[0][1] == {**wanted, "page": ["2"]}
+    spanish = browser.get(f"{url}&page=2", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Promesas 6–10 de 12, de la más reciente a la más antigua." in spanish
+
+    everyone = browser.get(YEAR_2025).content.decode()
+    assert "Promises 1–5 of 15, newest first." in everyone
+
+
+def test_a_short_promise_list_has_no_page_links() -> None:
+    page = _page(YEAR_2025, hand_ledger().org)
+    assert "6 promises, newest first." in page
+    assert 'class="pages"' not in page

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from plazo.core.compose import compose_weekly_update
@@ -146,3 +149,44 @@ def test_weekly_update_text_is_exactly_as_written(language: str, register: str) 
     subject, text = EXPECTED[(language, register)]
     assert message.subject == subject
     assert message.text == text
+
+
+def _lists(language: str, *, done_more: int, next_more: int) -> tuple[str, str]:
+    updates = replace(make_updates(language), done_more=done_more, next_more=next_more)
+    message = compose_weekly_update(
+        make_organisation(),
+        make_client(language, "formal"),
+        make_contacts(language),
+        make_project(language),
+        make_forecast(),
+        updates,
+        sent_at=SENT_AT,
+    )
+    return message.text, message.html
+
+
+@pytest.mark.parametrize(
+    ("language", "done_more", "next_more", "done_line", "next_line"),
+    [
+        ("en", 1, 7, "and 1 more task", "and 7 more tasks"),
+        ("es", 1, 7, "y 1 tarea más", "y 7 tareas más"),
+        ("en", 12, 1, "and 12 more tasks", "and 1 more task"),
+        ("es", 1000, 2, "y 1.000 tareas más", "y 2 tareas más"),
+    ],
+)
+def test_the_lists_say_how_many_items_they_leave_out(
+    language: str, done_more: int, next_more: int, done_line: str, next_line: str
+) -> None:
+    text, html = _lists(language, done_more=done_more, next_more=next_more)
+    first_done, last_next = make_updates(language).done[-1], make_updates(language).next[-1]
+    assert f"- {first_done}\n- {done_line}\n" in text
+    assert f"- {last_next}\n- {next_line}\n" in text
+    items = re.findall(r"<li[^>]*>([^<]*)</li>", html)
+    assert items[items.index(first_done) + 1] == done_line
+    assert items[items.index(last_next) + 1] == next_line
+
+
+def test_complete_lists_say_nothing_more() -> None:
+    text, html = _lists("en", done_more=0, next_more=0)
+    assert "more task" not in text
+    assert 'class="more"' not in html

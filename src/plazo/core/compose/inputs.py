@@ -196,8 +196,11 @@ class Updates:
 
     ``since_start``: there was no update before this one, so ``done`` is everything finished so
     far (a first update must not say "nothing finished" about work done before last week).
+    ``done_more`` and ``next_more`` count the items left out of each list ("and 3 more tasks").
     """
 
     done: tuple[str, ...] = ()
     next: tuple[str, ...] = ()
     since_start: bool = False
+    done_more: int = 0
+    next_more: int = 0

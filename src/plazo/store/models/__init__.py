@@ -20,7 +20,7 @@ from plazo.store.models.choices import (
     WorkItemStatus,
 )
 from plazo.store.models.client import Client, Contact
-from plazo.store.models.commitment import Commitment
+from plazo.store.models.commitment import Commitment, PromiseEvent, PromiseEventKind
 from plazo.store.models.delay import OPEN_CASE_STATES, DelayCase, Offer
 from plazo.store.models.forecast import Forecast
 from plazo.store.models.login_throttle import LoginThrottle
@@ -67,6 +67,8 @@ __all__ = [
     "OrganisationQuerySet",
     "Project",
     "ProjectStatus",
+    "PromiseEvent",
+    "PromiseEventKind",
     "Register",
     "Role",
     "StatusPage",

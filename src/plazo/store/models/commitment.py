@@ -10,7 +10,7 @@ from plazo.store.models.choices import OUTCOME_CHOICES, CommitmentOutcome
 from plazo.store.models.project import Project
 from plazo.store.models.scoping import TenantModel
 
-__all__ = ["Commitment"]
+__all__ = ["Commitment", "PromiseEvent", "PromiseEventKind"]
 
 
 class Commitment(TenantModel):
@@ -55,3 +55,29 @@ class Commitment(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.project}: {self.promised_on}"
+
+
+class PromiseEventKind(models.TextChoices):
+    """What happened to a promise besides being made, replaced or settled on delivery."""
+
+    CANCELLED = "cancelled", "the project was cancelled"
+    REOPENED = "reopened", "the project was taken up again"
+
+
+class PromiseEvent(TenantModel):
+    """The project of a promise was cancelled, or taken up again, on a day (the client's).
+
+    Append-only, like the commitments: the promise's ``outcome`` says where it stands now, the
+    events say how it got there, so a cancellation undone is still in the ledger.
+    """
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=PromiseEventKind.choices)
+    happened_on = models.DateField()  # the client's day
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["commitment", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.commitment}: {self.kind} on {self.happened_on}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
+from django.core.paginator import Page
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -40,6 +42,7 @@ def ledger(request: OrganisationRequest) -> HttpResponse:
         until=wanted.until,
         today=today,
         client_id=wanted.client_id,
+        page_number=request.GET.get("page"),
     )
     partial = bool(request.headers.get("HX-Request"))
     context = {
@@ -56,6 +59,7 @@ def ledger(request: OrganisationRequest) -> HttpResponse:
                 "to": wanted.until.isoformat(),
             }
         ),
+        "page_links": _page_links(page.promise_page),
         # One reverse for the page instead of one per row: the links differ only by the id.
         "project_url": reverse("web:project", args=[0]).removesuffix("0/"),
     }
@@ -63,3 +67,10 @@ def ledger(request: OrganisationRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])  # a cache must not serve the content as the page
     return response
+
+
+def _page_links(page: Page[Any] | None) -> list[int | str]:
+    """The page numbers to link around the current one (``…`` where some are left out)."""
+    if page is None or page.paginator.num_pages < 2:
+        return []
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

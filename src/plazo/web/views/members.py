@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from plazo.core.errors import PlazoError
@@ -27,6 +28,7 @@ from plazo.store.services.access.members import (
     change_role,
     invitation_messages,
     invite_member,
+    removal_of,
     remove_member,
     resend_invitation,
 )
@@ -191,11 +193,14 @@ def member_remove(request: OrganisationRequest, membership_id: int) -> HttpRespo
             "person": _person(membership),
             "yourself": membership.user_id == request.user.pk,
             "owned": owned.count(),
+            "removal": removal_of(membership),
             "nav": "members",
         }
         return render(request, "plazo/member_remove.html", context)
     try:
-        remove_member(request.organisation, membership.pk, successor=request.user)
+        removed = remove_member(
+            request.organisation, membership.pk, successor=request.user, now=timezone.now()
+        )
     except MemberError as error:
         text = _last_owner_text(membership) if error.code == "last_owner" else str(error)
         messages.error(request, text)
@@ -205,6 +210,25 @@ def member_remove(request: OrganisationRequest, membership_id: int) -> HttpRespo
         _("%(person)s is no longer in %(organisation)s.")
         % {"person": _person(membership), "organisation": request.organisation.name},
     )
+    if removed.account_closed:
+        messages.info(
+            request,
+            _(
+                "%(person)s belonged to no other organisation, so their account is closed: "
+                "they can no longer log in. Inviting them again opens it."
+            )
+            % {"person": _person(membership)},
+        )
+    if removed.tokens_revoked:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d API token they created was revoked.",
+                "The %(count)d API tokens they created were revoked.",
+                removed.tokens_revoked,
+            )
+            % {"count": removed.tokens_revoked},
+        )
     if membership.user_id == request.user.pk:
         return redirect("web:portfolio")
     return redirect("web:members")

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -22,6 +22,7 @@ from plazo.core import compose
 from plazo.core.errors import PlazoError
 from plazo.store.links import links
 from plazo.store.models import (
+    ApiToken,
     Membership,
     Message,
     MessageKind,
@@ -38,9 +39,12 @@ __all__ = [
     "RESENDABLE",
     "Invited",
     "MemberError",
+    "Removal",
+    "Removed",
     "change_role",
     "invitation_messages",
     "invite_member",
+    "removal_of",
     "remove_member",
     "resend_invitation",
 ]
@@ -51,6 +55,25 @@ RESENDABLE = (MessageState.FAILED, MessageState.RETRY)
 
 class MemberError(PlazoError):
     """The invitation cannot be made (already a member, a bad role)."""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What removing a member does besides the membership: whether their account closes (they
+    belong to no other organisation) and how many of the organisation's live API tokens they
+    created (which are revoked)."""
+
+    closes_account: bool
+    live_tokens: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """The removed membership and what went with it."""
+
+    membership: Membership
+    account_closed: bool
+    tokens_revoked: int
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,11 @@ def invite_member(
         user.set_unusable_password()
         user.save(update_fields=["password"])
     name = " ".join(name.split())
+    if not user.is_active:
+        # An account closed when its person left their last organisation opens again: they are
+        # welcome back, with the password they had (or a new one through the e-mailed link).
+        user.is_active = True
+        user.save(update_fields=["is_active"])
     if name and not user.get_full_name():
         user.first_name, _, user.last_name = name.partition(" ")
         user.first_name, user.last_name = user.first_name[:150], user.last_name[:150]
@@ -165,16 +193,40 @@ def change_role(organisation: Organisation, membership_id: int, *, role: str) ->
     return membership
 
 
+def removal_of(membership: Membership) -> Removal:
+    """What :func:`remove_member` would do besides removing ``membership`` (to confirm it)."""
+    user = membership.user
+    others = Membership.objects.filter(user=user).exclude(pk=membership.pk).exists()
+    return Removal(
+        closes_account=not others and not user.is_superuser,
+        live_tokens=_live_tokens(membership).count(),
+    )
+
+
+def _live_tokens(membership: Membership) -> QuerySet[ApiToken]:
+    return ApiToken.objects.for_organisation(membership.organisation_id).filter(
+        created_by=membership.user_id, revoked_at__isnull=True
+    )
+
+
 @transaction.atomic
 def remove_member(
-    organisation: Organisation, membership_id: int, *, successor: Any = None
-) -> Membership:
+    organisation: Organisation, membership_id: int, *, successor: Any = None, now: datetime
+) -> Removed:
     """Take the person out of the organisation; never its last owner (``last_owner``).
 
-    Their account stays (it may belong to other organisations). Their unsent invitation e-mails
-    are cancelled. The projects they own pass to ``successor`` (the owner removing them), or to
-    the organisation's first other owner, so the projects' alerts keep reaching a member.
-    Another organisation's membership is ``Membership.DoesNotExist``.
+    1. The projects they own pass to ``successor`` (the owner removing them), or to the
+       organisation's first other owner, so the projects' alerts keep reaching a member.
+    2. Their unsent invitation e-mails are cancelled, and the organisation's API tokens they
+       created are revoked (a token is the organisation's door, and they no longer belong).
+    3. The membership goes. A person who belongs to no other organisation has nothing left to
+       log in to: their account is closed (``is_active`` off), which ends every session of
+       theirs at the next request and makes the login page say so. Someone who still belongs
+       elsewhere keeps their account; a session working in this organisation ends at its next
+       request (``plazo.web.tenancy``). A superuser (who runs the installation) keeps theirs.
+
+    Inviting them again opens the account again. Another organisation's membership is
+    ``Membership.DoesNotExist``.
     """
     members = _locked_members(organisation)
     membership = next((m for m in members if m.pk == membership_id), None)
@@ -198,8 +250,14 @@ def remove_member(
         kind=MessageKind.INVITATION,
         state__in=[MessageState.QUEUED, MessageState.RETRY],
     ).update(state=MessageState.CANCELLED, next_attempt_at=None)
+    revoked = _live_tokens(membership).update(revoked_at=now)
+    closes = removal_of(membership).closes_account
     membership.delete()
-    return membership
+    user = membership.user
+    if closes and user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+    return Removed(membership, account_closed=closes, tokens_revoked=revoked)
 
 
 def invitation_messages(organisation: Organisation) -> dict[int, Message]:

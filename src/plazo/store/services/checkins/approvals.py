@@ -17,9 +17,11 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
+
+from django.db.models import Q
 
 from plazo.core.compose.updates_waiting import WaitingUpdate, compose_updates_waiting
 from plazo.store.links import links
@@ -37,6 +39,7 @@ from plazo.store.services.composing import inputs
 from plazo.store.services.failures.alerts import queue_owner_alert
 from plazo.store.services.failures.checkins import alert_recipient
 from plazo.store.services.weeks.checkin_week import checkin_week, owed_checkin_of, weekly_key
+from plazo.store.services.weeks.covered import not_written_weeks
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -88,45 +91,110 @@ def _project(message: Message) -> Project:
     return message.project
 
 
-def alert_waiting_updates(written: Sequence[Message], *, now: datetime) -> list[Message]:
+def alert_waiting_updates(
+    written: Sequence[Message], *, now: datetime, failed: Sequence[Project] = ()
+) -> list[Message]:
     """Alert the people whose projects got a draft in ``written`` that updates wait for them.
 
     One alert per person (the project's owner, or the organisation's first active owner with
     an address when the project's account is no longer active) per check-in, listing all their
-    waiting updates. The key is known from the new drafts alone, so a later batch of the same
-    check-in reads nothing more than one lookup per person.
+    waiting updates. The worker writes a check-in in batches of 25, so one person's drafts can
+    come from several batches, in any order and on several workers:
+
+    1. The key is known from the new drafts alone, so a batch whose person was already alerted
+       for this check-in reads nothing more than one lookup per person.
+    2. While another of the person's updates of this check-in is due and not written yet (in a
+       batch still waiting or running), nobody is alerted: the batch that writes the last one
+       does, after its drafts are committed, so at least the last batch to finish sees them all.
+    3. ``failed`` are the projects whose check-in failed in this pass: the last of a person's
+       projects may be one, and the alert then comes from its batch, listing what waits.
     """
     new_drafts = [m for m in written if m.state == MessageState.DRAFT and m.project_id]
+    failed = [p for p in failed if not p.organisation.send_updates_automatically]
     alerts = []
-    for org_id in sorted({m.organisation_id for m in new_drafts}):
-        new = _by_person([m for m in new_drafts if m.organisation_id == org_id])
-        keys = {person: _key(org_id, person, drafts, now) for person, drafts in new.items()}
+    for org_id in sorted(
+        {m.organisation_id for m in new_drafts} | {p.organisation_id for p in failed}
+    ):
+        new = _by_person([_project(m) for m in new_drafts if m.organisation_id == org_id])
+        for person, projects in _by_person(
+            [p for p in failed if p.organisation_id == org_id]
+        ).items():
+            new.setdefault(person, []).extend(projects)
+        keys = {person: _key(org_id, person, projects, now) for person, projects in new.items()}
         existing = set(
             Message.objects.filter(idempotency_key__in=keys.values()).values_list(
                 "idempotency_key", flat=True
             )
         )
-        if all(key in existing for key in keys.values()):
+        keys = {
+            person: key
+            for person, key in keys.items()
+            if key not in existing and not _more_to_write(org_id, person, now=now)
+        }
+        if not keys:
             continue
-        waiting = _by_person(waiting_updates(org_id, now=now))
+        drafts = waiting_updates(org_id, now=now)
+        draft_of = {m.project_id: m for m in drafts}
+        waiting = _by_person([_project(m) for m in drafts])
         for person, key in keys.items():
-            if key not in existing and waiting.get(person):
-                alerts.append(_alert(person, waiting[person], key, now=now))
+            if waiting.get(person):
+                listed = [draft_of[project.pk] for project in waiting[person]]
+                alerts.append(_alert(person, listed, key, now=now))
     return alerts
 
 
-def _key(org_id: int, person: User, new: Sequence[Message], now: datetime) -> str:
-    """Once per person per check-in: the latest check-in among the drafts just written."""
-    latest = max(owed_checkin_of(_project(m), now) for m in new)
+def _key(org_id: int, person: User, new: Sequence[Project], now: datetime) -> str:
+    """Once per person per check-in: the latest check-in among the projects just checked in."""
+    latest = max(owed_checkin_of(project, now) for project in new)
     return f"updates_waiting:{org_id}:{person.pk}:{latest.astimezone(UTC):%Y-%m-%dT%H:%MZ}"
 
 
-def _by_person(drafts: Sequence[Message]) -> dict[User, list[Message]]:
-    """The drafts by who is told: the owner, else someone who can act on them."""
-    grouped: dict[User, list[Message]] = defaultdict(list)
+def _more_to_write(org_id: int, person: User, *, now: datetime) -> bool:
+    """Whether an update of ``person``'s that is due at ``now`` is still to be written.
+
+    Due as the tick counts it (``due_checkins``), whether or not a worker holds its claim, except
+    a project whose check-in failed since its check-in time: it is retried, but it is no longer
+    what the alert waits for. Held, skipped and replaced updates are never written.
+    """
+    candidates = Project.objects.filter(
+        Q(owner=person) | Q(owner__isnull=True) | Q(owner__email="") | Q(owner__is_active=False),
+        organisation_id=org_id,
+        status=ProjectStatus.ACTIVE,
+        promised_on__isnull=False,
+    ).select_related("client", "owner", "organisation")
+    due: dict[int, tuple[Project, str]] = {}
+    for project in _mine(candidates, person):
+        try:
+            owed = owed_checkin_of(project, now)
+        except Exception:  # a time zone stored before it was checked: its batch records why
+            continue
+        failed_at = project.checkin_failed_at
+        if now >= owed and (failed_at is None or failed_at < owed):
+            due[project.pk] = (project, weekly_key(project, now))
+    if not due:
+        return False
+    written = set(
+        Message.objects.filter(idempotency_key__in=[key for _, key in due.values()]).values_list(
+            "idempotency_key", flat=True
+        )
+    )
+    unwritten = [project for project, key in due.values() if key not in written]
+    if not unwritten:
+        return False
+    withheld = not_written_weeks(unwritten, now=now)
+    return any(project.pk not in withheld for project in unwritten)
+
+
+def _mine(projects: Iterable[Project], person: User) -> list[Project]:
+    """Those of ``projects`` whose alerts go to ``person``."""
+    return _by_person(list(projects)).get(person, [])
+
+
+def _by_person(projects: Sequence[Project]) -> dict[User, list[Project]]:
+    """The projects by who is told: the owner, else someone who can act on them."""
+    grouped: dict[User, list[Project]] = defaultdict(list)
     fallback: User | None = None
-    for draft in drafts:
-        project = _project(draft)
+    for project in projects:
         owner = project.owner
         person = owner if owner is not None and owner.email and owner.is_active else None
         if person is None:
@@ -135,7 +203,7 @@ def _by_person(drafts: Sequence[Message]) -> dict[User, list[Message]]:
         if person is None:
             log.warning("nobody to tell that project %s's update waits", project.pk)
             continue
-        grouped[person].append(draft)
+        grouped[person].append(project)
     return grouped
 
 

@@ -286,6 +286,7 @@ def run_weekly_checkins(
     withheld = not_written_weeks(due, now=now)
     due = [p for p in due if p.pk not in withheld]
     last_reported = {p.pk: p.last_update_reported_at for p in due}  # type: ignore[attr-defined]
+    failed = []
     for snapshot in iter_project_snapshots([p.pk for p in due]):
         project = snapshot.project
         key = keys[project.pk]
@@ -295,26 +296,28 @@ def run_weekly_checkins(
         with isolated(project, now=now):
             stored = _check_in(snapshot, key, last_reported[project.pk], histories, now=now)
         if stored is None:
+            failed.append(project)
             continue  # recorded on the project; its owner is alerted
         clear_checkin_failure(project)
         message, is_new = stored
         if is_new:
             created.append(message)
-    _tell_who_approves(created, now=now)
+    _tell_who_approves(created, failed, now=now)
     return created
 
 
-def _tell_who_approves(written: list[Message], *, now: datetime) -> None:
-    """Alert the owners whose drafts were just written (one alert each, however many drafts).
+def _tell_who_approves(written: list[Message], failed: list[Project], *, now: datetime) -> None:
+    """Alert the owners whose drafts were just written (one alert each, however many drafts);
+    a failed check-in may be the last one such an alert waited for.
 
     A courtesy like the failure alerts: the updates are written either way, so an error here is
     logged and does not undo the check-ins.
     """
-    if not any(m.state == MessageState.DRAFT for m in written):
+    if not failed and not any(m.state == MessageState.DRAFT for m in written):
         return
     try:
         with transaction.atomic():
-            alert_waiting_updates(written, now=now)
+            alert_waiting_updates(written, now=now, failed=failed)
     except Exception:
         log.exception("could not tell the owners that updates wait for their approval")
 

@@ -192,7 +192,8 @@ def forecast_view(
 def updates_since(
     snapshot: ProjectSnapshot, *, since: datetime | None, limit: int = 5
 ) -> compose.Updates:
-    """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order.
+    """What was finished since ``since`` (the newest ``limit``) and what comes next, by plan order
+    (the first ``limit``), with how many of each are left out.
 
     ``since`` is the moment the last update sent to the client was written: an item counts when
     plazo learned it was done after that moment (``done_recorded_at``), so nothing the client
@@ -224,4 +225,6 @@ def updates_since(
         done=tuple(i.title for i in finished[-limit:] if limit),
         next=tuple(i.title for i in ahead[:limit]),
         since_start=since is None,
+        done_more=max(0, len(finished) - limit),
+        next_more=max(0, len(ahead) - limit),
     )

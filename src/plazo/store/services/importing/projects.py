@@ -165,7 +165,7 @@ class ProjectsPlan:
             )
         for project in self.status_changes:
             today = project.client_today(self.now)
-            record_status(project, project.status, today=today)
+            record_status(project, project.status, today=today, now=self.now)
             # A cancelled project's draft delay cases have no promise left to move.
             close_drafts_of_ended_project(project, project.status, day=today, now=self.now)
         self.write_deliveries()

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
 from plazo.core.ledger import Outcome, PromiseWarning, outcome_on_delivery, validate_new_promise
-from plazo.store.models import Commitment, Forecast, Message, Project, ProjectStatus
+from plazo.store.models import (
+    Commitment,
+    Forecast,
+    Message,
+    Project,
+    ProjectStatus,
+    PromiseEvent,
+    PromiseEventKind,
+)
 
 __all__ = ["PromiseRecorded", "deliver_project", "record_promise", "record_status"]
 
@@ -117,7 +125,9 @@ def deliver_project(
 
 
 @transaction.atomic
-def record_status(project: Project, status: str, *, today: date) -> Commitment | None:
+def record_status(
+    project: Project, status: str, *, today: date, now: datetime | None = None
+) -> Commitment | None:
     """How the current promise ends when a project is cancelled; returns that promise.
 
     1. Cancelled: the current promise ends ``cancelled`` on the client's ``today``, neither kept
@@ -125,7 +135,9 @@ def record_status(project: Project, status: str, *, today: date) -> Commitment |
        before the cancellation still counts as missed).
     2. Taken up again (active or paused after cancelled): the promise is pending again, as it
        was; a new date is recorded as any other (:func:`record_promise`).
-    3. Any other change leaves the ledger alone (delivery has its own door,
+    3. Either way the change is kept as a :class:`PromiseEvent` of the promise (recorded at
+       ``now``, default: the start of ``today``), so a cancellation undone stays in the ledger.
+    4. Any other change leaves the ledger alone (delivery has its own door,
        :func:`deliver_project`).
     Call it after the status is stored; every writer of a project's status does (the dashboard
     and API through ``records.update_project``, the import plan).
@@ -136,9 +148,18 @@ def record_status(project: Project, status: str, *, today: date) -> Commitment |
         return None
     if status == ProjectStatus.CANCELLED and current.outcome == Outcome.PENDING:
         current.outcome, current.resolved_on = Outcome.CANCELLED.value, today
+        kind = PromiseEventKind.CANCELLED
     elif status != ProjectStatus.CANCELLED and current.outcome == Outcome.CANCELLED:
         current.outcome, current.resolved_on = Outcome.PENDING.value, None
+        kind = PromiseEventKind.REOPENED
     else:
         return current
     current.save(update_fields=["outcome", "resolved_on"])
+    PromiseEvent.objects.create(
+        organisation_id=current.organisation_id,
+        commitment=current,
+        kind=kind,
+        happened_on=today,
+        recorded_at=now or datetime.combine(today, time(), UTC),
+    )
     return current

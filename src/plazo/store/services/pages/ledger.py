@@ -12,6 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
+
+from django.core.paginator import Page, Paginator
 
 from plazo.core.ledger import (
     CompensationTotals,
@@ -31,7 +34,7 @@ from plazo.store.models import Client, Organisation
 from plazo.store.services.ledger.records import offer_records, promise_records
 
 __all__ = [
-    "PROMISES_SHOWN",
+    "PROMISES_PER_PAGE",
     "Bucket",
     "ClientLedger",
     "LedgerPage",
@@ -40,7 +43,7 @@ __all__ = [
     "ledger_page",
 ]
 
-PROMISES_SHOWN = 100  # the newest promises of the period, each with where it stands
+PROMISES_PER_PAGE = 100  # the period's promises, newest first, a page at a time
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,9 @@ class LedgerPage:
     bucket_size: BucketSize
     buckets: tuple[Bucket, ...]
     project_names: Mapping[int, str]
-    promises: tuple[tuple[PromiseStanding, str], ...] = ()  # newest first, with project names
+    promises: tuple[tuple[PromiseStanding, str], ...] = ()  # this page's, with project names
     promises_in_period: int = 0
+    promise_page: Page[Any] | None = None  # which page of the period's promises is listed
 
     @property
     def missed(self) -> tuple[tuple[MissedDeadline, str], ...]:
@@ -134,8 +138,13 @@ def ledger_page(
     until: date,
     today: date,
     client_id: int | None = None,
+    page_number: int | str | None = 1,
 ) -> LedgerPage:
     """The ledger page of ``organisation`` over ``[since, until]``, in three queries.
+
+    The period's promises are listed newest first, ``PROMISES_PER_PAGE`` at a time: page
+    ``page_number`` (Django's ``Paginator.get_page``: a number out of range is the last page,
+    anything else the first).
 
     1. Read every client, every commitment and every offer of the organisation once.
     2. Compute the headline over the selection (one client, or everyone).
@@ -175,8 +184,8 @@ def ledger_page(
             row = scope(by_client_promises[name], by_client_offers[name], since, until)
             if not row.is_empty:
                 per_client.append(ClientLedger(pk, name, row))
-    listed, in_period = _standings_in_period(
-        promises, since=since, until=until, today=today, shown=PROMISES_SHOWN
+    listed, promise_page = _standings_in_period(
+        promises, since=since, until=until, today=today, page_number=page_number
     )
     size = bucket_size(since, until)
     spans = periods.buckets(since, until, size)
@@ -198,17 +207,23 @@ def ledger_page(
         buckets=buckets,
         project_names=project_names,
         promises=tuple((s, project_names.get(int(s.record.project_id), "")) for s in listed),
-        promises_in_period=in_period,
+        promises_in_period=promise_page.paginator.count,
+        promise_page=promise_page,
     )
 
 
 def _standings_in_period(
-    promises: Sequence[PromiseRecord], *, since: date, until: date, today: date, shown: int
-) -> tuple[list[PromiseStanding], int]:
-    """The newest ``shown`` promises made or due in ``[since, until]`` with their standings, and
-    how many promises the period has in all.
+    promises: Sequence[PromiseRecord],
+    *,
+    since: date,
+    until: date,
+    today: date,
+    page_number: int | str | None,
+) -> tuple[list[PromiseStanding], Page[Any]]:
+    """One page of the promises made or due in ``[since, until]``, newest first, with their
+    standings; and the page (whose paginator counts the period's promises).
 
-    Only the promises shown get a standing: the period can hold thousands, the page lists 100.
+    Only the promises shown get a standing: the period can hold thousands, a page lists 100.
     """
     histories: dict[ProjectId, list[PromiseRecord]] = defaultdict(list)
     for promise in promises:
@@ -221,15 +236,16 @@ def _standings_in_period(
     ]
     # sorted() is stable: promises with the same dates keep their order, as before the cut.
     newest = sorted(in_period, key=lambda ri: (ri[0].made_on, ri[0].promised_on), reverse=True)
+    page = Paginator(newest, PROMISES_PER_PAGE).get_page(page_number)
     standings: dict[ProjectId, list[PromiseStanding]] = {}
     listed = []
-    for record, index in newest[:shown]:
+    for record, index in page.object_list:
         if record.project_id not in standings:
             standings[record.project_id] = promise_standings(
                 histories[record.project_id], today=today
             )
         listed.append(standings[record.project_id][index])
-    return listed, len(in_period)
+    return listed, page
 
 
 def _scope(

@@ -18,6 +18,8 @@ from plazo.store.models import (
     Offer,
     OrganisationQuerySet,
     Project,
+    PromiseEvent,
+    PromiseEventKind,
     StatusPage,
     WorkItem,
     WorkItemStatus,
@@ -48,6 +50,14 @@ class PromiseRow:
 
     commitment: Commitment
     standing: PromiseStanding
+    events: tuple[PromiseEvent, ...] = ()  # cancelled, taken up again: oldest first
+
+    @property
+    def history(self) -> tuple[PromiseEvent, ...]:
+        """The events to list beside the standing: all of them once the project was taken up
+        again (a cancellation alone is what the standing already says)."""
+        reopened = any(e.kind == PromiseEventKind.REOPENED for e in self.events)
+        return self.events if reopened else ()
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,7 @@ def _commitments(project: Project) -> list[Commitment]:
         Commitment.objects.for_organisation(project.organisation_id)
         .filter(project=project)
         .select_related("notice")
+        .prefetch_related("events")
         .order_by("made_at", "pk")
     )
 
@@ -214,7 +225,9 @@ def promise_rows(
         for c in commitments
     ]
     standings = promise_standings(records, today=today)
-    return [PromiseRow(c, s) for c, s in zip(commitments, standings, strict=True)]
+    return [
+        PromiseRow(c, s, tuple(c.events.all())) for c, s in zip(commitments, standings, strict=True)
+    ]
 
 
 def _client_messages(project: Project) -> OrganisationQuerySet[Message]:

@@ -205,7 +205,7 @@ def create_project(
         record_promise(project, promised_on, made_at=now, reason=API_REASON)
         project.refresh_from_db()
         if project.status == ProjectStatus.CANCELLED:  # created cancelled: so is its promise
-            record_status(project, project.status, today=project.client_today(now))
+            record_status(project, project.status, today=project.client_today(now), now=now)
     return project
 
 
@@ -233,7 +233,7 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
         record_promise(project, promised_on, made_at=now, reason=reason)
         project.refresh_from_db()
     if project.status != status_before:  # a cancelled project's promise ends in the ledger
-        record_status(project, project.status, today=project.client_today(now))
+        record_status(project, project.status, today=project.client_today(now), now=now)
     return project
 
 
