@@ -44,10 +44,20 @@ LATEST_UPDATES = 5
 
 @dataclass(frozen=True)
 class PromiseRow:
-    """One promise as every page shows it: the stored row and where it stands for the client."""
+    """One promise as every page shows it: the stored row and where it stands for the client.
+
+    ``replaces_on`` is the date it replaced (None: the project's first promise, a promise and not
+    a change); ``made_to`` who heard it, the client when nobody was named.
+    """
 
     commitment: Commitment
     standing: PromiseStanding
+    replaces_on: date | None = None
+    made_to: str = ""
+
+    @property
+    def first(self) -> bool:
+        return self.replaces_on is None
 
 
 @dataclass(frozen=True)
@@ -214,7 +224,11 @@ def promise_rows(
         for c in commitments
     ]
     standings = promise_standings(records, today=today)
-    return [PromiseRow(c, s) for c, s in zip(commitments, standings, strict=True)]
+    before: list[date | None] = [None, *(c.promised_on for c in commitments)][: len(commitments)]
+    return [
+        PromiseRow(c, s, replaces_on=b, made_to=c.made_to or project.client.name)
+        for c, s, b in zip(commitments, standings, before, strict=True)
+    ]
 
 
 def _client_messages(project: Project) -> OrganisationQuerySet[Message]:
