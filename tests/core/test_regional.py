@@ -11,6 +11,7 @@ from plazo.core.regional import (
     country_name,
     country_time_zone,
     date_locale,
+    month_first,
     time_zone_country,
 )
 
@@ -64,3 +65,19 @@ def test_the_date_locale_is_the_language_in_the_country(
 ) -> None:
     assert date_locale(language, country) == locale
     assert date_locale(language, "") == language
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en_US", True),
+        ("en", True),
+        ("en_GB", False),
+        ("en_AU", False),
+        ("es", False),
+        ("es_MX", False),
+        ("not-a-locale", False),
+    ],
+)
+def test_a_locale_writes_the_month_first_as_cldr_says(locale: str, expected: bool) -> None:
+    assert month_first(locale) is expected

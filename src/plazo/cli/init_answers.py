@@ -2,36 +2,37 @@
 
 Each answer is checked as it is given and asked for again when it is wrong (the password with
 Django's own validators), so one bad answer never throws the others away. What is not given
-follows from the country (``plazo.core.regional``), and the country from the machine: the
-``TIME_ZONE`` environment variable (the one ``plazo serve`` reads), else ``/etc/localtime``, else
-the territory of ``LANG`` (``en_GB.UTF-8`` → GB). Before anything is created the answers are
-shown, and a "no" asks them again with the same answers as defaults.
+follows from the country, and the country from the machine: the rule and the checks are
+``plazo.store.services.access.studio_places``', which the ``/setup/`` form uses too. Before
+anything is created the answers are shown, and a "no" asks them again with the same answers as
+defaults.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
-from zoneinfo import available_timezones
 
 from plazo.cli.errors import CommandError
-from plazo.core.regional import (
-    country_currency,
-    country_language,
-    country_name,
-    country_time_zone,
-    time_zone_country,
+from plazo.core.regional import country_name
+from plazo.store.services.access.studio_places import (
+    LANGUAGES,
+    StudioPlace,
+    country_problem,
+    currency_problem,
+    follow_country,
+    language_problem,
+    machine_country,
+    place_defaults,
+    time_zone_problem,
+    zone_name,
 )
 
-__all__ = ["Answers", "ask_answers", "default_answers", "machine_country", "machine_time_zone"]
+__all__ = ["Answers", "ask_answers", "default_answers"]
 
 _TRIES = 5  # a wrong answer is asked again this many times before init gives up
 _PASSWORD_TRIES = 5
-_FALLBACK_COUNTRY = "ES"  # without --country and nothing on the machine to go by (scripts)
-_LANGUAGES = {"en": "English", "es": "Español"}
 
 
 @dataclass(frozen=True)
@@ -45,30 +46,9 @@ class Answers:
     language: str
     password: str | None = None  # None: read from --password-file
 
-
-def machine_time_zone() -> str | None:
-    """The machine's IANA time zone: ``TIME_ZONE``, else where ``/etc/localtime`` points."""
-    named = os.environ.get("TIME_ZONE", "").strip()
-    if named:
-        return named if named in available_timezones() else None
-    try:
-        target = str(Path("/etc/localtime").resolve())
-    except OSError:
-        return None
-    _, found, zone = target.partition("/zoneinfo/")
-    return zone if found and zone in available_timezones() else None
-
-
-def machine_country() -> str | None:
-    """The machine's country: its time zone's, else the territory of ``LANG`` (``en_GB.UTF-8``)."""
-    zone = machine_time_zone()
-    if zone and (country := time_zone_country(zone)):
-        return country
-    for variable in ("LC_ALL", "LC_TIME", "LANG"):
-        territory = os.environ.get(variable, "").split(".")[0].partition("_")[2]
-        if territory and country_name(territory):
-            return territory.upper()
-    return None
+    @property
+    def place(self) -> StudioPlace:
+        return StudioPlace(self.country, self.currency, self.time_zone, self.language)
 
 
 def default_answers(
@@ -85,15 +65,17 @@ def default_answers(
 
     The country a script gives nothing for is the machine's, else Spain (plazo's first home).
     """
-    country = (country or machine_country() or _FALLBACK_COUNTRY).strip().upper()
+    place = place_defaults(
+        country=country, currency=currency, time_zone=time_zone, language=language
+    )
     return Answers(
         organisation=(organisation or "").strip(),
         email=(email or "").strip(),
         name=name.strip(),
-        country=country,
-        currency=(currency or country_currency(country) or "").strip().upper(),
-        time_zone=time_zone or country_time_zone(country, prefer=machine_time_zone()) or "UTC",
-        language=language or country_language(country),
+        country=place.country,
+        currency=place.currency,
+        time_zone=place.time_zone,
+        language=place.language,
     )
 
 
@@ -109,7 +91,7 @@ def summary(answers: Answers) -> str:
             f"  Country:            {answers.country} ({place}); its public holidays are days off",
             f"  Currency:           {answers.currency}",
             f"  Time zone:          {answers.time_zone}",
-            f"  Clients' language:  {_LANGUAGES.get(answers.language, answers.language)}",
+            f"  Clients' language:  {LANGUAGES.get(answers.language, answers.language)}",
         ]
     )
 
@@ -132,38 +114,6 @@ def _email(value: str) -> str | None:
     except ValidationError:
         return f"{value!r} is not an e-mail address; type the one you will log in with."
     return None
-
-
-def _country(value: str) -> str | None:
-    from plazo.core.calendar import has_holiday_calendar
-
-    if len(value) != 2 or not value.isalpha():
-        return "Type your country's two-letter code (ISO 3166), such as GB, IE, US, ES or MX."
-    if not has_holiday_calendar(value):
-        return f"plazo has no public-holiday calendar for {value}; type another country's code."
-    return None
-
-
-def _currency(value: str) -> str | None:
-    if len(value) == 3 and value.isascii() and value.isalpha():
-        return None
-    return "Type a three-letter currency code (ISO 4217), such as GBP, EUR or USD."
-
-
-def _time_zone(value: str) -> str | None:
-    if value in available_timezones():
-        return None
-    return f"{value!r} is not a time zone; type an IANA name such as Europe/London."
-
-
-def _language(value: str) -> str | None:
-    return None if value in _LANGUAGES else "Type en (English) or es (Spanish)."
-
-
-def _zone_name(value: str) -> str:
-    """A time zone typed in any case, as IANA spells it (``europe/london`` → ``Europe/London``)."""
-    by_lower = {zone.lower(): zone for zone in available_timezones()}
-    return by_lower.get(value.lower(), value)
 
 
 # --- asking ----------------------------------------------------------------------------------
@@ -246,26 +196,26 @@ def _questions(answers: Answers, *, ask_all: bool, given: set[str]) -> Answers:
     if wanted("country"):
         country = _ask(
             "Your country, for public holidays (two letters: GB, IE, US, ES, MX…)",
-            _country,
+            country_problem,
             a.country if (ask_all or "country" in given) else (machine_country() or ""),
             _upper,
         )
-        if country != a.country:  # what follows from the country follows the new one
-            a = replace(
-                a,
-                country=country,
-                currency=a.currency if "currency" in given else (country_currency(country) or ""),
-                time_zone=a.time_zone
-                if "time_zone" in given
-                else (country_time_zone(country, prefer=machine_time_zone()) or "UTC"),
-                language=a.language if "language" in given else country_language(country),
-            )
+        # What follows from the country follows the new one, except what the options gave.
+        place = follow_country(a.place, country, kept=given)
+        a = replace(
+            a,
+            country=place.country,
+            currency=place.currency,
+            time_zone=place.time_zone,
+            language=place.language,
+        )
     if wanted("currency"):
-        a = replace(a, currency=_ask("Currency", _currency, a.currency, _upper))
+        a = replace(a, currency=_ask("Currency", currency_problem, a.currency, _upper))
     if wanted("time_zone"):
-        a = replace(a, time_zone=_ask("Time zone", _time_zone, a.time_zone, _zone_name))
+        a = replace(a, time_zone=_ask("Time zone", time_zone_problem, a.time_zone, zone_name))
     if wanted("language"):
-        language = _ask("Your clients' usual language, en or es", _language, a.language, _lower)
+        question = "Your clients' usual language, en or es"
+        language = _ask(question, language_problem, a.language, _lower)
         a = replace(a, language=language)
     return a
 

@@ -23,6 +23,7 @@ __all__ = [
     "country_name",
     "country_time_zone",
     "date_locale",
+    "month_first",
     "time_zone_country",
 ]
 
@@ -133,3 +134,14 @@ def date_locale(language: str, country: str = "") -> str:
             return language
         return candidate
     return language
+
+
+@lru_cache(maxsize=256)
+def month_first(locale: str) -> bool:
+    """Whether ``locale`` writes the month before the day ("Jan 29, 2027" in ``en_US``, not
+    "29 Jan 2027" in ``en_GB``), as its CLDR medium date pattern does."""
+    try:
+        pattern = str(Locale.parse(locale).date_formats["medium"].pattern)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return pattern.find("M") < pattern.find("d")

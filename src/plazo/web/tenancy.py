@@ -24,7 +24,9 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plazo.core.regional import date_locale
 from plazo.store.models import Language, Membership, Organisation
+from plazo.web import reading_locale
 
 __all__ = ["LOGIN_URL", "SESSION_KEY", "OrganisationRequest", "memberships_of", "organisation_view"]
 
@@ -93,8 +95,12 @@ def organisation_view(view: _View) -> _View:
         request.organisation = current.organisation
         request.memberships = memberships
         _remember_language(request, memberships)
-        # Dates and times on the dashboard read in the organisation's own time zone.
-        with timezone.override(current.organisation.time_zone):
+        # Dates and times on the dashboard read in the organisation's own time zone, written
+        # the way the person's language writes them in the organisation's country (the rule
+        # the e-mails follow for a client: English in the US is "Jan 29, 2027").
+        language = (translation.get_language() or current.organisation.language)[:2]
+        locale = date_locale(language, current.organisation.country)
+        with timezone.override(current.organisation.time_zone), reading_locale.override(locale):
             return view(request, *args, **kwargs)
 
     return cast(_View, login_required(wrapped, login_url=LOGIN_URL))

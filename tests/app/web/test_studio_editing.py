@@ -88,6 +88,7 @@ def test_the_first_run_form_creates_the_studio_and_then_is_gone() -> None:
             "language": "es",
             "currency": "eur",
             "country": "es",
+            "time_zone": "atlantic/canary",
         },
     )
     assert response["Location"] == reverse("web:portfolio")
@@ -95,6 +96,7 @@ def test_the_first_run_form_creates_the_studio_and_then_is_gone() -> None:
     assert membership.role == "owner"
     assert membership.user.is_superuser
     assert membership.organisation.currency == "EUR"
+    assert membership.organisation.time_zone == "Atlantic/Canary"
     assert membership.organisation.policy_toml.strip()
     assert browser.get(reverse("web:portfolio")).status_code == 200
     assert HttpClient().get(reverse("web:setup")).status_code == 404

@@ -18,6 +18,8 @@ from django.utils.translation import get_language
 
 from plazo.core.compose.formats import labels_for, supported_languages
 from plazo.core.compose.splicing import finish_text
+from plazo.core.regional import month_first
+from plazo.web import reading_locale
 from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.forms.widgets import number_value
 from plazo.web.labels import LABELS
@@ -25,6 +27,7 @@ from plazo.web.promise_reasons import promise_reason_text
 
 __all__ = [
     "DATE_PATTERNS",
+    "MONTH_FIRST_PATTERNS",
     "contractions",
     "day",
     "input_number",
@@ -67,11 +70,28 @@ DATE_PATTERNS: dict[str, dict[str, str]] = {
     },
 }
 
+# The same for a page whose locale writes the month first (English in the United States:
+# "Dec 23, 2026"); the page's locale is :mod:`plazo.web.reading_locale`'s.
+MONTH_FIRST_PATTERNS: dict[str, dict[str, str]] = {
+    "en": {
+        **DATE_PATTERNS["en"],
+        "day": "M j, Y",
+        "weekday": "l, M j, Y",
+        "short": "M j",
+        "moment": "M j, Y H:i",
+        "checkin": "D M j, H:i",
+    },
+}
 
-def _pattern(style: str, language: str | None) -> str:
-    """The language's pattern for ``style``; anything else is taken as a Django date pattern
-    (templates written before the styles existed keep working)."""
-    patterns = DATE_PATTERNS.get((language or "en")[:2], DATE_PATTERNS["en"])
+
+def _pattern(style: str, language: str | None, locale: str | None = None) -> str:
+    """The pattern for ``style`` in ``language``, month first when ``locale`` writes it so;
+    anything else is taken as a Django date pattern (templates written before the styles
+    existed keep working)."""
+    code = (language or "en")[:2]
+    patterns = DATE_PATTERNS.get(code, DATE_PATTERNS["en"])
+    if locale is not None and month_first(locale):
+        patterns = MONTH_FIRST_PATTERNS.get(code, patterns)
     return patterns.get(style, style)
 
 
@@ -113,7 +133,8 @@ def _label(code: str, group: str, language: str | None) -> str:
 
 @register.filter
 def day(value: date | datetime | None, style: str = "day") -> str:
-    """A date (or the local date of an instant) in the active language's one format.
+    """A date (or the local date of an instant) in the active language's one format, month
+    first where the page's locale writes it so ("Dec 23, 2026" in the United States).
 
     ``style`` is ``day`` ("23 Dec 2026"), ``weekday`` ("Wednesday 23 Dec 2026"), ``short``
     ("23 Dec", for chart axes), ``month`` ("Dec 2026") or ``month_short``; empty when missing.
@@ -123,7 +144,7 @@ def day(value: date | datetime | None, style: str = "day") -> str:
     if isinstance(value, datetime):
         value = timezone.localtime(value).date()
     language = get_language()
-    return _format(value, _pattern(style, language), language)
+    return _format(value, _pattern(style, language, reading_locale.current()), language)
 
 
 @register.filter
@@ -136,7 +157,7 @@ def moment(value: datetime | None, style: str = "moment") -> str:
         return ""
     local = timezone.localtime(value).replace(second=0, microsecond=0, tzinfo=None)
     language = get_language()
-    return _format(local, _pattern(style, language), language)
+    return _format(local, _pattern(style, language, reading_locale.current()), language)
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 
+from plazo.store.services.composing.inputs import client_locale
 from plazo.store.services.pages.project import client_status
+from plazo.web import reading_locale
 from plazo.web.charts import PHONE_WIDTH, WIDTH
 from plazo.web.ratelimit import allow
 from plazo.web.timeline import project_timeline
@@ -33,7 +35,12 @@ def status_page(request: HttpRequest, token: str) -> HttpResponse:
         # Unknown and revoked links look the same, so a guess learns nothing.
         return _noindex(render(request, "plazo/status_gone.html", status=404))
     client = status.project.client
-    with translation.override(client.language), timezone.override(client.time_zone):
+    # The client's language, time zone and way of writing dates: the e-mails' (client_locale).
+    with (
+        translation.override(client.language),
+        timezone.override(client.time_zone),
+        reading_locale.override(client_locale(client)),
+    ):
         charts = {
             name: project_timeline(
                 status.project,

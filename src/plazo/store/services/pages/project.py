@@ -46,11 +46,17 @@ LATEST_UPDATES = 5
 
 @dataclass(frozen=True)
 class PromiseRow:
-    """One promise as every page shows it: the stored row and where it stands for the client."""
+    """One promise as every page shows it: the stored row and where it stands for the client.
+
+    ``replaces_on`` is the date it replaced (None: the project's first promise, a promise and not
+    a change); ``made_to`` who heard it, the client when nobody was named.
+    """
 
     commitment: Commitment
     standing: PromiseStanding
     events: tuple[PromiseEvent, ...] = ()  # cancelled, taken up again: oldest first
+    replaces_on: date | None = None
+    made_to: str = ""
 
     @property
     def history(self) -> tuple[PromiseEvent, ...]:
@@ -58,6 +64,10 @@ class PromiseRow:
         again (a cancellation alone is what the standing already says)."""
         reopened = any(e.kind == PromiseEventKind.REOPENED for e in self.events)
         return self.events if reopened else ()
+
+    @property
+    def first(self) -> bool:
+        return self.replaces_on is None
 
 
 @dataclass(frozen=True)
@@ -225,8 +235,12 @@ def promise_rows(
         for c in commitments
     ]
     standings = promise_standings(records, today=today)
+    before: list[date | None] = [None, *(c.promised_on for c in commitments)][: len(commitments)]
     return [
-        PromiseRow(c, s, tuple(c.events.all())) for c, s in zip(commitments, standings, strict=True)
+        PromiseRow(
+            c, s, tuple(c.events.all()), replaces_on=b, made_to=c.made_to or project.client.name
+        )
+        for c, s, b in zip(commitments, standings, before, strict=True)
     ]
 
 
