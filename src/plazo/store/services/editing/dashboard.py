@@ -116,10 +116,11 @@ def add_items(
 ) -> Refreshed:
     """Add many items at once, in order (a quick add), in the plan since ``on``.
 
-    ``on`` defaults to the client's today; a project already under way gives the day the items
-    entered its plan (the form keeps it between the project's start and today).
+    ``on`` defaults to the client's today, or the start of a project that has not started; a
+    project already under way gives the day the items entered its plan (the form keeps it
+    between the project's start and that default).
     """
-    added_on = on or project.client_today(now)
+    added_on = on or project.entry_day(project.client_today(now))
     events: list[ProgressEvent] = [
         ItemAdded(title, estimate, on=added_on) for title, estimate in lines
     ]
