@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import WorkItemStatus, limits
@@ -121,6 +121,10 @@ class QuickAddForm(forms.Form):
         ),
     )
 
+    add_anyway = forms.BooleanField(
+        label=_("Add them anyway"), required=False, widget=forms.HiddenInput
+    )  # shown (a checkbox) once the lines are found in the plan already
+
     def __init__(self, *args: Any, start: date, today: date, **kwargs: Any) -> None:
         # The latest day is today, or the start of a project that has not started (its work is
         # in the plan since the start, ``Project.entry_day``): never before the earliest.
@@ -156,6 +160,22 @@ class QuickAddForm(forms.Form):
                 _("Not before the project's start (%(day)s).") % {"day": day_text(self.start)}
             )
         return day
+
+    def ask_to_confirm(self, titles: list[str]) -> None:
+        """Refuse the lines that name open items already, until *Add them anyway* is ticked."""
+        self.fields["add_anyway"].widget = forms.CheckboxInput()
+        named = ", ".join(f"“{title}”" for title in titles)
+        self.add_error(
+            "add_anyway",
+            ngettext(
+                "Already in the plan, not done: %(titles)s. Tick “Add them anyway” to add it a "
+                "second time.",
+                "Already in the plan, not done: %(titles)s. Tick “Add them anyway” to add them "
+                "a second time.",
+                len(titles),
+            )
+            % {"titles": named},
+        )
 
     def clean_lines(self) -> list[tuple[str, Decimal | None]]:
         try:

@@ -43,6 +43,7 @@ __all__ = [
     "move_item",
     "refresh_forecast",
     "remove_item",
+    "titles_already_open",
 ]
 
 
@@ -125,6 +126,23 @@ def add_items(
         ItemAdded(title, estimate, on=added_on) for title, estimate in lines
     ]
     return _apply(project, events, now)
+
+
+def titles_already_open(project: Project, titles: list[str]) -> list[str]:
+    """The ``titles`` that name an open item of the project already (not done, not removed),
+    compared without case or repeated spaces: a list pasted twice would double the scope, and
+    the forecast with it, so a quick add asks before adding them."""
+    open_titles = {
+        _title_key(title)
+        for title in project.work_items.filter(removed_on__isnull=True)
+        .exclude(status=WorkItemStatus.DONE)
+        .values_list("title", flat=True)
+    }
+    return [title for title in titles if _title_key(title) in open_titles]
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
 
 
 def finish_item(
