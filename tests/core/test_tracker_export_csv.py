@@ -53,7 +53,7 @@ def test_a_day_is_read_in_the_export_formats(text: str, day: date) -> None:
     ],
 )
 def test_anything_else_is_refused(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a date in an export format"):
         export_day(text)
 
 

@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
 
-from plazo.store.models import Membership, WorkItem
 from plazo.core.tracker.export_csv import Mapping, guess, header_of, remap
+from plazo.store.models import Membership, WorkItem
 from tests.app.factories import make_org, make_project, make_user
 from tests.app.web.helpers import browser_for
 

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client as HttpClient
 from django.utils import timezone
 
+from plazo.core.calendar.local_day import local_day
 from plazo.store.models import Project
 from plazo.store.services.work.progress import ItemAdded, record_progress_event
 from plazo.web.forms.items import QuickAddForm
@@ -19,20 +20,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _starts_tomorrow() -> tuple[HttpClient, Project, date]:
+    """A project whose client's tomorrow is its start; its browser and its client's today."""
     org = make_org()
     client = make_client(org, time_zone="America/Chicago")
-    today = timezone.now().astimezone(timezone.get_current_timezone()).date()
-    project = make_project(org, client, start_on=today + timedelta(days=3))
-    Project.objects.filter(pk=project.pk).update(
-        start_on=project.client_today(timezone.now()) + timedelta(days=1)
-    )
-    project.refresh_from_db()
+    today = local_day(timezone.now(), client.time_zone)
+    project = make_project(org, client, start_on=today + timedelta(days=1))
     browser, _user = browser_for(org)
-    return browser, project, project.client_today(timezone.now())
+    return browser, project, today
 
 
 def test_the_day_field_offers_the_start_and_nothing_impossible() -> None:
-    browser, project, today = _starts_tomorrow()
+    browser, project, _today = _starts_tomorrow()
     start = project.start_on.isoformat()
 
     page = browser.get(f"/projects/{project.pk}/items/").content.decode()
@@ -45,7 +43,7 @@ def test_the_day_field_offers_the_start_and_nothing_impossible() -> None:
 
 @pytest.mark.parametrize("day", ["", "start"])
 def test_items_typed_in_before_the_start_are_in_the_plan_since_the_start(day: str) -> None:
-    browser, project, today = _starts_tomorrow()
+    browser, project, _today = _starts_tomorrow()
     added_on = project.start_on.isoformat() if day else ""
 
     response = browser.post(

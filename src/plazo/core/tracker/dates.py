@@ -39,15 +39,21 @@ _DAY_MONTH_YEAR = re.compile(
 
 def export_day(text: str) -> date:
     """The day ``text`` gives in one of the formats above; ValueError when it is none of them."""
-    text = text.strip()
+    try:
+        return _day(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date in an export format: {text!r}") from None
+
+
+def _day(text: str) -> date:
     if text[:4].isdigit():
         return _iso_day(text)
     found = _DAY_MONTH_YEAR.fullmatch(text)
     if found is None:
-        raise ValueError(f"not a date in an export format: {text!r}")
+        raise ValueError(text)
     month = _MONTHS.get(found["month"].lower()[:3])
     if month is None or (len(found["month"]) == 4 and found["month"].lower() != "sept"):
-        raise ValueError(f"unknown month {found['month']!r}")
+        raise ValueError(found["month"])
     if found["hour"] is not None:
         _check_time(int(found["hour"]), int(found["minute"]), found["half"])
     year = int(found["year"])
@@ -66,4 +72,4 @@ def _check_time(hour: int, minute: int, half: str | None) -> None:
     """A time is only a check here (the day is what counts), but 25:70 is not an export's."""
     top = 12 if half else 23
     if not (1 if half else 0) <= hour <= top or minute > 59:
-        raise ValueError(f"not a time: {hour}:{minute:02d}")
+        raise ValueError(f"{hour}:{minute:02d}")
