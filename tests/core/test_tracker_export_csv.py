@@ -88,17 +88,23 @@ def test_a_jira_export_becomes_items_in_hours_on_the_lines_of_the_file() -> None
         "title,estimate_hours,completed_on,status,external_id,actual_hours,added_on,project"
     )
     assert lines[1] == (
-        "Menu data model,16.00,24/Nov/26 4:10 PM,done,LSK-1,18.00,16/Nov/26 9:05 AM,Lone Star app"
+        "Menu data model,16.00,2026-11-24,done,LSK-1,18.00,2026-11-16,Lone Star app"
     )
     # LSK-2's description spans two lines and LSK-4's three: every record stays on the line it
     # starts on in the file, so the import's "line N" is the file's.
     assert lines[2].startswith("Design system & brand tokens,12.00,")
     assert lines[3] == ""
-    assert lines[4].startswith("Auth: customer sign-up / login,16.00,03/Dec/26 12:30 AM,done,")
+    assert lines[4].startswith("Auth: customer sign-up / login,16.00,2026-12-03,done,")
     assert lines[5].startswith("Menu browsing screens,24.00,,doing,LSK-4,18.00,")
     assert lines[6:8] == ["", ""]
     assert lines[8].startswith("Order checkout & payment,32.00,,todo,LSK-5,,")
-    assert lines[9] == "Launch checklist,,,todo,LSK-6,,30/Nov/26 8:45 AM,Lone Star app"
+    assert lines[9] == "Launch checklist,,,todo,LSK-6,,2026-11-30,Lone Star app"
+
+
+def test_a_date_in_no_export_format_is_left_for_the_import_to_name() -> None:
+    text = "Summary,Resolved\nA,11/24/2026\nB,24/Nov/26 4:10 AM\n"
+    mapping = Mapping(columns=guess(header_of(text)), project="P")
+    assert remap(text, mapping).splitlines()[1:] == ["A,11/24/2026,P,done", "B,2026-11-24,P,done"]
 
 
 def test_seconds_become_hours_rounded_to_cents() -> None:

@@ -3,11 +3,11 @@
 The person maps each of plazo's columns to one of the file's (or none); a project chosen for
 every row stands in for a missing ``project`` column; an estimate in days, minutes or seconds
 (Jira's time-tracking columns) becomes hours; a row with a done date and no status is done.
-Dates pass through as written: the import reads the export formats of
-:mod:`plazo.core.tracker.dates`. The result is the CSV that ``plazo import FILE --kind items``
-reads, so the import itself (validation, all or nothing, re-forecasts) is the service's,
-unchanged. The Settings › Import tasks page and ``plazo import FILE --kind items
---tracker-export`` both go through here.
+Dates in the export formats of :mod:`plazo.core.tracker.dates` become ``YYYY-MM-DD`` (the
+preview shows the day plazo reads); others pass through for the import to name. The result is
+the CSV that ``plazo import FILE --kind items`` reads, so the import itself (validation, all or
+nothing, re-forecasts) is the service's, unchanged. The Settings › Import tasks page and
+``plazo import EXPORT.csv --tracker-export`` both go through here.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from plazo.core.tracker.dates import export_day
 
 __all__ = [
     "FIELDS",
@@ -70,6 +72,7 @@ _UNITS = {
     "seconds": Decimal(1) / 3600,
 }
 UNITS = tuple(_UNITS)
+_DATE_FIELDS = frozenset({"completed_on", "added_on", "started_on"})
 # Jira's time-tracking columns (lower case; "Σ …" are the same summed over sub-tasks).
 _SECONDS_COLUMNS = frozenset(
     {"original estimate", "time spent", "remaining estimate"}
@@ -163,6 +166,15 @@ def _hours(value: str, unit: str) -> str:
     return str((number * _UNITS[unit]).quantize(Decimal("0.01")))
 
 
+def _iso_day(value: str) -> str:
+    """``YYYY-MM-DD`` for a day in an export format, so the preview shows the day plazo reads;
+    anything else as it is, for the import to name on its line."""
+    try:
+        return export_day(value).isoformat() if value.strip() else value
+    except ValueError:
+        return value
+
+
 def remap(text: str, mapping: Mapping) -> str:
     """The file with plazo's column names, one record per record of the original (blank lines
     kept, so the import's line numbers are the file's)."""
@@ -201,6 +213,8 @@ def remap(text: str, mapping: Mapping) -> str:
             values["estimate_hours"] = _hours(values["estimate_hours"], mapping.estimate_unit)
         if "actual_hours" in values:
             values["actual_hours"] = _hours(values["actual_hours"], mapping.estimate_unit)
+        for field in _DATE_FIELDS & values.keys():
+            values[field] = _iso_day(values[field])
         if "status" in values:
             values["status"] = _STATUSES.get(values["status"].strip().lower(), values["status"])
         row = [values[f] for f in fields]
