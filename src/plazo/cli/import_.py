@@ -16,8 +16,10 @@ from plazo.cli.import_trackers import (
     check_file_arguments,
     run_tracker,
 )
+from plazo.core.tracker.export_csv import UNITS
 
 if TYPE_CHECKING:
+    from plazo.store.models import Organisation
     from plazo.store.services.importing import ImportReport
 
 __all__ = ["add_parser", "run"]
@@ -31,6 +33,7 @@ Import into one organisation, all or nothing: from a CSV or JSON file, from a Gi
 repository's milestones and issues, or from the issues a Jira query finds.
 
   plazo import FILE --kind clients|projects|items|history [--client NAME]
+  plazo import EXPORT.csv --tracker-export [--project NAME] [--estimate-unit seconds]
   plazo import github OWNER/REPO [--token T] [--milestone TITLE|NUMBER] [--client NAME]
   plazo import jira --url https://acme.atlassian.net --jql "project = ABC" [--user EMAIL]
 
@@ -69,6 +72,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     files = parser.add_argument_group("files")
     files.add_argument("--kind", choices=_KINDS, help="what the file holds (required for a file)")
+    files.add_argument(
+        "--tracker-export",
+        action="store_true",
+        help="the file is a tracker's CSV export (Jira, Asana, Trello…) imported as work items: "
+        "columns guessed by name as on Settings › Import tasks (implies --kind items)",
+    )
+    files.add_argument(
+        "--project",
+        metavar="NAME",
+        help="--tracker-export: the project (name or external id) every row goes to, when no "
+        "column names one",
+    )
+    files.add_argument(
+        "--estimate-unit",
+        choices=UNITS,
+        help="--tracker-export: what the estimate and time-spent columns count (default: "
+        "seconds for Jira's Original Estimate and Time Spent, else hours)",
+    )
     add_tracker_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -76,6 +97,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace) -> int:
     if args.file in TRACKERS:
         return run_tracker(args)
+    _check_export_arguments(args)
     check_file_arguments(args)
     from plazo.cli.django import require_studio, setup_django
 
@@ -100,6 +122,10 @@ def run(args: argparse.Namespace) -> int:
     if args.client is not None and args.kind != "history":
         raise CommandError("--client applies to --kind history only")
     organisation = pick_organisation(args.org)
+    if args.tracker_export:
+        if file_format != "csv":
+            raise CommandError(f"{args.file}: --tracker-export reads a CSV export")
+        text = _from_export(text, organisation, args)
     rows = text.count("\n")
     with _progress_bar(enabled=rows >= _PROGRESS_FROM_ROWS) as progress:
         try:
@@ -121,6 +147,49 @@ def run(args: argparse.Namespace) -> int:
             return 2
     print(_summary(report, organisation.slug))
     return 0
+
+
+def _check_export_arguments(args: argparse.Namespace) -> None:
+    """``--tracker-export`` imports work items; its two options need it."""
+    if args.tracker_export:
+        if args.kind not in (None, "items"):
+            raise CommandError("--tracker-export imports work items; leave out --kind or say items")
+        args.kind = "items"
+        return
+    for option in ("project", "estimate_unit"):
+        if getattr(args, option) is not None:
+            raise CommandError(f"--{option.replace('_', '-')} applies to --tracker-export only")
+
+
+def _from_export(text: str, organisation: Organisation, args: argparse.Namespace) -> str:
+    """The export re-headed as ``--kind items`` reads it, saying on stderr which column is which.
+
+    The guess and the conversion are the Settings › Import tasks page's
+    (:mod:`plazo.core.tracker.export_csv`); the page lets a person correct the guess, here the
+    columns must carry names the guess knows.
+    """
+    from dataclasses import replace
+
+    from plazo.core.tracker.export_csv import remap, suggest
+    from plazo.store.models import Project
+
+    projects = Project.objects.for_organisation(organisation)
+    known = [
+        *projects.values_list("name", flat=True),
+        *projects.values_list("external_id", flat=True),
+    ]
+    mapping = suggest(text, [name for name in known if name], project=args.project or "")
+    if args.estimate_unit:
+        mapping = replace(mapping, estimate_unit=args.estimate_unit)
+    if "title" not in mapping.columns:
+        raise CommandError(f"{args.file}: no column looks like the task's title (Summary, Name…)")
+    if "project" not in mapping.columns and not mapping.project:
+        raise CommandError(
+            f"{args.file}: no column names a project of the organisation; give --project NAME"
+        )
+    shown = ", ".join(f"{field} ← {column!r}" for field, column in mapping.columns.items())
+    print(f"plazo: columns: {shown}; estimates in {mapping.estimate_unit}", file=sys.stderr)
+    return remap(text, mapping)
 
 
 def _read(path: Path) -> str:

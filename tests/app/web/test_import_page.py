@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
 
+from plazo.core.tracker.export_csv import Mapping, guess, header_of, remap
 from plazo.store.models import Membership, WorkItem
-from plazo.web.import_mapping import Mapping, guess, header_of, remap
 from tests.app.factories import make_org, make_project, make_user
 from tests.app.web.helpers import browser_for
 
@@ -120,7 +120,8 @@ def test_problems_are_listed_by_line_and_nothing_is_written() -> None:
     assert response.status_code == 422
     assert "1 problem: nothing would be imported" in page
     assert "Line 4:" in page
-    assert "estimate_hours: must be a number" in page
+    assert "Estimate (column “Estimated time”): must be a number" in page
+    assert "estimate_hours:" not in page
     assert not WorkItem.objects.exists()
 
 

@@ -139,6 +139,11 @@ class Project(TenantModel):
         """The project's "today": the date it is at ``now`` in its client's time zone."""
         return local_day(now, self.client.time_zone)
 
+    def entry_day(self, today: date) -> date:
+        """The day new work enters the plan: ``today``, or the start for a project that has
+        not started yet (work planned before the start is in the plan since the start)."""
+        return max(today, self.start_on)
+
     def work_calendar(self) -> WorkCalendar:
         """Working days of the project: weekends and its holiday calendar (country, region)."""
         return WorkCalendar(country=self.country or None, subdivision=self.subdivision or None)

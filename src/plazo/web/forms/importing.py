@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plazo.web.import_mapping import FIELDS, MAX_BYTES
+from plazo.core.tracker.export_csv import FIELDS, MAX_BYTES
 
 __all__ = ["FIELD_LABELS", "MappingForm", "UploadForm"]
 
@@ -54,8 +54,14 @@ class MappingForm(forms.Form):
     )
     estimate_unit = forms.ChoiceField(
         label=_("The estimates are in"),
-        choices=[("hours", _("hours")), ("days", _("days of 8 hours")), ("minutes", _("minutes"))],
+        choices=[
+            ("hours", _("hours")),
+            ("days", _("days of 8 hours")),
+            ("minutes", _("minutes")),
+            ("seconds", _("seconds (Jira's time tracking)")),
+        ],
         initial="hours",
+        help_text=_("Also for the hours it took."),
     )
 
     def __init__(self, *args: Any, header: list[str], projects: list[str], **kwargs: Any) -> None:

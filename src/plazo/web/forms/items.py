@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import WorkItemStatus, limits
@@ -121,25 +121,61 @@ class QuickAddForm(forms.Form):
         ),
     )
 
+    add_anyway = forms.BooleanField(
+        label=_("Add them anyway"), required=False, widget=forms.HiddenInput
+    )  # shown (a checkbox) once the lines are found in the plan already
+
     def __init__(self, *args: Any, start: date, today: date, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", {"added_on": today})
+        # The latest day is today, or the start of a project that has not started (its work is
+        # in the plan since the start, ``Project.entry_day``): never before the earliest.
+        latest = max(today, start)
+        kwargs.setdefault("initial", {"added_on": latest})
         super().__init__(*args, **kwargs)
-        self.start, self.today = start, today  # the project's start; its client's today
+        self.start, self.today, self.latest = start, today, latest  # today: the client's
         lines = self.fields["lines"].widget
         lines.attrs["placeholder"] = gettext("Home page design, 6h\nContent migration, 2 days")
         widget = self.fields["added_on"].widget
         assert isinstance(widget, DayInput)
-        widget.bound(earliest=start, latest=today)
+        widget.bound(earliest=start, latest=latest)
+        if start > today:
+            self.fields["added_on"].help_text = _(
+                "The project starts on %(day)s: items added before then are in the plan since "
+                "its start."
+            ) % {"day": day_text(start)}
 
     def clean_added_on(self) -> date:
-        day: date = self.cleaned_data["added_on"] or self.today
-        if day > self.today:
+        day: date = self.cleaned_data["added_on"] or self.latest
+        if day > self.latest:
             raise forms.ValidationError(_("Items cannot enter the plan in the future."))
+        if day < self.start and self.start > self.today:
+            raise forms.ValidationError(
+                _(
+                    "Items added before the project starts are in the plan since its start "
+                    "(%(day)s)."
+                )
+                % {"day": day_text(self.start)}
+            )
         if day < self.start:
             raise forms.ValidationError(
                 _("Not before the project's start (%(day)s).") % {"day": day_text(self.start)}
             )
         return day
+
+    def ask_to_confirm(self, titles: list[str]) -> None:
+        """Refuse the lines that name open items already, until *Add them anyway* is ticked."""
+        self.fields["add_anyway"].widget = forms.CheckboxInput()
+        named = ", ".join(f"“{title}”" for title in titles)
+        self.add_error(
+            "add_anyway",
+            ngettext(
+                "Already in the plan, not done: %(titles)s. Tick “Add them anyway” to add it a "
+                "second time.",
+                "Already in the plan, not done: %(titles)s. Tick “Add them anyway” to add them "
+                "a second time.",
+                len(titles),
+            )
+            % {"titles": named},
+        )
 
     def clean_lines(self) -> list[tuple[str, Decimal | None]]:
         try:

@@ -94,6 +94,16 @@ class ProjectForm(forms.Form):
         choices=[("active", _("active")), ("paused", _("paused")), ("cancelled", _("cancelled"))],
         initial="active",
     )
+    # Cancelling ends the promise in the ledger and closes the draft notices: as *Mark delivered*
+    # does, it asks for an explicit tick instead of following one select.
+    confirm_cancel = forms.BooleanField(
+        label=_(
+            "To cancel: I understand that the promise to the client ends in the ledger "
+            "(cancelled, neither kept nor broken), draft delay notices are closed and no more "
+            "weekly updates go out."
+        ),
+        required=False,
+    )
 
     def __init__(
         self, *args: Any, organisation: Organisation, editing: bool = False, **kwargs: Any
@@ -112,6 +122,8 @@ class ProjectForm(forms.Form):
             del self.fields["promise_reason"]
         if not editing or self.initial.get("status") == ProjectStatus.DELIVERED:
             del self.fields["status"]
+        if "status" not in self.fields or self.initial.get("status") == ProjectStatus.CANCELLED:
+            del self.fields["confirm_cancel"]
 
     def clean_currency(self) -> str:
         return currency_code(self.cleaned_data["currency"])
@@ -150,6 +162,11 @@ class ProjectForm(forms.Form):
                 data["subdivision"] = subdivision.upper()
         if self.editing and "promised_on" in self.changed_data and not data.get("promised_on"):
             self.add_error("promised_on", _("A promise can be replaced, not removed."))
+        cancelling = "confirm_cancel" in self.fields and data.get("status") == "cancelled"
+        if cancelling and not data.get("confirm_cancel"):
+            self.add_error(
+                "confirm_cancel", _("Tick this to cancel the project, or keep its status.")
+            )
         return data
 
     def values(self) -> dict[str, Any]:
@@ -158,4 +175,5 @@ class ProjectForm(forms.Form):
         data["client_id"] = data.pop("client")
         data["owner_id"] = data.pop("owner")
         data["confidence_target"] = Decimal(data.pop("confidence_percent")) / 100
+        data.pop("confirm_cancel", None)
         return data

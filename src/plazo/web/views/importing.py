@@ -21,10 +21,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from plazo.core.tracker.export_csv import (
+    FIELDS,
+    Mapping,
+    header_of,
+    remap,
+    suggest,
+)
 from plazo.store.models import Project, Role
-from plazo.store.services.importing import ImportRejected, import_text
+from plazo.store.services.importing import ImportRejected, Problem, import_text
 from plazo.web.forms.importing import FIELD_LABELS, MappingForm, UploadForm
-from plazo.web.import_mapping import FIELDS, Mapping, guess, header_of, remap
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
 __all__ = ["import_items"]
@@ -52,10 +58,32 @@ def _page(request: OrganisationRequest, status: int = 200, **context: object) ->
 def _mapping_form(
     request: OrganisationRequest, text: str, data: dict[str, str] | None = None
 ) -> MappingForm:
-    header = header_of(text)
-    initial = {f"map_{field}": column for field, column in guess(header).items()}
+    projects = _projects(request)
+    external_ids = Project.objects.for_organisation(request.organisation).exclude(external_id="")
+    suggested = suggest(text, [*projects, *external_ids.values_list("external_id", flat=True)])
+    initial = {f"map_{field}": column for field, column in suggested.columns.items()}
     initial["csv_text"] = text
-    return MappingForm(data, header=header, projects=_projects(request), initial=initial)
+    initial["estimate_unit"] = suggested.estimate_unit
+    return MappingForm(data, header=header_of(text), projects=projects, initial=initial)
+
+
+def _problem_lines(problems: list[Problem], columns: dict[str, str]) -> list[dict[str, object]]:
+    """Each problem with the page's name for its column and the file's, e.g. "Done on
+    (Resolved): …" instead of the import's ``completed_on: …``."""
+    lines: list[dict[str, object]] = []
+    for problem in problems:
+        message = problem.message
+        if problem.field in FIELD_LABELS:
+            label = FIELD_LABELS[problem.field]
+            column = columns.get(problem.field)
+            named = (
+                _("%(label)s (column “%(column)s”)") % {"label": label, "column": column}
+                if column
+                else str(label)
+            )
+            message = f"{named}: {problem.detail}"
+        lines.append({"line": problem.line, "message": message})
+    return lines
 
 
 def _preview_rows(text: str) -> tuple[list[str], list[list[tuple[str, str]]], int]:
@@ -114,7 +142,7 @@ def import_items(request: OrganisationRequest) -> HttpResponse:
             status=422,
             mapping=form,
             columns=header_of(text),
-            problems=rejected.problems,
+            problems=_problem_lines(rejected.problems, mapping.columns),
             preview=_preview_rows(items),
         )
     if dry_run:

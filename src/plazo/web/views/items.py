@@ -117,19 +117,31 @@ def project_items(request: OrganisationRequest, project_id: int) -> HttpResponse
     quick = _quick_add(project, request.POST or None)
     if request.method == "POST":
         if not quick.is_valid():
-            if request.headers.get("HX-Request"):
-                context = _context(project, quick=quick)
-                return render(request, "plazo/_items.html", context)
-            return render(request, "plazo/items.html", _context(project, quick=quick), status=422)
+            return _quick_add_refused(request, project, quick)
+        lines = quick.cleaned_data["lines"]
+        titles = [title for title, _estimate in lines]
+        repeated = dashboard.titles_already_open(project, titles)
+        if repeated and not quick.cleaned_data["add_anyway"]:
+            quick.ask_to_confirm(repeated)
+            return _quick_add_refused(request, project, quick)
         before = project.forecasts.latest_run()
         refreshed = dashboard.add_items(
             project,
-            quick.cleaned_data["lines"],
+            lines,
             on=quick.cleaned_data["added_on"],
             now=timezone.now(),
         )
         return _answer(request, project, forecast_sentence(refreshed, before=before))
     return render(request, "plazo/items.html", _context(project))
+
+
+def _quick_add_refused(
+    request: OrganisationRequest, project: Project, quick: QuickAddForm
+) -> HttpResponse:
+    """The form again with what is wrong under its fields (the section alone for htmx)."""
+    if request.headers.get("HX-Request"):
+        return render(request, "plazo/_items.html", _context(project, quick=quick))
+    return render(request, "plazo/items.html", _context(project, quick=quick), status=422)
 
 
 def _change(

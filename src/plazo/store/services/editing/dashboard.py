@@ -43,6 +43,7 @@ __all__ = [
     "move_item",
     "refresh_forecast",
     "remove_item",
+    "titles_already_open",
 ]
 
 
@@ -116,14 +117,32 @@ def add_items(
 ) -> Refreshed:
     """Add many items at once, in order (a quick add), in the plan since ``on``.
 
-    ``on`` defaults to the client's today; a project already under way gives the day the items
-    entered its plan (the form keeps it between the project's start and today).
+    ``on`` defaults to the client's today, or the start of a project that has not started; a
+    project already under way gives the day the items entered its plan (the form keeps it
+    between the project's start and that default).
     """
-    added_on = on or project.client_today(now)
+    added_on = on or project.entry_day(project.client_today(now))
     events: list[ProgressEvent] = [
         ItemAdded(title, estimate, on=added_on) for title, estimate in lines
     ]
     return _apply(project, events, now)
+
+
+def titles_already_open(project: Project, titles: list[str]) -> list[str]:
+    """The ``titles`` that name an open item of the project already (not done, not removed),
+    compared without case or repeated spaces: a list pasted twice would double the scope, and
+    the forecast with it, so a quick add asks before adding them."""
+    open_titles = {
+        _title_key(title)
+        for title in project.work_items.filter(removed_on__isnull=True)
+        .exclude(status=WorkItemStatus.DONE)
+        .values_list("title", flat=True)
+    }
+    return [title for title in titles if _title_key(title) in open_titles]
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
 
 
 def finish_item(

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from plazo.core.regional import country_name
+from plazo.core.tracker.dates import EXPORT_DATE_EXAMPLES, export_day
 from plazo.store.models import limits
 from plazo.store.services.importing.problems import Problem
 from plazo.store.services.importing.rows import Row, Table
@@ -19,6 +20,7 @@ from plazo.store.services.importing.rows import Row, Table
 __all__ = ["RowReader", "check_columns", "known_time_zones"]
 
 CENT = Decimal("0.01")
+_DATE_EXAMPLES = " or ".join(EXPORT_DATE_EXAMPLES)
 
 
 @cache
@@ -64,7 +66,8 @@ class RowReader:
 
     def problem(self, column: str, message: str) -> None:
         """Record a problem with ``column``'s value."""
-        self.problems.append(Problem(*self.row.where(column), f"{column}: {message}"))
+        where = self.row.where(column)
+        self.problems.append(Problem(*where, f"{column}: {message}", column, message))
 
     def text(self, column: str, *, max_length: int = 200, required: bool = False) -> str:
         """A string (empty when absent); too long or missing-but-required is a problem."""
@@ -78,7 +81,8 @@ class RowReader:
         return value
 
     def date(self, column: str, *, required: bool = False) -> date | None:
-        """An ISO date ``YYYY-MM-DD``."""
+        """A date as ISO ``YYYY-MM-DD`` or as a tracker's export writes it (``24/Nov/26 4:10 PM``;
+        the formats of :mod:`plazo.core.tracker.dates`)."""
         value = self.text(column, required=required)
         if not value:
             return None
@@ -174,19 +178,15 @@ class RowReader:
         return value or None
 
 
-def _bad_date() -> date:
-    raise ValueError("not YYYY-MM-DD")
-
-
 # A file repeats its few dates and estimates row after row: each distinct text is read once
 # (per process; the results are immutable values and problem texts).
 @lru_cache(maxsize=4096)
 def _read_day(value: str) -> tuple[date | None, str | None]:
     """The day ``value`` gives, or what is wrong with it."""
     try:
-        day = date.fromisoformat(value) if len(value) == 10 else _bad_date()
+        day = export_day(value)
     except ValueError:
-        return None, f"must be a date as YYYY-MM-DD, got {value!r}"
+        return None, f"must be a date such as {_DATE_EXAMPLES}, got {value!r}"
     problem = limits.day_problem(day)
     return (None, problem) if problem else (day, None)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 __all__ = ["ImportRejected", "Problem"]
@@ -14,6 +15,10 @@ class Problem:
     line: int
     column: int
     message: str
+    # The column the problem is about and what is wrong, apart, so a page can name the column
+    # in its own words ("Estimate" for ``estimate_hours``); empty for problems of the header.
+    field: str = dataclasses.field(default="", compare=False)
+    detail: str = dataclasses.field(default="", compare=False)
 
     def format(self, source: str) -> str:
         """``FILE:LINE:COLUMN: message``, the shape compilers and editors understand."""

@@ -140,7 +140,7 @@ def record_progress_event(
                 estimate_hours=event.estimate_hours,
                 estimator=event.estimator,
                 external_id=event.external_id,
-                added_on=event.on or today,
+                added_on=event.on or project.entry_day(today),
                 position=0 if last is None else last + 1,
             )
             changes.append(ItemChange("item_added", item))
