@@ -27,10 +27,16 @@ __all__ = [
 
 
 class Register(StrEnum):
-    """How formally we speak to a client: usted / formal English, or tú / casual English."""
+    """How formally we speak to a client: usted / formal English, tú / casual English, or vos.
+
+    ``VOS`` is informal Spanish with voseo (Argentina, Uruguay, Paraguay, Central America:
+    "tenés", "respondé"); pronouns and the subjunctive are those of tú ("te", "tu", "puedas").
+    English has no voseo: a vos client reads casual English.
+    """
 
     FORMAL = "formal"
     INFORMAL = "informal"
+    VOS = "vos"
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,25 @@ class DelayCase:
     # False when the policy offers nothing for this delay (a short slip told early, the client's
     # own delay, force majeure): the notice may then go without an offer; the apology is enough.
     offer_due: bool = True
+    # Every date promised before ``previous_promised_on``, oldest first (the ledger's history).
+    # Not empty: this is a re-slip, and the notice says it is the second (third…) change of
+    # date, names the original promise and says what is different this time.
+    earlier_promised_on: tuple[date, ...] = ()
+    # The forecast's chance of meeting ``new_on``, when the owner kept to the date recommended at
+    # the project's confidence or later: a re-slip notice gives it as why this date will hold.
+    new_on_chance: float | None = None
+
+    @property
+    def date_change(self) -> int:
+        """Which change of the promised date this notice tells: 1 for the first slip, 2 for a
+        re-slip, and so on."""
+        return len(self.earlier_promised_on) + 1
+
+    @property
+    def first_promised_on(self) -> date:
+        """The date promised originally."""
+        earlier = self.earlier_promised_on
+        return earlier[0] if earlier else self.previous_promised_on
 
 
 @dataclass(frozen=True)
