@@ -29,9 +29,12 @@ from plazo.store.models import (
 from plazo.store.services.composing import inputs
 from plazo.store.services.delays.draft import (
     NoticeDraft,
+    PromiseHistory,
     draft_from_case,
+    latest_forecast,
     price_draft,
-    promises_before,
+    promise_history,
+    recommended_on,
 )
 from plazo.store.services.delays.fact_languages import MixedLanguageError, facts_in_other_language
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
@@ -50,6 +53,7 @@ __all__ = [
     "compose_notice_with",
     "notice_offer",
     "open_case_if_at_risk",
+    "reslip_chance",
     "withdraw_owner_alerts",
 ]
 
@@ -152,9 +156,19 @@ def compose_notice_for(
         priced.offers,
         now=now,
         language=language,
-        promises_made=priced.promises_before,
+        history=priced.history,
         offer_due=priced.offer_due,
     )
+
+
+def reslip_chance(case: DelayCase, new_on: date) -> float | None:
+    """The chance a re-slip notice gives its new date: at least the project's confidence target
+    when ``new_on`` is on or after the date the latest forecast recommends at that confidence;
+    None for an earlier date (the notice then names the forecast's basis without a figure)."""
+    recommended = recommended_on(case, latest_forecast(case))
+    if recommended is None or new_on < recommended:
+        return None
+    return float(case.project.confidence_target)
 
 
 def compose_notice_with(
@@ -164,18 +178,21 @@ def compose_notice_with(
     *,
     now: datetime,
     language: str | None = None,
-    promises_made: int | None = None,
+    history: PromiseHistory | None = None,
     offer_due: bool = True,
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``.
 
-    ``promises_made`` is :func:`promises_before` of the case, when the caller has counted it
-    already (a priced draft has); it numbers the calendar event's update. ``offer_due`` is False
-    when the policy offers nothing for this slip: the notice may then go without an offer.
+    ``history`` is :func:`promise_history` of the case, when the caller has read it already (a
+    priced draft has): its count numbers the calendar event's update, and the dates promised
+    before the one the case moves make the notice a re-slip that names them (with
+    :func:`reslip_chance`). ``offer_due`` is False when the policy offers nothing for this slip:
+    the notice may then go without an offer.
     """
     project = case.project
-    if promises_made is None:
-        promises_made = promises_before(case)
+    if history is None:
+        history = promise_history(case)
+    earlier = history.earlier_than(case.previous_promised_on)
     made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
@@ -191,10 +208,12 @@ def compose_notice_with(
             previous_promised_on=case.previous_promised_on or new_on,
             ready_for_stake=case.ready_for_stake,
             offer_due=offer_due,
+            earlier_promised_on=earlier,
+            new_on_chance=reslip_chance(case, new_on) if earlier else None,
         ),
         made[0] if made else None,
         sent_at=now,
-        sequence=promises_made,  # the calendar event moves once per promise
+        sequence=history.before_case,  # the calendar event moves once per promise
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
@@ -264,7 +283,7 @@ def approve_notice(
         new_on,
         priced.offers,
         now=now,
-        promises_made=priced.promises_before,
+        history=priced.history,
         offer_due=priced.offer_due,
     )
     message, _ = store_message(

@@ -25,6 +25,7 @@ from plazo.store.services.delays.draft import (
     NoticeDraft,
     PricedDraft,
     price_draft,
+    promise_history,
     recommended_on,
 )
 from plazo.store.services.delays.fact_languages import ForeignFact, facts_in_other_language
@@ -135,6 +136,20 @@ class NoticeReview:
     # The same notice in the reviewer's language (when it is not the client's), so the owner can
     # read what the client's template says around the facts; None when it is the same language.
     own_notice: compose.Message | None = None
+    # The dates promised before the one this case moves, oldest first: not empty for a re-slip,
+    # whose notice names them and says what is different this time.
+    earlier_promised_on: tuple[date, ...] = ()
+
+    @property
+    def date_change(self) -> int:
+        """Which change of the promised date this notice tells (1: the first slip)."""
+        return len(self.earlier_promised_on) + 1
+
+    @property
+    def promised_dates(self) -> tuple[date, ...]:
+        """Every date promised so far, oldest first, the one this case moves last."""
+        previous = self.case.previous_promised_on
+        return self.earlier_promised_on + ((previous,) if previous else ())
 
     @property
     def mixed_language(self) -> bool:
@@ -205,6 +220,7 @@ def review_notice(
     days = [day for day in (draft.new_on, recommended, latest_on) if day is not None]
     chances = finish_chances(snapshot, days, today=today, histories=OrganisationHistories()) or {}
     priced = price_draft(case, draft, today=today)
+    history = priced.history or promise_history(case)
     notice: compose.Message | None = None
     compose_problems: tuple[str, ...] = ()
     report: check.CheckReport | None = None
@@ -215,7 +231,7 @@ def review_notice(
                 draft.new_on,
                 priced.offers,
                 now=now,
-                promises_made=priced.promises_before,
+                history=priced.history,
                 offer_due=priced.offer_due,
             )
         except compose.ComposeError as error:
@@ -257,6 +273,7 @@ def review_notice(
         offer_due=priced.offer_due,
         foreign_facts=facts_in_other_language(draft, client_language),
         own_notice=own_notice,
+        earlier_promised_on=history.earlier_than(case.previous_promised_on),
     )
 
 
@@ -273,7 +290,7 @@ def _notice_in(
             priced.offers,
             now=now,
             language=language,
-            promises_made=priced.promises_before,
+            history=priced.history,
             offer_due=priced.offer_due,
         )
     except (compose.ComposeError, NotReadyToCompose):
