@@ -3,6 +3,7 @@ case: plazo never goes silent on a project because it slipped once before."""
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -136,8 +137,32 @@ def test_the_second_notice_says_it_is_the_second_change_and_names_the_first_prom
     assert "para que no vuelva a ocurrir" not in notice.text
     assert "qué cambia esta vez: estimamos cada cambio" in notice.text
     assert "nuevo retraso" in notice.subject
-    # The recommended date is the forecast's at the project's confidence: the notice says so.
-    assert "la probabilidad de cumplirla es de al menos el 85\u00a0%" in notice.text
+    # The recommended date reaches the project's confidence, priced on the same trials as the
+    # review page: the notice gives that chance (rounded down) as why the date holds, and the
+    # owner approved exactly the text the client gets.
+    chance = review.chosen_chance
+    assert chance is not None
+    assert chance >= 0.85
+    assert f"de al menos el {math.floor(chance * 100)}\u00a0%" in notice.text
+    assert review.notice is not None
+    assert notice.text == review.notice.text
     first_notice = Message.objects.get(delay_case=first, kind="delay_notice")
     assert "para que no vuelva a ocurrir" in first_notice.text  # the first slip reads as before
     assert "segunda vez" not in first_notice.text
+
+
+def test_a_re_slip_date_below_the_projects_confidence_gives_no_figure() -> None:
+    _, second = _second_case()
+    assert second.previous_promised_on is not None
+    later = NOW + timedelta(days=1)
+    early = second.previous_promised_on + timedelta(days=7)
+    while early.weekday() >= 5:
+        early += timedelta(days=1)
+
+    review = review_notice(second, replace(SECOND_FACTS, new_on=early), now=later)
+
+    assert review.chosen_chance is not None
+    assert review.chosen_chance < 0.85
+    assert review.notice is not None
+    assert "Esta vez la fecha no sale de nuestra estimación inicial" in review.notice.text
+    assert "probabilidad" not in review.notice.text

@@ -31,12 +31,11 @@ from plazo.store.services.delays.draft import (
     NoticeDraft,
     PromiseHistory,
     draft_from_case,
-    latest_forecast,
     price_draft,
     promise_history,
-    recommended_on,
 )
 from plazo.store.services.delays.fact_languages import MixedLanguageError, facts_in_other_language
+from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
@@ -161,14 +160,23 @@ def compose_notice_for(
     )
 
 
-def reslip_chance(case: DelayCase, new_on: date) -> float | None:
-    """The chance a re-slip notice gives its new date: at least the project's confidence target
-    when ``new_on`` is on or after the date the latest forecast recommends at that confidence;
-    None for an earlier date (the notice then names the forecast's basis without a figure)."""
-    recommended = recommended_on(case, latest_forecast(case))
-    if recommended is None or new_on < recommended:
+def reslip_chance(
+    case: DelayCase, new_on: date, *, now: datetime, priced: float | None = None
+) -> float | None:
+    """The chance a re-slip notice gives its new date as why it will hold: the forecast's
+    chance of ``new_on`` (``priced`` when the caller has it, else from the same simulation as
+    the review page, :func:`finish_chances`), when it reaches the project's confidence target;
+    None below it or without a forecast (the notice then names the basis without a figure)."""
+    project = case.project
+    chance = priced
+    if chance is None:
+        today = project.client_today(now)
+        snapshot = load_project_snapshot(project)
+        chances = finish_chances(snapshot, [new_on], today=today, histories=OrganisationHistories())
+        chance = (chances or {}).get(new_on)
+    if chance is None or chance < float(project.confidence_target):
         return None
-    return float(case.project.confidence_target)
+    return chance
 
 
 def compose_notice_with(
@@ -180,14 +188,16 @@ def compose_notice_with(
     language: str | None = None,
     history: PromiseHistory | None = None,
     offer_due: bool = True,
+    chance: float | None = None,
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``.
 
     ``history`` is :func:`promise_history` of the case, when the caller has read it already (a
     priced draft has): its count numbers the calendar event's update, and the dates promised
     before the one the case moves make the notice a re-slip that names them (with
-    :func:`reslip_chance`). ``offer_due`` is False when the policy offers nothing for this slip:
-    the notice may then go without an offer.
+    :func:`reslip_chance`; ``chance`` is ``new_on``'s, when the caller has priced it).
+    ``offer_due`` is False when the policy offers nothing for this slip: the notice may then go
+    without an offer.
     """
     project = case.project
     if history is None:
@@ -209,7 +219,7 @@ def compose_notice_with(
             ready_for_stake=case.ready_for_stake,
             offer_due=offer_due,
             earlier_promised_on=earlier,
-            new_on_chance=reslip_chance(case, new_on) if earlier else None,
+            new_on_chance=reslip_chance(case, new_on, now=now, priced=chance) if earlier else None,
         ),
         made[0] if made else None,
         sent_at=now,

@@ -31,7 +31,6 @@ __all__ = [
     "PromiseHistory",
     "compensation_for",
     "draft_from_case",
-    "latest_forecast",
     "offer_cap_for",
     "price_draft",
     "project_promise_history",
@@ -257,8 +256,7 @@ def recommended_on(case: DelayCase, forecast: Forecast | None) -> date | None:
     return case.recommended_on
 
 
-def latest_forecast(case: DelayCase) -> Forecast | None:
-    """The latest forecast of the case's project (None before the first one)."""
+def _latest_forecast(case: DelayCase) -> Forecast | None:
     return (
         Forecast.objects.for_organisation(case.organisation_id)
         .filter(project_id=case.project_id)
@@ -273,7 +271,7 @@ def draft_from_case(case: DelayCase, *, forecast: Forecast | None = None) -> Not
     """
     recommended = None
     if case.chosen_on is None:
-        recommended = recommended_on(case, forecast or latest_forecast(case))
+        recommended = recommended_on(case, forecast or _latest_forecast(case))
     return NoticeDraft(
         new_on=case.chosen_on or recommended,
         cause=case.cause,

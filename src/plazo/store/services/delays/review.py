@@ -233,6 +233,7 @@ def review_notice(
                 now=now,
                 history=priced.history,
                 offer_due=priced.offer_due,
+                chance=chances.get(draft.new_on),
             )
         except compose.ComposeError as error:
             compose_problems = error.problems
@@ -242,7 +243,9 @@ def review_notice(
     if notice is not None:
         report = check.check(notice.text, lang=notice.language)
         if explain_in and explain_in != notice.language:
-            own_notice = _notice_in(explain_in, priced, draft.new_on, now=now)
+            own_notice = _notice_in(
+                explain_in, priced, draft.new_on, now=now, chance=chances.get(draft.new_on)
+            )
     explanation = priced.decision.reason if priced.decision else ""
     client_language = project.client.language
     if priced.decision and explain_in and explain_in != client_language:
@@ -278,7 +281,12 @@ def review_notice(
 
 
 def _notice_in(
-    language: str, priced: PricedDraft, new_on: date | None, *, now: datetime
+    language: str,
+    priced: PricedDraft,
+    new_on: date | None,
+    *,
+    now: datetime,
+    chance: float | None = None,
 ) -> compose.Message | None:
     """The draft's notice written in ``language`` instead of the client's, or None."""
     if new_on is None:
@@ -292,6 +300,7 @@ def _notice_in(
             language=language,
             history=priced.history,
             offer_due=priced.offer_due,
+            chance=chance,
         )
     except (compose.ComposeError, NotReadyToCompose):
         return None
