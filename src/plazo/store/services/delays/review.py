@@ -240,7 +240,7 @@ def review_notice(
         except NotReadyToCompose as error:  # e.g. the project has no promised date to move
             compose_problems = (str(error),)
     own_notice: compose.Message | None = None
-    if notice is not None:
+    if notice is not None and draft.new_on is not None:
         report = check.check(notice.text, lang=notice.language)
         if explain_in and explain_in != notice.language:
             own_notice = _notice_in(
