@@ -35,7 +35,7 @@ __all__ = [
 ]  # fmt: skip
 
 LanguageCode = Literal["es", "en"]
-RegisterName = Literal["formal", "informal"]
+RegisterName = Literal["formal", "informal", "vos"]
 ProjectStatusName = Literal["active", "paused", "delivered", "cancelled"]
 ItemStatusName = Literal["todo", "doing", "done"]
 Capacity = Annotated[

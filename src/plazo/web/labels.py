@@ -82,13 +82,16 @@ LABELS: dict[str, dict[str, Promise]] = {
         "promised": _("promised"),
         "stake:formal": pgettext_lazy("formal, to the client", "your date"),
         "stake:informal": pgettext_lazy("informal, to the client", "your date"),
+        "stake:vos": pgettext_lazy("informal, to the client", "your date"),
     },
     "language": {"es": _("Spanish"), "en": _("English")},
     # How a client is spoken to, in one phrase: language and register together.
     "speech": {
         "es:formal": _("Spanish, formal (usted)"),
         "es:informal": _("Spanish, informal (tú)"),
+        "es:vos": _("Spanish, informal (vos)"),
         "en:formal": _("English, formal"),
         "en:informal": _("English, casual"),
+        "en:vos": _("English, casual"),
     },
 }

@@ -21,10 +21,10 @@ def _options(page: str) -> str:
 @pytest.mark.parametrize(
     ("client_language", "ui", "offered", "never"),
     [
-        ("en", "es", ["formal", "cercano"], ["usted", "tú"]),
-        ("en", "en", ["formal", "casual"], ["usted", "tú"]),
-        ("es", "es", ["formal (usted)", "informal (tú)"], ["cercano"]),
-        ("es", "en", ["formal (usted)", "informal (tú)"], ["casual"]),
+        ("en", "es", ["formal", "cercano"], ["usted", "tú", "vos"]),
+        ("en", "en", ["formal", "casual"], ["usted", "tú", "vos"]),
+        ("es", "es", ["formal (usted)", "informal (tú)", "informal (vos)"], ["cercano"]),
+        ("es", "en", ["formal (usted)", "informal (tú)", "informal (vos)"], ["casual"]),
     ],
 )
 def test_a_clients_register_is_offered_in_its_languages_terms(
@@ -46,4 +46,4 @@ def test_a_new_client_gets_neutral_words_and_a_hint() -> None:
     browser.cookies["django_language"] = "es"
     page = browser.get(reverse("web:client_new")).content.decode()
     assert "usted" not in _options(page)
-    assert "de usted o de tú en español; formal o cercano en inglés" in page
+    assert "de usted, de tú o de vos en español; formal o cercano en inglés" in page

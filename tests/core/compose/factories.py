@@ -37,7 +37,14 @@ __all__ = [
 # Monday 30 November 2026, 09:00 in Madrid.
 SENT_AT = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
-VARIANTS = [("es", "formal"), ("es", "informal"), ("en", "formal"), ("en", "informal")]
+# Spanish "vos" is informal with voseo (Argentina, Uruguay…); English has no voseo.
+VARIANTS = [
+    ("es", "formal"),
+    ("es", "informal"),
+    ("es", "vos"),
+    ("en", "formal"),
+    ("en", "informal"),
+]
 
 
 def make_organisation(**overrides: Any) -> Organisation:

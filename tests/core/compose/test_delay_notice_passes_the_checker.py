@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from plazo.core.compose import compose_delay_notice
@@ -83,3 +85,41 @@ def test_a_notice_with_several_offers_names_each_and_still_passes(
     assert ("Además" if language == "es" else "On top of that") in message.text
     for body in (message.text, message.html):
         assert checker.check(body, lang=language).passes
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [(date(2026, 12, 1),), (date(2026, 11, 20), date(2026, 12, 1))],
+    ids=["second-slip", "third-slip"],
+)
+@pytest.mark.parametrize("chance", [None, 0.9], ids=["no-chance", "chance"])
+@pytest.mark.parametrize(
+    "new_on", [date(2027, 1, 12), date(2027, 1, 27)], ids=["before-stake", "after-stake"]
+)
+@pytest.mark.parametrize("offer_kind", ["discount", "credit", "extra"])
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_re_slip_notice_has_all_seven_elements_and_no_warning(
+    language: str,
+    register: str,
+    offer_kind: str,
+    new_on: date,
+    chance: float | None,
+    earlier: tuple[date, ...],
+) -> None:
+    """The re-slip wording (which change of date, what is different, why the date holds) keeps
+    every element the checker looks for, on either side of the client's stake."""
+    message = compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language, new_on=new_on, earlier_promised_on=earlier, new_on_chance=chance),
+        make_offer(language, kind=offer_kind),
+        sent_at=SENT_AT,
+        sequence=len(earlier) + 1,
+    )
+    for body in (message.text, message.html):
+        report = checker.check(body, lang=language)
+        assert [name for name in ELEMENTS if not report.elements[name].present] == []
+        assert list(report.warnings) == []
+        assert report.passes

@@ -29,11 +29,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Audience:
-    """Who reads: their language, locale for dates and money, and register."""
+    """Who reads: their language, locale for dates and money, and register (``voseo``: informal
+    Spanish with vos, which only the Spanish templates tell apart from tú)."""
 
     language: str
     locale: str
     formal: bool
+    voseo: bool = False
 
 
 def _language_problems(language: str, whose: str) -> list[str]:
@@ -69,7 +71,8 @@ def audience_for_client(client: Client) -> Audience:
     """The client's language, locale (their own, or the language's default) and register."""
     locale = client.locale or client.language
     Formats.for_locale(locale)
-    return Audience(client.language, locale, client.register == Register.FORMAL)
+    formal, voseo = client.register == Register.FORMAL, client.register == Register.VOS
+    return Audience(client.language, locale, formal, voseo)
 
 
 def local_day(sent_at: datetime, time_zone: str) -> date:
@@ -98,6 +101,7 @@ def build_message(
         "hour": sent_at.astimezone(ZoneInfo(time_zone)).hour,  # "buenos días" or "buenas tardes"
         "fmt": Formats.for_locale(audience.locale),
         "formal": audience.formal,
+        "voseo": audience.voseo,
         "labels": labels_for(audience.language),
         "organisation": organisation,
         "project": project,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -33,6 +34,11 @@ def _sentence(text: str) -> str:
     """A plan step as a list item: capital first letter, no final full stop."""
     clause = _clause(text)
     return clause[:1].upper() + clause[1:]
+
+
+def _whole_percent_below(chance: float | None) -> float | None:
+    """A chance told as "at least N %": rounded down to a whole percentage (0.876 → 0.87)."""
+    return None if chance is None else math.floor(chance * 100 + 1e-9) / 100
 
 
 def delay_case_problems(case: DelayCase, offer: Offer | None, *, today: date) -> list[str]:
@@ -116,6 +122,7 @@ def compose_delay_notice(
             "own_phrase": lambda o: own_offer_phrase(o, audience.language),
             "extra_offers": [extra for extra in extra_offers if extra.amount > 0],
             "today": today,
+            "chance": _whole_percent_below(case.new_on_chance),
         },
         attachments=[ics_file],
     )

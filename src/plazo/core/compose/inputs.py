@@ -28,10 +28,16 @@ __all__ = [
 
 
 class Register(StrEnum):
-    """How formally we speak to a client: usted / formal English, or tú / casual English."""
+    """How formally we speak to a client: usted / formal English, tú / casual English, or vos.
+
+    ``VOS`` is informal Spanish with voseo (Argentina, Uruguay, Paraguay, Central America:
+    "tenés", "respondé"); pronouns and the subjunctive are those of tú ("te", "tu", "puedas").
+    English has no voseo: a vos client reads casual English.
+    """
 
     FORMAL = "formal"
     INFORMAL = "informal"
+    VOS = "vos"
 
 
 @dataclass(frozen=True)
@@ -166,6 +172,13 @@ class DelayCase:
     # Whose doing the delay is (the policy's cause). A change of scope the client asked for is
     # told as what changed at their request and what it adds, not as a fault of ours.
     cause_kind: Cause | str = Cause.OURS
+    # Every date promised before ``previous_promised_on``, oldest first (the ledger's history).
+    # Not empty: this is a re-slip, and the notice says it is the second (third…) change of
+    # date, names the original promise and says what is different this time.
+    earlier_promised_on: tuple[date, ...] = ()
+    # The forecast's chance of meeting ``new_on``, when the owner kept to the date recommended at
+    # the project's confidence or later: a re-slip notice gives it as why this date will hold.
+    new_on_chance: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cause_kind", Cause(self.cause_kind))
@@ -174,6 +187,18 @@ class DelayCase:
     def requested_change(self) -> bool:
         """The client asked for the change that moves the date (more or different work)."""
         return self.cause_kind is Cause.SCOPE_CHANGE
+
+    @property
+    def date_change(self) -> int:
+        """Which change of the promised date this notice tells: 1 for the first slip, 2 for a
+        re-slip, and so on."""
+        return len(self.earlier_promised_on) + 1
+
+    @property
+    def first_promised_on(self) -> date:
+        """The date promised originally."""
+        earlier = self.earlier_promised_on
+        return earlier[0] if earlier else self.previous_promised_on
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,11 @@ class MessageState(models.TextChoices):
 
 REGISTER_CHOICES = labelled(
     Register,
-    {"formal": "formal (usted / formal English)", "informal": "informal (tú / casual English)"},
+    {
+        "formal": "formal (usted / formal English)",
+        "informal": "informal (tú / casual English)",
+        "vos": "informal with vos (voseo / casual English)",
+    },
 )
 OUTCOME_CHOICES = labelled(
     CommitmentOutcome,

@@ -11,15 +11,22 @@ from django.utils.translation import gettext_lazy as _
 from plazo.store.models import Language
 from plazo.web.forms.places import country_choices, time_zone_choices
 
-REGISTERS = [("formal", _("formal")), ("informal", _("informal"))]
+REGISTERS = [("formal", _("formal")), ("informal", _("informal")), ("vos", _("informal (vos)"))]
 # How each language's clients are spoken to, named as that language does it: only Spanish has
-# usted and tú; English has formal and casual (docs/composer.md).
+# usted, tú and vos (voseo: Argentina, Uruguay, Paraguay, Central America); English has formal
+# and casual, and writes to a vos client casually (docs/composer.md).
 REGISTERS_BY_LANGUAGE = {
-    "es": [("formal", _("formal (usted)")), ("informal", _("informal (tú)"))],
+    "es": [
+        ("formal", _("formal (usted)")),
+        ("informal", _("informal (tú)")),
+        ("vos", _("informal (vos)")),
+    ],
     "en": [("formal", _("formal")), ("informal", _("casual"))],
 }
+# A vos client whose language is English keeps the choice (casual English until Spanish again).
+VOS_IN_ENGLISH = ("vos", _("casual (vos in Spanish)"))
 REGISTER_HELP = _(
-    "How messages address the client: usted or tú in Spanish, formal or casual in English."
+    "How messages address the client: usted, tú or vos in Spanish, formal or casual in English."
 )
 
 __all__ = ["ClientForm", "ContactForm", "NewClientForm"]
@@ -119,7 +126,10 @@ class ClientForm(forms.Form):
         if language in REGISTERS_BY_LANGUAGE:
             field = self.fields["register"]
             assert isinstance(field, forms.ChoiceField)
-            field.choices = REGISTERS_BY_LANGUAGE[language]
+            choices = list(REGISTERS_BY_LANGUAGE[language])
+            if language == "en" and self.initial.get("register") == "vos":
+                choices.append(VOS_IN_ENGLISH)
+            field.choices = choices
             field.help_text = ""
 
     def clean_time_zone(self) -> str:

@@ -25,7 +25,7 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -59,6 +59,7 @@ from plazo.web.review_form import (
     parse_draft,
     posted_day,
 )
+from plazo.web.templatetags.plazo import day
 from plazo.web.templatetags.plazo_ledger import money
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
@@ -134,8 +135,30 @@ def _context(
         "next_working_on": next_working_on,  # the chosen date is not a working day
         "cause_category": review.draft.cause_category or review.case.cause_category,
         "cause_choices": [(value, str(label)) for value, label in CAUSE_CATEGORY_LABELS.items()],
+        "date_history": _date_history(review),
         **_language_context(review),
     }
+
+
+_DATE_CHANGES = {
+    2: gettext_lazy("Second change of date"),
+    3: gettext_lazy("Third change of date"),
+    4: gettext_lazy("Fourth change of date"),
+    5: gettext_lazy("Fifth change of date"),
+}
+
+
+def _date_history(review: NoticeReview) -> str:
+    """A re-slip's history in one line ("Second change of date: first promised 12 Feb 2027,
+    then 19 Feb 2027"); empty for a first slip."""
+    if not review.earlier_promised_on:
+        return ""
+    n = review.date_change
+    heading = _DATE_CHANGES.get(n) or _("Change of date number %(n)d") % {"n": n}
+    first, *later = review.promised_dates
+    dates = [_("first promised %(day)s") % {"day": day(first)}]
+    dates += [_("then %(day)s") % {"day": day(promised)} for promised in later]
+    return f"{heading}: {', '.join(dates)}"
 
 
 # The facts the notice quotes as typed, in the form's order (offers' wording come after).

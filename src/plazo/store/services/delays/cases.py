@@ -30,11 +30,13 @@ from plazo.store.services.composing import inputs
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     PricedDraft,
+    PromiseHistory,
     draft_from_case,
     price_draft,
-    promises_before,
+    promise_history,
 )
 from plazo.store.services.delays.fact_languages import MixedLanguageError, facts_in_other_language
+from plazo.store.services.forecasting.finish_chances import finish_chances
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.ledger.promises import record_promise
 from plazo.store.services.outbox.write import store_message
@@ -52,6 +54,7 @@ __all__ = [
     "compose_priced_notice",
     "notice_offer",
     "open_case_if_at_risk",
+    "reslip_chance",
     "withdraw_owner_alerts",
 ]
 
@@ -152,19 +155,45 @@ def compose_notice_for(
 
 
 def compose_priced_notice(
-    priced: PricedDraft, new_on: date, *, now: datetime, language: str | None = None
+    priced: PricedDraft,
+    new_on: date,
+    *,
+    now: datetime,
+    language: str | None = None,
+    chance: float | None = None,
 ) -> compose.Message:
     """Render the notice of a priced draft (:func:`price_draft`): its case's facts, its offers,
-    whether the policy owes one, and the calendar event numbered by the promises before it."""
+    whether the policy owes one, the calendar event numbered by the promises before it, and,
+    for a re-slip, the earlier promises (``chance``: ``new_on``'s, when the caller has it)."""
     return compose_notice_with(
         priced.case,
         new_on,
         priced.offers,
         now=now,
         language=language,
-        promises_made=priced.promises_before,
+        history=priced.history,
         offer_due=priced.offer_due,
+        chance=chance,
     )
+
+
+def reslip_chance(
+    case: DelayCase, new_on: date, *, now: datetime, priced: float | None = None
+) -> float | None:
+    """The chance a re-slip notice gives its new date as why it will hold: the forecast's
+    chance of ``new_on`` (``priced`` when the caller has it, else from the same simulation as
+    the review page, :func:`finish_chances`), when it reaches the project's confidence target;
+    None below it or without a forecast (the notice then names the basis without a figure)."""
+    project = case.project
+    chance = priced
+    if chance is None:
+        today = project.client_today(now)
+        snapshot = load_project_snapshot(project)
+        chances = finish_chances(snapshot, [new_on], today=today, histories=OrganisationHistories())
+        chance = (chances or {}).get(new_on)
+    if chance is None or chance < float(project.confidence_target):
+        return None
+    return chance
 
 
 def compose_notice_with(
@@ -174,18 +203,23 @@ def compose_notice_with(
     *,
     now: datetime,
     language: str | None = None,
-    promises_made: int | None = None,
+    history: PromiseHistory | None = None,
     offer_due: bool = True,
+    chance: float | None = None,
 ) -> compose.Message:
     """Render the notice for ``case`` moving the promise to ``new_on`` and making ``offers``.
 
-    ``promises_made`` is :func:`promises_before` of the case, when the caller has counted it
-    already (a priced draft has); it numbers the calendar event's update. ``offer_due`` is False
-    when the policy offers nothing for this slip: the notice may then go without an offer.
+    ``history`` is :func:`promise_history` of the case, when the caller has read it already (a
+    priced draft has): its count numbers the calendar event's update, and the dates promised
+    before the one the case moves make the notice a re-slip that names them (with
+    :func:`reslip_chance`; ``chance`` is ``new_on``'s, when the caller has priced it).
+    ``offer_due`` is False when the policy offers nothing for this slip: the notice may then go
+    without an offer.
     """
     project = case.project
-    if promises_made is None:
-        promises_made = promises_before(case)
+    if history is None:
+        history = promise_history(case)
+    earlier = history.earlier_than(case.previous_promised_on)
     made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
@@ -202,10 +236,12 @@ def compose_notice_with(
             ready_for_stake=case.ready_for_stake,
             offer_due=offer_due,
             cause_kind=case.cause_category,
+            earlier_promised_on=earlier,
+            new_on_chance=reslip_chance(case, new_on, now=now, priced=chance) if earlier else None,
         ),
         made[0] if made else None,
         sent_at=now,
-        sequence=promises_made,  # the calendar event moves once per promise
+        sequence=history.before_case,  # the calendar event moves once per promise
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )

@@ -81,7 +81,12 @@ class PricedDraft:
     offer_problems: tuple[OfferProblem, ...]
     problems: tuple[NoticeProblem, ...]
     situation: Situation | None = None  # the slip the decision was made for
-    promises_before: int | None = None  # promises made before the case opened (with a date)
+    history: PromiseHistory | None = None  # the promises before the case (with a date)
+
+    @property
+    def promises_before(self) -> int | None:
+        """Promises made before the case opened (None: no date chosen, not read)."""
+        return None if self.history is None else self.history.before_case
 
     @property
     def complete(self) -> bool:
@@ -121,11 +126,31 @@ def promises_before(case: DelayCase) -> int:
 
 @dataclass(frozen=True)
 class PromiseHistory:
-    """What pricing a slip reads of the project's promises: the first date promised (the plan's
-    end) and :func:`promises_before` the case."""
+    """What pricing and telling a slip read of the project's promises: the first date promised
+    (the plan's end) and the dates promised before the case opened, oldest first."""
 
     first_promised_on: date | None
-    before_case: int
+    promised_before_case: tuple[date, ...] = ()
+
+    @property
+    def before_case(self) -> int:
+        """How many promises were made before the case opened (:func:`promises_before`)."""
+        return len(self.promised_before_case)
+
+    def earlier_than(self, previous: date | None) -> tuple[date, ...]:
+        """The dates promised before ``previous`` (the promise the case moves), oldest first.
+
+        The same date recorded twice in a row is one promise (an import that repeats the
+        first one). Not empty: the notice is a re-slip and names them (the policy counts the
+        same promises as earlier slips).
+        """
+        dates: list[date] = []
+        for day in self.promised_before_case:
+            if not dates or dates[-1] != day:
+                dates.append(day)
+        if dates and dates[-1] == previous:
+            dates.pop()
+        return tuple(dates)
 
 
 def promise_history(case: DelayCase) -> PromiseHistory:
@@ -139,7 +164,8 @@ def project_promise_history(project: Project, *, before: datetime) -> PromiseHis
     made = project.commitments.order_by("made_at", "pk").values_list("promised_on", "made_at")
     rows = list(made)
     return PromiseHistory(
-        rows[0][0] if rows else None, sum(1 for _, made_at in rows if made_at < before)
+        rows[0][0] if rows else None,
+        tuple(promised_on for promised_on, made_at in rows if made_at < before),
     )
 
 
@@ -264,13 +290,12 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
     working = draft.applied_to(case)
     cap = offer_cap_for(case)
     situation: Situation | None = None
-    earlier: int | None = None
+    history: PromiseHistory | None = None
     decision: Decision | None = None
     offers: tuple[OfferProposal, ...] = ()
     offer_problems: tuple[OfferProblem, ...] = ()
     if draft.new_on is not None:
         history = promise_history(case)
-        earlier = history.before_case
         situation = slip_situation(working, draft.new_on, today=today, history=history)
         decision = decide(
             organisation_policy(project.organisation), situation, lang=project.client.language
@@ -295,5 +320,5 @@ def price_draft(case: DelayCase, draft: NoticeDraft, *, today: date) -> PricedDr
         offer_required=decision is None or bool(decision.offers),
     )
     return PricedDraft(
-        draft, working, cap, decision, offers, offer_problems, problems, situation, earlier
+        draft, working, cap, decision, offers, offer_problems, problems, situation, history
     )

@@ -25,6 +25,7 @@ from plazo.store.services.delays.draft import (
     NoticeDraft,
     PricedDraft,
     price_draft,
+    promise_history,
     recommended_on,
 )
 from plazo.store.services.delays.fact_languages import ForeignFact, facts_in_other_language
@@ -135,6 +136,20 @@ class NoticeReview:
     # The same notice in the reviewer's language (when it is not the client's), so the owner can
     # read what the client's template says around the facts; None when it is the same language.
     own_notice: compose.Message | None = None
+    # The dates promised before the one this case moves, oldest first: not empty for a re-slip,
+    # whose notice names them and says what is different this time.
+    earlier_promised_on: tuple[date, ...] = ()
+
+    @property
+    def date_change(self) -> int:
+        """Which change of the promised date this notice tells (1: the first slip)."""
+        return len(self.earlier_promised_on) + 1
+
+    @property
+    def promised_dates(self) -> tuple[date, ...]:
+        """Every date promised so far, oldest first, the one this case moves last."""
+        previous = self.case.previous_promised_on
+        return self.earlier_promised_on + ((previous,) if previous else ())
 
     @property
     def mixed_language(self) -> bool:
@@ -205,21 +220,26 @@ def review_notice(
     days = [day for day in (draft.new_on, recommended, latest_on) if day is not None]
     chances = finish_chances(snapshot, days, today=today, histories=OrganisationHistories()) or {}
     priced = price_draft(case, draft, today=today)
+    history = priced.history or promise_history(case)
     notice: compose.Message | None = None
     compose_problems: tuple[str, ...] = ()
     report: check.CheckReport | None = None
     if draft.new_on is not None:
         try:
-            notice = compose_priced_notice(priced, draft.new_on, now=now)
+            notice = compose_priced_notice(
+                priced, draft.new_on, now=now, chance=chances.get(draft.new_on)
+            )
         except compose.ComposeError as error:
             compose_problems = error.problems
         except NotReadyToCompose as error:  # e.g. the project has no promised date to move
             compose_problems = (str(error),)
     own_notice: compose.Message | None = None
-    if notice is not None:
+    if notice is not None and draft.new_on is not None:
         report = check.check(notice.text, lang=notice.language)
         if explain_in and explain_in != notice.language:
-            own_notice = _notice_in(explain_in, priced, draft.new_on, now=now)
+            own_notice = _notice_in(
+                explain_in, priced, draft.new_on, now=now, chance=chances.get(draft.new_on)
+            )
     explanation = priced.decision.reason if priced.decision else ""
     client_language = project.client.language
     if priced.decision and explain_in and explain_in != client_language:
@@ -250,17 +270,23 @@ def review_notice(
         offer_due=priced.offer_due,
         foreign_facts=facts_in_other_language(draft, client_language),
         own_notice=own_notice,
+        earlier_promised_on=history.earlier_than(case.previous_promised_on),
     )
 
 
 def _notice_in(
-    language: str, priced: PricedDraft, new_on: date | None, *, now: datetime
+    language: str,
+    priced: PricedDraft,
+    new_on: date | None,
+    *,
+    now: datetime,
+    chance: float | None = None,
 ) -> compose.Message | None:
     """The draft's notice written in ``language`` instead of the client's, or None."""
     if new_on is None:
         return None
     try:
-        return compose_priced_notice(priced, new_on, now=now, language=language)
+        return compose_priced_notice(priced, new_on, now=now, language=language, chance=chance)
     except (compose.ComposeError, NotReadyToCompose):
         return None
 

@@ -1,0 +1,112 @@
+"""A second (third…) slip is told as such: which change of date, every date promised, what is
+different this time, and why the new date holds. Nobody slips twice in silence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plazo.core.compose import compose_delay_notice
+from plazo.core.compose.message import Message
+from tests.core.compose.factories import (
+    SENT_AT,
+    VARIANTS,
+    make_case,
+    make_client,
+    make_contacts,
+    make_offer,
+    make_organisation,
+    make_project,
+)
+
+FIRST, SECOND = date(2026, 11, 20), date(2026, 12, 1)  # promised before the factories' 15 Dec
+PREVIOUS = date(2026, 12, 15)
+DATES = {
+    "es": ("20 de noviembre de 2026", "1 de diciembre de 2026", "15 de diciembre de 2026"),
+    "en": ("November 20, 2026", "December 1, 2026", "December 15, 2026"),
+}
+ONCE_MORE = {"es": "otra vez", "en": "again"}
+
+
+def _notice(
+    language: str, register: str, earlier: tuple[date, ...], chance: float | None = None
+) -> Message:
+    return compose_delay_notice(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        make_case(language, earlier_promised_on=earlier, new_on_chance=chance),
+        make_offer(language),
+        sent_at=SENT_AT,
+        sequence=2,
+    )
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_second_slip_says_it_is_the_second_change_and_names_the_original_date(
+    language: str, register: str
+) -> None:
+    message = _notice(language, register, (SECOND,))
+    first, previous = DATES[language][1], DATES[language][2]
+    if language == "es":
+        assert "vamos a cambiar de nuevo la fecha de entrega" in message.text
+        assert "es la segunda vez que lo hacemos" in message.text
+        assert f"prometimos entregarlo el {first} y después el {previous}" in message.text
+        assert "nuevo retraso" in message.subject
+    else:
+        assert "again: this is the second time" in message.text
+        assert f"We promised it for {first} and then for {previous}" in message.text
+        assert "delayed again" in message.subject
+    for body in (message.text, message.html):
+        assert first in body
+        assert previous in body
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_third_slip_counts_and_lists_every_date(language: str, register: str) -> None:
+    text = _notice(language, register, (FIRST, SECOND)).text
+    first, second, previous = DATES[language]
+    if language == "es":
+        assert "es la tercera vez" in text
+        assert f"el {first}, después el {second} y por último el {previous}" in text
+    else:
+        assert "this is the third time" in text
+        assert f"for {first}, then for {second} and finally for {previous}" in text
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_re_slip_does_not_repeat_the_wont_happen_again_promise(
+    language: str, register: str
+) -> None:
+    first_slip = _notice(language, register, ()).text
+    re_slip = _notice(language, register, (SECOND,)).text
+    repeated = "para que no vuelva a ocurrir" if language == "es" else "does not happen again"
+    assert repeated in first_slip
+    assert repeated not in re_slip
+    different = "qué cambia esta vez" if language == "es" else "what is different this time"
+    assert different in re_slip
+    prevention = make_case(language).prevention
+    assert prevention in re_slip  # the owner's own words say what changes
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_re_slip_says_why_the_new_date_holds(language: str, register: str) -> None:
+    with_chance = _notice(language, register, (SECOND,), chance=0.876).text
+    without = _notice(language, register, (SECOND,)).text
+    if language == "es":
+        assert "Esta vez la fecha no sale de nuestra estimación inicial" in without
+        assert "de al menos el 87\u00a0%" in with_chance  # rounded down: "at least" stays true
+        assert "probabilidad" not in without
+    else:
+        assert "This time the date does not come from our original estimate" in without
+        assert "at least 87%" in with_chance
+        assert "chance" not in without
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_first_slip_reads_as_before(language: str, register: str) -> None:
+    text = _notice(language, register, ()).text
+    for marker in ("segunda vez", "de nuevo", "second time", "again:", "original estimate"):
+        assert marker not in text
