@@ -40,7 +40,8 @@ def _tu_forms(text: str) -> list[str]:
 
 
 def _spanish_mails() -> list[tuple[str, str]]:
-    """Every Spanish client mail with vos: notices on each side of the stake, a re-slip, each
+    """Every Spanish client mail with vos: notices on each side of the stake, a re-slip, a
+    change of scope the client asked for (first and re-slip), each
     health of the weekly update (first and later), delivered with each kind of offer."""
     client = make_client("es", "vos", time_zone="America/Argentina/Mendoza", locale="es_AR")
     args = (make_organisation(), client, make_contacts("es"))
@@ -70,6 +71,17 @@ def _spanish_mails() -> list[tuple[str, str]]:
         sequence=1,
     )
     mails.append(("notice without stake", no_stake.text))
+    for earlier in ((), (date(2026, 12, 1),)):
+        scope_change = compose_delay_notice(
+            *args,
+            make_project("es"),
+            make_case("es", cause_kind="scope_change", earlier_promised_on=earlier),
+            make_offer("es"),
+            sent_at=SENT_AT,
+            sequence=1,
+        )
+        mails.append((f"scope change {len(earlier)}", scope_change.text))
+        mails.append((f"scope change html {len(earlier)}", scope_change.html))
     for health in ("on_track", "at_risk", "late"):
         for since_start in (False, True):
             updates = make_updates("es")
