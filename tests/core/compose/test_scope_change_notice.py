@@ -139,3 +139,19 @@ def test_a_bare_scope_change_notice_still_passes(language: str, register: str) -
         report = check.check(body, lang=language)
         assert [name for name in ELEMENTS[:-1] if not report.elements[name].present] == []
         assert list(report.warnings) == []
+
+
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_scope_change_that_moves_a_date_again_tells_the_change_not_a_fault_fixed(
+    language: str, register: str
+) -> None:
+    # A re-slip says it is the second change of date (and apologises for it), but what the
+    # client asked for is still told as their change, not as "the problem is under control".
+    notice = _notice(language, register, "discount", earlier_promised_on=(date(2026, 12, 1),))
+    fault_fixed = ("under control", "identified the problem", "bajo control", "identificado")
+    for body in (notice.text, notice.html):
+        assert [words for words in fault_fixed if words in body] == []
+    assert ("second time" if language == "en" else "segunda vez") in notice.text
+    report = check.check(notice.text, lang=language)
+    assert [name for name in ELEMENTS if not report.elements[name].present] == []
+    assert list(report.warnings) == []
