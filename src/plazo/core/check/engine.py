@@ -53,11 +53,7 @@ __all__ = [
 ]
 
 # Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
-_CUE_RULES = frozenset(
-    {"owns_delay", "not_compensation", "cue_recovery", "cue_prevention", "cue_client_side"}
-)
-# Cue families that are signals for the model only (`!r:cue_…`), never found by the rules
-_SIGNAL_ONLY = ("not_compensation", "cue_recovery", "cue_prevention", "cue_client_side")
+_CUE_RULES = frozenset({"owns_delay", "not_compensation"})
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -174,8 +170,7 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         if name in ELEMENTS or name in WARNINGS or name in _CUE_RULES:
             raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
     found = dict(raw)
-    for name in _SIGNAL_ONLY:
-        found.pop(name, None)
+    found.pop("not_compensation", None)
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
