@@ -1,7 +1,7 @@
 """Grouped CV of the checker with non-default ``Settings``, scored overall and per writer group.
 
 Run: ``.venv/bin/python benchmarks/check_settings.py [--block-scale 3] [--c 8] [--min-df 4]
-[--clauses all|LABEL,...] [--alone 0|1] [--clause-rows 0|1]``
+[--clauses all|LABEL,...] [--alone 0|1] [--clause-rows 0|1] [--context 0|1]``
 (needs the ``train`` extra). One nested grouped cross-validation per language over the TRAINING
 sources only (the frozen test sources are never opened), with the same functions and folds as
 ``check_eval.py --cv-only --modes combined`` (its ``cv.combined`` figures) and as
@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-writer", action="store_true", help="folds grouped by writer")
     parser.add_argument("--clauses", help="Settings.clauses: all, none or labels (a,b)")
     parser.add_argument("--alone", type=int, choices=(0, 1), help="Settings.alone")
+    parser.add_argument("--context", type=int, choices=(0, 1), help="Settings.context")
     parser.add_argument("--clause-rows", type=int, choices=(0, 1), help="Settings.clause_rows")
     args = parser.parse_args(argv)
     settings = Settings()
@@ -69,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(settings, clauses=label_set(args.clauses))
     if args.alone is not None:
         settings = replace(settings, alone=bool(args.alone))
+    if args.context is not None:
+        settings = replace(settings, context=bool(args.context))
     if args.clause_rows is not None:
         settings = replace(settings, clause_rows=bool(args.clause_rows))
     older = tuple(OLDER.split(","))

@@ -231,3 +231,29 @@ def test_clauses_whose_labels_are_known_become_training_rows_with_the_checkers_s
     assert all("!only" in flags and "!first" not in flags for flags in rows.signals)
     (plain,) = clause_examples([example], Settings(alone=False))
     assert all("!first" in flags for flags in plain.signals)
+
+
+def test_neighbouring_sentences_signals_are_scored_alike_in_training_and_in_the_checker(
+    rows: list[dict[str, object]], tmp_path: Path
+) -> None:
+    settings = Settings(clauses=LABELS, alone=True, context=True)
+    english = [row for row in rows if row["lang"] == "en"]
+    path = tmp_path / "context.npz"
+    save_model(train_model(english, settings), path)
+    model = load_model(path)
+    assert model.context
+    language = model.languages["en"]
+    assert any(name.startswith(("!prev:", "!next:")) for name in language.vocab)
+    examples = [to_example(row) for row in english]
+    trained = sentence_probabilities(language, examples, settings)
+    without = sentence_probabilities(language, examples, replace(settings, context=False))
+    moved = 0
+    for row, expected, before in zip(english, trained, without, strict=True):
+        analysis = analyse(str(row["text"]), "en")
+        segments = sentences(analysis)
+        signals = sentence_signals(analysis, segments)
+        found = checker_probabilities(analysis, segments, signals, model)
+        assert np.max(np.abs(found - expected), initial=0.0) < 1e-9
+        moved += int(np.abs(expected - before).max(initial=0.0) > 1e-6)
+    # the neighbours' signals change what the model says of some sentences
+    assert moved

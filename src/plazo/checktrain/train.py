@@ -48,10 +48,12 @@ from plazo.core.check.learned import (
 from plazo.core.check.units import alone, merge
 
 __all__ = [
+    "GroupedCV",
     "Settings",
     "cross_validate",
     "fit_language",
     "fit_stacker",
+    "grouped_cv",
     "grouped_cv_decisions",
     "main",
     "message_probabilities",
@@ -156,6 +158,8 @@ class Settings:
     # Off in the shipped model: it was retrained before this setting was merged, and the default
     # must say how the shipped file was made (turn on with the next retrain)
     alone: bool = False
+    # each unit also sees the rule matches of its sentence's neighbours (``!prev:``, ``!next:``)
+    context: bool = False
 
 
 def _features(
@@ -164,11 +168,14 @@ def _features(
     """The (lexical, signal) features of the message's sentences, then, with ``clauses``, of its
     clauses."""
     lexical, signals = example.lexical, example.signals
+    parents: list[int] = []
     if clauses:
         lexical = [*lexical, *example.clause_lexical]
         signals = [*signals, *example.clause_signals]
+        parents = example.clause_parents
     if settings.signals:
-        used = unit_signals(signals, settings.alone, len(example.lexical))
+        sentences = len(example.lexical)
+        used = unit_signals(signals, settings.alone, sentences, settings.context, parents)
         return list(zip(lexical, used, strict=True))
     return [(words, []) for words in lexical]
 
@@ -249,7 +256,8 @@ def fit_language(
     y = np.vstack([example.sentence_labels for example in examples])
     clause_rows = clause_examples(examples, settings) if settings.clause_rows else []
     if clause_rows:
-        unchanged = replace(settings, alone=False)
+        # clause rows see no neighbours (their signals are already final; see clause_examples)
+        unchanged = replace(settings, alone=False, context=False)
         x = sp.vstack([x, design_matrix(vocab, clause_rows, unchanged)]).tocsr()
         y = np.vstack([y, *(example.sentence_labels for example in clause_rows)])
     scale = column_scale(vocab, settings)
@@ -549,6 +557,16 @@ def stacked_probabilities(probabilities: Sequence[Floats], weights: Floats, bias
     )
 
 
+@dataclass(frozen=True)
+class GroupedCV:
+    """What a grouped cross-validation decided, and from what (for reading its misses)."""
+
+    present: npt.NDArray[np.bool_]  # (messages, labels): the decisions
+    sentences: list[Floats]  # per message, its out-of-fold sentence probabilities
+    stacked: Floats  # (messages, labels): the second stage's probabilities (empty unstacked)
+    thresholds: Floats  # (messages, labels): the thresholds each message was decided at
+
+
 def grouped_cv_decisions(
     examples: Sequence[Example],
     settings: Settings,
@@ -558,13 +576,25 @@ def grouped_cv_decisions(
     for held-out fold k, the first stage is trained without k; the second stage and the
     thresholds are fitted on sentence probabilities of the other folds, each predicted by a
     first stage trained without k and without that fold (so nothing of fold k is seen)."""
+    return grouped_cv(examples, settings, rules).present
+
+
+def grouped_cv(
+    examples: Sequence[Example],
+    settings: Settings,
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> GroupedCV:
+    """``grouped_cv_decisions`` with the probabilities and thresholds behind each decision."""
     truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
     raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     folds = fold_of(examples, settings.folds, settings.seed)
     distinct = [int(k) for k in np.unique(folds)]
     if not settings.stack or len(distinct) < 3:
-        oof, _ = cross_validate(examples, settings)
-        return nested_decisions(oof, truth, folds, settings, rules)
+        found, _ = cross_validate_sentences(examples, settings)
+        oof = top_probabilities(found)
+        empty = np.zeros((0, len(LABELS)))
+        present = nested_decisions(oof, truth, folds, settings, rules)
+        return GroupedCV(present, found, empty, empty)
     outer, _ = cross_validate_sentences(examples, settings)
     inner: dict[int, list[Floats]] = {
         k: [np.zeros((0, len(LABELS)))] * len(examples) for k in distinct
@@ -580,6 +610,8 @@ def grouped_cv_decisions(
             for i, probabilities in zip(held, found, strict=True):
                 inner[b if folds[i] == a else a][i] = probabilities
     present = np.zeros_like(truth)
+    stacked = np.zeros(truth.shape)
+    decided_at = np.zeros(truth.shape)
     for k in distinct:
         inside = folds == k
         others = np.flatnonzero(~inside).tolist()
@@ -591,15 +623,17 @@ def grouped_cv_decisions(
             None if rules is None else rules[~inside],
         )
         chosen = [outer[i] for i in np.flatnonzero(inside)]
+        stacked[inside] = stacked_probabilities(chosen, weights, bias)
+        decided_at[inside] = thresholds
         present[inside] = decide(
-            stacked_probabilities(chosen, weights, bias),
+            stacked[inside],
             thresholds,
             settings,
             None if rules is None else rules[inside],
             top_probabilities(chosen),
             raw[inside],
         )
-    return present
+    return GroupedCV(present, outer, stacked, decided_at)
 
 
 def nested_decisions(
@@ -678,6 +712,7 @@ def train_model(
         label_support=dict(settings.label_support),
         clauses=settings.clauses,
         alone=settings.alone,
+        context=settings.context,
         info=info,
     )
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from plazo.core.check.engine import analyse, clause_units, sentence_signals, sentences
-from plazo.core.check.units import alone, clause_segments, merge
+from plazo.core.check.engine import (
+    analyse,
+    clause_units,
+    sentence_signals,
+    sentences,
+    unit_signals,
+)
+from plazo.core.check.units import alone, clause_segments, merge, neighbours
 
 
 def clauses_of(text: str, lang: str = "auto") -> list[str]:
@@ -72,3 +78,33 @@ def test_a_lone_sentence_is_only_not_first_and_last() -> None:
         "!short",
         "!only",
     ]
+
+
+def test_each_unit_sees_the_rule_matches_of_its_sentences_neighbours() -> None:
+    signals = [
+        ["!r:cause", "!first", "!pos0"],
+        ["!r:plan", "!x:apology"],
+        ["!r:apology", "!r:assurance", "!last"],
+        ["!date"],  # a clause of sentence 1
+    ]
+    found = neighbours(signals, 3, [1])
+    assert found[0] == ["!r:cause", "!first", "!pos0", "!next:plan"]
+    # a ruled-out cue (``!x:``) is not a match; the unit's own signals stay first
+    assert found[1] == ["!r:plan", "!x:apology", "!prev:cause", "!next:apology", "!next:assurance"]
+    assert found[2] == ["!r:apology", "!r:assurance", "!last", "!prev:plan"]
+    # a clause gets the neighbours of its sentence, not of the units listed next to it
+    assert found[3] == ["!date", "!prev:cause", "!next:apology", "!next:assurance"]
+
+
+def test_a_lone_sentence_has_no_neighbours() -> None:
+    assert neighbours([["!r:plan", "!first", "!last"]], 1) == [["!r:plan", "!first", "!last"]]
+    assert unit_signals([["!r:plan", "!first", "!last"]], True, 1, True) == [["!r:plan", "!only"]]
+
+
+def test_the_checker_gives_neighbours_only_to_a_model_trained_with_them() -> None:
+    analysis = analyse("The press jammed on Monday. We replaced the roller.", "en")
+    signals = sentence_signals(analysis, sentences(analysis))
+    assert unit_signals(signals, False, 2) == signals
+    with_context = unit_signals(signals, False, 2, True)
+    assert "!prev:cause" in with_context[1]
+    assert not any(f.startswith(("!prev:", "!next:")) for f in signals[1])

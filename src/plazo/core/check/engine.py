@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,14 @@ from plazo.core.check.model import (
 from plazo.core.check.scopes import Scopes
 from plazo.core.check.score import score
 from plazo.core.check.text import Prepared, prepare
-from plazo.core.check.units import MIN_WORDS, alone, clause_segments, clause_signals, merge
+from plazo.core.check.units import (
+    MIN_WORDS,
+    alone,
+    clause_segments,
+    clause_signals,
+    merge,
+    neighbours,
+)
 
 __all__ = [
     "Analysis",
@@ -289,9 +297,18 @@ def clause_units(
     return parents, clauses, clause_signals(sentence_signals(analysis, clauses), parents, signals)
 
 
-def unit_signals(signals: list[list[str]], lone: bool, sentences: int) -> list[list[str]]:
-    """The signals the classifiers see for a message's units (sentences, then clauses): with
-    ``lone`` and one sentence, ``!only`` instead of ``!first`` and ``!last``."""
+def unit_signals(
+    signals: list[list[str]],
+    lone: bool,
+    sentences: int,
+    context: bool = False,
+    parents: Sequence[int] = (),
+) -> list[list[str]]:
+    """The signals the classifiers see for a message's units (sentences, then clauses whose
+    sentences are ``parents``): with ``lone`` and one sentence, ``!only`` instead of ``!first``
+    and ``!last``; with ``context``, the neighbouring sentences' rule matches."""
+    if context:
+        signals = neighbours(signals, sentences, parents)
     if lone and sentences == 1:
         return [alone(flags) for flags in signals]
     return signals
@@ -368,7 +385,11 @@ def sentence_probabilities(
         clause_flags = [clause_flags[i] for i in kept]
         units, flags = [*segments, *clauses], [*signals, *clause_flags]
     folded = [analysis.prepared.folded[unit.start : unit.end] for unit in units]
-    used = unit_signals(flags, model.alone, len(segments)) if model.signals else []
+    used = (
+        unit_signals(flags, model.alone, len(segments), model.context, parents)
+        if model.signals
+        else []
+    )
     probabilities = classifier.sentence_probabilities(folded, used or [[] for _ in units])
     if model.gates:
         probabilities = gate(probabilities, flags, model.vetoes)

@@ -213,6 +213,8 @@ class CheckModel:
     clauses: tuple[str, ...] = ()
     # a one-sentence message's units get ``!only`` instead of ``!first`` and ``!last``
     alone: bool = False
+    # each unit also sees the rule matches of its sentence's neighbours (``!prev:``, ``!next:``)
+    context: bool = False
     info: dict[str, Any] = field(default_factory=dict)
 
     def support_level(self, name: str) -> float:
@@ -263,6 +265,7 @@ def save_model(model: CheckModel, path: Path) -> None:
         "label_support": dict(model.label_support),
         "clauses": list(model.clauses),
         "alone": model.alone,
+        "context": model.context,
         "info": model.info,
     }
     arrays: dict[str, Any] = {"meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)}
@@ -399,6 +402,7 @@ def load_model(path: Path) -> CheckModel:
         },
         clauses=tuple(str(name) for name in meta.get("clauses", ()) if name in LABELS),
         alone=bool(meta.get("alone", False)),
+        context=bool(meta.get("context", False)),
         info=dict(meta.get("info", {})),
     )
 

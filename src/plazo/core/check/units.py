@@ -13,6 +13,10 @@ labels sentences, not the clause that carries each element.
 **A lone sentence.** In a message of one sentence the first-, last- and position signals all
 fire together, a combination the training messages (whole notices) rarely show; :func:`alone`
 gives such a message's units the ``!only`` signal instead of ``!first`` and ``!last``.
+
+**Neighbours.** An element is often spread over two sentences ("The press jammed on Monday. We've
+replaced the roller and now check it before every run."); :func:`neighbours` gives each unit the
+rule matches of the sentence before (``!prev:``) and after (``!next:``) its own.
 """
 
 from __future__ import annotations
@@ -25,7 +29,15 @@ import numpy.typing as npt
 
 from plazo.core.check.features import Segment
 
-__all__ = ["MIN_WORDS", "POSITION", "alone", "clause_segments", "clause_signals", "merge"]
+__all__ = [
+    "MIN_WORDS",
+    "POSITION",
+    "alone",
+    "clause_segments",
+    "clause_signals",
+    "merge",
+    "neighbours",
+]
 
 MIN_WORDS = 3
 POSITION = frozenset({"!first", "!last", "!only", "!pos0", "!pos1", "!pos2"})
@@ -108,3 +120,22 @@ def alone(flags: Sequence[str]) -> list[str]:
     if "!only" in flags:
         return list(flags)
     return [flag for flag in flags if flag not in ("!first", "!last")] + ["!only"]
+
+
+def neighbours(
+    signals: Sequence[Sequence[str]], sentences: int, parents: Sequence[int] = ()
+) -> list[list[str]]:
+    """The units' signals (``sentences`` sentences, then clauses whose sentences are
+    ``parents``) with the rule matches (``!r:``) of the sentence before each unit's sentence as
+    ``!prev:`` and of the sentence after as ``!next:``."""
+    matched = [
+        sorted({f[3:] for f in flags if f.startswith("!r:")}) for flags in signals[:sentences]
+    ]
+
+    def around(row: int) -> list[str]:
+        before = matched[row - 1] if row > 0 else []
+        after = matched[row + 1] if row + 1 < sentences else []
+        return ["!prev:" + name for name in before] + ["!next:" + name for name in after]
+
+    rows = [*range(sentences), *parents]
+    return [[*flags, *around(row)] for flags, row in zip(signals, rows, strict=True)]
