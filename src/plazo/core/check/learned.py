@@ -39,6 +39,7 @@ __all__ = [
     "ENV_VAR",
     "FORMAT",
     "LABELS",
+    "READS",
     "VERSION",
     "CheckModel",
     "CheckModelError",
@@ -51,7 +52,12 @@ __all__ = [
 ]
 
 FORMAT = "plazo-check-model"
-VERSION = 2  # 2: the message-level second stage (``<lang>_stack_weights``, ``_stack_bias``)
+# 2: the message-level second stage (``<lang>_stack_weights``, ``_stack_bias``); 3: the
+# sentence weights stored as float32 (half the file; the small arrays stay float64)
+VERSION = 3
+# the versions this plazo reads: a version 2 file (float64 weights) has the same arrays, and
+# the weights are applied in float64 either way
+READS: tuple[int, ...] = (2, 3)
 LABELS: tuple[str, ...] = (*ELEMENTS, *WARNINGS)
 ENV_VAR = "PLAZO_CHECK_MODEL"
 _SHIPPED = "checker-v1.npz"
@@ -271,7 +277,9 @@ def save_model(model: CheckModel, path: Path) -> None:
         for name, index in lm.vocab.items():
             names[index] = name
         arrays[f"{lang}_vocab"] = np.frombuffer("\n".join(names).encode(), dtype=np.uint8)
-        arrays[f"{lang}_weights"] = lm.weights.astype(np.float64)
+        # float32 halves the file; summed in float64 at use, the probabilities move by less
+        # than 1e-6 (tests/checktrain/test_training.py)
+        arrays[f"{lang}_weights"] = lm.weights.astype(np.float32)
         arrays[f"{lang}_bias"] = lm.bias.astype(np.float64)
         arrays[f"{lang}_thresholds"] = lm.thresholds.astype(np.float64)
         if lm.stack_weights is not None and lm.stack_bias is not None:
@@ -291,7 +299,10 @@ def _bad(path: object, why: str) -> CheckModelError:
 def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
     try:
         names = bytes(arrays[f"{lang}_vocab"]).decode("utf-8").split("\n")
-        weights = np.asarray(arrays[f"{lang}_weights"], dtype=np.float64)
+        stored = arrays[f"{lang}_weights"]
+        if stored.dtype not in (np.float32, np.float64):
+            raise _bad(path, f"{lang}: weights of type {stored.dtype}")
+        weights = np.asarray(stored, dtype=np.float64)
         bias = np.asarray(arrays[f"{lang}_bias"], dtype=np.float64)
         thresholds = np.asarray(arrays[f"{lang}_thresholds"], dtype=np.float64)
         stacked = f"{lang}_stack_weights" in arrays.files
@@ -366,8 +377,9 @@ def load_model(path: Path) -> CheckModel:
         meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise _bad(path, "not a plazo checker model")
-        if meta.get("version") != VERSION:
-            raise _bad(path, f"version {meta.get('version')}, this plazo reads {VERSION}")
+        if meta.get("version") not in READS:
+            readable = " and ".join(str(version) for version in READS)
+            raise _bad(path, f"version {meta.get('version')}, this plazo reads {readable}")
         if tuple(meta.get("labels", ())) != LABELS:
             raise _bad(path, "its labels differ from this plazo's")
         languages = [str(lang) for lang in meta["languages"]]
