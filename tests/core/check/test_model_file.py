@@ -156,7 +156,8 @@ def test_a_saved_model_loads_back_with_the_same_numbers(tmp_path: Path) -> None:
     assert dict(copy.label_support) == dict(model.label_support)
     ours, theirs = check_with(MESSAGE, "en", copy).to_dict(), check(MESSAGE, "en").to_dict()
     for name, result in theirs["elements"].items():
-        assert ours["elements"][name]["probability"] == pytest.approx(result["probability"], abs=1e-6)
+        found = ours["elements"][name]["probability"]
+        assert found == pytest.approx(result["probability"], abs=1e-6)
         ours["elements"][name]["probability"] = result["probability"]
     for name, probability in theirs["warning_probabilities"].items():
         assert ours["warning_probabilities"][name] == pytest.approx(probability, abs=1e-6)
