@@ -724,6 +724,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=Settings.seed)
     parser.add_argument("--c", type=float, default=Settings.c)
+    parser.add_argument("--min-df", type=int, default=Settings.min_df)
     parser.add_argument("--exclude-test", type=Path, help="split.json: leave out its test sources")
     args = parser.parse_args(argv)
     rows = load_messages(args.corpus)
@@ -735,7 +736,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.exclude_test:
         split = json.loads(args.exclude_test.read_text(encoding="utf-8"))
         excluded = frozenset(s for side in split["languages"].values() for s in side["test"])
-    settings = Settings(c=args.c, seed=args.seed)
+    settings = Settings(c=args.c, seed=args.seed, min_df=args.min_df)
     model = train_model(rows, settings, excluded)
     save_model(model, args.output)
     print(json.dumps(model.info["languages"], indent=2))

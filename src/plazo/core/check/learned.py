@@ -19,6 +19,7 @@ import io
 import json
 import math
 import os
+import threading
 import zipfile
 import zlib
 from collections import Counter
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -39,6 +40,7 @@ __all__ = [
     "ENV_VAR",
     "FORMAT",
     "LABELS",
+    "READS",
     "VERSION",
     "CheckModel",
     "CheckModelError",
@@ -51,7 +53,12 @@ __all__ = [
 ]
 
 FORMAT = "plazo-check-model"
-VERSION = 2  # 2: the message-level second stage (``<lang>_stack_weights``, ``_stack_bias``)
+# 2: the message-level second stage (``<lang>_stack_weights``, ``_stack_bias``); 3: the
+# sentence weights stored as float32 (half the file; the small arrays stay float64)
+VERSION = 3
+# the versions this plazo reads: a version 2 file (float64 weights) has the same arrays, and
+# the weights are applied in float64 either way
+READS: tuple[int, ...] = (2, 3)
 LABELS: tuple[str, ...] = (*ELEMENTS, *WARNINGS)
 ENV_VAR = "PLAZO_CHECK_MODEL"
 _SHIPPED = "checker-v1.npz"
@@ -93,6 +100,58 @@ def stack_features(probabilities: Floats) -> Floats:
     return features
 
 
+class _WordTable:
+    """Each word seen: a row of its known features' weights summed (row 0: zeros) and how many
+    known features it has. Rows are only ever added (under a lock, so threads sharing a model
+    agree on them), and the arrays grow by doubling into new ones, so a caller's rows stay
+    valid whatever other threads add."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+        self._sums: Floats = np.zeros((1024, len(LABELS)))
+        self._counts: npt.NDArray[np.int64] = np.zeros(1024, dtype=np.int64)
+        self._size = 1
+        self._lock = threading.Lock()
+
+    @property
+    def full(self) -> bool:
+        """True past ``_WORD_CACHE`` words (the model then starts a new table)."""
+        return self._size > _WORD_CACHE
+
+    def add(self, token: str, summed: Floats, known: int) -> int:
+        """Store one word's row (once); its index."""
+        with self._lock:
+            index = self.rows.get(token)
+            if index is not None:
+                return index
+            index = self._size
+            if index == len(self._counts):
+                self._sums = np.concatenate([self._sums, np.zeros_like(self._sums)])
+                self._counts = np.concatenate([self._counts, np.zeros_like(self._counts)])
+            self._sums[index] = summed
+            self._counts[index] = known
+            self._size += 1
+            self.rows[token] = index
+            return index
+
+    def view(self) -> tuple[Floats, npt.NDArray[np.int64]]:
+        """The rows' sums (rows, labels) and known-feature counts."""
+        return self._sums, self._counts
+
+
+class _WordCache:
+    """A language's word table, replaced by an empty one when full."""
+
+    def __init__(self) -> None:
+        self._table = _WordTable()
+
+    def table(self) -> _WordTable:
+        """The table to use for one call (a caller keeps it for the whole call)."""
+        if self._table.full:
+            self._table = _WordTable()
+        return self._table
+
+
 @dataclass(frozen=True)
 class LanguageModel:
     """The weights of one language: a vocabulary and one column of weights per label."""
@@ -105,8 +164,8 @@ class LanguageModel:
     # a message's probability is that of its most probable sentence
     stack_weights: Floats | None = None
     stack_bias: Floats | None = None
-    # word -> (sum of its known features' weights, how many known features it has)
-    words: dict[str, tuple[Floats, int]] = field(default_factory=dict, compare=False, repr=False)
+    # each word seen: its known features' weights summed, and how many they are
+    words: _WordCache = field(default_factory=_WordCache, init=False, compare=False, repr=False)
 
     def probabilities(self, features: Sequence[tuple[Sequence[str], Sequence[str]]]) -> Floats:
         """P(label | sentence) for each (lexical, signal) feature list: (sentences, labels)."""
@@ -124,46 +183,59 @@ class LanguageModel:
         result: Floats = 1.0 / (1.0 + np.exp(-(logits + self.stack_bias)))
         return result
 
-    def _word(self, token: str) -> tuple[Floats, int]:
+    def _word(self, table: _WordTable, token: str) -> int:
         known = [i for i in map(self.vocab.get, word_features(token)) if i is not None]
-        entry = (self.weights[known].sum(axis=0), len(known))
-        if len(self.words) > _WORD_CACHE:
-            self.words.clear()
-        self.words[token] = entry
-        return entry
+        return table.add(token, self.weights[known].sum(axis=0), len(known))
+
+    def _rows(self, table: _WordTable, tokens: list[str]) -> list[int]:
+        """The words' rows in ``table``, new words added."""
+        found = list(map(table.rows.get, tokens))
+        if None in found:
+            found = [
+                self._word(table, token) if row is None else row
+                for token, row in zip(tokens, found, strict=True)
+            ]
+        return cast("list[int]", found)  # no None is left
 
     def sentence_probabilities(
         self, folded: Sequence[str], signals: Sequence[Sequence[str]]
     ) -> Floats:
         """P(label | sentence) from folded sentences and their signals (the fast path: the
-        same numbers as :meth:`probabilities` on the sentences' feature strings)."""
-        vocab, words, weights = self.vocab, self.words, self.weights
-        zero = np.zeros(weights.shape[1])
-        vectors: list[Floats] = []  # every word's share, and a zero closing each sentence
-        ends: list[int] = []
-        scales: list[float] = []
+        same numbers as :meth:`probabilities` on the sentences' feature strings).
+
+        1. Each word's row in the word table (its weights summed once), row 0 closing each
+           sentence so that no sentence is empty; the word pairs and negated words (context)
+           and the signals looked up per sentence.
+        2. One gather of the words' rows, summed per sentence; each sentence's lexical part
+           scaled by 1/sqrt(its known lexical occurrences); the context and signals added.
+        """
+        vocab, weights, table = self.vocab, self.weights, self.words.table()
+        ids: list[int] = []  # every word's row in the table, and a 0 closing each sentence
+        starts: list[int] = []
+        context_counts: list[int] = []
         extra: list[int] = []  # context features and signals, all sentences
         extra_rows: list[int] = []
         extra_lexical: list[bool] = []
         for row, (sentence, flags) in enumerate(zip(folded, signals, strict=True)):
             text, tokens = tokenize(sentence)
-            count = 0
-            for token in tokens:
-                vector, known = words.get(token) or self._word(token)
-                vectors.append(vector)
-                count += known
-            vectors.append(zero)
-            ends.append(len(vectors))
+            starts.append(len(ids))
+            ids.extend(self._rows(table, tokens))
+            ids.append(0)
             context = [i for i in map(vocab.get, context_features(text, tokens)) if i is not None]
-            count += len(context)
-            scales.append(1.0 / math.sqrt(count) if count else 0.0)
             known_flags = [i for i in map(vocab.get, flags) if i is not None]
+            context_counts.append(len(context))
             extra.extend(context)
             extra.extend(known_flags)
             extra_rows.extend([row] * (len(context) + len(known_flags)))
             extra_lexical.extend([True] * len(context) + [False] * len(known_flags))
-        scale = np.array(scales)
-        lexical = np.add.reduceat(np.array(vectors), [0, *ends[:-1]], axis=0)
+        if not starts:
+            return np.zeros((0, len(self.bias)))
+        words = np.asarray(ids, dtype=np.intp)
+        sums, counts = table.view()
+        count = np.add.reduceat(counts[words], starts) + np.asarray(context_counts)
+        scale = np.zeros(len(starts))
+        np.divide(1.0, np.sqrt(count), out=scale, where=count > 0)
+        lexical = np.add.reduceat(sums[words], starts, axis=0)
         logits = self.bias + lexical * scale[:, None]
         if extra:
             rows = np.array(extra_rows)
@@ -274,7 +346,9 @@ def save_model(model: CheckModel, path: Path) -> None:
         for name, index in lm.vocab.items():
             names[index] = name
         arrays[f"{lang}_vocab"] = np.frombuffer("\n".join(names).encode(), dtype=np.uint8)
-        arrays[f"{lang}_weights"] = lm.weights.astype(np.float64)
+        # float32 halves the file; summed in float64 at use, the probabilities move by less
+        # than 1e-6 (tests/checktrain/test_training.py)
+        arrays[f"{lang}_weights"] = lm.weights.astype(np.float32)
         arrays[f"{lang}_bias"] = lm.bias.astype(np.float64)
         arrays[f"{lang}_thresholds"] = lm.thresholds.astype(np.float64)
         if lm.stack_weights is not None and lm.stack_bias is not None:
@@ -294,7 +368,10 @@ def _bad(path: object, why: str) -> CheckModelError:
 def _language(arrays: Any, lang: str, path: object) -> LanguageModel:
     try:
         names = bytes(arrays[f"{lang}_vocab"]).decode("utf-8").split("\n")
-        weights = np.asarray(arrays[f"{lang}_weights"], dtype=np.float64)
+        stored = arrays[f"{lang}_weights"]
+        if stored.dtype not in (np.float32, np.float64):
+            raise _bad(path, f"{lang}: weights of type {stored.dtype}")
+        weights = np.asarray(stored, dtype=np.float64)
         bias = np.asarray(arrays[f"{lang}_bias"], dtype=np.float64)
         thresholds = np.asarray(arrays[f"{lang}_thresholds"], dtype=np.float64)
         stacked = f"{lang}_stack_weights" in arrays.files
@@ -369,8 +446,9 @@ def load_model(path: Path) -> CheckModel:
         meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise _bad(path, "not a plazo checker model")
-        if meta.get("version") != VERSION:
-            raise _bad(path, f"version {meta.get('version')}, this plazo reads {VERSION}")
+        if meta.get("version") not in READS:
+            readable = " and ".join(str(version) for version in READS)
+            raise _bad(path, f"version {meta.get('version')}, this plazo reads {readable}")
         if tuple(meta.get("labels", ())) != LABELS:
             raise _bad(path, "its labels differ from this plazo's")
         languages = [str(lang) for lang in meta["languages"]]
