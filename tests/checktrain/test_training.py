@@ -16,9 +16,13 @@ from plazo.checktrain.train import (
     cross_validate_sentences,
     design_matrix,
     fit_language,
+    fold_of,
+    grouped_cv_decisions,
+    nested_sentence_probabilities,
     sentence_probabilities,
     stack_rows,
     stack_windows,
+    stacked_decisions,
     train_language,
     train_model,
 )
@@ -231,3 +235,26 @@ def test_clauses_whose_labels_are_known_become_training_rows_with_the_checkers_s
     assert all("!only" in flags and "!first" not in flags for flags in rows.signals)
     (plain,) = clause_examples([example], Settings(alone=False))
     assert all("!first" in flags for flags in plain.signals)
+
+
+def test_second_stage_settings_decided_from_shared_first_stage_probabilities_match_a_full_run(
+    rows: list[dict[str, object]],
+) -> None:
+    # benchmarks/check_settings.py fits the first stage once and decides every second-stage
+    # setting from it; that is only honest if it equals a full nested CV at those settings
+    examples = [to_example(row) for row in rows if row["lang"] == "en"]
+    rules = np.array([e.combined_rules for e in examples], dtype=bool)
+    base = Settings()
+    outer, inner = nested_sentence_probabilities(examples, base)
+    folds = fold_of(examples, base.folds, base.seed)
+    assert len(inner) >= 3
+    for other in (base, replace(base, stack_c=0.05, sure=0.6, support=0.5)):
+        shared = stacked_decisions(examples, other, folds, outer, inner, rules)
+        assert np.array_equal(shared, grouped_cv_decisions(examples, other, rules))
+    # and the second-stage settings do change the decisions on this slice
+    assert not np.array_equal(
+        stacked_decisions(examples, base, folds, outer, inner, rules),
+        stacked_decisions(
+            examples, replace(base, stack_c=0.05, sure=0.6, support=0.5), folds, outer, inner, rules
+        ),
+    )

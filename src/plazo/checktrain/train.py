@@ -55,8 +55,10 @@ __all__ = [
     "grouped_cv_decisions",
     "main",
     "message_probabilities",
+    "nested_sentence_probabilities",
     "stack_rows",
     "stack_windows",
+    "stacked_decisions",
     "top_probabilities",
     "train_model",
     "tune_thresholds",
@@ -558,13 +560,25 @@ def grouped_cv_decisions(
     for held-out fold k, the first stage is trained without k; the second stage and the
     thresholds are fitted on sentence probabilities of the other folds, each predicted by a
     first stage trained without k and without that fold (so nothing of fold k is seen)."""
-    truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
-    raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     folds = fold_of(examples, settings.folds, settings.seed)
     distinct = [int(k) for k in np.unique(folds)]
     if not settings.stack or len(distinct) < 3:
+        truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
         oof, _ = cross_validate(examples, settings)
         return nested_decisions(oof, truth, folds, settings, rules)
+    outer, inner = nested_sentence_probabilities(examples, settings)
+    return stacked_decisions(examples, settings, folds, outer, inner, rules)
+
+
+def nested_sentence_probabilities(
+    examples: Sequence[Example], settings: Settings
+) -> tuple[list[Floats], dict[int, list[Floats]]]:
+    """The first stage's sentence probabilities of :func:`grouped_cv_decisions`: ``outer`` (each
+    message by a first stage trained without its fold) and ``inner[k]`` (each message outside
+    fold k by a first stage trained without k and without the message's fold). Only the first
+    stage's settings matter, so one call serves every second-stage setting."""
+    folds = fold_of(examples, settings.folds, settings.seed)
+    distinct = [int(k) for k in np.unique(folds)]
     outer, _ = cross_validate_sentences(examples, settings)
     inner: dict[int, list[Floats]] = {
         k: [np.zeros((0, len(LABELS)))] * len(examples) for k in distinct
@@ -579,8 +593,24 @@ def grouped_cv_decisions(
             found = sentence_probabilities(model, [examples[i] for i in held], settings)
             for i, probabilities in zip(held, found, strict=True):
                 inner[b if folds[i] == a else a][i] = probabilities
+    return outer, inner
+
+
+def stacked_decisions(
+    examples: Sequence[Example],
+    settings: Settings,
+    folds: npt.NDArray[np.int64],
+    outer: Sequence[Floats],
+    inner: dict[int, list[Floats]],
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> npt.NDArray[np.bool_]:
+    """The decisions of :func:`grouped_cv_decisions` from its first stage's probabilities
+    (:func:`nested_sentence_probabilities`): per held-out fold, the second stage and thresholds
+    fitted on the other folds' inner probabilities, applied to the fold's outer ones."""
+    truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     present = np.zeros_like(truth)
-    for k in distinct:
+    for k in sorted(inner):
         inside = folds == k
         others = np.flatnonzero(~inside).tolist()
         weights, bias, thresholds = fit_stacker(
