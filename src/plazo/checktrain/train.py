@@ -620,7 +620,7 @@ def stacked_decisions(
             settings,
             None if rules is None else rules[~inside],
         )
-        chosen = [outer[i] for i in np.flatnonzero(inside)]
+        chosen = [outer[i] for i in np.flatnonzero(inside).tolist()]
         present[inside] = decide(
             stacked_probabilities(chosen, weights, bias),
             thresholds,
