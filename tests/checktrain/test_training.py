@@ -16,9 +16,13 @@ from plazo.checktrain.train import (
     cross_validate_sentences,
     design_matrix,
     fit_language,
+    fold_of,
+    grouped_cv_decisions,
+    nested_sentence_probabilities,
     sentence_probabilities,
     stack_rows,
     stack_windows,
+    stacked_decisions,
     train_language,
     train_model,
 )
@@ -257,3 +261,21 @@ def test_neighbouring_sentences_signals_are_scored_alike_in_training_and_in_the_
         moved += int(np.abs(expected - before).max(initial=0.0) > 1e-6)
     # the neighbours' signals change what the model says of some sentences
     assert moved
+
+
+def test_second_stage_settings_decided_from_shared_first_stage_probabilities_match_a_full_run(
+    rows: list[dict[str, object]],
+) -> None:
+    # benchmarks/check_settings.py fits the first stage once and decides every second-stage
+    # setting from it; that is only honest if it equals a full nested CV at those settings
+    examples = [to_example(row) for row in rows if row["lang"] == "en"]
+    rules = np.array([e.combined_rules for e in examples], dtype=bool)
+    base = Settings()
+    outer, inner = nested_sentence_probabilities(examples, base)
+    folds = fold_of(examples, base.folds, base.seed)
+    assert len(inner) >= 3
+    other = replace(base, stack_c=0.05, sure=0.6, support=0.5)
+    shared = stacked_decisions(examples, other, folds, outer, inner, rules)
+    assert np.array_equal(shared, grouped_cv_decisions(examples, other, rules))
+    # and the second-stage settings do change the decisions on this slice
+    assert not np.array_equal(shared, stacked_decisions(examples, base, folds, outer, inner, rules))

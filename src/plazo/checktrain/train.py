@@ -57,8 +57,11 @@ __all__ = [
     "grouped_cv_decisions",
     "main",
     "message_probabilities",
+    "nested_sentence_probabilities",
     "stack_rows",
     "stack_windows",
+    "stacked_cv",
+    "stacked_decisions",
     "top_probabilities",
     "train_model",
     "tune_thresholds",
@@ -586,7 +589,6 @@ def grouped_cv(
 ) -> GroupedCV:
     """``grouped_cv_decisions`` with the probabilities and thresholds behind each decision."""
     truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
-    raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     folds = fold_of(examples, settings.folds, settings.seed)
     distinct = [int(k) for k in np.unique(folds)]
     if not settings.stack or len(distinct) < 3:
@@ -595,6 +597,19 @@ def grouped_cv(
         empty = np.zeros((0, len(LABELS)))
         present = nested_decisions(oof, truth, folds, settings, rules)
         return GroupedCV(present, found, empty, empty)
+    outer, inner = nested_sentence_probabilities(examples, settings)
+    return stacked_cv(examples, settings, folds, outer, inner, rules)
+
+
+def nested_sentence_probabilities(
+    examples: Sequence[Example], settings: Settings
+) -> tuple[list[Floats], dict[int, list[Floats]]]:
+    """The first stage's sentence probabilities of :func:`grouped_cv_decisions`: ``outer`` (each
+    message by a first stage trained without its fold) and ``inner[k]`` (each message outside
+    fold k by a first stage trained without k and without the message's fold). Only the first
+    stage's settings matter, so one call serves every second-stage setting."""
+    folds = fold_of(examples, settings.folds, settings.seed)
+    distinct = [int(k) for k in np.unique(folds)]
     outer, _ = cross_validate_sentences(examples, settings)
     inner: dict[int, list[Floats]] = {
         k: [np.zeros((0, len(LABELS)))] * len(examples) for k in distinct
@@ -609,10 +624,38 @@ def grouped_cv(
             found = sentence_probabilities(model, [examples[i] for i in held], settings)
             for i, probabilities in zip(held, found, strict=True):
                 inner[b if folds[i] == a else a][i] = probabilities
+    return outer, inner
+
+
+def stacked_decisions(
+    examples: Sequence[Example],
+    settings: Settings,
+    folds: npt.NDArray[np.int64],
+    outer: Sequence[Floats],
+    inner: dict[int, list[Floats]],
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> npt.NDArray[np.bool_]:
+    """The decisions of :func:`grouped_cv_decisions` from its first stage's probabilities
+    (:func:`nested_sentence_probabilities`): per held-out fold, the second stage and thresholds
+    fitted on the other folds' inner probabilities, applied to the fold's outer ones."""
+    return stacked_cv(examples, settings, folds, outer, inner, rules).present
+
+
+def stacked_cv(
+    examples: Sequence[Example],
+    settings: Settings,
+    folds: npt.NDArray[np.int64],
+    outer: Sequence[Floats],
+    inner: dict[int, list[Floats]],
+    rules: npt.NDArray[np.bool_] | None = None,
+) -> GroupedCV:
+    """:func:`stacked_decisions` with the probabilities and thresholds behind each decision."""
+    truth = np.array([e.labels for e in examples]).reshape(len(examples), len(LABELS))
+    raw = np.array([e.rules for e in examples], dtype=bool).reshape(len(examples), len(LABELS))
     present = np.zeros_like(truth)
     stacked = np.zeros(truth.shape)
     decided_at = np.zeros(truth.shape)
-    for k in distinct:
+    for k in sorted(inner):
         inside = folds == k
         others = np.flatnonzero(~inside).tolist()
         weights, bias, thresholds = fit_stacker(
@@ -622,7 +665,7 @@ def grouped_cv(
             settings,
             None if rules is None else rules[~inside],
         )
-        chosen = [outer[i] for i in np.flatnonzero(inside)]
+        chosen = [outer[i] for i in np.flatnonzero(inside).tolist()]
         stacked[inside] = stacked_probabilities(chosen, weights, bias)
         decided_at[inside] = thresholds
         present[inside] = decide(
@@ -633,7 +676,7 @@ def grouped_cv(
             top_probabilities(chosen),
             raw[inside],
         )
-    return GroupedCV(present, outer, stacked, decided_at)
+    return GroupedCV(present, list(outer), stacked, decided_at)
 
 
 def nested_decisions(
