@@ -7,9 +7,10 @@ behind its buttons. The worker honours the decisions through
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -37,7 +38,14 @@ from plazo.store.services.weeks.checkin_week import (
 from plazo.store.services.weeks.covered import notice_weeks
 from plazo.store.services.work.snapshots import load_project_snapshot
 
-__all__ = ["DecisionRefused", "WeekRow", "decide_update", "this_week"]
+__all__ = [
+    "DecisionRefused",
+    "UpdateChanged",
+    "WeekRow",
+    "decide_update",
+    "this_week",
+    "update_version",
+]
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,30 @@ class WeekRow:
 
 class DecisionRefused(PlazoError):
     """The update cannot take that decision now (sent already, or replaced by the notice)."""
+
+
+class UpdateChanged(DecisionRefused):
+    """*Send now* on a text older than the one that would go out: nothing was sent.
+
+    ``text`` is the update as it stands now (the stored draft, already rewritten), for the page
+    to show before the person sends again.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            "the update changed since you opened the page; read the new text and send again"
+        )
+        self.text = text
+
+
+class _Readable(Protocol):
+    subject: str
+    text: str
+
+
+def update_version(subject: str, text: str) -> str:
+    """A short fingerprint of an update's words: the page sends back the one it showed."""
+    return hashlib.sha256(f"{subject}\n{text}".encode()).hexdigest()[:16]
 
 
 def this_week(
@@ -132,13 +164,21 @@ def _row(project: Project, now: datetime) -> WeekRow:
 
 
 def decide_update(
-    project: Project, decision: str, *, now: datetime, by: Any = None, reason: str = ""
+    project: Project,
+    decision: str,
+    *,
+    now: datetime,
+    by: Any = None,
+    reason: str = "",
+    seen_version: str = "",
 ) -> WeekRow:
     """Send this week's update now, hold it, or skip it with a reason; returns the row after.
 
     1. *send*: the update is written from a fresh forecast (a draft is rewritten from it, under
        its key: :mod:`plazo.store.services.checkins.waiting`) and queued in the outbox at once;
-       the next worker pass delivers it.
+       the next worker pass delivers it. With ``seen_version`` (the :func:`update_version` of
+       the text the person read), a text that changed since is not sent: the draft keeps the
+       new text and :class:`UpdateChanged` carries it, so what is approved is what goes out.
     2. *hold*: nothing is written or sent this week until the person sends it; a queued update
        goes back to draft.
     3. *skip*: the same, for good this week, with the reason kept.
@@ -166,41 +206,66 @@ def decide_update(
     if decision == CheckinDecisionKind.SEND:
         # the update reads the forecast as of now, whether it is written now or was a draft
         watch_project(load_project_snapshot(project), now=now, histories=OrganisationHistories())
+    changed: _Readable | None = None
     with transaction.atomic():
-        CheckinDecision.objects.update_or_create(
-            project=project,
-            week=row.week,
-            defaults={
-                "organisation_id": project.organisation_id,
-                "decision": decision,
-                "reason": reason.strip()[:300],
-                "decided_by": by,
-                "decided_at": now,
-            },
-        )
         key = weekly_key(project, now)
         if decision == CheckinDecisionKind.SEND:
-            # a draft written at the check-in tells what is true now, not then
-            refresh_waiting_update(project, now=now, states=APPROVABLE, always=True)
-            _queue(project, key, now)
+            going = _to_send(project, key, now)
+            if seen_version and update_version(going.subject, going.text) != seen_version:
+                changed = going  # the rewritten draft is kept: the page shows it next
+            else:
+                _record(project, row.week, decision, by=by, reason=reason, now=now)
+                _queue(project, key, now, going)
         else:
+            _record(project, row.week, decision, by=by, reason=reason, now=now)
             Message.objects.filter(
                 idempotency_key=key, state__in=(MessageState.QUEUED, MessageState.RETRY)
             ).update(state=MessageState.DRAFT, next_attempt_at=None, queued_at=None)
+    if changed is not None:
+        raise UpdateChanged(changed.text)
     return _row(project, now)
 
 
-def _queue(project: Project, key: str, now: datetime) -> None:
-    """Queue the week's update: the stored draft (rewritten just before), or one composed now."""
+def _record(
+    project: Project, week: str, decision: str, *, by: Any, reason: str, now: datetime
+) -> None:
+    CheckinDecision.objects.update_or_create(
+        project=project,
+        week=week,
+        defaults={
+            "organisation_id": project.organisation_id,
+            "decision": decision,
+            "reason": reason.strip()[:300],
+            "decided_by": by,
+            "decided_at": now,
+        },
+    )
+
+
+def _to_send(project: Project, key: str, now: datetime) -> _Readable:
+    """The week's update as it would go out now: the stored draft, rewritten from the latest
+    forecast (a draft written at the check-in tells what is true now, not then), or, when none
+    is stored, the update composed now (not stored yet)."""
+    refreshed = refresh_waiting_update(project, now=now, states=APPROVABLE, always=True)
+    if refreshed is not None:
+        return refreshed
     existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
-    if existing is None:
-        composed = compose_weekly_update_for(project, now=now)
+    if existing is not None:
+        return existing
+    return compose_weekly_update_for(project, now=now)
+
+
+def _queue(project: Project, key: str, now: datetime, going: _Readable) -> None:
+    """Queue the week's update: the stored draft (rewritten just before), or ``going``, the
+    one composed now, stored queued."""
+    if not isinstance(going, Message):
         store_message(
-            composed, organisation=project.organisation, project=project, key=key,
+            going,  # type: ignore[arg-type]
+            organisation=project.organisation, project=project, key=key,
             state=MessageState.QUEUED, now=now,
         )  # fmt: skip
         return
-    if existing.state in (MessageState.DRAFT, MessageState.CANCELLED):
-        existing.state = MessageState.QUEUED
-        existing.queued_at = existing.next_attempt_at = now
-        existing.save(update_fields=["state", "queued_at", "next_attempt_at"])
+    if going.state in (MessageState.DRAFT, MessageState.CANCELLED):
+        going.state = MessageState.QUEUED
+        going.queued_at = going.next_attempt_at = now
+        going.save(update_fields=["state", "queued_at", "next_attempt_at"])
