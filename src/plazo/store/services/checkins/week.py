@@ -18,6 +18,8 @@ from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinDecision,
     CheckinDecisionKind,
+    DelayCase,
+    DelayCaseState,
     Message,
     MessageState,
     Organisation,
@@ -59,6 +61,8 @@ class WeekRow:
     message: Message | None  # the update, once written
     decision: CheckinDecision | None
     notice: Message | None  # this week's delay notice, which replaces the update
+    # A draft delay case: while it waits, the update never says "on track" (health_to_tell).
+    draft_case: DelayCase | None = None
 
     due_now: bool = False  # its check-in time has come and nothing is written yet
     not_started: bool = False  # the project has not begun: its first update waits for it
@@ -120,7 +124,7 @@ def this_week(
     organisation: Organisation, *, now: datetime, project_ids: list[int] | None = None
 ) -> list[WeekRow]:
     """Every active project with a promise (or those of ``project_ids``): this week's update,
-    soonest check-in first. Six queries, whatever the number of projects."""
+    soonest check-in first. Seven queries, whatever the number of projects."""
     chosen = Project.objects.for_organisation(organisation).filter(
         status=ProjectStatus.ACTIVE, promised_on__isnull=False
     )
@@ -135,6 +139,10 @@ def this_week(
         (d.project_id, d.week): d for d in CheckinDecision.objects.filter(project_id__in=list(keys))
     }
     notices = notice_weeks(projects, now=now)
+    drafts = {
+        case.project_id: case
+        for case in DelayCase.objects.filter(project_id__in=list(keys), state=DelayCaseState.DRAFT)
+    }
     rows = []
     for project in projects:
         week = checkin_week(project, now)
@@ -150,6 +158,7 @@ def this_week(
                 message=messages.get(keys[project.pk]),
                 decision=decisions.get((project.pk, week)),
                 notice=notices.get(project.pk),
+                draft_case=drafts.get(project.pk),
             )
         )
     rows.sort(key=lambda row: (row.due_at, row.project.name))
