@@ -109,7 +109,8 @@ def test_send_now_refuses_a_text_older_than_the_stored_one_and_keeps_the_new_one
     assert update.state == "draft"  # nothing was queued
     assert IN_REVIEW in update.text  # the stored draft is the new text, for the page to show
     assert refused.value.text == update.text
-    assert not Message.objects.filter(project=project, kind="weekly_update", state="queued").exists()
+    updates = Message.objects.filter(project=project, kind="weekly_update")
+    assert not updates.filter(state="queued").exists()
     fresh = update_version(update.subject, update.text)
     decide_update(project, "send", now=CHECKIN + timedelta(minutes=3), seen_version=fresh)
     update.refresh_from_db()

@@ -3,8 +3,8 @@
 No page scrolls sideways, the header is compact (the navigation wrapped onto the lines it
 needs, every link in sight without scrolling: a row that scrolled by itself showed "…Ledger O"
 with Outbox and Settings hidden; the organisation, language and log out folded under
-*Account*), every link of the navigation can be reached (by the keyboard too), the *Mark delivered* form stays inside its box, and no
-two words of the project's chart overlap.
+*Account*), every link of the navigation can be reached (by the keyboard too), the *Mark
+delivered* form stays inside its box, and no two words of the project's chart overlap.
 """
 
 from __future__ import annotations

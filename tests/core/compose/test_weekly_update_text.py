@@ -151,10 +151,22 @@ def test_weekly_update_text_is_exactly_as_written(language: str, register: str) 
 
 
 UNDER_REVIEW = {
-    ("es", "formal"): "Estamos revisando la planificación de la fecha prometida, el 15 de diciembre de 2026. Se la confirmaré en la próxima actualización, o le escribiré antes si la fecha cambia.",
-    ("es", "informal"): "Estamos revisando la planificación de la fecha prometida, el 15 de diciembre de 2026. Te la confirmaré en la próxima actualización, o te escribiré antes si la fecha cambia.",
-    ("en", "formal"): "We are reviewing the plan for the promised date, December 15, 2026. I will confirm it in the next update, or write to you earlier if the date changes.",
-    ("en", "informal"): "We're reviewing the plan for the promised date, December 15, 2026. I'll confirm it in the next update, or write to you earlier if the date changes.",
+    (
+        "es",
+        "formal",
+    ): "Estamos revisando la planificación de la fecha prometida, el 15 de diciembre de 2026. Se la confirmaré en la próxima actualización, o le escribiré antes si la fecha cambia.",
+    (
+        "es",
+        "informal",
+    ): "Estamos revisando la planificación de la fecha prometida, el 15 de diciembre de 2026. Te la confirmaré en la próxima actualización, o te escribiré antes si la fecha cambia.",
+    (
+        "en",
+        "formal",
+    ): "We are reviewing the plan for the promised date, December 15, 2026. I will confirm it in the next update, or write to you earlier if the date changes.",
+    (
+        "en",
+        "informal",
+    ): "We're reviewing the plan for the promised date, December 15, 2026. I'll confirm it in the next update, or write to you earlier if the date changes.",
 }
 
 

@@ -111,8 +111,13 @@ class UpdateChanged(DecisionRefused):
 
 
 class _Readable(Protocol):
-    subject: str
-    text: str
+    """An update's words: a stored :class:`Message`, or one composed and not stored yet."""
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def update_version(subject: str, text: str) -> str:
