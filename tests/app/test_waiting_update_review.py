@@ -18,8 +18,7 @@ from plazo.store.models import DelayCase, Message, Project
 from plazo.store.services.checkins.preview import preview_message
 from plazo.store.services.checkins.week import UpdateChanged, decide_update, update_version
 from plazo.store.services.checkins.weekly import run_weekly_checkins
-from plazo.store.services.delays.discard import discard_case
-from plazo.store.services.delays.manual import open_case_by_hand
+from plazo.store.services.editing.cases import discard_draft_case, open_case
 from plazo.store.services.forecasting.run import reforecast_active
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +52,7 @@ def test_the_update_is_on_track_without_a_draft_case() -> None:
 
 def test_a_draft_case_on_a_recovered_forecast_is_told_as_under_review_not_as_a_risk() -> None:
     project = _on_track_project()
-    open_case_by_hand(project, now=CHECKIN - timedelta(hours=1))
+    open_case(project, now=CHECKIN - timedelta(hours=1))
     text = _draft(project).text
     assert ON_TRACK not in text  # the rule: no "on track" while a notice awaits review
     assert AT_RISK not in text  # …nor a risk the forecast line beside it contradicts
@@ -64,7 +63,7 @@ def test_a_draft_case_on_a_recovered_forecast_is_told_as_under_review_not_as_a_r
 def test_opening_a_case_by_hand_rewrites_the_waiting_update() -> None:
     project = _on_track_project()
     update = _draft(project)
-    open_case_by_hand(project, now=CHECKIN + timedelta(minutes=10))
+    open_case(project, now=CHECKIN + timedelta(minutes=10))
     update.refresh_from_db()
     assert IN_REVIEW in update.text
     assert ON_TRACK not in update.text
@@ -72,11 +71,11 @@ def test_opening_a_case_by_hand_rewrites_the_waiting_update() -> None:
 
 def test_discarding_the_draft_case_rewrites_the_waiting_update_at_once() -> None:
     project = _on_track_project()
-    case = open_case_by_hand(project, now=CHECKIN - timedelta(hours=1))
+    case = open_case(project, now=CHECKIN - timedelta(hours=1))
     update = _draft(project)
     assert IN_REVIEW in update.text
 
-    discard_case(case, reason="el retraso se resolvió", now=CHECKIN + timedelta(minutes=5))
+    discard_draft_case(case, reason="el retraso se resolvió", now=CHECKIN + timedelta(minutes=5))
 
     update.refresh_from_db()
     assert ON_TRACK in update.text  # what *This week* shows now is what *Send now* sends
@@ -123,7 +122,7 @@ def test_send_now_refuses_a_preview_older_than_what_would_be_written() -> None:
     before = CHECKIN - timedelta(days=6)  # Monday 30 Nov, before the demo's check-ins
     reforecast_active(project.organisation, now=before)
     shown = preview_message(project, "weekly", now=before)
-    open_case_by_hand(project, now=before + timedelta(minutes=1))
+    open_case(project, now=before + timedelta(minutes=1))
     with pytest.raises(UpdateChanged):
         decide_update(
             project,

@@ -26,7 +26,6 @@ from plazo.store.models import (
     Project,
     ProjectStatus,
 )
-from plazo.store.services.checkins.waiting import refresh_waiting_update
 
 __all__ = ["ENDED_REASONS", "CaseNotDiscardable", "close_drafts_of_ended_project", "discard_case"]
 
@@ -61,8 +60,6 @@ def discard_case(case: DelayCase, *, reason: str, now: datetime) -> DelayCase:
     1. Lock the case; only a draft can be discarded (:class:`CaseNotDiscardable`).
     2. Record the reason and the time on the case: that is its history.
     3. Withdraw its owner alert if it has not gone out: it asks for a review nobody needs now.
-    4. Rewrite the week's update that waits for approval: it no longer speaks of a promise
-       under review, and *This week* must show the text *Send now* sends.
     """
     reason = " ".join(reason.split())[:REASON_MAX_CHARS]
     if not reason:
@@ -71,7 +68,6 @@ def discard_case(case: DelayCase, *, reason: str, now: datetime) -> DelayCase:
     if case.state != DelayCaseState.DRAFT:
         raise CaseNotDiscardable(f"this delay case is {case.state}; only a draft can be discarded")
     _close(case, reason, now)
-    refresh_waiting_update(case.project, now=now)
     return case
 
 

@@ -9,7 +9,6 @@ from django.db import transaction
 
 from plazo.core.errors import PlazoError
 from plazo.store.models import OPEN_CASE_STATES, DelayCase, DelayTrigger, Project, ProjectStatus
-from plazo.store.services.checkins.waiting import refresh_waiting_update
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.webhooks.events import emit_case_opened
 from plazo.store.services.work.snapshots import load_project_snapshot
@@ -30,8 +29,6 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
        still expects to keep the promise, it supports no later date, so none is recommended: the
        owner knows of the delay, and picks the date (the first working day after the promise,
        recommended before, was a guess that could land on the client's stake).
-    4. Rewrite the week's update that waits for approval: it may no longer say "on track"
-       (:func:`plazo.core.health.health_to_tell`), and *This week* shows what goes out.
     """
     project = Project.objects.select_related("client", "organisation").get(pk=project.pk)
     if project.status != ProjectStatus.ACTIVE or project.promised_on is None:
@@ -60,5 +57,4 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
             forecast=forecast,
         )
         emit_case_opened(case, now=now)
-        refresh_waiting_update(project, now=now)
     return case
