@@ -80,7 +80,7 @@ def test_discarding_the_draft_case_rewrites_the_waiting_update_at_once() -> None
     update.refresh_from_db()
     assert ON_TRACK in update.text  # what *This week* shows now is what *Send now* sends
     assert IN_REVIEW not in update.text
-    seen = update_version(update.subject, update.text)
+    seen = update_version(update.text)
     decide_update(project, "send", now=CHECKIN + timedelta(minutes=6), seen_version=seen)
     update.refresh_from_db()
     assert update.state == "queued"
@@ -90,7 +90,7 @@ def test_discarding_the_draft_case_rewrites_the_waiting_update_at_once() -> None
 def test_send_now_refuses_a_text_older_than_the_stored_one_and_keeps_the_new_one() -> None:
     project = _on_track_project()
     update = _draft(project)
-    shown = update_version(update.subject, update.text)  # the page was opened here
+    shown = update_version(update.text)  # the page was opened here
     # The page is left open; meanwhile a delay case is opened (another person, the API…),
     # with no re-forecast between: only what the owner sees is stale.
     DelayCase.objects.create(
@@ -110,7 +110,7 @@ def test_send_now_refuses_a_text_older_than_the_stored_one_and_keeps_the_new_one
     assert refused.value.text == update.text
     updates = Message.objects.filter(project=project, kind="weekly_update")
     assert not updates.filter(state="queued").exists()
-    fresh = update_version(update.subject, update.text)
+    fresh = update_version(update.text)
     decide_update(project, "send", now=CHECKIN + timedelta(minutes=3), seen_version=fresh)
     update.refresh_from_db()
     assert update.state == "queued"
@@ -128,6 +128,26 @@ def test_send_now_refuses_a_preview_older_than_what_would_be_written() -> None:
             project,
             "send",
             now=before + timedelta(minutes=2),
-            seen_version=update_version(shown.subject, shown.text),
+            seen_version=update_version(shown.text),
         )
     assert not Message.objects.filter(project=project, kind="weekly_update").exists()
+
+
+def test_a_draft_approved_a_day_later_shows_the_dates_the_client_will_read_first() -> None:
+    # The forecast counts from the day the update goes out: Monday's "no later than 28 Dec"
+    # is Tuesday's "29 Dec" when nothing was done. The approver reads the latter before it goes.
+    project = _on_track_project()
+    monday = datetime(2026, 12, 7, 10, tzinfo=UTC)  # after its 09:00 check-in in Madrid
+    update = _draft(project, now=monday)
+    assert "no más tarde del 28 de diciembre de 2026" in update.text
+    tuesday = monday + timedelta(days=1)
+
+    with pytest.raises(UpdateChanged) as refused:
+        decide_update(project, "send", now=tuesday, seen_version=update_version(update.text))
+
+    assert "no más tarde del 29 de diciembre de 2026" in refused.value.text
+    decide_update(project, "send", now=tuesday, seen_version=update_version(refused.value.text))
+    update.refresh_from_db()
+    assert update.state == "queued"
+    assert update.text == refused.value.text  # what was read is what goes out
+    assert "8 de diciembre" in update.subject  # dated the day it goes (the subject is not shown)

@@ -122,7 +122,7 @@ def test_send_now_refuses_the_text_the_page_showed_when_the_stored_one_is_newer(
     update.refresh_from_db()
     assert update.state == "draft"
     after = response.content.decode()
-    assert "the update changed since you opened the page" in after
+    assert "the text you read is no longer what would be sent" in after
     assert "texto viejo" not in after
     assert "Vamos bien" in after  # the new text, for the person to read and send again
     again = re.search(r'name="version" value="([0-9a-f]+)"', after)

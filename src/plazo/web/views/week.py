@@ -57,12 +57,12 @@ def week(request: OrganisationRequest) -> HttpResponse:
 def _preview(project: Project, message: Message | None, now: datetime) -> tuple[str, str]:
     """The text *Send now* would send, and its version ("" when there is nothing to send)."""
     if message is not None:
-        return message.text, update_version(message.subject, message.text)
+        return message.text, update_version(message.text)
     try:
         composed = preview_message(project, "weekly", now=now)
     except PlazoError:
         return _("No forecast yet: add estimated work items to the project first."), ""
-    return composed.text, update_version(composed.subject, composed.text)
+    return composed.text, update_version(composed.text)
 
 
 @organisation_view
@@ -95,8 +95,9 @@ def week_decide(request: OrganisationRequest, project_id: int) -> HttpResponse:
         messages.warning(
             request,
             _(
-                "%(project)s: the update changed since you opened the page, so nothing was "
-                "sent. Here is the new text: read it and send again."
+                "%(project)s: the text you read is no longer what would be sent (the work or "
+                "its forecast changed since it was written), so nothing was sent. Here is the "
+                "new text: read it and send again."
             )
             % {"project": project.name},
         )

@@ -105,7 +105,7 @@ class UpdateChanged(DecisionRefused):
 
     def __init__(self, text: str) -> None:
         super().__init__(
-            "the update changed since you opened the page; read the new text and send again"
+            "the text you read is no longer what would be sent; read the new text and send again"
         )
         self.text = text
 
@@ -120,9 +120,11 @@ class _Readable(Protocol):
     def text(self) -> str: ...
 
 
-def update_version(subject: str, text: str) -> str:
-    """A short fingerprint of an update's words: the page sends back the one it showed."""
-    return hashlib.sha256(f"{subject}\n{text}".encode()).hexdigest()[:16]
+def update_version(text: str) -> str:
+    """A short fingerprint of an update's text, the words *This week* shows: the page sends
+    back the one it showed. (Not the subject: the page does not show it, and it names the day
+    it is sent, so an approval the day after the check-in would be refused for nothing.)"""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def this_week(
@@ -225,7 +227,7 @@ def decide_update(
         key = weekly_key(project, now)
         if decision == CheckinDecisionKind.SEND:
             going = _to_send(project, key, now)
-            if seen_version and update_version(going.subject, going.text) != seen_version:
+            if seen_version and update_version(going.text) != seen_version:
                 changed = going  # the rewritten draft is kept: the page shows it next
             else:
                 _record(project, row.week, decision, by=by, reason=reason, now=now)
