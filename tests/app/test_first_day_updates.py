@@ -187,4 +187,8 @@ def test_while_a_delay_notice_awaits_review_no_update_says_on_track(
     (update,) = _texts(handler)
     assert "Vamos bien" not in update
     assert "seguimos en plazo" not in update
-    assert "Hay riesgo de que no lleguemos a la fecha prometida, el 29 de enero de 2027" in update
+    # The forecast meets the promise: the date is told as under review, not as a risk that
+    # the update's own forecast line contradicts (docs/worker.md).
+    review = "Estamos revisando la planificación de la fecha prometida, el 29 de enero de 2027"
+    assert review in update
+    assert "Hay riesgo" not in update

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from plazo.core.health import Health, assess_health
+from plazo.core.health import Health, assess_health, promise_under_review
 
 TODAY = date(2026, 12, 1)
 PROMISE = date(2026, 12, 18)
@@ -39,3 +39,12 @@ def test_a_passed_promise_is_late() -> None:
 def test_a_probability_outside_0_1_is_refused() -> None:
     with pytest.raises(ValueError, match="probability"):
         _health(1.2)
+
+
+def test_only_an_on_track_forecast_is_told_as_a_promise_under_review() -> None:
+    # The notice in review raises "on track" to "at risk"; the update then says the date is
+    # under review, since its own forecast line meets the promise (finding 6).
+    assert promise_under_review(Health.ON_TRACK, notice_in_review=True)
+    assert not promise_under_review(Health.ON_TRACK, notice_in_review=False)
+    assert not promise_under_review(Health.AT_RISK, notice_in_review=True)
+    assert not promise_under_review(Health.LATE, notice_in_review=True)

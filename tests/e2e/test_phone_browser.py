@@ -1,9 +1,10 @@
 """The dashboard on a phone (375×812) in headless Chromium, in Spanish and in English.
 
-No page scrolls sideways, the header is compact (the navigation one row that scrolls by itself,
-the organisation, language and log out folded under *Account*), every link of the navigation
-can be reached (by the keyboard too), the *Mark delivered* form stays inside its box, and no
-two words of the project's chart overlap.
+No page scrolls sideways, the header is compact (the navigation wrapped onto the lines it
+needs, every link in sight without scrolling: a row that scrolled by itself showed "…Ledger O"
+with Outbox and Settings hidden; the organisation, language and log out folded under
+*Account*), every link of the navigation can be reached (by the keyboard too), the *Mark
+delivered* form stays inside its box, and no two words of the project's chart overlap.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from tests.e2e.browser import needs_chromium, screenshot
 pytestmark = [needs_chromium, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 375, "height": 812}  # the narrowest common phone
-MAX_HEADER = 110  # px: the name, the Account button and one row of links (it was ~250)
+MAX_HEADER = 150  # px: the name, the Account button and the links' lines (it was ~250)
 PAGES = [
     "/",
     "/?status=delivered",
@@ -95,14 +96,15 @@ def test_no_page_scrolls_sideways_on_a_phone_and_every_nav_link_is_reachable(
         assert header["height"] <= MAX_HEADER, f"{path}: the header takes {header['height']} px"
         links = page.locator("header.top nav a")
         assert links.count() >= 7
+        nav = "(() => { const n = document.querySelector('header.top nav'); "
+        nav += "return n.scrollWidth <= n.clientWidth; })()"
+        assert page.evaluate(nav), f"{path}: the navigation hides links sideways in {locale}"
         for i in range(links.count()):
-            links.nth(i).scroll_into_view_if_needed()  # the row scrolls; the page does not
-            box = links.nth(i).bounding_box()
+            box = links.nth(i).bounding_box()  # in sight as the page opens, nothing scrolled
             assert links.nth(i).is_visible()
             assert box is not None
             assert box["x"] >= 0
             assert box["x"] + box["width"] <= PHONE["width"]
-        assert _fits(page), f"{path} scrolls sideways in {locale} after the nav scrolled"
     screenshot(page, f"phone-items-{locale}.png")
 
     # The nav leads where it says, the last link (Settings) included.
@@ -131,7 +133,7 @@ def test_the_account_menu_opens_with_the_keyboard_and_holds_language_and_log_out
     screenshot(page, "phone-account-menu.png")
     page.keyboard.press("Tab")  # into the menu: the organisation's name is text, the select next
     assert page.evaluate("document.activeElement.id") == "language-menu"
-    # The nav: tabbing to its last link scrolls the row, never the page.
+    # The nav: its last link is in sight, and focusing it scrolls nothing sideways.
     page.locator("header.top nav a").last.focus()
     assert page.locator("header.top nav a").last.is_visible()
     assert _fits(page)

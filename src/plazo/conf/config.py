@@ -52,6 +52,7 @@ class Config:
     hsts_seconds: int = 0
     hsts_subdomains: bool = True
     hsts_preload: bool = True
+    session_days: int = 30
 
 
 def load_config(environ: Mapping[str, str]) -> Config:
@@ -88,6 +89,7 @@ def load_config(environ: Mapping[str, str]) -> Config:
         else 0,
         hsts_subdomains=_flag(environ, "PLAZO_HSTS_SUBDOMAINS", default=True),
         hsts_preload=_flag(environ, "PLAZO_HSTS_PRELOAD", default=True),
+        session_days=_count(environ, "PLAZO_SESSION_DAYS", 30, minimum=1),
     )
 
 

@@ -40,6 +40,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "plazo.web.session_renewal.RenewSessionMiddleware",
     "plazo.web.login_guard.LoginLockMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -127,6 +128,11 @@ EMAIL_TIMEOUT = _email.get("TIMEOUT", 30)
 # that terminates TLS, the proxy's X-Forwarded-Proto tells Django the request was secure.
 _HTTPS = CONFIG.base_url.startswith("https://")
 SESSION_COOKIE_HTTPONLY = True
+# A log-in lasts PLAZO_SESSION_DAYS (default 30) after the person last used plazo, not after they
+# logged in: RenewSessionMiddleware renews a signed-in session once a day (one write a day, not
+# one per request). Someone who uses plazo weekly stays signed in; a laptop left unused for a
+# month is signed out (docs/deploy.md).
+SESSION_COOKIE_AGE = CONFIG.session_days * 24 * 60 * 60
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SECURE_HSTS_SECONDS = CONFIG.hsts_seconds

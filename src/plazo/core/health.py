@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-__all__ = ["Health", "assess_health", "health_to_tell"]
+__all__ = ["Health", "assess_health", "health_to_tell", "promise_under_review"]
 
 
 class Health(StrEnum):
@@ -53,3 +53,15 @@ def health_to_tell(health: Health, *, notice_in_review: bool) -> Health:
     if notice_in_review and health is Health.ON_TRACK:
         return Health.AT_RISK
     return health
+
+
+def promise_under_review(health: Health, *, notice_in_review: bool) -> bool:
+    """Whether only the notice in review keeps an update from saying "on track".
+
+    Then :func:`health_to_tell` says "at risk", but the forecast the update shows beside it
+    meets the promise (it recovered after the case opened, or a person opened the case): "there
+    is a risk that we miss 29 January" next to "85 %: no later than 20 January" contradicts
+    itself. The update says instead that the promised date is under review, which is true
+    whichever way the owner decides (send the notice, or discard it).
+    """
+    return notice_in_review and health is Health.ON_TRACK

@@ -153,7 +153,7 @@ def timeline_chart(
             for kind, day in lines
         ],
         left=4.0,
-        right=width - 4.0,
+        right=width - RIGHT,  # the plot's edge: a label never runs to the frame's
     )
     top = TOP + rows_used(boxes) * LABEL_ROW_HEIGHT
 

@@ -83,6 +83,7 @@ urlpatterns = [
     path("week/<int:project_id>/preview/", week.week_preview, name="week_preview"),
     path("week/<int:project_id>/decide/", week.week_decide, name="week_decide"),
     path("projects/new/", project_edit.project_new, name="project_new"),
+    path("projects/regions/", project_edit.holiday_regions, name="holiday_regions"),
     path("projects/<int:project_id>/", project.project_detail, name="project"),
     path("projects/<int:project_id>/edit/", project_edit.project_edit, name="project_edit"),
     path("projects/<int:project_id>/items/", items.project_items, name="project_items"),

@@ -8,7 +8,7 @@ import pytest
 
 from plazo.core.scope import ScopeItem as ItemSpan
 from plazo.core.scope import done_hours, scope_hours
-from plazo.web.charts import PHONE_WIDTH, TimelineInput, timeline_chart
+from plazo.web.charts import PHONE_WIDTH, WIDTH, TimelineInput, timeline_chart
 
 START, TODAY = date(2026, 11, 1), date(2026, 11, 21)
 
@@ -174,3 +174,28 @@ def test_work_done_before_its_item_entered_the_plan_counts_on_the_day_it_entered
         assert done <= scope, day
         assert done == pytest.approx(done_hours(items, day), abs=0.1), day
         assert scope == pytest.approx(scope_hours(items, day), abs=0.1), day
+
+
+@pytest.mark.parametrize("width", [WIDTH, PHONE_WIDTH])
+@pytest.mark.parametrize(
+    "words",
+    [
+        {"today": "hoy", "promised": "Fecha prometida", "stake": "Tu fecha clave"},
+        {"today": "today", "promised": "Promised date", "stake": "Your key date"},
+    ],
+)
+def test_date_line_labels_keep_the_plots_right_margin(width: int, words: dict[str, str]) -> None:
+    # Finding 10: the last date line's label ran to the frame's right edge.
+    data = TimelineInput(
+        START,
+        TODAY,
+        [ItemSpan(8, START)],
+        promised_on=date(2026, 12, 1),
+        stake_on=date(2026, 12, 3),
+        finish_p95_on=date(2026, 12, 2),
+    )
+    chart = timeline_chart(data, words, width=width)
+    for m in chart.markers:
+        label_width = len(m.label) * 6.8
+        left = m.label_x if m.anchor == "start" else m.label_x - label_width
+        assert left + label_width <= chart.right, m

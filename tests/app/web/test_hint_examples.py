@@ -17,11 +17,12 @@ def test_the_project_form_gives_english_examples_in_english_and_spanish_ones_in_
     english = browser.get("/projects/new/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "the annual shareholders&#x27; meeting" in english
     assert "la junta anual" not in english
-    assert "e.g. SCT for Scotland" in english
-    assert "e.g. MD" not in english
+    # The region is picked among the studio's country's (finding 10: no "SCT for Scotland").
+    assert '<option value="MD">Madrid (MD)</option>' in english
+    assert "Scotland" not in english
     spanish = browser.get("/projects/new/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "la junta anual de accionistas" in spanish
-    assert "p. ej. MD para Madrid" in spanish
+    assert '<option value="MD">Madrid (MD)</option>' in spanish
 
 
 def test_settings_refusals_name_examples_for_the_readers_language() -> None:

@@ -53,6 +53,7 @@ LOGIN_ONLY = [
     "clients",
     "client_new",
     "project_new",
+    "holiday_regions",
     "members",
     "week",
     "organisation_settings",

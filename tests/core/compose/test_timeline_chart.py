@@ -6,6 +6,7 @@ import io
 from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
 from PIL import Image
 
 from plazo.core.compose import BurnUp, render_timeline_png
@@ -144,3 +145,42 @@ def test_work_done_is_never_drawn_rising_before_its_scope() -> None:
     before_the_last_day = [y for x, y in done if x < last_x - 4]
     assert before_the_last_day
     assert min(before_the_last_day) >= baseline - 4  # flat on the baseline, not sloping up
+
+
+def _label_band_columns(png: bytes, colours: set[tuple[int, int, int]], scale: int) -> list[int]:
+    """The x of every pixel of ``colours`` in the band above the plot where date labels go."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    width = image.size[0]
+    return [
+        x
+        for y in range(28 * scale, 56 * scale)
+        for x in range(width)
+        if image.getpixel((x, y)) in colours
+    ]
+
+
+@pytest.mark.parametrize(("language", "formal"), [("es", False), ("es", True), ("en", False)])
+def test_the_last_date_lines_label_keeps_the_charts_right_margin(
+    language: str, formal: bool
+) -> None:
+    # Finding 10: "Tu fecha clave · 5 mar" touched the right edge of the Spanish PNG.
+    project = make_project(
+        language,
+        start_on=date(2026, 12, 7),
+        promised_on=date(2027, 2, 12),
+        stake_on=date(2027, 3, 5),
+    )
+    forecast = replace(
+        make_forecast(),
+        p50_on=date(2027, 1, 27),
+        p85_on=date(2027, 2, 9),
+        p95_on=date(2027, 2, 18),
+        burn_up=BurnUp((date(2026, 12, 7),), (1.0,), (110.0,)),
+    )
+    scale = 2
+    png = render_timeline_png(project, forecast, language=language, formal=formal, scale=scale)
+    stake_pixels = _label_band_columns(png, {(124, 58, 237)}, scale)
+    assert stake_pixels  # the label is drawn
+    width = 560 * scale
+    # The same margin as the plot and the axis's last date: 14 px (at 1×) from the edge.
+    assert max(stake_pixels) < width - 14 * scale

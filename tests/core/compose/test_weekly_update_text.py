@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -190,3 +191,48 @@ def test_complete_lists_say_nothing_more() -> None:
     text, html = _lists("en", done_more=0, next_more=0)
     assert "more task" not in text
     assert 'class="more"' not in html
+
+
+UNDER_REVIEW = {
+    (
+        "es",
+        "formal",
+    ): "Estamos revisando la planificación de la fecha prometida, el 15 de diciembre de 2026. Se la confirmaré en la próxima actualización, o le escribiré antes si la fecha cambia.",
+    (
+        "es",
+        "informal",
+    ): "Estamos revisando la planificación de la fecha prometida, el 15 de diciembre de 2026. Te la confirmaré en la próxima actualización, o te escribiré antes si la fecha cambia.",
+    (
+        "en",
+        "formal",
+    ): "We are reviewing the plan for the promised date, December 15, 2026. I will confirm it in the next update, or write to you earlier if the date changes.",
+    (
+        "en",
+        "informal",
+    ): "We're reviewing the plan for the promised date, December 15, 2026. I'll confirm it in the next update, or write to you earlier if the date changes.",
+}
+
+
+@pytest.mark.parametrize(("language", "register"), list(UNDER_REVIEW))
+def test_a_promise_under_review_is_not_told_as_a_risk_its_forecast_contradicts(
+    language: str, register: str
+) -> None:
+    # Finding 6: a draft delay case waits, but the forecast meets the promise (P85 before it).
+    forecast = make_forecast(
+        p50_on=date(2026, 12, 4), p85_on=date(2026, 12, 10), p95_on=date(2026, 12, 12),
+        p_on_time=0.96, under_review=True,
+    )  # fmt: skip
+    message = compose_weekly_update(
+        make_organisation(),
+        make_client(language, register),
+        make_contacts(language),
+        make_project(language),
+        forecast,
+        make_updates(language),
+        sent_at=SENT_AT,
+    )
+    paragraphs = message.text.split("\n\n")
+    assert paragraphs[2] == UNDER_REVIEW[(language, register)]
+    assert "risk" not in message.text
+    assert "riesgo" not in message.text
+    assert UNDER_REVIEW[(language, register)] in message.html.replace("\n", " ")

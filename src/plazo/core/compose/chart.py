@@ -150,7 +150,7 @@ def render_timeline_png(
             for kind, day, _ in markers
         ],
         left=4 * s,
-        right=width - 4 * s,
+        right=right,  # the plot's edge, as the axis's last date: never against the image's
         pad=4 * s,
         gap=8 * s,
     )

@@ -146,6 +146,9 @@ class ForecastView:
     percent_complete: float
     burn_up: BurnUp = field(default_factory=lambda: BurnUp((), (), ()))
     basis: ForecastBasis | None = None  # the owner alert states it; clients never see it
+    # A draft delay notice, not the forecast, keeps the update from saying "on track": the
+    # update says the promised date is under review (plazo.core.health.promise_under_review).
+    under_review: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "health", Health(self.health))

@@ -6,7 +6,7 @@ import holidays
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["country_code", "currency_code"]
+__all__ = ["HolidayCountryField", "country_code", "currency_code"]
 
 
 def currency_code(value: object) -> str:
@@ -23,3 +23,16 @@ def country_code(value: object) -> str:
     if code not in holidays.list_supported_countries():
         raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
     return code
+
+
+class HolidayCountryField(forms.ChoiceField):
+    """A holiday country picked from the list the client form has, narrowed to the countries
+    plazo has a calendar for; a code posted in lower case (a script, an old form) is accepted."""
+
+    def to_python(self, value: object) -> str:
+        return str(super().to_python(value)).strip().upper()
+
+    def validate(self, value: object) -> None:
+        if value and not self.valid_value(value):
+            raise forms.ValidationError(_("plazo has no holiday calendar for this country code."))
+        super().validate(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
 from zoneinfo import available_timezones
 
 from django import forms
@@ -10,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plazo.core.policy import PolicyError, load_policy
 from plazo.store.models import Language
-from plazo.web.forms.codes import country_code, currency_code
+from plazo.web.forms.codes import HolidayCountryField, currency_code
+from plazo.web.forms.places import holiday_country_choices
 
 __all__ = ["OrganisationSettingsForm", "PolicyForm"]
 
@@ -27,9 +29,8 @@ class OrganisationSettingsForm(forms.Form):
         max_length=3,
         help_text=_("New projects start with it; each project can have its own."),
     )
-    country = forms.CharField(
-        label=_("Country, for public holidays (ISO 3166)"),
-        max_length=2,
+    country = HolidayCountryField(
+        label=_("Country, for public holidays"),
         help_text=_("New projects start with its holiday calendar."),
     )
     time_zone = forms.CharField(
@@ -48,6 +49,11 @@ class OrganisationSettingsForm(forms.Form):
         help_text=_("Otherwise each week's update waits on the This week page for approval."),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the client form's list, narrowed to the countries plazo has a calendar for
+        cast(forms.ChoiceField, self.fields["country"]).choices = holiday_country_choices()
+
     def clean_name(self) -> str:
         name = str(self.cleaned_data["name"]).strip()
         if not name:
@@ -56,9 +62,6 @@ class OrganisationSettingsForm(forms.Form):
 
     def clean_currency(self) -> str:
         return currency_code(self.cleaned_data["currency"])
-
-    def clean_country(self) -> str:
-        return country_code(self.cleaned_data["country"])
 
     def clean_time_zone(self) -> str:
         value = str(self.cleaned_data["time_zone"]).strip()

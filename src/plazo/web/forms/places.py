@@ -5,10 +5,16 @@ from __future__ import annotations
 from functools import lru_cache
 from zoneinfo import available_timezones
 
+import holidays
 from babel import Locale
 from django.utils.translation import get_language
 
-__all__ = ["country_choices", "time_zone_choices"]
+__all__ = [
+    "country_choices",
+    "holiday_country_choices",
+    "region_choices",
+    "time_zone_choices",
+]
 
 # CLDR territories that are no country (regions, test codes, "Unknown Region").
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
@@ -48,6 +54,30 @@ def country_choices() -> list[tuple[str, str]]:
         return list(_countries(language))
     except (ValueError, LookupError):
         return list(_countries("en"))
+
+
+def holiday_country_choices() -> list[tuple[str, str]]:
+    """The countries of :func:`country_choices` that plazo has a holiday calendar for."""
+    supported = holidays.list_supported_countries()
+    return [choice for choice in country_choices() if choice[0] in supported]
+
+
+@lru_cache(maxsize=256)
+def region_choices(country: str) -> tuple[tuple[str, str], ...]:
+    """The regions with their own holidays in ``country``: ("TX", "Texas (TX)"), by name.
+
+    The names are the holiday library's (often in the country's own language); a region it
+    names nowhere is shown by its code.
+    """
+    codes = holidays.list_supported_countries().get(country.upper(), [])
+    if not codes:
+        return ()
+    names: dict[str, str] = {}
+    calendar = holidays.country_holidays(country.upper())
+    for name, code in getattr(type(calendar), "subdivisions_aliases", {}).items():
+        names.setdefault(code, name)
+    labelled = [(code, f"{names[code]} ({code})" if code in names else code) for code in codes]
+    return tuple(sorted(labelled, key=lambda choice: choice[1].casefold()))
 
 
 @lru_cache(maxsize=1)

@@ -7,14 +7,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, cast
 
-import holidays
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plazo.core.calendar import local_day
 from plazo.store.models import Client, ForecastMode, Organisation, ProjectStatus
-from plazo.web.forms.codes import country_code, currency_code
+from plazo.web.forms.codes import HolidayCountryField, currency_code
+from plazo.web.forms.places import holiday_country_choices, region_choices
 from plazo.web.forms.widgets import DayInput
 
 __all__ = ["ProjectForm"]
@@ -84,10 +85,8 @@ class ProjectForm(forms.Form):
         ),
     )
     owner = forms.TypedChoiceField(label=_("Owner"), coerce=int)
-    country = forms.CharField(label=_("Holiday calendar: country (ISO 3166)"), max_length=2)
-    subdivision = forms.CharField(
-        label=_("Region (optional, e.g. SCT for Scotland)"), max_length=10, required=False
-    )
+    country = HolidayCountryField(label=_("Holiday calendar: country"))
+    subdivision = forms.ChoiceField(label=_("Holiday calendar: region (optional)"), required=False)
     # Delivery is not a status to pick: it resolves the promise (kept or broken) in the ledger.
     status = forms.ChoiceField(
         label=_("Status"),
@@ -118,6 +117,7 @@ class ProjectForm(forms.Form):
             (m.user_id, m.user.get_full_name() or m.user.email or m.user.get_username())
             for m in members
         ]
+        self._regions(organisation)
         if not editing:
             del self.fields["promise_reason"]
         if not editing or self.initial.get("status") == ProjectStatus.DELIVERED:
@@ -125,11 +125,32 @@ class ProjectForm(forms.Form):
         if "status" not in self.fields or self.initial.get("status") == ProjectStatus.CANCELLED:
             del self.fields["confirm_cancel"]
 
+    def _regions(self, organisation: Organisation) -> None:
+        """The country list, and the regions of the country the form shows (posted, else the
+        project's, else the organisation's), so the hint fits that country."""
+        cast(forms.ChoiceField, self.fields["country"]).choices = holiday_country_choices()
+        country = str(
+            (self.data.get("country") if self.is_bound else None)
+            or self.initial.get("country")
+            or organisation.country
+            or ""
+        ).upper()
+        region = cast(forms.ChoiceField, self.fields["subdivision"])
+        regions = region_choices(country)
+        region.choices = [("", _("None: the national holidays only")), *regions]
+        region.help_text = _("The regions of the chosen country that have holidays of their own.")
+        region.error_messages["invalid_choice"] = _("This region is not known for that country.")
+        # The country list fetches its regions (htmx); without JavaScript, saving shows them.
+        self.fields["country"].widget.attrs.update(
+            {
+                "hx-get": reverse("web:holiday_regions"),
+                "hx-target": "#id_subdivision",
+                "hx-swap": "innerHTML",
+            }
+        )
+
     def clean_currency(self) -> str:
         return currency_code(self.cleaned_data["currency"])
-
-    def clean_country(self) -> str:
-        return country_code(self.cleaned_data["country"])
 
     def clean_forecast_mode(self) -> str:
         return str(
@@ -153,13 +174,6 @@ class ProjectForm(forms.Form):
         start, promised = data.get("start_on"), data.get("promised_on")
         if start and promised and promised < start:
             self.add_error("promised_on", _("The promised date is before the start."))
-        country, subdivision = data.get("country"), data.get("subdivision")
-        if country and subdivision:
-            known = holidays.list_supported_countries().get(country, [])
-            if subdivision.upper() not in known:
-                self.add_error("subdivision", _("This region is not known for that country."))
-            else:
-                data["subdivision"] = subdivision.upper()
         if self.editing and "promised_on" in self.changed_data and not data.get("promised_on"):
             self.add_error("promised_on", _("A promise can be replaced, not removed."))
         cancelling = "confirm_cancel" in self.fields and data.get("status") == "cancelled"

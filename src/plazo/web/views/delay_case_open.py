@@ -1,8 +1,8 @@
 """Open a delay case by hand, after a confirmation; discard a draft case.
 
 ``GET /projects/<id>/delay-case/`` says what opening a case does (and whether the forecast sees a
-delay at all) and asks to confirm; ``POST`` opens it (:func:`open_case_by_hand`) and leads to its
-review. ``POST /cases/<id>/discard/`` cancels a draft with a reason (:func:`discard_case`); an
+delay at all) and asks to confirm; ``POST`` opens it (:func:`open_case`) and leads to its
+review. ``POST /cases/<id>/discard/`` cancels a draft with a reason (:func:`discard_draft_case`); an
 approved or sent case cannot be discarded: its notice went to the client.
 """
 
@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from plazo.store.models import DelayCase, Project
-from plazo.store.services.delays.discard import CaseNotDiscardable, discard_case
-from plazo.store.services.delays.manual import CaseNotOpened, open_case_by_hand
+from plazo.store.services.delays.discard import CaseNotDiscardable
+from plazo.store.services.delays.manual import CaseNotOpened
+from plazo.store.services.editing.cases import discard_draft_case, open_case
 from plazo.store.services.pages.project import project_page
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 
@@ -37,7 +38,7 @@ def open_delay_case(request: OrganisationRequest, project_id: int) -> HttpRespon
             return redirect("web:delay_case", case_id=page.open_case.pk)
         return render(request, "plazo/delay_case_open.html", {"page": page})
     try:
-        case = open_case_by_hand(project, now=timezone.now())
+        case = open_case(project, now=timezone.now())
     except CaseNotOpened as error:
         messages.error(request, str(error))
         return redirect("web:project", project_id=project.pk)
@@ -55,7 +56,7 @@ def discard_delay_case(request: OrganisationRequest, case_id: int) -> HttpRespon
         messages.error(request, _("Say why the draft is discarded; nothing changed."))
         return redirect("web:delay_case", case_id=case.pk)
     try:
-        discard_case(case, reason=reason, now=timezone.now())
+        discard_draft_case(case, reason=reason, now=timezone.now())
     except CaseNotDiscardable:
         messages.error(request, _("Only a draft can be discarded; its notice went to the client."))
         return redirect("web:delay_case", case_id=case.pk)

@@ -14,12 +14,13 @@ from plazo.core.ledger import PromiseInPastError
 from plazo.store.models import Client, Project
 from plazo.store.services.editing import dashboard
 from plazo.store.services.work.records import RecordError
+from plazo.web.forms.places import region_choices
 from plazo.web.forms.projects import ProjectForm
 from plazo.web.templatetags.plazo import day
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.views.refreshed import forecast_sentence
 
-__all__ = ["project_edit", "project_new"]
+__all__ = ["holiday_regions", "project_edit", "project_new"]
 
 
 def _project(request: OrganisationRequest, project_id: int) -> Project:
@@ -138,3 +139,11 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
             messages.info(request, forecast_sentence(refreshed, before=before))
             return redirect("web:project", project_id=project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": project})
+
+
+@organisation_view
+def holiday_regions(request: OrganisationRequest) -> HttpResponse:
+    """The region list's options for ``?country=XX`` (the project form's country list loads
+    them with htmx when it changes, so the regions offered fit the country picked)."""
+    regions = region_choices(request.GET.get("country", "")[:3])
+    return render(request, "plazo/_region_options.html", {"regions": regions})

@@ -7,9 +7,10 @@ behind its buttons. The worker honours the decisions through
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 
@@ -17,6 +18,8 @@ from plazo.core.errors import PlazoError
 from plazo.store.models import (
     CheckinDecision,
     CheckinDecisionKind,
+    DelayCase,
+    DelayCaseState,
     Message,
     MessageState,
     Organisation,
@@ -37,7 +40,14 @@ from plazo.store.services.weeks.checkin_week import (
 from plazo.store.services.weeks.covered import notice_weeks
 from plazo.store.services.work.snapshots import load_project_snapshot
 
-__all__ = ["DecisionRefused", "WeekRow", "decide_update", "this_week"]
+__all__ = [
+    "DecisionRefused",
+    "UpdateChanged",
+    "WeekRow",
+    "decide_update",
+    "this_week",
+    "update_version",
+]
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ class WeekRow:
     message: Message | None  # the update, once written
     decision: CheckinDecision | None
     notice: Message | None  # this week's delay notice, which replaces the update
+    # A draft delay case: while it waits, the update never says "on track" (health_to_tell).
+    draft_case: DelayCase | None = None
 
     due_now: bool = False  # its check-in time has come and nothing is written yet
     not_started: bool = False  # the project has not begun: its first update waits for it
@@ -84,11 +96,42 @@ class DecisionRefused(PlazoError):
     """The update cannot take that decision now (sent already, or replaced by the notice)."""
 
 
+class UpdateChanged(DecisionRefused):
+    """*Send now* on a text older than the one that would go out: nothing was sent.
+
+    ``text`` is the update as it stands now (the stored draft, already rewritten), for the page
+    to show before the person sends again.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(
+            "the text you read is no longer what would be sent; read the new text and send again"
+        )
+        self.text = text
+
+
+class _Readable(Protocol):
+    """An update's words: a stored :class:`Message`, or one composed and not stored yet."""
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+def update_version(text: str) -> str:
+    """A short fingerprint of an update's text, the words *This week* shows: the page sends
+    back the one it showed. (Not the subject: the page does not show it, and it names the day
+    it is sent, so an approval the day after the check-in would be refused for nothing.)"""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def this_week(
     organisation: Organisation, *, now: datetime, project_ids: list[int] | None = None
 ) -> list[WeekRow]:
     """Every active project with a promise (or those of ``project_ids``): this week's update,
-    soonest check-in first. Six queries, whatever the number of projects."""
+    soonest check-in first. Seven queries, whatever the number of projects."""
     chosen = Project.objects.for_organisation(organisation).filter(
         status=ProjectStatus.ACTIVE, promised_on__isnull=False
     )
@@ -103,6 +146,10 @@ def this_week(
         (d.project_id, d.week): d for d in CheckinDecision.objects.filter(project_id__in=list(keys))
     }
     notices = notice_weeks(projects, now=now)
+    drafts = {
+        case.project_id: case
+        for case in DelayCase.objects.filter(project_id__in=list(keys), state=DelayCaseState.DRAFT)
+    }
     rows = []
     for project in projects:
         week = checkin_week(project, now)
@@ -118,6 +165,7 @@ def this_week(
                 message=messages.get(keys[project.pk]),
                 decision=decisions.get((project.pk, week)),
                 notice=notices.get(project.pk),
+                draft_case=drafts.get(project.pk),
             )
         )
     rows.sort(key=lambda row: (row.due_at, row.project.name))
@@ -132,13 +180,21 @@ def _row(project: Project, now: datetime) -> WeekRow:
 
 
 def decide_update(
-    project: Project, decision: str, *, now: datetime, by: Any = None, reason: str = ""
+    project: Project,
+    decision: str,
+    *,
+    now: datetime,
+    by: Any = None,
+    reason: str = "",
+    seen_version: str = "",
 ) -> WeekRow:
     """Send this week's update now, hold it, or skip it with a reason; returns the row after.
 
     1. *send*: the update is written from a fresh forecast (a draft is rewritten from it, under
        its key: :mod:`plazo.store.services.checkins.waiting`) and queued in the outbox at once;
-       the next worker pass delivers it.
+       the next worker pass delivers it. With ``seen_version`` (the :func:`update_version` of
+       the text the person read), a text that changed since is not sent: the draft keeps the
+       new text and :class:`UpdateChanged` carries it, so what is approved is what goes out.
     2. *hold*: nothing is written or sent this week until the person sends it; a queued update
        goes back to draft.
     3. *skip*: the same, for good this week, with the reason kept.
@@ -166,41 +222,66 @@ def decide_update(
     if decision == CheckinDecisionKind.SEND:
         # the update reads the forecast as of now, whether it is written now or was a draft
         watch_project(load_project_snapshot(project), now=now, histories=OrganisationHistories())
+    changed: _Readable | None = None
     with transaction.atomic():
-        CheckinDecision.objects.update_or_create(
-            project=project,
-            week=row.week,
-            defaults={
-                "organisation_id": project.organisation_id,
-                "decision": decision,
-                "reason": reason.strip()[:300],
-                "decided_by": by,
-                "decided_at": now,
-            },
-        )
         key = weekly_key(project, now)
         if decision == CheckinDecisionKind.SEND:
-            # a draft written at the check-in tells what is true now, not then
-            refresh_waiting_update(project, now=now, states=APPROVABLE, always=True)
-            _queue(project, key, now)
+            going = _to_send(project, key, now)
+            if seen_version and update_version(going.text) != seen_version:
+                changed = going  # the rewritten draft is kept: the page shows it next
+            else:
+                _record(project, row.week, decision, by=by, reason=reason, now=now)
+                _queue(project, key, now, going)
         else:
+            _record(project, row.week, decision, by=by, reason=reason, now=now)
             Message.objects.filter(
                 idempotency_key=key, state__in=(MessageState.QUEUED, MessageState.RETRY)
             ).update(state=MessageState.DRAFT, next_attempt_at=None, queued_at=None)
+    if changed is not None:
+        raise UpdateChanged(changed.text)
     return _row(project, now)
 
 
-def _queue(project: Project, key: str, now: datetime) -> None:
-    """Queue the week's update: the stored draft (rewritten just before), or one composed now."""
+def _record(
+    project: Project, week: str, decision: str, *, by: Any, reason: str, now: datetime
+) -> None:
+    CheckinDecision.objects.update_or_create(
+        project=project,
+        week=week,
+        defaults={
+            "organisation_id": project.organisation_id,
+            "decision": decision,
+            "reason": reason.strip()[:300],
+            "decided_by": by,
+            "decided_at": now,
+        },
+    )
+
+
+def _to_send(project: Project, key: str, now: datetime) -> _Readable:
+    """The week's update as it would go out now: the stored draft, rewritten from the latest
+    forecast (a draft written at the check-in tells what is true now, not then), or, when none
+    is stored, the update composed now (not stored yet)."""
+    refreshed = refresh_waiting_update(project, now=now, states=APPROVABLE, always=True)
+    if refreshed is not None:
+        return refreshed
     existing = Message.objects.select_for_update().filter(idempotency_key=key).first()
-    if existing is None:
-        composed = compose_weekly_update_for(project, now=now)
+    if existing is not None:
+        return existing
+    return compose_weekly_update_for(project, now=now)
+
+
+def _queue(project: Project, key: str, now: datetime, going: _Readable) -> None:
+    """Queue the week's update: the stored draft (rewritten just before), or ``going``, the
+    one composed now, stored queued."""
+    if not isinstance(going, Message):
         store_message(
-            composed, organisation=project.organisation, project=project, key=key,
+            going,  # type: ignore[arg-type]
+            organisation=project.organisation, project=project, key=key,
             state=MessageState.QUEUED, now=now,
         )  # fmt: skip
         return
-    if existing.state in (MessageState.DRAFT, MessageState.CANCELLED):
-        existing.state = MessageState.QUEUED
-        existing.queued_at = existing.next_attempt_at = now
-        existing.save(update_fields=["state", "queued_at", "next_attempt_at"])
+    if going.state in (MessageState.DRAFT, MessageState.CANCELLED):
+        going.state = MessageState.QUEUED
+        going.queued_at = going.next_attempt_at = now
+        going.save(update_fields=["state", "queued_at", "next_attempt_at"])

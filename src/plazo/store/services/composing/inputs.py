@@ -10,7 +10,7 @@ from django.conf import settings
 
 from plazo.core import compose
 from plazo.core.errors import PlazoError
-from plazo.core.health import assess_health, health_to_tell
+from plazo.core.health import assess_health, health_to_tell, promise_under_review
 from plazo.core.regional import date_locale
 from plazo.core.scope import hours_by_day
 from plazo.store.models import (
@@ -148,7 +148,8 @@ def forecast_view(
 
     ``forecast`` is passed apart from the snapshot: it is often the one just made from it.
     ``notice_in_review``: a delay notice for the project awaits review, so the health told is
-    never "on track" (:func:`plazo.core.health.health_to_tell`).
+    never "on track" (:func:`plazo.core.health.health_to_tell`); when the forecast itself meets
+    the promise, the update says the date is under review rather than at risk.
     """
     project = snapshot.project
     if forecast.finish_p50_on is None or forecast.finish_p85_on is None:
@@ -160,21 +161,20 @@ def forecast_view(
     chart = burn_up(snapshot.items, start=project.start_on, today=today)
     total = chart.scope[-1] if chart.scope else 0.0
     p_on_time = forecast.p_on_time if forecast.p_on_time is not None else 0.0
+    health = assess_health(
+        today=today,
+        promised_on=project.promised_on,
+        p_on_time=p_on_time,
+        finish_p85_on=forecast.finish_p85_on,
+        risk_threshold=float(project.risk_threshold),
+    )
     return compose.ForecastView(
         p50_on=forecast.finish_p50_on,
         p85_on=forecast.finish_p85_on,
         p95_on=forecast.finish_p95_on,
         p_on_time=p_on_time,
-        health=health_to_tell(
-            assess_health(
-                today=today,
-                promised_on=project.promised_on,
-                p_on_time=p_on_time,
-                finish_p85_on=forecast.finish_p85_on,
-                risk_threshold=float(project.risk_threshold),
-            ),
-            notice_in_review=notice_in_review,
-        ).value,
+        health=health_to_tell(health, notice_in_review=notice_in_review).value,
+        under_review=promise_under_review(health, notice_in_review=notice_in_review),
         percent_complete=100 * chart.done[-1] / total if total else 0.0,
         burn_up=chart,
         basis=compose.ForecastBasis(
