@@ -165,6 +165,27 @@ def test_wrong_answers_are_asked_again_one_by_one(
     )
 
 
+@pytest.mark.parametrize(
+    ("country", "example"),
+    [
+        ("US", "such as America/New_York or America/Chicago."),
+        ("AR", "such as America/Argentina/Buenos_Aires."),
+        ("GB", "such as Europe/London."),
+    ],
+)
+def test_a_wrong_time_zone_is_answered_with_the_countrys_own_zones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], country: str, example: str
+) -> None:
+    lines = _uk(country=country)
+    lines[5:6] = ["Central", ""]  # a US owner's first try, then the default offered
+    _answers(monkeypatch, [*lines, "y"], [PASSWORD] * 2)
+    assert main(["init"]) == 0
+    err = capsys.readouterr().err
+    assert f"'Central' is not a time zone; type an IANA name {example}" in err
+    if country != "GB":
+        assert "Europe/London" not in err
+
+
 def test_a_weak_password_is_asked_again_at_once_and_the_answers_are_kept(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -136,3 +136,36 @@ def test_a_cancellation_alone_is_said_once_by_the_standing() -> None:
     page = browser_for(project.organisation)[0].get(f"/projects/{project.pk}/").content.decode()
     assert "the project was cancelled before delivery" in page
     assert "promise-events" not in page
+
+
+def test_the_organisations_ledger_lists_the_cancellation_and_the_reopening() -> None:
+    project = _promised()
+    other = make_project(project.organisation, name="Intranet", start_on=date(2026, 10, 1))
+    record_promise(other, date(2026, 12, 22), made_at=datetime(2026, 10, 2, tzinfo=UTC))
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    update_project(project, {"status": "active"}, now=NOW + timedelta(days=3))
+    browser, _ = browser_for(project.organisation)
+    period = "?period=custom&from=2026-10-01&to=2026-12-31"
+
+    page = browser.get(f"/ledger/{period}").content.decode()
+    rows = page.split('<section aria-labelledby="h-promises">')[1].split("</table>")[0]
+    intranet, portal = rows.split("<tbody>")[1].split("<tr>")[1:3]  # newest first
+    assert ">Portal<" in portal
+    assert ">Intranet<" in intranet
+    assert "project cancelled on 1 Dec 2026" in portal
+    assert "project taken up again on 4 Dec 2026" in portal
+    assert "promise-events" not in intranet  # nothing happened to it
+    spanish = browser.get(f"/ledger/{period}", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "el proyecto se retomó el 4 dic 2026" in spanish
+
+
+def test_a_cancellation_alone_is_said_once_on_the_organisations_ledger_too() -> None:
+    project = _promised()
+    update_project(project, {"status": "cancelled"}, now=NOW)
+    page = (
+        browser_for(project.organisation)[0]
+        .get("/ledger/?period=custom&from=2026-10-01&to=2026-12-31")
+        .content.decode()
+    )
+    assert "the project was cancelled before delivery" in page
+    assert "promise-events" not in page

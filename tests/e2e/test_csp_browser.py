@@ -100,3 +100,40 @@ def test_no_page_breaks_the_content_security_policy(browser: Any, live_server: A
     assert violations == {}
     assert console == []
     assert len(seen) == 13
+
+
+def test_a_quick_add_swap_applies_no_inline_style(browser: Any, live_server: Any) -> None:
+    """htmx settles the swapped rows by copying attributes from the old ones; an input the
+    browser gave a style attribute (a resized textarea, a screenshot hiding the caret) must not
+    have it copied, since setting a style attribute from a script breaks ``style-src 'self'``."""
+    case, _ = _demo()
+    page = browser.new_page(viewport={"width": 375, "height": 800}, locale="en-GB")
+    page.add_init_script(LISTEN)
+    console: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            console.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", DEMO_USERNAME)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_selector("table.portfolio")
+    page.goto(f"{live_server.url}/projects/{case.project_id}/items/")
+    rows = page.locator("table.items tbody tr[data-item]").count()
+    # What a person dragging the textarea's corner does (the browser writes the style
+    # attribute itself, which the policy allows), and what a screenshot leaves on each input.
+    page.evaluate("document.querySelector('form.quick-add textarea').style.height = '12em'")
+    page.evaluate(
+        "document.querySelectorAll('#items input').forEach((input) => {"
+        " input.style.caretColor = 'red'; input.style.caretColor = ''; })"
+    )
+    for lines in ("Accessibility review, 4h", "Load test, 3h\nRelease notes, 1h"):
+        page.fill("form.quick-add textarea", lines)
+        page.click("form.quick-add button[type=submit]")
+        page.wait_for_load_state("networkidle")
+    page.locator("table.items tbody tr[data-item]").nth(rows + 2).wait_for()
+    assert page.evaluate("window.__csp") == []
+    assert console == []

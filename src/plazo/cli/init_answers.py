@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from plazo.cli.errors import CommandError
 from plazo.core.regional import country_name
@@ -212,7 +213,8 @@ def _questions(answers: Answers, *, ask_all: bool, given: set[str]) -> Answers:
     if wanted("currency"):
         a = replace(a, currency=_ask("Currency", currency_problem, a.currency, _upper))
     if wanted("time_zone"):
-        a = replace(a, time_zone=_ask("Time zone", time_zone_problem, a.time_zone, zone_name))
+        zone_check = partial(time_zone_problem, country=a.country)
+        a = replace(a, time_zone=_ask("Time zone", zone_check, a.time_zone, zone_name))
     if wanted("language"):
         question = "Your clients' usual language, en or es"
         language = _ask(question, language_problem, a.language, _lower)

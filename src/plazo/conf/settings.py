@@ -149,8 +149,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Content Security Policy (django-csp): scripts, styles, images and requests from plazo itself
 # only; no inline script, style element or style attribute anywhere (htmx's own indicator
-# style and eval are switched off in base.html). tests/e2e/test_csp_browser.py holds every page
-# to it in Chromium.
+# style, eval and copying style attributes on a swap are switched off in base.html).
+# tests/e2e/test_csp_browser.py holds every page to it in Chromium.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -18,9 +18,11 @@ from babel.numbers import get_territory_currencies
 
 __all__ = [
     "CAPITAL_TIME_ZONES",
+    "VOSEO_COUNTRIES",
     "country_currency",
     "country_language",
     "country_name",
+    "country_register",
     "country_time_zone",
     "date_locale",
     "month_first",
@@ -115,6 +117,18 @@ def time_zone_country(zone: str) -> str | None:
 def country_language(country: str) -> str:
     """plazo's language most clients in ``country`` read: "es" if Spanish-speaking, else "en"."""
     return "es" if country.strip().upper() in _SPANISH_SPEAKING else "en"
+
+
+# Where Spanish speakers write to one another with vos (voseo) in everyday business mail.
+VOSEO_COUNTRIES = frozenset({"AR", "UY", "PY"})
+
+
+def country_register(language: str, country: str) -> str | None:
+    """The register ``country``'s clients of ``language`` are usually written in, when the
+    country alone says it: "vos" for Spanish in Argentina, Uruguay and Paraguay; else None."""
+    if language == "es" and country.strip().upper() in VOSEO_COUNTRIES:
+        return "vos"
+    return None
 
 
 @lru_cache(maxsize=256)

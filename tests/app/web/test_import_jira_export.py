@@ -109,6 +109,48 @@ def test_problems_name_the_pages_columns_and_the_files_in_both_languages() -> No
     assert "Línea 5: Hecha el (columna “Resolved”):" in spanish
 
 
+def test_the_problems_themselves_read_in_the_pages_language_and_english_at_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    org = make_org()
+    project = make_project(org, name="Lone Star app", start_on=date(2026, 11, 16))
+    browser, _ = browser_for(org)
+    # LSK-1's estimate is no number; LSK-3's day is no date (lines 2 and 5 of the file).
+    bad = JIRA.replace("03/Dec/26 12:30 AM,MVP", "12/03/2026 0:30,MVP").replace(
+        ",57600,", ",lots,", 1
+    )
+    assert bad.count("lots") == 1
+
+    with translation.override("es"):
+        response = browser.post(
+            URL,
+            {**_form(bad, project.name), "step": "preview"},
+            headers={"accept-language": "es"},
+        )
+    spanish = response.content.decode()
+    assert response.status_code == 422
+    assert (
+        "Línea 2: Estimación (columna “Original Estimate”): debe ser un número como 12.5; "
+        "se recibió &#x27;lots&#x27;"
+    ) in spanish
+    assert (
+        "Línea 5: Hecha el (columna “Resolved”): debe ser una fecha como 2026-11-24, "
+        "24/Nov/26 4:10 PM o 24/Nov/2026 16:10; se recibió &#x27;12/03/2026 0:30&#x27;"
+    ) in spanish
+    assert "must be" not in spanish
+    assert not WorkItem.objects.exists()
+
+    # The same file at the terminal, in a process whose last page was Spanish: English.
+    path = tmp_path / "bad.csv"
+    path.write_text(bad, "utf-8")
+    with translation.override("es"):
+        code = main(["import", str(path), "--tracker-export", "--project", "Lone Star app"])
+    out, err = capsys.readouterr()
+    assert code != 0
+    assert "must be a date such as 2026-11-24 or 24/Nov/26 4:10 PM" in out + err
+    assert "se recibió" not in out + err
+
+
 def test_the_cli_imports_the_same_jira_export(capsys: pytest.CaptureFixture[str]) -> None:
     org = make_org()
     make_project(org, name="Lone Star app", start_on=date(2026, 11, 16))

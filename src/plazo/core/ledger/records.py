@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -49,6 +49,9 @@ class PromiseRecord:
     outcome: Outcome = Outcome.PENDING
     delivered_on: date | None = None
     cancelled_on: date | None = None  # the day the project was cancelled (outcome cancelled)
+    # Which stored promise this is, for a page that lists what else happened to it; no part of
+    # the ledger's arithmetic.
+    commitment_id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Accept the plain strings the database stores ("kept") as well as the enum (a ledger

@@ -6,6 +6,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from plazo.store.models import Language
@@ -74,8 +75,20 @@ class NewClientForm(forms.Form):
         choices=[("", _("The organisation's")), *Language.choices],
         required=False,
     )
+    # Blank: the register follows the country and language chosen on this form, as the time
+    # zone follows the country (plazo.store.services.work.registers).
     register = forms.ChoiceField(
-        label=_("Register"), choices=REGISTERS, initial="formal", help_text=REGISTER_HELP
+        label=_("Register"),
+        choices=[("", _("Suggested by the country and language")), *REGISTERS],
+        required=False,
+        help_text=format_lazy(
+            "{} {}",
+            REGISTER_HELP,
+            _(
+                "Suggested: vos for a Spanish-speaking client in Argentina, Uruguay or Paraguay; "
+                "else the register most of your clients in that language have, else formal."
+            ),
+        ),
     )
     country = forms.ChoiceField(label=_("Country"), required=False, help_text=COUNTRY_HELP)
     time_zone = forms.ChoiceField(

@@ -211,6 +211,17 @@ class DoneForm(forms.Form):
 
     def clean_completed_on(self) -> date:
         day: date = self.cleaned_data["completed_on"]
+        if day > self.today and self.start > self.today:
+            # Work done before the project starts counts on its start (Project.entry_day).
+            if day != self.start:
+                raise forms.ValidationError(
+                    _(
+                        "The project starts on %(day)s: a task done before then counts as done "
+                        "on its start."
+                    )
+                    % {"day": day_text(self.start)}
+                )
+            return day
         if day > self.today:
             raise forms.ValidationError(_("A task cannot be done in the future."))
         if day < self.start:  # an earlier day than the item's own moves its added day back

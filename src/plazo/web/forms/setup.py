@@ -9,6 +9,7 @@ The country, currency, time zone and clients' language start where ``plazo init`
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import holidays
@@ -118,7 +119,9 @@ class SetupForm(forms.Form):
         return _checked(currency_problem, str(self.cleaned_data["currency"]).strip().upper())
 
     def clean_time_zone(self) -> str:
-        return _checked(time_zone_problem, zone_name(str(self.cleaned_data["time_zone"])))
+        country = str(self.cleaned_data.get("country") or "")
+        zone = zone_name(str(self.cleaned_data["time_zone"]))
+        return _checked(partial(time_zone_problem, country=country), zone)
 
     def clean_language(self) -> str:
         return _checked(language_problem, str(self.cleaned_data["language"]))

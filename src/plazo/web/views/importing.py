@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -67,12 +68,26 @@ def _mapping_form(
     return MappingForm(data, header=header_of(text), projects=projects, initial=initial)
 
 
+def _in_reading_language(problem: Problem) -> str:
+    """What is wrong, in the page's language when the catalogue has it (else the import's
+    English); empty for a problem with no catalogue entry and no detail."""
+    if not problem.template:
+        return problem.detail
+    translated = gettext(problem.template)
+    return translated % dict(problem.params) if problem.params else translated
+
+
 def _problem_lines(problems: list[Problem], columns: dict[str, str]) -> list[dict[str, object]]:
     """Each problem with the page's name for its column and the file's, e.g. "Done on
     (Resolved): …" instead of the import's ``completed_on: …``."""
     lines: list[dict[str, object]] = []
     for problem in problems:
         message = problem.message
+        detail = _in_reading_language(problem)
+        if not problem.field:
+            message = detail or message
+        elif detail:
+            message = f"{problem.field}: {detail}"
         if problem.field in FIELD_LABELS:
             label = FIELD_LABELS[problem.field]
             column = columns.get(problem.field)
@@ -81,7 +96,7 @@ def _problem_lines(problems: list[Problem], columns: dict[str, str]) -> list[dic
                 if column
                 else str(label)
             )
-            message = f"{named}: {problem.detail}"
+            message = f"{named}: {detail or problem.detail}"
         lines.append({"line": problem.line, "message": message})
     return lines
 

@@ -79,7 +79,9 @@ def _context(
         "note": note,
         "error": error,
         "error_item": error_item,  # the row the error belongs to, shown under that row
-        "today": project.client_today(timezone.now()),
+        # The day a task is done on unless told otherwise, and the latest it can be: today, or
+        # the start of a project that has not started (``Project.entry_day``).
+        "done_day": project.entry_day(project.client_today(timezone.now())),
         "statuses": ItemEditForm.base_fields["status"].choices,  # type: ignore[attr-defined]
         "links": _row_links(),
     }

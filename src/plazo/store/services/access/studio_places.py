@@ -141,11 +141,31 @@ def currency_problem(value: str) -> str | None:
     return _("Type a three-letter currency code (ISO 4217), such as GBP, EUR or USD.")
 
 
-def time_zone_problem(value: str) -> str | None:
+# A second example for a country that spans several time zones, so the hint reads as the
+# owner's own country ("America/New_York or America/Chicago"), not as one city of it.
+OTHER_ZONE_EXAMPLES = {
+    "US": "America/Chicago",
+    "CA": "America/Vancouver",
+    "MX": "America/Tijuana",
+    "BR": "America/Manaus",
+    "AU": "Australia/Perth",
+}
+
+
+def time_zone_problem(value: str, country: str = "") -> str | None:
+    """``country``: the one just chosen, whose time zones the sentence gives as examples."""
     if value in available_timezones():
         return None
-    return _("'%(zone)s' is not a time zone; type an IANA name such as Europe/London.") % {
-        "zone": value
+    code = country.strip().upper()
+    example = (country_time_zone(code) if code else None) or "Europe/London"
+    other = OTHER_ZONE_EXAMPLES.get(code)
+    if other and other != example:
+        return _(
+            "'%(zone)s' is not a time zone; type an IANA name such as %(example)s or %(other)s."
+        ) % {"zone": value, "example": example, "other": other}
+    return _("'%(zone)s' is not a time zone; type an IANA name such as %(example)s.") % {
+        "zone": value,
+        "example": example,
     }
 
 

@@ -179,7 +179,7 @@ def change_item(
     if estimate_hours is not None and estimate_hours != item.estimate_hours:
         events.append(ItemReestimated(item.pk, estimate_hours))
     if status == WorkItemStatus.DONE and item.status != WorkItemStatus.DONE:
-        events.append(ItemDone(item.pk, on=today))
+        events.append(ItemDone(item.pk, on=item.project.entry_day(today)))
     if events:
         record_progress_event(item.project, events, today=today, now=now)
     if status != WorkItemStatus.DONE and status != item.status:

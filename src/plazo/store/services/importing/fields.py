@@ -10,17 +10,23 @@ from functools import cache, lru_cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext_noop as noop
 
 from plazo.core.regional import country_name
 from plazo.core.tracker.dates import EXPORT_DATE_EXAMPLES, export_day
 from plazo.store.models import limits
-from plazo.store.services.importing.problems import Problem
+from plazo.store.services.importing.problems import Problem, header_problem
 from plazo.store.services.importing.rows import Row, Table
 
 __all__ = ["RowReader", "check_columns", "known_time_zones"]
 
 CENT = Decimal("0.01")
-_DATE_EXAMPLES = " or ".join(EXPORT_DATE_EXAMPLES)
+# Each problem below is a message-catalogue entry and its values (see Problem.template); the
+# examples are fixed, so the date's entry holds them.
+_NOT_A_DATE = noop(
+    "must be a date such as 2026-11-24 or 24/Nov/26 4:10 PM or 24/Nov/2026 16:10, got %(value)s"
+)
+assert " or ".join(EXPORT_DATE_EXAMPLES) in _NOT_A_DATE
 
 
 @cache
@@ -38,15 +44,23 @@ def check_columns(
     """
     required = tuple(required)
     allowed = {*required, *optional}
+    expected = ", ".join(sorted(allowed))
     problems = [
-        Problem(
-            line, column, f"unknown column {name!r}; expected some of: {', '.join(sorted(allowed))}"
+        header_problem(
+            line,
+            column,
+            noop("unknown column %(name)s; expected some of: %(expected)s"),
+            name=repr(name),
+            expected=expected,
         )
         for name, (line, column) in table.columns.items()
         if name not in allowed
     ]
     absent = frozenset(name for name in required if name not in table.columns)
-    problems += [Problem(1, 1, f"missing required column {name!r}") for name in sorted(absent)]
+    problems += [
+        header_problem(1, 1, noop("missing required column %(name)s"), name=repr(name))
+        for name in sorted(absent)
+    ]
     return problems, absent
 
 
@@ -64,20 +78,29 @@ class RowReader:
         """True when the row gives a non-empty value for ``column``."""
         return bool(self.row.values.get(column, ""))
 
-    def problem(self, column: str, message: str) -> None:
-        """Record a problem with ``column``'s value."""
+    def problem(self, column: str, message: str, **params: object) -> None:
+        """Record a problem with ``column``'s value: ``message % params`` (``message`` a
+        message-catalogue entry when it is marked with ``noop``)."""
         where = self.row.where(column)
-        self.problems.append(Problem(*where, f"{column}: {message}", column, message))
+        detail = message % params if params else message
+        self.problems.append(
+            Problem(*where, f"{column}: {detail}", column, detail, message, params)
+        )
 
     def text(self, column: str, *, max_length: int = 200, required: bool = False) -> str:
         """A string (empty when absent); too long or missing-but-required is a problem."""
         value = self.row.values.get(column, "")
         if not value and required and column not in self.absent:
-            self.problem(column, "is required")
+            self.problem(column, noop("is required"))
         elif len(value) > max_length:
-            self.problem(column, f"is {len(value)} characters long; at most {max_length} fit")
+            self.problem(
+                column,
+                noop("is %(length)s characters long; at most %(most)s fit"),
+                length=len(value),
+                most=max_length,
+            )
         elif "\x00" in value:
-            self.problem(column, "contains a NUL character")
+            self.problem(column, noop("contains a NUL character"))
         return value
 
     def date(self, column: str, *, required: bool = False) -> date | None:
@@ -88,7 +111,7 @@ class RowReader:
             return None
         day, problem = _read_day(value)
         if problem:
-            self.problem(column, problem)
+            self.problem(column, problem[0], **dict(problem[1]))
         return day
 
     def decimal(
@@ -111,7 +134,7 @@ class RowReader:
         top = None if maximum is None else str(maximum)
         number, problem = _read_decimal(value, str(minimum), above_minimum, str(below), top)
         if problem:
-            self.problem(column, problem)
+            self.problem(column, problem[0], **dict(problem[1]))
         return number
 
     def integer(self, column: str, *, minimum: int, maximum: int) -> int | None:
@@ -125,7 +148,11 @@ class RowReader:
             number = minimum - 1
         if not minimum <= number <= maximum:
             self.problem(
-                column, f"must be a whole number from {minimum} to {maximum}, got {value!r}"
+                column,
+                noop("must be a whole number from %(minimum)s to %(maximum)s, got %(value)s"),
+                minimum=minimum,
+                maximum=maximum,
+                value=repr(value),
             )
             return None
         return number
@@ -137,7 +164,12 @@ class RowReader:
             return None
         options = tuple(choices)
         if value not in options:
-            self.problem(column, f"must be one of {', '.join(options)}, got {value!r}")
+            self.problem(
+                column,
+                noop("must be one of %(options)s, got %(value)s"),
+                options=", ".join(options),
+                value=repr(value),
+            )
             return None
         return value
 
@@ -148,7 +180,7 @@ class RowReader:
             try:
                 validate_email(value)
             except ValidationError:
-                self.problem(column, f"is not an e-mail address: {value!r}")
+                self.problem(column, noop("is not an e-mail address: %(value)s"), value=repr(value))
                 return ""
         return value
 
@@ -157,7 +189,7 @@ class RowReader:
         value = self.text(column, max_length=64)
         problem = limits.time_zone_problem(value) if value else None
         if problem:
-            self.problem(column, f"{problem}, got {value!r}")
+            self.problem(column, f"{problem}, got %(value)s", value=repr(value))
             return None
         return value or None
 
@@ -165,7 +197,11 @@ class RowReader:
         """An ISO 3166 alpha-2 country code that CLDR knows ("MX", "gb" is GB)."""
         value = self.code(column, length=2)
         if value and country_name(value) is None:
-            self.problem(column, f"is not an ISO 3166 country code such as ES or MX, got {value!r}")
+            self.problem(
+                column,
+                noop("is not an ISO 3166 country code such as ES or MX, got %(value)s"),
+                value=repr(value),
+            )
             return None
         return value
 
@@ -173,28 +209,37 @@ class RowReader:
         """An upper-case letter code (ISO 4217 currency, ISO 3166 country)."""
         value = self.text(column).upper()
         if value and not (len(value) == length and value.isascii() and value.isalpha()):
-            self.problem(column, f"must be a {length}-letter code, got {value!r}")
+            self.problem(
+                column,
+                noop("must be a %(length)s-letter code, got %(value)s"),
+                length=length,
+                value=repr(value),
+            )
             return None
         return value or None
+
+
+# What is wrong with a value: a message-catalogue entry and its values, as pairs (hashable).
+Wrong = tuple[str, tuple[tuple[str, object], ...]]
 
 
 # A file repeats its few dates and estimates row after row: each distinct text is read once
 # (per process; the results are immutable values and problem texts).
 @lru_cache(maxsize=4096)
-def _read_day(value: str) -> tuple[date | None, str | None]:
+def _read_day(value: str) -> tuple[date | None, Wrong | None]:
     """The day ``value`` gives, or what is wrong with it."""
     try:
         day = export_day(value)
     except ValueError:
-        return None, f"must be a date such as {_DATE_EXAMPLES}, got {value!r}"
+        return None, (_NOT_A_DATE, (("value", repr(value)),))
     problem = limits.day_problem(day)
-    return (None, problem) if problem else (day, None)
+    return (None, (problem, ())) if problem else (day, None)
 
 
 @lru_cache(maxsize=4096)
 def _read_decimal(
     value: str, minimum_text: str, above_minimum: bool, below_text: str, maximum_text: str | None
-) -> tuple[Decimal | None, str | None]:
+) -> tuple[Decimal | None, Wrong | None]:
     """The number ``value`` gives rounded to cents, or what is wrong with it (see ``decimal``)."""
     minimum, below = Decimal(minimum_text), Decimal(below_text)
     maximum = None if maximum_text is None else Decimal(maximum_text)
@@ -203,14 +248,21 @@ def _read_decimal(
     except InvalidOperation:
         number = Decimal("NaN")
     if not number.is_finite():
-        return None, f"must be a number such as 12.5, got {value!r}"
+        return None, (
+            noop("must be a number such as 12.5, got %(value)s"),
+            (("value", repr(value)),),
+        )
     # The range first: rounding 1e30 to cents needs more digits than a Decimal context has.
     sign = ">" if above_minimum else "≥"
     high = f"≤ {maximum}" if maximum is not None else f"< {below}"
     too_high = number > maximum if maximum is not None else number >= below
+    out_of_range: Wrong = (
+        noop("must be %(sign)s %(minimum)s and %(high)s, got %(value)s"),
+        (("sign", sign), ("minimum", minimum), ("high", high), ("value", value)),
+    )
     if number < minimum or (above_minimum and number <= minimum) or too_high:
-        return None, f"must be {sign} {minimum} and {high}, got {value}"
+        return None, out_of_range
     number = number.quantize(CENT, rounding=ROUND_HALF_EVEN)
     if above_minimum and number <= minimum:  # 0.001 rounds to 0.00
-        return None, f"must be {sign} {minimum} and {high}, got {value}"
+        return None, out_of_range
     return number, None

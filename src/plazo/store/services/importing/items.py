@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Max
+from django.utils.translation import gettext_noop as noop
 
 from plazo.store.models import Organisation, Project, WorkItem, WorkItemStatus, limits
 from plazo.store.services.importing.common import (
@@ -57,7 +58,9 @@ def parse_items(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
         external_id = read.text("external_id")
         first = seen.setdefault(external_id, row.line) if external_id else row.line
         if first != row.line:
-            read.problem("external_id", f"the same item is already on line {first}")
+            read.problem(
+                "external_id", noop("the same item is already on line %(line)s"), line=first
+            )
         parsed: dict[str, Any] = {
             "title": read.text("title", max_length=300, required=True),
             "status": read.choice("status", _WORKITEMSTATUS_VALUES),
@@ -135,8 +138,10 @@ def plan_items(
         if project is None:
             read.problem(
                 "project",
-                f"no project named {record.project!r} or with that external id; "
-                "import projects first",
+                noop(
+                    "no project named %(project)s or with that external id; import projects first"
+                ),
+                project=repr(record.project),
             )
             continue
         values = {**record.values, "project_id": project.pk}
@@ -171,10 +176,10 @@ def consistent(read: RowReader, item: WorkItem) -> bool:
         and item.completed_on is None
         and not read.has("completed_on")
     ):
-        read.problem("completed_on", "is required when status is done")
+        read.problem("completed_on", noop("is required when status is done"))
         ok = False
     if item.removed_on is not None and item.removed_on < item.added_on:
-        read.problem("removed_on", f"is before added_on ({_iso(item.added_on)})")
+        read.problem("removed_on", noop("is before added_on (%(day)s)"), day=_iso(item.added_on))
         ok = False
     return ok
 

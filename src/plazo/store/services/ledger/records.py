@@ -26,6 +26,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
         Commitment.objects.for_organisation(organisation)
         .order_by("project_id", "made_at", "pk")
         .values_list(
+            "pk",
             "project_id",
             "project__name",
             "project__client__name",
@@ -41,6 +42,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
     )
     promises, project_names = [], {}
     for (
+        pk,
         project_id,
         project,
         client,
@@ -65,6 +67,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 outcome=record_outcome,
                 delivered_on=delivered if current else None,
                 cancelled_on=resolved if record_outcome is Outcome.CANCELLED else None,
+                commitment_id=pk,
             )
         )
     return promises, project_names

@@ -30,8 +30,9 @@ from plazo.core.ledger import (
     promise_standings,
 )
 from plazo.core.ledger.periods import BucketSize, bucket_size, split_by_period
-from plazo.store.models import Client, Organisation
+from plazo.store.models import Client, Organisation, PromiseEvent
 from plazo.store.services.ledger.records import offer_records, promise_records
+from plazo.store.services.pages.project import events_to_list
 
 __all__ = [
     "PROMISES_PER_PAGE",
@@ -121,6 +122,17 @@ class LedgerPage:
     promises: tuple[tuple[PromiseStanding, str], ...] = ()  # this page's, with project names
     promises_in_period: int = 0
     promise_page: Page[Any] | None = None  # which page of the period's promises is listed
+    # Each listed promise's cancellations and reopenings to show, as the project page shows them
+    promise_events: tuple[tuple[PromiseEvent, ...], ...] = ()
+
+    @property
+    def promise_rows(self) -> tuple[tuple[PromiseStanding, str, tuple[PromiseEvent, ...]], ...]:
+        """This page's promises: standing, project name and the events to list."""
+        events = self.promise_events or ((),) * len(self.promises)
+        return tuple(
+            (standing, name, history)
+            for (standing, name), history in zip(self.promises, events, strict=True)
+        )
 
     @property
     def missed(self) -> tuple[tuple[MissedDeadline, str], ...]:
@@ -140,7 +152,8 @@ def ledger_page(
     client_id: int | None = None,
     page_number: int | str | None = 1,
 ) -> LedgerPage:
-    """The ledger page of ``organisation`` over ``[since, until]``, in three queries.
+    """The ledger page of ``organisation`` over ``[since, until]``, in four queries (the
+    fourth: the cancellations and reopenings of the listed promises).
 
     The period's promises are listed newest first, ``PROMISES_PER_PAGE`` at a time: page
     ``page_number`` (Django's ``Paginator.get_page``: a number out of range is the last page,
@@ -209,6 +222,7 @@ def ledger_page(
         promises=tuple((s, project_names.get(int(s.record.project_id), "")) for s in listed),
         promises_in_period=promise_page.paginator.count,
         promise_page=promise_page,
+        promise_events=_listed_events(organisation, listed),
     )
 
 
@@ -246,6 +260,19 @@ def _standings_in_period(
             )
         listed.append(standings[record.project_id][index])
     return listed, page
+
+
+def _listed_events(
+    organisation: Organisation, listed: Sequence[PromiseStanding]
+) -> tuple[tuple[PromiseEvent, ...], ...]:
+    """The events to list beside each of the ``listed`` promises, in one query."""
+    ids = [s.record.commitment_id for s in listed if s.record.commitment_id is not None]
+    if not ids:
+        return ((),) * len(listed)
+    found: dict[int, list[PromiseEvent]] = defaultdict(list)
+    for event in PromiseEvent.objects.for_organisation(organisation).filter(commitment_id__in=ids):
+        found[event.commitment_id].append(event)
+    return tuple(events_to_list(tuple(found.get(s.record.commitment_id or 0, ()))) for s in listed)
 
 
 def _scope(

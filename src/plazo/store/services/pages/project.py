@@ -34,6 +34,7 @@ __all__ = [
     "ProjectPage",
     "PromiseRow",
     "client_status",
+    "events_to_list",
     "forecast_applies",
     "project_page",
     "promise_rows",
@@ -42,6 +43,14 @@ __all__ = [
 # What the client receives; owner alerts go to the owner and never show on the client's side.
 CLIENT_KINDS = (MessageKind.WEEKLY_UPDATE, MessageKind.DELAY_NOTICE, MessageKind.DELIVERED)
 LATEST_UPDATES = 5
+
+
+def events_to_list(events: tuple[PromiseEvent, ...]) -> tuple[PromiseEvent, ...]:
+    """A promise's events to list beside its standing (the project page, the status page and
+    the ledger alike): all of them once the project was taken up again (a cancellation alone is
+    what the standing already says)."""
+    reopened = any(e.kind == PromiseEventKind.REOPENED for e in events)
+    return events if reopened else ()
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,7 @@ class PromiseRow:
 
     @property
     def history(self) -> tuple[PromiseEvent, ...]:
-        """The events to list beside the standing: all of them once the project was taken up
-        again (a cancellation alone is what the standing already says)."""
-        reopened = any(e.kind == PromiseEventKind.REOPENED for e in self.events)
-        return self.events if reopened else ()
+        return events_to_list(self.events)
 
     @property
     def first(self) -> bool:

@@ -148,7 +148,9 @@ def record_progress_event(
         item = _item(items, event.item_id, index)
         if isinstance(event, ItemDone):
             item.status = WorkItemStatus.DONE
-            item.completed_on = event.on or today
+            # Work finished before the project starts counts on its start, as work added then
+            # enters the plan on it.
+            item.completed_on = event.on or project.entry_day(today)
             _check_done_day(item, item.completed_on, project, event, index)
             if event.actual_hours is not None:
                 item.actual_hours = event.actual_hours

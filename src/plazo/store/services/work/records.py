@@ -26,6 +26,7 @@ from plazo.store.models import (
     limits,
 )
 from plazo.store.services.ledger.promises import record_promise, record_status
+from plazo.store.services.work.registers import new_client_register
 
 __all__ = [
     "API_REASON",
@@ -78,12 +79,18 @@ def _taken(
 
 @transaction.atomic
 def create_client(organisation: Organisation, values: dict[str, Any]) -> Client:
-    """A new client; the language defaults to the organisation's, the time zone to the client's
-    country's (the organisation's own when it is in that country) else the organisation's."""
+    """A new client; the language defaults to the organisation's, the register to what the
+    country and the organisation's other clients suggest (:func:`new_client_register`), the time
+    zone to the client's country's (the organisation's own when it is in that country) else the
+    organisation's."""
     _taken(Client, organisation.pk, "name", values["name"], None)
     _taken(Client, organisation.pk, "external_id", values.get("external_id", ""), None)
     values = {k: v for k, v in values.items() if v is not None}
     values.setdefault("language", organisation.language)
+    if not values.get("register"):
+        values["register"] = new_client_register(
+            organisation, values["language"], values.get("country", "")
+        )
     if "time_zone" not in values:
         values["time_zone"] = new_client_time_zone(organisation, values.get("country", ""))
     return Client.objects.create(organisation=organisation, **values)
