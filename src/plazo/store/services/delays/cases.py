@@ -179,11 +179,12 @@ def compose_priced_notice(
 
 def reslip_chance(
     case: DelayCase, new_on: date, *, now: datetime, priced: float | None = None
-) -> float | None:
-    """The chance a re-slip notice gives its new date as why it will hold: the forecast's
-    chance of ``new_on`` (``priced`` when the caller has it, else from the same simulation as
-    the review page, :func:`finish_chances`), when it reaches the project's confidence target;
-    None below it or without a forecast (the notice then names the basis without a figure)."""
+) -> tuple[compose.DateSupport, float | None]:
+    """What a re-slip notice may say of its new date: the forecast's chance of ``new_on``
+    (``priced`` when the caller has it, else from the same simulation as the review page,
+    :func:`finish_chances`) with FORECAST when it reaches the project's confidence target;
+    BELOW_TARGET (no figure) when the owner chose a date the forecast does not support, and
+    NO_FORECAST without a forecast. The notice names its basis only for FORECAST."""
     project = case.project
     chance = priced
     if chance is None:
@@ -191,9 +192,11 @@ def reslip_chance(
         snapshot = load_project_snapshot(project)
         chances = finish_chances(snapshot, [new_on], today=today, histories=OrganisationHistories())
         chance = (chances or {}).get(new_on)
-    if chance is None or chance < float(project.confidence_target):
-        return None
-    return chance
+    if chance is None:
+        return compose.DateSupport.NO_FORECAST, None
+    if chance < float(project.confidence_target):
+        return compose.DateSupport.BELOW_TARGET, None
+    return compose.DateSupport.FORECAST, chance
 
 
 def compose_notice_with(
@@ -220,6 +223,11 @@ def compose_notice_with(
     if history is None:
         history = promise_history(case)
     earlier = history.earlier_than(case.previous_promised_on)
+    support, new_on_chance = (
+        reslip_chance(case, new_on, now=now, priced=chance)
+        if earlier
+        else (compose.DateSupport.NO_FORECAST, None)
+    )
     made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
@@ -237,7 +245,8 @@ def compose_notice_with(
             offer_due=offer_due,
             cause_kind=case.cause_category,
             earlier_promised_on=earlier,
-            new_on_chance=reslip_chance(case, new_on, now=now, priced=chance) if earlier else None,
+            new_on_support=support,
+            new_on_chance=new_on_chance,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -272,8 +281,12 @@ def approve_notice(
     now: datetime,
     approved_by: object = None,
     other_language_confirmed: bool = False,
+    warn_in: str = "en",
 ) -> NoticeApproved:
     """Compose the notice, record the new promise and queue the notice, all in one transaction.
+
+    The notice is in the client's language; the warnings returned (a date below the forecast's
+    P50) are for the owner approving it, in ``warn_in`` (the page's language).
 
     1. Lock the case; only an open one can be approved (:class:`CaseNotOpenError`).
     2. Price the draft once (:func:`price_draft`): the policy's offer with the owner's edits
@@ -341,7 +354,7 @@ def approve_notice(
         reason=case.cause,
         forecast=case.forecast,
         notice=message,
-        lang=project.client.language,
+        lang=warn_in,
     )
     case.state = DelayCaseState.APPROVED
     case.save()
