@@ -9,15 +9,18 @@ from datetime import date, datetime
 from django.db import transaction
 
 from plazo.core import compose
+from plazo.core.compose.formats import regional_word
 from plazo.core.errors import PlazoError
 from plazo.core.health import Health, assess_health
 from plazo.core.ledger import NoticeProblem
 from plazo.core.ledger.rules import describe_problem
 from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
+from plazo.core.policy.phrases import phrases_for
 from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
+    Client,
     DelayCase,
     DelayCaseState,
     Forecast,
@@ -256,6 +259,16 @@ def compose_notice_with(
     )
 
 
+def recorded_description(offer: OfferProposal, client: Client) -> str:
+    """The offer as the project's record lists it, in the words the client read: an extra the
+    policy worded says "at no cost" with the client's regional word ("sin costo" in Mexico or
+    Argentina, "sin coste" in Spain), by the same rule as the notice (``fmt.word``)."""
+    if not (offer.worded_by_policy and offer.kind is OfferKind.EXTRA):
+        return offer.description
+    no_cost = regional_word(inputs.client_locale(client), "no_cost")
+    return phrases_for(client.language)("offer.extra", name=offer.item, no_cost=no_cost)
+
+
 def notice_offer(offer: OfferProposal) -> compose.Offer:
     """An offer as the notice's sentence takes it: the sentence names the kind and the amount
     (and a discount's clean percentage), so the policy's own wording is left out and only the
@@ -338,7 +351,7 @@ def approve_notice(
             kind=proposal.kind.value,
             amount=proposal.amount,
             currency=proposal.currency,
-            description=proposal.description,
+            description=recorded_description(proposal, project.client),
             rule=f"{rule} (edited by the owner)" if case.offer_edits else rule,
             offered_at=now,
         )
