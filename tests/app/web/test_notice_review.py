@@ -167,6 +167,21 @@ def test_approving_queues_exactly_one_notice_and_records_the_promise_and_offer()
     assert 'name="action"' not in _text(browser.get(f"/cases/{case.pk}/"))  # read-only now
 
 
+def test_the_below_p50_warning_after_approval_is_in_the_owners_language() -> None:
+    """The notice goes in the client's Spanish; the warning is for the owner, in the page's."""
+    browser, case = _draft_case()
+    assert case.forecast is not None
+    assert case.forecast.finish_p50_on is not None
+    calendar = case.project.work_calendar()
+    early = case.forecast.finish_p50_on - timedelta(days=1)
+    while not calendar.is_working_day(early):  # so the date itself is not refused
+        early -= timedelta(days=1)
+    form = {**_form(case, browser), "new_on": str(early), "action": "approve"}
+    page = _text(browser.post(f"/cases/{case.pk}/", form, follow=True))
+    assert "less than an even chance" in page
+    assert "La previsión da a" not in page
+
+
 def test_an_incomplete_notice_is_not_approved() -> None:
     browser, case = _draft_case()
     form = {**_form(case, browser, recovery_steps=""), "action": "approve"}

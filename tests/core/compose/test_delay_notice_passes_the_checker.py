@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from plazo.core.compose import compose_delay_notice
+from plazo.core.compose import DateSupport, compose_delay_notice
 from tests.core.compose.factories import (
     SENT_AT,
     VARIANTS,
@@ -92,7 +92,15 @@ def test_a_notice_with_several_offers_names_each_and_still_passes(
     [(date(2026, 12, 1),), (date(2026, 11, 20), date(2026, 12, 1))],
     ids=["second-slip", "third-slip"],
 )
-@pytest.mark.parametrize("chance", [None, 0.9], ids=["no-chance", "chance"])
+@pytest.mark.parametrize(
+    ("support", "chance"),
+    [
+        (DateSupport.NO_FORECAST, None),
+        (DateSupport.BELOW_TARGET, None),
+        (DateSupport.FORECAST, 0.9),
+    ],
+    ids=["no-forecast", "below-target", "chance"],
+)
 @pytest.mark.parametrize(
     "new_on", [date(2027, 1, 12), date(2027, 1, 27)], ids=["before-stake", "after-stake"]
 )
@@ -103,6 +111,7 @@ def test_a_re_slip_notice_has_all_seven_elements_and_no_warning(
     register: str,
     offer_kind: str,
     new_on: date,
+    support: DateSupport,
     chance: float | None,
     earlier: tuple[date, ...],
 ) -> None:
@@ -113,7 +122,13 @@ def test_a_re_slip_notice_has_all_seven_elements_and_no_warning(
         make_client(language, register),
         make_contacts(language),
         make_project(language),
-        make_case(language, new_on=new_on, earlier_promised_on=earlier, new_on_chance=chance),
+        make_case(
+            language,
+            new_on=new_on,
+            earlier_promised_on=earlier,
+            new_on_support=support,
+            new_on_chance=chance,
+        ),
         make_offer(language, kind=offer_kind),
         sent_at=SENT_AT,
         sequence=len(earlier) + 1,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from plazo.core.compose import compose_delay_notice
+from plazo.core.compose import DateSupport, compose_delay_notice
 from plazo.core.compose.message import Message
 from tests.core.compose.factories import (
     SENT_AT,
@@ -30,14 +30,20 @@ ONCE_MORE = {"es": "otra vez", "en": "again"}
 
 
 def _notice(
-    language: str, register: str, earlier: tuple[date, ...], chance: float | None = None
+    language: str,
+    register: str,
+    earlier: tuple[date, ...],
+    chance: float | None = None,
+    support: DateSupport = DateSupport.NO_FORECAST,
 ) -> Message:
     return compose_delay_notice(
         make_organisation(),
         make_client(language, register),
         make_contacts(language),
         make_project(language),
-        make_case(language, earlier_promised_on=earlier, new_on_chance=chance),
+        make_case(
+            language, earlier_promised_on=earlier, new_on_chance=chance, new_on_support=support
+        ),
         make_offer(language),
         sent_at=SENT_AT,
         sequence=2,
@@ -92,17 +98,36 @@ def test_a_re_slip_does_not_repeat_the_wont_happen_again_promise(
 
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
-def test_a_re_slip_says_why_the_new_date_holds(language: str, register: str) -> None:
-    with_chance = _notice(language, register, (SECOND,), chance=0.876).text
-    without = _notice(language, register, (SECOND,)).text
+def test_a_re_slip_says_why_the_new_date_holds_when_the_forecast_supports_it(
+    language: str, register: str
+) -> None:
+    text = _notice(language, register, (SECOND,), 0.876, DateSupport.FORECAST).text
     if language == "es":
-        assert "Esta vez la fecha no sale de nuestra estimación inicial" in without
-        assert "de al menos el 87\u00a0%" in with_chance  # rounded down: "at least" stays true
-        assert "probabilidad" not in without
+        assert "Esta vez la fecha no sale de nuestra estimación inicial" in text
+        assert "de al menos el 87\u00a0%" in text  # rounded down: "at least" stays true
     else:
-        assert "This time the date does not come from our original estimate" in without
-        assert "at least 87%" in with_chance
-        assert "chance" not in without
+        assert "This time the date does not come from our original estimate" in text
+        assert "at least 87%" in text
+
+
+@pytest.mark.parametrize("support", [DateSupport.BELOW_TARGET, DateSupport.NO_FORECAST])
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_a_re_slip_to_a_date_the_forecast_does_not_support_claims_no_basis(
+    language: str, register: str, support: DateSupport
+) -> None:
+    """A date the owner chose below the confidence target (or with no forecast) is not told as
+    worked out from the real pace: the notice leaves the basis out rather than mislead."""
+    message = _notice(language, register, (SECOND,), None, support)
+    for body in (message.text, message.html):
+        for claim in ("estimación inicial", "original estimate", "probabilidad", "chance"):
+            assert claim not in body
+
+
+def test_the_chance_is_given_exactly_when_the_forecast_supports_the_date() -> None:
+    with pytest.raises(ValueError, match="exactly when"):
+        make_case("en", earlier_promised_on=(SECOND,), new_on_chance=0.4)
+    with pytest.raises(ValueError, match="exactly when"):
+        make_case("en", earlier_promised_on=(SECOND,), new_on_support=DateSupport.FORECAST)
 
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)

@@ -22,6 +22,7 @@ __all__ = [
     "check_language",
     "labels_for",
     "plural_form",
+    "regional_word",
     "supported_languages",
 ]
 
@@ -98,7 +99,7 @@ class Formats:
         """A phrase whose usual form depends on the reader's country ("sin coste" in Spain, "sin
         costo" in Mexico): ``[regional.<name>]`` of the language's ``labels.toml``, by the
         locale's territory, else its ``default``."""
-        return _regional_word(self.locale, name)
+        return regional_word(self.locale, name)
 
 
 @lru_cache(maxsize=1024)
@@ -121,7 +122,9 @@ def _short_date(day: dt.date, locale: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _regional_word(locale: str, name: str) -> str:
+def regional_word(locale: str, name: str) -> str:
+    """``[regional.<name>]`` of the locale's language's ``labels.toml`` for the locale's country
+    (:meth:`Formats.word`); for words written outside a message, as the message writes them."""
     parsed = Locale.parse(locale)
     forms: dict[str, Any] = labels_for(parsed.language)["regional"][name]
     by_country: dict[str, list[str]] = forms.get("by_country", {})

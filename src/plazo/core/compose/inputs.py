@@ -15,6 +15,7 @@ __all__ = [
     "Cause",
     "Client",
     "Contact",
+    "DateSupport",
     "DelayCase",
     "ForecastBasis",
     "ForecastView",
@@ -156,6 +157,19 @@ class ForecastView:
             raise ValueError("forecast percentiles must be ordered: P50 <= P85 <= P95")
 
 
+class DateSupport(StrEnum):
+    """What the forecast says of a new promised date, for a re-slip notice's "why this date"."""
+
+    # The forecast's chance of the date reaches the project's confidence target: the notice may
+    # say the date was worked out from the real pace, and give the chance.
+    FORECAST = "forecast"
+    # The forecast gives the date less than the confidence target (the owner picked an earlier
+    # date): the notice must not claim the pace supports it.
+    BELOW_TARGET = "below_target"
+    # No forecast priced the date: nothing to say of its basis either.
+    NO_FORECAST = "no_forecast"
+
+
 @dataclass(frozen=True)
 class DelayCase:
     """Why the promise moves, to when, and how the project gets back on track."""
@@ -179,12 +193,24 @@ class DelayCase:
     # Not empty: this is a re-slip, and the notice says it is the second (third…) change of
     # date, names the original promise and says what is different this time.
     earlier_promised_on: tuple[date, ...] = ()
-    # The forecast's chance of meeting ``new_on``, when the owner kept to the date recommended at
-    # the project's confidence or later: a re-slip notice gives it as why this date will hold.
+    # What the forecast says of ``new_on``. Only a date it supports (FORECAST: at least the
+    # project's confidence target) is told to the client as worked out from the real pace.
+    new_on_support: DateSupport | str = DateSupport.NO_FORECAST
+    # The forecast's chance of meeting ``new_on``: given exactly when ``new_on_support`` is
+    # FORECAST, and a re-slip notice gives it as why this date will hold.
     new_on_chance: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cause_kind", Cause(self.cause_kind))
+        object.__setattr__(self, "new_on_support", DateSupport(self.new_on_support))
+        if (self.new_on_chance is not None) != (self.new_on_support is DateSupport.FORECAST):
+            raise ValueError("new_on_chance is given exactly when the forecast supports new_on")
+
+    @property
+    def tells_date_basis(self) -> bool:
+        """A re-slip notice says where its new date comes from: only when the forecast supports
+        it, never for a date the forecast gives less than the confidence target."""
+        return bool(self.earlier_promised_on) and self.new_on_support is DateSupport.FORECAST
 
     @property
     def requested_change(self) -> bool:

@@ -172,7 +172,9 @@ def _price(
         if value is None:
             return say("reason.unpriced", item=name, currency=currency)
         amount = round_money(value, currency)
-        return _Priced(template, amount, say("offer.extra", name=name), item=name)
+        return _Priced(
+            template, amount, say("offer.extra", name=name, no_cost=say("no_cost")), item=name
+        )
     if template.percent is not None:
         amount = round_money(situation.value * template.percent / _HUNDRED * factor, currency)
         percent = clean_percent(amount, situation.value, currency)

@@ -289,6 +289,7 @@ def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
                 now=timezone.now(),
                 approved_by=request.user,
                 other_language_confirmed=request.POST.get("confirm_language") == "yes",
+                warn_in=_ui(),
             )
     except OfferEditError as error:
         return _review_page(request, case, parsed, offer_problems=error.problems)

@@ -9,15 +9,18 @@ from datetime import date, datetime
 from django.db import transaction
 
 from plazo.core import compose
+from plazo.core.compose.formats import regional_word
 from plazo.core.errors import PlazoError
 from plazo.core.health import Health, assess_health
 from plazo.core.ledger import NoticeProblem
 from plazo.core.ledger.rules import describe_problem
 from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
+from plazo.core.policy.phrases import phrases_for
 from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
+    Client,
     DelayCase,
     DelayCaseState,
     Forecast,
@@ -179,11 +182,12 @@ def compose_priced_notice(
 
 def reslip_chance(
     case: DelayCase, new_on: date, *, now: datetime, priced: float | None = None
-) -> float | None:
-    """The chance a re-slip notice gives its new date as why it will hold: the forecast's
-    chance of ``new_on`` (``priced`` when the caller has it, else from the same simulation as
-    the review page, :func:`finish_chances`), when it reaches the project's confidence target;
-    None below it or without a forecast (the notice then names the basis without a figure)."""
+) -> tuple[compose.DateSupport, float | None]:
+    """What a re-slip notice may say of its new date: the forecast's chance of ``new_on``
+    (``priced`` when the caller has it, else from the same simulation as the review page,
+    :func:`finish_chances`) with FORECAST when it reaches the project's confidence target;
+    BELOW_TARGET (no figure) when the owner chose a date the forecast does not support, and
+    NO_FORECAST without a forecast. The notice names its basis only for FORECAST."""
     project = case.project
     chance = priced
     if chance is None:
@@ -191,9 +195,11 @@ def reslip_chance(
         snapshot = load_project_snapshot(project)
         chances = finish_chances(snapshot, [new_on], today=today, histories=OrganisationHistories())
         chance = (chances or {}).get(new_on)
-    if chance is None or chance < float(project.confidence_target):
-        return None
-    return chance
+    if chance is None:
+        return compose.DateSupport.NO_FORECAST, None
+    if chance < float(project.confidence_target):
+        return compose.DateSupport.BELOW_TARGET, None
+    return compose.DateSupport.FORECAST, chance
 
 
 def compose_notice_with(
@@ -220,6 +226,11 @@ def compose_notice_with(
     if history is None:
         history = promise_history(case)
     earlier = history.earlier_than(case.previous_promised_on)
+    support, new_on_chance = (
+        reslip_chance(case, new_on, now=now, priced=chance)
+        if earlier
+        else (compose.DateSupport.NO_FORECAST, None)
+    )
     made = [notice_offer(o) for o in offers]
     return compose.compose_delay_notice(
         inputs.organisation_input(project.organisation),
@@ -237,7 +248,8 @@ def compose_notice_with(
             offer_due=offer_due,
             cause_kind=case.cause_category,
             earlier_promised_on=earlier,
-            new_on_chance=reslip_chance(case, new_on, now=now, priced=chance) if earlier else None,
+            new_on_support=support,
+            new_on_chance=new_on_chance,
         ),
         made[0] if made else None,
         sent_at=now,
@@ -245,6 +257,16 @@ def compose_notice_with(
         message_key=f"notice-case-{case.pk}",
         extra_offers=made[1:],
     )
+
+
+def recorded_description(offer: OfferProposal, client: Client) -> str:
+    """The offer as the project's record lists it, in the words the client read: an extra the
+    policy worded says "at no cost" with the client's regional word ("sin costo" in Mexico or
+    Argentina, "sin coste" in Spain), by the same rule as the notice (``fmt.word``)."""
+    if not (offer.worded_by_policy and offer.kind is OfferKind.EXTRA):
+        return offer.description
+    no_cost = regional_word(inputs.client_locale(client), "no_cost")
+    return phrases_for(client.language)("offer.extra", name=offer.item, no_cost=no_cost)
 
 
 def notice_offer(offer: OfferProposal) -> compose.Offer:
@@ -272,8 +294,12 @@ def approve_notice(
     now: datetime,
     approved_by: object = None,
     other_language_confirmed: bool = False,
+    warn_in: str = "en",
 ) -> NoticeApproved:
     """Compose the notice, record the new promise and queue the notice, all in one transaction.
+
+    The notice is in the client's language; the warnings returned (a date below the forecast's
+    P50) are for the owner approving it, in ``warn_in`` (the page's language).
 
     1. Lock the case; only an open one can be approved (:class:`CaseNotOpenError`).
     2. Price the draft once (:func:`price_draft`): the policy's offer with the owner's edits
@@ -325,7 +351,7 @@ def approve_notice(
             kind=proposal.kind.value,
             amount=proposal.amount,
             currency=proposal.currency,
-            description=proposal.description,
+            description=recorded_description(proposal, project.client),
             rule=f"{rule} (edited by the owner)" if case.offer_edits else rule,
             offered_at=now,
         )
@@ -341,7 +367,7 @@ def approve_notice(
         reason=case.cause,
         forecast=case.forecast,
         notice=message,
-        lang=project.client.language,
+        lang=warn_in,
     )
     case.state = DelayCaseState.APPROVED
     case.save()
