@@ -39,6 +39,7 @@ def new_dates(text: str, lang: str) -> list[str]:
         ("The engineers will fit it as soon as it arrives.", "en"),
         ("I'll ship soon as they're in and finished.", "en"),
         ("Lo enviamos tan pronto como llegue la pieza.", "es"),
+        ("Le daremos la fecha tan pronto tengamos el material en planta.", "es"),
         ("Se lo instalamos en cuanto llegue la pieza.", "es"),
     ],
 )
@@ -55,6 +56,7 @@ def test_finish_when_an_external_event_is_not_vague(text: str, lang: str) -> Non
         ("We'll ship as soon as it's ready.", "en"),
         ("It will be ready soon.", "en"),
         ("Lo enviamos tan pronto como podamos.", "es"),
+        ("Lo enviamos tan pronto podamos.", "es"),
         ("La constructora empezará en cuanto puedan.", "es"),
         ("Lo tendrás pronto.", "es"),
     ],
@@ -145,3 +147,8 @@ def test_concrete_dates_next_to_the_horizons_stay_new_dates(
 def test_a_concrete_date_elsewhere_still_withdraws_a_vague_horizon() -> None:
     text = "The second batch follows later this year; the first ships on Monday 3 March."
     assert not rule_warns(text, "vague_timing", "en")
+
+
+def test_pronto_before_an_accent_folded_como_is_still_vague() -> None:
+    # "cómo" folds to "como": "pronto cómo seguimos" is a vague update promise, not "tan pronto como"
+    assert rule_warns("Os contaremos pronto cómo seguimos.", "vague_timing", "es")
