@@ -150,5 +150,5 @@ def test_a_concrete_date_elsewhere_still_withdraws_a_vague_horizon() -> None:
 
 
 def test_pronto_before_an_accent_folded_como_is_still_vague() -> None:
-    # "cómo" folds to "como": "pronto cómo seguimos" is a vague update promise, not "tan pronto como"
+    # "cómo" folds to "como": "pronto cómo seguimos" is a vague update promise
     assert rule_warns("Os contaremos pronto cómo seguimos.", "vague_timing", "es")
