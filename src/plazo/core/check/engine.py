@@ -181,7 +181,14 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         for start, _ in found.get(name, [])
     ]
     dates = find_dates(lex, folded)
-    found["new_date"] = find_new_dates(lex, folded, scopes, blocked, dates)
+    # A date inside a vague horizon ("sometime next month", "after Christmas", "para fin de año")
+    # is not a concrete new date: the guide counts the horizon as vague timing.
+    vague = raw.get("vague_timing", [])
+    found["new_date"] = [
+        (start, end)
+        for start, end in find_new_dates(lex, folded, scopes, blocked, dates)
+        if not any(s <= start and end <= e for s, e in vague)
+    ]
     if found["new_date"]:
         found["vague_timing"] = []
     if found.get("blames_client") and not found.get("cause"):
