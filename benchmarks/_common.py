@@ -120,6 +120,25 @@ def time_requests(
     return sorted(timings), response
 
 
+def time_page(user: Any, url: str, count: int) -> tuple[list[float], Any, int]:
+    """GET ``url`` logged in as ``user``: once to warm templates, translations and the session,
+    ``count`` times timed (``time_requests``), and once more counting its database queries.
+
+    Returns the sorted milliseconds, the last timed response and the number of queries.
+    """
+    from django.db import connection
+    from django.test import Client as HttpClient
+    from django.test.utils import CaptureQueriesContext
+
+    browser = HttpClient()
+    browser.force_login(user)
+    browser.get(url)
+    ordered, response = time_requests(lambda n: browser.get(url), count)
+    with CaptureQueriesContext(connection) as queries:
+        browser.get(url)
+    return ordered, response, len(queries)
+
+
 def latency_ms(ordered: list[float]) -> dict[str, float]:
     """The median, 95th percentile (nearest rank) and slowest of sorted timings, in ms."""
     return {

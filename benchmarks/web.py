@@ -15,7 +15,7 @@ import sys
 import time
 from datetime import timedelta
 
-from _common import latency_ms, start_django, time_requests
+from _common import latency_ms, start_django, time_page
 
 
 def main() -> int:
@@ -27,20 +27,12 @@ def main() -> int:
     start_django(web=True)
     from django.contrib.auth.models import User
     from django.db import connection
-    from django.test import Client as HttpClient
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from plazo.web.views.portfolio import PAGE_SIZE
 
     org, user = _portfolio(args.projects, timezone.now())
-    browser = HttpClient()
-    browser.force_login(user)
-    browser.get("/")  # warm templates, translations and the session
-
-    ordered, response = time_requests(lambda n: browser.get("/"), args.requests)
-    with CaptureQueriesContext(connection) as queries:
-        browser.get("/")
+    ordered, response, queries = time_page(user, "/", args.requests)
     rows = response.content.count(b'<th scope="row"')
     org.delete()  # leave a shared database as we found it
     User.objects.filter(pk=user.pk).delete()
@@ -53,7 +45,7 @@ def main() -> int:
                 "page_size": PAGE_SIZE,
                 "rows_rendered": rows,
                 "requests": args.requests,
-                "queries_per_request": len(queries),
+                "queries_per_request": queries,
                 **latency_ms(ordered),
                 "html_bytes": len(response.content),
             }

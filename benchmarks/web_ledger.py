@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from _common import latency_ms, start_django, time_requests
+from _common import latency_ms, start_django, time_page
 
 
 def main() -> int:
@@ -31,18 +31,10 @@ def main() -> int:
     start_django(web=True)
     from django.contrib.auth.models import User
     from django.db import connection
-    from django.test import Client as HttpClient
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     org, user, promises = _ledger(args.projects, args.clients, timezone.now())
-    browser = HttpClient()
-    browser.force_login(user)
-    browser.get("/ledger/")  # warm templates, translations and the session
-
-    ordered, response = time_requests(lambda n: browser.get("/ledger/"), args.requests)
-    with CaptureQueriesContext(connection) as queries:
-        browser.get("/ledger/")
+    ordered, response, queries = time_page(user, "/ledger/", args.requests)
     rows = response.content.count(b'<a href="?client=')
     org.delete()  # leave a shared database as we found it
     User.objects.filter(pk=user.pk).delete()
@@ -54,7 +46,7 @@ def main() -> int:
         "commitments": promises,
         "client_rows": rows,
         "requests": args.requests,
-        "queries_per_request": len(queries),
+        "queries_per_request": queries,
         **latency_ms(ordered),
         "html_bytes": len(response.content),
     }
