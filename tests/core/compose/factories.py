@@ -20,6 +20,7 @@ from plazo.core.compose import (
     Updates,
     compose_delay_notice,
     compose_delivered,
+    compose_owner_alert,
     compose_weekly_update,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "make_forecast",
     "make_offer",
     "make_organisation",
+    "make_owner_alert",
     "make_project",
     "make_scope_change_case",
     "make_updates",
@@ -252,3 +254,15 @@ def make_delivered(language: str = "es", register: str = "formal", **inputs: Any
         "sent_at": SENT_AT,
     }
     return compose_delivered(**{**args, **inputs})
+
+
+def make_owner_alert(language: str = "es", **inputs: Any) -> Message:
+    args: dict[str, Any] = {
+        "organisation": make_organisation(language=language),
+        "project": make_project(language),
+        "forecast": make_forecast(),
+        "client_name": "Bodegas Ribera",
+        "draft_url": "https://plazo.example/delays/7/",
+        "sent_at": SENT_AT,
+    }
+    return compose_owner_alert(**{**args, **inputs})

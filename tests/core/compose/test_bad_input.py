@@ -10,15 +10,13 @@ import pytest
 from plazo.core.compose import (
     ComposeError,
     Contact,
-    compose_owner_alert,
 )
 from tests.core.compose.factories import (
-    SENT_AT,
     make_case,
     make_client,
     make_delay_notice,
     make_forecast,
-    make_organisation,
+    make_owner_alert,
     make_project,
     make_weekly_update,
 )
@@ -95,14 +93,7 @@ def test_naive_sending_time_is_refused() -> None:
 
 def test_owner_alert_needs_a_web_link() -> None:
     with pytest.raises(ComposeError, match="http"):
-        compose_owner_alert(
-            make_organisation(),
-            make_project(),
-            make_forecast(),
-            client_name="x",
-            draft_url="javascript:alert(1)",
-            sent_at=SENT_AT,
-        )
+        make_owner_alert(client_name="x", draft_url="javascript:alert(1)")
 
 
 def test_unordered_forecast_is_refused() -> None:

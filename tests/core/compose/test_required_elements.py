@@ -7,9 +7,6 @@ import re
 
 import pytest
 
-from plazo.core.compose import (
-    compose_owner_alert,
-)
 from tests.core.compose.factories import (
     SENT_AT,
     VARIANTS,
@@ -17,8 +14,7 @@ from tests.core.compose.factories import (
     make_delivered,
     make_forecast,
     make_offer,
-    make_organisation,
-    make_project,
+    make_owner_alert,
     make_weekly_update,
 )
 
@@ -133,14 +129,7 @@ def test_delivered_thanks_lists_items_and_says_how_the_credit_applies(
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_owner_alert_says_why_and_links_the_draft(language: str) -> None:
-    message = compose_owner_alert(
-        make_organisation(language=language),
-        make_project(language),
-        make_forecast(),
-        client_name="Bodegas Ribera",
-        draft_url="https://plazo.example/delays/7/",
-        sent_at=SENT_AT,
-    )
+    message = make_owner_alert(language)
     assert message.recipients == ("ana@estudionorte.es",)
     assert "https://plazo.example/delays/7/" in message.text
     assert ("31\xa0%" if language == "es" else "31%") in message.text
