@@ -25,7 +25,8 @@ from tests.app.factories import (
 )
 from tests.app.smtp_server import RecordingHandler
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Every test runs with the worker delivering to a real SMTP server; those that read it name it.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("mail_server")]
 
 
 def _portfolio(count: int) -> list[Project]:
@@ -75,9 +76,7 @@ def test_a_poisoned_project_among_30_does_not_stop_the_others(
     assert not others.exclude(checkin_error="").exists()
 
 
-def test_the_owner_is_alerted_once_however_often_the_check_in_fails(
-    mail_server: RecordingHandler,
-) -> None:
+def test_the_owner_is_alerted_once_however_often_the_check_in_fails() -> None:
     projects = _portfolio(2)
     poisoned = projects[0]
     Project.objects.filter(pk=poisoned.pk).update(subdivision="QQ")
@@ -94,9 +93,7 @@ def test_the_owner_is_alerted_once_however_often_the_check_in_fails(
     assert poisoned.name in alert.subject
 
 
-def test_a_project_without_an_owner_email_records_the_failure_and_alerts_a_member(
-    mail_server: RecordingHandler,
-) -> None:
+def test_a_project_without_an_owner_email_records_the_failure_and_alerts_a_member() -> None:
     projects = _portfolio(2)
     poisoned = projects[1]
     nobody = make_user(Organisation.objects.get(), email="")
@@ -111,9 +108,7 @@ def test_a_project_without_an_owner_email_records_the_failure_and_alerts_a_membe
     assert alert.recipients == ["owner@estudio.example"]
 
 
-def test_a_check_in_that_succeeds_again_clears_the_recorded_failure(
-    mail_server: RecordingHandler,
-) -> None:
+def test_a_check_in_that_succeeds_again_clears_the_recorded_failure() -> None:
     projects = _portfolio(1)
     project = projects[0]
     Project.objects.filter(pk=project.pk).update(country="ZZ")
@@ -127,9 +122,7 @@ def test_a_check_in_that_succeeds_again_clears_the_recorded_failure(
     assert (project.checkin_error, project.checkin_failed_at) == ("", None)
 
 
-def test_the_project_page_and_the_portfolio_show_the_failure(
-    mail_server: RecordingHandler,
-) -> None:
+def test_the_project_page_and_the_portfolio_show_the_failure() -> None:
     projects = _portfolio(1)
     project = projects[0]
     Project.objects.filter(pk=project.pk).update(country="ZZ")
@@ -162,9 +155,7 @@ def test_a_batch_of_the_continuous_worker_writes_every_project_but_the_poisoned_
     assert "QQ" in poisoned.checkin_error
 
 
-def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_delivery(
-    mail_server: RecordingHandler,
-) -> None:
+def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_delivery() -> None:
     projects = _portfolio(2)
     today = timezone.now().date()
     Project.objects.filter(pk__in=[p.pk for p in projects]).update(
@@ -179,9 +170,7 @@ def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_de
     assert "ZZ" in Project.objects.get(pk=projects[0].pk).checkin_error
 
 
-def test_a_time_zone_stored_before_it_was_checked_stops_only_its_project(
-    mail_server: RecordingHandler,
-) -> None:
+def test_a_time_zone_stored_before_it_was_checked_stops_only_its_project() -> None:
     projects = _portfolio(3)
     broken = projects[1]
     Client.objects.filter(pk=broken.client_id).update(time_zone="Mars/Olympus_Mons")
