@@ -37,7 +37,7 @@ typecheck: $(VENV)/.installed-test
 check: lint typecheck test  ## ruff, mypy and the tests: what CI runs
 
 bench: $(VENV)/.installed  ## run every benchmark in benchmarks/ (each prints JSON)
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 $(VENV)/.installed-train: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[train]'

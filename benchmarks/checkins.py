@@ -14,17 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import subprocess
 import sys
-import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 
-os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from _common import start_django, weekly_portfolio
 
 
 def main() -> int:
@@ -35,50 +29,15 @@ def main() -> int:
 
     import django
 
-    django.setup()
-    from django.contrib.auth.models import User
-    from django.core.management import call_command
+    start_django()
     from django_tasks_db.models import DBTaskResult
     from tests.app.smtp_server import RecordingHandler, smtp_server
 
-    from plazo.store.models import Client, Contact, Message, Organisation, Project, WorkItem
-    from plazo.store.services.ledger.promises import record_promise
+    from plazo.store.models import Message
     from plazo.worker.tasks import tick
 
-    call_command("migrate", verbosity=0)
-    today = date.today()
-    made = datetime.now(UTC) - timedelta(days=28)
-    org = Organisation.objects.create(
-        name="Bench", slug=f"bench-{time.time_ns()}", sender_email="hola@bench.example",
-        send_updates_automatically=True,
-    )  # fmt: skip
-    owner = User.objects.create(username=f"owner-{org.slug}", email="owner@bench.example")
-    client = Client.objects.create(organisation=org, name="C", language="es", time_zone="UTC")
-    Contact.objects.create(organisation=org, client=client, name="Lucía", email="l@c.example")
-    rng = random.Random(1)
     setup_started = time.perf_counter()
-    for n in range(args.projects):
-        project = Project.objects.create(
-            organisation=org, client=client, name=f"P{n}", owner=owner,
-            start_on=today - timedelta(days=40), checkin_weekday=0, checkin_hour=0,
-        )  # fmt: skip
-        items = []
-        for i in range(30):
-            estimate = Decimal(rng.choice([4, 6, 8, 12, 16]))
-            done = i < 20
-            items.append(
-                WorkItem(
-                    organisation=org, project=project, title=f"T{i}", estimate_hours=estimate,
-                    status="done" if done else "todo", added_on=project.start_on, position=i,
-                    completed_on=today - timedelta(days=30 - i) if done else None,
-                    actual_hours=estimate * Decimal(str(round(rng.lognormvariate(0, 0.4), 2)))
-                    if done else None,
-                )
-            )  # fmt: skip
-        WorkItem.objects.bulk_create(items)
-        record_promise(project, today + timedelta(days=30), made_at=made)
-    # In plazo for four weeks, so this week's check-in is owed (plazo.core.checkin.owed_checkin).
-    Project.objects.filter(organisation=org).update(created_at=made)
+    org = weekly_portfolio(args.projects, name="Bench")
     setup_seconds = time.perf_counter() - setup_started
 
     handler = RecordingHandler()

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 
-os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
+from _common import latency_ms, start_django, time_page
 
 
 def main() -> int:
@@ -28,38 +24,18 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
+    start_django(web=True)
     from django.contrib.auth.models import User
-    from django.core.management import call_command
     from django.db import connection
-    from django.test import Client as HttpClient
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from plazo.web.views.portfolio import PAGE_SIZE
 
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    call_command("migrate", verbosity=0)
     org, user = _portfolio(args.projects, timezone.now())
-    browser = HttpClient()
-    browser.force_login(user)
-    browser.get("/")  # warm templates, translations and the session
-
-    timings = []
-    for _ in range(args.requests):
-        started = time.perf_counter()
-        response = browser.get("/")
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-    with CaptureQueriesContext(connection) as queries:
-        browser.get("/")
+    ordered, response, queries = time_page(user, "/", args.requests)
     rows = response.content.count(b'<th scope="row"')
     org.delete()  # leave a shared database as we found it
     User.objects.filter(pk=user.pk).delete()
-    ordered = sorted(timings)
     print(
         json.dumps(
             {
@@ -69,10 +45,8 @@ def main() -> int:
                 "page_size": PAGE_SIZE,
                 "rows_rendered": rows,
                 "requests": args.requests,
-                "queries_per_request": len(queries),
-                "p50_ms": round(statistics.median(ordered), 1),
-                "p95_ms": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 1),
-                "max_ms": round(ordered[-1], 1),
+                "queries_per_request": queries,
+                **latency_ms(ordered),
                 "html_bytes": len(response.content),
             }
         )

@@ -13,14 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
-import tempfile
-import time
 
-os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
+from _common import demo_organisation, latency_ms, start_django, time_requests
 
 
 def main() -> int:
@@ -28,51 +23,28 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.contrib.auth.models import User
-    from django.core.management import call_command
+    start_django(web=True)
     from django.db import connection
-    from django.test import Client as HttpClient
     from django.utils import timezone
 
-    from plazo.demo import DEMO_USERNAME, load_demo
     from plazo.store.models import Forecast, Project
 
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    call_command("migrate", verbosity=0)
-    had_user = User.objects.filter(username=DEMO_USERNAME).exists()
-    loaded = load_demo(timezone.localdate())
-    if not loaded.created:
-        print("this database already holds the demo; use an empty one", file=sys.stderr)
-        return 2
-    org = loaded.organisation
-    project = Project.objects.get(organisation=org, name="Informe anual interactivo")
-    item = project.work_items.exclude(status="done").order_by("position").first()
-    assert item is not None
-    browser = HttpClient()
-    browser.force_login(User.objects.get(username=DEMO_USERNAME))
-    url = f"/items/{item.pk}/"
-    browser.post(url, {"estimate_hours": "7", "status": "todo"}, HTTP_HX_REQUEST="true")  # warm
+    with demo_organisation(timezone.localdate()) as (org, browser):
+        project = Project.objects.get(organisation=org, name="Informe anual interactivo")
+        item = project.work_items.exclude(status="done").order_by("position").first()
+        assert item is not None
+        url = f"/items/{item.pk}/"
+        browser.post(url, {"estimate_hours": "7", "status": "todo"}, HTTP_HX_REQUEST="true")  # warm
 
-    timings = []
-    before = Forecast.objects.filter(project=project).count()
-    for n in range(args.requests):
-        estimate = "8" if n % 2 == 0 else "9"
-        started = time.perf_counter()
-        response = browser.post(
-            url, {"estimate_hours": estimate, "status": "todo"}, HTTP_HX_REQUEST="true"
-        )
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-        assert b"Forecast updated" in response.content
-    stored = Forecast.objects.filter(project=project).count() - before
-    org.delete()  # leave a shared database as we found it
-    if not had_user:
-        User.objects.filter(username=DEMO_USERNAME).delete()
-    timings.sort()
+        def edit(n: int) -> object:
+            estimate = "8" if n % 2 == 0 else "9"
+            return browser.post(
+                url, {"estimate_hours": estimate, "status": "todo"}, HTTP_HX_REQUEST="true"
+            )
+
+        before = Forecast.objects.filter(project=project).count()
+        timings, _ = time_requests(edit, args.requests, expect=b"Forecast updated")
+        stored = Forecast.objects.filter(project=project).count() - before
     print(
         json.dumps(
             {
@@ -80,9 +52,7 @@ def main() -> int:
                 "database": connection.vendor,
                 "requests": args.requests,
                 "forecasts_stored": stored,
-                "p50_ms": round(statistics.median(timings), 1),
-                "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1),
-                "max_ms": round(timings[-1], 1),
+                **latency_ms(timings),
             }
         )
     )

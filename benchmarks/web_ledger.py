@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import statistics
 import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
+from _common import latency_ms, start_django, time_page
 
 
 def main() -> int:
@@ -32,36 +28,16 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.conf import settings
+    start_django(web=True)
     from django.contrib.auth.models import User
-    from django.core.management import call_command
     from django.db import connection
-    from django.test import Client as HttpClient
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    call_command("migrate", verbosity=0)
     org, user, promises = _ledger(args.projects, args.clients, timezone.now())
-    browser = HttpClient()
-    browser.force_login(user)
-    browser.get("/ledger/")  # warm templates, translations and the session
-
-    timings = []
-    for _ in range(args.requests):
-        started = time.perf_counter()
-        response = browser.get("/ledger/")
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-    with CaptureQueriesContext(connection) as queries:
-        browser.get("/ledger/")
+    ordered, response, queries = time_page(user, "/ledger/", args.requests)
     rows = response.content.count(b'<a href="?client=')
     org.delete()  # leave a shared database as we found it
     User.objects.filter(pk=user.pk).delete()
-    ordered = sorted(timings)
     result = {
         "benchmark": "web_ledger",
         "database": connection.vendor,
@@ -70,10 +46,8 @@ def main() -> int:
         "commitments": promises,
         "client_rows": rows,
         "requests": args.requests,
-        "queries_per_request": len(queries),
-        "p50_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 1),
-        "max_ms": round(ordered[-1], 1),
+        "queries_per_request": queries,
+        **latency_ms(ordered),
         "html_bytes": len(response.content),
     }
     print(json.dumps(result))

@@ -25,18 +25,13 @@ import random
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
 from email.parser import BytesParser
 from email.policy import default
 from typing import Any
 
-os.environ.setdefault("PLAZO_HOME", tempfile.mkdtemp(prefix="plazo-bench-"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plazo.conf.settings")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+from _common import start_django, weekly_portfolio
 
 UNFINISHED = ("draft", "queued", "retry", "sending")
 
@@ -48,48 +43,6 @@ from plazo.worker.due import run_due_work
 later = timezone.now() + timedelta(minutes=11)  # past every lease of a killed worker
 run_due_work(now=later, rng=random.Random(1))
 """
-
-
-def build_portfolio(projects: int, seed: int = 1) -> Any:
-    """An organisation of ``projects`` projects, every check-in due now; returns it."""
-    from django.contrib.auth.models import User
-
-    from plazo.store.models import Client, Contact, Organisation, Project, WorkItem
-    from plazo.store.services.ledger.promises import record_promise
-
-    today = date.today()
-    made = datetime.now(UTC) - timedelta(days=28)
-    org = Organisation.objects.create(
-        name="Faults", slug=f"faults-{time.time_ns()}", sender_email="hola@faults.example",
-        send_updates_automatically=True,
-    )  # fmt: skip
-    owner = User.objects.create(username=f"owner-{org.slug}", email="owner@faults.example")
-    client = Client.objects.create(organisation=org, name="C", language="es", time_zone="UTC")
-    Contact.objects.create(organisation=org, client=client, name="Lucía", email="l@c.example")
-    rng = random.Random(seed)
-    for n in range(projects):
-        project = Project.objects.create(
-            organisation=org, client=client, name=f"P{n}", owner=owner,
-            start_on=today - timedelta(days=40), checkin_weekday=0, checkin_hour=0,
-        )  # fmt: skip
-        items = []
-        for i in range(30):
-            estimate = Decimal(rng.choice([4, 6, 8, 12, 16]))
-            done = i < 20
-            items.append(
-                WorkItem(
-                    organisation=org, project=project, title=f"T{i}", estimate_hours=estimate,
-                    status="done" if done else "todo", added_on=project.start_on, position=i,
-                    completed_on=today - timedelta(days=30 - i) if done else None,
-                    actual_hours=estimate * Decimal(str(round(rng.lognormvariate(0, 0.4), 2)))
-                    if done else None,
-                )
-            )  # fmt: skip
-        WorkItem.objects.bulk_create(items)
-        record_promise(project, today + timedelta(days=30), made_at=made)
-    # In plazo for four weeks, so this week's check-in is owed (plazo.core.checkin.owed_checkin).
-    Project.objects.filter(organisation=org).update(created_at=made)
-    return org
 
 
 def _header(content: bytes, name: str) -> str:
@@ -118,7 +71,7 @@ def run_faults(
     from plazo.store.models import Message
 
     django.db.connections.close_all()
-    org = build_portfolio(projects)
+    org = weekly_portfolio(projects, name="Faults")
     mine = Message.objects.filter(organisation=org)
     updates = mine.filter(kind="weekly_update")
     DBTaskResult.objects.exclude(status__in=["SUCCEEDED", "FAILED"]).delete()
@@ -257,12 +210,7 @@ def main() -> int:
     )  # fmt: skip
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    start_django()
     report = run_faults(
         projects=args.projects, workers=args.workers, kill_every=args.kill_every,
         outage_seconds=args.outage, max_wait=args.max_wait,

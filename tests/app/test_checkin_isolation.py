@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
@@ -24,22 +23,10 @@ from tests.app.factories import (
     make_project,
     make_user,
 )
-from tests.app.smtp_server import RecordingHandler, smtp_server
+from tests.app.smtp_server import RecordingHandler
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def handler(settings: pytest.FixtureRequest) -> Iterator[RecordingHandler]:
-    """A real SMTP server on loopback that the worker delivers to."""
-    received = RecordingHandler()
-    with smtp_server(received) as port:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # type: ignore[attr-defined]
-        settings.EMAIL_HOST = "127.0.0.1"  # type: ignore[attr-defined]
-        settings.EMAIL_PORT = port  # type: ignore[attr-defined]
-        settings.EMAIL_USE_TLS = False  # type: ignore[attr-defined]
-        settings.EMAIL_USE_SSL = False  # type: ignore[attr-defined]
-        yield received
+# Every test runs with the worker delivering to a real SMTP server; those that read it name it.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("mail_server")]
 
 
 def _portfolio(count: int) -> list[Project]:
@@ -65,12 +52,12 @@ def _portfolio(count: int) -> list[Project]:
     return projects
 
 
-def _client_updates(handler: RecordingHandler) -> list[str]:
-    return sorted(to for envelope in handler.received for to in envelope.rcpt_tos if "client" in to)
+def _client_updates(server: RecordingHandler) -> list[str]:
+    return sorted(to for envelope in server.received for to in envelope.rcpt_tos if "client" in to)
 
 
 def test_a_poisoned_project_among_30_does_not_stop_the_others(
-    handler: RecordingHandler,
+    mail_server: RecordingHandler,
 ) -> None:
     projects = _portfolio(30)
     poisoned = projects[7]
@@ -79,7 +66,7 @@ def test_a_poisoned_project_among_30_does_not_stop_the_others(
 
     assert main(["worker", "--once"]) == 0
 
-    delivered = _client_updates(handler)
+    delivered = _client_updates(mail_server)
     assert len(delivered) == 29
     assert "contact7@client.example" not in delivered
     poisoned.refresh_from_db()
@@ -89,9 +76,7 @@ def test_a_poisoned_project_among_30_does_not_stop_the_others(
     assert not others.exclude(checkin_error="").exists()
 
 
-def test_the_owner_is_alerted_once_however_often_the_check_in_fails(
-    handler: RecordingHandler,
-) -> None:
+def test_the_owner_is_alerted_once_however_often_the_check_in_fails() -> None:
     projects = _portfolio(2)
     poisoned = projects[0]
     Project.objects.filter(pk=poisoned.pk).update(subdivision="QQ")
@@ -108,9 +93,7 @@ def test_the_owner_is_alerted_once_however_often_the_check_in_fails(
     assert poisoned.name in alert.subject
 
 
-def test_a_project_without_an_owner_email_records_the_failure_and_alerts_a_member(
-    handler: RecordingHandler,
-) -> None:
+def test_a_project_without_an_owner_email_records_the_failure_and_alerts_a_member() -> None:
     projects = _portfolio(2)
     poisoned = projects[1]
     nobody = make_user(Organisation.objects.get(), email="")
@@ -125,9 +108,7 @@ def test_a_project_without_an_owner_email_records_the_failure_and_alerts_a_membe
     assert alert.recipients == ["owner@estudio.example"]
 
 
-def test_a_check_in_that_succeeds_again_clears_the_recorded_failure(
-    handler: RecordingHandler,
-) -> None:
+def test_a_check_in_that_succeeds_again_clears_the_recorded_failure() -> None:
     projects = _portfolio(1)
     project = projects[0]
     Project.objects.filter(pk=project.pk).update(country="ZZ")
@@ -141,9 +122,7 @@ def test_a_check_in_that_succeeds_again_clears_the_recorded_failure(
     assert (project.checkin_error, project.checkin_failed_at) == ("", None)
 
 
-def test_the_project_page_and_the_portfolio_show_the_failure(
-    handler: RecordingHandler,
-) -> None:
+def test_the_project_page_and_the_portfolio_show_the_failure() -> None:
     projects = _portfolio(1)
     project = projects[0]
     Project.objects.filter(pk=project.pk).update(country="ZZ")
@@ -160,7 +139,7 @@ def test_the_project_page_and_the_portfolio_show_the_failure(
 
 
 def test_a_batch_of_the_continuous_worker_writes_every_project_but_the_poisoned_one(
-    handler: RecordingHandler,
+    mail_server: RecordingHandler,
 ) -> None:
     projects = _portfolio(25)
     poisoned = projects[3]
@@ -171,14 +150,12 @@ def test_a_batch_of_the_continuous_worker_writes_every_project_but_the_poisoned_
     )
 
     assert done["updates"] == 24
-    assert len(_client_updates(handler)) == 24
+    assert len(_client_updates(mail_server)) == 24
     poisoned.refresh_from_db()
     assert "QQ" in poisoned.checkin_error
 
 
-def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_delivery(
-    handler: RecordingHandler,
-) -> None:
+def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_delivery() -> None:
     projects = _portfolio(2)
     today = timezone.now().date()
     Project.objects.filter(pk__in=[p.pk for p in projects]).update(
@@ -193,9 +170,7 @@ def test_a_poisoned_project_whose_promise_passed_does_not_stop_escalations_or_de
     assert "ZZ" in Project.objects.get(pk=projects[0].pk).checkin_error
 
 
-def test_a_time_zone_stored_before_it_was_checked_stops_only_its_project(
-    handler: RecordingHandler,
-) -> None:
+def test_a_time_zone_stored_before_it_was_checked_stops_only_its_project() -> None:
     projects = _portfolio(3)
     broken = projects[1]
     Client.objects.filter(pk=broken.client_id).update(time_zone="Mars/Olympus_Mons")

@@ -9,7 +9,6 @@ no update tells the client the old promise is on track.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from email import message_from_bytes
@@ -31,7 +30,7 @@ from tests.app.factories import (
     make_project,
     make_user,
 )
-from tests.app.smtp_server import RecordingHandler, smtp_server
+from tests.app.smtp_server import RecordingHandler
 from tests.app.web.helpers import make_forecast, promise, send
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,19 +41,6 @@ MONDAY_9 = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
 TUESDAY = datetime(2026, 12, 8, 11, 0, tzinfo=UTC)
 NEXT_MONDAY = datetime(2026, 12, 14, 8, 30, tzinfo=UTC)
 DONE_ON_SUNDAY = ("Diseño de la home", "Catálogo de vinos", "Ficha de producto", "Carrito")
-
-
-@pytest.fixture
-def handler(settings: pytest.FixtureRequest) -> Iterator[RecordingHandler]:
-    """A real SMTP server on loopback that the worker delivers to."""
-    received = RecordingHandler()
-    with smtp_server(received) as port:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # type: ignore[attr-defined]
-        settings.EMAIL_HOST = "127.0.0.1"  # type: ignore[attr-defined]
-        settings.EMAIL_PORT = port  # type: ignore[attr-defined]
-        settings.EMAIL_USE_TLS = False  # type: ignore[attr-defined]
-        settings.EMAIL_USE_SSL = False  # type: ignore[attr-defined]
-        yield received
 
 
 def _typed_in_on_sunday() -> Project:
@@ -89,10 +75,10 @@ def _typed_in_on_sunday() -> Project:
     return Project.objects.select_related("client").get(pk=project.pk)
 
 
-def _texts(handler: RecordingHandler) -> list[str]:
+def _texts(server: RecordingHandler) -> list[str]:
     """The plain-text part of every message the client received, in order."""
     texts = []
-    for envelope in handler.received:
+    for envelope in server.received:
         if "javier@bodegas.example" not in envelope.rcpt_tos:
             continue
         parsed: EmailMessage = message_from_bytes(envelope.content)
@@ -128,7 +114,7 @@ def test_a_project_typed_in_on_sunday_is_first_due_at_the_next_checkin() -> None
 
 
 def test_send_now_on_sunday_is_mondays_update_and_nothing_is_repeated(
-    handler: RecordingHandler,
+    mail_server: RecordingHandler,
 ) -> None:
     project = _typed_in_on_sunday()
     rng = random.Random(1)
@@ -137,14 +123,14 @@ def test_send_now_on_sunday_is_mondays_update_and_nothing_is_repeated(
     run_due_work(now=SUNDAY + timedelta(minutes=1), rng=rng)
     run_due_work(now=MONDAY, rng=rng)  # Monday's check-in: already answered on Sunday
 
-    (sunday_update,) = _texts(handler)
+    (sunday_update,) = _texts(mail_server)
     assert sorted(_done_section(sunday_update)) == sorted(DONE_ON_SUNDAY)
 
     item = WorkItem.objects.get(project=project, title="Pasarela Redsys")
     finish_item(item, on=date(2026, 12, 8), actual_hours=Decimal("6"), now=TUESDAY)
     run_due_work(now=NEXT_MONDAY, rng=rng)
 
-    first, second = _texts(handler)
+    first, second = _texts(mail_server)
     assert first == sunday_update
     assert "Hecho desde la última actualización:" in second
     assert _done_section(second) == ["Pasarela Redsys"]
@@ -176,7 +162,7 @@ def test_items_the_client_read_that_morning_are_not_listed_again() -> None:
 
 
 def test_while_a_delay_notice_awaits_review_no_update_says_on_track(
-    handler: RecordingHandler,
+    mail_server: RecordingHandler,
 ) -> None:
     project = _typed_in_on_sunday()
     # María opened a delay case on Sunday (she knows of trouble the forecast does not see yet).
@@ -184,7 +170,7 @@ def test_while_a_delay_notice_awaits_review_no_update_says_on_track(
 
     run_due_work(now=MONDAY, rng=random.Random(1))
 
-    (update,) = _texts(handler)
+    (update,) = _texts(mail_server)
     assert "Vamos bien" not in update
     assert "seguimos en plazo" not in update
     # The forecast meets the promise: the date is told as under review, not as a risk that

@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
 from plazo.core.calendar import WorkCalendar
 from plazo.core.policy.edits import OfferEdit, OfferEditError
-from plazo.demo import load_demo
 from plazo.store.models import DelayCase, Message, Offer, Project
-from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.cases import approve_notice
 from plazo.store.services.delays.draft import NoticeDraft, draft_from_case
 from plazo.store.services.delays.review import review_notice, save_notice_draft
 from plazo.store.services.forecasting.finish_chances import finish_chances
-from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_active
+from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.work.snapshots import load_project_snapshot
-from tests.app.factories import UTC
+from tests.app.demo_case import NOW, TODAY, open_at_risk_case
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 11, 27)
-NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # the forecast's day: its chances still hold
-AT_RISK = "Portal del inversor"
 FACTS = {
     "cause": "el proveedor del registro cambió su interfaz a mitad del proyecto",
     "identified": "son los cambios en la nueva interfaz, y ya tenemos su entorno de pruebas",
@@ -32,23 +28,13 @@ FACTS = {
 }
 
 
-def _draft_case() -> DelayCase:
-    """The demo's at-risk project with its real forecast and the draft case it opened."""
-    org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, now=NOW)
-    forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=NOW)
-    assert opened is not None
-    return opened[0]
-
-
 def _complete(case: DelayCase, **changes: object) -> NoticeDraft:
     draft = NoticeDraft(new_on=case.recommended_on, **FACTS)  # type: ignore[arg-type]
     return replace(draft, **changes)
 
 
 def test_chances_come_from_the_same_simulation_as_the_stored_forecast() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     project, forecast = case.project, case.forecast
     assert forecast is not None
     assert forecast.finish_p50_on
@@ -69,7 +55,7 @@ def test_chances_come_from_the_same_simulation_as_the_stored_forecast() -> None:
 
 
 def test_a_date_before_the_p50_is_flagged_and_the_recommended_one_is_not() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     assert case.forecast is not None
     assert case.forecast.finish_p50_on is not None
     recommended = review_notice(case, _complete(case), now=NOW)
@@ -85,7 +71,7 @@ def test_a_date_before_the_p50_is_flagged_and_the_recommended_one_is_not() -> No
 
 
 def test_the_preview_is_in_the_clients_language_and_register() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     review = review_notice(case, _complete(case), now=NOW)
     assert review.notice is not None
     assert review.notice.language == case.project.client.language == "es"
@@ -95,7 +81,7 @@ def test_the_preview_is_in_the_clients_language_and_register() -> None:
 
 
 def test_the_checker_result_changes_as_the_facts_are_filled_in() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     empty = review_notice(case, draft_from_case(case), now=NOW)
     assert empty.notice is None
     assert empty.report is None
@@ -116,7 +102,7 @@ def test_the_checker_result_changes_as_the_facts_are_filled_in() -> None:
 
 
 def test_offer_edits_within_the_cap_replace_the_policys_offer_in_the_preview() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     policy = review_notice(case, _complete(case), now=NOW)
     assert policy.offers
     assert policy.cap > 0
@@ -132,7 +118,7 @@ def test_offer_edits_within_the_cap_replace_the_policys_offer_in_the_preview() -
 
 
 def test_offer_edits_above_the_cap_or_negative_are_refused() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     policy = review_notice(case, _complete(case), now=NOW)
     kinds = [str(o.kind) for o in policy.offers]
     too_much = tuple(OfferEdit(kind, policy.cap + 1, "") for kind in kinds)
@@ -149,7 +135,7 @@ def test_offer_edits_above_the_cap_or_negative_are_refused() -> None:
 
 
 def test_saving_keeps_the_draft_on_the_case_and_sends_nothing() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     later = case.recommended_on + timedelta(days=7)
     save_notice_draft(case, _complete(case, new_on=later), now=NOW)
     case.refresh_from_db()
@@ -161,7 +147,7 @@ def test_saving_keeps_the_draft_on_the_case_and_sends_nothing() -> None:
 
 
 def test_approving_with_edits_queues_one_notice_and_records_the_edited_offer() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     policy = review_notice(case, _complete(case), now=NOW)
     edits = tuple(OfferEdit(str(o.kind), o.amount, o.description) for o in policy.offers)
     smaller = policy.offers[0].amount - 10
@@ -182,7 +168,7 @@ def test_approving_with_edits_queues_one_notice_and_records_the_edited_offer() -
 
 
 def test_approving_refuses_edits_above_the_cap_and_changes_nothing() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     policy = review_notice(case, _complete(case), now=NOW)
     edits = tuple(OfferEdit(str(o.kind), policy.cap + 1, "") for o in policy.offers)
     draft = _complete(case)
@@ -196,14 +182,14 @@ def test_approving_refuses_edits_above_the_cap_and_changes_nothing() -> None:
 
 
 def test_the_owner_alert_links_to_the_review_page() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     alert = Message.objects.get(kind="owner_alert", delay_case=case)
     assert f"/cases/{case.pk}/" in alert.text
     assert "/admin/" not in alert.text
 
 
 def test_when_the_policy_offers_nothing_the_owner_can_still_offer_within_the_cap() -> None:
-    case = _draft_case()
+    case = open_at_risk_case()
     assert case.previous_promised_on is not None
     calendar = WorkCalendar(country=case.project.country or None)
     next_day = calendar.next_working_day(case.previous_promised_on + timedelta(days=1))
@@ -227,7 +213,7 @@ def test_when_the_policy_offers_nothing_the_owner_can_still_offer_within_the_cap
 
 def test_a_scope_change_the_client_asked_for_is_priced_and_told_as_their_request() -> None:
     """W4: the case's cause category reaches the policy (nothing offered) and the composer."""
-    case = _draft_case()
+    case = open_at_risk_case()
     draft = _complete(
         case,
         cause="el portal tendrá también un área privada para los inversores",

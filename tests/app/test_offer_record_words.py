@@ -3,23 +3,13 @@ to a client in Mexico or Argentina, "sin coste" to one in Spain (the notice's re
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import pytest
 
 from plazo.core.policy import OfferKind
-from plazo.demo import load_demo
 from plazo.store.models import Message, Offer
-from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
-from plazo.store.services.delays.draft import NoticeDraft
-from plazo.store.services.forecasting.run import reforecast_active
-from plazo.store.services.work.snapshots import load_project_snapshot
-from tests.app.factories import UTC
+from tests.app.demo_case import approve_plain_notice, at_risk_forecast, open_at_risk_case
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 11, 27)
-NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
-AT_RISK = "Portal del inversor"
 
 
 @pytest.mark.parametrize(
@@ -33,26 +23,12 @@ AT_RISK = "Portal del inversor"
 def test_a_recorded_extra_says_no_cost_as_the_notice_did(
     country: str, word: str, other: str
 ) -> None:
-    org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, now=NOW)
-    forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
+    forecast = at_risk_forecast()
     client = forecast.project.client
     client.country = country
     client.save()
-    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=NOW)
-    assert opened is not None
-    case = opened[0]
-    approve_notice(
-        case,
-        NoticeDraft(
-            new_on=case.recommended_on,
-            cause="el proveedor cambió su interfaz a mitad del proyecto",
-            identified="son los cambios en la nueva interfaz",
-            prevention="validaremos cada integración externa con un prototipo",
-            recovery_steps=("dos personas en la integración",),
-        ),
-        now=NOW,
-    )
+    case = open_at_risk_case(forecast)
+    approve_plain_notice(case)
     notice = Message.objects.get(delay_case=case, kind="delay_notice")
     extras = Offer.objects.filter(delay_case=case, kind=OfferKind.EXTRA.value)
     assert extras.exists()

@@ -6,48 +6,26 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from babel.dates import format_date
 
-from plazo.demo import load_demo
 from plazo.store.models import DelayCase, Message
-from plazo.store.services.delays.cases import approve_notice, open_case_if_at_risk
+from plazo.store.services.delays.cases import approve_notice
 from plazo.store.services.delays.draft import NoticeDraft
 from plazo.store.services.delays.review import review_notice
 from plazo.store.services.editing import dashboard
-from plazo.store.services.forecasting.run import reforecast_active
-from plazo.store.services.work.snapshots import load_project_snapshot
 from plazo.worker.due import deliver_outbox
-from tests.app.factories import UTC
+from tests.app.demo_case import NOW, approve_plain_notice, open_at_risk_case
 
 pytestmark = pytest.mark.django_db
-TODAY = date(2026, 11, 27)
-NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
-AT_RISK = "Portal del inversor"
 
 
 def _approved_case() -> DelayCase:
-    org = load_demo(TODAY).organisation
-    runs = reforecast_active(org, now=NOW)
-    forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
-    opened = open_case_if_at_risk(load_project_snapshot(forecast.project), forecast, now=NOW)
-    assert opened is not None
-    case = opened[0]
-    assert case.recommended_on is not None
-    approve_notice(
-        case,
-        NoticeDraft(
-            new_on=case.recommended_on,
-            cause="el proveedor cambió su interfaz a mitad del proyecto",
-            identified="son los cambios en la nueva interfaz",
-            prevention="validaremos cada integración externa con un prototipo",
-            recovery_steps=("dos personas en la integración",),
-        ),
-        now=NOW,
-    )
+    case = open_at_risk_case()
+    approve_plain_notice(case)
     case.refresh_from_db()
     assert case.state == "approved"
     return case

@@ -6,7 +6,14 @@ import os
 
 from plazo.cli.errors import CommandError
 
-__all__ = ["ensure_database", "migrate", "require_studio", "setup_django", "unapplied_migrations"]
+__all__ = [
+    "ensure_database",
+    "migrate",
+    "require_studio",
+    "setup_django",
+    "start_studio",
+    "unapplied_migrations",
+]
 
 
 def setup_django() -> None:
@@ -88,3 +95,9 @@ def require_studio() -> None:
 
     if not has_studio():
         raise CommandError(NOT_SET_UP.format(where=where))
+
+
+def start_studio() -> None:
+    """Start Django and stop with one sentence unless the studio is set up (``require_studio``)."""
+    setup_django()
+    require_studio()

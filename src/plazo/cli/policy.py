@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plazo.cli.actions import add_actions
 from plazo.cli.errors import CommandError
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="The compensation policy turns a slip into an offer (discount, credit on a "
         "future project, free extras) within caps. See docs/policy.md for the TOML format.",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+    actions = add_actions(parser)
 
     check = actions.add_parser(
         "check",
@@ -74,12 +75,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "organisation's on this plazo home when there is one; else en)",
     )
     default.set_defaults(run=run_default)
-    parser.set_defaults(run=lambda args: _usage(parser))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
 
 
 def _read(path_text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plazo.cli.actions import add_actions
+from plazo.cli.django import start_studio
 from plazo.cli.errors import CommandError
 
 __all__ = ["add_parser"]
@@ -17,7 +19,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         description="API tokens belong to one organisation. Only a digest is stored: the token "
         "is printed once, when created. Use it as 'Authorization: Bearer plz_…'.",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+    actions = add_actions(parser)
     create = actions.add_parser("create", help="create a token and print it once")
     create.add_argument("--org", metavar="SLUG", help="organisation (default: the only one)")
     create.add_argument("--name", default="api", help="what the token is for (default 'api')")
@@ -28,24 +30,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     revoke = actions.add_parser("revoke", help="revoke a token by its prefix")
     revoke.add_argument("prefix", metavar="PREFIX", help="the prefix shown by 'plazo token list'")
     revoke.set_defaults(run=run_revoke)
-    parser.set_defaults(run=lambda args: _usage(parser))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
-
-
-def _start() -> None:
-    from plazo.cli.django import require_studio, setup_django
-
-    setup_django()
-    require_studio()
 
 
 def run_create(args: argparse.Namespace) -> int:
     """Create a token and print the secret (stdout, alone, so scripts can capture it)."""
-    _start()
+    start_studio()
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
@@ -66,7 +55,7 @@ def run_create(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """One line per token: prefix, organisation, name, created, last used, state."""
-    _start()
+    start_studio()
     from plazo.cli.organisation import pick_organisation
     from plazo.store.services.access.tokens import list_tokens
 
@@ -85,7 +74,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_revoke(args: argparse.Namespace) -> int:
     """Revoke the live token with that prefix."""
-    _start()
+    start_studio()
     from django.utils import timezone
 
     from plazo.store.services.access.tokens import TokenError, revoke_token

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plazo.cli.actions import add_actions
+from plazo.cli.django import start_studio
 from plazo.cli.errors import CommandError
 
 __all__ = ["add_parser"]
@@ -20,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "signed JSON to your URLs. Each endpoint has its own secret, printed once when added; "
         "verify the X-Plazo-Signature header with it (docs/webhooks.md).",
     )
-    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+    actions = add_actions(parser)
     add = actions.add_parser("add", help="add an endpoint and print its secret once")
     add.add_argument("url", metavar="URL", help="http:// or https:// URL to post events to")
     add.add_argument(
@@ -40,24 +42,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     test = actions.add_parser("test", help="post a signed 'ping' to an endpoint now")
     test.add_argument("id", type=int, metavar="ID", help="the id shown by 'plazo webhook list'")
     test.set_defaults(run=run_test)
-    parser.set_defaults(run=lambda args: _usage(parser))
-
-
-def _usage(parser: argparse.ArgumentParser) -> int:
-    parser.print_help(sys.stderr)
-    return 2
-
-
-def _start() -> None:
-    from plazo.cli.django import require_studio, setup_django
-
-    setup_django()
-    require_studio()
 
 
 def run_add(args: argparse.Namespace) -> int:
     """Add the endpoint; the secret goes alone to stdout so scripts can capture it."""
-    _start()
+    start_studio()
     from django.utils import timezone
 
     from plazo.cli.organisation import pick_organisation
@@ -80,7 +69,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """One line per endpoint: id, organisation, URL, events, state."""
-    _start()
+    start_studio()
     from plazo.cli.organisation import pick_organisation
     from plazo.store.services.webhooks.endpoints import list_endpoints
 
@@ -96,7 +85,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     """Remove the endpoint with that id."""
-    _start()
+    start_studio()
     from plazo.store.services.webhooks.endpoints import WebhookEndpointError, remove_endpoint
 
     try:
@@ -109,7 +98,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 def run_test(args: argparse.Namespace) -> int:
     """Post a ping now; exit 0 when the receiver answered 2xx, 1 otherwise."""
-    _start()
+    start_studio()
     import random
 
     from django.utils import timezone

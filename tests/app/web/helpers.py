@@ -11,11 +11,11 @@ from django.contrib.auth.models import User
 from django.test import Client as HttpClient
 from django.utils import timezone
 
-from plazo.store.models import Forecast, Message, Organisation, Project
+from plazo.store.models import Forecast, Membership, Message, Organisation, Project
 from plazo.store.services.ledger.promises import record_promise
 from tests.app.factories import make_item, make_message, make_user
 
-__all__ = ["browser_for", "make_forecast", "promise", "send"]
+__all__ = ["browser_as", "browser_for", "make_forecast", "promise", "send"]
 
 _keys = itertools.count(1)
 
@@ -28,6 +28,15 @@ def browser_for(
     browser = HttpClient(enforce_csrf_checks=csrf)
     browser.force_login(person)
     return browser, person
+
+
+def browser_as(org: Organisation, role: str, **user_fields: Any) -> HttpClient:
+    """A test client logged in as a new person with ``role`` ("owner", "member") in ``org``."""
+    user = make_user(**user_fields)
+    Membership.objects.create(organisation=org, user=user, role=role)
+    browser = HttpClient()
+    browser.force_login(user)
+    return browser
 
 
 def promise(project: Project, on: date, *, made_at: datetime | None = None) -> None:

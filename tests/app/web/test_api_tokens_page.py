@@ -6,27 +6,18 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.test import Client as HttpClient
 from django.utils import timezone
 
-from plazo.store.models import ApiToken, Membership, Organisation
+from plazo.store.models import ApiToken, Membership
 from plazo.store.services.access.tokens import create_token
 from plazo.web.tenancy import SESSION_KEY
 from plazo.web.views.api_tokens import NEW_TOKEN_KEY
 from tests.app.api_helpers import call
 from tests.app.factories import make_org, make_user
-from tests.app.web.helpers import browser_for
+from tests.app.web.helpers import browser_as, browser_for
 
 pytestmark = pytest.mark.django_db
 URL = "/settings/api-tokens/"
-
-
-def _member(org: Organisation) -> HttpClient:
-    user = make_user()
-    Membership.objects.create(organisation=org, user=user, role="member")
-    browser = HttpClient()
-    browser.force_login(user)
-    return browser
 
 
 def _secret(page: str) -> str:
@@ -149,7 +140,7 @@ def test_an_owner_revokes_a_token_and_it_stops_working_at_once() -> None:
 def test_a_member_reads_the_list_and_changes_nothing() -> None:
     org = make_org()
     created = create_token(org, name="ci", now=timezone.now())
-    browser = _member(org)
+    browser = browser_as(org, "member")
 
     page = browser.get(URL).content.decode()
     assert ">ci</th>" in page

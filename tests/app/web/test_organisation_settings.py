@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.test import Client as HttpClient
 
 from plazo.core.policy import PolicyError
 from plazo.store.models import Membership, Organisation
@@ -19,8 +18,8 @@ from plazo.store.services.access.studio import create_studio
 from plazo.store.services.delays.policy import organisation_policy
 from plazo.web.policy_editor import terms_initial
 from plazo.web.tenancy import SESSION_KEY
-from tests.app.factories import make_org, make_user
-from tests.app.web.helpers import browser_for
+from tests.app.factories import make_org
+from tests.app.web.helpers import browser_as, browser_for
 
 pytestmark = pytest.mark.django_db
 SETTINGS = "/settings/"
@@ -40,14 +39,6 @@ ONE_RULE = """version = 1
 name = "siempre"
 offers = [{ kind = "discount", percent = 4 }]
 """
-
-
-def _member(org: Organisation) -> HttpClient:
-    user = make_user()
-    Membership.objects.create(organisation=org, user=user, role="member")
-    browser = HttpClient()
-    browser.force_login(user)
-    return browser
 
 
 def _fields(org: Organisation) -> dict[str, Any]:
@@ -98,7 +89,7 @@ def test_a_bad_setting_is_refused_with_a_clear_error(field: str, value: str, say
 
 def test_a_member_reads_the_settings_and_cannot_change_them() -> None:
     org = make_org(name="Estudio Norte")
-    member = _member(org)
+    member = browser_as(org, "member")
     page = member.get(SETTINGS).content.decode()
     assert 'data-testid="read-only"' in page
     assert "Estudio Norte" in page
@@ -188,7 +179,7 @@ def test_an_owner_goes_back_to_the_default_policy() -> None:
 
 def test_a_member_reads_the_policy_and_cannot_change_it() -> None:
     org = make_org(policy_toml=ONE_RULE)
-    member = _member(org)
+    member = browser_as(org, "member")
     page = member.get(POLICY).content.decode()
     assert 'data-testid="read-only"' in page
     assert "siempre" in page
@@ -301,7 +292,7 @@ def test_terms_out_of_range_are_refused_on_their_field_and_nothing_is_saved() ->
 
 def test_a_member_cannot_change_the_terms() -> None:
     org = make_org()
-    member = _member(org)
+    member = browser_as(org, "member")
     assert 'data-testid="terms-form"' not in member.get(POLICY).content.decode()
     assert member.post(POLICY, _terms(org, cap_share="5")).status_code == 403
     org.refresh_from_db()

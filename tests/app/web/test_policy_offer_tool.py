@@ -15,9 +15,9 @@ from django.test import Client as HttpClient
 from django.utils import timezone
 
 from plazo.cli import main
-from plazo.store.models import Commitment, DelayCase, Membership, Message, Offer, Organisation
-from tests.app.factories import make_client, make_org, make_project, make_user
-from tests.app.web.helpers import browser_for, promise
+from plazo.store.models import Commitment, DelayCase, Message, Offer
+from tests.app.factories import make_client, make_org, make_project
+from tests.app.web.helpers import browser_as, browser_for, promise
 
 pytestmark = pytest.mark.django_db
 POLICY = "/settings/policy/"
@@ -29,14 +29,6 @@ def _ask(browser: HttpClient, **fields: Any) -> tuple[int, str]:
     page = response.content.decode()
     answer = re.search(r'<div data-testid="offer-answer".*?</div>\s*</section>', page, re.S)
     return response.status_code, html.unescape(answer.group(0)) if answer else ""
-
-
-def _member(org: Organisation) -> HttpClient:
-    user = make_user()
-    Membership.objects.create(organisation=org, user=user, role="member")
-    browser = HttpClient()
-    browser.force_login(user)
-    return browser
 
 
 def _explain(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
@@ -121,7 +113,9 @@ def test_a_member_asks_too_and_nothing_changes() -> None:
     tables = (Commitment, DelayCase, Message, Offer)
     before = [model.objects.count() for model in tables]
 
-    status, answer = _ask(_member(org), project=project.pk, slip_working_days=3, cause="ours")
+    status, answer = _ask(
+        browser_as(org, "member"), project=project.pk, slip_working_days=3, cause="ours"
+    )
 
     assert status == 200
     assert "Rule “short-slip” decides" in answer

@@ -7,35 +7,17 @@ import re
 import uuid
 
 import pytest
-from django.test import Client as HttpClient
 from django.utils import timezone
 from pytest_django.fixtures import Settings
 
-from plazo.store.models import Membership, Organisation, WebhookDelivery, WebhookEndpoint
+from plazo.store.models import WebhookDelivery, WebhookEndpoint
 from plazo.store.services.webhooks.endpoints import add_endpoint
-from tests.app.factories import make_org, make_user
-from tests.app.web.helpers import browser_for
+from tests.app.factories import make_org
+from tests.app.web.helpers import browser_as, browser_for
 
 pytestmark = pytest.mark.django_db
 URL = "/settings/webhooks/"
 HOOK = "https://hooks.example.com/plazo"
-
-
-def _member(org: Organisation) -> HttpClient:
-    user = make_user()
-    Membership.objects.create(organisation=org, user=user, role="member")
-    browser = HttpClient()
-    browser.force_login(user)
-    return browser
-
-
-def _invited_owner(org: Organisation) -> HttpClient:
-    """An owner invited through the dashboard: no staff flag, no superuser, so no admin."""
-    user = make_user(is_staff=False)
-    Membership.objects.create(organisation=org, user=user, role="owner")
-    browser = HttpClient()
-    browser.force_login(user)
-    return browser
 
 
 def test_the_settings_tabs_link_the_webhooks_next_to_the_api_tokens() -> None:
@@ -46,7 +28,8 @@ def test_the_settings_tabs_link_the_webhooks_next_to_the_api_tokens() -> None:
 
 def test_an_invited_owner_adds_a_webhook_and_sees_its_secret_only_once() -> None:
     org = make_org()
-    browser = _invited_owner(org)
+    # Invited through the dashboard: no staff flag, no superuser, so no admin.
+    browser = browser_as(org, "owner", is_staff=False)
     assert browser.get("/admin/").status_code == 302  # the admin is not theirs; this page is
 
     response = browser.post(URL, {"url": HOOK, "events": ["notice.sent", "update.sent"]})
@@ -141,7 +124,7 @@ def test_deleting_asks_first_then_removes_the_endpoint() -> None:
 def test_a_member_is_refused_and_changes_nothing() -> None:
     org = make_org()
     endpoint = add_endpoint(org, HOOK, now=timezone.now())
-    member = _member(org)
+    member = browser_as(org, "member")
 
     page = member.get(URL)
     assert page.status_code == 403

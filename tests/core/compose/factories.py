@@ -13,10 +13,15 @@ from plazo.core.compose import (
     Contact,
     DelayCase,
     ForecastView,
+    Message,
     Offer,
     Organisation,
     Project,
     Updates,
+    compose_delay_notice,
+    compose_delivered,
+    compose_owner_alert,
+    compose_weekly_update,
 )
 
 __all__ = [
@@ -26,12 +31,16 @@ __all__ = [
     "make_case",
     "make_client",
     "make_contacts",
+    "make_delay_notice",
+    "make_delivered",
     "make_forecast",
     "make_offer",
     "make_organisation",
+    "make_owner_alert",
     "make_project",
     "make_scope_change_case",
     "make_updates",
+    "make_weekly_update",
 ]
 
 # Monday 30 November 2026, 09:00 in Madrid.
@@ -199,3 +208,61 @@ def make_scope_change_case(language: str = "es", **overrides: Any) -> DelayCase:
 def make_offer(language: str = "es", **overrides: Any) -> Offer:
     currency = "EUR" if language == "es" else "USD"
     return replace(Offer(kind="discount", amount=Decimal("1200"), currency=currency), **overrides)
+
+
+# The composed messages: every input from the factories above in one language and register;
+# ``inputs`` replace any of them by the composer's own parameter names (``case=``, ``offer=None``,
+# ``sent_at=``, ``sequence=``…).
+
+
+def make_delay_notice(language: str = "es", register: str = "formal", **inputs: Any) -> Message:
+    args: dict[str, Any] = {
+        "organisation": make_organisation(),
+        "client": make_client(language, register),
+        "contacts": make_contacts(language),
+        "project": make_project(language),
+        "case": make_case(language),
+        "offer": make_offer(language),
+        "sent_at": SENT_AT,
+        "sequence": 1,
+    }
+    return compose_delay_notice(**{**args, **inputs})
+
+
+def make_weekly_update(language: str = "es", register: str = "formal", **inputs: Any) -> Message:
+    args: dict[str, Any] = {
+        "organisation": make_organisation(),
+        "client": make_client(language, register),
+        "contacts": make_contacts(language),
+        "project": make_project(language),
+        "forecast": make_forecast(),
+        "updates": make_updates(language),
+        "sent_at": SENT_AT,
+    }
+    return compose_weekly_update(**{**args, **inputs})
+
+
+def make_delivered(language: str = "es", register: str = "formal", **inputs: Any) -> Message:
+    args: dict[str, Any] = {
+        "organisation": make_organisation(),
+        "client": make_client(language, register),
+        "contacts": make_contacts(language),
+        "project": make_project(language),
+        "delivered_items": ["Tienda publicada", "Manual de uso"],
+        "offer": make_offer(language, kind="credit"),
+        "delivered_on": date(2027, 1, 11),
+        "sent_at": SENT_AT,
+    }
+    return compose_delivered(**{**args, **inputs})
+
+
+def make_owner_alert(language: str = "es", **inputs: Any) -> Message:
+    args: dict[str, Any] = {
+        "organisation": make_organisation(language=language),
+        "project": make_project(language),
+        "forecast": make_forecast(),
+        "client_name": "Bodegas Ribera",
+        "draft_url": "https://plazo.example/delays/7/",
+        "sent_at": SENT_AT,
+    }
+    return compose_owner_alert(**{**args, **inputs})

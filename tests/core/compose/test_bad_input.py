@@ -10,36 +10,22 @@ import pytest
 from plazo.core.compose import (
     ComposeError,
     Contact,
-    compose_delay_notice,
-    compose_owner_alert,
-    compose_weekly_update,
 )
 from tests.core.compose.factories import (
-    SENT_AT,
     make_case,
     make_client,
-    make_contacts,
+    make_delay_notice,
     make_forecast,
-    make_offer,
-    make_organisation,
+    make_owner_alert,
     make_project,
-    make_updates,
+    make_weekly_update,
 )
 
 
 def test_a_delay_notice_without_new_date_cause_or_plan_lists_all_three() -> None:
     case = make_case(new_on=None, cause="  ", recovery_steps=())
     with pytest.raises(ComposeError) as caught:
-        compose_delay_notice(
-            make_organisation(),
-            make_client(),
-            make_contacts(),
-            make_project(),
-            case,
-            make_offer(),
-            sent_at=SENT_AT,
-            sequence=1,
-        )
+        make_delay_notice(case=case)
     assert caught.value.problems == (
         "the delay case has no new date",
         "the delay case has no cause",
@@ -51,16 +37,7 @@ def test_a_delay_notice_without_new_date_cause_or_plan_lists_all_three() -> None
 def test_a_delay_notice_needs_assurance_and_an_offer() -> None:
     case = make_case(identified="", prevention="")
     with pytest.raises(ComposeError) as caught:
-        compose_delay_notice(
-            make_organisation(),
-            make_client(),
-            make_contacts(),
-            make_project(),
-            case,
-            None,
-            sent_at=SENT_AT,
-            sequence=1,
-        )
+        make_delay_notice(case=case, offer=None)
     assert caught.value.problems == (
         "the delay case does not say what was identified",
         "the delay case does not say what prevents a recurrence",
@@ -70,29 +47,12 @@ def test_a_delay_notice_needs_assurance_and_an_offer() -> None:
 
 def test_a_new_date_must_move_the_promise_forward() -> None:
     with pytest.raises(ComposeError, match="is not after the previous promise"):
-        compose_delay_notice(
-            make_organisation(),
-            make_client(),
-            make_contacts(),
-            make_project(),
-            make_case(new_on=date(2026, 12, 10)),
-            make_offer(),
-            sent_at=SENT_AT,
-            sequence=1,
-        )
+        make_delay_notice(case=make_case(new_on=date(2026, 12, 10)))
 
 
 def test_no_contacts() -> None:
     with pytest.raises(ComposeError, match="project 'Tienda en línea' has no contacts to send to"):
-        compose_weekly_update(
-            make_organisation(),
-            make_client(),
-            (),
-            make_project(),
-            make_forecast(),
-            make_updates(),
-            sent_at=SENT_AT,
-        )
+        make_weekly_update(contacts=())
 
 
 @pytest.mark.parametrize(
@@ -105,28 +65,12 @@ def test_no_contacts() -> None:
 )
 def test_contact_without_a_usable_email(address: str, message: str) -> None:
     with pytest.raises(ComposeError, match=message):
-        compose_weekly_update(
-            make_organisation(),
-            make_client(),
-            (Contact("Laura", address),),
-            make_project(),
-            make_forecast(),
-            make_updates(),
-            sent_at=SENT_AT,
-        )
+        make_weekly_update(contacts=(Contact("Laura", address),))
 
 
 def test_unknown_language_names_the_known_ones() -> None:
     with pytest.raises(ComposeError) as caught:
-        compose_weekly_update(
-            make_organisation(),
-            make_client(language="fr"),
-            make_contacts(),
-            make_project(),
-            make_forecast(),
-            make_updates(),
-            sent_at=SENT_AT,
-        )
+        make_weekly_update(client=make_client(language="fr"))
     assert caught.value.problems == (
         "client 'Harbour Books' has unknown language 'fr': plazo has templates for en, es",
     )
@@ -134,41 +78,22 @@ def test_unknown_language_names_the_known_ones() -> None:
 
 def test_every_problem_is_listed_at_once() -> None:
     with pytest.raises(ComposeError) as caught:
-        compose_weekly_update(
-            make_organisation(),
-            make_client(language="fr", time_zone="Mars/Olympus"),
-            (),
-            make_project(owner_email=""),
-            make_forecast(),
-            make_updates(),
-            sent_at=SENT_AT,
+        make_weekly_update(
+            client=make_client(language="fr", time_zone="Mars/Olympus"),
+            contacts=(),
+            project=make_project(owner_email=""),
         )
     assert len(caught.value.problems) == 4
 
 
 def test_naive_sending_time_is_refused() -> None:
     with pytest.raises(ComposeError, match="time-zone aware"):
-        compose_weekly_update(
-            make_organisation(),
-            make_client(),
-            make_contacts(),
-            make_project(),
-            make_forecast(),
-            make_updates(),
-            sent_at=datetime(2026, 11, 30, 9, 0),
-        )
+        make_weekly_update(sent_at=datetime(2026, 11, 30, 9, 0))
 
 
 def test_owner_alert_needs_a_web_link() -> None:
     with pytest.raises(ComposeError, match="http"):
-        compose_owner_alert(
-            make_organisation(),
-            make_project(),
-            make_forecast(),
-            client_name="x",
-            draft_url="javascript:alert(1)",
-            sent_at=SENT_AT,
-        )
+        make_owner_alert(client_name="x", draft_url="javascript:alert(1)")
 
 
 def test_unordered_forecast_is_refused() -> None:
@@ -180,27 +105,9 @@ def test_a_new_date_in_the_past_is_refused() -> None:
     project = make_project(promised_on=date(2026, 11, 1))
     case = make_case(previous_promised_on=date(2026, 11, 1), new_on=date(2026, 11, 20))
     with pytest.raises(ComposeError, match=r"is before today \(2026-11-30\)"):
-        compose_delay_notice(
-            make_organisation(),
-            make_client(),
-            make_contacts(),
-            project,
-            case,
-            make_offer(),
-            sent_at=SENT_AT,
-            sequence=1,
-        )
+        make_delay_notice(project=project, case=case)
 
 
 def test_a_negative_calendar_sequence_is_refused() -> None:
     with pytest.raises(ComposeError, match="sequence must be >= 0"):
-        compose_delay_notice(
-            make_organisation(),
-            make_client(),
-            make_contacts(),
-            make_project(),
-            make_case(),
-            make_offer(),
-            sent_at=SENT_AT,
-            sequence=-1,
-        )
+        make_delay_notice(sequence=-1)

@@ -6,28 +6,19 @@ from datetime import date
 
 from icalendar import Calendar, Component
 
-from plazo.core.compose import Message, compose_delay_notice
+from plazo.core.compose import Message
 from tests.core.compose.factories import (
     SENT_AT,
     make_case,
-    make_client,
-    make_contacts,
+    make_delay_notice,
     make_offer,
-    make_organisation,
     make_project,
 )
 
 
 def notice(sequence: int, new_on: date = date(2027, 1, 12), key: str = "p7") -> Message:
-    return compose_delay_notice(
-        make_organisation(),
-        make_client(),
-        make_contacts(),
-        make_project(key=key),
-        make_case(new_on=new_on),
-        make_offer(),
-        sent_at=SENT_AT,
-        sequence=sequence,
+    return make_delay_notice(
+        project=make_project(key=key), case=make_case(new_on=new_on), sequence=sequence
     )
 
 
@@ -64,15 +55,11 @@ def test_stamp_is_the_sending_time() -> None:
 def test_the_description_says_who_gave_the_date_not_that_the_client_agreed() -> None:
     # W5: the client agreed to nothing; the studio communicated the new date.
     spanish = str(event_of(notice(1))["description"])
-    english_notice = compose_delay_notice(
-        make_organisation(),
-        make_client("en"),
-        make_contacts("en"),
-        make_project(key="p7"),
-        make_case(new_on=date(2027, 1, 12)),
-        make_offer(),
-        sent_at=SENT_AT,
-        sequence=1,
+    english_notice = make_delay_notice(
+        "en",
+        project=make_project(key="p7"),
+        case=make_case(new_on=date(2027, 1, 12)),
+        offer=make_offer(),
     )
     english = str(event_of(english_notice)["description"])
     assert spanish == "Nueva fecha de entrega de Tienda en línea, comunicada por Estudio Norte."

@@ -7,18 +7,15 @@ from decimal import Decimal
 import pytest
 
 from plazo.core import check
-from plazo.core.compose import Contact, compose_delay_notice, compose_weekly_update
+from plazo.core.compose import Contact
 from tests.core.compose.factories import (
-    SENT_AT,
     VARIANTS,
     make_case,
-    make_client,
     make_contacts,
-    make_forecast,
+    make_delay_notice,
     make_offer,
-    make_organisation,
-    make_project,
     make_updates,
+    make_weekly_update,
 )
 
 
@@ -30,16 +27,13 @@ def _notice(language: str, register: str, **kwargs: object):  # type: ignore[no-
         "extra_offers": (),
     }
     defaults.update(kwargs)
-    return compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        defaults["contacts"],  # type: ignore[arg-type]
-        make_project(language),
-        defaults["case"],  # type: ignore[arg-type]
-        defaults["offer"],  # type: ignore[arg-type]
-        sent_at=SENT_AT,
-        sequence=1,
-        extra_offers=defaults["extra_offers"],  # type: ignore[arg-type]
+    return make_delay_notice(
+        language,
+        register,
+        contacts=defaults["contacts"],
+        case=defaults["case"],
+        offer=defaults["offer"],
+        extra_offers=defaults["extra_offers"],
     )
 
 
@@ -103,14 +97,10 @@ def test_greetings_use_the_first_name_or_the_formal_salutation(
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_a_first_update_lists_what_is_done_so_far(language: str, register: str) -> None:
     updates = make_updates(language)
-    first = compose_weekly_update(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_forecast(),
-        type(updates)(done=updates.done, next=updates.next, since_start=True),
-        sent_at=SENT_AT,
+    first = make_weekly_update(
+        language,
+        register,
+        updates=type(updates)(done=updates.done, next=updates.next, since_start=True),
     )
     assert ("Hecho hasta ahora:" if language == "es" else "Done so far:") in first.text
     assert updates.done[0] in first.text

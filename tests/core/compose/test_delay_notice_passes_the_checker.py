@@ -6,15 +6,12 @@ from datetime import date
 
 import pytest
 
-from plazo.core.compose import DateSupport, compose_delay_notice
+from plazo.core.compose import DateSupport
 from tests.core.compose.factories import (
-    SENT_AT,
     VARIANTS,
     make_case,
-    make_client,
-    make_contacts,
+    make_delay_notice,
     make_offer,
-    make_organisation,
     make_project,
 )
 
@@ -28,16 +25,7 @@ ELEMENTS = ("apology", "impact", "assurance", "new_date", "cause", "plan", "comp
 def test_delay_notice_has_all_seven_elements_and_no_warning(
     language: str, register: str, offer_kind: str
 ) -> None:
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        make_offer(language, kind=offer_kind),
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    message = make_delay_notice(language, register, offer=make_offer(language, kind=offer_kind))
     for body in (message.text, message.html):
         report = checker.check(body, lang=language)
         missing = [name for name in ELEMENTS if not report.elements[name].present]
@@ -50,14 +38,12 @@ def test_delay_notice_has_all_seven_elements_and_no_warning(
 def test_a_bare_notice_still_passes(language: str, register: str) -> None:
     """One recovery step, no stake date, a credit without description: still all seven."""
     step = "revisar el plan cada lunes con usted" if language == "es" else "review the plan weekly"
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language, stake_on=None),
-        make_case(language, recovery_steps=(step,)),
-        make_offer(language, kind="credit", description=""),
-        sent_at=SENT_AT,
+    message = make_delay_notice(
+        language,
+        register,
+        project=make_project(language, stake_on=None),
+        case=make_case(language, recovery_steps=(step,)),
+        offer=make_offer(language, kind="credit", description=""),
         sequence=3,
     )
     report = checker.check(message.text, lang=language)
@@ -70,16 +56,8 @@ def test_a_notice_with_several_offers_names_each_and_still_passes(
     language: str, register: str
 ) -> None:
     extra = make_offer(language, kind="extra", description="soporte prioritario")
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        make_offer(language, kind="discount"),
-        sent_at=SENT_AT,
-        sequence=1,
-        extra_offers=(extra,),
+    message = make_delay_notice(
+        language, register, offer=make_offer(language, kind="discount"), extra_offers=(extra,)
     )
     assert "soporte prioritario" in message.text
     assert ("Además" if language == "es" else "On top of that") in message.text
@@ -117,20 +95,17 @@ def test_a_re_slip_notice_has_all_seven_elements_and_no_warning(
 ) -> None:
     """The re-slip wording (which change of date, what is different, why the date holds) keeps
     every element the checker looks for, on either side of the client's stake."""
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(
+    message = make_delay_notice(
+        language,
+        register,
+        case=make_case(
             language,
             new_on=new_on,
             earlier_promised_on=earlier,
             new_on_support=support,
             new_on_chance=chance,
         ),
-        make_offer(language, kind=offer_kind),
-        sent_at=SENT_AT,
+        offer=make_offer(language, kind=offer_kind),
         sequence=len(earlier) + 1,
     )
     for body in (message.text, message.html):

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from plazo.core.compose import compose_delay_notice
-from tests.core.compose.factories import (
-    SENT_AT,
-    make_case,
-    make_client,
-    make_contacts,
-    make_offer,
-    make_organisation,
-    make_project,
-)
+from tests.core.compose.factories import make_delay_notice
 
 EXPECTED = {
     ("es", "formal"): (
@@ -138,16 +129,7 @@ Estudio Norte
 
 @pytest.mark.parametrize(("language", "register"), list(EXPECTED))
 def test_delay_notice_text_is_exactly_as_written(language: str, register: str) -> None:
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        make_offer(language),
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    message = make_delay_notice(language, register)
     subject, text = EXPECTED[(language, register)]
     assert message.subject == subject
     assert message.text == text

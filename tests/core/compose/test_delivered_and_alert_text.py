@@ -3,19 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from plazo.core.compose import compose_delivered, compose_owner_alert
 from tests.core.compose.factories import (
-    SENT_AT,
-    make_client,
-    make_contacts,
-    make_forecast,
-    make_offer,
-    make_organisation,
-    make_project,
+    make_delivered,
+    make_owner_alert,
 )
 
 DELIVERED = {
@@ -144,27 +136,11 @@ def test_delivered_text_is_exactly_as_written(language: str, register: str) -> N
     items = (
         ["Tienda publicada", "Manual de uso"] if language == "es" else ["Shop live", "User guide"]
     )
-    message = compose_delivered(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        items,
-        make_offer(language, kind="credit"),
-        delivered_on=date(2027, 1, 11),
-        sent_at=SENT_AT,
-    )
+    message = make_delivered(language, register, delivered_items=items)
     assert (message.subject, message.text) == DELIVERED[(language, register)]
 
 
 @pytest.mark.parametrize("language", list(ALERTS))
 def test_owner_alert_text_is_exactly_as_written(language: str) -> None:
-    message = compose_owner_alert(
-        make_organisation(language=language),
-        make_project(language),
-        make_forecast(),
-        client_name="Bodegas Ribera",
-        draft_url="https://plazo.example/delays/7/",
-        sent_at=SENT_AT,
-    )
+    message = make_owner_alert(language)
     assert (message.subject, message.text) == ALERTS[language]

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from plazo.core.compose import ComposeError, compose_delivery_failed
+from plazo.core.compose import ComposeError, Message, compose_delivery_failed
 from plazo.core.compose.checkin_failed import compose_checkin_failed
 from tests.core.compose.factories import SENT_AT, make_organisation, make_project
+
+
+def _delivery_failed(**inputs: Any) -> Message:
+    """The alert for a weekly update Lucía's server refused; ``inputs`` replace any input."""
+    args: dict[str, Any] = {
+        "organisation": make_organisation(),
+        "project": make_project("es"),
+        "failed_subject": "Avance semanal",
+        "recipients": ["lucia@cliente.example"],
+        "error": "550 No such user",
+        "outbox_url": "https://plazo.example/outbox/",
+        "sent_at": SENT_AT,
+        "message_key": "failed-7",
+    }
+    return compose_delivery_failed(**{**args, **inputs})
 
 
 @pytest.mark.parametrize(
     ("language", "words"), [("es", "no se pudo entregar"), ("en", "could not be delivered")]
 )
 def test_the_alert_names_the_message_the_address_and_the_error(language: str, words: str) -> None:
-    organisation = make_organisation()
-    organisation = type(organisation)(**{**organisation.__dict__, "language": language})
-    message = compose_delivery_failed(
-        organisation,
-        make_project(language),
+    message = _delivery_failed(
+        organisation=make_organisation(language=language),
+        project=make_project(language),
         failed_subject="Avance\nsemanal",
-        recipients=["lucia@cliente.example"],
         error="SMTPRecipientsRefused: 550 No such user",
-        outbox_url="https://plazo.example/outbox/",
-        sent_at=SENT_AT,
-        message_key="failed-7",
     )
     assert words in message.text
     assert "550 No such user" in message.text
@@ -34,15 +45,8 @@ def test_the_alert_names_the_message_the_address_and_the_error(language: str, wo
 
 def test_the_alert_needs_a_link_to_the_outbox() -> None:
     with pytest.raises(ComposeError, match="outbox"):
-        compose_delivery_failed(
-            make_organisation(),
-            make_project("es"),
-            failed_subject="x",
-            recipients=[],
-            error="x",
-            outbox_url="/outbox/",
-            sent_at=SENT_AT,
-            message_key="k",
+        _delivery_failed(
+            failed_subject="x", recipients=[], error="x", outbox_url="/outbox/", message_key="k"
         )
 
 
@@ -53,15 +57,9 @@ def test_the_alert_needs_a_link_to_the_outbox() -> None:
 def test_the_delivery_alert_is_in_the_readers_language(
     organisation_language: str, reader: str, words: str
 ) -> None:
-    message = compose_delivery_failed(
-        make_organisation(language=organisation_language),
-        make_project(reader),
-        failed_subject="Avance semanal",
-        recipients=["lucia@cliente.example"],
-        error="550 No such user",
-        outbox_url="https://plazo.example/outbox/",
-        sent_at=SENT_AT,
-        message_key="failed-7",
+    message = _delivery_failed(
+        organisation=make_organisation(language=organisation_language),
+        project=make_project(reader),
         language=reader,
     )
     assert (message.language, words in message.text) == (reader, True)

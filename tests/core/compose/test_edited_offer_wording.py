@@ -8,29 +8,18 @@ from decimal import Decimal
 import pytest
 
 from plazo.core import check
-from plazo.core.compose import ComposeError, compose_delay_notice
+from plazo.core.compose import ComposeError
 from tests.core.compose.factories import (
-    SENT_AT,
     VARIANTS,
     make_case,
-    make_client,
-    make_contacts,
+    make_delay_notice,
     make_offer,
-    make_organisation,
-    make_project,
 )
 
 
 def _notice(language: str, register: str, offer: object, **case: object):  # type: ignore[no-untyped-def]
-    return compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        replace(make_case(language), **case),
-        offer,  # type: ignore[arg-type]
-        sent_at=SENT_AT,
-        sequence=1,
+    return make_delay_notice(
+        language, register, case=replace(make_case(language), **case), offer=offer
     )
 
 

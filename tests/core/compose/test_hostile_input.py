@@ -5,32 +5,26 @@ from __future__ import annotations
 import email
 from email import policy
 
-from plazo.core.compose import Contact, compose_delay_notice, compose_weekly_update
+from plazo.core.compose import Contact
 from tests.core.compose.factories import (
-    SENT_AT,
     make_case,
-    make_client,
-    make_contacts,
-    make_forecast,
+    make_delay_notice,
     make_offer,
     make_organisation,
     make_project,
     make_updates,
+    make_weekly_update,
 )
 
 SCRIPT = "<script>alert(1)</script>"
 
 
 def test_script_in_names_and_stake_is_escaped_in_html() -> None:
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(),
-        (Contact(f"Laura {SCRIPT}", "laura@bodegasribera.es"),),
-        make_project(name=f"Tienda {SCRIPT}", stake=f"la junta {SCRIPT}"),
-        make_case(cause=f"un fallo {SCRIPT}", recovery_steps=(f"paso {SCRIPT}",)),
-        make_offer(description=SCRIPT),
-        sent_at=SENT_AT,
-        sequence=1,
+    message = make_delay_notice(
+        contacts=(Contact(f"Laura {SCRIPT}", "laura@bodegasribera.es"),),
+        project=make_project(name=f"Tienda {SCRIPT}", stake=f"la junta {SCRIPT}"),
+        case=make_case(cause=f"un fallo {SCRIPT}", recovery_steps=(f"paso {SCRIPT}",)),
+        offer=make_offer(description=SCRIPT),
     )
     assert "<script" not in message.html
     assert "&lt;script&gt;" in message.html
@@ -39,14 +33,8 @@ def test_script_in_names_and_stake_is_escaped_in_html() -> None:
 
 def test_weekly_items_are_escaped_in_html() -> None:
     updates = make_updates()
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client(),
-        make_contacts(),
-        make_project(),
-        make_forecast(),
-        type(updates)(done=(f'<img src=x onerror="alert(1)">{SCRIPT}',), next=()),
-        sent_at=SENT_AT,
+    message = make_weekly_update(
+        updates=type(updates)(done=(f'<img src=x onerror="alert(1)">{SCRIPT}',), next=())
     )
     assert "<script" not in message.html
     assert "<img src=x" not in message.html
@@ -54,14 +42,10 @@ def test_weekly_items_are_escaped_in_html() -> None:
 
 def test_newlines_in_names_and_subject_cannot_inject_headers() -> None:
     injected = "Tienda\r\nBcc: victim@example.com\nX-Evil: 1"
-    message = compose_weekly_update(
-        make_organisation(sender_name="Estudio\r\nBcc: a@example.com"),
-        make_client(),
-        (Contact("Laura\nBcc: b@example.com", "laura@bodegasribera.es"),),
-        make_project(name=injected, owner_name="Ana\r\nX-Evil: 2"),
-        make_forecast(),
-        make_updates(),
-        sent_at=SENT_AT,
+    message = make_weekly_update(
+        organisation=make_organisation(sender_name="Estudio\r\nBcc: a@example.com"),
+        contacts=(Contact("Laura\nBcc: b@example.com", "laura@bodegasribera.es"),),
+        project=make_project(name=injected, owner_name="Ana\r\nX-Evil: 2"),
     )
     raw = message.to_email().as_bytes()
     parsed = email.message_from_bytes(raw, policy=policy.default)

@@ -17,6 +17,7 @@ from tests.core.compose.factories import (
     make_case,
     make_client,
     make_contacts,
+    make_delay_notice,
     make_forecast,
     make_offer,
     make_organisation,
@@ -82,16 +83,7 @@ def test_english_dates_and_dollars() -> None:
 
 def test_a_client_locale_changes_the_format_not_the_words() -> None:
     client = make_client("en", locale="en_GB")
-    message = compose_delay_notice(
-        make_organisation(),
-        client,
-        make_contacts("en"),
-        make_project("en"),
-        make_case("en"),
-        make_offer("en", currency="GBP"),
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    message = make_delay_notice("en", client=client, offer=make_offer("en", currency="GBP"))
     assert "12 January 2027" in message.text
     assert "£1,200.00" in message.text
 

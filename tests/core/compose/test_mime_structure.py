@@ -6,44 +6,8 @@ import email
 from email import policy
 from email.message import EmailMessage
 
-from plazo.core.compose import Message, compose_delay_notice, compose_weekly_update
-from tests.core.compose.factories import (
-    SENT_AT,
-    make_case,
-    make_client,
-    make_contacts,
-    make_forecast,
-    make_offer,
-    make_organisation,
-    make_project,
-    make_updates,
-)
-
-
-def weekly(**overrides: object) -> Message:
-    return compose_weekly_update(
-        make_organisation(),
-        make_client(),
-        make_contacts(),
-        make_project(),
-        make_forecast(),
-        make_updates(),
-        sent_at=SENT_AT,
-        **overrides,  # type: ignore[arg-type]
-    )
-
-
-def notice(sequence: int = 1) -> Message:
-    return compose_delay_notice(
-        make_organisation(),
-        make_client(),
-        make_contacts(),
-        make_project(),
-        make_case(),
-        make_offer(),
-        sent_at=SENT_AT,
-        sequence=sequence,
-    )
+from plazo.core.compose import Message
+from tests.core.compose.factories import make_delay_notice, make_weekly_update
 
 
 def parse(message: Message) -> EmailMessage:
@@ -62,7 +26,7 @@ def structure(part: EmailMessage, depth: int = 0) -> list[str]:
 
 
 def test_weekly_update_is_text_and_html_with_the_chart_inline() -> None:
-    parsed = parse(weekly())
+    parsed = parse(make_weekly_update())
     assert structure(parsed) == [
         "multipart/alternative",
         "  text/plain",
@@ -79,7 +43,7 @@ def test_weekly_update_is_text_and_html_with_the_chart_inline() -> None:
 
 
 def test_delay_notice_attaches_the_calendar_event() -> None:
-    parsed = parse(notice())
+    parsed = parse(make_delay_notice())
     assert structure(parsed) == [
         "multipart/mixed",
         "  multipart/alternative",
@@ -94,14 +58,14 @@ def test_delay_notice_attaches_the_calendar_event() -> None:
 
 
 def test_plain_text_survives_the_round_trip() -> None:
-    message = weekly()
+    message = make_weekly_update()
     text_part = parse(message).get_body(preferencelist=("plain",))
     assert text_part is not None
     assert text_part.get_content().replace("\r\n", "\n") == message.text
 
 
 def test_headers_thread_every_message_of_a_project() -> None:
-    update, delay = parse(weekly()), parse(notice())
+    update, delay = parse(make_weekly_update()), parse(make_delay_notice())
     assert update["References"] == delay["References"] == "<plazo.p7.thread@estudionorte.es>"
     assert update["In-Reply-To"] == "<plazo.p7.thread@estudionorte.es>"
     assert update["Message-ID"] == "<plazo.p7.weekly-2026-W49@estudionorte.es>"
@@ -109,12 +73,15 @@ def test_headers_thread_every_message_of_a_project() -> None:
 
 
 def test_message_id_is_deterministic() -> None:
-    assert weekly().to_email()["Message-ID"] == weekly().to_email()["Message-ID"]
-    assert weekly().to_email().as_bytes().count(b"Message-ID") == 1
+    assert (
+        make_weekly_update().to_email()["Message-ID"]
+        == make_weekly_update().to_email()["Message-ID"]
+    )
+    assert make_weekly_update().to_email().as_bytes().count(b"Message-ID") == 1
 
 
 def test_reply_to_is_the_project_owner_and_from_is_the_organisation() -> None:
-    parsed = parse(notice())
+    parsed = parse(make_delay_notice())
     assert parsed["Reply-To"] == "Ana Ruiz <ana@estudionorte.es>"
     assert parsed["From"] == "Estudio Norte <avisos@estudionorte.es>"
     assert parsed["To"] == "Laura Gómez <laura@bodegasribera.es>"
@@ -123,19 +90,19 @@ def test_reply_to_is_the_project_owner_and_from_is_the_organisation() -> None:
 
 
 def test_html_has_css_inlined_and_keeps_dark_mode() -> None:
-    html = weekly().html
+    html = make_weekly_update().html
     assert '<p style="' in html
     assert "prefers-color-scheme: dark" in html
     assert 'name="color-scheme" content="light dark"' in html
 
 
 def test_composing_twice_gives_the_same_bytes() -> None:
-    assert weekly() == weekly()
-    assert notice().to_email().as_bytes() == notice().to_email().as_bytes()
+    assert make_weekly_update() == make_weekly_update()
+    assert make_delay_notice().to_email().as_bytes() == make_delay_notice().to_email().as_bytes()
 
 
 def test_without_a_chart_the_update_is_text_and_html_only() -> None:
-    assert structure(parse(weekly(with_chart=False))) == [
+    assert structure(parse(make_weekly_update(with_chart=False))) == [
         "multipart/alternative",
         "  text/plain",
         "  text/html",
@@ -147,7 +114,12 @@ def test_kept_headers_give_the_bytes_of_freshly_parsed_ones(monkeypatch) -> None
 
     from plazo.core.compose import message as message_module
 
-    messages = [weekly(), notice(1), notice(2), weekly()]  # the later ones reuse kept headers
+    messages = [
+        make_weekly_update(),
+        make_delay_notice(sequence=1),
+        make_delay_notice(sequence=2),
+        make_weekly_update(),
+    ]  # the later ones reuse kept headers
     kept = [m.to_email().as_bytes() for m in messages]
     assert [m.to_email().as_bytes() for m in messages] == kept  # folded once, then recalled
     plain = policy.SMTP.clone(header_factory=HeaderRegistry())

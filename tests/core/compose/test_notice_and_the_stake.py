@@ -7,15 +7,11 @@ from datetime import date
 import pytest
 
 from plazo.core import check
-from plazo.core.compose import compose_delay_notice
 from tests.core.compose.factories import (
-    SENT_AT,
     VARIANTS,
     make_case,
-    make_client,
-    make_contacts,
-    make_offer,
-    make_organisation,
+    make_delay_notice,
+    make_owner_alert,
     make_project,
 )
 
@@ -29,15 +25,8 @@ BEFORE, ON, AFTER = date(2027, 1, 12), STAKE_ON, date(2027, 1, 27)
 
 
 def _notice(language: str, register: str, new_on: date, ready: str = "") -> str:
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language, new_on=new_on, ready_for_stake=ready),
-        make_offer(language),
-        sent_at=SENT_AT,
-        sequence=1,
+    message = make_delay_notice(
+        language, register, case=make_case(language, new_on=new_on, ready_for_stake=ready)
     )
     for body in (message.text, message.html):
         report = check.check(body, lang=language)
@@ -90,16 +79,7 @@ def test_without_a_partial_delivery_named_the_notice_promises_what_is_finished(
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_a_project_without_a_stake_date_or_text_still_passes(language: str, register: str) -> None:
     for overrides in ({"stake_on": None}, {"stake": "", "stake_on": None}):
-        message = compose_delay_notice(
-            make_organisation(),
-            make_client(language, register),
-            make_contacts(language),
-            make_project(language, **overrides),
-            make_case(language),
-            make_offer(language),
-            sent_at=SENT_AT,
-            sequence=1,
-        )
+        message = make_delay_notice(language, register, project=make_project(language, **overrides))
         assert " antes de ," not in message.text
         assert "before ," not in message.text
         assert check.check(message.text, lang=language).passes
@@ -107,18 +87,10 @@ def test_a_project_without_a_stake_date_or_text_still_passes(language: str, regi
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_the_owner_alert_says_when_the_recommended_date_misses_the_stake(language: str) -> None:
-    from plazo.core.compose import compose_owner_alert
-    from tests.core.compose.factories import make_forecast
 
     def alert(recommended_on: date) -> str:
-        return compose_owner_alert(
-            make_organisation(language=language),
-            make_project(language),
-            make_forecast(),
-            client_name="Bodegas Ribera",
-            draft_url="https://plazo.example/cases/7/",
-            sent_at=SENT_AT,
-            recommended_on=recommended_on,
+        return make_owner_alert(
+            language, draft_url="https://plazo.example/cases/7/", recommended_on=recommended_on
         ).text
 
     missed = "lo que el cliente tiene previsto" if language == "es" else "the client's stake"

@@ -6,12 +6,10 @@ from html import unescape
 
 import pytest
 
-from plazo.core.compose import ForecastBasis, compose_owner_alert
+from plazo.core.compose import ForecastBasis
 from tests.core.compose.factories import (
-    SENT_AT,
     make_forecast,
-    make_organisation,
-    make_project,
+    make_owner_alert,
 )
 
 ESTIMATES = ForecastBasis(
@@ -35,14 +33,7 @@ SENTENCES = {
 
 
 def alert(language: str, basis: ForecastBasis | None) -> tuple[str, str]:
-    message = compose_owner_alert(
-        make_organisation(language=language),
-        make_project(language),
-        make_forecast(basis=basis),
-        client_name="Bodegas Ribera",
-        draft_url="https://plazo.example/delays/7/",
-        sent_at=SENT_AT,
-    )
+    message = make_owner_alert(language, forecast=make_forecast(basis=basis))
     return message.text, message.html
 
 

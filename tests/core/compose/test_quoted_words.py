@@ -6,30 +6,21 @@ import re
 
 import pytest
 
-from plazo.core.compose import compose_delay_notice
 from plazo.core.compose.splicing import contract_articles, mid_sentence
 from tests.core.compose.factories import (
-    SENT_AT,
     make_case,
-    make_client,
-    make_contacts,
-    make_offer,
-    make_organisation,
+    make_delay_notice,
     make_project,
 )
 
 
 def _notice(language: str, register: str = "informal", **case: str) -> tuple[str, str]:
     project = make_project(language, stake=case.pop("stake")) if "stake" in case else None
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        project or make_project(language),
-        make_case(language, **case),
-        make_offer(language),
-        sent_at=SENT_AT,
-        sequence=1,
+    message = make_delay_notice(
+        language,
+        register,
+        project=project or make_project(language),
+        case=make_case(language, **case),
     )
     return message.text, message.html
 

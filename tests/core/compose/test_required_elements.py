@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 
 import pytest
 
-from plazo.core.compose import (
-    compose_delay_notice,
-    compose_delivered,
-    compose_owner_alert,
-    compose_weekly_update,
-)
 from tests.core.compose.factories import (
     SENT_AT,
     VARIANTS,
-    make_case,
-    make_client,
-    make_contacts,
+    make_delay_notice,
+    make_delivered,
     make_forecast,
     make_offer,
-    make_organisation,
-    make_project,
-    make_updates,
+    make_owner_alert,
+    make_weekly_update,
 )
 
 # Per language: the words that carry each element of a delay notice in plazo's own wording.
@@ -57,16 +48,7 @@ def visible_text(markup: str) -> str:
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_delay_notice_has_all_seven_elements_in_text_and_html(language: str, register: str) -> None:
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        make_offer(language),
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    message = make_delay_notice(language, register)
     for element, phrases in NOTICE_ELEMENTS[language].items():
         for phrase in phrases:
             assert phrase in message.text, (element, phrase)
@@ -75,16 +57,7 @@ def test_delay_notice_has_all_seven_elements_in_text_and_html(language: str, reg
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_delay_notice_apologises_in_the_first_paragraph(language: str, register: str) -> None:
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        make_offer(language),
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    message = make_delay_notice(language, register)
     first_paragraph = message.text.split("\n\n")[1]  # [0] is the greeting
     assert NOTICE_ELEMENTS[language]["apology"][0] in first_paragraph
 
@@ -93,30 +66,13 @@ def test_delay_notice_apologises_in_the_first_paragraph(language: str, register:
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_every_offer_kind_names_its_amount(kind: str, language: str) -> None:
     offer = make_offer(language, kind=kind, description="")
-    message = compose_delay_notice(
-        make_organisation(),
-        make_client(language),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        offer,
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    message = make_delay_notice(language, offer=offer)
     assert ("1.200,00\xa0€" if language == "es" else "$1,200.00") in message.text
 
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_weekly_update_has_progress_forecast_health_and_chart(language: str, register: str) -> None:
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_forecast("on_track"),
-        make_updates(language),
-        sent_at=SENT_AT,
-    )
+    message = make_weekly_update(language, register, forecast=make_forecast("on_track"))
     expected = {
         "es": [
             "70\xa0%",
@@ -152,15 +108,7 @@ def test_weekly_update_has_progress_forecast_health_and_chart(language: str, reg
     ],
 )
 def test_weekly_update_puts_health_in_words_a_client_understands(health: str, words: str) -> None:
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client(),
-        make_contacts(),
-        make_project(),
-        make_forecast(health),
-        make_updates(),
-        sent_at=SENT_AT,
-    )
+    message = make_weekly_update(forecast=make_forecast(health))
     assert words in message.text
     assert health not in message.text
 
@@ -169,16 +117,7 @@ def test_weekly_update_puts_health_in_words_a_client_understands(health: str, wo
 def test_delivered_thanks_lists_items_and_says_how_the_credit_applies(
     language: str, register: str
 ) -> None:
-    message = compose_delivered(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        ["Tienda publicada", "Manual de uso"],
-        make_offer(language, kind="credit"),
-        delivered_on=date(2027, 1, 11),
-        sent_at=SENT_AT,
-    )
+    message = make_delivered(language, register)
     thanks, credit = {
         "es": ("gracias", "se aplicará a"),
         "en": ("Thank you", "will be applied to your next project"),
@@ -190,14 +129,7 @@ def test_delivered_thanks_lists_items_and_says_how_the_credit_applies(
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_owner_alert_says_why_and_links_the_draft(language: str) -> None:
-    message = compose_owner_alert(
-        make_organisation(language=language),
-        make_project(language),
-        make_forecast(),
-        client_name="Bodegas Ribera",
-        draft_url="https://plazo.example/delays/7/",
-        sent_at=SENT_AT,
-    )
+    message = make_owner_alert(language)
     assert message.recipients == ("ana@estudionorte.es",)
     assert "https://plazo.example/delays/7/" in message.text
     assert ("31\xa0%" if language == "es" else "31%") in message.text
@@ -213,13 +145,6 @@ def test_owner_alert_says_why_and_links_the_draft(language: str) -> None:
     ],
 )
 def test_formal_spanish_greeting_follows_the_readers_clock(utc_hour: int, greeting: str) -> None:
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client("es", "formal"),  # Madrid: UTC+1 in winter
-        make_contacts("es"),
-        make_project("es"),
-        make_forecast(),
-        make_updates("es"),
-        sent_at=SENT_AT.replace(hour=utc_hour),
-    )
+    # Madrid: UTC+1 in winter
+    message = make_weekly_update("es", "formal", sent_at=SENT_AT.replace(hour=utc_hour))
     assert message.text.startswith(greeting + "\n")

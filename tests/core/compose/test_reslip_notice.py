@@ -7,17 +7,12 @@ from datetime import date
 
 import pytest
 
-from plazo.core.compose import DateSupport, compose_delay_notice
+from plazo.core.compose import DateSupport
 from plazo.core.compose.message import Message
 from tests.core.compose.factories import (
-    SENT_AT,
     VARIANTS,
     make_case,
-    make_client,
-    make_contacts,
-    make_offer,
-    make_organisation,
-    make_project,
+    make_delay_notice,
 )
 
 FIRST, SECOND = date(2026, 11, 20), date(2026, 12, 1)  # promised before the factories' 15 Dec
@@ -36,16 +31,12 @@ def _notice(
     chance: float | None = None,
     support: DateSupport = DateSupport.NO_FORECAST,
 ) -> Message:
-    return compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(
+    return make_delay_notice(
+        language,
+        register,
+        case=make_case(
             language, earlier_promised_on=earlier, new_on_chance=chance, new_on_support=support
         ),
-        make_offer(language),
-        sent_at=SENT_AT,
         sequence=2,
     )
 

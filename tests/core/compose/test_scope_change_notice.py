@@ -7,15 +7,10 @@ from datetime import date
 import pytest
 
 from plazo.core import check
-from plazo.core.compose import compose_delay_notice
 from tests.core.compose.factories import (
-    SENT_AT,
     VARIANTS,
-    make_case,
-    make_client,
-    make_contacts,
+    make_delay_notice,
     make_offer,
-    make_organisation,
     make_project,
     make_scope_change_case,
 )
@@ -40,15 +35,11 @@ OUR_FAULT = (
 
 
 def _notice(language: str, register: str, offer_kind: str | None, **case: object):  # type: ignore[no-untyped-def]
-    return compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_scope_change_case(language, offer_due=offer_kind is not None, **case),
-        make_offer(language, kind=offer_kind) if offer_kind else None,
-        sent_at=SENT_AT,
-        sequence=1,
+    return make_delay_notice(
+        language,
+        register,
+        case=make_scope_change_case(language, offer_due=offer_kind is not None, **case),
+        offer=make_offer(language, kind=offer_kind) if offer_kind else None,
     )
 
 
@@ -85,15 +76,12 @@ def test_every_scope_change_variant_passes_the_checker(
     language: str, register: str, offer_kind: str | None, stake_on: date | None
 ) -> None:
     """All seven elements and no warning (no `blames_client`); without an offer, all but it."""
-    notice = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language, stake_on=stake_on),
-        make_scope_change_case(language, offer_due=offer_kind is not None),
-        make_offer(language, kind=offer_kind) if offer_kind else None,
-        sent_at=SENT_AT,
-        sequence=1,
+    notice = make_delay_notice(
+        language,
+        register,
+        project=make_project(language, stake_on=stake_on),
+        case=make_scope_change_case(language, offer_due=offer_kind is not None),
+        offer=make_offer(language, kind=offer_kind) if offer_kind else None,
     )
     expected = ELEMENTS if offer_kind else ELEMENTS[:-1]
     for body in (notice.text, notice.html):
@@ -104,16 +92,7 @@ def test_every_scope_change_variant_passes_the_checker(
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_our_own_delay_still_owns_the_problem(language: str, register: str) -> None:
-    notice = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_case(language),
-        make_offer(language),
-        sent_at=SENT_AT,
-        sequence=1,
-    )
+    notice = make_delay_notice(language, register)
     assert ("bajo control" if language == "es" else "under control") in notice.text
 
 
@@ -125,15 +104,12 @@ def test_a_bare_scope_change_notice_still_passes(language: str, register: str) -
         if language == "es"
         else ("translate the product pages", "test the Spanish version in parallel")
     )
-    notice = compose_delay_notice(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language, stake_on=None),
-        make_scope_change_case(language, recovery_steps=steps, offer_due=False),
-        None,
-        sent_at=SENT_AT,
-        sequence=1,
+    notice = make_delay_notice(
+        language,
+        register,
+        project=make_project(language, stake_on=None),
+        case=make_scope_change_case(language, recovery_steps=steps, offer_due=False),
+        offer=None,
     )
     for body in (notice.text, notice.html):
         report = check.check(body, lang=language)

@@ -9,16 +9,7 @@ from datetime import date
 
 import pytest
 
-from plazo.core.compose import compose_weekly_update
-from tests.core.compose.factories import (
-    SENT_AT,
-    make_client,
-    make_contacts,
-    make_forecast,
-    make_organisation,
-    make_project,
-    make_updates,
-)
+from tests.core.compose.factories import make_forecast, make_updates, make_weekly_update
 
 EXPECTED = {
     ("es", "formal"): (
@@ -138,15 +129,7 @@ Estudio Norte
 
 @pytest.mark.parametrize(("language", "register"), list(EXPECTED))
 def test_weekly_update_text_is_exactly_as_written(language: str, register: str) -> None:
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        make_forecast(),
-        make_updates(language),
-        sent_at=SENT_AT,
-    )
+    message = make_weekly_update(language, register)
     subject, text = EXPECTED[(language, register)]
     assert message.subject == subject
     assert message.text == text
@@ -154,15 +137,7 @@ def test_weekly_update_text_is_exactly_as_written(language: str, register: str) 
 
 def _lists(language: str, *, done_more: int, next_more: int) -> tuple[str, str]:
     updates = replace(make_updates(language), done_more=done_more, next_more=next_more)
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client(language, "formal"),
-        make_contacts(language),
-        make_project(language),
-        make_forecast(),
-        updates,
-        sent_at=SENT_AT,
-    )
+    message = make_weekly_update(language, "formal", updates=updates)
     return message.text, message.html
 
 
@@ -222,15 +197,7 @@ def test_a_promise_under_review_is_not_told_as_a_risk_its_forecast_contradicts(
         p50_on=date(2026, 12, 4), p85_on=date(2026, 12, 10), p95_on=date(2026, 12, 12),
         p_on_time=0.96, under_review=True,
     )  # fmt: skip
-    message = compose_weekly_update(
-        make_organisation(),
-        make_client(language, register),
-        make_contacts(language),
-        make_project(language),
-        forecast,
-        make_updates(language),
-        sent_at=SENT_AT,
-    )
+    message = make_weekly_update(language, register, forecast=forecast)
     paragraphs = message.text.split("\n\n")
     assert paragraphs[2] == UNDER_REVIEW[(language, register)]
     assert "risk" not in message.text

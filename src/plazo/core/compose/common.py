@@ -21,6 +21,7 @@ __all__ = [
     "Audience",
     "audience_for_client",
     "base_problems",
+    "build_client_message",
     "build_message",
     "build_owner_alert",
     "local_day",
@@ -128,6 +129,44 @@ def build_message(
         headers=headers,
         recipients=tuple(email for _, email in to),
         attachments=tuple(attachments),
+    )
+
+
+def build_client_message(
+    *,
+    kind: str,
+    organisation: Organisation,
+    client: Client,
+    contacts: Sequence[Contact],
+    project: Project,
+    sent_at: datetime,
+    message_key: str,
+    context: dict[str, Any],
+    attachments: Sequence[Attachment] = (),
+    audience: Audience | None = None,
+) -> Message:
+    """A message to the project's client contacts, in the client's language and register.
+
+    It is addressed to every contact, greets the first, and answers go to the project's owner.
+    ``context`` adds the kind's own facts to the client, the contact and the client's today.
+    """
+    return build_message(
+        kind=kind,
+        audience=audience or audience_for_client(client),
+        organisation=organisation,
+        project=project,
+        to=[(c.name, c.email) for c in contacts],
+        reply_to=(project.owner_name, project.owner_email),
+        sent_at=sent_at,
+        time_zone=client.time_zone,
+        message_key=message_key,
+        context={
+            "client": client,
+            "contact": contacts[0],
+            "today": local_day(sent_at, client.time_zone),
+            **context,
+        },
+        attachments=attachments,
     )
 
 

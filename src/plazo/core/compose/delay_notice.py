@@ -7,7 +7,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from plazo.core.compose.calendar_event import delivery_event_ics
-from plazo.core.compose.common import audience_for_client, base_problems, build_message, local_day
+from plazo.core.compose.common import (
+    audience_for_client,
+    base_problems,
+    build_client_message,
+    local_day,
+)
 from plazo.core.compose.envelope import sender_domain
 from plazo.core.compose.formats import labels_for
 from plazo.core.compose.headers import raise_if
@@ -85,7 +90,6 @@ def compose_delay_notice(
     raise_if(problems)
     assert case.new_on is not None  # checked above
     audience = audience_for_client(client)
-    today = local_day(sent_at, client.time_zone)
     key = message_key or f"delay-{case.new_on.isoformat()}-{sequence}"
     ics = delivery_event_ics(
         project_key=project.key,
@@ -99,19 +103,16 @@ def compose_delay_notice(
     )
     filename = labels_for(audience.language)["calendar"]["filename"]
     ics_file = Attachment(filename, "text/calendar", ics, params=(("method", "PUBLISH"),))
-    return build_message(
+    return build_client_message(
         kind="delay_notice",
-        audience=audience,
         organisation=organisation,
+        client=client,
+        contacts=contacts,
         project=project,
-        to=[(c.name, c.email) for c in contacts],
-        reply_to=(project.owner_name, project.owner_email),
         sent_at=sent_at,
-        time_zone=client.time_zone,
         message_key=key,
+        audience=audience,
         context={
-            "client": client,
-            "contact": contacts[0],
             "case": case,
             "cause": _quoted(case.cause),
             "identified": _quoted(case.identified),
@@ -121,7 +122,6 @@ def compose_delay_notice(
             "offer": offer,
             "own_phrase": lambda o: own_offer_phrase(o, audience.language),
             "extra_offers": [extra for extra in extra_offers if extra.amount > 0],
-            "today": today,
             "chance": _whole_percent_below(case.new_on_chance),
         },
         attachments=[ics_file],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from plazo.core.compose.common import audience_for_client, base_problems, build_message, local_day
+from plazo.core.compose.common import base_problems, build_client_message
 from plazo.core.compose.headers import raise_if
 from plazo.core.compose.inputs import Client, Contact, Offer, Organisation, Project
 from plazo.core.compose.message import Message
@@ -31,23 +31,18 @@ def compose_delivered(
     if not items:
         problems.append("nothing delivered: list at least one delivered item")
     raise_if(problems)
-    return build_message(
+    return build_client_message(
         kind="delivered",
-        audience=audience_for_client(client),
         organisation=organisation,
+        client=client,
+        contacts=contacts,
         project=project,
-        to=[(c.name, c.email) for c in contacts],
-        reply_to=(project.owner_name, project.owner_email),
         sent_at=sent_at,
-        time_zone=client.time_zone,
         message_key=message_key,
         context={
-            "client": client,
-            "contact": contacts[0],
             "items": items,
             "offer": offer,
             "delivered_on": delivered_on,
             "on_time": delivered_on <= project.promised_on,
-            "today": local_day(sent_at, client.time_zone),
         },
     )

@@ -6,7 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from plazo.core.compose.chart import CHART_HEIGHT_PX, CHART_WIDTH_PX, render_timeline_png
-from plazo.core.compose.common import audience_for_client, base_problems, build_message, local_day
+from plazo.core.compose.common import (
+    audience_for_client,
+    base_problems,
+    build_client_message,
+    local_day,
+)
 from plazo.core.compose.envelope import sender_domain
 from plazo.core.compose.headers import raise_if
 from plazo.core.compose.inputs import Client, Contact, ForecastView, Organisation, Project, Updates
@@ -45,23 +50,19 @@ def compose_weekly_update(
             formal=audience.formal,
         )
         attachments.append(Attachment("timeline.png", "image/png", png, content_id=chart_cid))
-    return build_message(
+    return build_client_message(
         kind="weekly_update",
-        audience=audience,
         organisation=organisation,
+        client=client,
+        contacts=contacts,
         project=project,
-        to=[(c.name, c.email) for c in contacts],
-        reply_to=(project.owner_name, project.owner_email),
         sent_at=sent_at,
-        time_zone=client.time_zone,
         message_key=key,
+        audience=audience,
         context={
-            "client": client,
-            "contact": contacts[0],
             "forecast": forecast,
             "health": str(forecast.health),
             "updates": updates,
-            "today": today,
             "chart_cid": chart_cid,
             "chart_width": CHART_WIDTH_PX,
             "chart_height": CHART_HEIGHT_PX,

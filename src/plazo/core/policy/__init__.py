@@ -2,43 +2,17 @@
 
 from __future__ import annotations
 
+from plazo.core.policy import model
 from plazo.core.policy.decide import decide, first_matching_rule, round_money
 from plazo.core.policy.errors import PolicyError, PolicyIssue
 from plazo.core.policy.load import default_policy, default_policy_text, load_policy
-from plazo.core.policy.model import (
-    NO_RULE,
-    Caps,
-    CatalogueItem,
-    Cause,
-    Conditions,
-    Decision,
-    Escalation,
-    OfferKind,
-    OfferProposal,
-    OfferTemplate,
-    Policy,
-    Rule,
-    Situation,
-)
+from plazo.core.policy.model import *  # noqa: F403  (the model names its public values once)
 from plazo.core.policy.phrases import LANGUAGES
 
 __all__ = [
     "LANGUAGES",
-    "NO_RULE",
-    "Caps",
-    "CatalogueItem",
-    "Cause",
-    "Conditions",
-    "Decision",
-    "Escalation",
-    "OfferKind",
-    "OfferProposal",
-    "OfferTemplate",
-    "Policy",
     "PolicyError",
     "PolicyIssue",
-    "Rule",
-    "Situation",
     "decide",
     "default_policy",
     "default_policy_text",
@@ -46,3 +20,4 @@ __all__ = [
     "load_policy",
     "round_money",
 ]
+__all__ += model.__all__
