@@ -10,6 +10,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from babel.dates import get_timezone_location
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -42,6 +43,7 @@ __all__ = [
     "speech",
     "updates_waiting",
     "with_id",
+    "zone_place",
 ]
 
 register = template.Library()
@@ -173,6 +175,23 @@ def moment(value: datetime | None, style: str = "moment") -> str:
 @lru_cache(maxsize=4096)
 def _format(value: date, pattern: str, language: str | None) -> str:
     return str(format_date(value, pattern))
+
+
+@register.filter
+def zone_place(name: str) -> str:
+    """The place a time zone is named after, in the active language ("Buenos Aires" for
+    America/Argentina/Buenos_Aires, "Ciudad de México" in Spanish for America/Mexico_City);
+    the name itself for UTC or a zone CLDR does not know."""
+    return _zone_place(name or "", (get_language() or "en")[:2])
+
+
+@lru_cache(maxsize=256)
+def _zone_place(name: str, language: str) -> str:
+    try:
+        place = get_timezone_location(name, locale=language, return_city=True)
+    except (LookupError, ValueError):
+        return name
+    return str(place) or name
 
 
 @register.filter
