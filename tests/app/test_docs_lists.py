@@ -18,7 +18,7 @@ README = (ROOT / "README.md").read_text("utf-8")
 
 
 def _documented(pattern: str) -> str:
-    """``projects/<int:project_id>/edit/`` as the docs write it: ``/projects/<project_id>/edit/``."""
+    """A URL pattern as the docs write it: ``<int:project_id>`` is ``<project_id>``."""
     return "/" + re.sub(r"<\w+:(\w+)>", r"<\1>", pattern)
 
 
