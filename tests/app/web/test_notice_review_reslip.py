@@ -87,7 +87,7 @@ def _live(browser: HttpClient, case: DelayCase, new_on: date, **extra: str) -> s
 
 
 def _note_shown(live: str) -> bool:
-    note = re.search(r'<p class="help date-basis-note" id="date-basis-note"[^>]*>', live)
+    note = re.search(r'<p class="date-basis-note" id="date-basis-note"[^>]*>', live)
     assert note is not None, "the note is always there to be swapped in"
     return " hidden" not in note.group(0)
 
