@@ -13,6 +13,7 @@ from plazo.core.regional import (
     date_locale,
     month_first,
     time_zone_country,
+    twelve_hour,
 )
 
 
@@ -81,3 +82,21 @@ def test_the_date_locale_is_the_language_in_the_country(
 )
 def test_a_locale_writes_the_month_first_as_cldr_says(locale: str, expected: bool) -> None:
     assert month_first(locale) is expected
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en_US", True),
+        ("en_GB", False),
+        ("en_IE", False),
+        ("es_ES", False),
+        ("es_AR", False),
+        ("es_MX", True),
+        ("fr_CA", False),  # "HH 'h' mm": the quoted h is no hour
+        ("en", False),  # a language alone keeps the 24-hour clock
+        ("not-a-locale", False),
+    ],
+)
+def test_a_locale_tells_the_time_on_the_clock_cldr_says(locale: str, expected: bool) -> None:
+    assert twelve_hour(locale) is expected

@@ -9,6 +9,7 @@ capital's (:data:`CAPITAL_TIME_ZONES`); the caller may prefer another of that co
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -27,6 +28,7 @@ __all__ = [
     "date_locale",
     "month_first",
     "time_zone_country",
+    "twelve_hour",
 ]
 
 # Where a country with more than one time zone starts (its capital's); a country with one zone
@@ -159,3 +161,24 @@ def month_first(locale: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return pattern.find("M") < pattern.find("d")
+
+
+_QUOTED = re.compile(r"'[^']*'")
+
+
+@lru_cache(maxsize=256)
+def twelve_hour(locale: str) -> bool:
+    """Whether ``locale`` tells the time on a 12-hour clock ("3:30 PM" in ``en_US``, "15:30" in
+    ``en_GB`` and ``es_ES``), as its CLDR short time pattern does (``h`` or ``K``, outside quoted
+    text such as French Canada's ``HH 'h' mm``). A language alone (``en``: a country CLDR has
+    no locale for, see :func:`date_locale`) keeps the 24-hour clock: the 12-hour one is a
+    country's habit, not a language's."""
+    try:
+        parsed = Locale.parse(locale)
+    except (UnknownLocaleError, ValueError):
+        return False
+    if not parsed.territory:
+        return False
+    pattern = str(parsed.time_formats["short"].pattern)
+    hours = _QUOTED.sub("", pattern)
+    return "h" in hours or "K" in hours

@@ -4,18 +4,19 @@ client's status page follows the client's country, else the organisation's."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from django.core.cache import cache
 from django.test import Client as HttpClient
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from plazo.store.models import Message
 from plazo.store.services.access.status_pages import ensure_status_page
 from plazo.store.services.composing.inputs import client_locale
 from plazo.web import reading_locale
 from plazo.web.templatetags.plazo import day, moment
-from tests.app.factories import make_client, make_item, make_org, make_project
+from tests.app.factories import make_client, make_item, make_message, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,54 @@ def test_the_page_locale_is_the_one_the_emails_use() -> None:
     assert day(PROMISED) == "29 Jan 2027"  # outside a page: the language's own, day first
 
 
-def test_a_us_checkin_moment_writes_the_month_first() -> None:
+def test_a_us_checkin_moment_writes_the_month_first_on_a_12_hour_clock() -> None:
     instant = timezone.make_aware(timezone.datetime(2027, 2, 1, 9, 0))
     with timezone.override("UTC"), reading_locale.override("en_US"):
-        assert moment(instant, "checkin") == "Mon Feb 1, 09:00"
+        assert moment(instant, "checkin") == "Mon Feb 1, 9:00 AM"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en_US", "Feb 1, 2027 3:30 PM"),
+        ("en_GB", "1 Feb 2027 15:30"),
+        ("en_IE", "1 Feb 2027 15:30"),
+        (None, "1 Feb 2027 15:30"),  # outside a page: 24-hour, as before
+    ],
+)
+def test_times_follow_the_readers_country(locale: str | None, expected: str) -> None:
+    instant = timezone.make_aware(timezone.datetime(2027, 2, 1, 15, 30))
+    with timezone.override("UTC"), translation.override("en"):
+        if locale is None:
+            assert moment(instant) == expected
+        else:
+            with reading_locale.override(locale):
+                assert moment(instant) == expected
+
+
+def test_spanish_reads_the_clock_of_its_country() -> None:
+    instant = timezone.make_aware(timezone.datetime(2027, 2, 1, 15, 30))
+    with timezone.override("UTC"), translation.override("es"):
+        for locale in ("es_ES", "es_AR"):
+            with reading_locale.override(locale):
+                assert moment(instant) == "1 feb 2027 15:30"
+        with reading_locale.override("es_MX"):  # CLDR: Mexico tells the time on a 12-hour clock
+            assert moment(instant) == "1 feb 2027 3:30 p.m."
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [("US", "Feb 1, 2027 3:30 AM"), ("GB", "1 Feb 2027 03:30")],  # 09:30 UTC in Chicago
+)
+def test_an_outbox_message_is_written_at_a_time_of_the_studios_country(
+    country: str, expected: str
+) -> None:
+    project = _project(country)
+    message = make_message(project)
+    written_at = timezone.make_aware(timezone.datetime(2027, 2, 1, 9, 30), UTC)
+    Message.objects.filter(pk=message.pk).update(created_at=written_at)
+    browser, _ = browser_for(project.organisation)
+
+    body = browser.get(f"/outbox/{message.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert f"<dd>{expected}</dd>" in body

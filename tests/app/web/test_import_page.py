@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client as HttpClient
+from django.utils import translation
 
 from plazo.core.tracker.export_csv import Mapping, guess, header_of, remap
 from plazo.store.models import Membership, WorkItem
@@ -149,3 +150,24 @@ def test_a_file_that_is_not_utf8_is_refused_in_words() -> None:
     )
     assert response.status_code == 422
     assert "not UTF-8 text" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_rule_across_columns_is_said_in_the_pages_language() -> None:
+    org = make_org()
+    project = make_project(org, name="Tienda")
+    browser, _ = browser_for(org)
+    # Done on 2026-11-10, created on 2026-11-16: the domain's limit, not the reader's column.
+    bad = ASANA.replace("1210,2026-11-16,2026-11-27", "1210,2026-11-16,2026-11-10")
+    form = {**_mapping(project_for_all=project.name), "map_added_on": "Created At"}
+
+    with translation.override("es"):
+        response = browser.post(
+            URL, {**form, "csv_text": bad, "step": "preview"}, headers={"accept-language": "es"}
+        )
+
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "no puede ser anterior a added_on (2026-11-16)" in page
+    assert "must not be before" not in page
+    assert not WorkItem.objects.exists()

@@ -43,8 +43,26 @@ def test_the_due_time_is_the_clients_wall_clock(settings: pytest.FixtureRequest)
 
     line = _row_line(browser.get("/week/").content.decode(), "Portfolio website")
 
-    assert "09:00 (client&#x27;s time)" in line or "09:00 (client's time)" in line, line
+    assert "09:00 (client's time, London)" in line, line
     assert "10:00" not in line
+
+
+def test_the_due_time_names_the_clients_place_in_the_pages_language() -> None:
+    org = make_org(time_zone="Europe/Madrid")
+    client = make_client(org, language="es", time_zone="America/Argentina/Buenos_Aires")
+    make_contact(client)
+    project = make_project(org, client, name="Tienda en línea", checkin_hour=9)
+    promise(project, timezone.localdate() + timedelta(days=60))
+    other = make_client(org, language="es", time_zone="America/Mexico_City")
+    make_contact(other)
+    second = make_project(org, other, name="Intranet", checkin_hour=9)
+    promise(second, timezone.localdate() + timedelta(days=60))
+    browser, _ = browser_for(org)
+
+    page = browser.get("/week/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+    assert "09:00 (hora del cliente, Buenos Aires)" in _row_line(page, "Tienda en línea")
+    assert "09:00 (hora del cliente, Ciudad de México)" in _row_line(page, "Intranet")
 
 
 def test_a_replaced_update_shows_no_stale_text() -> None:

@@ -169,6 +169,14 @@ class DateSupport(StrEnum):
     # No forecast priced the date: nothing to say of its basis either.
     NO_FORECAST = "no_forecast"
 
+    @classmethod
+    def of(cls, chance: float | None, confidence_target: float) -> DateSupport:
+        """What the forecast's ``chance`` of a date (None: not priced) says of it, against the
+        project's ``confidence_target``."""
+        if chance is None:
+            return cls.NO_FORECAST
+        return cls.BELOW_TARGET if chance < confidence_target else cls.FORECAST
+
 
 @dataclass(frozen=True)
 class DelayCase:

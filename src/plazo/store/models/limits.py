@@ -29,6 +29,7 @@ from functools import cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_noop as noop
 
 __all__ = [
     "EARLIEST_DAY",
@@ -36,6 +37,7 @@ __all__ = [
     "MAX_CAPACITY_HOURS_PER_WEEK",
     "MAX_ITEM_HOURS",
     "MIN_CAPACITY_HOURS_PER_WEEK",
+    "Wrong",
     "capacity_problem",
     "day_problem",
     "holiday_calendar_problem",
@@ -62,6 +64,21 @@ _AREAS = "Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian
 _CANONICAL_ZONE = re.compile(rf"^(?:{_AREAS})/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)?$")
 
 
+class Wrong(str):
+    """What is wrong, in English, that keeps its message-catalogue entry and values apart, so a
+    page can say it in its reader's language (``gettext(wrong.template) % wrong.params``) while
+    every other door keeps the plain English string it always had."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Wrong:
+        wrong = super().__new__(cls, template % params if params else template)
+        wrong.template = template
+        wrong.params = params
+        return wrong
+
+
 @cache
 def _available_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
@@ -70,20 +87,20 @@ def _available_zones() -> frozenset[str]:
 def day_problem(value: date) -> str | None:
     """A day outside 2000-01-01 … 2100-12-31."""
     if not EARLIEST_DAY <= value <= LATEST_DAY:
-        return f"must be from {EARLIEST_DAY.isoformat()} to {LATEST_DAY.isoformat()}"
+        return Wrong(noop("must be from 2000-01-01 to 2100-12-31"))
     return None
 
 
 def hours_problem(value: Decimal, *, positive: bool = False) -> str | None:
     """Hours of one item: not negative (positive for estimates), at most 10,000."""
     if not value.is_finite():
-        return "must be a number of hours"
+        return Wrong(noop("must be a number of hours"))
     if positive and value <= 0:
-        return "must be more than 0 hours"
+        return Wrong(noop("must be more than 0 hours"))
     if value < 0:
-        return "must not be negative"
+        return Wrong(noop("must not be negative"))
     if value > MAX_ITEM_HOURS:
-        return f"must be at most {MAX_ITEM_HOURS:,} hours (split bigger work into items)"
+        return Wrong(noop("must be at most 10,000 hours (split bigger work into items)"))
     return None
 
 
@@ -92,10 +109,7 @@ def capacity_problem(value: Decimal) -> str | None:
     if not value.is_finite() or not (
         MIN_CAPACITY_HOURS_PER_WEEK <= value <= MAX_CAPACITY_HOURS_PER_WEEK
     ):
-        return (
-            f"must be from {MIN_CAPACITY_HOURS_PER_WEEK} to {MAX_CAPACITY_HOURS_PER_WEEK:,} "
-            "hours a week"
-        )
+        return Wrong(noop("must be from 1 to 10,000 hours a week"))
     return None
 
 
@@ -103,17 +117,17 @@ def time_zone_problem(name: str) -> str | None:
     """Not ``UTC`` nor a known ``Area/Location`` zone."""
     if name == "UTC" or (_CANONICAL_ZONE.match(name) and name in _available_zones()):
         return None
-    return "must be UTC or a time zone such as Europe/Madrid or America/Mexico_City"
+    return Wrong(noop("must be UTC or a time zone such as Europe/Madrid or America/Mexico_City"))
 
 
 def text_problem(value: str) -> str | None:
     """A NUL character or an unpaired surrogate, which PostgreSQL cannot store."""
     if "\x00" in value:
-        return "must not contain NUL characters"
+        return Wrong(noop("must not contain NUL characters"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return "must be valid Unicode text (it holds an unpaired surrogate)"
+        return Wrong(noop("must be valid Unicode text (it holds an unpaired surrogate)"))
     return None
 
 
@@ -122,24 +136,30 @@ def holiday_calendar_problem(country: str, subdivision: str) -> tuple[str, str] 
     from plazo.core.calendar import UnknownHolidayCalendar, public_holidays
 
     if not (len(country) == 2 and country.isascii() and country.isalpha()):
-        return "country", "must be a 2-letter country code such as ES"
+        return "country", Wrong(noop("must be a 2-letter country code such as ES"))
     if text_problem(subdivision):
-        return "subdivision", "must be a subdivision code such as MD"
+        return "subdivision", Wrong(noop("must be a subdivision code such as MD"))
     try:
         public_holidays(country, None, 2026, 2026)
     except UnknownHolidayCalendar:
-        return "country", f"has no public-holiday calendar ({country!r} is not a known country)"
+        return "country", Wrong(
+            noop("has no public-holiday calendar (%(country)s is not a known country)"),
+            country=repr(country),
+        )
     if subdivision:
         try:
             public_holidays(country, subdivision, 2026, 2026)
         except UnknownHolidayCalendar:
-            return "subdivision", f"is not a subdivision of {country} with a holiday calendar"
+            return "subdivision", Wrong(
+                noop("is not a subdivision of %(country)s with a holiday calendar"),
+                country=country,
+            )
     return None
 
 
 def project_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     """The rules of a project that span fields, as ``(field, problem)``."""
-    problems = []
+    problems: list[tuple[str, str]] = []
     country, subdivision = values.get("country"), values.get("subdivision") or ""
     if country:
         calendar = holiday_calendar_problem(country, subdivision)
@@ -149,22 +169,34 @@ def project_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     for field in ("promised_on", "delivered_on"):
         day = values.get(field)
         if start_on and day and day < start_on:
-            problems.append((field, f"must not be before start_on ({start_on.isoformat()})"))
+            problems.append(
+                (field, Wrong(noop("must not be before start_on (%(day)s)"), day=start_on))
+            )
     return problems
 
 
 def work_item_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     """The rules of a work item that span fields, as ``(field, problem)``."""
-    problems = []
+    problems: list[tuple[str, str]] = []
     added_on = values.get("added_on")
     for field in ("started_on", "completed_on", "removed_on"):
         day = values.get(field)
         if added_on and day and day < added_on:
-            problems.append((field, f"must not be before added_on ({added_on.isoformat()})"))
+            problems.append(
+                (field, Wrong(noop("must not be before added_on (%(day)s)"), day=added_on))
+            )
     started_on, completed_on = values.get("started_on"), values.get("completed_on")
     if started_on and completed_on and completed_on < started_on:
-        problems.append(("completed_on", f"must not be before started_on ({started_on})"))
+        problems.append(
+            ("completed_on", Wrong(noop("must not be before started_on (%(day)s)"), day=started_on))
+        )
     return problems
+
+
+# The fixed texts above name the limits; they are written out so the catalogue has them.
+assert f"{MAX_ITEM_HOURS:,}" == "10,000" == f"{MAX_CAPACITY_HOURS_PER_WEEK:,}"
+assert (EARLIEST_DAY.isoformat(), LATEST_DAY.isoformat()) == ("2000-01-01", "2100-12-31")
+assert MIN_CAPACITY_HOURS_PER_WEEK == 1
 
 
 def _validator(problem: str | None) -> None:

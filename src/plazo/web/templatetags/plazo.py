@@ -10,6 +10,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
+from babel.dates import get_timezone_location
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -18,7 +19,7 @@ from django.utils.translation import get_language
 
 from plazo.core.compose.formats import labels_for, supported_languages
 from plazo.core.compose.splicing import finish_text
-from plazo.core.regional import month_first
+from plazo.core.regional import month_first, twelve_hour
 from plazo.web import reading_locale
 from plazo.web.forecast_reasons import model_reason_text
 from plazo.web.forms.widgets import number_value
@@ -42,6 +43,7 @@ __all__ = [
     "speech",
     "updates_waiting",
     "with_id",
+    "zone_place",
 ]
 
 register = template.Library()
@@ -84,15 +86,24 @@ MONTH_FIRST_PATTERNS: dict[str, dict[str, str]] = {
 }
 
 
+# A 24-hour time in the patterns above, and the same on a 12-hour clock: "3:30 PM" in English,
+# "3:30 p.m." in Spanish (Mexico, Colombia…).
+_TWENTY_FOUR_HOUR = "H:i"
+_TWELVE_HOUR = {"en": "g:i A", "es": "g:i a"}
+
+
 def _pattern(style: str, language: str | None, locale: str | None = None) -> str:
-    """The pattern for ``style`` in ``language``, month first when ``locale`` writes it so;
-    anything else is taken as a Django date pattern (templates written before the styles
-    existed keep working)."""
+    """The pattern for ``style`` in ``language``, month first and on a 12-hour clock where
+    ``locale`` writes them so; anything else is taken as a Django date pattern (templates
+    written before the styles existed keep working)."""
     code = (language or "en")[:2]
     patterns = DATE_PATTERNS.get(code, DATE_PATTERNS["en"])
     if locale is not None and month_first(locale):
         patterns = MONTH_FIRST_PATTERNS.get(code, patterns)
-    return patterns.get(style, style)
+    pattern = patterns.get(style, style)
+    if locale is not None and twelve_hour(locale):
+        pattern = pattern.replace(_TWENTY_FOUR_HOUR, _TWELVE_HOUR.get(code, _TWELVE_HOUR["en"]))
+    return pattern
 
 
 @register.filter
@@ -151,7 +162,8 @@ def day(value: date | datetime | None, style: str = "day") -> str:
 def moment(value: datetime | None, style: str = "moment") -> str:
     """An instant in the current time zone and the active language, to the minute.
 
-    ``style`` is ``moment`` ("23 Dec 2026 09:30") or ``checkin`` ("Wed 23 Dec, 09:30").
+    ``style`` is ``moment`` ("23 Dec 2026 09:30") or ``checkin`` ("Wed 23 Dec, 09:30"); on a
+    12-hour clock where the page's locale tells the time so ("Dec 23, 2026 9:30 AM" in the US).
     """
     if not isinstance(value, datetime):
         return ""
@@ -163,6 +175,23 @@ def moment(value: datetime | None, style: str = "moment") -> str:
 @lru_cache(maxsize=4096)
 def _format(value: date, pattern: str, language: str | None) -> str:
     return str(format_date(value, pattern))
+
+
+@register.filter
+def zone_place(name: str) -> str:
+    """The place a time zone is named after, in the active language ("Buenos Aires" for
+    America/Argentina/Buenos_Aires, "Ciudad de México" in Spanish for America/Mexico_City);
+    the name itself for UTC or a zone CLDR does not know."""
+    return _zone_place(name or "", (get_language() or "en")[:2])
+
+
+@lru_cache(maxsize=256)
+def _zone_place(name: str, language: str) -> str:
+    try:
+        place = get_timezone_location(name, locale=language, return_city=True)
+    except (LookupError, ValueError):
+        return name
+    return str(place) or name
 
 
 @register.filter

@@ -136,6 +136,7 @@ def _context(
         "cause_category": review.draft.cause_category or review.case.cause_category,
         "cause_choices": [(value, str(label)) for value, label in CAUSE_CATEGORY_LABELS.items()],
         "date_history": _date_history(review),
+        "confidence_target": float(review.case.project.confidence_target),
         **_language_context(review),
     }
 

@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from plazo.core.calendar import has_holiday_calendar
 from plazo.core.errors import PlazoError
 from plazo.core.policy import default_policy_text
-from plazo.core.regional import country_currency, country_language, country_time_zone
 from plazo.store.models import Membership, Organisation, Role
+from plazo.store.services.access.studio_places import FALLBACK_COUNTRY, place_defaults
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
@@ -137,7 +137,7 @@ def create_studio(
     owner_name: str = "",
     language: str | None = None,
     currency: str | None = None,
-    country: str = "ES",
+    country: str = FALLBACK_COUNTRY,
     time_zone: str | None = None,
     first: bool = False,
 ) -> StudioCreated:
@@ -147,17 +147,31 @@ def create_studio(
     2. The owner logs in with the e-mail address (it is also the user name); an existing user
        with that address is refused rather than given a new password.
     3. The policy is the default one written out, so the owner sees what they may edit.
-    4. What is not given follows from the country (``plazo.core.regional``): its currency, its
-       time zone (its capital's when it has several) and its clients' likely language.
+    4. What is not given follows from the country by the rule ``plazo init`` and the first-run
+       form start from (:func:`~plazo.store.services.access.studio_places.place_defaults`): its
+       currency, its time zone (the machine's when it is one of the country's, else the
+       country's only or capital's zone; a machine on UTC or an unknown zone changes nothing)
+       and its clients' likely language.
 
     ``first`` refuses when any organisation exists (the first-run form and ``plazo init``); on
     PostgreSQL a transaction-level advisory lock makes two first runs at once wait for each other,
     so the second sees the first's organisation.
     """
     email = email.strip().lower()
-    country = country.strip().upper()
-    currency = (currency or country_currency(country) or "").strip().upper()
-    language = language or country_language(country)
+    # What is not given follows from the country as it does for ``plazo init`` and the
+    # first-run form: one rule (a time zone prefers the machine's when it is in the country).
+    place = place_defaults(
+        country=country.strip().upper() or FALLBACK_COUNTRY,
+        currency=currency,
+        time_zone=time_zone,
+        language=language,
+    )
+    country, currency, zone, language = (
+        place.country,
+        place.currency,
+        place.time_zone,
+        place.language,
+    )
     _check(organisation, email, password, owner_name, language, currency, country)
     if first:
         if connection.vendor == "postgresql":
@@ -165,7 +179,6 @@ def create_studio(
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_FIRST_RUN_LOCK])
         if Organisation.objects.exists():
             raise StudioSetupError("organisation", "plazo is already set up; log in instead")
-    zone = time_zone or country_time_zone(country) or "UTC"
     if zone not in available_timezones():
         raise StudioSetupError("time_zone", f"{zone!r} is not a known time zone")
     ZoneInfo(zone)

@@ -195,11 +195,8 @@ def reslip_chance(
         snapshot = load_project_snapshot(project)
         chances = finish_chances(snapshot, [new_on], today=today, histories=OrganisationHistories())
         chance = (chances or {}).get(new_on)
-    if chance is None:
-        return compose.DateSupport.NO_FORECAST, None
-    if chance < float(project.confidence_target):
-        return compose.DateSupport.BELOW_TARGET, None
-    return compose.DateSupport.FORECAST, chance
+    support = compose.DateSupport.of(chance, float(project.confidence_target))
+    return support, chance if support is compose.DateSupport.FORECAST else None
 
 
 def compose_notice_with(

@@ -162,6 +162,16 @@ class NoticeReview:
         return self.chosen_chance is not None and self.chosen_chance < 0.5
 
     @property
+    def drops_date_basis(self) -> bool:
+        """True for a re-slip whose chosen date the forecast prices below the project's
+        confidence target: its notice leaves out the sentence that the date comes from the real
+        pace, with "at least N %" (:attr:`plazo.core.compose.DelayCase.tells_date_basis`)."""
+        support = compose.DateSupport.of(
+            self.chosen_chance, float(self.case.project.confidence_target)
+        )
+        return bool(self.earlier_promised_on) and support is compose.DateSupport.BELOW_TARGET
+
+    @property
     def slider_index(self) -> int:
         """The slider position of the chosen date (the first working day on or after it)."""
         chosen = self.draft.new_on or self.recommended_on

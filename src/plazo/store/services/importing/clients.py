@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_noop as noop
+
 from plazo.store.models import Client, Contact, Language, Organisation, Register
 from plazo.store.services.importing.common import Counts, ProgressCallback, assign, bulk_write
 from plazo.store.services.importing.fields import RowReader, check_columns
@@ -73,7 +75,11 @@ def parse_clients(table: Table) -> tuple[list[ClientRecord], list[Problem]]:
         if record is None:
             record = records[key] = ClientRecord(row, name, external_id, values)
         elif record.values != values:
-            read.problem("name", f"the same client is on line {record.row.line} with other values")
+            read.problem(
+                "name",
+                noop("the same client is on line %(line)s with other values"),
+                line=record.row.line,
+            )
         if any(read.has(column) for column in _CONTACT_COLUMNS):
             contact = ContactRecord(
                 row,
@@ -143,14 +149,18 @@ def plan_clients(
             if client is not None and record.external_id and client.external_id:
                 read.problem(
                     "name",
-                    f"{record.name!r} is the client with external id {client.external_id!r}, "
-                    f"not {record.external_id!r}",
+                    noop("%(name)s is the client with external id %(external_id)s, not %(given)s"),
+                    name=repr(record.name),
+                    external_id=repr(client.external_id),
+                    given=repr(record.external_id),
                 )
                 continue
         owner = claimed_names.setdefault(record.name, record.row.line)
         holder = by_name.get(record.name)
         if owner != record.row.line or (holder is not None and holder is not client):
-            read.problem("name", f"another client is already named {record.name!r}")
+            read.problem(
+                "name", noop("another client is already named %(name)s"), name=repr(record.name)
+            )
             continue
         values = dict(record.values)
         if record.external_id:

@@ -80,7 +80,11 @@ class RowReader:
 
     def problem(self, column: str, message: str, **params: object) -> None:
         """Record a problem with ``column``'s value: ``message % params`` (``message`` a
-        message-catalogue entry when it is marked with ``noop``)."""
+        message-catalogue entry when it is marked with ``noop``, or a domain limit's
+        :class:`~plazo.store.models.limits.Wrong`, which carries its entry and values)."""
+        if isinstance(message, limits.Wrong) and not params:
+            wrong = message
+            message, params = wrong.template, wrong.params
         where = self.row.where(column)
         detail = message % params if params else message
         self.problems.append(

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext_noop as noop
+
 from plazo.store.models import (
     Client,
     Organisation,
@@ -55,7 +57,7 @@ def parse_history(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
         started_on = read.date("started_on")
         estimator = read.text("estimator", max_length=120)
         if started_on and completed_on and started_on > completed_on:
-            read.problem("started_on", f"is after completed_on ({completed_on})")
+            read.problem("started_on", noop("is after completed_on (%(day)s)"), day=completed_on)
         key = (project, task, str(completed_on))
         occurrences[key] += 1
         digest = hashlib.sha256(repr((*key, occurrences[key])).encode()).hexdigest()[:32]

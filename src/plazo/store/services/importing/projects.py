@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any, Literal
 
+from django.utils.translation import gettext_noop as noop
+
 from plazo.store.models import Client, Organisation, Project, ProjectStatus, limits
 from plazo.store.services.delays.discard import close_drafts_of_ended_project
 from plazo.store.services.importing.common import Counts, ProgressCallback, assign, bulk_write
@@ -55,7 +57,7 @@ def parse_projects(table: Table) -> tuple[list[ProjectRecord], list[Problem]]:
         external_id = read.text("external_id")
         key = ("external_id", external_id) if external_id else ("name", name)
         if (first := seen.setdefault(key, row.line)) != row.line:
-            read.problem(key[0], f"the same project is already on line {first}")
+            read.problem(key[0], noop("the same project is already on line %(line)s"), line=first)
         parsed: dict[str, Any] = {
             "name": name,
             "status": read.choice("status", _PROJECTSTATUS_VALUES),
@@ -106,12 +108,15 @@ def _delivery_asked(read: RowReader, values: dict[str, Any]) -> date | None:
     if values.get("status") == ProjectStatus.DELIVERED:
         del values["status"]
         if delivered_on is None and not read.has("delivered_on"):
-            read.problem("delivered_on", "is required when status is delivered")
+            read.problem("delivered_on", noop("is required when status is delivered"))
     elif delivered_on is not None and "status" in values:
         read.problem(
             "status",
-            "a delivered_on delivers the project: "
-            f"write status 'delivered' or leave it blank, not {values['status']!r}",
+            noop(
+                "a delivered_on delivers the project: "
+                "write status 'delivered' or leave it blank, not %(status)s"
+            ),
+            status=repr(values["status"]),
         )
     return delivered_on
 
@@ -208,27 +213,35 @@ def plan_projects(
         if client is None:
             read.problem(
                 "client",
-                f"no client named {record.client!r} or with that external id; import clients first",
+                noop("no client named %(client)s or with that external id; import clients first"),
+                client=repr(record.client),
             )
             continue
         project = by_external_id.get(record.external_id) if record.external_id else None
         if project is None:
             project = by_name.get(record.name)
             if project is not None and record.external_id and project.external_id:
-                read.problem("name", f"{record.name!r} is the project {project.external_id!r}")
+                read.problem(
+                    "name",
+                    noop("%(name)s is the project %(external_id)s"),
+                    name=repr(record.name),
+                    external_id=repr(project.external_id),
+                )
                 continue
         holder = by_name.get(record.name)
         if claimed.setdefault(record.name, record.row.line) != record.row.line or (
             holder is not None and holder is not project
         ):
-            read.problem("name", f"another project is already named {record.name!r}")
+            read.problem(
+                "name", noop("another project is already named %(name)s"), name=repr(record.name)
+            )
             continue
         values = {**record.values, "client_id": client.pk}
         created = project is None
         status_before = None if project is None else project.status
         if project is None:
             if "start_on" not in values:
-                read.problem("start_on", "is required for a new project")
+                read.problem("start_on", noop("is required for a new project"))
                 continue
             values.setdefault("currency", organisation.currency)
             values.setdefault("country", organisation.country)
@@ -276,15 +289,20 @@ def _delivery(
         if record.values.get("status", ProjectStatus.DELIVERED) != ProjectStatus.DELIVERED:
             read.problem(
                 "status",
-                f"{project.name} was delivered on {project.delivered_on} and its promise settled "
-                "in the ledger; a delivered project stays delivered",
+                noop(
+                    "%(project)s was delivered on %(day)s and its promise settled in the ledger; "
+                    "a delivered project stays delivered"
+                ),
+                project=project.name,
+                day=project.delivered_on,
             )
             ok = False
         if day is not None and day != project.delivered_on:
             read.problem(
                 "delivered_on",
-                f"{project.name} was delivered on {project.delivered_on}; "
-                "a delivery is recorded once",
+                noop("%(project)s was delivered on %(day)s; a delivery is recorded once"),
+                project=project.name,
+                day=project.delivered_on,
             )
             ok = False
         return None if ok else False
@@ -292,10 +310,15 @@ def _delivery(
         return None
     today = project.client_today(now)
     if day > today:
-        read.problem("delivered_on", f"{day} has not come yet for the client (today is {today})")
+        read.problem(
+            "delivered_on",
+            noop("%(day)s has not come yet for the client (today is %(today)s)"),
+            day=day,
+            today=today,
+        )
         return False
     if day < project.start_on:
-        read.problem("delivered_on", f"is before start_on ({project.start_on})")
+        read.problem("delivered_on", noop("is before start_on (%(day)s)"), day=project.start_on)
         return False
     return day
 
@@ -303,6 +326,6 @@ def _delivery(
 def _consistent(read: RowReader, project: Project) -> bool:
     """Check the rules that span columns, on the values the project would end up with."""
     if project.delivered_on is not None and project.delivered_on < project.start_on:
-        read.problem("delivered_on", f"is before start_on ({project.start_on})")
+        read.problem("delivered_on", noop("is before start_on (%(day)s)"), day=project.start_on)
         return False
     return True

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from plazo.store.services.importing.problems import ImportRejected, Problem
+from django.utils.translation import gettext_noop as noop
+
+from plazo.store.services.importing.problems import ImportRejected, Problem, header_problem
 
 __all__ = ["FileFormat", "Row", "Table", "format_for", "read_table"]
 
@@ -79,25 +81,36 @@ def _read_csv(text: str) -> Table:
                 numbers = {name: index + 1 for index, name in enumerate(header)}
                 for index, name in enumerate(header):
                     if not name:
-                        problems.append(Problem(line, index + 1, "empty column name"))
+                        problems.append(header_problem(line, index + 1, noop("empty column name")))
                     elif columns[name] != (line, index + 1):
-                        problems.append(Problem(line, index + 1, f"column {name!r} appears twice"))
+                        problems.append(
+                            header_problem(
+                                line,
+                                index + 1,
+                                noop("column %(name)s appears twice"),
+                                name=repr(name),
+                            )
+                        )
                 continue
             if len(record) > len(header):
                 problems.append(
-                    Problem(
+                    header_problem(
                         line,
                         len(header) + 1,
-                        f"{len(record)} values but the header names {len(header)} columns",
+                        noop("%(values)s values but the header names %(columns)s columns"),
+                        values=len(record),
+                        columns=len(header),
                     )
                 )
                 continue
             values = {name: value.strip() for name, value in zip(header, record, strict=False)}
             rows.append(Row(line, values, column_numbers=numbers))
     except csv.Error as error:
-        problems.append(Problem(reader.line_num or 1, 1, f"not valid CSV: {error}"))
+        problems.append(
+            header_problem(reader.line_num or 1, 1, noop("not valid CSV: %(error)s"), error=error)
+        )
     if not header and not problems:
-        problems.append(Problem(1, 1, "the file is empty; expected a header row"))
+        problems.append(header_problem(1, 1, noop("the file is empty; expected a header row")))
     if problems:
         raise ImportRejected(problems)
     return Table({name: (1, index + 1) for index, name in enumerate(header)}, rows)
@@ -113,12 +126,18 @@ def _read_json(text: str) -> Table:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportRejected(
-            [Problem(error.lineno, error.colno, f"not valid JSON: {error.msg}")]
+            [
+                header_problem(
+                    error.lineno, error.colno, noop("not valid JSON: %(error)s"), error=error.msg
+                )
+            ]
         ) from None
     except RecursionError:
-        raise ImportRejected([Problem(1, 1, "not valid JSON: it is nested too deeply")]) from None
+        raise ImportRejected(
+            [header_problem(1, 1, noop("not valid JSON: it is nested too deeply"))]
+        ) from None
     if not isinstance(data, list):
-        raise ImportRejected([Problem(1, 1, "expected a JSON array of objects")])
+        raise ImportRejected([header_problem(1, 1, noop("expected a JSON array of objects"))])
     rows: list[Row] = []
     problems: list[Problem] = []
     columns: dict[str, tuple[int, int]] = {}
@@ -131,7 +150,9 @@ def _read_json(text: str) -> Table:
         element, end = decoder.raw_decode(text, index)
         line, column = line_column(index)
         if not isinstance(element, dict):
-            problems.append(Problem(line, column, "expected an object with column names as keys"))
+            problems.append(
+                header_problem(line, column, noop("expected an object with column names as keys"))
+            )
         else:
             row = _json_row(text, index, end, element, problems, line_column)
             rows.append(row)
@@ -165,7 +186,8 @@ def _json_row(
         elif isinstance(value, int | float | str):
             values[name] = str(value).strip()
         else:
-            problems.append(Problem(*positions[name], f"{name}: expected a plain value"))
+            plain = noop("expected a plain value")
+            problems.append(Problem(*positions[name], f"{name}: {plain}", name, plain, plain))
     return Row(line, values, positions)
 
 
