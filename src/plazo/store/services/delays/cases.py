@@ -71,6 +71,9 @@ class NoticeApproved:
     offers: tuple[Offer, ...]
     warnings: tuple[str, ...]
     forecast: Forecast | None = None
+    # The chance of the new date the review page showed and the notice may quote
+    # (:func:`finish_chances`); the forecast above stores the same figure as its ``p_on_time``.
+    told_chance: float | None = None
 
 
 def open_case_if_at_risk(
@@ -332,7 +335,11 @@ def approve_notice(
     new_on = draft.new_on
     case = priced.case
     case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
-    notice = compose_priced_notice(priced, new_on, now=now)
+    # The chance of the new date, as the review page priced it: the notice quotes this one.
+    histories = OrganisationHistories()
+    snapshot = load_project_snapshot(project)
+    told = (finish_chances(snapshot, [new_on], today=today, histories=histories) or {}).get(new_on)
+    notice = compose_priced_notice(priced, new_on, now=now, chance=told)
     message, _ = store_message(
         notice,
         organisation=project.organisation_id,
@@ -365,7 +372,7 @@ def approve_notice(
         made_by=approved_by,
         made_to=", ".join(project.client.contacts.values_list("name", flat=True)),
         reason=case.cause,
-        forecast=case.forecast,
+        forecast=snapshot.latest_forecast or case.forecast,  # not the one that opened the case
         notice=message,
         lang=warn_in,
     )
@@ -377,10 +384,14 @@ def approve_notice(
     withdraw_update_for_notice(project, now=now)
     promised = recorded.commitment.project  # the locked row, holding the new promised date
     forecast = reforecast_project(
-        load_project_snapshot(promised), today=today, now=now, histories=OrganisationHistories()
+        load_project_snapshot(promised), today=today, now=now, histories=histories
     ).forecast
     return NoticeApproved(
-        message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+        message,
+        offers,
+        tuple(w.message for w in recorded.warnings),
+        forecast=forecast,
+        told_chance=told,
     )
 
 
