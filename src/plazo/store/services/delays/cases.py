@@ -30,6 +30,7 @@ from plazo.store.models import (
     Offer,
 )
 from plazo.store.services.composing import inputs
+from plazo.store.services.delays.alerts import case_alert_key, compose_case_alert
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     PricedDraft,
@@ -121,22 +122,12 @@ def _open_case(
         recommended_on=forecast.recommended_on,
         forecast=forecast,
     )
-    alert = compose.compose_owner_alert(
-        inputs.organisation_input(project.organisation),
-        inputs.project_input(project),
-        inputs.forecast_view(snapshot, forecast, today=today),
-        client_name=project.client.name,
-        draft_url=links().delay_case(case.pk),
-        sent_at=now,
-        message_key=f"alert-case-{case.pk}",
-        recommended_on=forecast.recommended_on,
-        language=inputs.owner_language(project),
-    )
+    alert = compose_case_alert(snapshot, case, forecast, now=now)
     message, _ = store_message(
         alert,
         organisation=project.organisation_id,
         project=project,
-        key=f"owner_alert:case:{case.pk}",
+        key=case_alert_key(case.pk),
         state=MessageState.QUEUED,
         now=now,
         delay_case=case,

@@ -20,6 +20,7 @@ from plazo.core.policy import Decision, OfferProposal
 from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.composing.inputs import NotReadyToCompose
+from plazo.store.services.delays.alerts import latest_day_for_stake
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_priced_notice
 from plazo.store.services.delays.draft import (
     NoticeDraft,
@@ -66,21 +67,6 @@ class StakeCheck:
     def warn(self) -> bool:
         """The chosen or the recommended date misses the stake: the owner must know."""
         return self.chosen_misses or self.recommended_misses
-
-
-def latest_day_for_stake(case: DelayCase, *, today: date) -> date | None:
-    """The last working day before the project's stake that a new promise may name, or None."""
-    project = case.project
-    if project.stake_on is None:
-        return None
-    calendar = project.work_calendar()
-    day = project.stake_on - timedelta(days=1)
-    while day >= today and not calendar.is_working_day(day):
-        day -= timedelta(days=1)
-    previous = case.previous_promised_on
-    if day < today or (previous is not None and day <= previous):
-        return None
-    return day
 
 
 def _stake_check(
