@@ -143,6 +143,17 @@ class NoticeReview:
         return bool(self.foreign_facts)
 
     @property
+    def chosen_differs(self) -> bool:
+        """The notice would name another date than the forecast recommends: the page says so."""
+        chosen, recommended = self.draft.new_on, self.recommended_on
+        return chosen is not None and recommended is not None and chosen != recommended
+
+    @property
+    def chosen_saved(self) -> bool:
+        """The draft's date is the one the owner saved (not one being tried on the page)."""
+        return self.draft.new_on is not None and self.draft.new_on == self.case.chosen_on
+
+    @property
     def below_p50(self) -> bool:
         """True when the chosen date is more likely missed than met: a second slip ahead."""
         return self.chosen_chance is not None and self.chosen_chance < 0.5
@@ -278,11 +289,15 @@ def _notice_in(
 
 
 @transaction.atomic
-def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> DelayCase:
+def save_notice_draft(
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, keep_date: bool = True
+) -> DelayCase:
     """Keep the owner's draft on the open case; edits that break the caps change nothing.
 
     Edits equal to the policy's offer are stored as none, so a later change of date or policy
-    still shows the policy's own offer.
+    still shows the policy's own offer. ``keep_date`` False keeps the facts and the offer edits
+    but not the draft's date: the case keeps the date the owner saved (or, with none saved,
+    follows the forecast's recommendation); the draft's date only prices the offer edits.
     """
     case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
     if case.state != DelayCaseState.DRAFT:
@@ -292,6 +307,8 @@ def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> 
         raise OfferEditError(priced.offer_problems)
     saved = priced.case
     saved.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
+    if not keep_date:
+        saved.chosen_on = case.chosen_on
     saved.save(
         update_fields=[
             "cause",
