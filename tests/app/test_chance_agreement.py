@@ -60,7 +60,8 @@ def test_moving_the_promise_keeps_the_forecasts_dates() -> None:
     before = case.forecast
     approved = approve_notice(case, _draft(case), now=NOW)
     after = approved.forecast
-    assert after is not None and after.pk != before.pk
+    assert after is not None
+    assert after.pk != before.pk
     assert (after.finish_p50_on, after.finish_p85_on, after.finish_p95_on) == (
         before.finish_p50_on,
         before.finish_p85_on,
@@ -74,7 +75,8 @@ def test_a_run_stored_before_the_approval_with_a_later_clock_is_not_the_latest()
     case = open_at_risk_case()
     project = Project.objects.get(pk=case.project_id)
     item = project.work_items.filter(status="todo").order_by("pk").first()
-    assert item is not None and item.estimate_hours is not None
+    assert item is not None
+    assert item.estimate_hours is not None
     item.estimate_hours += 1  # new inputs: the worker stores a run
     item.save()
     worker = reforecast_project(
@@ -83,7 +85,8 @@ def test_a_run_stored_before_the_approval_with_a_later_clock_is_not_the_latest()
         now=NOW + timedelta(minutes=1),
         histories=OrganisationHistories(),
     ).forecast
-    assert worker is not None and worker.created_at > NOW
+    assert worker is not None
+    assert worker.created_at > NOW
 
     approved = approve_notice(case, _draft(case), now=NOW)
 
@@ -123,7 +126,8 @@ def test_the_second_slip_warning_reads_the_latest_forecast_not_the_cases_first()
         now=NOW,
         histories=OrganisationHistories(),
     ).forecast
-    assert better is not None and better.finish_p50_on is not None
+    assert better is not None
+    assert better.finish_p50_on is not None
     assert case.forecast.finish_p50_on is not None
     assert better.finish_p50_on < case.forecast.finish_p50_on
     new_on = max(better.finish_p85_on, case.previous_promised_on + timedelta(days=1))

@@ -51,7 +51,8 @@ def test_an_alert_sent_after_the_project_changed_tells_the_latest_forecast() -> 
     assert report.sent == [sent.pk]
     assert sent.state == MessageState.SENT
     latest = Forecast.objects.filter(project=project).latest_run()
-    assert latest is not None and latest != case.forecast  # re-forecast with the new hours
+    assert latest is not None
+    assert latest != case.forecast
     expected = compose_case_alert(load_project_snapshot(project), case, latest, now=LATER)
     assert sent.text == expected.text != written.text
     assert sent.message_id == written.message_id  # the same mail, rewritten

@@ -65,7 +65,7 @@ def compose_case_alert(
     )
 
 
-def case_alert_key(case_id: int | None) -> str:
+def case_alert_key(case_id: int) -> str:
     """The idempotency key of the alert that opened delay case ``case_id``."""
     return f"owner_alert:case:{case_id}"
 
@@ -79,11 +79,12 @@ def refresh_owner_alert(message: Message, *, now: datetime) -> Message:
        alert reads the forecast the review page will read.
     3. Rewritten under the same key and Message-ID only when its text would change.
     """
-    if message.idempotency_key != case_alert_key(message.delay_case_id):
+    case_id = message.delay_case_id
+    if case_id is None or message.idempotency_key != case_alert_key(case_id):
         return message  # another alert (an escalation, a failure): not the case's own
     case = (
         DelayCase.objects.select_related("project__client", "project__organisation")
-        .filter(pk=message.delay_case_id, state=DelayCaseState.DRAFT)
+        .filter(pk=case_id, state=DelayCaseState.DRAFT)
         .first()
     )
     if case is None:

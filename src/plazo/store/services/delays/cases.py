@@ -17,7 +17,6 @@ from plazo.core.ledger.rules import describe_problem
 from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
 from plazo.core.policy.phrases import phrases_for
-from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Client,

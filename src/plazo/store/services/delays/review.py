@@ -9,7 +9,7 @@ on the case; approving goes through :func:`plazo.store.services.delays.cases.app
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
