@@ -173,25 +173,23 @@ def reforecast_project(
 
 
 def _as_stored(snapshot: ProjectSnapshot) -> ProjectSnapshot:
-    """The snapshot, read again under the project's row lock when it is out of date.
+    """The snapshot, read again under the project's row lock when its promise has moved.
 
     A pass over many projects reads them in batches; meanwhile the owner may approve a new
     promise (which stores its own run). A run from the older reading, stored after it, would
     become the latest and put the old promise's chance back on every page. Locking the project
-    row serialises the runs of one project, and a reading whose latest run or promised date is
-    no longer the stored one is replaced by a fresh one.
+    row serialises the runs of one project, and a reading whose promised date or capacity is no
+    longer the stored one is replaced by a fresh one (one query on the project row otherwise:
+    a pass reads no forecast per project).
     """
     project = snapshot.project
     stored = (
         Project.objects.select_for_update()
         .filter(pk=project.pk)
-        .values_list("promised_on", flat=True)
+        .values_list("promised_on", "capacity_hours_per_week")
         .first()
     )
-    latest = Forecast.objects.filter(project_id=project.pk).newest_first().values("pk")[:1]
-    latest_pk = latest[0]["pk"] if latest else None
-    known_pk = snapshot.latest_forecast.pk if snapshot.latest_forecast else None
-    if latest_pk == known_pk and stored == project.promised_on:
+    if stored is None or stored == (project.promised_on, project.capacity_hours_per_week):
         return snapshot
     return load_project_snapshots([project.pk]).get(project.pk, snapshot)
 
