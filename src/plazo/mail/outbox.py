@@ -24,6 +24,7 @@ from django.db.models import F, Q
 from plazo.core.retry import MAX_ATTEMPTS, retry_delay
 from plazo.mail.stored import StoredEmail
 from plazo.store.models import DelayCase, DelayCaseState, Message, MessageKind, MessageState
+from plazo.store.services.delays.alerts import refresh_owner_alert
 from plazo.store.services.delays.told import close_case_told
 from plazo.store.services.failures.alerts import alert_owner_of_failure
 from plazo.store.services.webhooks.events import emit_message_sent, listening_organisations
@@ -110,6 +111,12 @@ def _send_claimed(
         )
         report.cancelled.append(pk)
         return
+    if message.kind == MessageKind.OWNER_ALERT:  # the project may have changed since it opened
+        try:
+            refresh_owner_alert(message, now=now)
+        except Exception:  # a rewrite that fails never holds the alert back: it goes as written
+            log.exception("could not rewrite owner alert %s before sending it", pk)
+        message = Message.objects.defer("text", "html").get(pk=pk)
     try:
         backend.send_messages([StoredEmail(bytes(message.mime), list(message.recipients))])
     except Exception as error:

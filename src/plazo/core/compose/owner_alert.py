@@ -22,12 +22,15 @@ def compose_owner_alert(
     message_key: str | None = None,
     recommended_on: date | None = None,
     language: str | None = None,
+    stake_latest_on: date | None = None,
 ) -> Message:
     """Alert the project owner, in their ``language`` (default: the organisation's), that a
     notice waits for them.
 
     With ``recommended_on`` (the new date the forecast recommends) on or after the client's stake
-    date, the alert says the stake is missed, so the owner hears it before opening the draft.
+    date, the alert says the stake is missed, so the owner hears it before opening the draft,
+    and what the review page offers: ``stake_latest_on``, the latest date that still makes the
+    stake, or (None) that no date before it can be promised any more.
     """
     key = message_key or f"alert-{sent_at.date().isoformat()}"
     return build_owner_alert(
@@ -46,6 +49,7 @@ def compose_owner_alert(
             "health": str(forecast.health),
             "draft_url": draft_url,
             "recommended_on": recommended_on,
+            "stake_latest_on": stake_latest_on,
             "misses_stake": bool(
                 recommended_on and project.stake_on and recommended_on >= project.stake_on
             ),

@@ -17,8 +17,14 @@ class ForecastQuerySet(OrganisationQuerySet["Forecast"]):
     """Forecast runs, with the one definition of which run is a project's latest."""
 
     def newest_first(self) -> ForecastQuerySet:
-        """The latest run first; runs stored in the same instant by insertion order."""
-        return self.order_by("-created_at", "-pk")
+        """The latest run first: the one stored last.
+
+        Insertion order, not ``created_at``: a worker whose clock runs a few seconds ahead of the
+        web server's would otherwise keep its run against the old promise "newest" after the
+        owner's approval stored the run against the new one. Runs of one project are stored
+        under its row lock (``reforecast_project``), so the last stored is the last computed.
+        """
+        return self.order_by("-pk")
 
     def latest_run(self) -> Forecast | None:
         """The newest run among these (of one project, once filtered), or None."""

@@ -278,6 +278,14 @@ def delay_case(request: OrganisationRequest, case_id: int) -> HttpResponse:
         return redirect("web:delay_case", case_id=case.pk)
     parsed = parse_draft(case, request.POST, today=_today(case))
     action = request.POST.get("action", "preview")
+    if action == "recommend":  # back to the forecast's date, which the draft follows again
+        try:
+            _keep(case, replace(parsed.draft, new_on=None), keep_date=True)
+        except CaseNotOpenError:
+            messages.error(request, _("This delay case is no longer a draft; nothing changed."))
+        else:
+            messages.success(request, _("The notice's date is the recommended one again."))
+        return redirect("web:delay_case", case_id=case.pk)
     if parsed.errors or parsed.offer_problems or action not in ("save", "approve"):
         return _review_page(request, case, parsed)
     try:
@@ -356,18 +364,20 @@ def delay_case_autosave(request: OrganisationRequest, case_id: int) -> HttpRespo
     """Keep the form as the case's draft, as *Save draft* does, but never refuse the facts.
 
     The page's script calls it as the owner types and when the page is left (a beacon), so what
-    was typed is there on return. What cannot be kept as typed keeps its saved value instead of
-    losing the rest: a date that is not one (or not a working day), and offer amounts that are
-    not numbers or break the caps. Answers 204; 409 once the case is no longer a draft (approved
-    or discarded in another tab), changing nothing.
+    was typed is there on return. The date is not kept: trying a date in the field or on the
+    slider shows its chance, and only *Save draft* or *Approve* make it the notice's date (a
+    date tried and left behind would otherwise become the promise, and set the offer, with
+    nobody having chosen it). What cannot be kept as typed keeps its saved value instead of
+    losing the rest: offer amounts that are not numbers or break the caps. Answers 204; 409 once
+    the case is no longer a draft (approved or discarded in another tab), changing nothing.
     """
     case = _case(request, case_id)
     if case.state != DelayCaseState.DRAFT:
         return HttpResponse(status=409)
     parsed = parse_draft(case, request.POST, today=_today(case))
     draft = parsed.draft
-    if parsed.next_working_on is not None:  # a weekend or a holiday is never kept as the date
-        draft = replace(draft, new_on=case.chosen_on)
+    if parsed.next_working_on is not None:  # a weekend or a holiday cannot price the offer
+        draft = replace(draft, new_on=draft_from_case(case).new_on)
     if parsed.offer_problems:
         draft = replace(draft, offer_edits=stored_offer_edits(case.offer_edits))
     try:
@@ -379,11 +389,14 @@ def delay_case_autosave(request: OrganisationRequest, case_id: int) -> HttpRespo
     return response
 
 
-def _keep(case: DelayCase, draft: NoticeDraft) -> None:
-    """Save ``draft``; offer edits the caps refuse fall back to the saved ones, then to none."""
+def _keep(case: DelayCase, draft: NoticeDraft, *, keep_date: bool = False) -> None:
+    """Save ``draft`` (its date only with ``keep_date``); offer edits the caps refuse fall back
+    to the saved ones, then to none."""
     for edits in (draft.offer_edits, stored_offer_edits(case.offer_edits), ()):
         try:
-            save_notice_draft(case, replace(draft, offer_edits=edits), now=timezone.now())
+            save_notice_draft(
+                case, replace(draft, offer_edits=edits), now=timezone.now(), keep_date=keep_date
+            )
         except OfferEditError:
             continue
         return

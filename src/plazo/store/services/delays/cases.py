@@ -17,7 +17,6 @@ from plazo.core.ledger.rules import describe_problem
 from plazo.core.policy import OfferKind, OfferProposal
 from plazo.core.policy.edits import OfferEditError
 from plazo.core.policy.phrases import phrases_for
-from plazo.store.links import links
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Client,
@@ -30,6 +29,7 @@ from plazo.store.models import (
     Offer,
 )
 from plazo.store.services.composing import inputs
+from plazo.store.services.delays.alerts import case_alert_key, compose_case_alert
 from plazo.store.services.delays.draft import (
     NoticeDraft,
     PricedDraft,
@@ -71,6 +71,9 @@ class NoticeApproved:
     offers: tuple[Offer, ...]
     warnings: tuple[str, ...]
     forecast: Forecast | None = None
+    # The chance of the new date the review page showed and the notice may quote
+    # (:func:`finish_chances`); the forecast above stores the same figure as its ``p_on_time``.
+    told_chance: float | None = None
 
 
 def open_case_if_at_risk(
@@ -118,22 +121,12 @@ def _open_case(
         recommended_on=forecast.recommended_on,
         forecast=forecast,
     )
-    alert = compose.compose_owner_alert(
-        inputs.organisation_input(project.organisation),
-        inputs.project_input(project),
-        inputs.forecast_view(snapshot, forecast, today=today),
-        client_name=project.client.name,
-        draft_url=links().delay_case(case.pk),
-        sent_at=now,
-        message_key=f"alert-case-{case.pk}",
-        recommended_on=forecast.recommended_on,
-        language=inputs.owner_language(project),
-    )
+    alert = compose_case_alert(snapshot, case, forecast, now=now)
     message, _ = store_message(
         alert,
         organisation=project.organisation_id,
         project=project,
-        key=f"owner_alert:case:{case.pk}",
+        key=case_alert_key(case.pk),
         state=MessageState.QUEUED,
         now=now,
         delay_case=case,
@@ -329,7 +322,11 @@ def approve_notice(
     new_on = draft.new_on
     case = priced.case
     case.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
-    notice = compose_priced_notice(priced, new_on, now=now)
+    # The chance of the new date, as the review page priced it: the notice quotes this one.
+    histories = OrganisationHistories()
+    snapshot = load_project_snapshot(project)
+    told = (finish_chances(snapshot, [new_on], today=today, histories=histories) or {}).get(new_on)
+    notice = compose_priced_notice(priced, new_on, now=now, chance=told)
     message, _ = store_message(
         notice,
         organisation=project.organisation_id,
@@ -362,7 +359,7 @@ def approve_notice(
         made_by=approved_by,
         made_to=", ".join(project.client.contacts.values_list("name", flat=True)),
         reason=case.cause,
-        forecast=case.forecast,
+        forecast=snapshot.latest_forecast or case.forecast,  # not the one that opened the case
         notice=message,
         lang=warn_in,
     )
@@ -374,10 +371,14 @@ def approve_notice(
     withdraw_update_for_notice(project, now=now)
     promised = recorded.commitment.project  # the locked row, holding the new promised date
     forecast = reforecast_project(
-        load_project_snapshot(promised), today=today, now=now, histories=OrganisationHistories()
+        load_project_snapshot(promised), today=today, now=now, histories=histories
     ).forecast
     return NoticeApproved(
-        message, offers, tuple(w.message for w in recorded.warnings), forecast=forecast
+        message,
+        offers,
+        tuple(w.message for w in recorded.warnings),
+        forecast=forecast,
+        told_chance=told,
     )
 
 

@@ -9,7 +9,7 @@ on the case; approving goes through :func:`plazo.store.services.delays.cases.app
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db import transaction
@@ -20,6 +20,7 @@ from plazo.core.policy import Decision, OfferProposal
 from plazo.core.policy.edits import OfferEditError, OfferProblem
 from plazo.store.models import DelayCase, DelayCaseState, Forecast
 from plazo.store.services.composing.inputs import NotReadyToCompose
+from plazo.store.services.delays.alerts import latest_day_for_stake
 from plazo.store.services.delays.cases import CaseNotOpenError, compose_priced_notice
 from plazo.store.services.delays.draft import (
     NoticeDraft,
@@ -66,21 +67,6 @@ class StakeCheck:
     def warn(self) -> bool:
         """The chosen or the recommended date misses the stake: the owner must know."""
         return self.chosen_misses or self.recommended_misses
-
-
-def latest_day_for_stake(case: DelayCase, *, today: date) -> date | None:
-    """The last working day before the project's stake that a new promise may name, or None."""
-    project = case.project
-    if project.stake_on is None:
-        return None
-    calendar = project.work_calendar()
-    day = project.stake_on - timedelta(days=1)
-    while day >= today and not calendar.is_working_day(day):
-        day -= timedelta(days=1)
-    previous = case.previous_promised_on
-    if day < today or (previous is not None and day <= previous):
-        return None
-    return day
 
 
 def _stake_check(
@@ -155,6 +141,17 @@ class NoticeReview:
     def mixed_language(self) -> bool:
         """True when the notice would quote facts in another language than its own."""
         return bool(self.foreign_facts)
+
+    @property
+    def chosen_differs(self) -> bool:
+        """The notice would name another date than the forecast recommends: the page says so."""
+        chosen, recommended = self.draft.new_on, self.recommended_on
+        return chosen is not None and recommended is not None and chosen != recommended
+
+    @property
+    def chosen_saved(self) -> bool:
+        """The draft's date is the one the owner saved (not one being tried on the page)."""
+        return self.draft.new_on is not None and self.draft.new_on == self.case.chosen_on
 
     @property
     def below_p50(self) -> bool:
@@ -302,11 +299,15 @@ def _notice_in(
 
 
 @transaction.atomic
-def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> DelayCase:
+def save_notice_draft(
+    case: DelayCase, draft: NoticeDraft, *, now: datetime, keep_date: bool = True
+) -> DelayCase:
     """Keep the owner's draft on the open case; edits that break the caps change nothing.
 
     Edits equal to the policy's offer are stored as none, so a later change of date or policy
-    still shows the policy's own offer.
+    still shows the policy's own offer. ``keep_date`` False keeps the facts and the offer edits
+    but not the draft's date: the case keeps the date the owner saved (or, with none saved,
+    follows the forecast's recommendation); the draft's date only prices the offer edits.
     """
     case = DelayCase.objects.select_for_update().select_related("project__client").get(pk=case.pk)
     if case.state != DelayCaseState.DRAFT:
@@ -316,6 +317,8 @@ def save_notice_draft(case: DelayCase, draft: NoticeDraft, *, now: datetime) -> 
         raise OfferEditError(priced.offer_problems)
     saved = priced.case
     saved.offer_edits = [edit.to_json() for edit in priced.edits_to_keep]
+    if not keep_date:
+        saved.chosen_on = case.chosen_on
     saved.save(
         update_fields=[
             "cause",

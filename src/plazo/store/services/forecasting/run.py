@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db import transaction
+
 from plazo.core.forecast import (
     DEFAULT_MODEL,
     Growth,
@@ -27,7 +29,11 @@ from plazo.store.models import (
     WorkItem,
 )
 from plazo.store.services.forecasting.inputs import TRIALS, ProjectInputs, project_inputs, simulate
-from plazo.store.services.work.snapshots import ProjectSnapshot, iter_project_snapshots
+from plazo.store.services.work.snapshots import (
+    ProjectSnapshot,
+    iter_project_snapshots,
+    load_project_snapshots,
+)
 
 __all__ = [
     "TRIALS",
@@ -38,6 +44,7 @@ __all__ = [
     "organisation_history",
     "reforecast_active",
     "reforecast_project",
+    "trials_seed",
 ]
 
 
@@ -161,6 +168,39 @@ def reforecast_project(
     about the project comes from ``snapshot``; the team's history from ``histories``. A project
     without work (no item in scope) is not forecast at all.
     """
+    with transaction.atomic():
+        return _reforecast(_as_stored(snapshot), today=today, now=now, histories=histories)
+
+
+def _as_stored(snapshot: ProjectSnapshot) -> ProjectSnapshot:
+    """The snapshot, read again under the project's row lock when its promise has moved.
+
+    A pass over many projects reads them in batches; meanwhile the owner may approve a new
+    promise (which stores its own run). A run from the older reading, stored after it, would
+    become the latest and put the old promise's chance back on every page. Locking the project
+    row serialises the runs of one project, and a reading whose promised date or capacity is no
+    longer the stored one is replaced by a fresh one (one query on the project row otherwise:
+    a pass reads no forecast per project).
+    """
+    project = snapshot.project
+    stored = (
+        Project.objects.select_for_update()
+        .filter(pk=project.pk)
+        .values_list("promised_on", "capacity_hours_per_week")
+        .first()
+    )
+    if stored is None or stored == (project.promised_on, project.capacity_hours_per_week):
+        return snapshot
+    return load_project_snapshots([project.pk]).get(project.pk, snapshot)
+
+
+def _reforecast(
+    snapshot: ProjectSnapshot,
+    *,
+    today: date,
+    now: datetime,
+    histories: OrganisationHistories,
+) -> Reforecast:
     project = snapshot.project
     if not snapshot.has_work:
         return Reforecast(None, stored=False, snapshot=snapshot)
@@ -176,7 +216,7 @@ def reforecast_project(
         fitted.history,
         fitted.plan,
         fitted.growth,
-        int(fingerprint[:16], 16),
+        trials_seed(project, inputs, fitted),
     )
     deadline = inputs.deadline
     p_on_time = result.p_on_time
@@ -239,13 +279,35 @@ def active_project_ids(organisation: Organisation) -> list[int]:
     )
 
 
+def trials_seed(project: Project, inputs: ProjectInputs, fitted: FittedHistory) -> int:
+    """The simulation's seed: every input but the promised date.
+
+    The date a project is measured against does not change how long its work takes, so moving
+    the promise keeps the same trials: the chance the review page gives a new date is the very
+    chance the forecast against that date, once promised, stores (and P50/P85/P95 stay put).
+    """
+    return int(_digest(_trial_keys(project, inputs, fitted))[:16], 16)
+
+
 def _fingerprint(project: Project, inputs: ProjectInputs, fitted: FittedHistory) -> str:
-    start, deadline = inputs.start, inputs.deadline
+    deadline = inputs.deadline
+    keys = _trial_keys(project, inputs, fitted)
+    keys["deadline"] = deadline.isoformat() if deadline else None
+    keys["seed"] = "without-deadline"  # runs seeded before the deadline left the seed differ
+    return _digest(keys)
+
+
+def _digest(keys: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()
+
+
+def _trial_keys(
+    project: Project, inputs: ProjectInputs, fitted: FittedHistory
+) -> dict[str, object]:
     keys: dict[str, object] = {
         "remaining": [(t.name, t.estimate_hours, t.estimator) for t in inputs.remaining],
         "history": fitted.digest,
-        "start": start.isoformat(),
-        "deadline": deadline.isoformat() if deadline else None,
+        "start": inputs.start.isoformat(),
         "capacity": str(project.capacity_hours_per_week),
         "calendar": [project.country, project.subdivision],
         "confidence": str(project.confidence_target),
@@ -258,4 +320,4 @@ def _fingerprint(project: Project, inputs: ProjectInputs, fitted: FittedHistory)
         keys["pace"] = [inputs.pace.items.tolist(), inputs.pace.working_days.tolist()]
     if fitted.growth is not None and len(fitted.growth):
         keys["growth"] = fitted.growth_digest
-    return hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()
+    return keys
