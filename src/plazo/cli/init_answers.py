@@ -115,7 +115,11 @@ def summary(answers: Answers) -> str:
 
 
 def _studio_name(value: str) -> str | None:
-    return None if value and len(value) <= 200 else _("Give your studio a name (up to 200 characters).")
+    return (
+        None
+        if value and len(value) <= 200
+        else _("Give your studio a name (up to 200 characters).")
+    )
 
 
 def _email(value: str) -> str | None:

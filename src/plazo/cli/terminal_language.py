@@ -21,7 +21,7 @@ def _language(locale_name: str) -> str | None:
 
 
 def terminal_language(environ: Mapping[str, str] = os.environ) -> str:
-    """"es" on an ``es_ES.UTF-8`` machine, "en" on ``en_GB.UTF-8`` or ``C``; ``LANGUAGE`` first."""
+    """ "es" on an ``es_ES.UTF-8`` machine, "en" on ``en_GB.UTF-8`` or ``C``; ``LANGUAGE`` first."""
     if environ.get("LC_ALL", "") not in ("C", "POSIX"):  # gettext ignores LANGUAGE under C
         for entry in environ.get("LANGUAGE", "").split(":"):
             if entry and (found := _language(entry)):

@@ -36,7 +36,10 @@ def country_names(language: str) -> tuple[tuple[str, str], ...]:
     found = [
         (code, name)
         for code, name in names.items()
-        if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+        if isinstance(code, str)
+        and len(code) == 2
+        and code.isalpha()
+        and code not in _NOT_COUNTRIES
     ]
     return tuple(sorted(found, key=lambda pair: (folded(pair[1]), pair[1])))
 
