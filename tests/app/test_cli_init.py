@@ -324,9 +324,11 @@ def test_a_spanish_machine_is_asked_in_spanish_and_the_country_by_its_name(
     captured = capsys.readouterr()
     assert "Su país, por sus festivos" in captured.out
     assert "Zona horaria [Europe/Madrid]" in captured.out
-    assert "País:" in captured.out and "ES (España)" in captured.out
+    assert "País:" in captured.out
+    assert "ES (España)" in captured.out
     assert "Próximos pasos:" in captured.out
-    assert "«Espagna»" in captured.err and "¿Quería decir España (ES)?" in captured.err
+    assert "«Espagna»" in captured.err
+    assert "¿Quería decir España (ES)?" in captured.err
     assert Organisation.objects.get().country == "ES"
 
 

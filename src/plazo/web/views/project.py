@@ -11,11 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from plazo.core.regional import country_name
 from plazo.store.models import Project
 from plazo.store.services.access.status_pages import ensure_status_page, revoke_status_page
 from plazo.store.services.pages.days_off import days_off_ahead
 from plazo.store.services.pages.project import project_page
-from plazo.core.regional import country_name
 from plazo.web.charts import PHONE_WIDTH
 from plazo.web.forms.places import region_choices
 from plazo.web.tenancy import OrganisationRequest, organisation_view

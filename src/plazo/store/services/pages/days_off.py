@@ -19,7 +19,7 @@ MAX_AHEAD = timedelta(days=366)
 
 @dataclass(frozen=True)
 class DaysOff:
-    """The holidays on working weekdays from ``first`` to ``last`` (name in the reader's language)."""
+    """The holidays on working weekdays from ``first`` to ``last``, named for the reader."""
 
     first: date
     last: date
