@@ -29,13 +29,6 @@ def test_spains_regions_have_their_names_and_barcelona_is_a_local_calendar_after
     assert all(label.endswith(")") and "(" in label for label in labels)
 
 
-def test_the_region_list_sorts_accented_names_among_the_others() -> None:
-    labels = [label for _code, label in region_choices("ES")]
-    assert (
-        labels.index("Andalucía (AN)") < labels.index("Aragón (AR)") < labels.index("Asturias (AS)")
-    )
-
-
 @pytest.mark.parametrize(
     ("before", "accented", "after"),
     [
