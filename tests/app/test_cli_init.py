@@ -28,8 +28,8 @@ def _machine(monkeypatch: pytest.MonkeyPatch) -> None:
     """A machine that says nothing about where it is (UTC, no LANG territory)."""
     monkeypatch.setenv("TIME_ZONE", "UTC")
     monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_TIME", raising=False)
+    for variable in ("LC_ALL", "LC_TIME", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
 
 
 def _answers(monkeypatch: pytest.MonkeyPatch, lines: list[str], passwords: list[str]) -> None:
@@ -101,7 +101,7 @@ def test_the_machines_time_zone_proposes_the_country(
     monkeypatch.setenv("TIME_ZONE", "Europe/London")
     _answers(monkeypatch, [*_uk(country=""), ""], [PASSWORD] * 2)
     assert main(["init"]) == 0
-    assert "(two letters: GB, IE, US, ES, MX…) [GB]" in capsys.readouterr().out
+    assert "(its name, or two letters: GB, IE, US, ES, MX…) [GB]" in capsys.readouterr().out
     org = Organisation.objects.get()
     assert (org.country, org.currency, org.time_zone, org.language) == (
         "GB",
@@ -312,3 +312,62 @@ def test_flags_refuse_a_country_without_a_holiday_calendar(
     assert main([*argv, "--password-file", str(secret), "--country", "EU"]) == 2
     assert "no public-holiday calendar for EU" in capsys.readouterr().err
     assert not Organisation.objects.exists()
+
+
+def test_a_spanish_machine_is_asked_in_spanish_and_the_country_by_its_name(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    lines = ["Reformas Ferrer", "lucia@reformasferrer.es", "Lucía Ferrer", "Espagna", "españa"]
+    _answers(monkeypatch, [*lines, "", "", "", "s"], [PASSWORD] * 2)
+    assert main(["init"]) == 0
+    captured = capsys.readouterr()
+    assert "Su país, por sus festivos" in captured.out
+    assert "Zona horaria [Europe/Madrid]" in captured.out
+    assert "País:" in captured.out
+    assert "ES (España)" in captured.out
+    assert "Próximos pasos:" in captured.out
+    assert "«Espagna»" in captured.err
+    assert "¿Quería decir España (ES)?" in captured.err
+    assert Organisation.objects.get().country == "ES"
+
+
+@pytest.mark.parametrize("typed", ["Spain", "ESPAÑA", "Espana", "es", "Reino Unido"])
+def test_a_country_is_taken_by_its_english_or_spanish_name_or_code(
+    monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    _answers(monkeypatch, [*_uk(country=typed), "y"], [PASSWORD] * 2)
+    assert main(["init"]) == 0
+    assert Organisation.objects.get().country == ("GB" if typed == "Reino Unido" else "ES")
+
+
+def test_the_language_variable_overrides_the_machines_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en_GB:es")
+    _answers(monkeypatch, [*_uk(), "y"], [PASSWORD] * 2)
+    assert main(["init"]) == 0
+    assert "Your country, for public holidays" in capsys.readouterr().out
+
+
+def test_a_password_that_is_the_owners_name_run_together_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ["Reformas Ferrer", "lucia@reformasferrer.es", "Lucía Ferrer", "ES", "", "", ""]
+    _answers(monkeypatch, [*lines, "y"], ["luciaferrer1", PASSWORD, PASSWORD])
+    assert main(["init"]) == 0
+    assert "The password is too similar to your name." in capsys.readouterr().err
+    assert authenticate(username="lucia@reformasferrer.es", password=PASSWORD) is not None
+
+
+def test_next_steps_continue_under_their_first_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _answers(monkeypatch, [*_uk(), "y"], [PASSWORD] * 2)
+    assert main(["init"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    for start, word in (("  1. plazo serve", "then"), ("  3. plazo worker", "sends")):
+        first = next(line for line in out if line.startswith(start))
+        after = out[out.index(first) + 1]
+        assert len(after) - len(after.lstrip()) == first.index(word)

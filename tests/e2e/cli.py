@@ -16,7 +16,8 @@ def run_plazo(
     """``python -m plazo ARGS`` with PLAZO_HOME=home; other settings from ``env`` only."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("PLAZO_", "DJANGO_"))}
     base.pop("DATABASE_URL", None)
-    base.update({"PLAZO_HOME": str(home), "COLUMNS": "160", **(env or {})})
+    # English whatever the machine speaks (plazo init asks in the terminal's language).
+    base.update({"PLAZO_HOME": str(home), "COLUMNS": "160", "LANGUAGE": "en", **(env or {})})
     return subprocess.run(
         [sys.executable, "-m", "plazo", *args],
         capture_output=True,

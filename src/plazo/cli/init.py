@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plazo.cli.errors import CommandError
 from plazo.cli.init_answers import Answers, ask_answers, default_answers
+
+if TYPE_CHECKING:
+    from plazo.store.models import Organisation
 
 __all__ = ["add_parser"]
 
@@ -20,8 +24,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "to the dashboard and the admin with that e-mail address and password) and the default "
         "compensation policy. Without --organisation, --email and --password-file it asks for "
         "them, and for the country, currency, time zone and clients' language, checking each "
-        "answer as it is given and showing them all before creating anything. Data lives under "
-        "$PLAZO_HOME (default ./.plazo) or in DATABASE_URL.",
+        "answer as it is given and showing them all before creating anything. It asks in the "
+        "machine's language when plazo speaks it (Spanish or English: LANGUAGE, LC_ALL, "
+        "LC_MESSAGES, LANG, in that order). Data lives under $PLAZO_HOME (default ./.plazo) or in "
+        "DATABASE_URL.",
     )
     parser.add_argument("--organisation", metavar="NAME", help="your studio's name")
     parser.add_argument("--email", metavar="EMAIL", help="the owner's e-mail address (the login)")
@@ -34,8 +40,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.add_argument(
         "--country",
         default=None,
-        help="ISO 3166 code whose public holidays are days off (default: the machine's, from "
-        "TIME_ZONE or LANG, else ES)",
+        help="the country whose public holidays are days off: its ISO 3166 code or its name in "
+        "English or Spanish (default: the machine's, from TIME_ZONE or LANG, else ES)",
     )
     parser.add_argument(
         "--currency", default=None, help="ISO 4217 code (default: the country's, GB → GBP)"
@@ -121,7 +127,17 @@ def run(args: argparse.Namespace) -> int:
 
     setup_django()
     migrate()
-    from django.conf import settings
+    from django.utils import translation
+
+    from plazo.cli.terminal_language import terminal_language
+
+    with translation.override(terminal_language()):
+        return _create(args)
+
+
+def _create(args: argparse.Namespace) -> int:
+    """Ask, create the studio, and say what to do next (in the active language)."""
+    from django.utils.translation import gettext as _
 
     from plazo.store.models import Organisation
     from plazo.store.services.access.studio import StudioSetupError, create_studio
@@ -129,8 +145,11 @@ def run(args: argparse.Namespace) -> int:
     existing = Organisation.objects.order_by("pk").first()
     if existing is not None:  # said before any question, not after them all
         raise CommandError(
-            f"this home already has an organisation ({existing.name}); log in with "
-            "'plazo serve', or add people from the dashboard's Members page"
+            _(
+                "this home already has an organisation (%(name)s); log in with 'plazo serve', "
+                "or add people from the dashboard's Members page"
+            )
+            % {"name": existing.name}
         )
     answers = _answers(args)
     password = answers.password
@@ -149,20 +168,55 @@ def run(args: argparse.Namespace) -> int:
             first=True,
         )
     except StudioSetupError as error:
-        raise CommandError(f"{error}; nothing was created") from None
-    org = created.organisation
-    print(f"plazo: created {org.name} ({org.slug}); owner {created.owner.email}")
-    print(
-        f"       country {org.country} (public holidays), currency {org.currency}, "
-        f"time zone {org.time_zone}, clients' language {org.language}"
-    )
-    print("Next steps:")
-    print("  1. plazo serve      then open " + settings.PLAZO_BASE_URL + "/ and log in with")
-    print(f"                     {created.owner.email} and your password")
-    print("  2. Add a client and a project (Clients, New project), then its work items")
-    print("     (one 'Title, 6h' per line); the forecast follows every change.")
-    print("  3. plazo worker     sends the weekly updates and delay notices you approve")
-    print("                      (This week lists them; set EMAIL_URL for real mail).")
-    print("  Settings (in the dashboard's header) changes the country, currency, time zone")
-    print("  and language above, and whether weekly updates wait for your approval.")
+        raise CommandError(_("%(error)s; nothing was created") % {"error": error}) from None
+    print(_created(created.organisation, created.owner.email))
     return 0
+
+
+def _created(org: Organisation, email: str) -> str:
+    """What was created, and the next steps, each step's lines in one column."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    lines = [
+        _("plazo: created %(name)s (%(slug)s); owner %(email)s")
+        % {"name": org.name, "slug": org.slug, "email": email},
+        "       "
+        + _(
+            "country %(country)s (public holidays), currency %(currency)s, time zone %(zone)s, "
+            "clients' language %(language)s"
+        )
+        % {
+            "country": org.country,
+            "currency": org.currency,
+            "zone": org.time_zone,
+            "language": org.language,
+        },
+        _("Next steps:"),
+    ]
+    url = settings.PLAZO_BASE_URL + "/"
+    steps = [
+        (
+            "plazo serve",
+            _("then open %(url)s and log in with") % {"url": url},
+            _("%(email)s and your password") % {"email": email},
+        ),
+        (
+            "",
+            _("Add a client and a project (Clients, New project), then its work items"),
+            _("(one 'Title, 6h' per line); the forecast follows every change."),
+        ),
+        (
+            "plazo worker",
+            _("sends the weekly updates and delay notices you approve"),
+            _("(This week lists them; set EMAIL_URL for real mail)."),
+        ),
+    ]
+    for number, (command, first, then) in enumerate(steps, start=1):
+        head = f"  {number}. " + (f"{command:<17}" if command else "")
+        lines += [head + first, " " * len(head) + then]
+    lines += [
+        "  " + _("Settings (in the dashboard's header) changes the country, currency, time zone"),
+        "  " + _("and language above, and whether weekly updates wait for your approval."),
+    ]
+    return "\n".join(lines)

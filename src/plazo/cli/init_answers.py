@@ -5,7 +5,8 @@ Django's own validators), so one bad answer never throws the others away. What i
 follows from the country, and the country from the machine: the rule and the checks are
 ``plazo.store.services.access.studio_places``', which the ``/setup/`` form uses too. Before
 anything is created the answers are shown, and a "no" asks them again with the same answers as
-defaults.
+defaults. Everything is said in the terminal's language (``plazo.cli.terminal_language``), which
+the caller activates; a country is typed by its name (English or Spanish) or its code.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
 from plazo.cli.errors import CommandError
+from plazo.core.country_names import close_countries, country_code
 from plazo.core.regional import country_name
 from plazo.store.services.access.studio_places import (
     LANGUAGES,
@@ -66,6 +71,8 @@ def default_answers(
 
     The country a script gives nothing for is the machine's, else Spain (plazo's first home).
     """
+    if country:
+        country = country_code(country) or country
     place = place_defaults(
         country=country, currency=currency, time_zone=time_zone, language=language
     )
@@ -80,21 +87,28 @@ def default_answers(
     )
 
 
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
 def summary(answers: Answers) -> str:
-    """The studio about to be created, one line a value."""
+    """The studio about to be created, one line a value, the values in one column."""
     owner = f"{answers.name} <{answers.email}>" if answers.name else answers.email
-    place = country_name(answers.country) or answers.country
-    return "\n".join(
-        [
-            "Your studio:",
-            f"  Name:               {answers.organisation}",
-            f"  Owner (login):      {owner}",
-            f"  Country:            {answers.country} ({place}); its public holidays are days off",
-            f"  Currency:           {answers.currency}",
-            f"  Time zone:          {answers.time_zone}",
-            f"  Clients' language:  {LANGUAGES.get(answers.language, answers.language)}",
-        ]
-    )
+    place = country_name(answers.country, _language()) or answers.country
+    rows = [
+        (_("Name:"), answers.organisation),
+        (_("Owner (login):"), owner),
+        (
+            _("Country:"),
+            _("%(code)s (%(name)s); its public holidays are days off")
+            % {"code": answers.country, "name": place},
+        ),
+        (_("Currency:"), answers.currency),
+        (_("Time zone:"), answers.time_zone),
+        (_("Clients' language:"), LANGUAGES.get(answers.language, answers.language)),
+    ]
+    width = max(len(label) for label, _value in rows) + 2
+    return "\n".join([_("Your studio:"), *(f"  {label:<{width}}{value}" for label, value in rows)])
 
 
 # --- checks: None when the answer is fine, else the sentence to print ----------------------
@@ -102,7 +116,9 @@ def summary(answers: Answers) -> str:
 
 def _studio_name(value: str) -> str | None:
     return (
-        None if value and len(value) <= 200 else "Give your studio a name (up to 200 characters)."
+        None
+        if value and len(value) <= 200
+        else _("Give your studio a name (up to 200 characters).")
     )
 
 
@@ -113,7 +129,9 @@ def _email(value: str) -> str | None:
     try:
         validate_email(value)
     except ValidationError:
-        return f"{value!r} is not an e-mail address; type the one you will log in with."
+        return _("'%(value)s' is not an e-mail address; type the one you will log in with.") % {
+            "value": value
+        }
     return None
 
 
@@ -128,7 +146,7 @@ def _ask(
 ) -> str:
     """Ask until the answer passes ``check`` (an empty answer takes ``default``)."""
     prompt = f"{question} [{default}]: " if default else f"{question}: "
-    for _ in range(_TRIES):
+    for _try in range(_TRIES):
         try:
             typed = input(prompt)
         except EOFError:
@@ -138,7 +156,9 @@ def _ask(
         if problem is None:
             return value
         print(problem, file=sys.stderr)
-    raise CommandError("no usable answer was given; nothing was created (run 'plazo init' again)")
+    raise CommandError(
+        _("no usable answer was given; nothing was created (run 'plazo init' again)")
+    )
 
 
 def _ask_password(ask: Callable[[str], str], answers: Answers) -> str:
@@ -146,34 +166,64 @@ def _ask_password(ask: Callable[[str], str], answers: Answers) -> str:
     (the invitation and password-reset pages use the same); a refused one is asked for again."""
     from plazo.store.services.access.studio import MIN_PASSWORD_LENGTH, password_problems
 
-    for _ in range(_PASSWORD_TRIES):
+    for _try in range(_PASSWORD_TRIES):
         try:
-            password = ask(f"Password ({MIN_PASSWORD_LENGTH} characters or more): ")
+            length = {"length": MIN_PASSWORD_LENGTH}
+            password = ask(_("Password (%(length)s characters or more): ") % length)
             if not password:
                 print(
-                    f"A password is needed: type {MIN_PASSWORD_LENGTH} characters or more.",
+                    _("A password is needed: type %(length)s characters or more.") % length,
                     file=sys.stderr,
                 )
                 continue
             problems = password_problems(password, email=answers.email, name=answers.name)
             if problems:
-                print(" ".join(problems) + " Choose another.", file=sys.stderr)
+                print(" ".join([*problems, _("Choose another.")]), file=sys.stderr)
                 continue
-            again = ask("The same password again: ")
+            again = ask(_("The same password again: "))
         except EOFError:
             break
         if password != again:
-            print("The two passwords differ; type it again.", file=sys.stderr)
+            print(_("The two passwords differ; type it again."), file=sys.stderr)
             continue
         return password
     raise CommandError(
-        "no usable password was given; nothing was created (run 'plazo init' again, or give "
-        "--password-file)"
+        _(
+            "no usable password was given; nothing was created (run 'plazo init' again, or give "
+            "--password-file)"
+        )
     )
 
 
 def _upper(value: str) -> str:
     return value.strip().upper()
+
+
+def _country(value: str) -> str:
+    """A country typed by its code or its name, in English, Spanish or the terminal's
+    language, accents and case aside ("España", "spain", "es" → "ES")."""
+    typed = value.strip()
+    found = country_code(typed, ("en", "es", _language()))
+    return found or (typed.upper() if len(typed) == 2 else typed)
+
+
+def _country_problem(value: str) -> str | None:
+    """:func:`country_problem`, and for a name plazo does not know the countries it is
+    closest to ("Espagna" → "España (ES)?")."""
+    if len(value) == 2 and value.isalpha():
+        return country_problem(value)
+    language = _language()
+    close = [
+        f"{country_name(code, language)} ({code})"
+        for code in close_countries(value, ("en", "es", language))
+    ]
+    sentence = _(
+        "'%(answer)s' is no country plazo knows; type its name (España, United Kingdom…) or its "
+        "two-letter code (ES, GB…)."
+    ) % {"answer": value}
+    if close:
+        sentence += " " + _("Did you mean %(countries)s?") % {"countries": _(" or ").join(close)}
+    return sentence
 
 
 def _lower(value: str) -> str:
@@ -188,18 +238,18 @@ def _questions(answers: Answers, *, ask_all: bool, given: set[str]) -> Answers:
 
     a = answers
     if wanted("organisation"):
-        a = replace(a, organisation=_ask("Your studio's name", _studio_name, a.organisation))
+        a = replace(a, organisation=_ask(_("Your studio's name"), _studio_name, a.organisation))
     if wanted("email"):
-        email = _ask("Your e-mail address (you log in with it)", _email, a.email, _lower)
+        email = _ask(_("Your e-mail address (you log in with it)"), _email, a.email, _lower)
         a = replace(a, email=email)
     if wanted("name"):
-        a = replace(a, name=_ask("Your name (optional)", lambda _: None, a.name))
+        a = replace(a, name=_ask(_("Your name (optional)"), lambda _value: None, a.name))
     if wanted("country"):
         country = _ask(
-            "Your country, for public holidays (two letters: GB, IE, US, ES, MX…)",
-            country_problem,
+            _("Your country, for public holidays (its name, or two letters: GB, IE, US, ES, MX…)"),
+            _country_problem,
             a.country if (ask_all or "country" in given) else (machine_country() or ""),
-            _upper,
+            _country,
         )
         # What follows from the country follows the new one, except what the options gave.
         place = follow_country(a.place, country, kept=given)
@@ -211,12 +261,12 @@ def _questions(answers: Answers, *, ask_all: bool, given: set[str]) -> Answers:
             language=place.language,
         )
     if wanted("currency"):
-        a = replace(a, currency=_ask("Currency", currency_problem, a.currency, _upper))
+        a = replace(a, currency=_ask(_("Currency"), currency_problem, a.currency, _upper))
     if wanted("time_zone"):
         zone_check = partial(time_zone_problem, country=a.country)
-        a = replace(a, time_zone=_ask("Time zone", zone_check, a.time_zone, zone_name))
+        a = replace(a, time_zone=_ask(_("Time zone"), zone_check, a.time_zone, zone_name))
     if wanted("language"):
-        question = "Your clients' usual language, en or es"
+        question = _("Your clients' usual language, en or es")
         language = _ask(question, language_problem, a.language, _lower)
         a = replace(a, language=language)
     return a
@@ -236,9 +286,9 @@ def ask_answers(
     while True:
         print(summary(a))
         try:
-            reply = input("Create it? [Y/n] (n asks again; Settings changes all this later): ")
+            reply = input(_("Create it? [Y/n] (n asks again; Settings changes all this later): "))
         except EOFError:
-            raise CommandError("nothing was created (run 'plazo init' again)") from None
+            raise CommandError(_("nothing was created (run 'plazo init' again)")) from None
         if reply.strip().lower() in ("", "y", "yes", "s", "si", "sí"):
             return a
         a = _questions(a, ask_all=True, given=given)

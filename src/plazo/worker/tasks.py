@@ -24,6 +24,7 @@ __all__ = [
     "reforecast_project_task",
     "schedule_reforecast",
     "tick",
+    "worker_seen",
 ]
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,24 @@ def ensure_tick_scheduled(*, exclude_running: bool = False) -> bool:
         return False
     tick.using(run_after=timezone.now() + TICK_INTERVAL).enqueue()
     return True
+
+
+def worker_seen(*, now: datetime, within: timedelta = 4 * TICK_INTERVAL) -> bool:
+    """Whether a worker has shown signs of life ``within`` this long: a task started or
+    finished, or a tick scheduled (a running worker schedules one every :data:`TICK_INTERVAL`).
+
+    Pages that promise an e-mail say, from this, whether it leaves now or waits for a worker.
+    """
+    from django.db.models import Q
+    from django_tasks_db.models import DBTaskResult
+
+    since = now - within
+    alive = (
+        Q(started_at__gte=since)
+        | Q(finished_at__gte=since)
+        | Q(task_path=_TICK_PATH, status="READY", enqueued_at__gte=since)
+    )
+    return DBTaskResult.objects.filter(alive).exists()
 
 
 @functools.cache

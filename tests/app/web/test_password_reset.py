@@ -149,3 +149,35 @@ def test_an_address_is_limited_and_a_paused_account_is_refused() -> None:
 def test_the_reset_form_speaks_spanish() -> None:
     page = HttpClient().get(reverse("web:password_reset"), HTTP_ACCEPT_LANGUAGE="es")
     assert "¿Ha olvidado su contraseña?" in page.content.decode()
+
+
+def test_the_spanish_reset_mail_greets_by_name_and_speaks_as_the_pages_do() -> None:
+    _member(language="es")
+    _ask("aisha@pixel.example")
+    text = _sent_text(Message.objects.get(kind="password_reset"))
+    assert text.startswith("Hola, Aisha:")
+    assert "abra este enlace" in text
+    assert "Su contraseña actual sigue valiendo hasta que elija otra" in text
+    for informal in ("abre ", "Tu contraseña", "elijas", "lo has pedido tú", "hagas"):
+        assert informal not in text
+
+
+def test_the_english_reset_mail_greets_by_name() -> None:
+    _member()
+    _ask("aisha@pixel.example")
+    assert _sent_text(Message.objects.get(kind="password_reset")).startswith("Hi Aisha,")
+
+
+def test_the_sent_page_says_the_mail_waits_when_no_worker_runs() -> None:
+    page = HttpClient().get(reverse("web:password_reset_sent")).content.decode()
+    assert 'data-testid="reset-waiting"' in page
+    assert "outbox. It leaves when plazo" in page
+    assert "on its way" not in page
+
+
+def test_the_sent_page_says_the_mail_is_on_its_way_while_a_worker_runs() -> None:
+    from plazo.worker.tasks import ensure_tick_scheduled
+
+    ensure_tick_scheduled()  # what a starting worker does
+    page = HttpClient().get(reverse("web:password_reset_sent"), HTTP_ACCEPT_LANGUAGE="es")
+    assert "normalmente en un par de minutos" in page.content.decode()

@@ -23,9 +23,11 @@ def compose_password_reset(
     valid_days: int,
     sent_at: datetime,
     message_key: str,
+    name: str = "",
 ) -> Message:
     """Give ``to_email``, in ``organisation.language`` (the caller sets the language the person
-    reads plazo in), the one-time ``link`` that lets them choose a new password.
+    reads plazo in), the one-time ``link`` that lets them choose a new password; greeted by
+    ``name`` (their first name) when it is known, in the dashboard's register (usted).
 
     The message says it can be ignored: whoever asked typed this address, which may not be the
     person's own doing. It belongs to no project; nobody can usefully reply to it.
@@ -43,7 +45,13 @@ def compose_password_reset(
     rendered = render_kind(
         KIND,
         organisation.language,
-        {"organisation": organisation, "email": to_email, "link": link, "days": valid_days},
+        {
+            "organisation": organisation,
+            "email": to_email,
+            "link": link,
+            "days": valid_days,
+            "name": name.strip(),
+        },
     )
     return member_mail(
         KIND, organisation, rendered, to_email=to_email, sent_at=sent_at, message_key=message_key

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from zoneinfo import available_timezones
 
 import holidays
-from babel import Locale
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.translation import get_language, gettext
+
+from plazo.core.country_names import country_names, folded
 
 __all__ = [
     "country_choices",
@@ -16,8 +19,6 @@ __all__ = [
     "time_zone_choices",
 ]
 
-# CLDR territories that are no country (regions, test codes, "Unknown Region").
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 # IANA's own top-level areas; the other names are old aliases (US/Eastern, GB, Etc/GMT+3…).
 _AREAS = (
     "Africa",
@@ -33,27 +34,11 @@ _AREAS = (
 )
 
 
-@lru_cache(maxsize=8)
-def _countries(language: str) -> tuple[tuple[str, str], ...]:
-    names = Locale.parse(language).territories
-    found = [
-        (code, f"{name} ({code})")
-        for code, name in names.items()
-        if isinstance(code, str)
-        and len(code) == 2
-        and code.isalpha()
-        and code not in _NOT_COUNTRIES
-    ]
-    return tuple(sorted(found, key=lambda choice: choice[1].casefold()))
-
-
 def country_choices() -> list[tuple[str, str]]:
-    """Every country, by its name in the page's language: ("GB", "United Kingdom (GB)")."""
+    """Every country, by its name in the page's language: ("GB", "United Kingdom (GB)"), in the
+    order a reader of that language expects (accents aside: Bélgica before Belice)."""
     language = (get_language() or "en").split("-")[0]
-    try:
-        return list(_countries(language))
-    except (ValueError, LookupError):
-        return list(_countries("en"))
+    return [(code, f"{name} ({code})") for code, name in country_names(language)]
 
 
 def holiday_country_choices() -> list[tuple[str, str]]:
@@ -62,22 +47,49 @@ def holiday_country_choices() -> list[tuple[str, str]]:
     return [choice for choice in country_choices() if choice[0] in supported]
 
 
-@lru_cache(maxsize=256)
+# Regions the holiday library names by a word nobody uses on its own ("Valenciana"): their
+# official names.
+_REGION_NAMES = {("ES", "VC"): "Comunitat Valenciana"}
+# A region's code: ISO 3166-2's part after the country ("VC", "NSW", "13"). The holiday library
+# also lists a few local calendars by name (Barcelona, Stadt Zurich, Zone A), which are no region.
+_REGION_CODE = re.compile(r"[A-Z0-9]{1,3}")
+
+
 def region_choices(country: str) -> tuple[tuple[str, str], ...]:
-    """The regions with their own holidays in ``country``: ("TX", "Texas (TX)"), by name.
+    """The regions with their own holidays in ``country``: ("TX", "Texas (TX)"), by name; then
+    the local calendars the holiday library has there ("Barcelona (local holidays)").
 
     The names are the holiday library's (often in the country's own language); a region it
     names nowhere is shown by its code.
     """
-    codes = holidays.list_supported_countries().get(country.upper(), [])
+    return _region_choices(country.upper(), (get_language() or "en").split("-")[0])
+
+
+@lru_cache(maxsize=256)
+def _region_choices(country: str, language: str) -> tuple[tuple[str, str], ...]:
+    codes = holidays.list_supported_countries().get(country, [])
     if not codes:
         return ()
     names: dict[str, str] = {}
-    calendar = holidays.country_holidays(country.upper())
+    calendar = holidays.country_holidays(country)
     for name, code in getattr(type(calendar), "subdivisions_aliases", {}).items():
-        names.setdefault(code, name)
-    labelled = [(code, f"{names[code]} ({code})" if code in names else code) for code in codes]
-    return tuple(sorted(labelled, key=lambda choice: choice[1].casefold()))
+        names.setdefault(code, _REGION_NAMES.get((country, code), name))
+    regions = [
+        (code, f"{names[code]} ({code})" if code in names else code)
+        for code in codes
+        if _REGION_CODE.fullmatch(code)
+    ]
+    with translation.override(language):
+        local = [
+            (code, gettext("%(place)s (local holidays)") % {"place": code})
+            for code in codes
+            if not _REGION_CODE.fullmatch(code)
+        ]
+    return (*sorted(regions, key=_by_label), *sorted(local, key=_by_label))
+
+
+def _by_label(choice: tuple[str, str]) -> tuple[str, str]:
+    return folded(choice[1]), choice[1]
 
 
 @lru_cache(maxsize=1)

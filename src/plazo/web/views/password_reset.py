@@ -2,7 +2,8 @@
 
 The answer is the same page whether or not the address has an account (nobody learns which
 addresses do), and the e-mail is queued in the outbox for the worker, never sent inside the
-request (``plazo.store.services.access.password_reset``). While the log-in throttle has paused
+request (``plazo.store.services.access.password_reset``): the page says so, and whether a
+worker is running to send it. While the log-in throttle has paused
 the address or the account, the form answers with the same sentence as the log-in page; apart
 from that an address may ask :data:`REQUESTS_PER_WINDOW` times in :data:`WINDOW_SECONDS`.
 """
@@ -22,6 +23,7 @@ from plazo.store.services.access.password_reset import request_password_reset
 from plazo.web.client_address import client_address
 from plazo.web.login_guard import lock_sentence
 from plazo.web.ratelimit import allow
+from plazo.worker.tasks import worker_seen
 
 __all__ = ["password_reset", "password_reset_sent"]
 
@@ -66,8 +68,13 @@ def password_reset(request: HttpRequest) -> HttpResponse:
 
 
 def password_reset_sent(request: HttpRequest) -> HttpResponse:
-    """The one answer, whoever the address belongs to."""
-    return render(request, "plazo/password_reset.html", {"sent": True})
+    """The one answer, whoever the address belongs to; it says whether a worker is there to
+    send the e-mail now, or it waits in the outbox until one runs."""
+    return render(
+        request,
+        "plazo/password_reset.html",
+        {"sent": True, "worker_running": worker_seen(now=timezone.now())},
+    )
 
 
 def _refused(request: HttpRequest, sentence: str) -> HttpResponse:

@@ -80,6 +80,7 @@ def request_password_reset(email: str, *, now: datetime) -> Message | None:
         valid_days=max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         sent_at=now,
         message_key=f"password-reset-{user.pk}-{stamp}",
+        name=user.first_name,
     )
     message, _ = store_message(
         composed,
