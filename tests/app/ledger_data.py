@@ -6,8 +6,8 @@ Two clients, three projects, all in 2025 (weekdays: 24 Apr 2025 is a Thursday):
 - Alfa / App: promised 30 Apr; on 24 Apr a notice moves it to 30 May (4 working days' notice);
   delivered 3 Jun (broken, and nobody said so: a silent miss). An offer of 200 EUR, applied as 150.
 - Beta / Shop: promised 16 Jun; on 20 Jun, after the date, it moves to 31 Jul, the client told by
-  phone that day (-4 working days: a silent miss); on 25 Jul it moves again to 29 Aug (4 working days' notice; a re-slip); delivered
-  29 Aug (kept). Offers: 100 EUR still offered, 50 USD declined.
+  phone that day (-4 working days: a silent miss); on 25 Jul it moves again to 29 Aug (4 working
+  days' notice; a re-slip); delivered 29 Aug (kept). Offers: 100 EUR still offered, 50 USD declined.
 """
 
 from __future__ import annotations

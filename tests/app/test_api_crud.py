@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils import timezone
-
 import pytest
+from django.utils import timezone
 
 from plazo.store.models import Client, Commitment, Project, WorkItem
 from tests.app.api_helpers import call, token_for
