@@ -5,9 +5,9 @@ Two clients, three projects, all in 2025 (weekdays: 24 Apr 2025 is a Thursday):
 - Alfa / Web: promised 14 Mar, delivered that day (kept).
 - Alfa / App: promised 30 Apr; on 24 Apr a notice moves it to 30 May (4 working days' notice);
   delivered 3 Jun (broken, and nobody said so: a silent miss). An offer of 200 EUR, applied as 150.
-- Beta / Shop: promised 16 Jun; on 20 Jun, after the date, it moves to 31 Jul (-4 working days: a
-  silent miss); on 25 Jul it moves again to 29 Aug (4 working days' notice; a re-slip); delivered
-  29 Aug (kept). Offers: 100 EUR still offered, 50 USD declined.
+- Beta / Shop: promised 16 Jun; on 20 Jun, after the date, it moves to 31 Jul, the client told by
+  phone that day (-4 working days: a silent miss); on 25 Jul it moves again to 29 Aug (4 working
+  days' notice; a re-slip); delivered 29 Aug (kept). Offers: 100 EUR still offered, 50 USD declined.
 """
 
 from __future__ import annotations
@@ -58,9 +58,12 @@ def offer(
     )
 
 
-def _promise(project: Project, on: date, made: date, *, notice: bool = False) -> None:
+def _promise(
+    project: Project, on: date, made: date, *, notice: bool = False, told: bool = False
+) -> None:
     message = send(project, kind="delay_notice", sent_at=_at(made)) if notice else None
-    record_promise(project, on, made_at=_at(made), notice=message)
+    told_on, reason = (made, "Told by phone.") if told else (None, "")
+    record_promise(project, on, made_at=_at(made), notice=message, told_on=told_on, reason=reason)
 
 
 def hand_ledger(
@@ -79,7 +82,7 @@ def hand_ledger(
     offer(app, "200", "EUR", "applied", date(2025, 4, 24), applied_amount=Decimal("150"))
     shop = make_project(org, beta, name=f"{beta_name} shop", start_on=START)
     _promise(shop, date(2025, 6, 16), date(2025, 5, 1))
-    _promise(shop, date(2025, 7, 31), date(2025, 6, 20))
+    _promise(shop, date(2025, 7, 31), date(2025, 6, 20), told=True)
     _promise(shop, date(2025, 8, 29), date(2025, 7, 25), notice=True)
     deliver_project(shop, date(2025, 8, 29))
     offer(shop, "100", "EUR", "offered", date(2025, 6, 20))

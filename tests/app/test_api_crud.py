@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from plazo.store.models import Client, Commitment, Project, WorkItem
 from tests.app.api_helpers import call, token_for
 from tests.app.factories import make_client, make_item, make_org, make_project
+from tests.app.web.helpers import promise
 
 pytestmark = pytest.mark.django_db
 
@@ -70,11 +72,16 @@ def test_a_project_promise_goes_through_the_ledger() -> None:
     assert created.status_code == 201, created.content
     project_id = created.json()["id"]
     assert created.json()["promised_on"] == "2026-12-18"
+    told_on = Project.objects.get(pk=project_id).client_today(timezone.now()).isoformat()
     moved = call(
         "PATCH",
         f"/projects/{project_id}",
         token=token,
-        body={"promised_on": "2027-01-15", "promise_reason": "scope grew"},
+        body={
+            "promised_on": "2027-01-15",
+            "promise_reason": "scope grew",
+            "promise_told_on": told_on,
+        },
     )
     assert moved.json()["promised_on"] == "2027-01-15"
     ledger = call("GET", f"/projects/{project_id}/commitments", token=token).json()
@@ -144,3 +151,57 @@ def test_deleting_a_project_removes_it() -> None:
     project = make_project(org)
     assert call("DELETE", f"/projects/{project.pk}", token=token_for(org)).status_code == 204
     assert not Project.objects.filter(pk=project.pk).exists()
+
+
+def test_a_later_promise_without_a_word_to_the_client_is_refused_and_changes_nothing() -> None:
+    """Outsider 6, B2: a later date is a delay the client must hear of, through the API too."""
+    org = make_org()
+    project = make_project(org, start_on=date(2026, 11, 2), name="Web")
+    promise(project, date(2027, 1, 29))
+    token = token_for(org)
+    refused = call(
+        "PATCH",
+        f"/projects/{project.pk}",
+        token=token,
+        body={"promised_on": "2027-02-05", "name": "Kitchen"},
+    )
+    assert refused.status_code == 422, refused.content
+    detail = refused.json()["error"]["details"][0]
+    assert (detail["field"], detail["type"]) == ("body.promised_on", "slip_needs_notice")
+    assert "delay case" in detail["message"]
+    project.refresh_from_db()
+    assert (project.promised_on, project.name) == (date(2027, 1, 29), "Web")
+    assert Commitment.objects.filter(project=project).count() == 1
+
+
+def test_a_later_promise_told_outside_plazo_needs_its_reason_and_is_kept_as_told() -> None:
+    org = make_org()
+    project = make_project(org, start_on=date(2026, 11, 2))
+    promise(project, date(2027, 1, 29))
+    token = token_for(org)
+    today = project.client_today(timezone.now())
+    no_reason = call(
+        "PATCH",
+        f"/projects/{project.pk}",
+        token=token,
+        body={"promised_on": "2027-02-05", "promise_told_on": today.isoformat()},
+    )
+    assert no_reason.status_code == 422, no_reason.content
+    assert no_reason.json()["error"]["details"][0]["field"] == "body.promise_reason"
+    told = call(
+        "PATCH",
+        f"/projects/{project.pk}",
+        token=token,
+        body={
+            "promised_on": "2027-02-05",
+            "promise_told_on": today.isoformat(),
+            "promise_reason": "the worktop arrives a week late; I called Helen",
+        },
+    )
+    assert told.status_code == 200, told.content
+    current = Commitment.objects.get(project=project, is_current=True)
+    assert [(e.kind, e.happened_on) for e in current.events.all()] == [("told", today)]
+    earlier = call(
+        "PATCH", f"/projects/{project.pk}", token=token, body={"promised_on": "2027-02-01"}
+    )
+    assert earlier.status_code == 200, earlier.content  # bringing it forward is a plain change

@@ -38,7 +38,9 @@ def _forecast(project: object, p50: date) -> Forecast:
 def test_a_new_promise_supersedes_the_current_one_and_keeps_it() -> None:
     project = make_project(make_org())
     first = record_promise(project, date(2026, 12, 15), made_at=NOW, reason="signed").commitment
-    second = record_promise(project, date(2027, 1, 12), made_at=NOW, reason="slip").commitment
+    second = record_promise(
+        project, date(2027, 1, 12), made_at=NOW, reason="slip", told_on=NOW.date()
+    ).commitment
 
     first.refresh_from_db()
     project.refresh_from_db()
@@ -63,7 +65,13 @@ def test_a_date_before_the_forecast_median_warns_of_a_second_slip() -> None:
     assert [w.code for w in recorded.warnings] == ["below_p50"]
     assert "twice" in recorded.warnings[0].message
     spanish = record_promise(
-        project, date(2027, 1, 13), made_at=NOW, forecast=forecast, lang="es"
+        project,
+        date(2027, 1, 13),
+        made_at=NOW,
+        forecast=forecast,
+        lang="es",
+        told_on=NOW.date(),
+        reason="told by phone",
     ).warnings[0]
     assert "dos veces" in spanish.message or "otra vez" in spanish.message
 

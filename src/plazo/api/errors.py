@@ -52,7 +52,8 @@ def refusals_as_api_errors() -> Iterator[None]:
     try:
         yield
     except InvalidField as error:
-        detail = {"field": f"body.{error.field}", "message": error.message, "type": "invalid"}
+        kind = "invalid" if error.code == "refused" else error.code
+        detail = {"field": f"body.{error.field}", "message": error.message, "type": kind}
         raise ApiError(422, str(error), details=[detail]) from None
     except PromiseInPastError as error:  # the ledger's rule: nobody can keep a past date
         detail = {"field": "body.promised_on", "message": str(error), "type": "promise_in_past"}

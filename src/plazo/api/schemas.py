@@ -149,8 +149,20 @@ class ProjectPatch(Input):
     client_id: Id = unset()
     name: Name = unset()
     start_on: Day = unset()
-    promised_on: Day = unset(description="A new promise, recorded in the ledger")
-    promise_reason: Text = unset(description="Why the promised date changed")
+    promised_on: Day = unset(
+        description="A new promise, recorded in the ledger. An earlier date is recorded as it "
+        "is; a later one is a delay the client must hear of: refused (422, type "
+        "'slip_needs_notice') unless promise_told_on and promise_reason say when and why the "
+        "client was told outside plazo (else open a delay case on the dashboard: its notice "
+        "moves the promise when approved)"
+    )
+    promise_reason: Text = unset(
+        description="Why the promised date changed (required with promise_told_on)"
+    )
+    promise_told_on: Day = unset(
+        description="The day (the client's) you told the client of a later promised_on "
+        "yourself, outside plazo; the ledger counts it as notice given on that day"
+    )
     status: ProjectStatusName = unset(
         description="'delivered' delivers the project: its promise is settled in the ledger "
         "and the client's delivered note queued; a delivered project stays delivered"

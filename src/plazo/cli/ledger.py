@@ -93,6 +93,10 @@ def _print_table(metrics: LedgerMetrics, organisation: str, client: str | None) 
     table.add_row("Notice lead (median working days)", "—" if lead is None else f"{lead:g}")
     missed = len(metrics.missed_without_notice)
     table.add_row("Deadlines missed without notice", f"[bold red]{missed}[/]" if missed else "0")
+    silent = len(metrics.slips_without_notice)
+    table.add_row(
+        "Dates moved later without telling the client", f"[bold red]{silent}[/]" if silent else "0"
+    )
     for currency, totals in sorted(metrics.compensation.items()):
         table.add_row(
             f"Compensation {currency} offered / accepted / applied",

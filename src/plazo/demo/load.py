@@ -142,13 +142,11 @@ def _project(
         )
         for position, item in enumerate(items_for(spec, today, rng))
     )
-    contacts = ", ".join(client.contacts.values_list("name", flat=True))
     record_promise(
         project,
         today + timedelta(days=spec.promised_days),
         made_at=datetime.combine(start_on, time(10), tzinfo=ZONE),
         made_by=owner,
-        made_to=contacts,
         reason="Fecha acordada al firmar la propuesta.",
     )
     if spec.replan is not None:
@@ -158,7 +156,7 @@ def _project(
             today + timedelta(days=promised_days),
             made_at=datetime.combine(today + timedelta(days=made_days), time(10), tzinfo=ZONE),
             made_by=owner,
-            made_to=contacts,
+            told_on=today + timedelta(days=made_days),  # the owner called the client that day
             reason="Third-party mapping API changed its licence; we re-planned the solver work.",
         )
     if spec.delivered_days is not None:

@@ -40,8 +40,15 @@ def browser_as(org: Organisation, role: str, **user_fields: Any) -> HttpClient:
 
 
 def promise(project: Project, on: date, *, made_at: datetime | None = None) -> None:
-    """Promise ``on`` to the client through the ledger service."""
-    record_promise(project, on, made_at=made_at or timezone.now() - timedelta(days=30))
+    """Promise ``on`` to the client through the ledger service; a later date than the current
+    promise is recorded as told to the client that day (outside plazo), as a slip must be."""
+    made_at = made_at or timezone.now() - timedelta(days=30)
+    current = Project.objects.get(pk=project.pk).promised_on
+    if current is not None and on > current:
+        told_on = project.client_today(made_at)
+        record_promise(project, on, made_at=made_at, told_on=told_on, reason="Told by phone.")
+    else:
+        record_promise(project, on, made_at=made_at)
 
 
 def make_forecast(project: Project, **fields: Any) -> Forecast:

@@ -296,7 +296,8 @@ def test_the_promise_list_pages_keep_the_filters(monkeypatch: pytest.MonkeyPatch
         project = make_project(org, client, name=f"{client.name} site", start_on=date(2025, 1, 1))
         for month in range(1, promises + 1):
             made = datetime.combine(date(2025, month, 1), time(9), UTC)
-            record_promise(project, date(2025, month, 20), made_at=made)
+            told = {"told_on": made.date(), "reason": "by phone"} if month > 1 else {}
+            record_promise(project, date(2025, month, 20), made_at=made, **told)  # type: ignore[arg-type]
     url = f"{YEAR_2025}&client={gamma.pk}"
     browser = browser_for(org)[0]
 

@@ -31,7 +31,13 @@ def _case(*, moved_once: bool) -> tuple[HttpClient, DelayCase]:
     project = Project.objects.get(organisation=org, name=AT_RISK)
     if moved_once:
         assert project.promised_on is not None
-        record_promise(project, project.promised_on + timedelta(days=7), made_at=now)
+        record_promise(
+            project,
+            project.promised_on + timedelta(days=7),
+            made_at=now,
+            told_on=project.client_today(now),
+            reason="told by phone",
+        )
     runs = reforecast_active(org, now=now + timedelta(seconds=1))
     forecast = next(r.forecast for r in runs if r.forecast.project.name == AT_RISK)
     opened = open_case_if_at_risk(

@@ -37,7 +37,10 @@ def test_the_project_page_says_the_old_promise_was_replaced_not_pending() -> Non
     outcomes = _outcomes(page)
     assert len(outcomes) == 2
     assert outcomes[0].startswith("replaced: replaced on ")
-    assert re.search(r"by a new date, 1[2-6] working days' notice$", outcomes[0])
+    # the helper records the later date as told to the client that day, outside plazo
+    assert re.search(
+        r"by a new date, 1[2-6] working days' notice · told outside plazo$", outcomes[0]
+    )
     assert outcomes[1] == "pending: pending"
 
 

@@ -213,7 +213,11 @@ def test_a_promised_date_changes_only_through_the_ledger() -> None:
     form = browser.get(reverse("web:project_edit", args=[project.pk])).context["form"]
     data = {k: ("" if v is None else v) for k, v in form.initial.items()}
     new_on = project.promised_on + timedelta(days=7)  # type: ignore[operator]
-    data.update(promised_on=new_on.isoformat(), promise_reason="El cliente amplió el alcance")
+    data.update(
+        promised_on=new_on.isoformat(),
+        promise_reason="El cliente amplió el alcance",
+        promise_told_on=timezone.localdate().isoformat(),  # told by phone, outside plazo
+    )
     response = browser.post(reverse("web:project_edit", args=[project.pk]), data)
     assert response.status_code == 302, response.context["form"].errors
     promises = list(Commitment.objects.filter(project=project).order_by("made_at", "pk"))

@@ -24,8 +24,8 @@ def _nov(day: int) -> date:
 
 # A (Alameda): promised 6 Nov, re-promised on 2 Nov for 20 Nov (4 working days of notice), then
 #   told on Tue 24 Nov, after the 20th had passed (-2), for 4 Dec, kept on 3 Dec. Slipped twice.
-# B (Bravo): 13 Nov re-promised on the day itself (lead 0) for 27 Nov, delivered late on 1 Dec
-#   without a word.
+# B (Bravo): 13 Nov re-promised on the day itself (lead 0, the client told by phone) for 27 Nov,
+#   delivered late on 1 Dec without a word.
 # C (Alameda): one promise, kept on the day.
 # D (Bravo): due 25 Nov, still pending on 30 Nov, nobody told.
 PROMISES = [
@@ -46,6 +46,7 @@ PROMISES = [
         "Bravo",
         promised_on=_nov(27),
         made_on=_nov(13),
+        told_on=_nov(13),
         outcome="broken",  # type: ignore[arg-type]  # the database's plain string is accepted
         delivered_on=date(2026, 12, 1),
     ),
@@ -159,7 +160,7 @@ def test_an_empty_ledger_has_no_rates_rather_than_zero() -> None:
 
 def test_promises_made_the_same_day_keep_their_given_order() -> None:
     first = PromiseRecord("X", "Y", promised_on=_nov(10), made_on=_nov(2))
-    second = PromiseRecord("X", "Y", promised_on=_nov(12), made_on=_nov(2))
+    second = PromiseRecord("X", "Y", promised_on=_nov(12), made_on=_nov(2), told_on=_nov(2))
     assert compute_metrics([first, second], []).notice_lead_working_days == (6,)
 
 

@@ -32,7 +32,9 @@ def test_a_replaced_promise_says_when_and_with_how_much_notice() -> None:
 
 def test_a_promise_replaced_after_its_date_has_negative_notice() -> None:
     first = _promise(date(2026, 12, 4), date(2026, 10, 1))  # a Friday
-    second = _promise(date(2026, 12, 18), date(2026, 12, 8))  # told the Tuesday after
+    second = _promise(
+        date(2026, 12, 18), date(2026, 12, 8), told_on=date(2026, 12, 8)
+    )  # told the Tuesday after
 
     old, _ = promise_standings([first, second], today=date(2026, 12, 8))
 

@@ -6,6 +6,7 @@ from plazo.core.ledger.metrics import (
     CompensationTotals,
     LedgerMetrics,
     MissedDeadline,
+    UnannouncedSlip,
     compute_metrics,
 )
 from plazo.core.ledger.records import OfferRecord, OfferState, Outcome, ProjectId, PromiseRecord
@@ -35,6 +36,7 @@ __all__ = [
     "PromiseStanding",
     "PromiseWarning",
     "Standing",
+    "UnannouncedSlip",
     "compute_metrics",
     "new_date_problems",
     "notice_problems",

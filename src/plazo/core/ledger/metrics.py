@@ -17,6 +17,7 @@ __all__ = [
     "CompensationTotals",
     "LedgerMetrics",
     "MissedDeadline",
+    "UnannouncedSlip",
     "compute_metrics",
     "settled_on",
 ]
@@ -31,6 +32,18 @@ class MissedDeadline:
     project_id: ProjectId
     client: str
     promised_on: date
+
+
+@dataclass(frozen=True)
+class UnannouncedSlip:
+    """A promised date moved later with no notice and no recorded telling: the client still
+    counts on ``promised_on``; the ledger holds ``moved_to``, set on ``moved_on``."""
+
+    project_id: ProjectId
+    client: str
+    promised_on: date
+    moved_to: date
+    moved_on: date
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,8 @@ class LedgerMetrics:
     missed_without_notice: tuple[MissedDeadline, ...]
     compensation: Mapping[str, CompensationTotals] = field(default_factory=dict)
     promises_cancelled: int = 0  # ended with their project's cancellation: not in the rate
+    # Later dates set without a notice or a recorded telling (no notice lead: nobody was told)
+    slips_without_notice: tuple[UnannouncedSlip, ...] = ()
 
     @property
     def on_time_rate(self) -> float | None:
@@ -103,6 +118,16 @@ class LedgerMetrics:
                 }
                 for m in self.missed_without_notice
             ],
+            "slips_without_notice": [
+                {
+                    "project": s.project_id,
+                    "client": s.client,
+                    "promised_on": s.promised_on.isoformat(),
+                    "moved_to": s.moved_to.isoformat(),
+                    "moved_on": s.moved_on.isoformat(),
+                }
+                for s in self.slips_without_notice
+            ],
             "compensation": {
                 currency: {
                     "offered": str(t.offered),
@@ -146,9 +171,17 @@ def _histories(promises: Iterable[PromiseRecord]) -> dict[ProjectId, list[Promis
 
 
 def _missed_silently(
-    promise: PromiseRecord, successor: PromiseRecord | None, today: date | None
+    promise: PromiseRecord,
+    successor: PromiseRecord | None,
+    today: date | None,
+    delivered_on: date | None = None,
 ) -> bool:
-    """The deadline passed unmet and the client heard nothing on or before it."""
+    """The deadline passed unmet and the client heard nothing on or before it.
+
+    A later date the client was never told of (no notice sent, no telling recorded) is no word
+    to them: the deadline it replaced is missed once it passes before the project's delivery
+    (``delivered_on``, the project's, whichever promise it settled).
+    """
     deadline = promise.promised_on
     delivered_in_time = promise.delivered_on is not None and promise.delivered_on <= deadline
     if delivered_in_time or promise.outcome is Outcome.KEPT:
@@ -156,7 +189,14 @@ def _missed_silently(
     if promise.outcome is Outcome.CANCELLED:  # missed only if its date passed before
         return promise.cancelled_on is not None and promise.cancelled_on > deadline
     if successor is not None:
-        return successor.heard_on > deadline
+        if successor.promised_on <= deadline:  # brought forward (or the same): heard when made
+            return successor.heard_on > deadline
+        told = successor.announced_on
+        if told is not None:
+            return told > deadline
+        if delivered_on is not None:
+            return delivered_on > deadline
+        return today is not None and deadline < today
     passed = (
         promise.outcome is Outcome.BROKEN
         or promise.delivered_on is not None
@@ -186,7 +226,11 @@ def compute_metrics(
        only if its date had passed before the cancellation.
     2. Notice lead time: replacement promises with a later date (slips) the client heard of in
        the period, measured from that day to the deadline they replaced, in working days
-       (``calendar_working_days``, default Monday to Friday).
+       (``calendar_working_days``, default Monday to Friday). A slip is heard of only through
+       a notice sent or a telling a person recorded (:attr:`PromiseRecord.announced_on`); one
+       with neither (and no notice waiting in the outbox) made in the period is a slip without
+       notice, listed apart, and its replaced deadline counts as missed without notice once it
+       passes.
     3. Re-slip: projects with a promise made, due or settled in the period; slips (a new promise
        with a later date; one brought forward is none) are counted over the project's history up
        to ``until``.
@@ -204,7 +248,9 @@ def compute_metrics(
     kept = broken = cancelled = projects = slipped = re_slipped = 0
     leads: list[int] = []
     missed: list[MissedDeadline] = []
+    unannounced: list[UnannouncedSlip] = []
     for history in _histories(chosen).values():
+        project_delivered = history[-1].delivered_on
         touched = False  # a promise of the project was made, is due or was settled in the period
         slips = 0  # promises that moved the date later, made up to ``last``
         replaced: PromiseRecord | None = None  # the promise before this one
@@ -220,7 +266,7 @@ def compute_metrics(
             if first <= promise.promised_on <= last:
                 touched = True
                 successor = history[index + 1] if index + 1 < len(history) else None
-                if _missed_silently(promise, successor, today):
+                if _missed_silently(promise, successor, today, project_delivered):
                     missed.append(
                         MissedDeadline(promise.project_id, promise.client, promise.promised_on)
                     )
@@ -228,9 +274,20 @@ def compute_metrics(
                 touched = True
             # Only a later date is a slip: a promise brought forward gave no notice of a delay.
             if replaced is not None and promise.promised_on > replaced.promised_on:
-                heard_on = promise.heard_on
-                if first <= heard_on <= last:
-                    leads.append(working_days(heard_on, replaced.promised_on))
+                heard_on = promise.announced_on
+                if heard_on is not None:
+                    if first <= heard_on <= last:
+                        leads.append(working_days(heard_on, replaced.promised_on))
+                elif not promise.has_notice and first <= promise.made_on <= last:
+                    unannounced.append(
+                        UnannouncedSlip(
+                            promise.project_id,
+                            promise.client,
+                            replaced.promised_on,
+                            promise.promised_on,
+                            promise.made_on,
+                        )
+                    )
                 slips += promise.made_on <= last  # counted over the history up to ``last``
             replaced = promise
         if touched:
@@ -247,6 +304,7 @@ def compute_metrics(
         missed_without_notice=tuple(missed),
         compensation=_compensation(offers, since=since, until=until, client=client),
         promises_cancelled=cancelled,
+        slips_without_notice=tuple(unannounced),
     )
 
 

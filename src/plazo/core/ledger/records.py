@@ -37,8 +37,13 @@ class PromiseRecord:
 
     A project's promises, ordered by ``made_on`` (ties keep their given order), form its history:
     each one after the first replaced the one before it. ``notice_sent_on`` is the day the notice
-    announcing this promise went out; without one, the client is taken to have heard on
-    ``made_on``. A cancelled project's current promise ends ``cancelled`` on ``cancelled_on``.
+    announcing this promise went out; ``told_on`` the day a person recorded telling the client
+    outside plazo (a call, a meeting, their own e-mail); ``has_notice`` says a notice was written
+    for it (sent or still in the outbox). A first promise, or one brought forward, is taken to be
+    heard on ``made_on`` without either; a later date (a slip) is heard only through a notice
+    sent or a recorded telling (:attr:`announced_on`): a date moved later with neither was never
+    announced, and the ledger says so. A cancelled project's current promise ends ``cancelled``
+    on ``cancelled_on``.
     """
 
     project_id: ProjectId
@@ -49,6 +54,8 @@ class PromiseRecord:
     outcome: Outcome = Outcome.PENDING
     delivered_on: date | None = None
     cancelled_on: date | None = None  # the day the project was cancelled (outcome cancelled)
+    told_on: date | None = None  # the client was told outside plazo, on this day (theirs)
+    has_notice: bool = False  # a delay notice announces it (``notice_sent_on`` once it went out)
     # Which stored promise this is, for a page that lists what else happened to it; no part of
     # the ledger's arithmetic.
     commitment_id: int | None = field(default=None, compare=False)
@@ -61,8 +68,15 @@ class PromiseRecord:
 
     @property
     def heard_on(self) -> date:
-        """The day the client learnt of this promise."""
-        return self.notice_sent_on or self.made_on
+        """The day the client learnt of this promise (a first date or one brought forward:
+        the day it was made, unless a notice or a telling says otherwise)."""
+        return self.notice_sent_on or self.told_on or self.made_on
+
+    @property
+    def announced_on(self) -> date | None:
+        """The day the client heard of this date through a notice sent or a recorded telling;
+        None when neither happened (yet): what a slip needs to count as notice given."""
+        return self.notice_sent_on or self.told_on
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,12 @@ class PromiseStanding:
     ``replaced_by`` that new date and ``notice_working_days`` the working days from then to the
     replaced date (zero: told on the day; negative: told after it had passed). A promise
     ``brought_forward`` was replaced by an earlier date: no slip, and no notice of one.
+
+    How the client heard of a later date (``told``): ``notice`` (the notice went out),
+    ``outside`` (a person recorded telling them outside plazo), ``notice_waiting`` (the notice
+    is written but has not gone out: ``replaced_on`` is the day the date was set, and no notice
+    is counted yet) or ``not_told`` (the date was moved with neither: the client still counts on
+    this promise). Empty for a promise not replaced, or brought forward.
     """
 
     record: PromiseRecord
@@ -47,6 +53,16 @@ class PromiseStanding:
     replaced_by: date | None = None
     notice_working_days: int | None = None
     brought_forward: bool = False
+    told: str = ""
+
+
+def _told(slip: PromiseRecord) -> str:
+    """How the client heard of the later date ``slip`` set (see :class:`PromiseStanding`)."""
+    if slip.notice_sent_on is not None:
+        return "notice"
+    if slip.told_on is not None:
+        return "outside"
+    return "notice_waiting" if slip.has_notice else "not_told"
 
 
 def promise_standings(
@@ -64,15 +80,20 @@ def promise_standings(
     for index, record in enumerate(history):
         following = history[index + 1] if index + 1 < len(history) else None
         if following is not None:
+            forward = following.promised_on <= record.promised_on
+            heard = following.heard_on if forward else following.announced_on
             standings.append(
                 PromiseStanding(
                     record,
                     Standing.REPLACED,
                     current=False,
-                    replaced_on=following.heard_on,
+                    replaced_on=heard or following.made_on,
                     replaced_by=following.promised_on,
-                    notice_working_days=working_days(following.heard_on, record.promised_on),
+                    notice_working_days=(
+                        None if heard is None else working_days(heard, record.promised_on)
+                    ),
                     brought_forward=following.promised_on < record.promised_on,
+                    told="" if forward else _told(following),
                 )
             )
         elif record.outcome is Outcome.KEPT:

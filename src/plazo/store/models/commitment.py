@@ -58,14 +58,20 @@ class Commitment(TenantModel):
 
 
 class PromiseEventKind(models.TextChoices):
-    """What happened to a promise besides being made, replaced or settled on delivery."""
+    """What happened to a promise besides being made, replaced or settled on delivery.
+
+    ``told``: the person who set this (later) date told the client of it outside plazo, on
+    ``happened_on``; without it, or a delay notice sent, a later date was never announced.
+    """
 
     CANCELLED = "cancelled", "the project was cancelled"
     REOPENED = "reopened", "the project was taken up again"
+    TOLD = "told", "the client was told of it outside plazo"
 
 
 class PromiseEvent(TenantModel):
-    """The project of a promise was cancelled, or taken up again, on a day (the client's).
+    """The project of a promise was cancelled, or taken up again, on a day (the client's); or the
+    client was told of the promise outside plazo on that day.
 
     Append-only, like the commitments: the promise's ``outcome`` says where it stands now, the
     events say how it got there, so a cancellation undone is still in the ledger.

@@ -39,6 +39,16 @@ class ProjectForm(forms.Form):
     promise_reason = forms.CharField(
         label=_("Why the promise changes"), max_length=300, required=False
     )
+    promise_told_on = forms.DateField(
+        label=_("Already told the client? The day you told them"),
+        required=False,
+        widget=DayInput(),
+        help_text=_(
+            "Only if you told the client of the later date yourself (a call, a meeting, your "
+            "own e-mail). Then say why it changes, above: the ledger keeps it as told outside "
+            "plazo, on that day."
+        ),
+    )
     stake = forms.CharField(
         label=_("What the client counts on it for"),
         max_length=300,
@@ -120,6 +130,14 @@ class ProjectForm(forms.Form):
         self._regions(organisation)
         if not editing:
             del self.fields["promise_reason"]
+            del self.fields["promise_told_on"]
+        else:
+            self.fields["promised_on"].help_text = _(
+                "Bringing it forward changes it at once. Moving it later is a delay: the client "
+                "keeps the date they were given until they hear of the new one, so plazo "
+                "prepares the delay notice with your date for you to review and send, and the "
+                "promise changes when you approve it."
+            )
         if not editing or self.initial.get("status") == ProjectStatus.DELIVERED:
             del self.fields["status"]
         if "status" not in self.fields or self.initial.get("status") == ProjectStatus.CANCELLED:
@@ -176,12 +194,34 @@ class ProjectForm(forms.Form):
             self.add_error("promised_on", _("The promised date is before the start."))
         if self.editing and "promised_on" in self.changed_data and not data.get("promised_on"):
             self.add_error("promised_on", _("A promise can be replaced, not removed."))
+        self._check_telling(data)
         cancelling = "confirm_cancel" in self.fields and data.get("status") == "cancelled"
         if cancelling and not data.get("confirm_cancel"):
             self.add_error(
                 "confirm_cancel", _("Tick this to cancel the project, or keep its status.")
             )
         return data
+
+    def _check_telling(self, data: dict[str, Any]) -> None:
+        """A day the client was told goes with a later date and a reason, and has happened."""
+        told_on = data.get("promise_told_on")
+        if told_on is None:
+            return
+        before, promised = self.initial.get("promised_on"), data.get("promised_on")
+        if before is None or promised is None or promised <= before:
+            self.add_error(
+                "promise_told_on",
+                _("Only a later promised date needs the day you told the client; leave it empty."),
+            )
+            return
+        if not (data.get("promise_reason") or "").strip():
+            self.add_error(
+                "promise_reason",
+                _("Say why the promise changes: the ledger keeps what the client was told."),
+            )
+        zone = self._zones.get(data.get("client") or 0, timezone.get_current_timezone_name())
+        if told_on > local_day(timezone.now(), zone):
+            self.add_error("promise_told_on", _("That day has not come yet."))
 
     def values(self) -> dict[str, Any]:
         """The cleaned data as the store's field names."""

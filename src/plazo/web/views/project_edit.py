@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from plazo.core.ledger import PromiseInPastError
 from plazo.store.models import Client, Project
+from plazo.store.services.delays.manual import CaseNotOpened
 from plazo.store.services.editing import dashboard
 from plazo.store.services.work.records import RecordError
 from plazo.web.forms.places import region_choices
@@ -125,20 +126,65 @@ def project_edit(request: OrganisationRequest, project_id: int) -> HttpResponse:
             for name in form.changed_data
         }
         changes = {k: v for k, v in values.items() if k in changed}
+        changes.pop("promise_told_on", None)
         if "promised_on" in changes:
-            changes["promise_reason"] = values.get("promise_reason") or dashboard.EDITED_REASON
+            told_on = values.get("promise_told_on")
+            changes["promise_reason"] = values.get("promise_reason") or (
+                "" if told_on else dashboard.EDITED_REASON
+            )
+            if told_on is not None:
+                changes["promise_told_on"] = told_on
         before = project.forecasts.latest_run()
         try:
             refreshed = dashboard.edit_project(project, changes, now=timezone.now())
         except (RecordError, PromiseInPastError) as error:
             _refused(form, error)
+        except CaseNotOpened as error:
+            form.add_error("promised_on", _slip_refused(project, error))
         else:
+            if refreshed.proposed is not None:
+                return _to_the_notice(request, refreshed)
             messages.success(request, _("Project saved."))
             if changed & {"stake_on", "promised_on"}:
                 _warn_if_stake_comes_first(request, refreshed.project)
             messages.info(request, forecast_sentence(refreshed, before=before))
             return redirect("web:project", project_id=project.pk)
     return render(request, "plazo/project_form.html", {"form": form, "project": project})
+
+
+def _slip_refused(project: Project, error: CaseNotOpened) -> str:
+    """Why a later date cannot go to a delay notice now, and what to do instead."""
+    if error.code == "notice_on_its_way":
+        return _(
+            "A delay notice with its own new date is already approved and on its way to the "
+            "client. Once it is sent, move the date again."
+        )
+    return _(
+        "A later date is a delay the client must hear of, and this project is not active, so "
+        "plazo cannot prepare the delay notice. If you told the client yourself, give the day "
+        "you told them and why the date changes."
+    )
+
+
+def _to_the_notice(request: OrganisationRequest, refreshed: dashboard.Refreshed) -> HttpResponse:
+    """A later date waits in the delay notice: say so, and open it for review."""
+    case = refreshed.proposed
+    assert case is not None
+    assert case.chosen_on is not None
+    project = refreshed.project
+    messages.success(request, _("Project saved."))
+    messages.warning(
+        request,
+        _(
+            "The promise to the client is still %(promised_on)s: moving it to %(new_on)s is a "
+            "delay, and the client must hear of it from you. The delay notice below has your "
+            "date; complete it, then approve and send it, and the promise moves then. If you "
+            "already told the client yourself, edit the project again and give the day you "
+            "told them."
+        )
+        % {"promised_on": day(project.promised_on), "new_on": day(case.chosen_on)},
+    )
+    return redirect("web:delay_case", case_id=case.pk)
 
 
 @organisation_view

@@ -357,7 +357,6 @@ def approve_notice(
         made_at=now,
         today=today,
         made_by=approved_by,
-        made_to=", ".join(project.client.contacts.values_list("name", flat=True)),
         reason=case.cause,
         forecast=snapshot.latest_forecast or case.forecast,  # not the one that opened the case
         notice=message,

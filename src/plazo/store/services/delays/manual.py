@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
 from plazo.core.errors import PlazoError
-from plazo.store.models import OPEN_CASE_STATES, DelayCase, DelayTrigger, Project, ProjectStatus
+from plazo.store.models import (
+    OPEN_CASE_STATES,
+    DelayCase,
+    DelayCaseState,
+    DelayTrigger,
+    Project,
+    ProjectStatus,
+)
 from plazo.store.services.forecasting.run import OrganisationHistories, reforecast_project
 from plazo.store.services.webhooks.events import emit_case_opened
 from plazo.store.services.work.snapshots import load_project_snapshot
 
-__all__ = ["CaseNotOpened", "open_case_by_hand"]
+__all__ = ["CaseNotOpened", "open_case_by_hand", "propose_later_date"]
 
 
 class CaseNotOpened(PlazoError):
@@ -57,4 +64,35 @@ def open_case_by_hand(project: Project, *, now: datetime) -> DelayCase:
             forecast=forecast,
         )
         emit_case_opened(case, now=now)
+    return case
+
+
+def propose_later_date(
+    project: Project, new_on: date, *, now: datetime, cause: str = ""
+) -> DelayCase:
+    """A person wants the promise later than it is: the delay case's draft notice, with
+    ``new_on`` as its chosen date (and ``cause``, the reason they gave, as its cause when it has
+    none yet); the promise itself stays until the notice is approved.
+
+    The draft open for the project is reused (its chosen date replaced), else one is opened
+    (:func:`open_case_by_hand`). A case already approved has its notice on the way, with its
+    own date: :class:`CaseNotOpened` (send that one first, then move the date again).
+    """
+    if project.promised_on is not None and new_on <= project.promised_on:
+        raise CaseNotOpened(f"{new_on} is not later than the promise ({project.promised_on})")
+    case = open_case_by_hand(project, now=now)
+    with transaction.atomic():
+        case = DelayCase.objects.select_for_update().get(pk=case.pk)
+        if case.state != DelayCaseState.DRAFT:
+            raise CaseNotOpened(
+                f"the delay notice for {project.name} is approved and on its way to the client "
+                f"with its own date; once it is sent, move the date again",
+                code="notice_on_its_way",
+            )
+        case.chosen_on = new_on
+        fields = ["chosen_on"]
+        if cause.strip() and not case.cause.strip():
+            case.cause = cause.strip()
+            fields.append("cause")
+        case.save(update_fields=fields)
     return case

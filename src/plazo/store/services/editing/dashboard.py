@@ -7,7 +7,7 @@ re-forecast (a minute after a burst of events from other tools) is for the API a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,6 +17,7 @@ from django.db import transaction
 from plazo.store.models import DelayCase, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.checkins.waiting import refresh_waiting_update
 from plazo.store.services.delays.discard import close_drafts_of_ended_project
+from plazo.store.services.delays.manual import propose_later_date
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
 from plazo.store.services.ledger.promises import record_promise
@@ -55,11 +56,14 @@ EDITED_REASON = "Changed in the dashboard."
 
 @dataclass(frozen=True)
 class Refreshed:
-    """The project's forecast after the change, and the delay case it opened, if any."""
+    """The project's forecast after the change, and the delay case it opened, if any;
+    ``proposed``: the case whose draft notice now carries the later date a person asked for
+    (the promise stays until that notice is approved)."""
 
     project: Project
     forecast: Forecast | None
     opened: DelayCase | None
+    proposed: DelayCase | None = None
 
 
 def refresh_forecast(project: Project, *, now: datetime) -> Refreshed:
@@ -96,11 +100,33 @@ def create_project(
 def edit_project(project: Project, changes: dict[str, Any], *, now: datetime) -> Refreshed:
     """Change the project; a new promised date goes through the ledger with its reason.
 
-    Cancelling it closes its draft delay cases with the reason (no promise left to move).
+    A date later than the promise, with no day the client was told (``promise_told_on``), is a
+    slip the client must hear of: the promise stays, and the project's draft delay case carries
+    the new date instead (:func:`propose_later_date`), for the owner to review and approve; the
+    other changes are saved all the same, in the same transaction. Cancelling the project closes
+    its draft delay cases with the reason (no promise left to move).
     """
-    records.update_project(project, changes, now=now)
+    changes = dict(changes)
+    new_on = changes.get("promised_on")
+    slip = (
+        new_on is not None
+        and project.promised_on is not None
+        and new_on > project.promised_on
+        and changes.get("promise_told_on") is None
+    )
+    proposed = None
+    with transaction.atomic():
+        cause = ""
+        if slip:
+            del changes["promised_on"]
+            cause = changes.pop("promise_reason", None) or ""
+        records.update_project(project, changes, now=now)
+        if new_on is not None and slip:
+            cause = "" if cause == EDITED_REASON else cause
+            proposed = propose_later_date(project, new_on, now=now, cause=cause)
     close_drafts_of_ended_project(project, project.status, day=project.client_today(now), now=now)
-    return refresh_forecast(project, now=now)
+    refreshed = refresh_forecast(project, now=now)
+    return replace(refreshed, proposed=proposed)
 
 
 def _apply(project: Project, events: list[ProgressEvent], now: datetime) -> Refreshed:

@@ -167,6 +167,7 @@ class ProjectsPlan:
                 made_at=made_at,
                 today=today,
                 reason=f"Imported from {self.source}.",
+                unannounced=True,  # the file's date, as it is: a later one is listed unannounced
             )
         for project in self.status_changes:
             today = project.client_today(self.now)

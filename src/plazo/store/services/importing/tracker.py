@@ -168,6 +168,7 @@ def _write_projects(
             made_at=when,
             today=min(when.date(), promised_on),
             reason=f"Imported from {source}.",
+            unannounced=True,  # the tracker's date: a later one is listed as moved unannounced
         )
         touched.add(project.pk)
     # Closed milestones and released versions: the import plan's one delivery path (the checks

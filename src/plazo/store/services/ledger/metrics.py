@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from plazo.core.ledger import LedgerMetrics, compute_metrics
-from plazo.store.models import Organisation, PromiseEvent
+from plazo.store.models import Organisation, PromiseEvent, PromiseEventKind
 from plazo.store.services.ledger.records import offer_records, promise_records
 
 __all__ = ["LedgerEvent", "ledger_events", "ledger_metrics"]
@@ -57,7 +57,9 @@ def ledger_events(
 ) -> list[LedgerEvent]:
     """The cancellations and reopenings of ``[since, until]`` (either end open), oldest first,
     in one query."""
-    events = PromiseEvent.objects.for_organisation(organisation)
+    events = PromiseEvent.objects.for_organisation(organisation).filter(
+        kind__in=(PromiseEventKind.CANCELLED, PromiseEventKind.REOPENED)
+    )
     if client is not None:
         events = events.filter(commitment__project__client__name=client)
     if since is not None:

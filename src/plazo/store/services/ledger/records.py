@@ -2,17 +2,29 @@
 
 The one reading behind ``ledger_metrics`` (the CLI's and the API's) and the dashboard's ledger
 page: a commitment's day is the date of ``made_at`` in the client's time zone; the client heard
-on the day (theirs) its notice was sent; only the current promise carries the project's delivery
-date. An offer's day is the client's day it was made.
+on the day (theirs) its notice was sent, or on the day a person recorded telling them outside
+plazo (a ``told`` event); only the current promise carries the project's delivery date. An
+offer's day is the client's day it was made.
 """
 
 from __future__ import annotations
 
+from django.db.models import OuterRef, Subquery
+
 from plazo.core.calendar import local_day
 from plazo.core.ledger import OfferRecord, OfferState, Outcome, PromiseRecord
-from plazo.store.models import Commitment, Offer, Organisation
+from plazo.store.models import Commitment, Offer, Organisation, PromiseEvent, PromiseEventKind
 
-__all__ = ["offer_records", "promise_records"]
+__all__ = ["offer_records", "promise_records", "told_on_subquery"]
+
+
+def told_on_subquery() -> Subquery:
+    """The day the client was told of a commitment outside plazo (its latest ``told`` event)."""
+    told = PromiseEvent.objects.filter(
+        commitment_id=OuterRef("pk"), kind=PromiseEventKind.TOLD
+    ).order_by("-recorded_at", "-pk")
+    return Subquery(told.values("happened_on")[:1])
+
 
 # The stored strings as the core's enums, looked up rather than converted: a ledger page reads
 # thousands of rows. A value outside the enum still fails as the enum's own conversion does.
@@ -24,6 +36,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
     """Every commitment as the core's record; and the projects' names by id."""
     rows = (
         Commitment.objects.for_organisation(organisation)
+        .annotate(told_on=told_on_subquery())
         .order_by("project_id", "made_at", "pk")
         .values_list(
             "pk",
@@ -38,6 +51,8 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
             "is_current",
             "project__delivered_on",
             "resolved_on",
+            "notice_id",
+            "told_on",
         )
     )
     promises, project_names = [], {}
@@ -54,6 +69,8 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
         current,
         delivered,
         resolved,
+        notice_id,
+        told_on,
     ) in rows:
         project_names[project_id] = project
         record_outcome = _OUTCOMES.get(outcome) or Outcome(outcome)
@@ -67,6 +84,8 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 outcome=record_outcome,
                 delivered_on=delivered if current else None,
                 cancelled_on=resolved if record_outcome is Outcome.CANCELLED else None,
+                told_on=told_on,
+                has_notice=notice_id is not None,
                 commitment_id=pk,
             )
         )

@@ -25,6 +25,7 @@ from plazo.core.ledger import (
     ProjectId,
     PromiseRecord,
     PromiseStanding,
+    UnannouncedSlip,
     compute_metrics,
     periods,
     promise_standings,
@@ -83,7 +84,11 @@ class LedgerScope:
         # A kept, broken or silently missed promise is due in the period, so counts in projects.
         m = self.metrics
         return not (
-            self.promises_made or m.projects or m.notice_lead_working_days or self.offer_counts
+            self.promises_made
+            or m.projects
+            or m.notice_lead_working_days
+            or m.slips_without_notice
+            or self.offer_counts
         )
 
 
@@ -132,6 +137,14 @@ class LedgerPage:
         return tuple(
             (standing, name, history)
             for (standing, name), history in zip(self.promises, events, strict=True)
+        )
+
+    @property
+    def unannounced(self) -> tuple[tuple[UnannouncedSlip, str], ...]:
+        """The selection's later dates nobody told the client of, each with its project's name."""
+        return tuple(
+            (s, self.project_names.get(int(s.project_id), ""))
+            for s in self.total.metrics.slips_without_notice
         )
 
     @property

@@ -47,8 +47,10 @@ LATEST_UPDATES = 5
 
 def events_to_list(events: tuple[PromiseEvent, ...]) -> tuple[PromiseEvent, ...]:
     """A promise's events to list beside its standing (the project page, the status page and
-    the ledger alike): all of them once the project was taken up again (a cancellation alone is
-    what the standing already says)."""
+    the ledger alike): its cancellations and reopenings once the project was taken up again (a
+    cancellation alone is what the standing already says). A telling outside plazo is shown by
+    the standing of the promise it replaced."""
+    events = tuple(e for e in events if e.kind != PromiseEventKind.TOLD)
     reopened = any(e.kind == PromiseEventKind.REOPENED for e in events)
     return events if reopened else ()
 
@@ -237,6 +239,8 @@ def promise_rows(
             outcome=Outcome(c.outcome),
             delivered_on=project.delivered_on if c.is_current else None,
             cancelled_on=c.resolved_on if c.outcome == Outcome.CANCELLED else None,
+            told_on=_told_on(c),
+            has_notice=c.notice_id is not None,
         )
         for c in commitments
     ]
@@ -248,6 +252,12 @@ def promise_rows(
         )
         for c, s, b in zip(commitments, standings, before, strict=True)
     ]
+
+
+def _told_on(commitment: Commitment) -> date | None:
+    """The day the client was told of ``commitment`` outside plazo (its events are prefetched)."""
+    told = [e for e in commitment.events.all() if e.kind == PromiseEventKind.TOLD]
+    return told[-1].happened_on if told else None
 
 
 def _client_messages(project: Project) -> OrganisationQuerySet[Message]:

@@ -25,11 +25,17 @@ from plazo.store.models import (
     WorkItemStatus,
     limits,
 )
-from plazo.store.services.ledger.promises import record_promise, record_status
+from plazo.store.services.ledger.promises import (
+    TellingError,
+    UnannouncedSlipError,
+    record_promise,
+    record_status,
+)
 from plazo.store.services.work.registers import new_client_register
 
 __all__ = [
     "API_REASON",
+    "CHANGED_REASON",
     "Conflict",
     "InvalidField",
     "RecordError",
@@ -45,13 +51,14 @@ __all__ = [
 ]
 
 API_REASON = "Set through the API."  # the ledger's reason for a promise given with a new project
+CHANGED_REASON = "Changed through the API."  # ... and for a date changed without a reason given
 
 
 class RecordError(PlazoError):
     """A change refused because of one field; ``str()`` is ``"<field>: <message>"``."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    def __init__(self, field: str, message: str, *, code: str | None = None) -> None:
+        super().__init__(f"{field}: {message}", code=code)
         self.field = field
         self.message = message
 
@@ -218,11 +225,22 @@ def create_project(
 
 @transaction.atomic
 def update_project(project: Project, changes: dict[str, Any], *, now: datetime) -> Project:
-    """Change the fields named; a new promised date is recorded in the ledger with its reason."""
+    """Change the fields named; a new promised date is recorded in the ledger with its reason.
+
+    A later date than the current promise is a delay the client must hear of: it is refused
+    (``promised_on``, code ``slip_needs_notice``) unless ``promise_told_on`` gives the day the
+    client was told outside plazo, with a ``promise_reason``; otherwise it goes through a delay
+    case, whose notice records the date when approved. An earlier date is a plain change.
+    """
     changes = dict(changes)
     _refuse_delivery(project, changes)
     promised_on = changes.pop("promised_on", None)
-    reason = changes.pop("promise_reason", None) or "Changed through the API."
+    told_on = changes.pop("promise_told_on", None)
+    reason = changes.pop("promise_reason", None) or ("" if told_on else CHANGED_REASON)
+    if told_on is not None and (promised_on is None or promised_on == project.promised_on):
+        raise InvalidField(
+            "promise_told_on", "give it with the later promised_on the client was told of"
+        )
     if "client_id" in changes:
         changes["client"] = _client(project.organisation_id, changes.pop("client_id"))
     if "owner" in changes:
@@ -237,7 +255,13 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
     if changes:
         project.save(update_fields=list(changes))
     if promised_on is not None and promised_on != project.promised_on:
-        record_promise(project, promised_on, made_at=now, reason=reason)
+        try:
+            record_promise(project, promised_on, made_at=now, reason=reason, told_on=told_on)
+        except UnannouncedSlipError as error:
+            raise InvalidField("promised_on", str(error), code=error.code) from None
+        except TellingError as error:
+            field = {"reason": "promise_reason", "told_on": "promise_told_on"}[error.field]
+            raise InvalidField(field, str(error), code=error.code) from None
         project.refresh_from_db()
     if project.status != status_before:  # a cancelled project's promise ends in the ledger
         record_status(project, project.status, today=project.client_today(now), now=now)
