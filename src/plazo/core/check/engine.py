@@ -53,7 +53,8 @@ __all__ = [
 ]
 
 # Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
-_CUE_RULES = frozenset({"owns_delay", "not_compensation"})
+# A date that is not the completion (a header line, an update or a call, a past event): other_date.
+_CUE_RULES = frozenset({"owns_delay", "not_compensation", "other_date"})
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -171,6 +172,7 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
             raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
     found = dict(raw)
     found.pop("not_compensation", None)
+    other = found.pop("other_date", [])
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
@@ -188,6 +190,8 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         (start, end)
         for start, end in find_new_dates(lex, folded, scopes, blocked, dates)
         if not any(s <= start and end <= e for s, e in vague)
+        # nor one that starts inside a date of something else or where its lead-in ends
+        and not any(s <= start <= e for s, e in other)
     ]
     if found["new_date"]:
         found["vague_timing"] = []
