@@ -5,6 +5,11 @@
    infinitive, nor across a comma ("como ya le dijimos, le abonaremos el envío").
 2. A date that is not when the work will be done is not a new date: a header or sign-off line,
    the date of an update, a call or news, a past event. The completion date next to it still is.
+3. Precise misses read on the proxy: an apology for the wait is not "sorry for the long email"
+   ("sorry for the long wait", "sorry for the interruption", "we want to say sorry"); an apology
+   for something else or refused is not one ("sorry for the radio silence", "sorry you feel that
+   way", "no le voy a pedir disculpas", "perdona que no te haya escrito"); "shortly after <event>"
+   and an ASAP asked of the client are not vague; "vamos a devolverte" is compensation.
 """
 
 from __future__ import annotations
@@ -84,7 +89,11 @@ def test_a_date_of_something_else_is_not_a_new_date(text: str, lang: str) -> Non
 @pytest.mark.parametrize(
     ("text", "lang", "date"),
     [
-        ("London, 16 October 2024\n\nThe kitchen will be fitted on 20 October.", "en", "20 october"),
+        (
+            "London, 16 October 2024\n\nThe kitchen will be fitted on 20 October.",
+            "en",
+            "20 october",
+        ),
         ("We'll update you on Monday and deliver on 12 June.", "en", "12 june"),
         ("The supplier told us on 2 May that it will ship on 9 May.", "en", "9 may"),
         ("We'll call you Friday to book the fitter, who will come on Tuesday.", "en", "on tuesday"),
@@ -96,3 +105,72 @@ def test_a_date_of_something_else_is_not_a_new_date(text: str, lang: str) -> Non
 )
 def test_the_completion_date_next_to_them_stays_a_new_date(text: str, lang: str, date: str) -> None:
     assert date in new_dates(text, lang)
+
+
+# 3. Precise misses ---------------------------------------------------------------------------
+
+
+def rule_says(text: str, name: str, lang: str) -> bool:
+    report = rules_report(analyse(text, lang))
+    return (
+        report.elements[name].present if name in report.elements else name in report.warning_codes
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Sorry for the long wait on your sectional.", "en", "apology"),
+        ("Sorry for the interruption.", "en", "apology"),
+        ("We are sorry for the length of time you have had to wait.", "en", "apology"),
+        ("We want to say sorry to every student whose exam was delayed.", "en", "apology"),
+        ("Your units will be about two weeks later than we said — sorry.", "en", "apology"),
+        ("Además, vamos a devolverte las comisiones de todos los cobros.", "es", "compensation"),
+    ],
+)
+def test_found_where_a_guard_overreached(text: str, lang: str, name: str) -> None:
+    assert rule_says(text, name, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Hi Josh, sorry for the radio silence.", "en", "apology"),
+        ("Apologies for answering so late.", "en", "apology"),
+        ("Hi Hannah, so sorry to message on a Sunday.", "en", "apology"),
+        ("First, sorry for the group e-mail.", "en", "apology"),
+        ("Sorry you feel that way.", "en", "apology"),
+        ("Gerardo, no le voy a pedir disculpas por este retraso.", "es", "apology"),
+        ("No es por excusarme, pero el glosario llegó el jueves.", "es", "apology"),
+        ("Disculpá la demora en contestar, estamos a full.", "es", "apology"),
+        ("Te pido disculpas por no haber contestado antes a tus mensajes.", "es", "apology"),
+        ("Perdona que no te haya escrito antes, Juan.", "es", "apology"),
+        ("Sofía, perdoná que te haya tenido semanas sin respuesta.", "es", "apology"),
+        ("Le pido disculpas por insistir: sin los saldos no podemos seguir.", "es", "apology"),
+        ("Lamento que lo vean así, pero no voy a aceptarlo.", "es", "apology"),
+        ("Lamentamos no poder devolverle el importe de la clase.", "es", "apology"),
+        ("The show was called off shortly after doors opened.", "en", "vague_timing"),
+        ("Please let me know as soon as possible when you can be home.", "en", "vague_timing"),
+        ("Les rogamos que regularicen su situación cuanto antes.", "es", "vague_timing"),
+        ("Le solicitamos firmar y devolver el anexo a la brevedad.", "es", "vague_timing"),
+        ("Así que tráelo, cuanto antes mejor.", "es", "vague_timing"),
+    ],
+)
+def test_not_found_in_another_sense(text: str, lang: str, name: str) -> None:
+    assert not rule_says(text, name, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "present"),
+    [
+        ("Sorry for the long email.", "en", "apology", False),
+        ("Sorry to interrupt your weekend.", "en", "apology", False),
+        ("The courier said sorry.", "en", "apology", False),
+        ("Lamentamos no poder entregarlo a tiempo.", "es", "apology", True),
+        ("Le pido disculpas por el retraso.", "es", "apology", True),
+        ("We'll send it shortly.", "en", "vague_timing", True),
+        ("Lo terminaremos cuanto antes.", "es", "vague_timing", True),
+    ],
+)
+def test_guards_stay(text: str, lang: str, name: str, present: bool) -> None:
+    assert rule_says(text, name, lang) is present
