@@ -170,6 +170,14 @@ def test_not_found_in_another_sense(text: str, lang: str, name: str) -> None:
         ("Le pido disculpas por el retraso.", "es", "apology", True),
         ("We'll send it shortly.", "en", "vague_timing", True),
         ("Lo terminaremos cuanto antes.", "es", "vague_timing", True),
+        ("Sorry for the silence and for the delay.", "en", "apology", True),
+        ("Lamentamos no poder adelantarla.", "es", "apology", True),
+        (
+            "Le rogamos que lo corrija para que podamos enviarlo lo antes posible.",
+            "es",
+            "vague_timing",
+            True,
+        ),
     ],
 )
 def test_guards_stay(text: str, lang: str, name: str, present: bool) -> None:
