@@ -53,8 +53,10 @@ __all__ = [
 ]
 
 # Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
-# A date that is not the completion (a header line, an update or a call, a past event): other_date.
-_CUE_RULES = frozenset({"owns_delay", "not_compensation", "other_date"})
+_CUE_RULES = frozenset({"owns_delay", "not_compensation"})
+# Dates that are not the completion (a header line, an update or a call, a past event): used by
+# the date rules only, not a signal (its lead-ins match without a date too: "te aviso en cuanto…").
+_OTHER_DATE = "other_date"
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -172,7 +174,6 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
             raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
     found = dict(raw)
     found.pop("not_compensation", None)
-    other = found.pop("other_date", [])
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
@@ -183,6 +184,8 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         for start, _ in found.get(name, [])
     ]
     dates = find_dates(lex, folded)
+    other_rule = lex.rules.get(_OTHER_DATE)
+    other = [] if other_rule is None else _matches(other_rule, lex, folded, scopes)[0]
     # A date inside a vague horizon ("sometime next month", "after Christmas", "para fin de año")
     # is not a concrete new date: the guide counts the horizon as vague timing.
     vague = raw.get("vague_timing", [])
