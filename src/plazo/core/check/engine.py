@@ -54,6 +54,9 @@ __all__ = [
 
 # Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
 _CUE_RULES = frozenset({"owns_delay", "not_compensation"})
+# Dates that are not the completion (a header line, an update or a call, a past event): used by
+# the date rules only, not a signal (its lead-ins match without a date too: "te aviso en cuanto…").
+_OTHER_DATE = "other_date"
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -181,6 +184,8 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         for start, _ in found.get(name, [])
     ]
     dates = find_dates(lex, folded)
+    other_rule = lex.rules.get(_OTHER_DATE)
+    other = [] if other_rule is None else _matches(other_rule, lex, folded, scopes)[0]
     # A date inside a vague horizon ("sometime next month", "after Christmas", "para fin de año")
     # is not a concrete new date: the guide counts the horizon as vague timing.
     vague = raw.get("vague_timing", [])
@@ -188,6 +193,8 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         (start, end)
         for start, end in find_new_dates(lex, folded, scopes, blocked, dates)
         if not any(s <= start and end <= e for s, e in vague)
+        # nor one that starts inside a date of something else or where its lead-in ends
+        and not any(s <= start <= e for s, e in other)
     ]
     if found["new_date"]:
         found["vague_timing"] = []
