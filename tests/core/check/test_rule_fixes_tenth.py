@@ -236,6 +236,7 @@ def test_the_clients_own_date_acknowledged_is_not_a_new_date(text: str, lang: st
     [
         ("I know it's late, but we will deliver on 3 March.", "en", "3 March"),
         ("I understand the wait; the new date is 12 March.", "en", "12 March"),
+        ("Once I know, it ships within a week.", "en", "within a week"),
         ("Sé que es tarde, pero lo entregaremos el 3 de marzo.", "es", "el 3 de marzo"),
     ],
 )
