@@ -148,6 +148,7 @@ def test_the_same_notice_with_an_apology_still_apologises(text: str, lang: str) 
         ("Me apena mucho el atraso de la maqueta.", "es"),
         ("Hola Caro, sorry, el DJ tuvo un problema.", "es"),
         ("Mala mía, se me pasó la fecha.", "es"),
+        ("Le trasladamos nuestro más sincero pesar por ello.", "es"),
     ],
 )
 def test_explicit_apology_expressions(sentence: str, lang: str) -> None:
@@ -161,6 +162,7 @@ def test_explicit_apology_expressions(sentence: str, lang: str) -> None:
         ("Unfortunately the kitchen will be late.", "en"),
         ("Te escribo para avisarte de que la cocina no estará terminada.", "es"),
         ("Vale la pena esperar una semana más.", "es"),
+        ("A pesar de la lluvia, la obra sigue.", "es"),
     ],
 )
 def test_no_apology_expression(sentence: str, lang: str) -> None:
