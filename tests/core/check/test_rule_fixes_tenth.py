@@ -106,7 +106,9 @@ MESSAGES = [
 
 
 @pytest.mark.parametrize(("text", "lang", "date"), MESSAGES)
-def test_a_complete_notice_without_an_apology_does_not_pass(text: str, lang: str, date: str) -> None:
+def test_a_complete_notice_without_an_apology_does_not_pass(
+    text: str, lang: str, date: str
+) -> None:
     report = check(text, lang)
     assert not report.elements["apology"].present
     assert report.score < 100
@@ -124,7 +126,12 @@ def test_a_complete_notice_without_an_apology_does_not_pass(text: str, lang: str
         ),
         (OUTSIDER_EN.replace("I'm writing to let you know that", "My apologies:"), "en"),
         (TWIN_TU.replace("Te escribo para avisarte de que", "Lo siento mucho:"), "es"),
-        (TWIN_USTED.replace("Les escribo para informarles de que", "Lamentamos informarles de que"), "es"),
+        (
+            TWIN_USTED.replace(
+                "Les escribo para informarles de que", "Lamentamos informarles de que"
+            ),
+            "es",
+        ),
         (TWIN_VOS.replace("Te escribo para contarte que", "Perdón, pero"), "es"),
     ],
 )
@@ -210,7 +217,10 @@ def new_dates(text: str, lang: str) -> list[str]:
     [
         ("The new completion date is Friday 12 February.", "Friday 12 February"),
         ("You'll have it on Friday, February 12.", "on Friday, February 12"),
-        ("It will be ready on Friday the 12th of February, 2027.", "on Friday the 12th of February, 2027"),
+        (
+            "It will be ready on Friday the 12th of February, 2027.",
+            "on Friday the 12th of February, 2027",
+        ),
         ("We deliver on Friday 12 February 2027.", "on Friday 12 February 2027"),
         ("We'll ship Friday, February 12th, 2027 at the latest.", "Friday, February 12th, 2027"),
     ],
@@ -222,7 +232,10 @@ def test_weekday_day_and_month_are_one_date(text: str, date: str) -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("I know Helen's parents arrive on 1 February and that you wanted the kitchen ready.", "en"),
+        (
+            "I know Helen's parents arrive on 1 February and that you wanted the kitchen ready.",
+            "en",
+        ),
         ("As you know, the inspectors come on 3 March.", "en"),
         ("Sé que los padres de Elena llegan el 1 de febrero.", "es"),
         ("Como sabes, la feria empieza el 3 de marzo.", "es"),

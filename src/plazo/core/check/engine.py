@@ -210,9 +210,7 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
     completion_rule = lex.rules.get(_COMPLETION_DATE)
     stated = [] if completion_rule is None else _matches(completion_rule, lex, folded, scopes)[0]
     completion = {
-        scopes.sentence(start)
-        for start, _ in new_dates
-        if any(s <= start <= e for s, e in stated)
+        scopes.sentence(start) for start, _ in new_dates if any(s <= start <= e for s, e in stated)
     }
     if completion:
         # the evidence is the sentence that states the completion; every new date stays a signal
@@ -475,8 +473,10 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
     if model.gates and segments:
         # a label no sentence may carry (``gate``): the second stage cannot bring it back
-        for i in np.flatnonzero(unsaid(probabilities.max(axis=0)[None, :], model.vetoes)[0]):
-            present[LABELS[i]] = False
+        barred = unsaid(probabilities.max(axis=0)[None, :], model.vetoes)[0].tolist()
+        for name, never in zip(LABELS, barred, strict=True):
+            if never:
+                present[name] = False
     if classifier.stack_weights is not None and segments:
         # a lone clear sentence carries its label whatever the second stage says
         for i, value in enumerate(probabilities.max(axis=0).tolist()):
