@@ -207,6 +207,44 @@ def test_reorder_inline_edit_and_remove_keep_the_scope_change() -> None:
     assert WorkItem.objects.filter(pk=b.pk).exists()
 
 
+def test_a_removed_task_can_be_restored_with_one_click_where_it_stood() -> None:
+    """Removing is one click with no confirmation, so it has an undo (walk 6, M10): the removed
+    row offers Restore, which puts the task back in the plan, in its place, and re-forecasts."""
+    browser, org = _studio_browser()
+    project = _new_project(browser, make_client(org))
+    browser.post(reverse("web:project_items", args=[project.pk]), {"lines": "A, 2h\nB, 3h\nC, 4h"})
+    a, b, c = WorkItem.objects.filter(project=project).order_by("position")
+    browser.post(reverse("web:item_remove", args=[b.pk]))
+    removed = Forecast.objects.filter(project=project).newest_first().first()
+    assert removed is not None and removed.remaining_hours == 6
+    page = browser.get(reverse("web:project_items", args=[project.pk])).content.decode()
+    restore = reverse("web:item_restore", args=[b.pk])
+    assert f'action="{restore}"' in page
+    assert 'aria-label="Restore B"' in page
+
+    response = browser.post(restore, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    b.refresh_from_db()
+    assert b.removed_on is None
+    assert [i.title for i in WorkItem.objects.filter(project=project, removed_on=None)] == [
+        "A",
+        "B",
+        "C",
+    ]
+    latest = Forecast.objects.filter(project=project).newest_first().first()
+    assert latest is not None and latest.remaining_hours == 9
+    assert f'action="{restore}"' not in response.content.decode()
+    # a second click on a task already back in the plan changes nothing
+    assert browser.post(restore).status_code == 302
+    b.refresh_from_db()
+    assert b.removed_on is None
+    browser.post(reverse("web:item_remove", args=[c.pk]))
+    spanish = browser.get(
+        reverse("web:project_items", args=[project.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert ">Restaurar</button>" in spanish
+
+
 def test_a_promised_date_changes_only_through_the_ledger() -> None:
     browser, org = _studio_browser()
     project = _new_project(browser, make_client(org))
