@@ -25,7 +25,11 @@ from plazo.store.models import (
     WorkItemStatus,
 )
 from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
-from plazo.store.services.pages.portfolio import forecast_says_anything, project_health
+from plazo.store.services.pages.portfolio import (
+    forecast_says_anything,
+    project_health,
+    starts_short,
+)
 from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
@@ -95,6 +99,7 @@ class ProjectPage:
     offers: list[Offer]  # the compensation offered to the client, oldest first
     has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
     work_finished: bool = False  # every task in scope is done: nothing left to forecast
+    estimates_short: bool = False  # at risk from the start: no task done, estimates do not fit
 
     @property
     def latest_forecast(self) -> Forecast | None:
@@ -145,6 +150,13 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
             p_on_time=latest.p_on_time if latest else None,
             finish_p85_on=latest.finish_p85_on if latest else None,
             today=today,
+            pace_measured=snapshot.pace_measured,
+        ),
+        estimates_short=starts_short(
+            promised_on=project.promised_on,
+            p_on_time=latest.p_on_time if latest else None,
+            today=today,
+            pace_measured=snapshot.pace_measured,
         ),
         forecasts=forecasts,
         commitments=commitments,
