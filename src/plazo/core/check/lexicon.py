@@ -9,6 +9,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from plazo.core.check.alternation import alternatives as _alternatives
+from plazo.core.check.alternation import branch_end as _branch_end
+from plazo.core.check.alternation import factor
 from plazo.core.check.model import CheckError
 
 __all__ = ["LANGUAGES", "Lexicon", "Rule", "load", "stopwords"]
@@ -155,31 +158,6 @@ def _class(pattern: str, at: int) -> tuple[set[str] | None, bool, int]:
     return (chars, False, at + 1) if at < len(pattern) else (None, False, at)
 
 
-def _branch_end(pattern: str, at: int) -> int:
-    """The index of the ``|`` or ``)`` that ends the branch going on at ``at`` (or the end)."""
-    depth, escaped, class_from = 0, False, -1  # class_from: where a "]" would be a member
-    for index in range(at, len(pattern)):
-        char = pattern[index]
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif class_from >= 0:
-            if char == "^" and index == class_from and pattern[index - 1] == "[":
-                class_from += 1
-            elif char == "]" and index > class_from:
-                class_from = -1
-        elif char == "[":
-            class_from = index + 1
-        elif char == "(":
-            depth += 1
-        elif char in "|)" and depth == 0:
-            return index
-        elif char == ")":
-            depth -= 1
-    return len(pattern)
-
-
 def _lookahead(alternatives: list[str]) -> str:
     """``(?=[…])`` with every character the alternatives can start with, or "" when one of them
     can start with any character (or match the empty string). The engine then drops a position
@@ -193,30 +171,6 @@ def _lookahead(alternatives: list[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """``pattern`` cut at each ``|`` outside every group and character class."""
-    pieces: list[str] = []
-    depth, in_class, escaped, begin = 0, False, False, 0
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            pieces.append(pattern[begin:index])
-            begin = index + 1
-    pieces.append(pattern[begin:])
-    return pieces
-
-
 def _join(patterns: list[str]) -> str:
     """One alternation of ``patterns``, with the leading word boundary of each run of
     consecutive alternatives that start with one tested once for the run, ``\\ba|\\bb`` becoming
@@ -228,7 +182,7 @@ def _join(patterns: list[str]) -> str:
 
     def close_run() -> None:
         if run:
-            parts.append("\\b" + _lookahead(run) + "(?:" + "|".join(f"(?:{p})" for p in run) + ")")
+            parts.append("\\b" + _lookahead(run) + "(?:" + factor(run) + ")")
             run.clear()
 
     for pattern in patterns:
@@ -237,7 +191,7 @@ def _join(patterns: list[str]) -> str:
                 run.append(alternative[2:])
             else:
                 close_run()
-                parts.append(f"(?:{alternative})")
+                parts.append(f"(?:{factor([alternative])})")
     close_run()
     return "|".join(parts)
 
