@@ -40,7 +40,9 @@ _UNSAFE = re.compile(r"\((?!\?(?::|<?[=!]))|\\[1-9]")
 # an escape, a class (a "]" first is a member), a group's opening, a bar or a closing, a run
 # of plain characters, or one other character (a quantifier, a brace, ".", "^" or "$")
 _TOKEN = re.compile(
-    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?(?::|<?[=!])|[()|]|[^\\\[()|?*+{}.^$]+|[?*+{}.^$]", re.DOTALL
+    r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?(?::|<?[=!])|[()|]"
+    r"|[^\\\[()|?*+{}.^$]+|[?*+{}.^$]",
+    re.DOTALL,
 )
 
 # A parsed pattern: its branches, each a list of items: a token, or a group (its opening and
@@ -163,11 +165,11 @@ def _grouped(branches: list[Branch]) -> list[Branch]:
             out.append([first, *rests[0]] if len(rests) == 1 else [first, ("(?:", _grouped(rests))])
         run.clear()
 
-    for branch in (split for branch in branches for split in _split_leading_group(branch)):
-        found = _head(branch)
+    for split in (piece for branch in branches for piece in _split_leading_group(branch)):
+        found = _head(split)
         if found is None:
             close_run()
-            out.append(branch)
+            out.append(split)
         else:
             run.setdefault(found[0], []).append(found[1])
     close_run()
