@@ -162,7 +162,9 @@ def _grouped(branches: list[Branch]) -> list[Branch]:
 
     def close_run() -> None:
         for first, rests in run.items():
-            out.append([first, *rests[0]] if len(rests) == 1 else [first, ("(?:", _grouped(rests))])
+            inner = rests if len(rests) == 1 else _grouped(rests)
+            # one branch needs no group: "ap(?:olog(?:y|ies))", not "a(?:p(?:o(?:l(?:…"
+            out.append([first, *inner[0]] if len(inner) == 1 else [first, ("(?:", inner)])
         run.clear()
 
     for split in (piece for branch in branches for piece in _split_leading_group(branch)):

@@ -18,7 +18,7 @@ from plazo.core.check.features import (
     signal_features,
 )
 from plazo.core.check.learned import LABELS, CheckModel, CheckModelError, Floats, default_model
-from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, load, stopwords
+from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, for_message, stopwords
 from plazo.core.check.model import (
     ELEMENTS,
     WARNINGS,
@@ -169,7 +169,7 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
     prepared = prepare(text)
     folded = prepared.folded
     code = detect_language(folded) if lang == "auto" else lang
-    lex = load(code)
+    lex = for_message(code)
     scopes = Scopes.of(prepared.visible)
 
     raw: dict[str, list[tuple[int, int]]] = {}
