@@ -34,6 +34,8 @@ __all__ = ["alternatives", "branch_end", "factor"]
 # how many characters the split of a leading group may copy (its tail times the extra branches)
 _SPLIT_BUDGET = 100
 _QUANTIFIERS = frozenset("?*+{")
+# the first characters of a token that is not a run of plain characters
+_NOT_PLAIN = frozenset("\\[?*+{}.^$")
 # what this module does not rewrite: a capturing group, ``(?P…``, inline flags, an atomic
 # group or a comment, and a backreference
 _UNSAFE = re.compile(r"\((?!\?(?::|<?[=!]))|\\[1-9]")
@@ -138,10 +140,22 @@ def _parse(pattern: str) -> list[Branch]:
 
 
 def _text(branches: list[Branch]) -> str:
-    return "|".join(
-        "".join(item if isinstance(item, str) else item[0] + _text(item[1]) + ")" for item in b)
-        for b in branches
-    )
+    out: list[str] = []
+    _write(branches, out)
+    return "".join(out)
+
+
+def _write(branches: list[Branch], out: list[str]) -> None:
+    for index, branch in enumerate(branches):
+        if index:
+            out.append("|")
+        for item in branch:
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                out.append(item[0])
+                _write(item[1], out)
+                out.append(")")
 
 
 def _inside(branch: Branch) -> Branch:
@@ -162,9 +176,13 @@ def _grouped(branches: list[Branch]) -> list[Branch]:
 
     def close_run() -> None:
         for first, rests in run.items():
+            shared = _shared(rests) if len(rests) > 1 else ""
+            if shared:  # what a step per character would find: "apolog(?:y|ies)"
+                rests = [[rest[0][len(shared) :], *rest[1:]] for rest in rests]
             inner = rests if len(rests) == 1 else _grouped(rests)
-            # one branch needs no group: "ap(?:olog(?:y|ies))", not "a(?:p(?:o(?:l(?:…"
-            out.append([first, *inner[0]] if len(inner) == 1 else [first, ("(?:", inner)])
+            # one branch needs no group: "apolog(?:y|ies)", not "a(?:p(?:o(?:l(?:…"
+            head = first + shared
+            out.append([head, *inner[0]] if len(inner) == 1 else [head, ("(?:", inner)])
         run.clear()
 
     for split in (piece for branch in branches for piece in _split_leading_group(branch)):
@@ -176,6 +194,25 @@ def _grouped(branches: list[Branch]) -> list[Branch]:
             run.setdefault(found[0], []).append(found[1])
     close_run()
     return out
+
+
+def _shared(rests: list[Branch]) -> str:
+    """The plain characters every one of ``rests`` starts with, short of the last character of
+    each one's first run (which a quantifier may follow)."""
+    first = rests[0][0] if rests[0] else ""
+    if not isinstance(first, str) or not first or first[0] in _NOT_PLAIN:
+        return ""
+    limit = len(first) - 1
+    for rest in rests[1:]:
+        token = rest[0] if rest else ""
+        if not isinstance(token, str) or not token or token[0] in _NOT_PLAIN:
+            return ""
+        limit = min(limit, len(token) - 1)
+        while limit and token[:limit] != first[:limit]:
+            limit -= 1
+        if not limit:
+            return ""
+    return first[:limit]
 
 
 def _head(branch: Branch) -> tuple[str, Branch] | None:
