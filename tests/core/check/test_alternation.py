@@ -66,3 +66,10 @@ def test_an_unbalanced_pattern_is_left_for_re_to_refuse() -> None:
 )
 def test_the_factored_alternation_finds_the_same_spans(pieces: list[str]) -> None:
     _same_matches(pieces)
+
+
+def test_a_shared_run_of_characters_is_taken_at_once_but_never_a_quantified_one() -> None:
+    assert factor(["apology", "apologies?"]) == "apolog(?:y|ies?)"
+    assert factor(["ab?", "abc"]) == "a(?:b?|bc)"
+    assert factor(["xyz", "xy"]) == "xy(?:z|)"
+    assert factor([r"a\.b", r"a\.c"]) == r"a\.(?:b|c)"
