@@ -28,6 +28,7 @@ backreferences or comments is returned unchanged.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 __all__ = ["alternatives", "branch_end", "factor"]
 
@@ -178,7 +179,7 @@ def _grouped(branches: list[Branch]) -> list[Branch]:
         for first, rests in run.items():
             shared = _shared(rests) if len(rests) > 1 else ""
             if shared:  # what a step per character would find: "apolog(?:y|ies)"
-                rests = [[rest[0][len(shared) :], *rest[1:]] for rest in rests]
+                rests = [[cast(str, rest[0])[len(shared) :], *rest[1:]] for rest in rests]
             inner = rests if len(rests) == 1 else _grouped(rests)
             # one branch needs no group: "apolog(?:y|ies)", not "a(?:p(?:o(?:l(?:…"
             head = first + shared
