@@ -326,6 +326,11 @@ class CommitmentOut(Schema):
     outcome: str
     resolved_on: date | None
     superseded_by_id: int | None
+    told_on: date | None = Field(
+        None,
+        description="The day (the client's) a person recorded telling the client of this date "
+        "outside plazo (PATCH with promise_told_on); null when it was not told so",
+    )
 
 
 class _Page(Schema):

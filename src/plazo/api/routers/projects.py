@@ -25,6 +25,7 @@ from plazo.api.schemas import (
 from plazo.api.types import PathId
 from plazo.store.models import Commitment, Forecast, Project
 from plazo.store.services.delivery.deliver import change_project
+from plazo.store.services.ledger.records import told_on_subquery
 from plazo.store.services.work import records
 from plazo.store.services.work.progress import (
     ProgressEventError,
@@ -125,5 +126,6 @@ def commitments(request: HttpRequest, project_id: PathId) -> list[Commitment]:
     return list(
         Commitment.objects.for_organisation(project.organisation_id)
         .filter(project=project)
+        .annotate(told_on=told_on_subquery())
         .order_by("made_at", "pk")
     )
