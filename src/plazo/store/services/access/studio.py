@@ -32,6 +32,7 @@ __all__ = [
     "find_user_by_email",
     "has_studio",
     "password_problems",
+    "studio_country",
     "studio_language",
 ]
 
@@ -84,6 +85,16 @@ def studio_language() -> str | None:
         Organisation.objects.order_by().values_list("language", flat=True).distinct()[:2]
     )
     return languages.pop() if len(languages) == 1 else None
+
+
+def studio_country() -> str | None:
+    """The country of the organisations here, when there are some and they agree on one (a
+    studio of one's own has one organisation); else None. A page with no organisation yet (the
+    log-in page) writes times as people there do."""
+    countries = set(
+        Organisation.objects.order_by().values_list("country", flat=True).distinct()[:2]
+    )
+    return countries.pop() if len(countries) == 1 else None
 
 
 def find_user_by_email(email: str) -> Any | None:
