@@ -386,8 +386,7 @@ def test_a_refusal_on_a_spanish_machine_is_said_in_spanish(
     argv = ["init", "--organisation", "Pixel", "--email", "priya@pixelthread.example"]
     assert main([*argv, "--password-file", str(secret), "--country", "EU"]) == 2
     assert capsys.readouterr().err == (
-        "plazo: error: país: plazo no tiene calendario de festivos para EU; "
-        "no se ha creado nada\n"
+        "plazo: error: país: plazo no tiene calendario de festivos para EU; no se ha creado nada\n"
     )
     assert main([*argv, "--password-file", str(secret), "--currency", "euros"]) == 2
     assert "moneda: use un código ISO 4217 de tres letras" in capsys.readouterr().err
