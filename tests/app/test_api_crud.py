@@ -205,3 +205,5 @@ def test_a_later_promise_told_outside_plazo_needs_its_reason_and_is_kept_as_told
         "PATCH", f"/projects/{project.pk}", token=token, body={"promised_on": "2027-02-01"}
     )
     assert earlier.status_code == 200, earlier.content  # bringing it forward is a plain change
+    ledger = call("GET", f"/projects/{project.pk}/commitments", token=token).json()
+    assert [c["told_on"] for c in ledger] == [None, today.isoformat(), None]

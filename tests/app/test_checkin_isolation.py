@@ -112,7 +112,8 @@ def test_a_check_in_that_succeeds_again_clears_the_recorded_failure() -> None:
     projects = _portfolio(1)
     project = projects[0]
     Project.objects.filter(pk=project.pk).update(country="ZZ")
-    now = timezone.now()
+    # early on the check-in day, so that ``now`` and eleven minutes later fall on the same day
+    now = timezone.now().replace(hour=1, minute=0, second=0, microsecond=0)
     run_weekly_checkins(now=now)
     Project.objects.filter(pk=project.pk).update(country="ES")
 

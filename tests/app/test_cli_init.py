@@ -371,3 +371,22 @@ def test_next_steps_continue_under_their_first_line(
         first = next(line for line in out if line.startswith(start))
         after = out[out.index(first) + 1]
         assert len(after) - len(after.lstrip()) == first.index(word)
+
+
+def test_a_refusal_on_a_spanish_machine_is_said_in_spanish(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Fixrest6: init asked in Spanish but refused in English ("country: plazo has no
+    public-holiday calendar for EU; no se ha creado nada")."""
+    from pathlib import Path
+
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    secret = Path(str(tmp_path)) / "pw"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    argv = ["init", "--organisation", "Pixel", "--email", "priya@pixelthread.example"]
+    assert main([*argv, "--password-file", str(secret), "--country", "EU"]) == 2
+    assert capsys.readouterr().err == (
+        "plazo: error: país: plazo no tiene calendario de festivos para EU; no se ha creado nada\n"
+    )
+    assert main([*argv, "--password-file", str(secret), "--currency", "euros"]) == 2
+    assert "moneda: use un código ISO 4217 de tres letras" in capsys.readouterr().err

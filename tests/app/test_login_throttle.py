@@ -170,3 +170,21 @@ def test_each_owner_reads_the_alert_in_the_language_they_use_plazo_in() -> None:
     assert alerts["es"].recipients == ["jefa@lumbre.example"]
     assert PAUSED.split()[0] not in alerts["es"].subject.lower()  # written in Spanish
     assert alerts["en"].subject != alerts["es"].subject
+
+
+@pytest.mark.parametrize(
+    ("country", "clock"),
+    [("US", r"until \d{1,2}:\d\d [AP]M \("), ("GB", r"until \d\d:\d\d \(")],
+)
+def test_the_pause_is_told_on_the_clock_of_the_studios_country(country: str, clock: str) -> None:
+    """Fixrest6: the pause said "until 15:30" to a studio in the United States, whose dashboard
+    says "3:30 PM" (``twelve_hour``)."""
+    import re
+
+    org = make_org(country=country)
+    make_user(org, username="ana", email="ana@lumbre.example")
+    browser = HttpClient()
+    for _ in range(3):
+        locking = _login(browser, "ana", "wrong")
+    assert locking.status_code == 429  # type: ignore[attr-defined]
+    assert re.search(clock, locking.content.decode()), locking.content.decode()  # type: ignore[attr-defined]

@@ -112,7 +112,7 @@ def test_the_second_notice_says_it_is_the_second_change_and_names_the_first_prom
     original_words = format_date(original, "long", locale="es")
     told_words = format_date(told_before, "long", locale="es")
     assert f"Le prometimos entregarlo el {original_words} y después el {told_words}" in notice.text
-    assert "para que no vuelva a ocurrir" not in notice.text
+    assert "Para que no vuelva a ocurrir" not in notice.text
     assert "qué cambia esta vez: estimamos cada cambio" in notice.text
     assert "nuevo retraso" in notice.subject
     # The recommended date reaches the project's confidence, priced on the same trials as the
@@ -126,7 +126,7 @@ def test_the_second_notice_says_it_is_the_second_change_and_names_the_first_prom
     assert review.notice is not None
     assert notice.text == review.notice.text
     first_notice = Message.objects.get(delay_case=first, kind="delay_notice")
-    assert "para que no vuelva a ocurrir" in first_notice.text  # the first slip reads as before
+    assert "Para que no vuelva a ocurrir" in first_notice.text  # the first slip reads as before
     assert "segunda vez" not in first_notice.text
 
 

@@ -65,7 +65,7 @@ def test_check_a_message_and_manage_api_tokens_in_spanish(
     page.click("button:has-text('Revisar el mensaje')")
     page.wait_for_selector("#result")
     summary = page.inner_text("[data-testid=check-summary]")
-    assert summary == "Revisado como español. Puntuación: 0 de 100."
+    assert summary == "Revisado como español. Puntuación: 0 de 100. El mensaje no pasa la revisión."
     apology = page.inner_text("tr[data-element=apology]")
     assert "encontrado" in apology
     assert "Perdona las molestias." in apology

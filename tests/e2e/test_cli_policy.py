@@ -111,7 +111,7 @@ def test_explain_shows_a_table_and_the_reason(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "long-slip" in result.stdout
     assert "€2,400.00" in result.stdout
-    assert "one month of priority support" in result.stdout
+    assert "extra work of your choice" in result.stdout
     assert "already slipped once" in result.stdout
 
 

@@ -314,6 +314,17 @@ class ForecastOut(Schema):
     recommended_on: date | None
     confidence_target: float
     reason: str
+    health: str = Field(
+        "",
+        description="The project's health now, as the dashboard says it: on_track, at_risk, late, "
+        "or no_forecast (this forecast no longer says anything: the work is done, the project "
+        "ended, or it has no promise)",
+    )
+    estimates_short: bool = Field(
+        False,
+        description="At risk from the start: no task done yet, and the estimates at the planned "
+        "capacity miss the promise (health is then at_risk, never late: there is no pace yet)",
+    )
 
 
 class CommitmentOut(Schema):
@@ -326,6 +337,11 @@ class CommitmentOut(Schema):
     outcome: str
     resolved_on: date | None
     superseded_by_id: int | None
+    told_on: date | None = Field(
+        None,
+        description="The day (the client's) a person recorded telling the client of this date "
+        "outside plazo (PATCH with promise_told_on); null when it was not told so",
+    )
 
 
 class _Page(Schema):

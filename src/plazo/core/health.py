@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-__all__ = ["Health", "assess_health", "health_to_tell", "promise_under_review"]
+__all__ = [
+    "Health",
+    "assess_health",
+    "estimates_do_not_fit",
+    "health_to_tell",
+    "promise_under_review",
+]
 
 
 class Health(StrEnum):
@@ -23,21 +29,40 @@ def assess_health(
     p_on_time: float,
     finish_p85_on: date | None,
     risk_threshold: float,
+    pace_measured: bool = True,
 ) -> Health:
     """Classify a project.
 
-    1. Late: the promised date has passed, or missing it is more likely than not (P < 0.5).
+    1. Late: the promised date has passed, or missing it is more likely than not (P < 0.5) at
+       the pace measured so far.
     2. At risk: P(on time) is below the project's threshold, or the P85 finish passes the promise
-       (the two early-warning triggers).
+       (the two early-warning triggers); and, with no pace measured yet (``pace_measured``
+       False: no task of the project done), a P < 0.5 too. The forecast then stands on the
+       estimates and the capacity alone, so it says the estimates do not fit before the promise
+       (:func:`estimates_do_not_fit`), not that the work is late: nothing has been done late.
     3. Otherwise on track.
     """
     if not 0.0 <= p_on_time <= 1.0:
         raise ValueError(f"p_on_time must be a probability, got {p_on_time}")
-    if promised_on < today or p_on_time < 0.5:
+    if promised_on < today or (p_on_time < 0.5 and pace_measured):
         return Health.LATE
     if p_on_time < risk_threshold or (finish_p85_on is not None and finish_p85_on > promised_on):
         return Health.AT_RISK
     return Health.ON_TRACK
+
+
+def estimates_do_not_fit(
+    *, today: date, promised_on: date, p_on_time: float, pace_measured: bool
+) -> bool:
+    """Whether a project is at risk from the start: no task done yet, and the estimates at the
+    planned capacity miss the promise more likely than not.
+
+    What is known on the day a project is created: not a pace (nothing is finished), only that
+    the work as estimated does not fit before the promised date. Pages say "at risk from the
+    start: the estimates don't fit" and a weekly update says the same, never "at the current
+    pace" or "late".
+    """
+    return not pace_measured and promised_on >= today and p_on_time < 0.5
 
 
 def health_to_tell(health: Health, *, notice_in_review: bool) -> Health:

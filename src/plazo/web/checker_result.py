@@ -33,23 +33,25 @@ WARNING_LABELS: dict[str, Promise] = {
 
 @dataclass(frozen=True)
 class ElementRow:
-    """One of the seven elements: found or not, the model's probability, the evidence."""
+    """One of the seven elements: found or not, and the evidence.
+
+    No probability: the verdict comes from the rules and the model together, so the model's
+    number beside "not found" (72 %) read as a contradiction; ``plazo check --json`` has it.
+    """
 
     code: str
     label: Promise
     present: bool
-    probability: float | None
     evidence: tuple[Span, ...]
 
 
 @dataclass(frozen=True)
 class WarningRow:
-    """One of the three warnings: raised or not, the model's probability, where it was raised."""
+    """One of the three warnings: raised or not, and where it was raised."""
 
     code: str
     label: Promise
     raised: bool
-    probability: float | None
     findings: tuple[Finding, ...]
 
 
@@ -60,7 +62,6 @@ def report_rows(report: CheckReport) -> tuple[list[ElementRow], list[WarningRow]
             code,
             ELEMENT_LABELS[code],
             report.elements[code].present,
-            report.elements[code].probability,
             report.elements[code].evidence,
         )
         for code in ELEMENTS
@@ -70,7 +71,6 @@ def report_rows(report: CheckReport) -> tuple[list[ElementRow], list[WarningRow]
             code,
             WARNING_LABELS[code],
             code in report.warning_codes,
-            report.warning_probabilities.get(code),
             tuple(w for w in report.warnings if w.code == code),
         )
         for code in WARNINGS

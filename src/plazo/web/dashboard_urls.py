@@ -98,6 +98,7 @@ urlpatterns = [
     path("items/<int:item_id>/done/", items.item_done, name="item_done"),
     path("items/<int:item_id>/move/", items.item_move, name="item_move"),
     path("items/<int:item_id>/remove/", items.item_remove, name="item_remove"),
+    path("items/<int:item_id>/restore/", items.item_restore, name="item_restore"),
     path(
         "projects/<int:project_id>/status-link/",
         project.create_status_link,

@@ -25,6 +25,8 @@ LABELS: dict[str, dict[str, Promise]] = {
         "at_risk": _("at risk"),
         "late": _("late"),
         "no_forecast": _("no forecast yet"),
+        # No task done yet, and the estimates miss the promise (plazo.core.health): what is known.
+        "estimates_short": _("at risk from the start: the estimates don't fit"),
     },
     "action": {
         "review_notice": _("Review the delay notice"),

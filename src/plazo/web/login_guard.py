@@ -82,15 +82,25 @@ def _forget_failures(sender: Any, request: HttpRequest | None, user: Any, **_: A
 
 
 def lock_sentence(until: datetime) -> str:
-    """The one sentence a refused person reads."""
-    from django.utils.translation import gettext
+    """The one sentence a refused person reads, the time on the clock of the studio's country
+    (the dashboard's rule: "3:30 PM" in the United States, "15:30" in Spain), as nobody is
+    logged in to say whose country it is."""
+    from django.utils.translation import get_language, gettext
 
-    local = timezone.localtime(until)
+    from plazo.core.regional import date_locale
+    from plazo.store.services.access.studio import studio_country
+    from plazo.web import reading_locale
+    from plazo.web.templatetags.plazo import clock
+
+    language = (get_language() or "en")[:2]
+    locale = reading_locale.current() or date_locale(language, studio_country() or "")
+    with reading_locale.override(locale):
+        time = clock(until)
     return gettext(
         "Too many failed log-ins for this account or from this address: log-ins are paused "
         "until %(time)s (%(zone)s); try again then, or ask your organisation's owner to lift "
         "the pause."
-    ) % {"time": local.strftime("%H:%M"), "zone": local.tzname()}
+    ) % {"time": time, "zone": timezone.localtime(until).tzname()}
 
 
 class LoginLockMiddleware:

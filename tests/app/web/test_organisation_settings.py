@@ -130,7 +130,7 @@ def test_the_policy_page_lists_the_default_rules_in_words() -> None:
     assert "long-slip" in page
     assert "slip of 10–19 working days" in page
     assert "Discount on this project of 8 % of the value" in page
-    assert "one month of priority support" in page
+    assert "extra work of your choice" in page
     assert "at most 15 % of the project&#x27;s value" in page
     assert "[[rules]]" in page  # the document, ready to edit
 
@@ -244,7 +244,7 @@ def test_the_terms_are_shown_in_words_before_any_editor() -> None:
     short = page[terms : page.index("</section>", terms)]
     assert "at most 15 % of the project&#x27;s value; at most €5,000.00" in short
     assert "$5,500.00" in short  # the caps in the other currencies too
-    assert "one month of priority support, worth €400.00" in short
+    assert "extra work of your choice, worth €400.00" in short
     assert "adds 50 % to money offers, up to ×2" in short
 
 
@@ -257,7 +257,7 @@ def test_an_owner_changes_the_common_terms_with_the_form_and_the_document_keeps_
         cap_amount="4000",
         per_repeat="25",
         max_factor="1.5",
-        **{"extra_priority-support": "450", "offer_4_0": "4"},
+        **{"extra_extra-work": "450", "offer_4_0": "4"},
     )
     response = browser.post(POLICY, form)
     assert response.status_code == 302
@@ -270,7 +270,7 @@ def test_an_owner_changes_the_common_terms_with_the_form_and_the_document_keeps_
         Decimal("0.25"),
         Decimal("1.5"),
     )
-    assert policy.catalogue["priority-support"].value_by_currency["EUR"] == Decimal("450")
+    assert policy.catalogue["extra-work"].value_by_currency["EUR"] == Decimal("450")
     assert policy.rules[4].offers[0].percent == Decimal("4")
     assert [rule.name for rule in policy.rules] == [
         rule.name for rule in organisation_policy(make_org()).rules

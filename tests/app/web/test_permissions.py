@@ -136,6 +136,7 @@ def test_the_id_urls_are_the_ones_we_expect() -> None:
         "item_edit",
         "item_move",
         "item_remove",
+        "item_restore",
         "member_remove",
         "member_role",
         "message",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from plazo.store.services.pages.portfolio import PortfolioFilter, dashboard_portfolio
-from tests.app.factories import make_case, make_client, make_org, make_project
+from tests.app.factories import make_case, make_client, make_item, make_org, make_project
 from tests.app.web.helpers import browser_for, make_forecast, promise, send
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,9 @@ def _portfolio_of(n: int) -> tuple[object, list[object]]:
     projects = []
     for i in range(n):
         project = make_project(org, client, name=f"P{i:03}")
+        # under way: a task done gives the forecast a pace (without one, P < 0.5 is "at risk")
+        make_item(project, status="done", completed_on=project.start_on)
+        make_item(project, estimate_hours=Decimal("40"))
         promise(project, today + timedelta(days=20 + i))
         make_forecast(project, p_on_time=0.4 if i % 3 == 0 else 0.95)
         send(project)

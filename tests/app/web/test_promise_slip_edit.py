@@ -108,3 +108,22 @@ def test_the_ledger_lists_an_old_silent_slip_and_counts_no_notice_for_it() -> No
     assert "no replaced deadline in the period" in page  # no notice lead counted
     project_page = browser.get(reverse("web:project", args=[project.pk])).content.decode()
     assert "without telling the client" in project_page
+
+
+def test_telling_the_client_yourself_closes_the_draft_that_carried_a_proposed_date() -> None:
+    """Fixrest6: a later date proposed in the form (the draft case's chosen date), then the
+    client told outside plazo of another date: the draft would announce a stale date, so plazo
+    closes it, saying why; the promise is the told one."""
+    browser, project = _kitchen()
+    proposed, told = (project.promised_on + timedelta(days=d) for d in (7, 10))  # type: ignore[operator]
+    _post(browser, project, promised_on=proposed)
+    case = DelayCase.objects.get(project=project)
+    assert (case.state, case.chosen_on) == ("draft", proposed)
+    today = timezone.localdate()
+    _post(browser, project, promised_on=told, promise_told_on=today, promise_reason="llamé")
+    case.refresh_from_db()
+    assert case.state == "cancelled"
+    assert "you told the client yourself" in case.closed_reason
+    assert told.isoformat() in case.closed_reason
+    project.refresh_from_db()
+    assert project.promised_on == told

@@ -207,6 +207,83 @@ def test_reorder_inline_edit_and_remove_keep_the_scope_change() -> None:
     assert WorkItem.objects.filter(pk=b.pk).exists()
 
 
+def test_a_removed_task_can_be_restored_with_one_click_where_it_stood() -> None:
+    """Removing is one click with no confirmation, so it has an undo (walk 6, M10): the removed
+    row offers Restore, which puts the task back in the plan, in its place, and re-forecasts."""
+    browser, org = _studio_browser()
+    project = _new_project(browser, make_client(org))
+    browser.post(reverse("web:project_items", args=[project.pk]), {"lines": "A, 2h\nB, 3h\nC, 4h"})
+    _, b, c = WorkItem.objects.filter(project=project).order_by("position")
+    browser.post(reverse("web:item_remove", args=[b.pk]))
+    removed = Forecast.objects.filter(project=project).newest_first().first()
+    assert removed is not None
+    assert removed.remaining_hours == 6
+    page = browser.get(reverse("web:project_items", args=[project.pk])).content.decode()
+    restore = reverse("web:item_restore", args=[b.pk])
+    assert f'action="{restore}"' in page
+    assert 'aria-label="Restore B"' in page
+
+    response = browser.post(restore, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    b.refresh_from_db()
+    assert b.removed_on is None
+    assert [i.title for i in WorkItem.objects.filter(project=project, removed_on=None)] == [
+        "A",
+        "B",
+        "C",
+    ]
+    latest = Forecast.objects.filter(project=project).newest_first().first()
+    assert latest is not None
+    assert latest.remaining_hours == 9
+    assert f'action="{restore}"' not in response.content.decode()
+    # a second click on a task already back in the plan changes nothing
+    assert browser.post(restore).status_code == 302
+    b.refresh_from_db()
+    assert b.removed_on is None
+    browser.post(reverse("web:item_remove", args=[c.pk]))
+    spanish = browser.get(
+        reverse("web:project_items", args=[project.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert ">Restaurar</button>" in spanish
+
+
+def test_on_day_zero_estimates_that_do_not_fit_read_at_risk_from_the_start_not_late() -> None:
+    """Walk 6, M12: the day a project was created, with nothing done, the portfolio said "late".
+    What is known is that the estimates do not fit before the promise; once a task is done the
+    forecast has a pace, and a promise it misses is late."""
+    browser, org = _studio_browser()
+    project = _new_project(browser, make_client(org))  # 20 h a week, promised in four weeks
+    browser.post(
+        reverse("web:project_items", args=[project.pk]), {"lines": "A, 90h\nB, 90h\nC, 90h"}
+    )
+    forecast = Forecast.objects.filter(project=project).newest_first().first()
+    assert forecast is not None
+    assert forecast.p_on_time is not None
+    assert forecast.p_on_time < 0.5
+
+    for url in (reverse("web:portfolio"), reverse("web:project", args=[project.pk])):
+        page = browser.get(url).content.decode()
+        assert "at risk from the start: the estimates don&#x27;t fit" in page, url
+        assert 'class="badge late"' not in page, url
+        spanish = browser.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+        assert "en riesgo desde el inicio: las estimaciones no caben" in spanish, url
+    Contact.objects.create(organisation=org, client=project.client, name="Eva", email="eva@x.es")
+    preview = browser.get(
+        reverse("web:week_preview", args=[project.pk]), HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "the work does not fit before the promised date" in preview
+    assert "current pace" not in preview
+
+    a = WorkItem.objects.get(project=project, title="A")
+    browser.post(
+        reverse("web:item_done", args=[a.pk]),
+        {"actual_hours": "90", "completed_on": timezone.localdate().isoformat()},
+    )
+    page = browser.get(reverse("web:portfolio")).content.decode()
+    assert "estimates don&#x27;t fit" not in page
+    assert 'class="badge late"' in page
+
+
 def test_a_promised_date_changes_only_through_the_ledger() -> None:
     browser, org = _studio_browser()
     project = _new_project(browser, make_client(org))

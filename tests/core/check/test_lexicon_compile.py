@@ -14,7 +14,18 @@ from typing import Any
 
 import pytest
 
-from plazo.core.check.lexicon import LANGUAGES, _alternatives, _expand, _join, _lookahead
+from plazo.checktrain.evaluate import training_files
+from plazo.core.check import lexicon
+from plazo.core.check.lexicon import (
+    LANGUAGES,
+    _alternatives,
+    _expand,
+    _join,
+    _lookahead,
+    for_message,
+    load,
+    load_factored,
+)
 from plazo.core.check.text import prepare
 
 CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "checker"
@@ -27,7 +38,10 @@ def test_a_pattern_is_cut_only_at_bars_outside_groups_and_classes() -> None:
 
 def test_a_run_of_word_boundary_alternatives_tests_the_boundary_and_first_letters_once() -> None:
     assert _join([r"\bsorry\b", r"\b(?:we|i) regret", "x+"]) == (
-        r"\b(?=[isw])(?:(?:sorry\b)|(?:(?:we|i) regret))|(?:x+)"
+        r"\b(?=[isw])(?:sorry\b|(?:we|i) regret)|(?:x+)"
+    )
+    assert _join([r"\bsorry\b", r"\b(?:we|i) regret", "x+"], factored=True) == (
+        r"\b(?=[isw])(?:sorry\b|we regret|i regret)|(?:x+)"
     )
 
 
@@ -138,14 +152,46 @@ def _pattern_groups(lang: str) -> list[list[str]]:
 def test_every_compiled_rule_finds_the_spans_the_plain_alternation_finds(lang: str) -> None:
     texts = [
         prepare(json.loads(line)["text"]).folded
-        for path in sorted((CORPUS / lang).glob("*.jsonl"))[::4]
+        for path in training_files(CORPUS, CORPUS / "split.json")[::4]
+        if path.parent.name == lang
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert texts
     for patterns in _pattern_groups(lang):
         plain = re.compile("|".join(f"(?:{p})" for p in patterns))
         fast = re.compile(_join(patterns))
+        factored = re.compile(_join(patterns, factored=True))
         for text in texts:
-            assert [m.span() for m in fast.finditer(text)] == [
-                m.span() for m in plain.finditer(text)
-            ]
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == spans
+            assert [m.span() for m in factored.finditer(text)] == spans
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_factored_lexicon_differs_only_in_its_whole_text_scans(lang: str) -> None:
+    plain, fast = load(lang), load_factored(lang)
+    assert fast.date.pattern != plain.date.pattern
+    assert fast.duration.pattern != plain.duration.pattern
+    for name, rule in plain.rules.items():
+        assert fast.rules[name].find is not None
+        assert rule.find is not None
+        assert fast.rules[name].find.pattern != rule.find.pattern
+        assert fast.rules[name].not_before is rule.not_before
+        assert fast.rules[name].not_after is rule.not_after
+    assert (fast.negation, fast.new_date_cue, fast.old_date_cue) == (
+        plain.negation,
+        plain.new_date_cue,
+        plain.old_date_cue,
+    )
+
+
+def test_a_process_checks_with_the_factored_scans_after_factor_after_messages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lexicon, "FACTOR_AFTER", 2)
+    monkeypatch.setattr(lexicon, "_checked", {})
+    used = [for_message("en") for _ in range(3)]
+    assert used[0] is load("en")
+    assert used[1] is load("en")
+    assert used[2] is load_factored("en")
+    assert for_message("es") is load("es")  # counted per language

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -12,7 +14,8 @@ from plazo.core.check.engine import (
     sentences,
     unit_signals,
 )
-from plazo.core.check.units import alone, clause_segments, merge, neighbours
+from plazo.core.check.features import Segment
+from plazo.core.check.units import MIN_WORDS, alone, clause_segments, merge, neighbours
 
 
 def clauses_of(text: str, lang: str = "auto") -> list[str]:
@@ -108,3 +111,48 @@ def test_the_checker_gives_neighbours_only_to_a_model_trained_with_them() -> Non
     with_context = unit_signals(signals, False, 2, True)
     assert "!prev:cause" in with_context[1]
     assert not any(f.startswith(("!prev:", "!next:")) for f in signals[1])
+
+
+def _clauses_counted_per_side(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses as ``clause_segments`` found them when it counted each side's words apart."""
+    words = re.compile(r"[a-z\u00f10-9]+")
+    joints = re.compile(r"\s*;\s*|,?\s+(?:and|but|y|e|pero)\s+")
+
+    def count(a: int, b: int) -> int:
+        return sum(1 for _ in words.finditer(folded, a, b))
+
+    at, cuts = start, []
+    for joint in joints.finditer(folded, start, end):
+        if joint.start() <= at or count(at, joint.start()) < MIN_WORDS:
+            continue
+        if count(joint.end(), end) < MIN_WORDS:
+            break
+        cuts.append((at, joint.start()))
+        at = joint.end()
+    return [*cuts, (at, end)] if cuts else []
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "we ship on 3 may;the fitting is free ; and sorry, but it was us and the van",
+        "lo recibira el dia 12 y no le cobraremos el montaje, pero lo sentimos y e y y e",
+        "a b c and d e f and g h and i j k l",
+        "uno dos;tres cuatro cinco; seis siete ocho y nueve diez once pero doce",
+        "and and and and but but but y y y",
+        "ñandu año niño y peña baño caña",
+    ],
+)
+def test_clause_words_counted_once_per_sentence_split_where_counting_each_side_did(
+    folded: str,
+) -> None:
+    """The word starts found once per sentence give the splits that counting the words on each
+    side of each joint gave (no word crosses a joint's edges)."""
+    parents, found = clause_segments(folded, [Segment(0, len(folded))])
+    expected = _clauses_counted_per_side(folded, 0, len(folded))
+    assert len(found) == len(expected)
+    assert parents == [0] * len(found)
+    for clause, (start, end) in zip(found, expected, strict=True):
+        assert clause.start >= start  # trimmed
+        assert clause.end <= end
+        assert folded[clause.start : clause.end] == folded[start:end].strip(" \t\n,;:")

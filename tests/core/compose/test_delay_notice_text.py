@@ -17,7 +17,7 @@ Lamento mucho tener que comunicarle que no vamos a poder entregar «Tienda en l�
 
 Sé que cuenta con tenerlo antes de la junta anual de accionistas del 20 de enero de 2027, y entiendo lo que este retraso le complica. La nueva fecha sigue llegando antes de esa cita, aunque con menos margen del que esperaba.
 
-Hemos identificado el problema: la pasarela exige una certificación de seguridad que no habíamos previsto. La situación está bajo control y, para que no vuelva a ocurrir, revisaremos los requisitos de cada proveedor externo antes de comprometer una fecha.
+Hemos identificado el problema: la pasarela exige una certificación de seguridad que no habíamos previsto. Para que no vuelva a ocurrir, revisaremos los requisitos de cada proveedor externo antes de comprometer una fecha.
 
 La nueva fecha de entrega es el 12 de enero de 2027.
 
@@ -46,7 +46,7 @@ Siento mucho tener que decirte que no vamos a poder entregar «Tienda en línea�
 
 Sé que cuentas con tenerlo antes de la junta anual de accionistas del 20 de enero de 2027, y entiendo lo que este retraso te complica. La nueva fecha sigue llegando antes de esa cita, aunque con menos margen del que esperabas.
 
-Hemos identificado el problema: la pasarela exige una certificación de seguridad que no habíamos previsto. La situación está bajo control y, para que no vuelva a ocurrir, revisaremos los requisitos de cada proveedor externo antes de comprometer una fecha.
+Hemos identificado el problema: la pasarela exige una certificación de seguridad que no habíamos previsto. Para que no vuelva a ocurrir, revisaremos los requisitos de cada proveedor externo antes de comprometer una fecha.
 
 La nueva fecha de entrega es el 12 de enero de 2027.
 
@@ -75,7 +75,7 @@ I am very sorry to tell you that we will not be able to deliver "Online shop" on
 
 I know you are counting on having it before the annual shareholders' meeting on January 20, 2027, and I understand the trouble this delay causes you. The new date still comes before it, though with less room than you expected.
 
-We have identified the problem: the gateway requires a security certification we had not planned for. It is under control and, to make sure it does not happen again, we will review every external provider's requirements before committing to a date.
+We have identified the problem: the gateway requires a security certification we had not planned for. To make sure it does not happen again, we will review every external provider's requirements before committing to a date.
 
 The new delivery date is January 12, 2027.
 
@@ -104,7 +104,7 @@ I'm really sorry, but we won't be able to deliver "Online shop" on December 15, 
 
 I know you're counting on having it before the annual shareholders' meeting on January 20, 2027, and I understand the trouble this delay causes you. The new date still comes before it, though with less room than you expected.
 
-We have identified the problem: the gateway requires a security certification we had not planned for. It is under control and, to make sure it does not happen again, we will review every external provider's requirements before committing to a date.
+We have identified the problem: the gateway requires a security certification we had not planned for. To make sure it does not happen again, we will review every external provider's requirements before committing to a date.
 
 The new delivery date is January 12, 2027.
 

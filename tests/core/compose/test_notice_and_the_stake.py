@@ -93,7 +93,22 @@ def test_the_owner_alert_says_when_the_recommended_date_misses_the_stake(languag
             language, draft_url="https://plazo.example/cases/7/", recommended_on=recommended_on
         ).text
 
-    missed = "lo que el cliente tiene previsto" if language == "es" else "the client's stake"
+    missed = "lo que el cliente tiene previsto" if language == "es" else "the client is planning"
     assert missed in alert(AFTER)
     assert missed in alert(ON)
     assert missed not in alert(BEFORE)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_owner_alert_says_plainly_that_the_date_misses_the_stake(language: str) -> None:
+    """Not "cae el mismo día o después de lo que el cliente tiene previsto" (outsider walk 6,
+    W16): the date no longer comes before what the client planned, named with its day."""
+    text = make_owner_alert(
+        language, draft_url="https://plazo.example/cases/7/", recommended_on=AFTER
+    ).text
+    if language == "es":
+        assert "ya no llega antes de lo que el cliente tiene previsto: " in text
+        assert "el mismo día o después" not in text
+    else:
+        assert "no longer comes before what the client is planning for: " in text
+        assert "on or after" not in text

@@ -39,3 +39,15 @@ def test_with_no_date_left_the_alert_does_not_promise_one(
     assert none_left in alert.text
     assert none_left in alert.html
     assert offers not in alert.text
+
+
+@pytest.mark.parametrize(
+    ("language", "next_paragraph"),
+    [("es", "El borrador del aviso está listo"), ("en", "The draft notice is ready")],
+)
+@pytest.mark.parametrize("stake_latest_on", [date(2027, 1, 19), None])
+def test_the_stake_paragraph_stands_apart_from_the_link(
+    language: str, next_paragraph: str, stake_latest_on: date | None
+) -> None:
+    alert = make_owner_alert(language, recommended_on=LATE, stake_latest_on=stake_latest_on)
+    assert f"\n\n{next_paragraph}" in alert.text

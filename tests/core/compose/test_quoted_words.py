@@ -90,7 +90,7 @@ def test_spanish_facts_typed_with_a_capital_read_mid_sentence(register: str) -> 
     for body in (text, html):
         assert "El retraso se debe a que la pasarela exigió una certificación nueva." in body
         assert "Hemos identificado el problema: faltaba un requisito del proveedor." in body
-        assert "para que no vuelva a ocurrir, revisaré contigo los requisitos" in body
+        assert "Para que no vuelva a ocurrir, revisaré contigo los requisitos" in body
 
 
 def test_english_facts_typed_with_a_capital_read_mid_sentence() -> None:
@@ -101,4 +101,4 @@ def test_english_facts_typed_with_a_capital_read_mid_sentence() -> None:
         prevention="We will review every provider's requirements",
     )
     assert "The delay happened because the gateway needed a new certification." in text
-    assert "to make sure it does not happen again, we will review every provider" in text
+    assert "To make sure it does not happen again, we will review every provider" in text

@@ -23,7 +23,7 @@ NOTICE_ELEMENTS = {
     "es": {
         "apology": ("disculpas",),
         "impact": ("antes de la junta anual de accionistas", "20 de enero de 2027"),
-        "assurance": ("Hemos identificado", "bajo control", "para que no vuelva a ocurrir"),
+        "assurance": ("Hemos identificado", "Para que no vuelva a ocurrir"),
         "new_date": ("La nueva fecha de entrega es el 12 de enero de 2027",),
         "cause": ("El retraso se debe a que",),
         "plan": ("1. Completar", "2. Incorporar", "3. Hacer"),
@@ -32,7 +32,7 @@ NOTICE_ELEMENTS = {
     "en": {
         "apology": ("apologies",),
         "impact": ("before the annual shareholders' meeting", "January 20, 2027"),
-        "assurance": ("identified the problem", "under control", "does not happen again"),
+        "assurance": ("identified the problem", "does not happen again"),
         "new_date": ("The new delivery date is January 12, 2027",),
         "cause": ("The delay happened because",),
         "plan": ("1. Complete", "2. Bring", "3. Run"),

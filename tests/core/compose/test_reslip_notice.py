@@ -79,7 +79,7 @@ def test_a_re_slip_does_not_repeat_the_wont_happen_again_promise(
 ) -> None:
     first_slip = _notice(language, register, ()).text
     re_slip = _notice(language, register, (SECOND,)).text
-    repeated = "para que no vuelva a ocurrir" if language == "es" else "does not happen again"
+    repeated = "Para que no vuelva a ocurrir" if language == "es" else "does not happen again"
     assert repeated in first_slip
     assert repeated not in re_slip
     different = "qué cambia esta vez" if language == "es" else "what is different this time"
@@ -126,3 +126,16 @@ def test_a_first_slip_reads_as_before(language: str, register: str) -> None:
     text = _notice(language, register, ()).text
     for marker in ("segunda vez", "de nuevo", "second time", "again:", "original estimate"):
         assert marker not in text
+
+
+@pytest.mark.parametrize("earlier", [(), (SECOND,)], ids=["first-slip", "re-slip"])
+@pytest.mark.parametrize(("language", "register"), VARIANTS)
+def test_no_notice_claims_the_situation_is_under_control(
+    language: str, register: str, earlier: tuple[date, ...]
+) -> None:
+    """The owner never wrote "it is under control", and after a slip it was not: the notice says
+    what was identified and what changes, nothing more (outsider walk 6, W17)."""
+    message = _notice(language, register, earlier)
+    for body in (message.text, message.html):
+        assert "bajo control" not in body
+        assert "under control" not in body

@@ -93,7 +93,9 @@ def test_every_scope_change_variant_passes_the_checker(
 @pytest.mark.parametrize(("language", "register"), VARIANTS)
 def test_our_own_delay_still_owns_the_problem(language: str, register: str) -> None:
     notice = make_delay_notice(language, register)
-    assert ("bajo control" if language == "es" else "under control") in notice.text
+    assert ("identificado el problema" if language == "es" else "identified the problem") in (
+        notice.text
+    )
 
 
 @pytest.mark.parametrize(("language", "register"), VARIANTS)

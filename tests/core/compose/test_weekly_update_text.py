@@ -203,3 +203,39 @@ def test_a_promise_under_review_is_not_told_as_a_risk_its_forecast_contradicts(
     assert "risk" not in message.text
     assert "riesgo" not in message.text
     assert UNDER_REVIEW[(language, register)] in message.html.replace("\n", " ")
+
+
+ESTIMATES_SHORT = {
+    (
+        "es",
+        "formal",
+    ): "Con nuestras estimaciones y las horas que podemos dedicarle cada semana, el trabajo no cabe antes de la fecha prometida, el 15 de diciembre de 2026. Le escribiré por separado con una nueva fecha y un plan.",
+    (
+        "es",
+        "informal",
+    ): "Con nuestras estimaciones y las horas que podemos dedicarle cada semana, el trabajo no cabe antes de la fecha prometida, el 15 de diciembre de 2026. Te escribiré por separado con una nueva fecha y un plan.",
+    (
+        "en",
+        "formal",
+    ): "With our estimates and the hours we can give it each week, the work does not fit before the promised date, December 15, 2026. I will write to you separately with a new date and a plan.",
+    (
+        "en",
+        "informal",
+    ): "With our estimates and the hours we can give it each week, the work does not fit before the promised date, December 15, 2026. I'll write to you separately with a new date and a plan.",
+}
+
+
+@pytest.mark.parametrize(("language", "register"), list(ESTIMATES_SHORT))
+def test_a_first_update_with_no_task_done_speaks_of_estimates_not_of_a_pace(
+    language: str, register: str
+) -> None:
+    # Walk 6, W18: the first update said "Al ritmo actual no llegaremos" with nothing done.
+    forecast = make_forecast("at_risk", p_on_time=0.0, percent_complete=0.0, estimates_short=True)
+    message = make_weekly_update(language, register, forecast=forecast)
+    paragraphs = message.text.split("\n\n")
+    assert paragraphs[2] == ESTIMATES_SHORT[(language, register)]
+    for body in (message.text, message.html):
+        assert "ritmo actual" not in body
+        assert "current pace" not in body
+        assert "riesgo de que" not in body
+    assert ESTIMATES_SHORT[(language, register)] in message.html.replace("\n", " ")

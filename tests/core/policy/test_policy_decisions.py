@@ -194,7 +194,7 @@ def test_the_explanation_is_in_spanish() -> None:
 def test_catalogue_names_follow_the_language() -> None:
     decision = decide(default_policy(), _situation(slip_working_days=12), lang="es")
     extra = [offer for offer in decision.offers if offer.kind is OfferKind.EXTRA]
-    assert extra[0].description == "un mes de soporte prioritario, sin coste"
+    assert extra[0].description == "un trabajo adicional a elegir, sin coste"
 
 
 def test_an_unknown_language_is_refused() -> None:
@@ -244,3 +244,14 @@ def test_a_situation_refuses_impossible_values() -> None:
         _situation(slip_working_days=-1)
     with pytest.raises(ValueError, match="cause"):
         _situation(cause="weather")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "of your choice"), ("es", "a elegir")])
+def test_the_default_free_extra_fits_any_trade(lang: str, words: str) -> None:
+    """A bathroom renovation's client was once offered "un mes de soporte prioritario": the
+    default extra names no trade's product, only work of the client's choice (walk 6, S6)."""
+    decision = decide(default_policy(), _situation(slip_working_days=12), lang=lang)
+    extra = [offer for offer in decision.offers if offer.kind is OfferKind.EXTRA]
+    assert words in extra[0].description
+    assert "support" not in extra[0].description
+    assert "soporte" not in extra[0].description

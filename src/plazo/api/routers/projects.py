@@ -25,11 +25,14 @@ from plazo.api.schemas import (
 from plazo.api.types import PathId
 from plazo.store.models import Commitment, Forecast, Project
 from plazo.store.services.delivery.deliver import change_project
+from plazo.store.services.ledger.records import told_on_subquery
+from plazo.store.services.pages.project import health_label
 from plazo.store.services.work import records
 from plazo.store.services.work.progress import (
     ProgressEventError,
     record_progress_event,
 )
+from plazo.store.services.work.snapshots import load_project_snapshot
 
 __all__ = ["router"]
 
@@ -115,6 +118,9 @@ def latest_forecast(request: HttpRequest, project_id: PathId) -> Forecast:
     )
     if forecast is None:
         raise ApiError(404, f"project {project_id} has no forecast yet")
+    snapshot = load_project_snapshot(project)
+    today = project.client_today(timezone.now())
+    forecast.health, forecast.estimates_short = health_label(snapshot, today=today)  # type: ignore[attr-defined]
     return forecast
 
 
@@ -125,5 +131,6 @@ def commitments(request: HttpRequest, project_id: PathId) -> list[Commitment]:
     return list(
         Commitment.objects.for_organisation(project.organisation_id)
         .filter(project=project)
+        .annotate(told_on=told_on_subquery())
         .order_by("made_at", "pk")
     )

@@ -5,14 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 
 from plazo.core.check.dates import find_dates, find_new_dates
-from plazo.core.check.features import Segment, lexical_features, segment, signal_features
+from plazo.core.check.features import (
+    Segment,
+    lexical_features,
+    message_marks,
+    segment,
+    signal_features,
+)
 from plazo.core.check.learned import LABELS, CheckModel, CheckModelError, Floats, default_model
-from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, load, stopwords
+from plazo.core.check.lexicon import LANGUAGES, Lexicon, Rule, for_message, stopwords
 from plazo.core.check.model import (
     ELEMENTS,
     WARNINGS,
@@ -75,13 +82,8 @@ _DEFAULT_MESSAGES = {
 
 
 def _stopword_counts(folded: str) -> dict[str, int]:
-    counts = dict.fromkeys(LANGUAGES, 0)
-    words = [(lang, stopwords(lang)) for lang in LANGUAGES]
-    for word in _WORD.findall(folded[:20_000]):
-        for lang, known in words:
-            if word in known:
-                counts[lang] += 1
-    return counts
+    words = _WORD.findall(folded[:20_000])
+    return {lang: sum(map(stopwords(lang).__contains__, words)) for lang in LANGUAGES}
 
 
 def detect_language(folded: str) -> str:
@@ -159,6 +161,12 @@ class Analysis:
     # completion date, only that sentence's (the evidence)
     new_dates: list[tuple[int, int]]
 
+    @cached_property
+    def marks(self) -> tuple[int, list[tuple[int, int]]]:
+        """Where forwarded text starts and the placeholders (read once for the sentences' and
+        the clauses' signals)."""
+        return message_marks(self.prepared.visible, self.prepared.folded)
+
 
 def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
     """Run the exact rules on one message; raise CheckError when it cannot be checked.
@@ -173,7 +181,7 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
     prepared = prepare(text)
     folded = prepared.folded
     code = detect_language(folded) if lang == "auto" else lang
-    lex = load(code)
+    lex = for_message(code)
     scopes = Scopes.of(prepared.visible)
 
     raw: dict[str, list[tuple[int, int]]] = {}
@@ -313,6 +321,7 @@ def sentence_signals(analysis: Analysis, segments: list[Segment]) -> list[list[s
         analysis.scopes.quotes,
         analysis.lex.negation,
         analysis.lex.hypothetical,
+        analysis.marks,
     )
 
 

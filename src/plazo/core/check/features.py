@@ -29,6 +29,7 @@ __all__ = [
     "Segment",
     "context_features",
     "lexical_features",
+    "message_marks",
     "placeholders",
     "segment",
     "signal_features",
@@ -143,7 +144,7 @@ def context_features(text: str, tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     pairs = ["^", *tokens, "$"]
-    features = ["b:" + a + "_" + b for a, b in pairwise(pairs)]
+    features = [f"b:{a}_{b}" for a, b in pairwise(pairs)]
     if not _NEGATIONS.isdisjoint(tokens):
         for clause in _CLAUSE.split(text):
             words = _TOKEN.findall(clause)
@@ -165,6 +166,12 @@ def lexical_features(folded: str) -> list[str]:
 def placeholders(folded: str) -> list[tuple[int, int]]:
     """Template placeholders ([date], {{fecha}}, XX/XX, dd/mm, ___)."""
     return [m.span() for m in _PLACEHOLDER.finditer(folded)]
+
+
+def message_marks(visible: str, folded: str) -> tuple[int, list[tuple[int, int]]]:
+    """What :func:`signal_features` reads of the whole text: where forwarded text starts and the
+    placeholders (the same for a message's sentences and its clauses)."""
+    return _forwarded_from(visible), placeholders(folded)
 
 
 def _forwarded_from(visible: str) -> int:
@@ -193,10 +200,11 @@ def signal_features(
     quotes: Sequence[tuple[int, int]],
     negation: re.Pattern[str],
     hypothetical: re.Pattern[str],
+    marks: tuple[int, list[tuple[int, int]]] | None = None,
 ) -> list[list[str]]:
-    """The rules' signals for each segment."""
-    forwarded = _forwarded_from(visible)
-    holders = placeholders(folded)
+    """The rules' signals for each segment (``marks``: the text's :func:`message_marks`, when
+    they are known already)."""
+    forwarded, holders = message_marks(visible, folded) if marks is None else marks
     kept_sorted = {name: sorted(spans) for name, spans in kept.items() if spans}
     dropped_sorted = {name: sorted(spans) for name, spans in dropped.items() if spans}
     groups: list[tuple[str, list[tuple[int, int]]]] = [

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from plazo.core.check.alternation import alternatives as _alternatives
+from plazo.core.check.alternation import branch_end as _branch_end
+from plazo.core.check.alternation import factor
 from plazo.core.check.model import CheckError
 
-__all__ = ["LANGUAGES", "Lexicon", "Rule", "load", "stopwords"]
+__all__ = [
+    "FACTOR_AFTER",
+    "LANGUAGES",
+    "Lexicon",
+    "Rule",
+    "factored",
+    "for_message",
+    "load",
+    "load_factored",
+    "stopwords",
+]
 
 LANGUAGES = ("es", "en")
 _REF = re.compile(r"<<(\w+)>>")
@@ -155,31 +168,6 @@ def _class(pattern: str, at: int) -> tuple[set[str] | None, bool, int]:
     return (chars, False, at + 1) if at < len(pattern) else (None, False, at)
 
 
-def _branch_end(pattern: str, at: int) -> int:
-    """The index of the ``|`` or ``)`` that ends the branch going on at ``at`` (or the end)."""
-    depth, escaped, class_from = 0, False, -1  # class_from: where a "]" would be a member
-    for index in range(at, len(pattern)):
-        char = pattern[index]
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif class_from >= 0:
-            if char == "^" and index == class_from and pattern[index - 1] == "[":
-                class_from += 1
-            elif char == "]" and index > class_from:
-                class_from = -1
-        elif char == "[":
-            class_from = index + 1
-        elif char == "(":
-            depth += 1
-        elif char in "|)" and depth == 0:
-            return index
-        elif char == ")":
-            depth -= 1
-    return len(pattern)
-
-
 def _lookahead(alternatives: list[str]) -> str:
     """``(?=[…])`` with every character the alternatives can start with, or "" when one of them
     can start with any character (or match the empty string). The engine then drops a position
@@ -193,42 +181,20 @@ def _lookahead(alternatives: list[str]) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """``pattern`` cut at each ``|`` outside every group and character class."""
-    pieces: list[str] = []
-    depth, in_class, escaped, begin = 0, False, False, 0
-    for index, char in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            pieces.append(pattern[begin:index])
-            begin = index + 1
-    pieces.append(pattern[begin:])
-    return pieces
-
-
-def _join(patterns: list[str]) -> str:
+def _join(patterns: list[str], factored: bool = False) -> str:
     """One alternation of ``patterns``, with the leading word boundary of each run of
     consecutive alternatives that start with one tested once for the run, ``\\ba|\\bb`` becoming
     ``\\b(?=[ab])(?:a|b)``: the same matches (same alternatives, same order), but the
     regular-expression engine tries the run's alternatives only where a word starts with one of
-    their first characters, which makes the rules' scans cheaper."""
+    their first characters, which makes the rules' scans cheaper. With ``factored``, each
+    alternation is also factored by first characters (:func:`alternation.factor`)."""
+    join = factor if factored else "|".join
     parts: list[str] = []
     run: list[str] = []
 
     def close_run() -> None:
         if run:
-            parts.append("\\b" + _lookahead(run) + "(?:" + "|".join(f"(?:{p})" for p in run) + ")")
+            parts.append("\\b" + _lookahead(run) + "(?:" + join(run) + ")")
             run.clear()
 
     for pattern in patterns:
@@ -237,17 +203,19 @@ def _join(patterns: list[str]) -> str:
                 run.append(alternative[2:])
             else:
                 close_run()
-                parts.append(f"(?:{alternative})")
+                parts.append(f"(?:{join([alternative])})")
     close_run()
     return "|".join(parts)
 
 
-def _compile(patterns: Any, fragments: dict[str, str], name: str) -> re.Pattern[str] | None:
+def _compile(
+    patterns: Any, fragments: dict[str, str], name: str, factored: bool = False
+) -> re.Pattern[str] | None:
     if not patterns:
         return None
     if isinstance(patterns, str):
         patterns = [patterns]
-    joined = _join([_expand(p, fragments, name) for p in patterns])
+    joined = _join([_expand(p, fragments, name) for p in patterns], factored)
     try:
         return re.compile(joined)
     except re.error as error:
@@ -292,6 +260,29 @@ def parse(lang: str, data: dict[str, Any]) -> Lexicon:
     )
 
 
+def factored(lex: Lexicon, data: dict[str, Any]) -> Lexicon:
+    """``lex`` (compiled from ``data``) with its scans of the whole text (the rules' patterns,
+    the dates, durations and occasions) factored by first characters: the same spans, found with
+    fewer instructions, but about twice the compiling (see :data:`FACTOR_AFTER`). The patterns
+    tested in a small window (``not_before``, ``not_after``, the cues, the scopes) are shared."""
+    fragments: dict[str, str] = data.get("fragments", {})
+    specs = data.get("rules", {})
+    rules = {
+        name: replace(
+            rule, find=_compile(specs[name].get("patterns"), fragments, f"{lex.lang}:{name}", True)
+        )
+        for name, rule in lex.rules.items()
+    }
+    dates = data.get("dates", {})
+    return replace(
+        lex,
+        rules=rules,
+        date=_need(_compile(dates.get("patterns"), fragments, "dates", True), "dates.patterns"),
+        duration=_need(_compile(dates.get("durations"), fragments, "dur", True), "dates.durations"),
+        occasion=_compile(dates.get("occasions"), fragments, "occasions", True),
+    )
+
+
 @cache
 def _data(lang: str) -> dict[str, Any]:
     if lang not in LANGUAGES:
@@ -304,6 +295,32 @@ def _data(lang: str) -> dict[str, Any]:
 def load(lang: str) -> Lexicon:
     """The compiled lexicon of ``lang`` (cached: files are read and compiled once)."""
     return parse(lang, _data(lang))
+
+
+@cache
+def load_factored(lang: str) -> Lexicon:
+    """The compiled lexicon of ``lang`` with its whole-text scans factored (cached)."""
+    return factored(load(lang), _data(lang))
+
+
+# A process compiles the factored scans of a language once it has checked this many of its
+# messages. Factoring and compiling them costs about 0.56 billion instructions (~60 ms) a
+# language and saves about 2.5 million (~0.3 ms) a message, so they pay for themselves after about
+# 220 messages: a process that checks one message (``plazo check FILE``) starts as fast as with
+# the patterns as written, and a long-running one (the web app, the worker, a batch) soon checks
+# each message faster. Waiting as long as it takes to pay the compile back costs a process at most
+# twice what the best choice, made knowing how many messages would come, would have cost.
+FACTOR_AFTER = 200
+_checked: dict[str, int] = {}
+
+
+def for_message(lang: str) -> Lexicon:
+    """The lexicon to check one more message of ``lang`` with: :func:`load`'s, and
+    :func:`load_factored`'s from the process's ``FACTOR_AFTER + 1``-th message of ``lang`` on
+    (the same spans either way)."""
+    count = _checked.get(lang, 0) + 1
+    _checked[lang] = count
+    return load_factored(lang) if count > FACTOR_AFTER else load(lang)
 
 
 @cache

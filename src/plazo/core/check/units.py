@@ -22,6 +22,7 @@ rule matches of the sentence before (``!prev:``) and after (``!next:``) its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
@@ -48,10 +49,6 @@ _WORD = re.compile(r"[a-z\u00f10-9]+")
 Floats = npt.NDArray[np.float64]
 
 
-def _words(folded: str, start: int, end: int) -> int:
-    return sum(1 for _ in _WORD.finditer(folded, start, end))
-
-
 def _trimmed(folded: str, start: int, end: int) -> Segment:
     while start < end and not folded[start].isalnum():
         start += 1
@@ -65,18 +62,26 @@ def clause_segments(
 ) -> tuple[list[int], list[Segment]]:
     """The clauses of the sentences that have two or more: each clause's sentence (index into
     ``segments``) and its span, in text order. A joint splits a sentence when the words since
-    the last split and the words after it, to the sentence's end, both reach ``min_words``."""
+    the last split and the words after it, to the sentence's end, both reach ``min_words``.
+
+    Words are counted from the sentence's word starts, found once: no word crosses a joint's
+    edges (a joint starts at a space, a comma or a semicolon and ends after a space or a
+    semicolon), so the words between two edges are those that start between them."""
     parents: list[int] = []
     clauses: list[Segment] = []
     for index, seg in enumerate(segments):
         start = seg.start
         found: list[Segment] = []
+        words: list[int] = []  # the sentence's word starts, once it has a joint
         for joint in _JOINT.finditer(folded, seg.start, seg.end):
             if joint.start() <= start:
                 continue
-            if _words(folded, start, joint.start()) < min_words:
+            if not words:
+                words = [word.start() for word in _WORD.finditer(folded, seg.start, seg.end)]
+            before = bisect_left(words, joint.start()) - bisect_left(words, start)
+            if before < min_words:
                 continue
-            if _words(folded, joint.end(), seg.end) < min_words:
+            if len(words) - bisect_left(words, joint.end()) < min_words:
                 break
             found.append(_trimmed(folded, start, joint.start()))
             start = joint.end()

@@ -150,6 +150,9 @@ class ForecastView:
     # A draft delay notice, not the forecast, keeps the update from saying "on track": the
     # update says the promised date is under review (plazo.core.health.promise_under_review).
     under_review: bool = False
+    # No task done yet and the estimates miss the promise (plazo.core.health.estimates_do_not_fit):
+    # the update says the estimates do not fit, never "at the current pace".
+    estimates_short: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "health", Health(self.health))

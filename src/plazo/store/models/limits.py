@@ -157,6 +157,11 @@ def holiday_calendar_problem(country: str, subdivision: str) -> tuple[str, str] 
     return None
 
 
+# A day before another column's: ``other`` names that column (the file's name for it, which an
+# import page replaces with its own label for it), ``day`` gives its value.
+_BEFORE = noop("must not be before %(other)s (%(day)s)")
+
+
 def project_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     """The rules of a project that span fields, as ``(field, problem)``."""
     problems: list[tuple[str, str]] = []
@@ -169,9 +174,7 @@ def project_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     for field in ("promised_on", "delivered_on"):
         day = values.get(field)
         if start_on and day and day < start_on:
-            problems.append(
-                (field, Wrong(noop("must not be before start_on (%(day)s)"), day=start_on))
-            )
+            problems.append((field, Wrong(_BEFORE, other="start_on", day=start_on)))
     return problems
 
 
@@ -182,14 +185,10 @@ def work_item_problems(values: dict[str, Any]) -> list[tuple[str, str]]:
     for field in ("started_on", "completed_on", "removed_on"):
         day = values.get(field)
         if added_on and day and day < added_on:
-            problems.append(
-                (field, Wrong(noop("must not be before added_on (%(day)s)"), day=added_on))
-            )
+            problems.append((field, Wrong(_BEFORE, other="added_on", day=added_on)))
     started_on, completed_on = values.get("started_on"), values.get("completed_on")
     if started_on and completed_on and completed_on < started_on:
-        problems.append(
-            ("completed_on", Wrong(noop("must not be before started_on (%(day)s)"), day=started_on))
-        )
+        problems.append(("completed_on", Wrong(_BEFORE, other="started_on", day=started_on)))
     return problems
 
 

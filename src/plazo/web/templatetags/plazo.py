@@ -172,6 +172,17 @@ def moment(value: datetime | None, style: str = "moment") -> str:
     return _format(local, _pattern(style, language, reading_locale.current()), language)
 
 
+@register.filter
+def clock(value: datetime | None) -> str:
+    """The time of day of an instant in the current time zone, on the clock of the page's
+    locale: "15:30", or "3:30 PM" where it tells the time so (the United States)."""
+    if not isinstance(value, datetime):
+        return ""
+    local = timezone.localtime(value).replace(second=0, microsecond=0, tzinfo=None)
+    language = get_language()
+    return _format(local, _pattern(_TWENTY_FOUR_HOUR, language, reading_locale.current()), language)
+
+
 @lru_cache(maxsize=4096)
 def _format(value: date, pattern: str, language: str | None) -> str:
     return str(format_date(value, pattern))

@@ -1,8 +1,8 @@
 """``/check/``: check a message a person wrote, with the checker behind ``plazo check``.
 
 Any member may use it. Nothing is stored: the text goes to :func:`plazo.core.check.check` and
-the page shows the report (each element and warning, its probability, the evidence marked in
-the message), as the delay review does for plazo's own draft.
+the page shows the report (each element and warning found or not, as ``plazo check`` prints it,
+the evidence marked in the message), as the delay review does for plazo's own draft.
 """
 
 from __future__ import annotations

@@ -70,11 +70,17 @@ def _mapping_form(
 
 def _in_reading_language(problem: Problem) -> str:
     """What is wrong, in the page's language when the catalogue has it (else the import's
-    English); empty for a problem with no catalogue entry and no detail."""
+    English); empty for a problem with no catalogue entry and no detail. Another column the
+    problem names (``other``: "must not be before added_on") is named by the label the page
+    shows it under ("In the plan since"), as the problem's own column is."""
     if not problem.template:
         return problem.detail
     translated = gettext(problem.template)
-    return translated % dict(problem.params) if problem.params else translated
+    params = dict(problem.params)
+    other = params.get("other")
+    if isinstance(other, str) and other in FIELD_LABELS:
+        params["other"] = str(FIELD_LABELS[other])
+    return translated % params if params else translated
 
 
 def _problem_lines(problems: list[Problem], columns: dict[str, str]) -> list[dict[str, object]]:

@@ -1,4 +1,4 @@
-"""``/projects/<id>/items/``: quick add, inline edit, done with hours, reorder and remove.
+"""``/projects/<id>/items/``: quick add, inline edit, done with hours, reorder, remove and restore.
 
 Every change re-forecasts the project before the page answers. With htmx a change swaps only
 the item section (``#items``); without JavaScript each form posts and comes back to the page.
@@ -26,7 +26,7 @@ from plazo.web.templatetags.plazo import day
 from plazo.web.tenancy import OrganisationRequest, organisation_view
 from plazo.web.views.refreshed import forecast_sentence
 
-__all__ = ["item_done", "item_edit", "item_move", "item_remove", "project_items"]
+__all__ = ["item_done", "item_edit", "item_move", "item_remove", "item_restore", "project_items"]
 
 
 def _project(request: OrganisationRequest, project_id: int) -> Project:
@@ -49,7 +49,7 @@ def _row_links() -> dict[str, tuple[str, str]]:
     """Each item form's link, reversed once per table instead of twice per row: the text before
     and after the item's id (the ``with_id`` filter puts a row's id back in)."""
     links = {}
-    for form in ("edit", "done", "move", "remove"):
+    for form in ("edit", "done", "move", "remove", "restore"):
         head, _, tail = reverse(f"web:item_{form}", args=[_ID_MARK]).partition(str(_ID_MARK))
         links[form] = (head, tail)
     return links
@@ -224,6 +224,14 @@ def item_remove(request: OrganisationRequest, item_id: int) -> HttpResponse:
         item,
         lambda: dashboard.remove_item(item, now=timezone.now()),
     )
+
+
+@require_POST
+@organisation_view
+def item_restore(request: OrganisationRequest, item_id: int) -> HttpResponse:
+    """Undo a removal: the task is back in the plan where it stood (removing stays one click)."""
+    item = _item(request, item_id)
+    return _change(request, item, lambda: dashboard.restore_item(item, now=timezone.now()))
 
 
 def _progress_error(error: ProgressEventError) -> str:

@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plazo.core.calendar import has_holiday_calendar
 from plazo.core.errors import PlazoError
@@ -30,6 +32,7 @@ __all__ = [
     "find_user_by_email",
     "has_studio",
     "password_problems",
+    "studio_country",
     "studio_language",
 ]
 
@@ -39,11 +42,25 @@ MIN_PASSWORD_LENGTH = 8
 _FIRST_RUN_LOCK = 0x706C617A6F  # "plazo": the advisory lock of the first run
 
 
+# How a refusal names its field, in the active language (``plazo init`` speaks the machine's,
+# ``/setup/`` the browser's): "country: …", "país: …".
+_FIELD_NAMES = {
+    "organisation": gettext_lazy("studio name"),
+    "email": gettext_lazy("e-mail address"),
+    "language": gettext_lazy("clients' language"),
+    "currency": gettext_lazy("currency"),
+    "country": gettext_lazy("country"),
+    "time_zone": gettext_lazy("time zone"),
+    "password": gettext_lazy("password"),
+}
+
+
 class StudioSetupError(PlazoError):
-    """One field of the first-run form is wrong; ``str()`` is ``"<field>: <message>"``."""
+    """One field of the first-run form is wrong; ``str()`` is ``"<field>: <message>"``, the
+    field named and the message said in the active language."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+        super().__init__(f"{_FIELD_NAMES.get(field, field)}: {message}")
         self.field = field
         self.message = message
 
@@ -68,6 +85,16 @@ def studio_language() -> str | None:
         Organisation.objects.order_by().values_list("language", flat=True).distinct()[:2]
     )
     return languages.pop() if len(languages) == 1 else None
+
+
+def studio_country() -> str | None:
+    """The country of the organisations here, when there are some and they agree on one (a
+    studio of one's own has one organisation); else None. A page with no organisation yet (the
+    log-in page) writes times as people there do."""
+    countries = set(
+        Organisation.objects.order_by().values_list("country", flat=True).distinct()[:2]
+    )
+    return countries.pop() if len(countries) == 1 else None
 
 
 def find_user_by_email(email: str) -> Any | None:
@@ -102,19 +129,24 @@ def _check(
     country: str,
 ) -> None:
     if not name.strip() or len(name) > 200:
-        raise StudioSetupError("organisation", "give a name of 1 to 200 characters")
+        raise StudioSetupError("organisation", _("give a name of 1 to 200 characters"))
     try:
         validate_email(email)
     except ValidationError:
-        raise StudioSetupError("email", f"{email!r} is not an e-mail address") from None
+        raise StudioSetupError(
+            "email", _("'%(email)s' is not an e-mail address") % {"email": email}
+        ) from None
     if language not in ("es", "en"):
-        raise StudioSetupError("language", "use es or en")
+        raise StudioSetupError("language", _("use es or en"))
     if len(currency) != 3 or not currency.isalpha() or not currency.isupper():
-        raise StudioSetupError("currency", "use a three-letter ISO 4217 code such as GBP or EUR")
+        raise StudioSetupError("currency", _("use a three-letter ISO 4217 code such as GBP or EUR"))
     if len(country) != 2 or not country.isalpha() or not country.isupper():
-        raise StudioSetupError("country", "use a two-letter ISO 3166 code such as GB or ES")
+        raise StudioSetupError("country", _("use a two-letter ISO 3166 code such as GB or ES"))
     if not has_holiday_calendar(country):
-        raise StudioSetupError("country", f"plazo has no public-holiday calendar for {country}")
+        raise StudioSetupError(
+            "country",
+            _("plazo has no public-holiday calendar for %(country)s") % {"country": country},
+        )
     problems = password_problems(password, email=email, name=owner_name)
     if problems:
         raise StudioSetupError("password", " ".join(problems))
@@ -178,14 +210,18 @@ def create_studio(
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_FIRST_RUN_LOCK])
         if Organisation.objects.exists():
-            raise StudioSetupError("organisation", "plazo is already set up; log in instead")
+            raise StudioSetupError("organisation", _("plazo is already set up; log in instead"))
     if zone not in available_timezones():
-        raise StudioSetupError("time_zone", f"{zone!r} is not a known time zone")
+        raise StudioSetupError(
+            "time_zone", _("'%(zone)s' is not a known time zone") % {"zone": zone}
+        )
     ZoneInfo(zone)
     users = get_user_model().objects
     if users.filter(username__iexact=email).exists() or find_user_by_email(email) is not None:
-        raise StudioSetupError("email", f"a user with {email} already exists; log in instead")
-    given, _, family = owner_name.strip().partition(" ")
+        raise StudioSetupError(
+            "email", _("a user with %(email)s already exists; log in instead") % {"email": email}
+        )
+    given, _space, family = owner_name.strip().partition(" ")
     owner = users.create_superuser(
         username=email,
         email=email,

@@ -10,7 +10,12 @@ from django.conf import settings
 
 from plazo.core import compose
 from plazo.core.errors import PlazoError
-from plazo.core.health import assess_health, health_to_tell, promise_under_review
+from plazo.core.health import (
+    assess_health,
+    estimates_do_not_fit,
+    health_to_tell,
+    promise_under_review,
+)
 from plazo.core.regional import date_locale
 from plazo.core.scope import hours_by_day
 from plazo.store.models import (
@@ -167,6 +172,7 @@ def forecast_view(
         p_on_time=p_on_time,
         finish_p85_on=forecast.finish_p85_on,
         risk_threshold=float(project.risk_threshold),
+        pace_measured=snapshot.pace_measured,
     )
     return compose.ForecastView(
         p50_on=forecast.finish_p50_on,
@@ -175,6 +181,12 @@ def forecast_view(
         p_on_time=p_on_time,
         health=health_to_tell(health, notice_in_review=notice_in_review).value,
         under_review=promise_under_review(health, notice_in_review=notice_in_review),
+        estimates_short=estimates_do_not_fit(
+            today=today,
+            promised_on=project.promised_on,
+            p_on_time=p_on_time,
+            pace_measured=snapshot.pace_measured,
+        ),
         percent_complete=100 * chart.done[-1] / total if total else 0.0,
         burn_up=chart,
         basis=compose.ForecastBasis(

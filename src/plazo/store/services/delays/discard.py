@@ -6,7 +6,9 @@ of it; its owner alert, if it has not gone out, is withdrawn.
 
 The owner discards one with a reason (:func:`discard_case`); plazo closes a project's drafts
 itself when the project is delivered or cancelled (:func:`close_drafts_of_ended_project`): a
-notice about a promise that is settled has nothing left to say.
+notice about a promise that is settled has nothing left to say; and when a person records telling
+the client of a new date outside plazo (:func:`close_drafts_told_outside`): the client has heard,
+and the draft's date (one proposed in the edit form, or the forecast's) is no longer the promise.
 """
 
 from __future__ import annotations
@@ -27,7 +29,14 @@ from plazo.store.models import (
     ProjectStatus,
 )
 
-__all__ = ["ENDED_REASONS", "CaseNotDiscardable", "close_drafts_of_ended_project", "discard_case"]
+__all__ = [
+    "ENDED_REASONS",
+    "TOLD_REASON",
+    "CaseNotDiscardable",
+    "close_drafts_of_ended_project",
+    "close_drafts_told_outside",
+    "discard_case",
+]
 
 REASON_MAX_CHARS = 1000
 _UNSENT = (MessageState.DRAFT, MessageState.QUEUED, MessageState.RETRY)
@@ -44,6 +53,14 @@ ENDED_REASONS: dict[str, dict[str, str]] = {
         "es": "Cerrado por plazo: el proyecto se canceló el {day}, así que el aviso ya no hacía "
         "falta.",
     },
+}
+
+# The reason recorded on a draft closed because the client was told of a new date outside plazo.
+TOLD_REASON: dict[str, str] = {
+    "en": "Closed by plazo: on {day} you told the client yourself that the date moves to {new_on}, "
+    "so the notice was not needed.",
+    "es": "Cerrado por plazo: el {day} avisaste tú al cliente de que la fecha pasa al {new_on}, "
+    "así que el aviso ya no hacía falta.",
 }
 
 
@@ -102,6 +119,32 @@ def close_drafts_of_ended_project(
         .first()
     )
     reason = reasons.get(language or "en", reasons["en"]).format(day=day.isoformat())
+    return _close_drafts(project, reason, now)
+
+
+@transaction.atomic
+def close_drafts_told_outside(
+    project: Project, new_on: date, *, told_on: date, now: datetime
+) -> list[DelayCase]:
+    """Close ``project``'s draft cases because a person told the client, on ``told_on``, that
+    the promise moves to ``new_on`` (the ledger has recorded it).
+
+    The draft's notice would announce a date the client has not been given (or the one they
+    already heard, a second time), from a promise that is no longer current: it is cancelled as
+    a discard is, with the reason, and its unsent owner alert withdrawn. If the new promise is
+    in danger too, the next forecast opens a case for it. Approved cases are left.
+    """
+    language = (
+        Organisation.objects.filter(pk=project.organisation_id)
+        .values_list("language", flat=True)
+        .first()
+    )
+    template = TOLD_REASON.get(language or "en", TOLD_REASON["en"])
+    reason = template.format(day=told_on.isoformat(), new_on=new_on.isoformat())
+    return _close_drafts(project, reason, now)
+
+
+def _close_drafts(project: Project, reason: str, now: datetime) -> list[DelayCase]:
     drafts = list(
         DelayCase.objects.select_for_update().filter(project=project, state=DelayCaseState.DRAFT)
     )

@@ -44,6 +44,7 @@ __all__ = [
     "move_item",
     "refresh_forecast",
     "remove_item",
+    "restore_item",
     "titles_already_open",
 ]
 
@@ -186,6 +187,22 @@ def finish_item(
 def remove_item(item: WorkItem, *, now: datetime) -> Refreshed:
     """Take the item out of scope (its row stays, dated, as a scope change)."""
     return _apply(item.project, [ItemRemoved(item.pk, on=item.project.client_today(now))], now)
+
+
+def restore_item(item: WorkItem, *, now: datetime) -> Refreshed:
+    """Undo a removal: the task is back in the plan where it stood, as if it had never left.
+
+    Removing is one click, so it must be undoable: a task removed by mistake (or that the client
+    wants after all) comes back with its estimate, status and place in the order, and the scope
+    line of the burn-up no longer drops on the day it was removed. An item in the plan already (a
+    second click) is left as it is.
+    """
+    with transaction.atomic():
+        Project.objects.select_for_update().get(pk=item.project_id)
+        item.refresh_from_db()
+        if item.removed_on is not None:
+            records.update_work_item(item, {"removed_on": None})
+    return refresh_forecast(item.project, now=now)
 
 
 def change_item(

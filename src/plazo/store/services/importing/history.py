@@ -57,7 +57,12 @@ def parse_history(table: Table) -> tuple[list[ItemRecord], list[Problem]]:
         started_on = read.date("started_on")
         estimator = read.text("estimator", max_length=120)
         if started_on and completed_on and started_on > completed_on:
-            read.problem("started_on", noop("is after completed_on (%(day)s)"), day=completed_on)
+            read.problem(
+                "started_on",
+                noop("is after %(other)s (%(day)s)"),
+                other="completed_on",
+                day=completed_on,
+            )
         key = (project, task, str(completed_on))
         occurrences[key] += 1
         digest = hashlib.sha256(repr((*key, occurrences[key])).encode()).hexdigest()[:32]

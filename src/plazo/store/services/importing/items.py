@@ -179,7 +179,12 @@ def consistent(read: RowReader, item: WorkItem) -> bool:
         read.problem("completed_on", noop("is required when status is done"))
         ok = False
     if item.removed_on is not None and item.removed_on < item.added_on:
-        read.problem("removed_on", noop("is before added_on (%(day)s)"), day=_iso(item.added_on))
+        read.problem(
+            "removed_on",
+            noop("is before %(other)s (%(day)s)"),
+            other="added_on",
+            day=_iso(item.added_on),
+        )
         ok = False
     return ok
 

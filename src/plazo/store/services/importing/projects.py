@@ -319,7 +319,12 @@ def _delivery(
         )
         return False
     if day < project.start_on:
-        read.problem("delivered_on", noop("is before start_on (%(day)s)"), day=project.start_on)
+        read.problem(
+            "delivered_on",
+            noop("is before %(other)s (%(day)s)"),
+            other="start_on",
+            day=project.start_on,
+        )
         return False
     return day
 
@@ -327,6 +332,11 @@ def _delivery(
 def _consistent(read: RowReader, project: Project) -> bool:
     """Check the rules that span columns, on the values the project would end up with."""
     if project.delivered_on is not None and project.delivered_on < project.start_on:
-        read.problem("delivered_on", noop("is before start_on (%(day)s)"), day=project.start_on)
+        read.problem(
+            "delivered_on",
+            noop("is before %(other)s (%(day)s)"),
+            other="start_on",
+            day=project.start_on,
+        )
         return False
     return True

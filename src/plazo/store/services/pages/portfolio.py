@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 
 from plazo.core.calendar import local_day
 from plazo.core.checkin import next_checkin
-from plazo.core.health import Health, assess_health
+from plazo.core.health import Health, assess_health, estimates_do_not_fit
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Client,
@@ -44,6 +44,7 @@ __all__ = [
     "dashboard_portfolio",
     "forecast_says_anything",
     "project_health",
+    "starts_short",
 ]
 
 NO_FORECAST = "no_forecast"  # the health filter's value for projects never forecast
@@ -93,6 +94,9 @@ class PortfolioRow:
     checkin_error: str = ""  # why the last check-in failed; empty when it ran
     has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
     work_finished: bool = False  # every task in scope is done: nothing left to forecast
+    # No task done yet and the estimates do not fit before the promise: at risk from the start
+    # (plazo.core.health.estimates_do_not_fit), which the page says instead of a bare "at risk".
+    estimates_short: bool = False
     # What ``last_update_at`` sent: a weekly update, or the delay notice that was the update of
     # its week (a weekly update replaced by a notice leaves the client hearing the notice).
     last_update_kind: str = ""
@@ -205,8 +209,13 @@ def project_health(
     p_on_time: float | None,
     finish_p85_on: date | None,
     today: date,
+    pace_measured: bool = True,
 ) -> str:
-    """A project's health from its latest forecast, or NO_FORECAST when it cannot be judged."""
+    """A project's health from its latest forecast, or NO_FORECAST when it cannot be judged.
+
+    ``pace_measured``: a task of the project is done (without one, estimates that miss the
+    promise make it at risk, not late: :func:`plazo.core.health.assess_health`).
+    """
     if promised_on is None or p_on_time is None:
         return NO_FORECAST
     return assess_health(
@@ -215,6 +224,18 @@ def project_health(
         p_on_time=p_on_time,
         finish_p85_on=finish_p85_on,
         risk_threshold=float(risk_threshold),
+        pace_measured=pace_measured,
+    )
+
+
+def starts_short(
+    *, promised_on: date | None, p_on_time: float | None, today: date, pace_measured: bool
+) -> bool:
+    """Whether a project's label is "at risk from the start: the estimates don't fit"."""
+    if promised_on is None or p_on_time is None:
+        return False
+    return estimates_do_not_fit(
+        today=today, promised_on=promised_on, p_on_time=p_on_time, pace_measured=pace_measured
     )
 
 
@@ -257,6 +278,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
             promise_made_at=Subquery(promise.values("made_at")[:1]),
             has_work=Exists(work),
             work_left=Exists(work_left),
+            work_done=Exists(work.filter(status=WorkItemStatus.DONE)),
         )
     )
     if wanted.client_id is not None:
@@ -288,6 +310,7 @@ def _project_values(organisation: Organisation, wanted: PortfolioFilter) -> list
         "checkin_error",
         "has_work",
         "work_left",
+        "work_done",
     )
     return list(rows)
 
@@ -330,12 +353,15 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
     )
     p_on_time = values["p_on_time"] if applies else None
     finish_p85_on = values["finish_p85_on"] if applies else None
+    pace_measured = bool(values["work_done"])
+    today = clock.today(time_zone)
     health = project_health(
         promised_on=values["promised_on"],
         risk_threshold=values["risk_threshold"],
         p_on_time=p_on_time,
         finish_p85_on=finish_p85_on,
-        today=clock.today(time_zone),
+        today=today,
+        pace_measured=pace_measured,
     )
     open_case_state = values["open_case_state"] or ""
     return PortfolioRow(
@@ -363,4 +389,10 @@ def _row(values: Mapping[str, Any], clock: _Clock) -> PortfolioRow:
         checkin_error=values["checkin_error"],
         has_work=has_work,
         work_finished=work_finished,
+        estimates_short=starts_short(
+            promised_on=values["promised_on"],
+            p_on_time=p_on_time,
+            today=today,
+            pace_measured=pace_measured,
+        ),
     )

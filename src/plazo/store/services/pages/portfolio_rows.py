@@ -81,6 +81,7 @@ def _row(p: Project, today: date) -> ProjectRow:
             p_on_time=p_on_time,
             finish_p85_on=p85,
             risk_threshold=float(p.risk_threshold),
+            pace_measured=p.items > p.open_items,  # type: ignore[attr-defined]
         )
     return ProjectRow(
         project_id=p.pk,

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from plazo.core.calendar import local_day
+from plazo.core.health import Health, health_to_tell
 from plazo.core.ledger import Outcome, PromiseRecord, PromiseStanding, promise_standings
 from plazo.store.models import (
     OPEN_CASE_STATES,
     Commitment,
     DelayCase,
+    DelayCaseState,
     Forecast,
     Message,
     MessageKind,
@@ -18,6 +20,7 @@ from plazo.store.models import (
     Offer,
     OrganisationQuerySet,
     Project,
+    ProjectStatus,
     PromiseEvent,
     PromiseEventKind,
     StatusPage,
@@ -25,7 +28,11 @@ from plazo.store.models import (
     WorkItemStatus,
 )
 from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
-from plazo.store.services.pages.portfolio import forecast_says_anything, project_health
+from plazo.store.services.pages.portfolio import (
+    forecast_says_anything,
+    project_health,
+    starts_short,
+)
 from plazo.store.services.work.snapshots import ProjectSnapshot, load_project_snapshot
 
 __all__ = [
@@ -36,6 +43,7 @@ __all__ = [
     "client_status",
     "events_to_list",
     "forecast_applies",
+    "health_label",
     "project_page",
     "promise_rows",
 ]
@@ -95,6 +103,7 @@ class ProjectPage:
     offers: list[Offer]  # the compensation offered to the client, oldest first
     has_work: bool = True  # False: no work item in scope, so nothing to forecast yet
     work_finished: bool = False  # every task in scope is done: nothing left to forecast
+    estimates_short: bool = False  # at risk from the start: no task done, estimates do not fit
 
     @property
     def latest_forecast(self) -> Forecast | None:
@@ -117,6 +126,8 @@ class ClientStatus:
     updates: list[Message]  # newest first: the latest LATEST_UPDATES, or every one when asked
     items: list[WorkItem]
     updates_total: int = 0  # every update the client received
+    health: str = ""  # as the project page says it (health_label), for an active project
+    estimates_short: bool = False  # at risk from the start: no task done, estimates do not fit
 
     @property
     def more_updates(self) -> int:
@@ -133,19 +144,14 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
     snapshot = load_project_snapshot(project)
     org = project.organisation_id
     today = _today(project, now)
-    latest = snapshot.latest_forecast if forecast_applies(snapshot) else None
     forecasts = list(Forecast.objects.for_organisation(org).filter(project=project).newest_first())
     commitments = _commitments(project)
+    health, estimates_short = health_label(snapshot, today=today)
     return ProjectPage(
         project=project,
         today=today,
-        health=project_health(
-            promised_on=project.promised_on,
-            risk_threshold=project.risk_threshold,
-            p_on_time=latest.p_on_time if latest else None,
-            finish_p85_on=latest.finish_p85_on if latest else None,
-            today=today,
-        ),
+        health=health,
+        estimates_short=estimates_short,
         forecasts=forecasts,
         commitments=commitments,
         promises=promise_rows(project, commitments, today=today),
@@ -161,6 +167,31 @@ def project_page(project: Project, *, now: datetime) -> ProjectPage:
         has_work=snapshot.has_work,
         work_finished=_work_finished(snapshot),
     )
+
+
+def health_label(snapshot: ProjectSnapshot, *, today: date) -> tuple[str, bool]:
+    """The project's health as every page and the API say it: ``on_track``, ``at_risk``,
+    ``late`` or ``no_forecast``, and whether it is "at risk from the start: the estimates don't
+    fit" (no task done yet, and the estimates miss the promise: what is known on day 0).
+    """
+    project = snapshot.project
+    latest = snapshot.latest_forecast if forecast_applies(snapshot) else None
+    p_on_time = latest.p_on_time if latest else None
+    health = project_health(
+        promised_on=project.promised_on,
+        risk_threshold=project.risk_threshold,
+        p_on_time=p_on_time,
+        finish_p85_on=latest.finish_p85_on if latest else None,
+        today=today,
+        pace_measured=snapshot.pace_measured,
+    )
+    short = starts_short(
+        promised_on=project.promised_on,
+        p_on_time=p_on_time,
+        today=today,
+        pace_measured=snapshot.pace_measured,
+    )
+    return str(health), short
 
 
 def forecast_applies(snapshot: ProjectSnapshot) -> bool:
@@ -191,6 +222,11 @@ def client_status(token: str, *, now: datetime, every_update: bool = False) -> C
     today = _today(project, now)
     commitments = _commitments(project)
     updates = _client_messages(project).order_by("-sent_at", "-pk")
+    health, estimates_short = health_label(snapshot, today=today)
+    if project.status != ProjectStatus.ACTIVE:
+        health, estimates_short = "", False  # the ledger says how the promise ended
+    elif health in {h.value for h in Health}:  # not "on track" while a notice is drafted
+        health = health_to_tell(Health(health), notice_in_review=_draft_open(project)).value
     return ClientStatus(
         project=project,
         today=today,
@@ -200,7 +236,13 @@ def client_status(token: str, *, now: datetime, every_update: bool = False) -> C
         updates=list(updates if every_update else updates[:LATEST_UPDATES]),
         items=list(snapshot.items),
         updates_total=updates.count(),
+        health=health,
+        estimates_short=estimates_short,
     )
+
+
+def _draft_open(project: Project) -> bool:
+    return DelayCase.objects.filter(project=project, state=DelayCaseState.DRAFT).exists()
 
 
 def _today(project: Project, now: datetime) -> date:

@@ -25,6 +25,7 @@ from plazo.store.models import (
     WorkItemStatus,
     limits,
 )
+from plazo.store.services.delays.discard import close_drafts_told_outside
 from plazo.store.services.ledger.promises import (
     TellingError,
     UnannouncedSlipError,
@@ -229,8 +230,9 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
 
     A later date than the current promise is a delay the client must hear of: it is refused
     (``promised_on``, code ``slip_needs_notice``) unless ``promise_told_on`` gives the day the
-    client was told outside plazo, with a ``promise_reason``; otherwise it goes through a delay
-    case, whose notice records the date when approved. An earlier date is a plain change.
+    client was told outside plazo, with a ``promise_reason`` (the project's draft delay cases
+    are then closed, saying so); otherwise it goes through a delay case, whose notice records
+    the date when approved. An earlier date is a plain change.
     """
     changes = dict(changes)
     _refuse_delivery(project, changes)
@@ -262,6 +264,8 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
         except TellingError as error:
             field = {"reason": "promise_reason", "told_on": "promise_told_on"}[error.field]
             raise InvalidField(field, str(error), code=error.code) from None
+        if told_on is not None:  # the client has heard: a draft notice would say it again
+            close_drafts_told_outside(project, promised_on, told_on=told_on, now=now)
         project.refresh_from_db()
     if project.status != status_before:  # a cancelled project's promise ends in the ledger
         record_status(project, project.status, today=project.client_today(now), now=now)

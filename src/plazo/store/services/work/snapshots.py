@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, Subquery
 
-from plazo.store.models import Forecast, Project, WorkItem
+from plazo.store.models import Forecast, Project, WorkItem, WorkItemStatus
 
 __all__ = [
     "IN_SCOPE",
@@ -59,6 +59,15 @@ class ProjectSnapshot:
         """Whether any work item is in scope (done or not): without one there is nothing to
         forecast. The portfolio's query says the same with :data:`IN_SCOPE`."""
         return any(item.removed_on is None for item in self.items)
+
+    @property
+    def pace_measured(self) -> bool:
+        """Whether a task in scope is done: before one is, the forecast knows no pace of this
+        project, only its estimates and capacity (``plazo.core.health.assess_health``). The
+        portfolio's query says the same with ``work_done``."""
+        return any(
+            item.removed_on is None and item.status == WorkItemStatus.DONE for item in self.items
+        )
 
 
 def load_project_snapshots(project_ids: Iterable[int]) -> dict[int, ProjectSnapshot]:
