@@ -35,7 +35,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 
 from plazo.checktrain.corpus import Example, load_messages, to_example, validate
-from plazo.core.check.engine import gate, unit_signals
+from plazo.core.check.engine import gate, unit_signals, unsaid
 from plazo.core.check.learned import (
     LABELS,
     STACK_FEATURES,
@@ -349,6 +349,9 @@ def decide(
     present = probabilities >= thresholds
     if top is not None:
         present |= top >= settings.sure
+        if settings.gates:
+            # a label no sentence may carry (the message never says sorry) stays absent
+            present &= ~unsaid(top, settings.vetoes)
     if rules is not None and settings.rules_or:
         columns = [LABELS.index(name) for name in settings.rules_or]
         present[:, columns] |= rules[:, columns]
@@ -540,6 +543,8 @@ def fit_stacker(
         if len(distinct) <= 1:
             held_out[:, column] = _logistic(x[:, column], weights[column], bias[column])
     top = top_probabilities(probabilities)
+    if settings.gates:
+        held_out[unsaid(top, settings.vetoes)] = 0.0
     extra = top >= settings.sure
     if rules is not None:
         columns = [LABELS.index(name) for name in settings.rules_or]

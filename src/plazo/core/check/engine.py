@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+import numpy.typing as npt
 
 from plazo.core.check.dates import find_dates, find_new_dates
 from plazo.core.check.features import (
@@ -57,13 +58,19 @@ __all__ = [
     "sentence_signals",
     "sentences",
     "unit_signals",
+    "unsaid",
 ]
 
-# Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free").
-_CUE_RULES = frozenset({"owns_delay", "not_compensation"})
+# Rules that are not labels: cues that cancel one (the sender owns the delay; "feel free"), and
+# the explicit apology expressions without which a sentence cannot carry an apology (``gate``).
+_APOLOGY_WORD = "apology_word"
+_CUE_RULES = frozenset({"owns_delay", "not_compensation", _APOLOGY_WORD})
 # Dates that are not the completion (a header line, an update or a call, a past event): used by
 # the date rules only, not a signal (its lead-ins match without a date too: "te aviso en cuanto…").
 _OTHER_DATE = "other_date"
+# A sentence that states the completion date ("The new completion date is…"): when there is one,
+# the other new dates (the client's event, the plan's steps) are not the new_date evidence.
+_COMPLETION_DATE = "completion_date"
 _WORD = re.compile(r"[a-z\u00f1]+")
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 60
@@ -150,6 +157,8 @@ class Analysis:
     raw: dict[str, list[tuple[int, int]]]  # every rule's kept matches, before combining
     dropped: dict[str, list[tuple[int, int]]]  # matches a quotation, negation or condition undid
     dates: list[tuple[int, int]]  # every parsed date or duration, old or new
+    # every new date (the model's signals); found["new_date"] keeps, when a sentence states the
+    # completion date, only that sentence's (the evidence)
     new_dates: list[tuple[int, int]]
 
     @cached_property
@@ -182,6 +191,7 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
             raw[name], dropped[name] = _matches(rule, lex, folded, scopes)
     found = dict(raw)
     found.pop("not_compensation", None)
+    found.pop(_APOLOGY_WORD, None)
     if found.pop("owns_delay", None):
         # A client-side event the sender takes responsibility for is not blame.
         found["blames_client"] = []
@@ -204,12 +214,21 @@ def analyse(text: str | bytes, lang: str = "auto") -> Analysis:
         # nor one that starts inside a date of something else or where its lead-in ends
         and not any(s <= start <= e for s, e in other)
     ]
+    new_dates = found["new_date"]
+    completion_rule = lex.rules.get(_COMPLETION_DATE)
+    stated = [] if completion_rule is None else _matches(completion_rule, lex, folded, scopes)[0]
+    completion = {
+        scopes.sentence(start) for start, _ in new_dates if any(s <= start <= e for s, e in stated)
+    }
+    if completion:
+        # the evidence is the sentence that states the completion; every new date stays a signal
+        found["new_date"] = [d for d in new_dates if scopes.sentence(d[0]) in completion]
     if found["new_date"]:
         found["vague_timing"] = []
     if found.get("blames_client") and not found.get("cause"):
         # Blaming the client still names a cause, just the wrong owner of it.
         found["cause"] = list(found["blames_client"])
-    return Analysis(prepared, code, lex, scopes, found, raw, dropped, dates, found["new_date"])
+    return Analysis(prepared, code, lex, scopes, found, raw, dropped, dates, new_dates)
 
 
 def _warning_message(lex: Lexicon, name: str) -> str:
@@ -357,7 +376,11 @@ def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...
     parsed date that is not the old deadline (new_date), a cue the rules ruled out (negated,
     quoted, another use) with no other cue for the same label in the sentence (``vetoes``),
     compensation in a sentence with a courtesy idiom ("feel free to call") and no offer the rules
-    found, and ``blames_client`` anywhere when the sender owns the delay ("that's on us")."""
+    found, ``blames_client`` anywhere when the sender owns the delay ("that's on us"), and
+    ``apology`` (when vetoed) in a sentence with no explicit apology expression (the rules'
+    ``apology`` or ``apology_word`` match: sorry, apologise, regret, forgive, perdón, disculpa,
+    lamento, lo siento…): a message that never apologises is not credited with an apology
+    because the rest of it is complete."""
     gated = probabilities.copy()
     if "blames_client" in vetoes and any("!r:owns_delay" in flags for flags in signals):
         gated[:, LABELS.index("blames_client")] = 0.0
@@ -366,6 +389,8 @@ def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...
     cues = [("!x:" + name, "!r:" + name, LABELS.index(name)) for name in vetoes]
     compensation = LABELS.index("compensation")
     compensation_vetoed = "compensation" in vetoes
+    apology = LABELS.index("apology") if "apology" in vetoes else None
+    apology_cues = ("!r:apology", "!r:" + _APOLOGY_WORD)
     for row, flags_list in enumerate(signals):
         flags = set(flags_list)
         if "!newdate" not in flags:
@@ -381,7 +406,20 @@ def gate(probabilities: Floats, signals: list[list[str]], vetoes: tuple[str, ...
             and ("!r:compensation" not in flags)
         ):
             gated[row, compensation] = 0.0
+        if apology is not None and not any(cue in flags for cue in apology_cues):
+            gated[row, apology] = 0.0
     return gated
+
+
+def unsaid(top: Floats, vetoes: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+    """Per message (rows of ``top``: each label's highest gated sentence probability), the labels
+    the second stage may not bring back: ``apology`` when ``gate`` left no sentence that could
+    carry it (the message never says sorry; when it is among ``vetoes``)."""
+    result = np.zeros(top.shape, dtype=bool)
+    if "apology" in vetoes:
+        column = LABELS.index("apology")
+        result[:, column] = top[:, column] <= 0.0
+    return result
 
 
 def sentence_probabilities(
@@ -442,6 +480,12 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
     above = (probabilities >= level).tolist()
     strongest = probabilities.argmax(axis=0).tolist() if segments else []
     present = {name: top[i] >= thresholds[i] for i, name in enumerate(LABELS)}
+    if model.gates and segments:
+        # a label no sentence may carry (``gate``): the second stage cannot bring it back
+        barred = unsaid(probabilities.max(axis=0)[None, :], model.vetoes)[0].tolist()
+        for name, never in zip(LABELS, barred, strict=True):
+            if never:
+                present[name] = False
     if classifier.stack_weights is not None and segments:
         # a lone clear sentence carries its label whatever the second stage says
         for i, value in enumerate(probabilities.max(axis=0).tolist()):
@@ -469,6 +513,10 @@ def model_report(analysis: Analysis, model: CheckModel) -> CheckReport:
             return []
         if name in by_rules:
             return by_rules[name]
+        stated = analysis.found.get("new_date", [])
+        if name == "new_date" and len(stated) < len(analysis.new_dates):
+            # a sentence states the completion date: that is the evidence
+            return list(stated)
         column = LABELS.index(name)
         spans: list[tuple[int, int]] = []
         rows = [row for row in range(len(segments)) if above[row][column]]
