@@ -129,3 +129,22 @@ def test_every_promise_is_made_to_the_client_first_or_by_a_notice() -> None:
     )
     assert len(made_to) == 2
     assert made_to == [client.name, client.name]
+
+
+def test_a_promise_told_outside_plazo_is_made_on_the_day_told_as_its_predecessor_says() -> None:
+    """Fixlast: told on D, recorded today: the new row said "Prometida el <today>" while the one
+    it replaced said "sustituida el D". The new promise is made on D, on every page."""
+    from plazo.store.services.ledger.records import promise_records
+    from plazo.store.services.pages.project import promise_rows
+
+    org = make_org()
+    project = make_project(org, make_client(org, name="Familia Soler"), start_on=date(2026, 11, 2))
+    record_promise(project, JAN_29, made_at=NOW - timedelta(days=6))
+    told_on = TODAY - timedelta(days=2)
+    record_promise(project, FEB_5, made_at=NOW, told_on=told_on, reason="llamé a Vicente")
+    records, _names = promise_records(org)
+    assert [r.made_on for r in records] == [TODAY - timedelta(days=6), told_on]
+    commitments = list(Commitment.objects.filter(project=project).order_by("made_at", "pk"))
+    rows = promise_rows(project, commitments, today=TODAY)
+    assert rows[0].standing.replaced_on == told_on
+    assert rows[1].standing.record.made_on == told_on

@@ -1,13 +1,16 @@
 """The organisation's promise ledger as the core's plain records, in one query each.
 
 The one reading behind ``ledger_metrics`` (the CLI's and the API's) and the dashboard's ledger
-page: a commitment's day is the date of ``made_at`` in the client's time zone; the client heard
-on the day (theirs) its notice was sent, or on the day a person recorded telling them outside
-plazo (a ``told`` event); only the current promise carries the project's delivery date. An
-offer's day is the client's day it was made.
+page: a commitment's day is the date of ``made_at`` in the client's time zone, or the day a
+person told the client of it outside plazo (a ``told`` event: the promise was made then, the day
+the one it replaced ends, whenever it was recorded); the client heard on the day (theirs) its
+notice was sent, or on that day told; only the current promise carries the project's delivery
+date. An offer's day is the client's day it was made.
 """
 
 from __future__ import annotations
+
+from datetime import date, datetime
 
 from django.db.models import OuterRef, Subquery
 
@@ -15,7 +18,7 @@ from plazo.core.calendar import local_day
 from plazo.core.ledger import OfferRecord, OfferState, Outcome, PromiseRecord
 from plazo.store.models import Commitment, Offer, Organisation, PromiseEvent, PromiseEventKind
 
-__all__ = ["offer_records", "promise_records", "told_on_subquery"]
+__all__ = ["made_on", "offer_records", "promise_records", "told_on_subquery"]
 
 
 def told_on_subquery() -> Subquery:
@@ -24,6 +27,12 @@ def told_on_subquery() -> Subquery:
         commitment_id=OuterRef("pk"), kind=PromiseEventKind.TOLD
     ).order_by("-recorded_at", "-pk")
     return Subquery(told.values("happened_on")[:1])
+
+
+def made_on(made_at: datetime, time_zone: str, told_on: date | None) -> date:
+    """The client's day a promise was made: the day a person told them of it outside plazo,
+    else the day it was recorded (the ledger and the project page alike)."""
+    return told_on or local_day(made_at, time_zone)
 
 
 # The stored strings as the core's enums, looked up rather than converted: a ledger page reads
@@ -79,7 +88,7 @@ def promise_records(organisation: Organisation) -> tuple[list[PromiseRecord], di
                 project_id=project_id,
                 client=client,
                 promised_on=promised_on,
-                made_on=local_day(made_at, time_zone),
+                made_on=made_on(made_at, time_zone, told_on),
                 notice_sent_on=local_day(sent_at, time_zone) if sent_at else None,
                 outcome=record_outcome,
                 delivered_on=delivered if current else None,

@@ -28,6 +28,7 @@ from plazo.store.models import (
     WorkItemStatus,
 )
 from plazo.store.services.access.status_pages import live_status_page, status_page_for_token
+from plazo.store.services.ledger.records import made_on
 from plazo.store.services.pages.portfolio import (
     forecast_says_anything,
     project_health,
@@ -266,7 +267,8 @@ def promise_rows(
     """Each commitment (oldest first) with its standing, in the client's days.
 
     The records are built as the ledger's are (``plazo.store.services.ledger.records``): made on
-    the client's day of ``made_at``, heard on the client's day the notice was sent.
+    the client's day of ``made_at`` (or the day told outside plazo), heard on the client's day the
+    notice was sent.
     """
     zone = project.client.time_zone
     records = [
@@ -274,7 +276,7 @@ def promise_rows(
             project_id=project.pk,
             client=project.client.name,
             promised_on=c.promised_on,
-            made_on=local_day(c.made_at, zone),
+            made_on=made_on(c.made_at, zone, _told_on(c)),
             notice_sent_on=(
                 local_day(c.notice.sent_at, zone) if c.notice and c.notice.sent_at else None
             ),
