@@ -95,6 +95,15 @@ def _owner(org: Organisation) -> Any:
     return user
 
 
+def _working_day_on_or_before(project: Project, day: date) -> date:
+    """A promise falls on a working day: the demo's dates move with today, so one may land on a
+    weekend or a holiday (24 Dec + 1 is Christmas Day), which nobody would promise."""
+    calendar = project.work_calendar()
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def _project(
     org: Organisation,
     owner: Any,
@@ -144,7 +153,7 @@ def _project(
     )
     record_promise(
         project,
-        today + timedelta(days=spec.promised_days),
+        _working_day_on_or_before(project, today + timedelta(days=spec.promised_days)),
         made_at=datetime.combine(start_on, time(10), tzinfo=ZONE),
         made_by=owner,
         reason="Fecha acordada al firmar la propuesta.",
@@ -153,7 +162,7 @@ def _project(
         made_days, promised_days = spec.replan
         record_promise(
             project,
-            today + timedelta(days=promised_days),
+            _working_day_on_or_before(project, today + timedelta(days=promised_days)),
             made_at=datetime.combine(today + timedelta(days=made_days), time(10), tzinfo=ZONE),
             made_by=owner,
             told_on=today + timedelta(days=made_days),  # the owner called the client that day
