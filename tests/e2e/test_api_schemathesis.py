@@ -193,11 +193,13 @@ def _valid_bodies(base: str, token: str) -> dict[tuple[str, str], tuple[str, Any
     soon, later = (today + timedelta(days=60)).isoformat(), (today + timedelta(days=90)).isoformat()
     client = _get(base, token, "/api/clients?limit=1")["items"][0]["id"]
     project = item = None
+    promised = today
     for row in _get(base, token, "/api/projects?limit=200")["items"]:
         items = _get(base, token, f"/api/projects/{row['id']}/items?limit=200")["items"]
         open_items = [i for i in items if i["status"] != "done" and i["added_on"] <= str(today)]
         if open_items:
             project, item = row["id"], open_items[0]["id"]
+            promised = date.fromisoformat(row["promised_on"]) if row.get("promised_on") else today
             break
     assert project is not None, "the demo's projects have items"
     events = [
@@ -225,7 +227,10 @@ def _valid_bodies(base: str, token: str) -> dict[tuple[str, str], tuple[str, Any
         ),
         ("PATCH", "/api/projects/{project_id}"): (
             f"/api/projects/{project}",
-            {"promised_on": later, "promise_reason": "scope", "stake": "the fair",
+            # a later promise than the demo's, told to the client today (a slip needs a telling)
+            {"promised_on": (max(promised, today) + timedelta(days=30)).isoformat(),
+             "promise_reason": "scope", "promise_told_on": today.isoformat(),
+             "stake": "the fair",
              "stake_on": later, "country": "ES", "subdivision": "CT",
              "capacity_hours_per_week": 25},
         ),

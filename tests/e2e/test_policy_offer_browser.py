@@ -67,10 +67,14 @@ def test_the_policy_form_answers_for_a_value_and_for_a_project(
         country="ES",
     )
     for weeks, made_days_ago in ((3, 20), (5, 10)):
+        made_at = timezone.now() - timedelta(days=made_days_ago)
+        later = weeks == 5  # the second promise is a later date: the owner told the client
         record_promise(
             project,
             today + timedelta(weeks=weeks),
-            made_at=timezone.now() - timedelta(days=made_days_ago),
+            made_at=made_at,
+            told_on=made_at.date() if later else None,
+            reason="The client added a second language." if later else "",
         )
     promises = Commitment.objects.count()
     page.goto(f"{live_server.url}/settings/policy/")

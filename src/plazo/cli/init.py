@@ -137,7 +137,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _create(args: argparse.Namespace) -> int:
     """Ask, create the studio, and say what to do next (in the active language)."""
-    from django.utils.translation import get_language
     from django.utils.translation import gettext as _
 
     from plazo.store.models import Organisation
@@ -166,7 +165,6 @@ def _create(args: argparse.Namespace) -> int:
             currency=answers.currency,
             country=answers.country,
             time_zone=answers.time_zone,
-            owner_language=get_language() or "",  # the language the owner was asked in
             first=True,
         )
     except StudioSetupError as error:

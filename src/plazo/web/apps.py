@@ -10,7 +10,7 @@ class WebConfig(AppConfig):
         from django.conf import settings
 
         from plazo.store.links import register_links
-        from plazo.web import login_guard, tenancy  # noqa: F401  (connect the log-in signals)
+        from plazo.web import login_guard  # noqa: F401  (connects the log-in signals)
         from plazo.web.links import WebLinks
 
         register_links(WebLinks(settings.PLAZO_BASE_URL))

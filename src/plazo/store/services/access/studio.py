@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from plazo.core.calendar import has_holiday_calendar
 from plazo.core.errors import PlazoError
 from plazo.core.policy import default_policy_text
-from plazo.store.models import Language, Membership, Organisation, Role
+from plazo.store.models import Membership, Organisation, Role
 from plazo.store.services.access.studio_places import FALLBACK_COUNTRY, place_defaults
 
 __all__ = [
@@ -171,7 +171,6 @@ def create_studio(
     currency: str | None = None,
     country: str = FALLBACK_COUNTRY,
     time_zone: str | None = None,
-    owner_language: str = "",
     first: bool = False,
 ) -> StudioCreated:
     """Create the organisation, its owner (a superuser and member) and its default policy.
@@ -185,10 +184,6 @@ def create_studio(
        currency, its time zone (the machine's when it is one of the country's, else the
        country's only or capital's zone; a machine on UTC or an unknown zone changes nothing)
        and its clients' likely language.
-    5. ``owner_language`` is the language the owner was asked in (``plazo init`` speaks the
-       machine's): their membership remembers it, so the dashboard opens in it at their log-in
-       (``plazo.web.tenancy``) until they choose another; blank (``/setup/``, which speaks the
-       browser's) leaves the browser's language in charge.
 
     ``first`` refuses when any organisation exists (the first-run form and ``plazo init``); on
     PostgreSQL a transaction-level advisory lock makes two first runs at once wait for each other,
@@ -244,10 +239,5 @@ def create_studio(
         sender_email=email,
         policy_toml=default_policy_text(language),
     )
-    Membership.objects.create(
-        organisation=org,
-        user=owner,
-        role=Role.OWNER,
-        language=owner_language if owner_language in Language.values else "",
-    )
+    Membership.objects.create(organisation=org, user=owner, role=Role.OWNER)
     return StudioCreated(org, owner)

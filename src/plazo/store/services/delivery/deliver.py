@@ -15,7 +15,10 @@ from django.db import transaction
 from plazo.core.errors import PlazoError
 from plazo.store.models import Commitment, Message, MessageState, Project, ProjectStatus
 from plazo.store.services.checkins.preview import compose_delivered_for
-from plazo.store.services.delays.discard import close_drafts_of_ended_project
+from plazo.store.services.delays.discard import (
+    close_drafts_of_ended_project,
+    close_drafts_told_outside,
+)
 from plazo.store.services.ledger.promises import deliver_project
 from plazo.store.services.outbox.write import store_message
 from plazo.store.services.work import records
@@ -80,7 +83,10 @@ def change_project(project: Project, changes: dict[str, Any], *, now: datetime) 
     """
     changes = dict(changes)
     delivered_on = _delivery_asked(project, changes, now=now)
+    told_on, new_on = changes.get("promise_told_on"), changes.get("promised_on")
     project = records.update_project(project, changes, now=now)
+    if told_on is not None and new_on is not None:
+        close_drafts_told_outside(project, new_on, told_on=told_on, now=now)
     close_drafts_of_ended_project(
         project, project.status, day=project.client_today(now), now=now
     )  # a cancelled project's drafts: nothing left to tell

@@ -16,7 +16,10 @@ from django.db import transaction
 
 from plazo.store.models import DelayCase, Forecast, Organisation, Project, WorkItem, WorkItemStatus
 from plazo.store.services.checkins.waiting import refresh_waiting_update
-from plazo.store.services.delays.discard import close_drafts_of_ended_project
+from plazo.store.services.delays.discard import (
+    close_drafts_of_ended_project,
+    close_drafts_told_outside,
+)
 from plazo.store.services.delays.manual import propose_later_date
 from plazo.store.services.delays.watch import watch_project
 from plazo.store.services.forecasting.run import OrganisationHistories
@@ -121,7 +124,10 @@ def edit_project(project: Project, changes: dict[str, Any], *, now: datetime) ->
         if slip:
             del changes["promised_on"]
             cause = changes.pop("promise_reason", None) or ""
+        told_on = changes.get("promise_told_on")
         records.update_project(project, changes, now=now)
+        if told_on is not None and new_on is not None:  # the client has heard: no draft says it
+            close_drafts_told_outside(project, new_on, told_on=told_on, now=now)
         if new_on is not None and slip:
             cause = "" if cause == EDITED_REASON else cause
             proposed = propose_later_date(project, new_on, now=now, cause=cause)

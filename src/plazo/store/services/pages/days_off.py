@@ -36,8 +36,8 @@ def days_off_ahead(
         return None
     later = max((d for d in (project.promised_on, finish_on) if d is not None), default=today)
     last = min(max(later, today + MIN_AHEAD), today + MAX_AHEAD)
-    calendar = project.work_calendar()
     try:
+        calendar = project.work_calendar()
         found = named_holidays(
             project.country, project.subdivision or None, today, last, language=language
         )

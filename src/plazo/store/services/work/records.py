@@ -25,7 +25,6 @@ from plazo.store.models import (
     WorkItemStatus,
     limits,
 )
-from plazo.store.services.delays.discard import close_drafts_told_outside
 from plazo.store.services.ledger.promises import (
     TellingError,
     UnannouncedSlipError,
@@ -264,8 +263,6 @@ def update_project(project: Project, changes: dict[str, Any], *, now: datetime) 
         except TellingError as error:
             field = {"reason": "promise_reason", "told_on": "promise_told_on"}[error.field]
             raise InvalidField(field, str(error), code=error.code) from None
-        if told_on is not None:  # the client has heard: a draft notice would say it again
-            close_drafts_told_outside(project, promised_on, told_on=told_on, now=now)
         project.refresh_from_db()
     if project.status != status_before:  # a cancelled project's promise ends in the ledger
         record_status(project, project.status, today=project.client_today(now), now=now)
