@@ -191,6 +191,7 @@ def _valid_bodies(base: str, token: str) -> dict[tuple[str, str], tuple[str, Any
     """
     today = date.today()
     soon, later = (today + timedelta(days=60)).isoformat(), (today + timedelta(days=90)).isoformat()
+    told_on = (today - timedelta(days=1)).isoformat()
     client = _get(base, token, "/api/clients?limit=1")["items"][0]["id"]
     project = item = None
     promised = today
@@ -227,9 +228,10 @@ def _valid_bodies(base: str, token: str) -> dict[tuple[str, str], tuple[str, Any
         ),
         ("PATCH", "/api/projects/{project_id}"): (
             f"/api/projects/{project}",
-            # a later promise than the demo's, told to the client today (a slip needs a telling)
+            # a later promise than the demo's, told to the client yesterday (a slip needs a
+            # telling; yesterday, because the client's today may still be yesterday here)
             {"promised_on": (max(promised, today) + timedelta(days=30)).isoformat(),
-             "promise_reason": "scope", "promise_told_on": today.isoformat(),
+             "promise_reason": "scope", "promise_told_on": told_on,
              "stake": "the fair",
              "stake_on": later, "country": "ES", "subdivision": "CT",
              "capacity_hours_per_week": 25},
