@@ -12,21 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from plazo.core.check.engine import analyse, rules_report
-
-
-def rule_warns(text: str, code: str, lang: str) -> bool:
-    return code in rules_report(analyse(text, lang)).warning_codes
-
-
-def rule_has(text: str, element: str, lang: str) -> bool:
-    return rules_report(analyse(text, lang)).elements[element].present
-
-
-def new_dates(text: str, lang: str) -> list[str]:
-    analysis = analyse(text, lang)
-    return [analysis.prepared.folded[s:e] for s, e in analysis.new_dates]
-
+from tests.core.check.rule_probes import new_dates, rule_has, rule_warns
 
 # 1. Finish-when-X ----------------------------------------------------------------------------
 

@@ -16,17 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from plazo.core.check.engine import analyse, rules_report
-
-
-def rule_has(text: str, element: str, lang: str) -> bool:
-    return rules_report(analyse(text, lang)).elements[element].present
-
-
-def new_dates(text: str, lang: str) -> list[str]:
-    analysis = analyse(text, lang)
-    return [analysis.prepared.folded[s:e] for s, e in analysis.new_dates]
-
+from tests.core.check.rule_probes import new_dates, rule_has, rule_says
 
 # 1. "ya" ---------------------------------------------------------------------------------------
 
@@ -108,13 +98,6 @@ def test_the_completion_date_next_to_them_stays_a_new_date(text: str, lang: str,
 
 
 # 3. Precise misses ---------------------------------------------------------------------------
-
-
-def rule_says(text: str, name: str, lang: str) -> bool:
-    report = rules_report(analyse(text, lang))
-    return (
-        report.elements[name].present if name in report.elements else name in report.warning_codes
-    )
 
 
 @pytest.mark.parametrize(
