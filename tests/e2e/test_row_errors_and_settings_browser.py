@@ -67,6 +67,11 @@ def test_a_rows_error_appears_under_the_row_and_takes_the_focus(
     error = page.locator(f"#item-{item_id}-error")
     error.wait_for()
     assert "A task cannot be done in the future." in error.inner_text()
+    # the focus moves once the swap settles, a moment after the error shows: wait for it
+    page.wait_for_function(
+        "(id) => document.activeElement !== null && document.activeElement.id === id",
+        arg=f"item-{item_id}-error",
+    )
     assert page.evaluate("document.activeElement.id") == f"item-{item_id}-error"
     # Right under its row, and not also in a banner above the quick add.
     follows = page.evaluate(
